@@ -1,0 +1,54 @@
+// All SQL about unsaved intake drafts.
+import type { Db } from '../open-database';
+import type { Draft } from '../../../shared/contract/drafts';
+
+interface DraftRow {
+  key: string;
+  label: string;
+  base_version: number | null;
+  form_json: string;
+  saved_at: string;
+}
+
+export function createDraftsRepository(db: Db) {
+  const statements = {
+    upsert: db.prepare(`INSERT INTO drafts (key, label, base_version, form_json, saved_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (key) DO UPDATE SET label = excluded.label, base_version = excluded.base_version,
+        form_json = excluded.form_json, saved_at = excluded.saved_at`),
+    get: db.prepare<[string], DraftRow>('SELECT * FROM drafts WHERE key = ?'),
+    list: db.prepare<[], Omit<DraftRow, 'form_json'>>(
+      'SELECT key, label, base_version, saved_at FROM drafts ORDER BY saved_at DESC',
+    ),
+    delete: db.prepare('DELETE FROM drafts WHERE key = ?'),
+  };
+
+  return {
+    save(key: string, label: string, baseVersion: number | null, form: unknown, now: string): void {
+      statements.upsert.run(key, label, baseVersion, JSON.stringify(form), now);
+    },
+    get(key: string): Draft | null {
+      const row = statements.get.get(key);
+      if (!row) return null;
+      return {
+        key: row.key,
+        label: row.label,
+        baseVersion: row.base_version,
+        form: JSON.parse(row.form_json) as unknown,
+        savedAt: row.saved_at,
+      };
+    },
+    list(): Omit<Draft, 'form'>[] {
+      return statements.list.all().map((row) => ({
+        key: row.key,
+        label: row.label,
+        baseVersion: row.base_version,
+        savedAt: row.saved_at,
+      }));
+    },
+    discard(key: string): boolean {
+      return statements.delete.run(key).changes > 0;
+    },
+  };
+}
+
+export type DraftsRepository = ReturnType<typeof createDraftsRepository>;

@@ -1,0 +1,232 @@
+// All SQL about patients, their consents and their search text. Input here has already passed the contract's
+// schema; this module only maps it to rows and back.
+import type { Db } from '../open-database';
+import type { PatientRecord, PatientSummary } from '../../../shared/contract/patients';
+import type { Consent, PatientIntake, Screening } from '../../../shared/domain/intake/patient-schema';
+import { searchHaystack } from '../../../shared/domain/intake/search-text';
+import { tripStatus } from '../../../shared/domain/intake/trip-status';
+import { SCREENING_FLAGS, type TripStatus } from '../../../shared/domain/intake/vocabulary';
+
+interface PatientRow {
+  seq: number;
+  id: string;
+  native_name: string;
+  latin_name: string;
+  birth_date: string;
+  sex: PatientIntake['sex'];
+  nationality: string;
+  languages_json: string;
+  phone: string | null;
+  email: string | null;
+  messengers_json: string;
+  home_time_zone: string;
+  home_currency: string;
+  arrival: string;
+  departure: string;
+  stay_address: string;
+  fitzpatrick: number | null;
+  concerns_json: string;
+  screening_json: string;
+  screening_open: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface ConsentRow {
+  kind: Consent['kind'];
+  granted_at: string;
+  withdrawn_at: string | null;
+  text_version: string;
+}
+
+export interface SearchQuery {
+  /** Already folded by searchNeedle; empty lists everyone. */
+  readonly needle: string;
+  readonly tripStatus: 'all' | TripStatus;
+  /** Today in Korea time, for the trip status. */
+  readonly today: string;
+  readonly limit: number;
+}
+
+/** Screening questions still unanswered (null yes/no answers); dates may rightly be null. */
+export function countOpenScreening(screening: Screening): number {
+  return SCREENING_FLAGS.filter((flag) => screening[flag] === null).length;
+}
+
+const SUMMARY_COLUMNS = `id, native_name, latin_name, birth_date, sex, nationality, languages_json, phone, arrival,
+  departure, screening_open, updated_at`;
+
+// Trip status as SQL over the indexed arrival/departure columns; :today is a Korea-time calendar date.
+const TRIP_FILTER = `(:status = 'all'
+  OR (:status = 'upcoming' AND arrival > :today)
+  OR (:status = 'departed' AND departure < :today)
+  OR (:status = 'in_korea' AND arrival <= :today AND departure >= :today))`;
+
+/** Trigram search needs three characters; shorter needles scan the narrow search-text table. */
+export const TRIGRAM_MIN_LENGTH = 3;
+
+export function createPatientsRepository(db: Db) {
+  const statements = {
+    insert: db.prepare(`INSERT INTO patients (id, native_name, latin_name, birth_date, sex, nationality, languages_json,
+        phone, email, messengers_json, home_time_zone, home_currency, arrival, departure, stay_address, fitzpatrick,
+        concerns_json, screening_json, screening_open, version, created_at, updated_at)
+      VALUES (:id, :native_name, :latin_name, :birth_date, :sex, :nationality, :languages_json, :phone, :email,
+        :messengers_json, :home_time_zone, :home_currency, :arrival, :departure, :stay_address, :fitzpatrick,
+        :concerns_json, :screening_json, :screening_open, 1, :now, :now)`),
+    update: db.prepare(`UPDATE patients SET native_name = :native_name, latin_name = :latin_name,
+        birth_date = :birth_date, sex = :sex, nationality = :nationality, languages_json = :languages_json,
+        phone = :phone, email = :email, messengers_json = :messengers_json, home_time_zone = :home_time_zone,
+        home_currency = :home_currency, arrival = :arrival, departure = :departure, stay_address = :stay_address,
+        fitzpatrick = :fitzpatrick, concerns_json = :concerns_json, screening_json = :screening_json,
+        screening_open = :screening_open, version = version + 1, updated_at = :now
+      WHERE id = :id AND version = :expected_version`),
+    bySeqOfId: db.prepare<[string], { seq: number; version: number }>('SELECT seq, version FROM patients WHERE id = ?'),
+    byId: db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE id = ?'),
+    consents: db.prepare<[number], ConsentRow>(
+      'SELECT kind, granted_at, withdrawn_at, text_version FROM consents WHERE patient_seq = ? ORDER BY position',
+    ),
+    deleteConsents: db.prepare('DELETE FROM consents WHERE patient_seq = ?'),
+    insertConsent: db.prepare(`INSERT INTO consents (patient_seq, position, kind, granted_at, withdrawn_at, text_version)
+      VALUES (?, ?, ?, ?, ?, ?)`),
+    upsertSearchText: db.prepare(`INSERT INTO patient_search_text (seq, haystack) VALUES (?, ?)
+      ON CONFLICT (seq) DO UPDATE SET haystack = excluded.haystack`),
+    count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM patients'),
+    listAll: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM patients WHERE ${TRIP_FILTER}
+      ORDER BY arrival DESC, seq DESC LIMIT :limit`),
+    searchTrigram: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM patients
+      WHERE seq IN (SELECT rowid FROM patient_search_index WHERE patient_search_index MATCH :match) AND ${TRIP_FILTER}
+      ORDER BY arrival DESC, seq DESC LIMIT :limit`),
+    searchScan: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM patients
+      WHERE seq IN (SELECT seq FROM patient_search_text WHERE instr(haystack, :needle) > 0) AND ${TRIP_FILTER}
+      ORDER BY arrival DESC, seq DESC LIMIT :limit`),
+  };
+
+  function columns(patient: PatientIntake) {
+    return {
+      native_name: patient.names.native,
+      latin_name: patient.names.latin,
+      birth_date: patient.birthDate,
+      sex: patient.sex,
+      nationality: patient.nationality,
+      languages_json: JSON.stringify(patient.languages),
+      phone: patient.phone,
+      email: patient.email,
+      messengers_json: JSON.stringify(patient.messengers),
+      home_time_zone: patient.homeTimeZone,
+      home_currency: patient.homeCurrency,
+      arrival: patient.trip.arrival,
+      departure: patient.trip.departure,
+      stay_address: patient.trip.stayAddress,
+      fitzpatrick: patient.skin.fitzpatrick,
+      concerns_json: JSON.stringify(patient.skin.concerns),
+      screening_json: JSON.stringify(patient.screening),
+      screening_open: countOpenScreening(patient.screening),
+    };
+  }
+
+  function writeDependents(seq: number, patient: PatientIntake): void {
+    statements.deleteConsents.run(seq);
+    patient.consents.forEach((consent, position) => {
+      statements.insertConsent.run(seq, position, consent.kind, consent.grantedAt, consent.withdrawnAt, consent.textVersion);
+    });
+    statements.upsertSearchText.run(seq, searchHaystack(patient));
+  }
+
+  function toRecord(row: PatientRow): PatientRecord {
+    const consents: Consent[] = statements.consents.all(row.seq).map((consent) => ({
+      kind: consent.kind,
+      grantedAt: consent.granted_at,
+      withdrawnAt: consent.withdrawn_at,
+      textVersion: consent.text_version,
+    }));
+    const patient: PatientIntake = {
+      id: row.id,
+      names: { native: row.native_name, latin: row.latin_name },
+      birthDate: row.birth_date,
+      sex: row.sex,
+      nationality: row.nationality,
+      languages: JSON.parse(row.languages_json) as PatientIntake['languages'],
+      phone: row.phone,
+      messengers: JSON.parse(row.messengers_json) as PatientIntake['messengers'],
+      email: row.email,
+      homeTimeZone: row.home_time_zone,
+      homeCurrency: row.home_currency,
+      trip: { arrival: row.arrival, departure: row.departure, stayAddress: row.stay_address },
+      skin: { fitzpatrick: row.fitzpatrick, concerns: JSON.parse(row.concerns_json) as PatientIntake['skin']['concerns'] },
+      screening: JSON.parse(row.screening_json) as Screening,
+      consents,
+    };
+    return { id: row.id, patient, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at };
+  }
+
+  function toSummary(row: Record<string, unknown>, today: string): PatientSummary {
+    const arrival = row.arrival as string;
+    const departure = row.departure as string;
+    return {
+      id: row.id as string,
+      nativeName: row.native_name as string,
+      latinName: row.latin_name as string,
+      birthDate: row.birth_date as string,
+      sex: row.sex as PatientSummary['sex'],
+      nationality: row.nationality as string,
+      languages: JSON.parse(row.languages_json as string) as PatientSummary['languages'],
+      phone: row.phone as string | null,
+      arrival,
+      departure,
+      tripStatus: tripStatus({ arrival, departure }, today),
+      screeningOpen: row.screening_open as number,
+      updatedAt: row.updated_at as string,
+    };
+  }
+
+  return {
+    /** Inserts a new patient with its consents and search text. The caller wraps it in a transaction. */
+    insert(id: string, patient: PatientIntake, now: string): void {
+      statements.insert.run({ id, ...columns(patient), now });
+      const seq = statements.bySeqOfId.get(id)!.seq;
+      writeDependents(seq, patient);
+    },
+
+    /** Writes a new version; 'conflict' if the stored version is not the one the editor started from. */
+    update(id: string, expectedVersion: number, patient: PatientIntake, now: string): 'updated' | 'not_found' | 'conflict' {
+      const current = statements.bySeqOfId.get(id);
+      if (!current) return 'not_found';
+      if (current.version !== expectedVersion) return 'conflict';
+      statements.update.run({ id, expected_version: expectedVersion, ...columns(patient), now });
+      writeDependents(current.seq, patient);
+      return 'updated';
+    },
+
+    get(id: string): PatientRecord | undefined {
+      const row = statements.byId.get(id);
+      return row ? toRecord(row) : undefined;
+    },
+
+    seqOf(id: string): number | undefined {
+      return statements.bySeqOfId.get(id)?.seq;
+    },
+
+    count(): number {
+      return statements.count.get()!.n;
+    },
+
+    /** Up to `limit + 1` rows, newest arrival first, so the caller can tell whether the list was cut. */
+    search(query: SearchQuery): PatientSummary[] {
+      const params = { status: query.tripStatus, today: query.today, limit: query.limit + 1 };
+      let rows: unknown[];
+      if (query.needle === '') rows = statements.listAll.all(params);
+      else if ([...query.needle].length >= TRIGRAM_MIN_LENGTH) {
+        rows = statements.searchTrigram.all({ ...params, match: ftsPhrase(query.needle) });
+      } else rows = statements.searchScan.all({ ...params, needle: query.needle });
+      return rows.map((row) => toSummary(row as Record<string, unknown>, query.today));
+    },
+  };
+}
+
+/** An FTS5 string literal: the needle as one phrase, so no character of it is read as query syntax. */
+export function ftsPhrase(needle: string): string {
+  return `"${needle.replace(/"/g, '""')}"`;
+}
+
+export type PatientsRepository = ReturnType<typeof createPatientsRepository>;

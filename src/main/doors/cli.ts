@@ -1,0 +1,150 @@
+// The terminal door: the same services from a shell, for imports, exports and scripts. Exit codes: 0 done,
+// 2 refused input (the problems are printed with file, line and field), 1 anything else.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatPath, type AppError, type Result } from '../../shared/contract';
+import type { ImportReport, PatientSearchResult } from '../../shared/contract/patients';
+import { defaultDataFolder } from '../app-paths';
+import { DatabaseTooNewError } from '../db/open-database';
+import { chooseDatabasePath, openServices } from '../services/open-services';
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const USAGE = `Usage: npm run cli -- [--db FILE] <command>
+
+  patients import FILE...        import case files (.json) and agency bookings (.csv); all or nothing
+  patients export ID [--out F]   write one patient's clinicdesk.case/1 file (stdout without --out)
+  patients search TEXT [--status all|upcoming|in_korea|departed] [--limit N] [--json]
+  demo                           add about 20 demo patients from 10 countries
+  info [--json]                  where the database is, schema version, patient count
+
+--db FILE (or CLINICDESK_DB) picks the database; default: the desktop app's own.`;
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        status: { type: 'string', default: 'all' },
+        limit: { type: 'string', default: '50' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [group, action, ...rest] = positionals;
+  if (values.help || !group) {
+    (values.help ? io.out : io.err)(USAGE);
+    return values.help ? 0 : 2;
+  }
+
+  let services;
+  try {
+    services = openServices({ databasePath: chooseDatabasePath(values.db, defaultDataFolder()) });
+  } catch (error) {
+    if (error instanceof DatabaseTooNewError) {
+      io.err(error.message);
+      return 2;
+    }
+    throw error;
+  }
+
+  const report = <T>(result: Result<T>, onValue: (value: T) => void): number => {
+    if (result.ok) {
+      onValue(result.value);
+      return 0;
+    }
+    io.err(describeError(result.error));
+    return result.error.code === 'invalid_input' || result.error.code === 'not_found' ? 2 : 1;
+  };
+
+  try {
+    const command = action ? `${group} ${action}` : group;
+    switch (command) {
+      case 'patients import': {
+        if (rest.length === 0) return usageError(io, 'Name at least one file to import.');
+        const sources = [];
+        for (const file of rest) {
+          try {
+            sources.push({ name: basename(file), text: readFileSync(file, 'utf8') });
+          } catch (error) {
+            io.err(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+            return 2;
+          }
+        }
+        const result = (await services.dispatch('importPatients', { sources })) as Result<ImportReport>;
+        return report(result, ({ imported }) => {
+          if (values.json) io.out(JSON.stringify({ imported }));
+          else io.out(`Imported ${imported.length} patient${imported.length === 1 ? '' : 's'}.`);
+        });
+      }
+      case 'patients export': {
+        const [id] = rest;
+        if (!id) return usageError(io, 'Name the patient id to export.');
+        const result = (await services.dispatch('exportPatient', { id })) as Result<{ caseFile: unknown; fileName: string }>;
+        return report(result, ({ caseFile }) => {
+          const text = `${JSON.stringify(caseFile, null, 2)}\n`;
+          if (values.out) writeFileSync(values.out, text);
+          else io.out(text.trimEnd());
+        });
+      }
+      case 'patients search': {
+        const result = (await services.dispatch('searchPatients', {
+          query: rest.join(' '),
+          tripStatus: values.status,
+          limit: Number(values.limit),
+        })) as Result<PatientSearchResult>;
+        return report(result, ({ rows, truncated }) => {
+          if (values.json) return io.out(JSON.stringify({ rows, truncated }));
+          for (const row of rows) {
+            io.out([row.id, row.nativeName, row.latinName, row.nationality, row.arrival, row.departure].join('\t'));
+          }
+          if (truncated) io.err(`More patients match; showing the first ${rows.length}.`);
+        });
+      }
+      case 'demo': {
+        const result = (await services.dispatch('seedDemoPatients', {})) as Result<{ created: number }>;
+        return report(result, ({ created }) => io.out(`Added ${created} demo patients.`));
+      }
+      case 'info': {
+        const result = await services.dispatch('getAppInfo', {});
+        return report(result, (info) => io.out(values.json ? JSON.stringify(info) : JSON.stringify(info, null, 2)));
+      }
+      default:
+        return usageError(io, `Unknown command: ${command}`);
+    }
+  } finally {
+    services.close();
+  }
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.err(`${message}\n\n${USAGE}`);
+  return 2;
+}
+
+export function describeError(error: AppError): string {
+  const lines = [error.message];
+  for (const found of error.issues) {
+    const [first, second, ...field] = found.path;
+    // Import issues start with file and line: "bookings.csv line 5, phone: ...".
+    const where =
+      typeof first === 'string' && typeof second === 'number' && /\.(csv|json)$/i.test(first)
+        ? `${first} line ${second}${field.length ? `, ${formatPath(field)}` : ''}`
+        : formatPath(found.path);
+    lines.push(`  ${where || '(input)'}: ${found.message}`);
+  }
+  return lines.join('\n');
+}

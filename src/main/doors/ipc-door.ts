@@ -1,0 +1,25 @@
+// The Electron door: one ipcMain handler per contract channel, each checking the calling frame before the
+// payload goes to dispatch (which checks it against the contract). Typed against a minimal ipcMain shape so it
+// is tested without Electron.
+import { CHANNELS, fail, ipcChannel, type Result } from '../../shared/contract';
+import type { Dispatch } from '../services/dispatch';
+import { isTrustedFrame, type FrameLike } from './trusted-frame';
+
+export interface IpcEventLike {
+  readonly senderFrame: FrameLike | null;
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcEventLike, payload: unknown) => Promise<Result<unknown>>): void;
+}
+
+export function registerIpcDoor(ipcMain: IpcMainLike, dispatch: Dispatch, appUrl: () => string): void {
+  for (const name of CHANNELS) {
+    ipcMain.handle(ipcChannel(name), async (event, payload) => {
+      if (!isTrustedFrame(event.senderFrame, appUrl())) {
+        return fail('forbidden', 'Refused: the call did not come from the ClinicDesk window.');
+      }
+      return dispatch(name, payload);
+    });
+  }
+}

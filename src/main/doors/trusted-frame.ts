@@ -1,0 +1,24 @@
+// Which frames may call the IPC door: only the app's own page, loaded in the top frame. An iframe, a page the
+// window was navigated to, or a devtools extension gets "forbidden", whatever it sends.
+
+export interface FrameLike {
+  readonly url: string;
+  /** null for a window's top frame. */
+  readonly parent: unknown;
+}
+
+/** `appUrl` is what the window loaded: the built index.html (file:) or the dev server (http:). */
+export function isTrustedFrame(frame: FrameLike | null | undefined, appUrl: string): boolean {
+  if (!frame || frame.parent !== null) return false;
+  let actual: URL;
+  let expected: URL;
+  try {
+    actual = new URL(frame.url);
+    expected = new URL(appUrl);
+  } catch {
+    return false;
+  }
+  if (actual.protocol !== expected.protocol) return false;
+  if (expected.protocol === 'file:') return actual.pathname === expected.pathname && actual.host === expected.host;
+  return actual.origin === expected.origin;
+}

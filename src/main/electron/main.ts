@@ -1,0 +1,81 @@
+// The Electron shell: one window over the renderer, the IPC door to the services, and the security settings.
+// Everything else (the services, the database) is plain Node code shared with the preview and the CLI.
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DatabaseTooNewError } from '../db/open-database';
+import { CONTENT_SECURITY_POLICY } from '../doors/content-security-policy';
+import { registerIpcDoor } from '../doors/ipc-door';
+import { chooseDatabasePath, openServices, type OpenServices } from '../services/open-services';
+import { isAllowedExternalUrl, secureWebPreferences } from './secure-web-preferences';
+
+const rendererIndex = join(import.meta.dirname, '../renderer/index.html');
+const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererIndex).href;
+process.env.CLINICDESK_RESOURCES ??= app.isPackaged
+  ? join(process.resourcesPath, 'resources')
+  : join(import.meta.dirname, '../../resources');
+
+function databasePathFromArgs(): string {
+  const { values } = parseArgs({ args: process.argv.slice(1), options: { db: { type: 'string' } }, strict: false });
+  return chooseDatabasePath(typeof values.db === 'string' ? values.db : undefined, app.getPath('userData'));
+}
+
+function lockDownSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 880,
+    minWidth: 1024,
+    minHeight: 680,
+    title: 'ClinicDesk',
+    show: false,
+    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(appUrl);
+  return window;
+}
+
+let services: OpenServices | undefined;
+
+app.whenReady().then(() => {
+  try {
+    services = openServices({ databasePath: databasePathFromArgs() });
+  } catch (error) {
+    const message = error instanceof DatabaseTooNewError ? error.message : `The database could not be opened: ${String(error)}`;
+    dialog.showErrorBox('ClinicDesk', message);
+    app.exit(2);
+    return;
+  }
+  lockDownSessions();
+  registerIpcDoor(ipcMain, services.dispatch, () => appUrl);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}).catch((error: unknown) => {
+  console.error(error);
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => services?.close());

@@ -1,0 +1,30 @@
+// The webPreferences of every ClinicDesk window, in one place so a test can read them.
+import type { WebPreferences } from 'electron';
+
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+/** The only sites shell.openExternal may open (messenger links arrive with the follow-ups issue). */
+export const EXTERNAL_URL_ALLOWLIST: readonly string[] = [];
+
+export function isAllowedExternalUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && EXTERNAL_URL_ALLOWLIST.includes(parsed.host);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,35 @@
+// The app itself: where the data is, and seeding the demo patients.
+import type { Handlers } from '../../shared/contract';
+import { ok } from '../../shared/contract';
+import { SCHEMA_VERSION } from '../db/open-database';
+import { loadDemoPatients } from './demo-patients';
+import { clinicToday } from './patients-service';
+import type { ServiceContext } from './service-context';
+
+export const APP_VERSION = '0.1.0';
+
+export function createAppService(context: ServiceContext) {
+  const handlers = {
+    getAppInfo() {
+      return ok({
+        appVersion: APP_VERSION,
+        schemaVersion: SCHEMA_VERSION,
+        databasePath: context.databasePath,
+        patientCount: context.patients.count(),
+        clinicToday: clinicToday(context),
+      });
+    },
+    seedDemoPatients() {
+      const patients = loadDemoPatients(clinicToday(context));
+      const now = context.now().toISOString();
+      context.db.transaction(() => {
+        for (const patient of patients) {
+          const id = context.newId();
+          context.patients.insert(id, { ...patient, id }, now);
+        }
+      })();
+      return ok({ created: patients.length });
+    },
+  } satisfies Pick<Handlers, 'getAppInfo' | 'seedDemoPatients'>;
+  return handlers;
+}

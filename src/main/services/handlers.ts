@@ -1,0 +1,18 @@
+// Every channel's handler, from the one service that owns it.
+import type { Handlers } from '../../shared/contract';
+import { createAppService } from './app-service';
+import { createDraftsService } from './drafts-service';
+import { createImportService } from './import-service';
+import { createPatientsService } from './patients-service';
+import { createPhotosService } from './photos-service';
+import type { ServiceContext } from './service-context';
+
+export function createHandlers(context: ServiceContext): Handlers {
+  return {
+    ...createPatientsService(context),
+    ...createImportService(context),
+    ...createDraftsService(context),
+    ...createPhotosService(context),
+    ...createAppService(context),
+  };
+}

@@ -1,0 +1,113 @@
+// Importing patients from case files (JSON) and agency bookings (CSV). All or nothing: every file and row is
+// checked first, every problem is reported with its file, line and field, and only a clean batch is written, in
+// one transaction.
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { Handlers } from '../../shared/contract';
+import { invalid, issue, ok, type Issue } from '../../shared/contract';
+import { toIssues } from '../../shared/contract/zod-issues';
+import { AGENCY_CSV_COLUMNS, bookingToIntake, columnOfField, type AgencyCsvRow } from '../../shared/domain/intake/agency-csv';
+import { caseFileSchema } from '../../shared/domain/intake/case-file';
+import { patientSchema, type CasePatient, type PatientIntake } from '../../shared/domain/intake/patient-schema';
+import { checkAgainstToday, clinicToday } from './patients-service';
+import type { ServiceContext } from './service-context';
+
+interface Candidate {
+  readonly source: string;
+  readonly line: number;
+  readonly patient: PatientIntake;
+  readonly photos: CasePatient['photos'];
+}
+
+/** Issue paths of an import start with the file name and the line: ["bookings.csv", 5, "phone"]. */
+const at = (source: string, line: number, path: readonly (string | number)[]) => [source, line, ...path];
+
+function relocate(issues: readonly Issue[], source: string, line: number, mapPath = (p: readonly (string | number)[]) => p) {
+  return issues.map((found) => ({ ...found, path: at(source, line, mapPath(found.path)) }));
+}
+
+function readCaseFile(source: string, text: string, problems: Issue[]): Candidate[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    problems.push(issue(at(source, 1, []), 'invalid_json'));
+    return [];
+  }
+  const parsed = caseFileSchema.safeParse(json);
+  if (!parsed.success) {
+    problems.push(...relocate(toIssues(parsed.error), source, 1));
+    return [];
+  }
+  const { photos, ...patient } = parsed.data.patient;
+  return [{ source, line: 1, patient, photos }];
+}
+
+function readBookings(source: string, text: string, problems: Issue[]): Candidate[] {
+  let records: { record: Record<string, string>; line: number }[];
+  try {
+    records = (
+      parseCsv(text, { columns: true, bom: true, skip_empty_lines: true, info: true, trim: false }) as {
+        record: Record<string, string>;
+        info: { lines: number };
+      }[]
+    ).map(({ record, info }) => ({ record, line: info.lines }));
+  } catch {
+    problems.push(issue(at(source, 1, []), 'invalid_csv'));
+    return [];
+  }
+  const header = Object.keys(records[0]?.record ?? {});
+  const missing = AGENCY_CSV_COLUMNS.filter((column) => !header.includes(column));
+  if (records.length > 0 && missing.length > 0) {
+    problems.push(...missing.map((column) => issue(at(source, 1, [column]), 'required')));
+    return [];
+  }
+  const candidates: Candidate[] = [];
+  for (const { record, line } of records) {
+    const parsed = patientSchema.safeParse(bookingToIntake(record as AgencyCsvRow));
+    if (parsed.success) candidates.push({ source, line, patient: parsed.data, photos: [] });
+    else problems.push(...relocate(toIssues(parsed.error), source, line, (path) => [columnOfField(path)]));
+  }
+  return candidates;
+}
+
+export function createImportService(context: ServiceContext) {
+  const handlers = {
+    importPatients(input) {
+      const problems: Issue[] = [];
+      const candidates = input.sources.flatMap(({ name, text }) =>
+        /\.csv$/i.test(name) ? readBookings(name, text, problems) : readCaseFile(name, text, problems),
+      );
+      const today = clinicToday(context);
+      const seenIds = new Set<string>();
+      for (const candidate of candidates) {
+        const { source, line, patient, photos } = candidate;
+        problems.push(...relocate(checkAgainstToday(patient, today), source, line));
+        if (patient.id !== undefined) {
+          if (seenIds.has(patient.id) || context.patients.seqOf(patient.id) !== undefined) {
+            problems.push(issue(at(source, line, ['patient', 'id']), 'already_exists'));
+          }
+          seenIds.add(patient.id);
+        }
+        photos.forEach((photo, index) => {
+          if (!context.photoStore.has(photo.sha256, photo.mediaType)) {
+            problems.push(issue(at(source, line, ['patient', 'photos', index, 'sha256']), 'photo_not_found'));
+          }
+        });
+      }
+      if (problems.length > 0) return invalid(problems);
+
+      const now = context.now().toISOString();
+      const imported = context.db.transaction(() =>
+        candidates.map(({ patient, photos }) => {
+          const id = patient.id ?? context.newId();
+          context.patients.insert(id, { ...patient, id }, now);
+          const seq = context.patients.seqOf(id)!;
+          for (const photo of photos) context.photos.insert(context.newId(), seq, photo, now);
+          return { id, latinName: patient.names.latin };
+        }),
+      )();
+      return ok({ imported });
+    },
+  } satisfies Pick<Handlers, 'importPatients'>;
+  return handlers;
+}

@@ -1,0 +1,92 @@
+// The patient record: search, open, create, update, export as a case file.
+import type { Handlers } from '../../shared/contract';
+import { fail, invalid, issue, ok, type Issue } from '../../shared/contract';
+import { toCaseFile } from '../../shared/domain/intake/case-file';
+import { CLINIC_TIME_ZONE, todayIn } from '../../shared/domain/intake/calendar-date';
+import type { CasePatient, PatientIntake } from '../../shared/domain/intake/patient-schema';
+import { searchNeedle } from '../../shared/domain/intake/search-text';
+import type { ServiceContext } from './service-context';
+
+/** Checks that need today's date, which the schema (pure, clock-free) cannot make. */
+export function checkAgainstToday(patient: PatientIntake, today: string, prefix: readonly (string | number)[] = []): Issue[] {
+  const issues: Issue[] = [];
+  if (patient.birthDate > today) issues.push(issue([...prefix, 'birthDate'], 'date_in_future'));
+  return issues;
+}
+
+export function clinicToday(context: ServiceContext): string {
+  return todayIn(CLINIC_TIME_ZONE, context.now());
+}
+
+export function casePatientOf(context: ServiceContext, patient: PatientIntake, id: string): CasePatient {
+  const seq = context.patients.seqOf(id);
+  const photos = seq === undefined ? [] : context.photos.listByPatient(seq);
+  return {
+    ...patient,
+    id,
+    photos: photos.map(({ visitDate, angle, sha256, mediaType }) => ({ visitDate, angle, sha256, mediaType })),
+  };
+}
+
+/** A case file name a person can recognise in a folder: Latin name and short id. */
+export function caseFileName(patient: PatientIntake, id: string): string {
+  const name = patient.names.latin.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9]+/g, '-');
+  return `${name.replace(/^-|-$/g, '').toLowerCase() || 'patient'}-${id.slice(0, 8)}.clinicdesk.json`;
+}
+
+export function createPatientsService(context: ServiceContext) {
+  const timestamp = () => context.now().toISOString();
+
+  const handlers = {
+    searchPatients(input) {
+      const rows = context.patients.search({
+        needle: searchNeedle(input.query),
+        tripStatus: input.tripStatus,
+        today: clinicToday(context),
+        limit: input.limit,
+      });
+      return ok({ rows: rows.slice(0, input.limit), truncated: rows.length > input.limit });
+    },
+
+    getPatient(input) {
+      const record = context.patients.get(input.id);
+      return record ? ok(record) : fail('not_found', `No patient with id ${input.id}.`);
+    },
+
+    createPatient(input) {
+      const problems = checkAgainstToday(input.patient, clinicToday(context), ['patient']);
+      if (problems.length > 0) return invalid(problems);
+      const id = input.patient.id ?? context.newId();
+      if (context.patients.seqOf(id) !== undefined) return invalid([issue(['patient', 'id'], 'already_exists')]);
+      const patient = { ...input.patient, id };
+      context.db.transaction(() => context.patients.insert(id, patient, timestamp()))();
+      return ok(context.patients.get(id)!);
+    },
+
+    updatePatient(input) {
+      const problems = checkAgainstToday(input.patient, clinicToday(context), ['patient']);
+      if (problems.length > 0) return invalid(problems);
+      const patient = { ...input.patient, id: input.id };
+      const outcome = context.db.transaction(() =>
+        context.patients.update(input.id, input.expectedVersion, patient, timestamp()),
+      )();
+      if (outcome === 'not_found') return fail('not_found', `No patient with id ${input.id}.`);
+      if (outcome === 'conflict') {
+        return fail('conflict', 'This record was saved elsewhere after you opened it. Your edits are kept as a draft.');
+      }
+      return ok(context.patients.get(input.id)!);
+    },
+
+    exportPatient(input) {
+      const record = context.patients.get(input.id);
+      if (!record) return fail('not_found', `No patient with id ${input.id}.`);
+      return ok({
+        caseFile: toCaseFile(casePatientOf(context, record.patient, record.id)),
+        fileName: caseFileName(record.patient, record.id),
+      });
+    },
+  } satisfies Pick<Handlers, 'searchPatients' | 'getPatient' | 'createPatient' | 'updatePatient' | 'exportPatient'>;
+
+  return handlers;
+}
+

@@ -1,0 +1,37 @@
+// What every service is built from. Tests build one over a temporary database file and a fixed clock.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/open-database';
+import { createDraftsRepository } from '../db/repositories/drafts-repository';
+import { createPatientsRepository } from '../db/repositories/patients-repository';
+import { createPhotosRepository } from '../db/repositories/photos-repository';
+import type { PhotoStore } from '../photos/photo-store';
+
+export interface ServiceContext {
+  readonly db: Db;
+  readonly databasePath: string;
+  readonly patients: ReturnType<typeof createPatientsRepository>;
+  readonly drafts: ReturnType<typeof createDraftsRepository>;
+  readonly photos: ReturnType<typeof createPhotosRepository>;
+  readonly photoStore: PhotoStore;
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
+
+export function createServiceContext(options: {
+  db: Db;
+  databasePath: string;
+  photoStore: PhotoStore;
+  now?: () => Date;
+  newId?: () => string;
+}): ServiceContext {
+  return {
+    db: options.db,
+    databasePath: options.databasePath,
+    patients: createPatientsRepository(options.db),
+    drafts: createDraftsRepository(options.db),
+    photos: createPhotosRepository(options.db),
+    photoStore: options.photoStore,
+    now: options.now ?? (() => new Date()),
+    newId: options.newId ?? randomUUID,
+  };
+}

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setUiLanguage, UI_LANGUAGES } from '../i18n';
+import { IntakeScreen } from '../screens/intake/IntakeScreen';
+import { PatientListScreen } from '../screens/patients/PatientListScreen';
+import { hrefOf, navigate, newPatientRoute, parseRoute, type Route } from './routes';
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const route = useRoute();
+
+  useEffect(() => {
+    // Ctrl/⌘+N opens a new intake from anywhere.
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'n') {
+        event.preventDefault();
+        navigate(newPatientRoute());
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <span className="topbar__brand">{t('app.name')}</span>
+        <nav className="topbar__nav" aria-label={t('app.name')}>
+          <a href={hrefOf({ screen: 'patients' })} aria-current={route.screen === 'patients' ? 'page' : undefined}>
+            {t('app.patients')}
+          </a>
+        </nav>
+        <div className="topbar__spacer" />
+        <div className="topbar__languages" role="group" aria-label={t('app.language')}>
+          {UI_LANGUAGES.map((language) => (
+            <button
+              key={language}
+              type="button"
+              aria-pressed={i18n.language === language}
+              lang={language}
+              onClick={() => setUiLanguage(language)}
+            >
+              {language === 'ko' ? '한국어' : 'English'}
+            </button>
+          ))}
+        </div>
+      </header>
+      <main id="main" className="main">
+        {route.screen === 'patients' && <PatientListScreen />}
+        {route.screen === 'new-patient' && <IntakeScreen key={route.draftId} draftKey={`new:${route.draftId}`} patientId={null} />}
+        {route.screen === 'patient' && <IntakeScreen key={route.id} draftKey={route.id} patientId={route.id} />}
+      </main>
+    </div>
+  );
+}

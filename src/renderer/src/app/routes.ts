@@ -1,0 +1,36 @@
+// The screens are addressed by the URL hash, so a reload (or a crash and restart) comes back to the same screen,
+// and a new patient's unsaved draft keeps its key.
+export type Route =
+  | { readonly screen: 'patients' }
+  | { readonly screen: 'new-patient'; readonly draftId: string }
+  | { readonly screen: 'patient'; readonly id: string };
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const fresh = new RegExp(`^/patients/new/(${UUID})$`).exec(path);
+  if (fresh) return { screen: 'new-patient', draftId: fresh[1]! };
+  const existing = new RegExp(`^/patients/(${UUID})$`).exec(path);
+  if (existing) return { screen: 'patient', id: existing[1]! };
+  return { screen: 'patients' };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.screen) {
+    case 'patients':
+      return '#/patients';
+    case 'new-patient':
+      return `#/patients/new/${route.draftId}`;
+    case 'patient':
+      return `#/patients/${route.id}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefOf(route);
+}
+
+export function newPatientRoute(): Route {
+  return { screen: 'new-patient', draftId: crypto.randomUUID() };
+}

@@ -1,0 +1,263 @@
+// The intake form: one patient's identity, contact, trip, skin, screening, consents and photos. Errors show
+// beside their fields and nothing is saved until all are fixed; every change is autosaved as a draft.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ISSUE_MESSAGES, type Issue, type IssueCode } from '../../../../shared/contract';
+import { CLINIC_TIME_ZONE, todayIn } from '../../../../shared/domain/intake/calendar-date';
+import { patientSchema } from '../../../../shared/domain/intake/patient-schema';
+import { toIssues } from '../../../../shared/contract/zod-issues';
+import { api } from '../../api/client';
+import { navigate } from '../../app/routes';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { emptyForm, fieldOfIssue, formFromDraft, formToIntake, intakeToForm, type IntakeForm } from './intake-form';
+import { ConsentsSection } from './sections/ConsentsSection';
+import { ContactSection } from './sections/ContactSection';
+import { IdentitySection } from './sections/IdentitySection';
+import { PhotosSection } from './sections/PhotosSection';
+import { ScreeningSection } from './sections/ScreeningSection';
+import { SkinSection } from './sections/SkinSection';
+import { TripSection } from './sections/TripSection';
+import { useDraftAutosave } from './use-draft-autosave';
+
+const SECTIONS = ['identity', 'contact', 'trip', 'skin', 'screening', 'consents', 'photos'] as const;
+
+type Load =
+  | { readonly state: 'loading' }
+  | { readonly state: 'missing' }
+  | { readonly state: 'ready'; readonly version: number | null; readonly saved: IntakeForm };
+
+/** Issues by form field; the first issue of a field wins. */
+function errorsByField(issues: readonly Issue[], prefix: number): Record<string, IssueCode> {
+  const errors: Record<string, IssueCode> = {};
+  for (const found of issues) {
+    const field = fieldOfIssue(found.path.slice(prefix));
+    errors[field] ??= found.code;
+  }
+  return errors;
+}
+
+function validate(form: IntakeForm): Record<string, IssueCode> {
+  const parsed = patientSchema.safeParse(formToIntake(form));
+  return parsed.success ? {} : errorsByField(toIssues(parsed.error), 0);
+}
+
+export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: string; readonly patientId: string | null }) {
+  const { t, i18n } = useTranslation();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [form, setForm] = useState<IntakeForm>(emptyForm);
+  const [errors, setErrors] = useState<Record<string, IssueCode>>({});
+  const [attempted, setAttempted] = useState(false);
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const [banner, setBanner] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const formElement = useRef<HTMLFormElement>(null);
+  const baseVersion = load.state === 'ready' ? load.version : null;
+  const draft = useDraftAutosave(draftKey, baseVersion);
+  const language = i18n.language === 'ko' ? 'ko' : 'en';
+  const timeFormat = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
+
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      let saved = emptyForm();
+      let version: number | null = null;
+      if (patientId) {
+        const record = await api.getPatient({ id: patientId });
+        if (!current) return;
+        if (!record.ok) return setLoad({ state: 'missing' });
+        saved = intakeToForm(record.value.patient);
+        version = record.value.version;
+      }
+      const stored = await api.getDraft({ key: draftKey });
+      if (!current) return;
+      if (stored.ok && stored.value) {
+        setForm(formFromDraft(stored.value.form));
+        setRestoredAt(stored.value.savedAt);
+      } else setForm(saved);
+      setLoad({ state: 'ready', version, saved });
+    })();
+    return () => {
+      current = false;
+    };
+  }, [draftKey, patientId]);
+
+  const update = useCallback(
+    (change: (form: IntakeForm) => IntakeForm) => {
+      setForm((previous) => {
+        const next = change(previous);
+        draft.schedule(next);
+        if (attempted) setErrors(validate(next));
+        return next;
+      });
+    },
+    [draft, attempted],
+  );
+
+  const focusFirstError = (fields: Record<string, IssueCode>) => {
+    requestAnimationFrame(() => {
+      const first = formElement.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      first?.focus();
+      if (!first && Object.keys(fields).length > 0) formElement.current?.querySelector<HTMLElement>('.banner--error')?.focus();
+    });
+  };
+
+  const save = async () => {
+    if (saving || load.state !== 'ready') return;
+    setAttempted(true);
+    const local = validate(form);
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      setBanner({ kind: 'error', text: t('intake.errorsSummary', { count: Object.keys(local).length }) });
+      return focusFirstError(local);
+    }
+    setSaving(true);
+    const patient = formToIntake(form) as never;
+    const result = patientId
+      ? await api.updatePatient({ id: patientId, expectedVersion: load.version ?? 1, patient })
+      : await api.createPatient({ patient });
+    setSaving(false);
+    if (!result.ok) {
+      if (result.error.code === 'invalid_input') {
+        const fields = errorsByField(result.error.issues, 1);
+        setErrors(fields);
+        setBanner({ kind: 'error', text: t('intake.errorsSummary', { count: Object.keys(fields).length }) });
+        return focusFirstError(fields);
+      }
+      if (result.error.code === 'conflict') {
+        await draft.flush();
+        return setBanner({ kind: 'error', text: t('intake.conflict') });
+      }
+      return setBanner({ kind: 'error', text: t('intake.failed', { message: result.error.message }) });
+    }
+    draft.cancel();
+    await api.discardDraft({ key: draftKey });
+    setErrors({});
+    setAttempted(false);
+    setRestoredAt(null);
+    setBanner({ kind: 'ok', text: t('intake.saved') });
+    const saved = intakeToForm(result.value.patient);
+    setForm(saved);
+    setLoad({ state: 'ready', version: result.value.version, saved });
+    if (!patientId) navigate({ screen: 'patient', id: result.value.id });
+  };
+
+  const discard = async () => {
+    setConfirmDiscard(false);
+    draft.cancel();
+    await api.discardDraft({ key: draftKey });
+    if (load.state === 'ready') setForm(load.saved);
+    setErrors({});
+    setAttempted(false);
+    setRestoredAt(null);
+    setBanner(null);
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void save();
+      } else if (event.key === 'Escape' && !document.querySelector('dialog[open]')) {
+        navigate({ screen: 'patients' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (load.state === 'loading') return <p className="screen">{t('intake.loading')}</p>;
+  if (load.state === 'missing') {
+    return (
+      <section className="screen">
+        <p className="banner banner--error">{t('intake.notFound')}</p>
+        <a href="#/patients">{t('intake.back')}</a>
+      </section>
+    );
+  }
+
+  const errorOf = (field: string) => (errors[field] ? ISSUE_MESSAGES[errors[field]][language] : undefined);
+  const sectionProps = { form, update, errorOf };
+  const title = patientId ? `${t('intake.titleEdit')}: ${form.nativeName} · ${form.latinName}` : t('intake.titleNew');
+
+  return (
+    <section className="screen screen--intake" aria-labelledby="intake-title">
+      <div className="screen__header screen__header--sticky">
+        <a href="#/patients" className="back">
+          ← {t('intake.back')}
+        </a>
+        <h1 id="intake-title" dir="auto">
+          {title}
+        </h1>
+        <div className="topbar__spacer" />
+        <span className="draft-status" aria-live="polite" data-draft-state={draft.status.state}>
+          {draft.status.state === 'saving' && t('intake.draftSaving')}
+          {draft.status.state === 'saved' && t('intake.draftSaved', { time: timeFormat.format(new Date(draft.status.at)) })}
+          {draft.status.state === 'failed' && t('intake.draftFailed')}
+        </span>
+        {(restoredAt || draft.status.state === 'saved') && (
+          <button type="button" onClick={() => setConfirmDiscard(true)}>
+            {t('intake.discardDraft')}
+          </button>
+        )}
+        <button type="submit" form="intake-form" className="button--primary" disabled={saving} aria-keyshortcuts="Control+S">
+          {saving ? t('intake.saving') : t('intake.save')}
+        </button>
+      </div>
+      <div className="intake">
+        <nav className="intake__nav" aria-label={t('intake.titleEdit')}>
+          <ol>
+            {SECTIONS.map((section) => (
+              <li key={section}>
+                <a href={`#section-${section}`} onClick={(event) => {
+                  event.preventDefault();
+                  document.getElementById(`section-${section}`)?.scrollIntoView({ behavior: 'smooth' });
+                  document.getElementById(`section-${section}-title`)?.focus();
+                }}>
+                  {t(`intake.sections.${section}`)}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <form
+          id="intake-form"
+          ref={formElement}
+          className="intake__form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          {restoredAt && (
+            <p className="banner" role="status">
+              {t('intake.draftRestored', { time: timeFormat.format(new Date(restoredAt)) })}
+            </p>
+          )}
+          {banner && (
+            <p className={`banner banner--${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'} tabIndex={-1}>
+              {banner.text}
+            </p>
+          )}
+          <IdentitySection {...sectionProps} />
+          <ContactSection {...sectionProps} />
+          <TripSection {...sectionProps} />
+          <SkinSection {...sectionProps} />
+          <ScreeningSection {...sectionProps} />
+          <ConsentsSection {...sectionProps} />
+          <PhotosSection patientId={patientId} today={todayIn(CLINIC_TIME_ZONE, new Date())} />
+        </form>
+      </div>
+      <ConfirmDialog
+        open={confirmDiscard}
+        title={t('intake.discardConfirmTitle')}
+        body={t('intake.discardConfirmBody')}
+        confirmLabel={t('intake.discard')}
+        cancelLabel={t('intake.cancel')}
+        onCancel={() => setConfirmDiscard(false)}
+        onConfirm={() => void discard()}
+      />
+    </section>
+  );
+}

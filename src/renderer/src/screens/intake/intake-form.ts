@@ -1,0 +1,186 @@
+// The intake form's state: what the coordinator has typed, as typed. It is converted to the contract's intake
+// only to validate or save, so a half-typed phone number or date survives in the draft exactly as it was.
+import { toE164 } from '../../../../shared/domain/intake/identifiers';
+import type { Consent, PatientIntake, PatientIntakeInput } from '../../../../shared/domain/intake/patient-schema';
+import {
+  MESSENGERS,
+  SCREENING_DATES,
+  SCREENING_FLAGS,
+  type Allergy,
+  type LanguageTag,
+  type MessengerKind,
+  type ScreeningDate,
+  type ScreeningFlag,
+  type SkinConcern,
+} from '../../../../shared/domain/intake/vocabulary';
+import type { IssuePath } from '../../../../shared/contract';
+
+export type Answer = 'yes' | 'no' | '';
+
+export interface IntakeForm {
+  nativeName: string;
+  latinName: string;
+  birthDate: string;
+  sex: string;
+  nationality: string;
+  languages: LanguageTag[];
+  phone: string;
+  email: string;
+  messengers: Record<MessengerKind, string>;
+  homeTimeZone: string;
+  homeCurrency: string;
+  arrival: string;
+  departure: string;
+  stayAddress: string;
+  fitzpatrick: string;
+  concerns: SkinConcern[];
+  answers: Record<ScreeningFlag, Answer>;
+  dates: Record<ScreeningDate, string>;
+  allergies: Allergy[];
+  allergyOther: string;
+  medications: string;
+  notes: string;
+  consents: Consent[];
+}
+
+const byKey = <K extends string, V>(keys: readonly K[], value: (key: K) => V) =>
+  Object.fromEntries(keys.map((key) => [key, value(key)])) as Record<K, V>;
+
+export function emptyForm(): IntakeForm {
+  return {
+    nativeName: '',
+    latinName: '',
+    birthDate: '',
+    sex: '',
+    nationality: '',
+    languages: [],
+    phone: '',
+    email: '',
+    messengers: byKey(MESSENGERS, () => ''),
+    homeTimeZone: '',
+    homeCurrency: '',
+    arrival: '',
+    departure: '',
+    stayAddress: '',
+    fitzpatrick: '',
+    concerns: [],
+    answers: byKey(SCREENING_FLAGS, () => ''),
+    dates: byKey(SCREENING_DATES, () => ''),
+    allergies: [],
+    allergyOther: '',
+    medications: '',
+    notes: '',
+    consents: [],
+  };
+}
+
+const blankToUndefined = (value: string) => (value.trim() === '' ? undefined : value.trim());
+const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());
+const answerValue = (answer: Answer) => (answer === '' ? null : answer === 'yes');
+
+/** The form as the contract's intake input; empty required fields become undefined so they read "Required". */
+export function formToIntake(form: IntakeForm): PatientIntakeInput {
+  const typedPhone = form.phone.trim();
+  return {
+    names: { native: form.nativeName, latin: form.latinName },
+    birthDate: blankToUndefined(form.birthDate) as string,
+    sex: blankToUndefined(form.sex) as PatientIntakeInput['sex'],
+    nationality: blankToUndefined(form.nationality)?.toUpperCase() as string,
+    languages: form.languages,
+    phone: typedPhone === '' ? null : (toE164(typedPhone) ?? typedPhone),
+    messengers: MESSENGERS.filter((kind) => form.messengers[kind].trim() !== '').map((kind) => ({
+      kind,
+      handle: form.messengers[kind].trim(),
+    })),
+    email: blankToNull(form.email),
+    homeTimeZone: blankToUndefined(form.homeTimeZone) as string,
+    homeCurrency: blankToUndefined(form.homeCurrency)?.toUpperCase() as string,
+    trip: {
+      arrival: blankToUndefined(form.arrival) as string,
+      departure: blankToUndefined(form.departure) as string,
+      stayAddress: form.stayAddress.trim(),
+    },
+    skin: { fitzpatrick: form.fitzpatrick === '' ? null : Number(form.fitzpatrick), concerns: form.concerns },
+    screening: {
+      ...byKey(SCREENING_FLAGS, (flag) => answerValue(form.answers[flag])),
+      ...byKey(SCREENING_DATES, (date) => blankToNull(form.dates[date])),
+      allergies: { items: form.allergies, other: form.allergyOther.trim() },
+      medications: form.medications.trim(),
+      notes: form.notes.trim(),
+    } as PatientIntakeInput['screening'],
+    consents: form.consents,
+  };
+}
+
+const answerOf = (value: boolean | null): Answer => (value === null ? '' : value ? 'yes' : 'no');
+
+export function intakeToForm(patient: PatientIntake): IntakeForm {
+  return {
+    nativeName: patient.names.native,
+    latinName: patient.names.latin,
+    birthDate: patient.birthDate,
+    sex: patient.sex,
+    nationality: patient.nationality,
+    languages: [...patient.languages],
+    phone: patient.phone ?? '',
+    email: patient.email ?? '',
+    messengers: byKey(MESSENGERS, (kind) => patient.messengers.find((m) => m.kind === kind)?.handle ?? ''),
+    homeTimeZone: patient.homeTimeZone,
+    homeCurrency: patient.homeCurrency,
+    arrival: patient.trip.arrival,
+    departure: patient.trip.departure,
+    stayAddress: patient.trip.stayAddress,
+    fitzpatrick: patient.skin.fitzpatrick === null ? '' : String(patient.skin.fitzpatrick),
+    concerns: [...patient.skin.concerns],
+    answers: byKey(SCREENING_FLAGS, (flag) => answerOf(patient.screening[flag])),
+    dates: byKey(SCREENING_DATES, (date) => patient.screening[date] ?? ''),
+    allergies: [...patient.screening.allergies.items],
+    allergyOther: patient.screening.allergies.other,
+    medications: patient.screening.medications,
+    notes: patient.screening.notes,
+    consents: [...patient.consents],
+  };
+}
+
+/** Which form field an issue belongs to, from its path inside the intake ("trip.departure" -> "departure"). */
+export function fieldOfIssue(path: IssuePath): string {
+  const [head, second, third] = path;
+  switch (head) {
+    case 'names':
+      return second === 'native' ? 'nativeName' : 'latinName';
+    case 'trip':
+      return String(second);
+    case 'skin':
+      return second === 'concerns' ? 'concerns' : 'fitzpatrick';
+    case 'screening':
+      if (second === 'allergies') return third === 'other' ? 'allergyOther' : 'allergies';
+      return String(second);
+    case 'messengers': {
+      return 'messengers';
+    }
+    case 'consents':
+    case 'languages':
+      return head;
+    default:
+      return String(head ?? '');
+  }
+}
+
+/** A short label for the draft list: the names typed so far. */
+export function draftLabel(form: IntakeForm): string {
+  return [form.nativeName.trim(), form.latinName.trim()].filter(Boolean).join(' · ');
+}
+
+/** Drafts come back from storage as unknown JSON; anything not shaped like a form falls back to empty fields. */
+export function formFromDraft(value: unknown): IntakeForm {
+  const empty = emptyForm();
+  if (typeof value !== 'object' || value === null) return empty;
+  const draft = value as Partial<IntakeForm>;
+  return {
+    ...empty,
+    ...draft,
+    messengers: { ...empty.messengers, ...(draft.messengers ?? {}) },
+    answers: { ...empty.answers, ...(draft.answers ?? {}) },
+    dates: { ...empty.dates, ...(draft.dates ?? {}) },
+  };
+}

@@ -1,0 +1,321 @@
+// The patient list: search by any part of a name in any script, a passport name or a phone; filter by where the
+// patient is on the trip; sort by column; move with the keyboard. Rows are virtualised so a clinic with years of
+// patients scrolls as smoothly as one with ten.
+import {
+  createColumnHelper,
+  createSortedRowModel,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_text,
+  tableFeatures,
+  useTable,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Draft } from '../../../../shared/contract/drafts';
+import { MAX_SEARCH_RESULTS, type PatientSummary } from '../../../../shared/contract/patients';
+import { formatPhone } from '../../../../shared/domain/intake/identifiers';
+import { TRIP_STATUSES, type TripStatus } from '../../../../shared/domain/intake/vocabulary';
+import { api } from '../../api/client';
+import { hrefOf, navigate, newPatientRoute } from '../../app/routes';
+import { countryName } from '../../components/display-names';
+
+const features = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text },
+});
+const column = createColumnHelper<typeof features, PatientSummary>();
+const ROW_HEIGHT = 44;
+const SEARCH_DELAY_MS = 120;
+
+type StatusFilter = 'all' | TripStatus;
+
+function useColumns() {
+  const { t, i18n } = useTranslation();
+  return useMemo(
+    () =>
+      column.columns([
+        column.accessor('nativeName', { header: () => t('list.columns.nativeName'), sortFn: 'text' }),
+        column.accessor('latinName', { header: () => t('list.columns.latinName'), sortFn: 'text' }),
+        column.accessor('nationality', {
+          header: () => t('list.columns.nationality'),
+          cell: (info) => countryName(info.getValue(), i18n.language),
+          sortFn: 'text',
+        }),
+        column.accessor((row) => row.languages.join(', '), {
+          id: 'languages',
+          header: () => t('list.columns.languages'),
+          cell: (info) => info.row.original.languages.map((tag) => t(`languages.${tag}`)).join(', '),
+          enableSorting: false,
+        }),
+        column.accessor((row) => (row.phone ? formatPhone(row.phone) : ''), {
+          id: 'phone',
+          header: () => t('list.columns.phone'),
+          enableSorting: false,
+        }),
+        column.accessor('arrival', { header: () => t('list.columns.arrival'), sortFn: 'alphanumeric' }),
+        column.accessor('departure', { header: () => t('list.columns.departure'), sortFn: 'alphanumeric' }),
+        column.accessor('tripStatus', {
+          header: () => t('list.columns.status'),
+          cell: (info) => <span className={`badge badge--${info.getValue()}`}>{t(`tripStatus.${info.getValue()}`)}</span>,
+          sortFn: 'text',
+        }),
+        column.accessor('screeningOpen', {
+          header: () => t('list.columns.screening'),
+          cell: (info) =>
+            info.getValue() === 0 ? (
+              <span className="muted">{t('list.screeningDone')}</span>
+            ) : (
+              <span className="badge badge--warn">{t('list.screeningOpen', { count: info.getValue() })}</span>
+            ),
+          sortFn: 'alphanumeric',
+        }),
+      ]),
+    [t, i18n.language],
+  );
+}
+
+export function PatientListScreen() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [rows, setRows] = useState<readonly PatientSummary[]>([]);
+  const [truncated, setTruncated] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [drafts, setDrafts] = useState<readonly Omit<Draft, 'form'>[]>([]);
+  const [reloadCount, setReloadCount] = useState(0);
+  const searchBox = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    setLoading(true);
+    const timer = window.setTimeout(() => {
+      void api.searchPatients({ query, tripStatus: status, limit: MAX_SEARCH_RESULTS }).then((result) => {
+        if (!current) return;
+        setLoading(false);
+        if (result.ok) {
+          setRows(result.value.rows);
+          setTruncated(result.value.truncated);
+          setError(null);
+        } else setError(result.error.message);
+      });
+    }, SEARCH_DELAY_MS);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [query, status, reloadCount]);
+
+  useEffect(() => {
+    void api.listDrafts({}).then((result) => result.ok && setDrafts(result.value));
+  }, []);
+
+  useEffect(() => {
+    // "/" jumps to the search box, as in most list-heavy apps.
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) {
+        event.preventDefault();
+        searchBox.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const loadDemo = async () => {
+    const result = await api.seedDemoPatients({});
+    if (result.ok) setReloadCount((count) => count + 1);
+    else setError(result.error.message);
+  };
+
+  const newDrafts = drafts.filter((draft) => draft.key.startsWith('new:'));
+  const nothingAtAll = !loading && rows.length === 0 && query === '' && status === 'all';
+
+  return (
+    <section className="screen" aria-labelledby="list-title">
+      <div className="screen__header">
+        <h1 id="list-title">{t('list.title')}</h1>
+        <button type="button" className="button--primary" onClick={() => navigate(newPatientRoute())}>
+          {t('app.newPatient')}
+        </button>
+      </div>
+
+      {newDrafts.length > 0 && (
+        <aside className="drafts" aria-labelledby="drafts-title">
+          <h2 id="drafts-title">{t('list.drafts')}</h2>
+          <ul>
+            {newDrafts.map((draft) => (
+              <li key={draft.key}>
+                <span>{draft.label || t('list.untitledDraft')}</span>
+                <a href={hrefOf({ screen: 'new-patient', draftId: draft.key.slice('new:'.length) })}>{t('list.resume')}</a>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
+
+      <div className="toolbar" role="search">
+        <label className="toolbar__search">
+          <span className="visually-hidden">{t('list.search')}</span>
+          <input
+            ref={searchBox}
+            type="search"
+            name="search"
+            value={query}
+            autoFocus
+            placeholder={t('list.searchPlaceholder')}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </label>
+        <div className="segmented" role="radiogroup" aria-label={t('list.status')}>
+          {(['all', ...TRIP_STATUSES] as const).map((value) => (
+            <label key={value} className="segmented__option">
+              <input type="radio" name="trip-status" value={value} checked={status === value} onChange={() => setStatus(value)} />
+              <span>{t(`tripStatus.${value}`)}</span>
+            </label>
+          ))}
+        </div>
+        <span className="toolbar__count" aria-live="polite">
+          {loading ? t('list.loading') : t('list.count', { count: rows.length })}
+        </span>
+      </div>
+      <p className="hint">{t('list.searchHint')}</p>
+      {error && (
+        <p className="banner banner--error" role="alert">
+          {error}
+        </p>
+      )}
+      {truncated && <p className="banner">{t('list.truncated', { count: rows.length })}</p>}
+
+      {nothingAtAll ? (
+        <div className="empty">
+          <p className="empty__title">{t('list.empty')}</p>
+          <p>{t('list.emptyHint')}</p>
+          <div className="empty__actions">
+            <button type="button" className="button--primary" onClick={() => navigate(newPatientRoute())}>
+              {t('app.newPatient')}
+            </button>
+            <button type="button" onClick={() => void loadDemo()}>
+              {t('list.loadDemo')}
+            </button>
+          </div>
+        </div>
+      ) : !loading && rows.length === 0 ? (
+        <p className="empty">{t('list.noMatch', { query })}</p>
+      ) : (
+        <PatientTable rows={rows} />
+      )}
+    </section>
+  );
+}
+
+function PatientTable({ rows }: { readonly rows: readonly PatientSummary[] }) {
+  const { t } = useTranslation();
+  const columns = useColumns();
+  const data = useMemo(() => [...rows], [rows]);
+  const table = useTable({ features, columns, data, getRowId: (row) => row.id, initialState: { sorting: [] } });
+  const tableRows = table.getRowModel().rows;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+
+  useEffect(() => setActive((index) => Math.min(index, Math.max(0, tableRows.length - 1))), [tableRows.length]);
+
+  const open = useCallback((patient: PatientSummary) => navigate({ screen: 'patient', id: patient.id }), []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const last = tableRows.length - 1;
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + page,
+      PageUp: active - page,
+      Home: 0,
+      End: last,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      const next = Math.max(0, Math.min(last, moves[event.key]!));
+      setActive(next);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    } else if (event.key === 'Enter' && tableRows[active]) {
+      event.preventDefault();
+      open(tableRows[active].original);
+    }
+  };
+
+  const template = 'minmax(9rem,1.3fr) minmax(10rem,1.4fr) minmax(7rem,1fr) minmax(8rem,1.2fr) minmax(9rem,1fr) 7rem 7rem 7rem 6.5rem';
+
+  return (
+    <div
+      className="grid"
+      role="grid"
+      aria-rowcount={tableRows.length + 1}
+      aria-activedescendant={tableRows[active] ? `patient-row-${tableRows[active].id}` : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      aria-label={t('list.title')}
+    >
+      <div className="grid__head" role="row" style={{ gridTemplateColumns: template }}>
+        {table.getHeaderGroups()[0]!.headers.map((header) => {
+          const sorted = header.column.getIsSorted();
+          return (
+            <div
+              key={header.id}
+              role="columnheader"
+              aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+            >
+              {header.column.getCanSort() ? (
+                <button type="button" className="grid__sort" onClick={header.column.getToggleSortingHandler()}>
+                  <table.FlexRender header={header} />
+                  <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                </button>
+              ) : (
+                <table.FlexRender header={header} />
+              )}
+            </div>
+          );
+        })}
+      </div>
+      <div className="grid__body" ref={scroller}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = tableRows[item.index]!;
+            return (
+              <div
+                key={row.id}
+                id={`patient-row-${row.id}`}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={item.index === active}
+                className={`grid__row${item.index === active ? ' grid__row--active' : ''}`}
+                data-patient-id={row.id}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, gridTemplateColumns: template }}
+                onClick={() => {
+                  setActive(item.index);
+                  open(row.original);
+                }}
+              >
+                {row.getAllCells().map((cell) => (
+                  <div key={cell.id} role="gridcell" className={`grid__cell grid__cell--${cell.column.id}`}>
+                    <table.FlexRender cell={cell} />
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// The one contract: every channel's input schema and result type. The IPC handlers, the preview server, the CLI,
+// the preload and the renderer's client are all typed from this map.
+import type { z } from 'zod';
+import { appChannels } from './app';
+import type { ChannelName } from './channels';
+import type { ChannelSpec } from './define-channel';
+import { draftsChannels } from './drafts';
+import { patientsChannels } from './patients';
+import { photosChannels } from './photos';
+import type { Result } from './result';
+
+export const contract = {
+  ...patientsChannels,
+  ...draftsChannels,
+  ...photosChannels,
+  ...appChannels,
+};
+
+type Contract = typeof contract;
+export type Channel = keyof Contract;
+
+// Both directions: a channel missing from CHANNELS, or a name in CHANNELS without a schema, fails to compile.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelListMatchesContract: Same<Channel, ChannelName> = true;
+void channelListMatchesContract;
+
+type SpecOf<C extends Channel> = Contract[C];
+export type InputOf<C extends Channel> = z.input<SpecOf<C>['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<SpecOf<C>['input']>;
+export type OutputOf<C extends Channel> = SpecOf<C> extends ChannelSpec<z.ZodType, infer O> ? O : never;
+
+/** What each door exposes: one function per channel, always resolving to a Result, never throwing. */
+export type ClinicDeskApi = { [C in Channel]: (input: InputOf<C>) => Promise<Result<OutputOf<C>>> };
+
+/** What the service layer implements: one handler per channel, given input that already passed the schema. */
+export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Result<OutputOf<C>> | Promise<Result<OutputOf<C>>> };
+
+export { CHANNELS, ipcChannel, type ChannelName } from './channels';
+export * from './result';
+export * from './issues';

@@ -1,0 +1,74 @@
+// What every door returns when an input is refused: a list of issues, each pointing at the field it is about,
+// with a code the UI translates. The English and Korean texts live here, typed by the code, so no code can
+// exist without both texts (the compiler checks it).
+
+export const ISSUE_MESSAGES = {
+  required: { en: 'Required.', ko: '필수 항목입니다.' },
+  invalid_type: { en: 'Wrong kind of value.', ko: '값의 형식이 올바르지 않습니다.' },
+  invalid: { en: 'Not a valid value.', ko: '올바른 값이 아닙니다.' },
+  invalid_choice: { en: 'Not one of the allowed choices.', ko: '허용된 선택지가 아닙니다.' },
+  unknown_field: { en: 'Unknown field.', ko: '알 수 없는 항목입니다.' },
+  too_long: { en: 'Too long.', ko: '너무 깁니다.' },
+  too_many: { en: 'Too many entries.', ko: '항목이 너무 많습니다.' },
+  duplicate: { en: 'Listed twice.', ko: '중복된 항목입니다.' },
+  invalid_date: { en: 'Use a real date as YYYY-MM-DD.', ko: '실제 날짜를 YYYY-MM-DD 형식으로 입력하세요.' },
+  invalid_datetime: { en: 'Use a date and time (ISO 8601).', ko: '날짜와 시간을 ISO 8601 형식으로 입력하세요.' },
+  date_in_future: { en: 'This date is in the future.', ko: '미래 날짜입니다.' },
+  departure_before_arrival: { en: 'Departure is before arrival.', ko: '출국일이 입국일보다 빠릅니다.' },
+  stay_too_long: { en: 'A stay of more than 180 days is not a medical trip.', ko: '체류 기간이 180일을 넘습니다.' },
+  latin_letters_only: {
+    en: 'Use the passport spelling in Latin letters.',
+    ko: '여권에 적힌 영문 철자로 입력하세요.',
+  },
+  invalid_phone: {
+    en: 'Not a valid phone number. Use the international form, e.g. +86 138 0013 8000.',
+    ko: '올바른 전화번호가 아닙니다. +86 138 0013 8000 처럼 국제 형식으로 입력하세요.',
+  },
+  invalid_email: { en: 'Not a valid e-mail address.', ko: '올바른 이메일 주소가 아닙니다.' },
+  invalid_country: { en: 'Not an ISO 3166 country code.', ko: 'ISO 3166 국가 코드가 아닙니다.' },
+  invalid_currency: { en: 'Not an ISO 4217 currency code.', ko: 'ISO 4217 통화 코드가 아닙니다.' },
+  invalid_time_zone: { en: 'Not an IANA time zone.', ko: 'IANA 시간대가 아닙니다.' },
+  unsupported_language: { en: 'Not a language ClinicDesk supports.', ko: '지원하지 않는 언어입니다.' },
+  other_allergy_needs_text: {
+    en: 'Describe the other allergy.',
+    ko: '기타 알레르기 내용을 적어 주세요.',
+  },
+  consent_granted_twice: {
+    en: 'This consent is already in force; withdraw it first.',
+    ko: '이미 유효한 동의입니다. 먼저 철회하세요.',
+  },
+  withdrawn_before_granted: { en: 'Withdrawn before it was given.', ko: '동의일보다 철회일이 빠릅니다.' },
+  unsupported_format: { en: 'Not a clinicdesk.case/1 file.', ko: 'clinicdesk.case/1 파일이 아닙니다.' },
+  invalid_json: { en: 'Not valid JSON.', ko: '올바른 JSON이 아닙니다.' },
+  invalid_csv: { en: 'Not a readable CSV file.', ko: '읽을 수 없는 CSV 파일입니다.' },
+  already_exists: { en: 'A patient with this id already exists.', ko: '같은 ID의 환자가 이미 있습니다.' },
+  photo_not_found: {
+    en: 'The photo file is not in this clinic\'s photo store.',
+    ko: '사진 파일이 저장소에 없습니다.',
+  },
+  unreadable_image: { en: 'Not a readable JPEG, PNG, WebP or HEIC image.', ko: '읽을 수 없는 이미지입니다.' },
+  file_too_large: { en: 'The file is too large.', ko: '파일이 너무 큽니다.' },
+} as const satisfies Record<string, { en: string; ko: string }>;
+
+export type IssueCode = keyof typeof ISSUE_MESSAGES;
+
+export function isIssueCode(value: string): value is IssueCode {
+  return Object.hasOwn(ISSUE_MESSAGES, value);
+}
+
+export type IssuePath = readonly (string | number)[];
+
+export interface Issue {
+  readonly path: IssuePath;
+  readonly code: IssueCode;
+  /** English text, for the CLI and logs; the UI translates `code` instead. */
+  readonly message: string;
+}
+
+export function issue(path: IssuePath, code: IssueCode): Issue {
+  return { path, code, message: ISSUE_MESSAGES[code].en };
+}
+
+export function formatPath(path: IssuePath): string {
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
+}

@@ -1,0 +1,32 @@
+// Results, not exceptions, cross every door: a renderer, a terminal and an HTTP client all get plain data.
+import type { Issue } from './issues';
+
+export type ErrorCode =
+  | 'invalid_input' // the payload failed the contract's schema or a domain check; see `issues`
+  | 'not_found'
+  | 'conflict' // someone saved the record after it was opened
+  | 'forbidden' // the caller is not the app's own frame or page
+  | 'unknown_channel'
+  | 'database_too_new'
+  | 'internal';
+
+export interface AppError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly issues: readonly Issue[];
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string, issues: readonly Issue[] = []): { ok: false; error: AppError } {
+  return { ok: false, error: { code, message, issues } };
+}
+
+export function invalid(issues: readonly Issue[]): { ok: false; error: AppError } {
+  const message = issues.length === 1 ? '1 field needs attention' : `${issues.length} fields need attention`;
+  return fail('invalid_input', message, issues);
+}

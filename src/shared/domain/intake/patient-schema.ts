@@ -1,0 +1,174 @@
+// The intake as data: the one zod schema that the case format, every door and the intake form validate with.
+// Messages are issue codes (see contract/issues.ts) so the UI can show them in Korean or English beside the
+// field, and the CLI in English.
+import { z } from 'zod';
+import { isCalendarDate, daysBetween } from './calendar-date';
+import { isCountryCode, isCurrencyCode, isTimeZone, isValidE164 } from './identifiers';
+import {
+  ALLERGIES,
+  CONSENT_KINDS,
+  MESSENGERS,
+  PHOTO_ANGLES,
+  SEXES,
+  SKIN_CONCERNS,
+  SUPPORTED_LANGUAGES,
+} from './vocabulary';
+
+export const MAX_STAY_DAYS = 180;
+
+const text = (max: number) => z.string().max(max, 'too_long');
+const requiredText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
+
+export const calendarDateSchema = z.string().refine(isCalendarDate, 'invalid_date');
+const optionalDate = calendarDateSchema.nullable();
+/** true / false / null, where null is "not asked yet". */
+const answer = z.boolean().nullable();
+
+export const isoDateTimeSchema = z.iso.datetime({ offset: true, error: 'invalid_datetime' });
+
+/** Passport spelling: Latin letters (with diacritics), spaces, hyphens, apostrophes and dots. */
+const LATIN_NAME = /^[\p{Script=Latin}\p{M}][\p{Script=Latin}\p{M} .'-]*$/u;
+
+function uniqueList<T extends z.ZodType>(item: T, max: number) {
+  return z
+    .array(item)
+    .max(max, 'too_many')
+    .superRefine((list, ctx) => {
+      list.forEach((value, index) => {
+        if (list.indexOf(value) !== index) ctx.addIssue({ code: 'custom', message: 'duplicate', path: [index] });
+      });
+    });
+}
+
+export const namesSchema = z.strictObject({
+  native: requiredText(200),
+  latin: requiredText(200).regex(LATIN_NAME, 'latin_letters_only'),
+});
+
+export const messengerSchema = z.strictObject({
+  kind: z.enum(MESSENGERS, 'invalid_choice'),
+  handle: requiredText(100),
+});
+
+export const tripSchema = z
+  .strictObject({
+    arrival: calendarDateSchema,
+    departure: calendarDateSchema,
+    stayAddress: text(500),
+  })
+  .superRefine((trip, ctx) => {
+    if (!isCalendarDate(trip.arrival) || !isCalendarDate(trip.departure)) return;
+    const days = daysBetween(trip.arrival, trip.departure);
+    if (days < 0) ctx.addIssue({ code: 'custom', message: 'departure_before_arrival', path: ['departure'] });
+    else if (days > MAX_STAY_DAYS) ctx.addIssue({ code: 'custom', message: 'stay_too_long', path: ['departure'] });
+  });
+
+export const skinSchema = z.strictObject({
+  fitzpatrick: z.int('invalid_type').min(1, 'invalid_choice').max(6, 'invalid_choice').nullable(),
+  concerns: uniqueList(z.enum(SKIN_CONCERNS, 'invalid_choice'), SKIN_CONCERNS.length),
+});
+
+export const allergiesSchema = z
+  .strictObject({
+    items: uniqueList(z.enum(ALLERGIES, 'invalid_choice'), ALLERGIES.length),
+    other: text(500),
+  })
+  .superRefine((allergies, ctx) => {
+    if (allergies.items.includes('other') && allergies.other.trim() === '') {
+      ctx.addIssue({ code: 'custom', message: 'other_allergy_needs_text', path: ['other'] });
+    }
+  });
+
+export const screeningSchema = z.strictObject({
+  pregnant: answer,
+  breastfeeding: answer,
+  isotretinoinLastDose: optionalDate,
+  retinoidLastUse: optionalDate,
+  lastSunExposure: optionalDate,
+  anticoagulants: answer,
+  bleedingDisorder: answer,
+  keloidHistory: answer,
+  herpesHistory: answer,
+  activeInfection: answer,
+  photosensitisingDrugs: answer,
+  autoimmune: answer,
+  diabetes: answer,
+  recentFillerOrToxin: optionalDate,
+  allergies: allergiesSchema,
+  medications: text(2000),
+  notes: text(4000),
+});
+
+export const consentSchema = z
+  .strictObject({
+    kind: z.enum(CONSENT_KINDS, 'invalid_choice'),
+    grantedAt: isoDateTimeSchema,
+    withdrawnAt: isoDateTimeSchema.nullable(),
+    /** Which wording the patient agreed to; consent texts change and the record must say which one. */
+    textVersion: requiredText(40),
+  })
+  .superRefine((consent, ctx) => {
+    if (consent.withdrawnAt !== null && Date.parse(consent.withdrawnAt) < Date.parse(consent.grantedAt)) {
+      ctx.addIssue({ code: 'custom', message: 'withdrawn_before_granted', path: ['withdrawnAt'] });
+    }
+  });
+
+export const photoRefSchema = z.strictObject({
+  visitDate: calendarDateSchema,
+  angle: z.enum(PHOTO_ANGLES, 'invalid_choice'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'invalid'),
+  mediaType: z.enum(['image/jpeg', 'image/png', 'image/webp'], 'invalid_choice'),
+});
+
+const patientFields = {
+  id: z.uuid('invalid').optional(),
+  names: namesSchema,
+  birthDate: calendarDateSchema,
+  sex: z.enum(SEXES, 'invalid_choice'),
+  nationality: z.string().refine(isCountryCode, 'invalid_country'),
+  languages: uniqueList(z.enum(SUPPORTED_LANGUAGES, 'unsupported_language'), SUPPORTED_LANGUAGES.length).min(
+    1,
+    'required',
+  ),
+  phone: z.string().refine(isValidE164, 'invalid_phone').nullable(),
+  messengers: z.array(messengerSchema).max(MESSENGERS.length, 'too_many'),
+  email: z.email('invalid_email').max(254, 'too_long').nullable(),
+  homeTimeZone: z.string().refine(isTimeZone, 'invalid_time_zone'),
+  homeCurrency: z.string().refine(isCurrencyCode, 'invalid_currency'),
+  trip: tripSchema,
+  skin: skinSchema,
+  screening: screeningSchema,
+  consents: z.array(consentSchema).max(50, 'too_many'),
+};
+
+function checkAcrossFields(
+  patient: { messengers: { kind: string }[]; consents: { kind: string; withdrawnAt: string | null }[] },
+  ctx: z.RefinementCtx,
+): void {
+  patient.messengers.forEach((messenger, index) => {
+    if (patient.messengers.findIndex((other) => other.kind === messenger.kind) !== index) {
+      ctx.addIssue({ code: 'custom', message: 'duplicate', path: ['messengers', index, 'kind'] });
+    }
+  });
+  patient.consents.forEach((consent, index) => {
+    const inForceBefore = patient.consents
+      .slice(0, index)
+      .some((earlier) => earlier.kind === consent.kind && earlier.withdrawnAt === null);
+    if (inForceBefore) ctx.addIssue({ code: 'custom', message: 'consent_granted_twice', path: ['consents', index] });
+  });
+}
+
+/** The intake as the form edits it and the services store it. Photos are added one by one (photos channels). */
+export const patientSchema = z.strictObject(patientFields).superRefine(checkAcrossFields);
+
+/** The patient of a case file: the intake plus references to its photos in the clinic's photo store. */
+export const casePatientSchema = z
+  .strictObject({ ...patientFields, photos: z.array(photoRefSchema).max(300, 'too_many') })
+  .superRefine(checkAcrossFields);
+
+export type PatientIntake = z.output<typeof patientSchema>;
+export type PatientIntakeInput = z.input<typeof patientSchema>;
+export type CasePatient = z.output<typeof casePatientSchema>;
+export type Screening = z.output<typeof screeningSchema>;
+export type Consent = z.output<typeof consentSchema>;
+export type PhotoRef = z.output<typeof photoRefSchema>;
