@@ -14,7 +14,7 @@ export function createDispatch(handlers: Handlers, log: (message: string, error:
   return async (channel, payload) => {
     if (!isChannel(channel)) return fail('unknown_channel', `No channel named ${JSON.stringify(channel)}.`);
     const parsed = contract[channel].input.safeParse(payload);
-    if (!parsed.success) return invalid(toIssues(parsed.error));
+    if (!parsed.success) return invalid(toIssues(parsed.error, payload));
     try {
       const handler = handlers[channel] as (input: unknown) => Result<OutputOf<Channel>> | Promise<Result<OutputOf<Channel>>>;
       return await handler(parsed.data);

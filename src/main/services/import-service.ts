@@ -35,7 +35,7 @@ function readCaseFile(source: string, text: string, problems: Issue[]): Candidat
   }
   const parsed = caseFileSchema.safeParse(json);
   if (!parsed.success) {
-    problems.push(...relocate(toIssues(parsed.error), source, 1));
+    problems.push(...relocate(toIssues(parsed.error, json), source, 1));
     return [];
   }
   const { photos, ...patient } = parsed.data.patient;
@@ -63,9 +63,10 @@ function readBookings(source: string, text: string, problems: Issue[]): Candidat
   }
   const candidates: Candidate[] = [];
   for (const { record, line } of records) {
-    const parsed = patientSchema.safeParse(bookingToIntake(record as AgencyCsvRow));
+    const intake = bookingToIntake(record as AgencyCsvRow);
+    const parsed = patientSchema.safeParse(intake);
     if (parsed.success) candidates.push({ source, line, patient: parsed.data, photos: [] });
-    else problems.push(...relocate(toIssues(parsed.error), source, line, (path) => [columnOfField(path)]));
+    else problems.push(...relocate(toIssues(parsed.error, intake), source, line, (path) => [columnOfField(path)]));
   }
   return candidates;
 }

@@ -3,11 +3,21 @@
 import type { z } from 'zod';
 import { issue, isIssueCode, type Issue, type IssueCode, type IssuePath } from './issues';
 
-function codeFor(zodIssue: z.core.$ZodIssue): IssueCode {
+/** The value at an issue's path in what was parsed (zod 4 leaves `issue.input` out unless asked). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function codeFor(zodIssue: z.core.$ZodIssue, input: unknown): IssueCode {
   if (isIssueCode(zodIssue.message)) return zodIssue.message;
   switch (zodIssue.code) {
     case 'invalid_type':
-      return zodIssue.input === undefined ? 'required' : 'invalid_type';
+      return valueAt(input, zodIssue.path) === undefined ? 'required' : 'invalid_type';
     case 'too_big':
       return zodIssue.origin === 'array' ? 'too_many' : 'too_long';
     case 'invalid_value':
@@ -19,7 +29,8 @@ function codeFor(zodIssue: z.core.$ZodIssue): IssueCode {
   }
 }
 
-export function toIssues(error: z.ZodError, prefix: IssuePath = []): Issue[] {
+/** `input` is what was parsed: a missing field reads "Required", a wrong one "Wrong kind of value". */
+export function toIssues(error: z.ZodError, input: unknown, prefix: IssuePath = []): Issue[] {
   const issues: Issue[] = [];
   for (const zodIssue of error.issues) {
     const path = [...prefix, ...zodIssue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))];
@@ -27,7 +38,7 @@ export function toIssues(error: z.ZodError, prefix: IssuePath = []): Issue[] {
       // One issue per unknown key, so each points at the offending field.
       for (const key of zodIssue.keys) issues.push(issue([...path, key], 'unknown_field'));
     } else {
-      issues.push(issue(path, codeFor(zodIssue)));
+      issues.push(issue(path, codeFor(zodIssue, input)));
     }
   }
   return issues;

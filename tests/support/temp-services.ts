@@ -1,0 +1,54 @@
+// Services over a real temporary SQLite file (no mocks), with a fixed clock so "today" is known.
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openServices, type OpenServices } from '../../src/main/services/open-services';
+
+/** 2026-11-24 10:00 in Korea. */
+export const FIXED_NOW = new Date('2026-11-24T01:00:00Z');
+
+export interface TempServices extends OpenServices {
+  readonly folder: string;
+  /** Every row of every table, as one string: equal before and after means nothing changed. */
+  snapshot(): string;
+  dispose(): void;
+}
+
+export function openTempServices(now: Date = FIXED_NOW): TempServices {
+  const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-test-'));
+  const services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), now: () => now });
+  const db = services.context.db;
+  return {
+    ...services,
+    folder,
+    snapshot() {
+      const tables = db
+        .prepare<[], { name: string }>(
+          "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'patient_search_index%' ORDER BY name",
+        )
+        .all();
+      return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]));
+    },
+    dispose() {
+      services.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+
+export function fixtureCase(language: string): { format: string; patient: Record<string, unknown> } {
+  return JSON.parse(readFileSync(join(FIXTURES, 'cases', `${language}.json`), 'utf8')) as {
+    format: string;
+    patient: Record<string, unknown>;
+  };
+}
+
+export const FIXTURE_LANGUAGES = readdirSync(join(FIXTURES, 'cases')).map((file) => file.replace(/\.json$/, ''));
+
+/** A valid intake (no id, no photos) from a fixture, for create calls. */
+export function fixtureIntake(language = 'en'): Record<string, unknown> {
+  const { id: _id, photos: _photos, ...patient } = fixtureCase(language).patient;
+  return patient;
+}

@@ -1,0 +1,141 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/main/db/migrations';
+import { DatabaseTooNewError, openDatabase } from '../../../src/main/db/open-database';
+
+const folders: string[] = [];
+function tempFile(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-migrations-'));
+  folders.push(folder);
+  return join(folder, 'test.sqlite');
+}
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+const tablesOf = (db: Database.Database) =>
+  db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all()
+    .map((row) => row.name);
+
+describe('migrations', () => {
+  it('are numbered 1..n in order, one per file', () => {
+    expect(MIGRATIONS.map((migration) => migration.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('only add: no migration drops, renames or rewrites a table or column', () => {
+    for (const migration of MIGRATIONS) {
+      expect(migration.sql, migration.name).not.toMatch(/\bDROP\s+(TABLE|COLUMN|INDEX|VIEW|TRIGGER)\b/i);
+      expect(migration.sql, migration.name).not.toMatch(/\bRENAME\b/i);
+      expect(migration.sql, migration.name).not.toMatch(/\bDELETE\s+FROM\b(?![^;]*END;)/i);
+    }
+  });
+
+  it('a new database gets every migration, WAL and foreign keys, and user_version = latest', () => {
+    const db = openDatabase(tempFile());
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(tablesOf(db)).toEqual(expect.arrayContaining(['patients', 'consents', 'patient_search_text', 'photos', 'drafts']));
+    db.close();
+  });
+
+  it('0001 makes STRICT patient tables that refuse a wrong type and a bad sex', () => {
+    const db = openDatabase(tempFile(), MIGRATIONS.slice(0, 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    const insert = (sex: string, fitzpatrick: unknown) =>
+      db
+        .prepare(`INSERT INTO patients (id, native_name, latin_name, birth_date, sex, nationality, languages_json,
+          home_time_zone, home_currency, arrival, departure, fitzpatrick, screening_json, created_at, updated_at)
+          VALUES (?, 'n', 'l', '1990-01-01', ?, 'KR', '[]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', ?, '{}', 'x', 'x')`)
+        .run(`id-${Math.random()}`, sex, fitzpatrick);
+    expect(() => insert('female', 3)).not.toThrow();
+    expect(() => insert('unknown', 3)).toThrow(/CHECK/);
+    expect(() => insert('female', 'three')).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(() => insert('female', 7)).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('0002 keeps the trigram index in step with the search text, and the search uses it', () => {
+    const db = openDatabase(tempFile(), MIGRATIONS.slice(0, 2));
+    db.prepare(`INSERT INTO patients (seq, id, native_name, latin_name, birth_date, sex, nationality, languages_json,
+      home_time_zone, home_currency, arrival, departure, screening_json, created_at, updated_at)
+      VALUES (1, 'a', 'n', 'l', '1990-01-01', 'female', 'KR', '[]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', '{}', 'x', 'x')`).run();
+    db.prepare("INSERT INTO patient_search_text (seq, haystack) VALUES (1, 'nguyễn thị lan')").run();
+    const match = db.prepare("SELECT rowid FROM patient_search_index WHERE patient_search_index MATCH ?");
+    expect(match.all('"thị"')).toEqual([{ rowid: 1 }]);
+    db.prepare("UPDATE patient_search_text SET haystack = 'anna' WHERE seq = 1").run();
+    expect(match.all('"thị"')).toEqual([]);
+    expect(match.all('"ann"')).toEqual([{ rowid: 1 }]);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT rowid FROM patient_search_index WHERE patient_search_index MATCH 'ann'").all();
+    expect(JSON.stringify(plan)).toMatch(/VIRTUAL TABLE INDEX/);
+    db.close();
+  });
+
+  it('0003 photos reference a patient and are removed with it', () => {
+    const db = openDatabase(tempFile(), MIGRATIONS.slice(0, 3));
+    expect(() =>
+      db.prepare(`INSERT INTO photos (id, patient_seq, visit_date, angle, sha256, media_type, added_at)
+        VALUES ('p', 99, '2026-01-01', 'front', ?, 'image/jpeg', 'x')`).run('a'.repeat(64)),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.prepare(`INSERT INTO photos (id, patient_seq, visit_date, angle, sha256, media_type, added_at)
+        VALUES ('p', 99, '2026-01-01', 'left', ?, 'image/jpeg', 'x')`).run('a'.repeat(64)),
+    ).toThrow(/CHECK/);
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT * FROM photos WHERE patient_seq = 1 ORDER BY visit_date').all();
+    expect(JSON.stringify(plan)).toMatch(/photos_by_patient/);
+    db.close();
+  });
+
+  it('0004 drafts keep only valid JSON', () => {
+    const db = openDatabase(tempFile(), MIGRATIONS.slice(0, 4));
+    expect(() => db.prepare("INSERT INTO drafts (key, form_json, saved_at) VALUES ('k', '{\"a\":1}', 'x')").run()).not.toThrow();
+    expect(() => db.prepare("INSERT INTO drafts (key, form_json, saved_at) VALUES ('k2', '{a', 'x')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('runs only the pending migrations of an older database, keeping its rows', () => {
+    const path = tempFile();
+    const old = openDatabase(path, MIGRATIONS.slice(0, 3));
+    old.prepare(`INSERT INTO patients (id, native_name, latin_name, birth_date, sex, nationality, languages_json,
+      home_time_zone, home_currency, arrival, departure, screening_json, created_at, updated_at)
+      VALUES ('kept', 'n', 'l', '1990-01-01', 'female', 'KR', '[]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', '{}', 'x', 'x')`).run();
+    old.close();
+    const db = openDatabase(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT id FROM patients").all()).toEqual([{ id: 'kept' }]);
+    db.close();
+  });
+
+  it('rolls back every migration of the batch when one fails', () => {
+    const path = tempFile();
+    const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE nope (; ' }];
+    expect(() => openDatabase(path, broken)).toThrow();
+    const db = new Database(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(tablesOf(db)).toEqual([]);
+    db.close();
+  });
+
+  it('refuses a database from a newer app, with a clear message, and leaves its file untouched', () => {
+    const path = tempFile();
+    const newer = new Database(path);
+    newer.exec('CREATE TABLE future (x INTEGER)');
+    newer.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    newer.close();
+    const before = createHash('sha256').update(readFileSync(path)).digest('hex');
+    expect(() => openDatabase(path)).toThrow(DatabaseTooNewError);
+    expect(() => openDatabase(path)).toThrow(/newer ClinicDesk.*not opened or changed/);
+    expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(before);
+    const check = new Database(path, { readonly: true });
+    expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
+    check.close();
+  });
+});

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIXTURES, FIXTURE_LANGUAGES, fixtureCase, openTempServices, type TempServices } from '../../support/temp-services';
+
+let services: TempServices;
+beforeEach(() => (services = openTempServices()));
+afterEach(() => services.dispose());
+
+const source = (path: string) => ({ name: path.split('/').pop()!, text: readFileSync(join(FIXTURES, path), 'utf8') });
+
+describe('case files', () => {
+  it('import then export of the 10 language case files gives back equal JSON', async () => {
+    expect(FIXTURE_LANGUAGES).toHaveLength(10);
+    const imported = await services.dispatch('importPatients', {
+      sources: FIXTURE_LANGUAGES.map((language) => source(`cases/${language}.json`)),
+    });
+    expect(imported.ok).toBe(true);
+    for (const language of FIXTURE_LANGUAGES) {
+      const original = fixtureCase(language);
+      const exported = await services.dispatch('exportPatient', { id: original.patient.id });
+      expect(exported.ok, language).toBe(true);
+      const caseFile = exported.ok ? (exported.value as { caseFile: unknown }).caseFile : null;
+      // Equal as JSON text, key order included: the file a partner receives is the file that was sent.
+      expect(JSON.stringify(caseFile), language).toBe(JSON.stringify(original));
+    }
+  });
+
+  it('refuses a second import of the same patient id, and imports nothing of that batch', async () => {
+    await services.dispatch('importPatients', { sources: [source('cases/ja.json')] });
+    const before = services.snapshot();
+    const again = await services.dispatch('importPatients', { sources: [source('cases/th.json'), source('cases/ja.json')] });
+    expect(again.ok).toBe(false);
+    expect(again.ok ? [] : again.error.issues.map((issue) => [issue.path[0], issue.code])).toEqual([['ja.json', 'already_exists']]);
+    expect(services.snapshot()).toBe(before);
+  });
+
+  it('reports a file that is not JSON and one with photos the store does not have', async () => {
+    const caseWithPhoto = fixtureCase('vi');
+    (caseWithPhoto.patient as { photos: unknown[] }).photos = [
+      { visitDate: '2026-12-01', angle: 'front', sha256: 'a'.repeat(64), mediaType: 'image/jpeg' },
+    ];
+    const result = await services.dispatch('importPatients', {
+      sources: [
+        { name: 'broken.json', text: '{"format": "clinicdesk.case/1", ' },
+        { name: 'photo.json', text: JSON.stringify(caseWithPhoto) },
+      ],
+    });
+    expect(result.ok ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}:${issue.code}`)).toEqual([
+      'broken.json.1:invalid_json',
+      'photo.json.1.patient.photos.0.sha256:photo_not_found',
+    ]);
+    expect((await services.dispatch('getAppInfo', {})).ok && services.context.patients.count()).toBe(0);
+  });
+});
+
+describe('agency booking CSV', () => {
+  it('imports every row of a good file, with screening left as "not asked"', async () => {
+    const result = await services.dispatch('importPatients', { sources: [source('bookings/good.csv')] });
+    expect(result.ok).toBe(true);
+    expect(services.context.patients.count()).toBe(6);
+    const rows = services.context.db.prepare<[], { screening_json: string; screening_open: number }>('SELECT screening_json, screening_open FROM patients').all();
+    for (const row of rows) {
+      expect(JSON.parse(row.screening_json).pregnant).toBeNull();
+      expect(row.screening_open).toBe(10);
+    }
+  });
+
+  it('a file with one bad row imports nothing and names the row, its line and its column', async () => {
+    const before = services.snapshot();
+    const result = await services.dispatch('importPatients', { sources: [source('bookings/one-bad-row.csv')] });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.error.issues.map((issue) => issue.path)).toEqual([['one-bad-row.csv', 5, 'phone']]);
+    expect(services.snapshot()).toBe(before);
+  });
+
+  it('lists every bad row, not only the first', async () => {
+    const lines = readFileSync(join(FIXTURES, 'bookings/good.csv'), 'utf8').trimEnd().split('\n');
+    // Break the birth date of data row 2 (line 3) and the arrival of data row 5 (line 6).
+    lines[2] = lines[2]!.replace(/,\d{4}-\d{2}-\d{2},/, ',1990-02-30,');
+    lines[5] = lines[5]!.replace(/(,[A-Z]{3}),\d{4}-\d{2}-\d{2},/, '$1,someday,');
+    const result = await services.dispatch('importPatients', { sources: [{ name: 'two-bad.csv', text: lines.join('\n') }] });
+    expect(result.ok ? [] : result.error.issues.map((issue) => `${issue.path[1]}:${issue.path[2]}:${issue.code}`)).toEqual([
+      '3:birth_date:invalid_date',
+      '6:arrival:invalid_date',
+    ]);
+    expect(services.context.patients.count()).toBe(0);
+  });
+
+  it('refuses a CSV without the agency columns', async () => {
+    const result = await services.dispatch('importPatients', { sources: [{ name: 'x.csv', text: 'name,phone\nA,+1\n' }] });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.error.issues.some((issue) => issue.path[2] === 'native_name' && issue.code === 'required')).toBe(true);
+  });
+});
