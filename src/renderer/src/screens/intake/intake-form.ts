@@ -27,6 +27,8 @@ export interface IntakeForm {
   phone: string;
   email: string;
   messengers: Record<MessengerKind, string>;
+  /** The saved order of the patient's messengers: the first is the one the patient prefers to be reached on. */
+  messengerOrder: MessengerKind[];
   homeTimeZone: string;
   homeCurrency: string;
   arrival: string;
@@ -57,6 +59,7 @@ export function emptyForm(): IntakeForm {
     phone: '',
     email: '',
     messengers: byKey(MESSENGERS, () => ''),
+    messengerOrder: [],
     homeTimeZone: '',
     homeCurrency: '',
     arrival: '',
@@ -88,7 +91,7 @@ export function formToIntake(form: IntakeForm): PatientIntakeInput {
     nationality: blankToUndefined(form.nationality)?.toUpperCase() as string,
     languages: form.languages,
     phone: typedPhone === '' ? null : (toE164(typedPhone) ?? typedPhone),
-    messengers: MESSENGERS.filter((kind) => form.messengers[kind].trim() !== '').map((kind) => ({
+    messengers: orderedMessengers(form).map((kind) => ({
       kind,
       handle: form.messengers[kind].trim(),
     })),
@@ -112,6 +115,12 @@ export function formToIntake(form: IntakeForm): PatientIntakeInput {
   };
 }
 
+/** Messengers with a handle: the saved order first, then any newly typed ones. */
+function orderedMessengers(form: IntakeForm): MessengerKind[] {
+  const kinds = [...form.messengerOrder, ...MESSENGERS.filter((kind) => !form.messengerOrder.includes(kind))];
+  return kinds.filter((kind) => (form.messengers[kind] ?? '').trim() !== '');
+}
+
 const answerOf = (value: boolean | null): Answer => (value === null ? '' : value ? 'yes' : 'no');
 
 export function intakeToForm(patient: PatientIntake): IntakeForm {
@@ -125,6 +134,7 @@ export function intakeToForm(patient: PatientIntake): IntakeForm {
     phone: patient.phone ?? '',
     email: patient.email ?? '',
     messengers: byKey(MESSENGERS, (kind) => patient.messengers.find((m) => m.kind === kind)?.handle ?? ''),
+    messengerOrder: patient.messengers.map((messenger) => messenger.kind),
     homeTimeZone: patient.homeTimeZone,
     homeCurrency: patient.homeCurrency,
     arrival: patient.trip.arrival,
@@ -180,6 +190,7 @@ export function formFromDraft(value: unknown): IntakeForm {
     ...empty,
     ...draft,
     messengers: { ...empty.messengers, ...(draft.messengers ?? {}) },
+    messengerOrder: Array.isArray(draft.messengerOrder) ? draft.messengerOrder.filter((kind) => MESSENGERS.includes(kind)) : [],
     answers: { ...empty.answers, ...(draft.answers ?? {}) },
     dates: { ...empty.dates, ...(draft.dates ?? {}) },
   };

@@ -1,0 +1,202 @@
+// Property tests on every channel of the contract, through every door: a payload the contract's schema refuses
+// gets a typed `invalid_input` result, never reaches a handler (so never a repository), and changes nothing in
+// the database. Calls from a frame or page that is not the app's own are refused.
+import fc from 'fast-check';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, contract, ipcChannel, type Channel, type Handlers, type InputOf, type Result } from '../../../src/shared/contract';
+import { registerIpcDoor, type IpcEventLike, type IpcMainLike } from '../../../src/main/doors/ipc-door';
+import { startPreviewServer, type PreviewServer } from '../../../src/main/doors/preview-server';
+import { createDispatch, type Dispatch } from '../../../src/main/services/dispatch';
+import { createHandlers } from '../../../src/main/services/handlers';
+import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+
+const PATIENT_ID = '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f';
+const DRAFT_KEY = 'new:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+const APP_URL = 'file:///opt/ClinicDesk/resources/app.asar/out/renderer/index.html';
+const RUNS = Number(process.env.CONTRACT_FUZZ_RUNS ?? 150);
+
+/** A valid payload per channel, to mutate from. Typed so a new channel cannot be added without one. */
+const VALID: { [C in Channel]: InputOf<C> } = {
+  searchPatients: { query: '민지', tripStatus: 'all', limit: 10 },
+  getPatient: { id: PATIENT_ID },
+  createPatient: { patient: fixtureIntake('zh-Hans') as InputOf<'createPatient'>['patient'] },
+  updatePatient: { id: PATIENT_ID, expectedVersion: 1, patient: fixtureIntake('ar') as InputOf<'updatePatient'>['patient'] },
+  exportPatient: { id: PATIENT_ID },
+  importPatients: { sources: [{ name: 'case.json', text: '{}' }] },
+  saveDraft: { key: DRAFT_KEY, label: 'Wang', baseVersion: null, form: { nativeName: '王' } },
+  getDraft: { key: DRAFT_KEY },
+  listDrafts: {},
+  discardDraft: { key: DRAFT_KEY },
+  addPhoto: { patientId: PATIENT_ID, visitDate: '2026-11-24', angle: 'front', dataBase64: 'AAAA' },
+  listPhotos: { patientId: PATIENT_ID },
+  getAppInfo: {},
+  seedDemoPatients: {},
+};
+
+type Path = (string | number)[];
+function pathsOf(value: unknown, prefix: Path = []): Path[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  const entries = Array.isArray(value) ? value.map((item, index) => [index, item] as const) : Object.entries(value);
+  return [prefix, ...entries.flatMap(([key, item]) => pathsOf(item, [...prefix, key]))];
+}
+
+type Mutation = { readonly path: Path; readonly op: 'replace' | 'delete' | 'add'; readonly value: unknown; readonly key: string };
+
+function applyMutation(valid: unknown, { path, op, value, key }: Mutation): unknown {
+  const copy = structuredClone(valid) as Record<string | number, unknown>;
+  if (path.length === 0) return op === 'add' && typeof copy === 'object' ? { ...copy, [key]: value } : value;
+  let parent: Record<string | number, unknown> = copy;
+  for (const part of path.slice(0, -1)) parent = parent[part] as Record<string | number, unknown>;
+  const last = path.at(-1)!;
+  if (op === 'replace') parent[last] = value;
+  else if (op === 'delete') delete parent[last];
+  else if (typeof parent[last] === 'object' && parent[last] !== null) (parent[last] as Record<string, unknown>)[key] = value;
+  else parent[last] = value;
+  return copy;
+}
+
+function payloads(channel: Channel): fc.Arbitrary<unknown> {
+  const valid = VALID[channel];
+  const mutation = fc.record({
+    path: fc.constantFrom(...pathsOf(valid)),
+    op: fc.constantFrom('replace', 'delete', 'add') as fc.Arbitrary<Mutation['op']>,
+    value: fc.oneof(fc.anything(), fc.string(), fc.integer(), fc.constant(null), fc.constant(undefined)),
+    key: fc.string({ minLength: 1, maxLength: 12 }),
+  });
+  return fc.oneof(fc.anything(), mutation.map((m) => applyMutation(valid, m)));
+}
+
+/** What a value becomes on its way through JSON, as the HTTP door receives it. */
+const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value) ?? 'null') as unknown;
+
+let services: TempServices;
+let called: Channel[];
+let dispatch: Dispatch;
+let server: PreviewServer;
+let ipcListeners: Map<string, (event: IpcEventLike, payload: unknown) => Promise<Result<unknown>>>;
+
+beforeAll(async () => {
+  services = openTempServices();
+  // A patient and a draft exist, so a handler reached by mistake would have something to change.
+  await services.dispatch('createPatient', { patient: { ...fixtureIntake('ko'), id: PATIENT_ID } });
+  await services.dispatch('saveDraft', VALID.saveDraft);
+  called = [];
+  const handlers = createHandlers(services.context);
+  const spied = Object.fromEntries(
+    CHANNELS.map((name) => [
+      name,
+      (input: unknown) => {
+        called.push(name);
+        return (handlers[name] as (input: unknown) => unknown)(input);
+      },
+    ]),
+  ) as unknown as Handlers;
+  dispatch = createDispatch(spied, () => {});
+  server = await startPreviewServer({ dispatch, staticRoot: services.folder });
+  ipcListeners = new Map();
+  const ipcMain: IpcMainLike = { handle: (name, listener) => void ipcListeners.set(name, listener) };
+  registerIpcDoor(ipcMain, dispatch, () => APP_URL);
+});
+
+afterAll(async () => {
+  await server.close();
+  services.dispose();
+});
+
+const doors: Record<string, (channel: Channel, payload: unknown) => Promise<Result<unknown>>> = {
+  service: (channel, payload) => dispatch(channel, payload),
+  ipc: (channel, payload) => ipcListeners.get(ipcChannel(channel))!({ senderFrame: { url: `${APP_URL}#/patients`, parent: null } }, payload),
+  http: async (channel, payload) => {
+    const response = await fetch(`${server.url}api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload) ?? 'null',
+    });
+    return (await response.json()) as Result<unknown>;
+  },
+};
+
+describe.each(CHANNELS)('channel %s', (channel) => {
+  it('accepts its valid example', () => {
+    expect(contract[channel].input.safeParse(VALID[channel]).success).toBe(true);
+  });
+
+  it.each(Object.keys(doors))('refuses every invalid payload through the %s door, touching nothing', async (door) => {
+    const schema = contract[channel].input;
+    await fc.assert(
+      fc.asyncProperty(payloads(channel), async (payload) => {
+        // Over HTTP the payload is what JSON makes of it (undefined keys vanish, -0 becomes 0...).
+        const sent = door === 'http' ? asJson(payload) : payload;
+        fc.pre(!schema.safeParse(sent).success);
+        const before = services.snapshot();
+        called.length = 0;
+        const result = await doors[door]!(channel, sent);
+        expect(result.ok).toBe(false);
+        expect(result.ok ? null : result.error.code).toBe('invalid_input');
+        expect(result.ok ? [] : result.error.issues.length).toBeGreaterThan(0);
+        expect(called).toEqual([]);
+        expect(services.snapshot()).toBe(before);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('callers that are not the app', () => {
+  it('the IPC door refuses any frame but the app page in the top frame, before looking at the payload', async () => {
+    const foreignFrames = fc.oneof(
+      fc.record({ url: fc.webUrl(), parent: fc.constant(null) }),
+      fc.record({ url: fc.constant(APP_URL), parent: fc.constant({}) }), // the app page inside an iframe
+      fc.record({ url: fc.constantFrom('file:///tmp/evil.html', 'file:///opt/ClinicDesk/other/index.html', 'devtools://devtools/x', ''), parent: fc.constant(null) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...CHANNELS), foreignFrames, async (channel, frame) => {
+        called.length = 0;
+        const before = services.snapshot();
+        const result = await ipcListeners.get(ipcChannel(channel))!({ senderFrame: frame }, VALID[channel]);
+        expect(result.ok ? null : result.error.code).toBe('forbidden');
+        expect(called).toEqual([]);
+        expect(services.snapshot()).toBe(before);
+      }),
+      { numRuns: 300 },
+    );
+    const noFrame = await ipcListeners.get(ipcChannel('getAppInfo'))!({ senderFrame: null }, {});
+    expect(noFrame.ok ? null : noFrame.error.code).toBe('forbidden');
+  });
+
+  it('the IPC door lets the app page through', async () => {
+    const result = await ipcListeners.get(ipcChannel('getAppInfo'))!({ senderFrame: { url: APP_URL, parent: null } }, {});
+    expect(result.ok).toBe(true);
+  });
+
+  it('the preview server refuses a web page from another origin, and a rebound host name', async () => {
+    called.length = 0;
+    const fromElsewhere = await fetch(`${server.url}api/seedDemoPatients`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: '{}',
+    });
+    expect(fromElsewhere.status).toBe(403);
+    const asText = await fetch(`${server.url}api/seedDemoPatients`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    expect(asText.status).toBe(415);
+    const reboundStatus = await new Promise<number>((resolve, reject) => {
+      const url = new URL(server.url);
+      const req = request(
+        { host: '127.0.0.1', port: url.port, path: '/api/seedDemoPatients', method: 'POST', headers: { host: `evil.example:${url.port}`, 'content-type': 'application/json' } },
+        (response) => resolve(response.statusCode ?? 0),
+      );
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(reboundStatus).toBe(403);
+    expect(called).toEqual([]);
+  });
+
+  it('an unknown channel is a typed error on every door', async () => {
+    const result = await dispatch('dropDatabase', {});
+    expect(result.ok ? null : result.error.code).toBe('unknown_channel');
+    const overHttp = await fetch(`${server.url}api/dropDatabase`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(((await overHttp.json()) as Result<unknown>).ok).toBe(false);
+  });
+});

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/main/doors/cli';
+import { FIXTURES, fixtureCase } from '../../support/temp-services';
+import Database from 'better-sqlite3';
+
+let folder: string;
+let db: string;
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'clinicdesk-cli-'));
+  db = join(folder, 'cli.sqlite');
+});
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(['--db', db, ...args], { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function rowsOf(path: string): string {
+  const handle = new Database(path, { readonly: true });
+  const rows = JSON.stringify([handle.prepare('SELECT * FROM patients').all(), handle.prepare('SELECT * FROM consents').all()]);
+  handle.close();
+  return rows;
+}
+
+describe('the CLI', () => {
+  it('imports case files, searches them as JSON, and exports one back equal', async () => {
+    const files = ['ko', 'ar', 'th'].map((language) => join(FIXTURES, 'cases', `${language}.json`));
+    const imported = await cli('patients', 'import', ...files);
+    expect(imported).toMatchObject({ code: 0, out: 'Imported 3 patients.' });
+    const found = await cli('patients', 'search', 'ชนก', '--json');
+    expect(found.code).toBe(0);
+    const { rows } = JSON.parse(found.out) as { rows: { id: string; nativeName: string }[] };
+    expect(rows.map((row) => row.id)).toEqual([fixtureCase('th').patient.id]);
+    const out = join(folder, 'out.json');
+    expect((await cli('patients', 'export', rows[0]!.id, '--out', out)).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(fixtureCase('th'));
+  });
+
+  it('refuses a CSV with one bad row with exit 2, naming the file, line and column, and imports nothing', async () => {
+    await cli('info');
+    const result = await cli('patients', 'import', join(FIXTURES, 'bookings', 'good.csv'), join(FIXTURES, 'bookings', 'one-bad-row.csv'));
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('one-bad-row.csv line 5, phone: Not a valid phone number');
+    expect(JSON.parse((await cli('info', '--json')).out).patientCount).toBe(0);
+  });
+
+  it('says what is wrong with a missing file, an unknown command and an unknown patient', async () => {
+    expect(await cli('patients', 'import', join(folder, 'nope.json'))).toMatchObject({ code: 2, err: expect.stringContaining('ENOENT') });
+    expect(await cli('patients', 'fly')).toMatchObject({ code: 2, err: expect.stringContaining('Unknown command') });
+    expect(await cli('patients', 'export', 'not-a-uuid')).toMatchObject({ code: 2, err: expect.stringContaining('id: Not a valid value') });
+  });
+
+  it('demo adds the demo patients', async () => {
+    expect(await cli('demo')).toMatchObject({ code: 0, out: 'Added 20 demo patients.' });
+  });
+
+  it('never changes the database for an import file it refuses (property)', async () => {
+    await cli('patients', 'import', join(FIXTURES, 'cases', 'vi.json'));
+    const before = rowsOf(db);
+    const valid = fixtureCase('mn');
+    const files = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc.record({ key: fc.constantFrom(...Object.keys(valid.patient)), value: fc.anything() }).map(({ key, value }) =>
+        JSON.stringify({ ...valid, patient: { ...valid.patient, [key]: value === undefined ? 'x' : value } }),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(files, async (text) => {
+        const file = join(folder, 'fuzz.json');
+        writeFileSync(file, text);
+        const result = await cli('patients', 'import', file);
+        if (result.code === 0) return; // a mutation that is still a valid, new patient
+        expect(result.code).toBe(2);
+        expect(rowsOf(db)).toBe(before);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,91 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PatientRecord } from '../../../src/shared/contract/patients';
+import type { StoredPhoto } from '../../../src/shared/contract/photos';
+import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+
+let services: TempServices;
+let patientId: string;
+beforeEach(async () => {
+  services = openTempServices();
+  const created = await services.dispatch('createPatient', { patient: fixtureIntake('mn') });
+  patientId = (created as { value: PatientRecord }).value.id;
+});
+afterEach(() => services.dispose());
+
+/** A phone photo: GPS position, camera make, and rotated by an EXIF orientation tag. */
+async function phonePhoto(): Promise<Buffer> {
+  return sharp({ create: { width: 600, height: 400, channels: 3, background: '#c8a080' } })
+    .withExif({
+      IFD0: { Make: 'PhoneMaker', Model: 'Camera X' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '37/1 30/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '127/1 2/1 0/1' },
+    })
+    .withMetadata({ orientation: 6 })
+    .jpeg()
+    .toBuffer();
+}
+
+const add = (bytes: Buffer, angle = 'front') =>
+  services.dispatch('addPhoto', { patientId, visitDate: '2026-11-24', angle, dataBase64: bytes.toString('base64') });
+
+describe('intake photos', () => {
+  it('the input really carries GPS and camera data (so the next test means something)', async () => {
+    const metadata = await sharp(await phonePhoto()).metadata();
+    expect(metadata.exif?.toString('latin1')).toContain('PhoneMaker');
+    // The GPSInfo pointer (tag 0x8825) in IFD0, in either byte order.
+    const exif = metadata.exif!;
+    expect(exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88]))).toBe(true);
+    expect(metadata.orientation).toBe(6);
+  });
+
+  it('stores the photo without EXIF (GPS, camera), upright, under its content hash, with a thumbnail', async () => {
+    const result = await add(await phonePhoto());
+    expect(result.ok).toBe(true);
+    const photo = (result as { value: StoredPhoto }).value;
+    const stored = readFileSync(join(services.folder, 'clinicdesk-photos', 'photos', photo.sha256.slice(0, 2), `${photo.sha256}.jpg`));
+    const metadata = await sharp(stored).metadata();
+    expect(metadata.exif).toBeUndefined();
+    expect(stored.toString('latin1')).not.toContain('PhoneMaker');
+    // Orientation 6 (rotate 90°) was applied to the pixels: 600x400 became 400x600.
+    expect([metadata.width, metadata.height]).toEqual([400, 600]);
+    expect(photo.thumbnailDataUrl).toMatch(/^data:image\/jpeg;base64,/);
+    const thumbnail = await sharp(Buffer.from(photo.thumbnailDataUrl.split(',')[1]!, 'base64')).metadata();
+    expect(Math.max(thumbnail.width!, thumbnail.height!)).toBeLessThanOrEqual(320);
+  });
+
+  it('keeps one file for the same image added twice, and lists both references per angle', async () => {
+    const bytes = await phonePhoto();
+    await add(bytes, 'front');
+    await add(bytes, 'oblique45');
+    const files = readdirSync(join(services.folder, 'clinicdesk-photos', 'photos'), { recursive: true }).filter((f) => String(f).endsWith('.jpg'));
+    expect(files).toHaveLength(1);
+    const list = await services.dispatch('listPhotos', { patientId });
+    expect(list.ok && (list.value as StoredPhoto[]).map((p) => p.angle)).toEqual(['front', 'oblique45']);
+  });
+
+  it('refuses bytes that are not an image, and stores nothing', async () => {
+    const before = services.snapshot();
+    const result = await add(Buffer.from('this is not a photo at all'));
+    expect(result.ok ? null : result.error.issues[0]?.code).toBe('unreadable_image');
+    expect(services.snapshot()).toBe(before);
+  });
+
+  it('refuses a photo for a patient that does not exist', async () => {
+    const result = await services.dispatch('addPhoto', {
+      patientId: '00000000-0000-4000-8000-000000000000',
+      visitDate: '2026-11-24',
+      angle: 'front',
+      dataBase64: (await phonePhoto()).toString('base64'),
+    });
+    expect(result.ok ? null : result.error.code).toBe('not_found');
+  });
+
+  it('exports photo references in the case file, and a fresh import of that file finds the photo', async () => {
+    await add(await phonePhoto(), 'profile90');
+    const exported = await services.dispatch('exportPatient', { id: patientId });
+    const caseFile = (exported as { value: { caseFile: { patient: { photos: { angle: string }[] } } } }).value.caseFile;
+    expect(caseFile.patient.photos.map((photo) => photo.angle)).toEqual(['profile90']);
+  });
+});
