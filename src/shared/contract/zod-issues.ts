@@ -14,10 +14,13 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function codeFor(zodIssue: z.core.$ZodIssue, input: unknown): IssueCode {
+  // A field left empty is "Required", even where the schema names its own code for a wrong value.
+  const missing = valueAt(input, zodIssue.path) === undefined;
+  if (missing && (zodIssue.code === 'invalid_type' || zodIssue.code === 'invalid_value')) return 'required';
   if (isIssueCode(zodIssue.message)) return zodIssue.message;
   switch (zodIssue.code) {
     case 'invalid_type':
-      return valueAt(input, zodIssue.path) === undefined ? 'required' : 'invalid_type';
+      return 'invalid_type';
     case 'too_big':
       return zodIssue.origin === 'array' ? 'too_many' : 'too_long';
     case 'invalid_value':

@@ -45,6 +45,8 @@ describe('the intake schema', () => {
     ['"other" allergy without text', (p) => (p.screening.allergies = { items: ['other'], other: ' ' }), 'screening.allergies.other:other_allergy_needs_text'],
     ['a screening answer as a string', (p) => (p.screening.pregnant = 'no'), 'screening.pregnant:invalid_type'],
     ['a missing screening answer', (p) => delete p.screening.pregnant, 'screening.pregnant:required'],
+    ['no sex chosen', (p) => delete p.sex, 'sex:required'],
+    ['no nationality', (p) => delete p.nationality, 'nationality:required'],
     ['an unknown field', (p) => (p.passportNumber = 'E1234'), 'passportNumber:unknown_field'],
     ['the same messenger twice', (p) => (p.messengers = [{ kind: 'wechat', handle: 'a' }, { kind: 'wechat', handle: 'b' }]), 'messengers.1.kind:duplicate'],
     [

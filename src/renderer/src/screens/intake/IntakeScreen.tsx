@@ -9,6 +9,7 @@ import { toIssues } from '../../../../shared/contract/zod-issues';
 import { api } from '../../api/client';
 import { navigate } from '../../app/routes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { clearCreated, noteCreated, wasJustCreated } from './created-notice';
 import { emptyForm, fieldOfIssue, formFromDraft, formToIntake, intakeToForm, type IntakeForm } from './intake-form';
 import { ConsentsSection } from './sections/ConsentsSection';
 import { ContactSection } from './sections/ContactSection';
@@ -37,8 +38,9 @@ function errorsByField(issues: readonly Issue[], prefix: number): Record<string,
 }
 
 function validate(form: IntakeForm): Record<string, IssueCode> {
-  const parsed = patientSchema.safeParse(formToIntake(form));
-  return parsed.success ? {} : errorsByField(toIssues(parsed.error), 0);
+  const intake = formToIntake(form);
+  const parsed = patientSchema.safeParse(intake);
+  return parsed.success ? {} : errorsByField(toIssues(parsed.error, intake), 0);
 }
 
 export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: string; readonly patientId: string | null }) {
@@ -48,7 +50,9 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
   const [errors, setErrors] = useState<Record<string, IssueCode>>({});
   const [attempted, setAttempted] = useState(false);
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
-  const [banner, setBanner] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  const [banner, setBanner] = useState<{ kind: 'error' | 'ok'; text: string } | null>(() =>
+    wasJustCreated(patientId) ? { kind: 'ok', text: t('intake.saved') } : null,
+  );
   const [saving, setSaving] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const formElement = useRef<HTMLFormElement>(null);
@@ -56,6 +60,10 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
   const draft = useDraftAutosave(draftKey, baseVersion);
   const language = i18n.language === 'ko' ? 'ko' : 'en';
   const timeFormat = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
+
+  useEffect(() => {
+    if (patientId) clearCreated(patientId);
+  }, [patientId]);
 
   useEffect(() => {
     let current = true;
@@ -94,13 +102,17 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
     [draft, attempted],
   );
 
-  const focusFirstError = (fields: Record<string, IssueCode>) => {
-    requestAnimationFrame(() => {
-      const first = formElement.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-      first?.focus();
-      if (!first && Object.keys(fields).length > 0) formElement.current?.querySelector<HTMLElement>('.banner--error')?.focus();
-    });
-  };
+  // Focus moves to the first invalid field once the errors are on screen. An effect, not a timer: after a
+  // server round trip the errors may render later than the next animation frame.
+  const [focusRequest, setFocusRequest] = useState(0);
+  const focusFirstError = () => setFocusRequest((count) => count + 1);
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const first = formElement.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    // A fieldset (languages, screening answers) cannot take focus itself; its first control can.
+    const target = first?.matches('fieldset') ? first.querySelector<HTMLElement>('input, select, textarea') : first;
+    (target ?? formElement.current?.querySelector<HTMLElement>('.banner--error'))?.focus();
+  }, [focusRequest]);
 
   const save = async () => {
     if (saving || load.state !== 'ready') return;
@@ -109,7 +121,7 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
     if (Object.keys(local).length > 0) {
       setErrors(local);
       setBanner({ kind: 'error', text: t('intake.errorsSummary', { count: Object.keys(local).length }) });
-      return focusFirstError(local);
+      return focusFirstError();
     }
     setSaving(true);
     const patient = formToIntake(form) as never;
@@ -122,7 +134,7 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
         const fields = errorsByField(result.error.issues, 1);
         setErrors(fields);
         setBanner({ kind: 'error', text: t('intake.errorsSummary', { count: Object.keys(fields).length }) });
-        return focusFirstError(fields);
+        return focusFirstError();
       }
       if (result.error.code === 'conflict') {
         await draft.flush();
@@ -139,7 +151,10 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
     const saved = intakeToForm(result.value.patient);
     setForm(saved);
     setLoad({ state: 'ready', version: result.value.version, saved });
-    if (!patientId) navigate({ screen: 'patient', id: result.value.id });
+    if (!patientId) {
+      noteCreated(result.value.id);
+      navigate({ screen: 'patient', id: result.value.id });
+    }
   };
 
   const discard = async () => {

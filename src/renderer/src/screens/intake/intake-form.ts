@@ -1,6 +1,6 @@
 // The intake form's state: what the coordinator has typed, as typed. It is converted to the contract's intake
 // only to validate or save, so a half-typed phone number or date survives in the draft exactly as it was.
-import { toE164 } from '../../../../shared/domain/intake/identifiers';
+import { formatPhone, toE164 } from '../../../../shared/domain/intake/identifiers';
 import type { Consent, PatientIntake, PatientIntakeInput } from '../../../../shared/domain/intake/patient-schema';
 import {
   MESSENGERS,
@@ -131,7 +131,8 @@ export function intakeToForm(patient: PatientIntake): IntakeForm {
     sex: patient.sex,
     nationality: patient.nationality,
     languages: [...patient.languages],
-    phone: patient.phone ?? '',
+    // Grouped as the country writes it ("+82 10 1234 5678"), as in the list; saving turns it back into E.164.
+    phone: patient.phone ? formatPhone(patient.phone) : '',
     email: patient.email ?? '',
     messengers: byKey(MESSENGERS, (kind) => patient.messengers.find((m) => m.kind === kind)?.handle ?? ''),
     messengerOrder: patient.messengers.map((messenger) => messenger.kind),

@@ -11,7 +11,7 @@ import {
   useTable,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft } from '../../../../shared/contract/drafts';
 import { MAX_SEARCH_RESULTS, type PatientSummary } from '../../../../shared/contract/patients';
@@ -135,8 +135,9 @@ export function PatientListScreen() {
   const newDrafts = drafts.filter((draft) => draft.key.startsWith('new:'));
   const nothingAtAll = !loading && rows.length === 0 && query === '' && status === 'all';
 
+  // aria-busy while a search is in flight: assistive tech (and the e2e tests) wait for the settled list.
   return (
-    <section className="screen" aria-labelledby="list-title">
+    <section className="screen" aria-labelledby="list-title" aria-busy={loading}>
       <div className="screen__header">
         <h1 id="list-title">{t('list.title')}</h1>
         <button type="button" className="button--primary" onClick={() => navigate(newPatientRoute())}>
@@ -213,17 +214,37 @@ export function PatientListScreen() {
   );
 }
 
+/** An element's height, kept current (the header row grows when a translation wraps). */
+function useHeight(element: RefObject<HTMLElement | null>): number {
+  const [height, setHeight] = useState(0);
+  useLayoutEffect(() => {
+    const target = element.current;
+    if (!target) return;
+    setHeight(target.offsetHeight);
+    const observer = new ResizeObserver(() => setHeight(target.offsetHeight));
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [element]);
+  return height;
+}
+
 function PatientTable({ rows }: { readonly rows: readonly PatientSummary[] }) {
   const { t } = useTranslation();
   const columns = useColumns();
   const data = useMemo(() => [...rows], [rows]);
   const table = useTable({ features, columns, data, getRowId: (row) => row.id, initialState: { sorting: [] } });
   const tableRows = table.getRowModel().rows;
+  // The focusable grid is itself the scroll container (with a sticky header row), so keyboard users can scroll
+  // what they can focus; the rows start below the header, which the virtualizer is told about.
   const scroller = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLDivElement>(null);
+  const headHeight = useHeight(head);
   const [active, setActive] = useState(0);
   const virtualizer = useVirtualizer({
     count: tableRows.length,
     getScrollElement: () => scroller.current,
+    scrollMargin: headHeight,
+    scrollPaddingStart: headHeight,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
@@ -234,7 +255,8 @@ function PatientTable({ rows }: { readonly rows: readonly PatientSummary[] }) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const last = tableRows.length - 1;
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const visible = (scroller.current?.clientHeight ?? ROW_HEIGHT * 10) - headHeight;
+    const page = Math.max(1, Math.floor(visible / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
       ArrowDown: active + 1,
       ArrowUp: active - 1,
@@ -263,10 +285,11 @@ function PatientTable({ rows }: { readonly rows: readonly PatientSummary[] }) {
       aria-rowcount={tableRows.length + 1}
       aria-activedescendant={tableRows[active] ? `patient-row-${tableRows[active].id}` : undefined}
       tabIndex={0}
+      ref={scroller}
       onKeyDown={onKeyDown}
       aria-label={t('list.title')}
     >
-      <div className="grid__head" role="row" style={{ gridTemplateColumns: template }}>
+      <div className="grid__head" role="row" ref={head} style={{ gridTemplateColumns: template }}>
         {table.getHeaderGroups()[0]!.headers.map((header) => {
           const sorted = header.column.getIsSorted();
           return (
@@ -287,34 +310,32 @@ function PatientTable({ rows }: { readonly rows: readonly PatientSummary[] }) {
           );
         })}
       </div>
-      <div className="grid__body" ref={scroller}>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = tableRows[item.index]!;
-            return (
-              <div
-                key={row.id}
-                id={`patient-row-${row.id}`}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={item.index === active}
-                className={`grid__row${item.index === active ? ' grid__row--active' : ''}`}
-                data-patient-id={row.id}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, gridTemplateColumns: template }}
-                onClick={() => {
-                  setActive(item.index);
-                  open(row.original);
-                }}
-              >
-                {row.getAllCells().map((cell) => (
-                  <div key={cell.id} role="gridcell" className={`grid__cell grid__cell--${cell.column.id}`}>
-                    <table.FlexRender cell={cell} />
-                  </div>
-                ))}
-              </div>
-            );
-          })}
-        </div>
+      <div className="grid__body" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = tableRows[item.index]!;
+          return (
+            <div
+              key={row.id}
+              id={`patient-row-${row.id}`}
+              role="row"
+              aria-rowindex={item.index + 2}
+              aria-selected={item.index === active}
+              className={`grid__row${item.index === active ? ' grid__row--active' : ''}`}
+              data-patient-id={row.id}
+              style={{ transform: `translateY(${item.start - headHeight}px)`, height: ROW_HEIGHT, gridTemplateColumns: template }}
+              onClick={() => {
+                setActive(item.index);
+                open(row.original);
+              }}
+            >
+              {row.getAllCells().map((cell) => (
+                <div key={cell.id} role="gridcell" className={`grid__cell grid__cell--${cell.column.id}`}>
+                  <table.FlexRender cell={cell} />
+                </div>
+              ))}
+            </div>
+          );
+        })}
       </div>
     </div>
   );

@@ -1,0 +1,30 @@
+// Each test gets its own data folder and its own preview server (the same services as the desktop app), so
+// tests never see each other's patients.
+import { test as base, expect } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openServices, type OpenServices } from '../../../src/main/services/open-services';
+import { startPreviewServer, type PreviewServer } from '../../../src/main/doors/preview-server';
+
+const staticRoot = fileURLToPath(new URL('../../../out/preview', import.meta.url));
+
+export interface App {
+  readonly url: string;
+  readonly services: OpenServices;
+}
+
+export const test = base.extend<{ app: App }>({
+  app: async ({}, use) => {
+    const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-e2e-'));
+    const services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite') });
+    const server: PreviewServer = await startPreviewServer({ dispatch: services.dispatch, staticRoot });
+    await use({ url: server.url, services });
+    await server.close();
+    services.close();
+    rmSync(folder, { recursive: true, force: true });
+  },
+});
+
+export { expect };
