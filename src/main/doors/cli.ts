@@ -5,6 +5,8 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatPath, type AppError, type Result } from '../../shared/contract';
 import type { ImportReport, PatientSearchResult } from '../../shared/contract/patients';
+import type { Finding } from '../../shared/domain/rules/check-plan';
+import type { Schedule } from '../../shared/domain/schedule/schedule-plan';
 import { defaultDataFolder } from '../app-paths';
 import { DatabaseTooNewError } from '../db/open-database';
 import { chooseDatabasePath, openServices } from '../services/open-services';
@@ -19,6 +21,9 @@ const USAGE = `Usage: npm run cli -- [--db FILE] <command>
   patients import FILE...        import case files (.json) and agency bookings (.csv); all or nothing
   patients export ID [--out F]   write one patient's clinicdesk.case/1 file (stdout without --out)
   patients search TEXT [--status all|upcoming|in_korea|departed] [--limit N] [--json]
+  plan check FILE [--json] [--lang ko|en]
+                                 the findings of the plan in a case file (exit 0 with findings, 2 if invalid)
+  plan schedule FILE [--json]    fill the dates of plan items without one, inside the stay
   demo                           add about 20 demo patients from 10 countries
   info [--json]                  where the database is, schema version, patient count
 
@@ -36,6 +41,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         out: { type: 'string' },
         status: { type: 'string', default: 'all' },
         limit: { type: 'string', default: '50' },
+        lang: { type: 'string', default: 'en' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -112,6 +118,44 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             io.out([row.id, row.nativeName, row.latinName, row.nationality, row.arrival, row.departure].join('\t'));
           }
           if (truncated) io.err(`More patients match; showing the first ${rows.length}.`);
+        });
+      }
+      case 'plan check':
+      case 'plan schedule': {
+        const [file] = rest;
+        if (!file) return usageError(io, 'Name the case file.');
+        let caseFile: unknown;
+        try {
+          caseFile = JSON.parse(readFileSync(file, 'utf8'));
+        } catch (error) {
+          io.err(`Cannot read ${file} as JSON: ${(error as Error).message}`);
+          return 2;
+        }
+        const language = values.lang === 'ko' ? 'ko' : 'en';
+        const asOutput = (finding: Finding) => ({
+          rule: finding.rule,
+          severity: finding.severity,
+          treatment: finding.treatment,
+          date: finding.date,
+          message: finding.message[language],
+        });
+        if (action === 'check') {
+          const result = (await services.dispatch('checkCasePlan', { caseFile })) as Result<{ findings: Finding[] }>;
+          return report(result, ({ findings }) => {
+            if (values.json) io.out(JSON.stringify({ findings: findings.map(asOutput) }, null, 2));
+            else for (const f of findings) io.out(`${f.severity.toUpperCase()}\t${f.date ?? '-'}\t${f.treatment}\t${f.message[language]} [${f.rule}]`);
+          });
+        }
+        const result = (await services.dispatch('scheduleCasePlan', { caseFile })) as Result<Schedule>;
+        return report(result, ({ sessions, nextVisit, findings }) => {
+          const items = sessions.map(({ treatment, date, time }) => ({ treatment, date, time }));
+          if (values.json) {
+            const filled = { ...(caseFile as object), plan: { ...((caseFile as { plan?: object }).plan ?? {}), items } };
+            io.out(JSON.stringify({ caseFile: filled, nextVisit, findings: findings.map(asOutput) }, null, 2));
+          } else {
+            for (const s of sessions) io.out(`${s.date} ${s.time}\t${s.treatment}`);
+            for (const n of nextVisit) io.out(`next visit\t${n.treatment} x${n.sessions}`);
+          }
         });
       }
       case 'demo': {

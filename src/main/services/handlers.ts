@@ -5,6 +5,7 @@ import { createDraftsService } from './drafts-service';
 import { createImportService } from './import-service';
 import { createPatientsService } from './patients-service';
 import { createPhotosService } from './photos-service';
+import { createPlanService } from './plan-service';
 import type { ServiceContext } from './service-context';
 
 export function createHandlers(context: ServiceContext): Handlers {
@@ -14,5 +15,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createDraftsService(context),
     ...createPhotosService(context),
     ...createAppService(context),
+    ...createPlanService(context),
   };
 }

@@ -15,6 +15,9 @@ export const CHANNELS = [
   'listPhotos',
   'getAppInfo',
   'seedDemoPatients',
+  'getCatalog',
+  'checkCasePlan',
+  'scheduleCasePlan',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -7,12 +7,14 @@ import type { ChannelSpec } from './define-channel';
 import { draftsChannels } from './drafts';
 import { patientsChannels } from './patients';
 import { photosChannels } from './photos';
+import { plansChannels } from './plans';
 import type { Result } from './result';
 
 export const contract = {
   ...patientsChannels,
   ...draftsChannels,
   ...photosChannels,
+  ...plansChannels,
   ...appChannels,
 };
 

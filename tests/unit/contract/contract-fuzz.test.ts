@@ -9,7 +9,7 @@ import { registerIpcDoor, type IpcEventLike, type IpcMainLike } from '../../../s
 import { startPreviewServer, type PreviewServer } from '../../../src/main/doors/preview-server';
 import { createDispatch, type Dispatch } from '../../../src/main/services/dispatch';
 import { createHandlers } from '../../../src/main/services/handlers';
-import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import { fixtureCase, fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
 
 const PATIENT_ID = '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f';
 const DRAFT_KEY = 'new:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -32,6 +32,9 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   listPhotos: { patientId: PATIENT_ID },
   getAppInfo: {},
   seedDemoPatients: {},
+  getCatalog: {},
+  checkCasePlan: { caseFile: { ...fixtureCase('en'), plan: { items: [{ treatment: 'pico-laser', date: '2027-01-10' }] } } as InputOf<'checkCasePlan'>['caseFile'] },
+  scheduleCasePlan: { caseFile: { ...fixtureCase('th'), plan: { items: [{ treatment: 'rejuran-healer' }] } } as InputOf<'scheduleCasePlan'>['caseFile'] },
 };
 
 type Path = (string | number)[];

@@ -1,0 +1,31 @@
+// The treatment catalog and the contraindication rules, read from resources/ once and checked against their
+// schemas: a broken content file stops the app at the first use with the file and field named, instead of
+// producing wrong advice later.
+import { readFileSync } from 'node:fs';
+import { catalogSchema, type Catalog } from '../../shared/domain/catalog/catalog-schema';
+import { rulesSchema, type Rule } from '../../shared/domain/rules/rule-schema';
+import { resourcePath } from '../resources';
+
+export interface ClinicalContent {
+  readonly catalog: Catalog;
+  readonly rules: readonly Rule[];
+}
+
+let loaded: ClinicalContent | undefined;
+
+function readJson(...parts: string[]): unknown {
+  const path = resourcePath(...parts);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read ${path}: ${String(error)}`);
+  }
+}
+
+export function clinicalContent(): ClinicalContent {
+  loaded ??= {
+    catalog: catalogSchema.parse(readJson('catalog', 'treatments.json')),
+    rules: rulesSchema.parse(readJson('rules', 'contraindications.json')),
+  };
+  return loaded;
+}

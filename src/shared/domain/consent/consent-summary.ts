@@ -1,0 +1,52 @@
+// The consent summary: for each treatment in the plan, what it is for, how many sessions, the downtime, common
+// side effects, rare complications and alternatives, then this patient's flagged conditions and the signature
+// lines. Built from the catalog and the plan's findings; the UI shows it in the patient's language beside Korean.
+import type { Catalog, TreatmentId } from '../catalog/catalog-schema';
+import type { Finding } from '../rules/check-plan';
+
+export type SummaryLanguage = 'ko' | 'en';
+
+export interface ConsentSummary {
+  readonly language: SummaryLanguage;
+  readonly treatments: readonly {
+    readonly id: TreatmentId;
+    readonly name: string;
+    readonly purpose: string;
+    readonly sessions: number;
+    readonly downtimeDays: { readonly min: number; readonly max: number };
+    readonly sideEffects: readonly string[];
+    readonly complications: readonly string[];
+    readonly alternatives: readonly string[];
+  }[];
+  /** This patient's findings (cautions and blocks), so the signature covers them. */
+  readonly flaggedConditions: readonly string[];
+  readonly signatures: readonly ('patient' | 'coordinator' | 'doctor')[];
+}
+
+export function buildConsentSummary(
+  sessions: readonly { readonly treatment: TreatmentId }[],
+  findings: readonly Finding[],
+  catalog: Catalog,
+  language: SummaryLanguage,
+): ConsentSummary {
+  const byId = new Map(catalog.map((treatment) => [treatment.id, treatment]));
+  const ids = [...new Set(sessions.map((session) => session.treatment))].filter((id) => byId.has(id));
+  return {
+    language,
+    treatments: ids.map((id) => {
+      const treatment = byId.get(id)!;
+      return {
+        id,
+        name: treatment.names[language],
+        purpose: treatment.purpose.value[language],
+        sessions: sessions.filter((session) => session.treatment === id).length,
+        downtimeDays: treatment.downtimeDays.value,
+        sideEffects: treatment.sideEffects.items.map((item) => item[language]),
+        complications: treatment.complications.items.map((item) => item[language]),
+        alternatives: treatment.alternatives.value.filter((alt) => byId.has(alt)).map((alt) => byId.get(alt)!.names[language]),
+      };
+    }),
+    flaggedConditions: [...new Set(findings.filter((f) => f.severity !== 'info').map((f) => f.message[language]))],
+    signatures: ['patient', 'coordinator', 'doctor'],
+  };
+}

@@ -1,0 +1,41 @@
+// A treatment plan as data: one item per session, the doctors' acknowledgements of blocking findings, line
+// discounts and the exchange rate the coordinator entered. It is the `plan` section of a clinicdesk.case/1 file.
+import { z } from 'zod';
+import { TREATMENT_IDS } from '../catalog/catalog-schema';
+import { calendarDateSchema, isoDateTimeSchema } from '../intake/patient-schema';
+
+const requiredText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
+
+export const planItemSchema = z.strictObject({
+  treatment: z.enum(TREATMENT_IDS, 'invalid_choice'),
+  /** Omitted or null: not scheduled yet (`plan schedule` fills it). */
+  date: calendarDateSchema.nullable().optional().transform((date) => date ?? null),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid').optional(),
+});
+
+export const acknowledgementSchema = z.strictObject({
+  rule: requiredText(80),
+  treatment: z.enum(TREATMENT_IDS, 'invalid_choice'),
+  date: calendarDateSchema.nullable(),
+  /** The doctor who read the finding and keeps the session in the plan. */
+  doctor: requiredText(120),
+  at: isoDateTimeSchema,
+});
+
+export const exchangeRateSchema = z.strictObject({
+  krwPerUnit: z.string().regex(/^\d{1,12}(\.\d{1,10})?$/, 'invalid').refine((text) => Number(text) > 0, 'invalid'),
+  date: calendarDateSchema,
+  source: requiredText(120),
+});
+
+export const planSchema = z.strictObject({
+  items: z.array(planItemSchema).max(60, 'too_many'),
+  acknowledgements: z.array(acknowledgementSchema).max(200, 'too_many').default([]),
+  /** Package or discount per treatment, percent of its line. */
+  discounts: z.partialRecord(z.enum(TREATMENT_IDS), z.number().min(0, 'invalid').max(100, 'invalid')).default({}),
+  rate: exchangeRateSchema.nullable().default(null),
+});
+
+export type Plan = z.output<typeof planSchema>;
+export type PlanInput = z.input<typeof planSchema>;
+export type Acknowledgement = z.output<typeof acknowledgementSchema>;

@@ -1,0 +1,170 @@
+// Placing a plan's sessions inside the stay. Hand-written because no scheduling library knows these
+// constraints: not before arrival, not on or after the departure day, the minimum interval of each course, the
+// clinic's open days and hours, which treatments may share a day, and every session's downtime over before the
+// flight. What does not fit is moved to a next visit, and a finding says so.
+import type { Catalog, Treatment, TreatmentId } from '../catalog/catalog-schema';
+import { addDays, daysBetween } from '../intake/calendar-date';
+import type { Finding } from '../rules/check-plan';
+import { isOpen, minutesOf, timeOf, type ClinicHours } from './clinic-hours';
+
+export interface ScheduleRequest {
+  readonly arrival: string;
+  readonly departure: string;
+  /** One entry per session; a date fixes the session, null lets the scheduler place it. */
+  readonly items: readonly { readonly treatment: TreatmentId; readonly date: string | null }[];
+}
+
+export interface ScheduledSession {
+  readonly treatment: TreatmentId;
+  readonly date: string;
+  /** Start time, Korea time. */
+  readonly time: string;
+  readonly minutes: number;
+}
+
+export interface Schedule {
+  readonly sessions: readonly ScheduledSession[];
+  /** Sessions of a course that do not fit this stay: for the next visit. */
+  readonly nextVisit: readonly { readonly treatment: TreatmentId; readonly sessions: number }[];
+  readonly findings: readonly Finding[];
+}
+
+/** Two treatments that wound or resurface the skin never share a day (the seeds: laser then booster is common). */
+export function maySharesDay(a: Treatment, b: Treatment): boolean {
+  if (a.id === b.id) return false;
+  return !(a.tags.includes('resurfacing') && b.tags.includes('resurfacing'));
+}
+
+const SCHEDULE_SOURCE = '002_d65572b616b5df97.txt';
+
+function finding(rule: string, severity: Finding['severity'], treatment: TreatmentId, date: string | null, en: string, ko: string): Finding {
+  return { rule, severity, treatment, date, message: { en, ko }, source: SCHEDULE_SOURCE };
+}
+
+/** The last day a session of this treatment may take place so its downtime is over before the flight. */
+export function lastDayFor(treatment: Treatment, departure: string): string {
+  return addDays(departure, -Math.max(1, Math.ceil(treatment.downtimeDays.value.max)));
+}
+
+interface Day {
+  readonly sessions: ScheduledSession[];
+  freeFrom: number;
+}
+
+export function schedulePlan(request: ScheduleRequest, catalog: Catalog, hours: ClinicHours): Schedule {
+  const byId = new Map(catalog.map((treatment) => [treatment.id, treatment]));
+  const days = new Map<string, Day>();
+  const dayOf = (date: string): Day => {
+    let day = days.get(date);
+    if (!day) days.set(date, (day = { sessions: [], freeFrom: minutesOf(hours.opensAt) }));
+    return day;
+  };
+  const sessions: ScheduledSession[] = [];
+  const book = (treatment: Treatment, date: string): ScheduledSession => {
+    const day = dayOf(date);
+    const minutes = Math.ceil(treatment.sessionMinutes.value.max);
+    const session = { treatment: treatment.id, date, time: timeOf(day.freeFrom), minutes };
+    day.freeFrom += minutes;
+    day.sessions.push(session);
+    sessions.push(session);
+    return session;
+  };
+  const fits = (treatment: Treatment, date: string): boolean => {
+    if (!isOpen(hours, date)) return false;
+    const day = dayOf(date);
+    if (day.freeFrom + Math.ceil(treatment.sessionMinutes.value.max) > minutesOf(hours.closesAt)) return false;
+    return day.sessions.every((other) => maySharesDay(byId.get(other.treatment)!, treatment));
+  };
+
+  // Fixed sessions first, as the coordinator set them; their problems are reported by checkSchedule.
+  for (const item of request.items) {
+    const treatment = byId.get(item.treatment);
+    if (treatment && item.date !== null) book(treatment, item.date);
+  }
+
+  // Then the rest, longest downtime first: they need the early days of the stay.
+  const open = request.items.filter((item) => item.date === null && byId.has(item.treatment));
+  const order = [...new Set(open.map((item) => item.treatment))].sort(
+    (a, b) => byId.get(b)!.downtimeDays.value.max - byId.get(a)!.downtimeDays.value.max || a.localeCompare(b),
+  );
+  const nextVisit: { treatment: TreatmentId; sessions: number }[] = [];
+  for (const id of order) {
+    const treatment = byId.get(id)!;
+    const interval = treatment.course.value.minIntervalDays;
+    let wanted = open.filter((item) => item.treatment === id).length;
+    const lastDay = lastDayFor(treatment, request.departure);
+    let earliest = request.arrival;
+    // A course continues after its fixed sessions, keeping the interval from the last of them.
+    for (const fixed of sessions.filter((session) => session.treatment === id)) {
+      const after = addDays(fixed.date, Math.max(1, interval));
+      if (after > earliest) earliest = after;
+    }
+    for (let date = earliest; wanted > 0 && date <= lastDay; date = addDays(date, 1)) {
+      const clash = sessions.some((other) => other.treatment === id && Math.abs(daysBetween(other.date, date)) < Math.max(1, interval));
+      if (clash || !fits(treatment, date)) continue;
+      book(treatment, date);
+      wanted--;
+      date = addDays(date, Math.max(1, interval) - 1);
+    }
+    if (wanted > 0) nextVisit.push({ treatment: id, sessions: wanted });
+  }
+
+  sessions.sort((a, b) => a.date.localeCompare(b.date) || a.time.localeCompare(b.time));
+  const findings = [
+    ...checkSchedule(request, sessions, catalog, hours),
+    ...nextVisit.map(({ treatment, sessions: count }) =>
+      finding(
+        'schedule-next-visit',
+        'info',
+        treatment,
+        null,
+        `${count} session(s) of ${byId.get(treatment)!.names.en} do not fit this stay; plan them for a next visit.`,
+        `${byId.get(treatment)!.names.ko} ${count}회는 이번 체류 기간에 맞지 않아 다음 방문으로 계획합니다.`,
+      ),
+    ),
+  ];
+  return { sessions, nextVisit, findings };
+}
+
+/** Problems of dated sessions against the stay, the intervals, the opening days and the shared days. */
+export function checkSchedule(
+  stay: { readonly arrival: string; readonly departure: string },
+  sessions: readonly { readonly treatment: TreatmentId; readonly date: string | null }[],
+  catalog: Catalog,
+  hours: ClinicHours,
+): Finding[] {
+  const byId = new Map(catalog.map((treatment) => [treatment.id, treatment]));
+  const findings: Finding[] = [];
+  const dated = sessions.filter((session): session is { treatment: TreatmentId; date: string } => session.date !== null);
+  for (const session of dated) {
+    const treatment = byId.get(session.treatment);
+    if (!treatment) continue;
+    const { date } = session;
+    if (date < stay.arrival || date >= stay.departure) {
+      findings.push(
+        finding('schedule-outside-stay', 'block', treatment.id, date, 'This session is outside the stay (before arrival or on or after the departure day).', '체류 기간(입국 전 또는 출국일 이후) 밖의 시술입니다.'),
+      );
+    } else if (date > lastDayFor(treatment, stay.departure)) {
+      findings.push(
+        finding('schedule-downtime-after-departure', 'caution', treatment.id, date, `The downtime (up to ${treatment.downtimeDays.value.max} days) is not over before the flight.`, `회복 기간(최대 ${treatment.downtimeDays.value.max}일)이 출국 전에 끝나지 않습니다.`),
+      );
+    }
+    if (!isOpen(hours, date)) {
+      findings.push(finding('schedule-clinic-closed', 'caution', treatment.id, date, 'The clinic is closed on this day.', '병원 휴무일입니다.'));
+    }
+    const interval = treatment.course.value.minIntervalDays;
+    const tooClose = dated.some((other) => other !== session && other.treatment === session.treatment && other.date <= date && daysBetween(other.date, date) < Math.max(1, interval));
+    if (tooClose) {
+      findings.push(
+        finding('schedule-interval', 'block', treatment.id, date, `Sessions of this treatment need at least ${interval} days between them.`, `이 시술은 최소 ${interval}일 간격이 필요합니다.`),
+      );
+    }
+    const clash = dated.find((other) => other !== session && other.date === date && other.treatment < session.treatment && !maySharesDay(byId.get(other.treatment)!, treatment));
+    if (clash) {
+      findings.push(
+        finding('schedule-same-day', 'block', treatment.id, date, `Not on the same day as ${byId.get(clash.treatment)!.names.en}: two resurfacing treatments in one day.`, `${byId.get(clash.treatment)!.names.ko}와 같은 날 받을 수 없습니다(재생성 시술 두 가지).`),
+      );
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TREATMENT_IDS, type TreatmentId } from '../../../src/shared/domain/catalog/catalog-schema';
+import { addDays, daysBetween } from '../../../src/shared/domain/intake/calendar-date';
+import { DEFAULT_CLINIC_HOURS, isOpen, minutesOf } from '../../../src/shared/domain/schedule/clinic-hours';
+import { checkSchedule, lastDayFor, maySharesDay, schedulePlan } from '../../../src/shared/domain/schedule/schedule-plan';
+import { realCatalog } from '../../support/clinical-content';
+
+const catalog = realCatalog();
+const byId = new Map(catalog.map((t) => [t.id, t]));
+const hours = DEFAULT_CLINIC_HOURS;
+
+describe('scheduling a plan inside the stay', () => {
+  it('places a three-week plan of four treatments with their intervals and downtimes', () => {
+    const items = [
+      ...Array.from({ length: 2 }, () => ({ treatment: 'pico-laser' as const, date: null })),
+      { treatment: 'rejuran-healer' as const, date: null },
+      { treatment: 'fraxel' as const, date: null },
+      { treatment: 'hydrafacial' as const, date: null },
+    ];
+    const schedule = schedulePlan({ arrival: '2026-12-01', departure: '2026-12-22', items }, catalog, hours);
+    expect(schedule.sessions).toHaveLength(5);
+    expect(schedule.nextVisit).toEqual([]);
+    // The fraxel (longest downtime) goes first, early in the stay.
+    const fraxel = schedule.sessions.find((s) => s.treatment === 'fraxel')!;
+    expect(fraxel.date <= lastDayFor(byId.get('fraxel')!, '2026-12-22')).toBe(true);
+    const picos = schedule.sessions.filter((s) => s.treatment === 'pico-laser').map((s) => s.date);
+    expect(daysBetween(picos[0]!, picos[1]!)).toBeGreaterThanOrEqual(byId.get('pico-laser')!.course.value.minIntervalDays);
+  });
+
+  it('moves what does not fit to a next visit and says so', () => {
+    const items = Array.from({ length: 5 }, () => ({ treatment: 'fractional-co2' as const, date: null }));
+    const schedule = schedulePlan({ arrival: '2026-12-01', departure: '2026-12-08', items }, catalog, hours);
+    expect(schedule.nextVisit.reduce((sum, n) => sum + n.sessions, 0) + schedule.sessions.length).toBe(5);
+    expect(schedule.nextVisit.length).toBe(1);
+    expect(schedule.findings.some((f) => f.rule === 'schedule-next-visit' && f.treatment === 'fractional-co2')).toBe(true);
+  });
+
+  it('reports fixed sessions outside the stay, too close together, on a closed day or two resurfacings in a day', () => {
+    const stay = { arrival: '2026-12-01', departure: '2026-12-10' };
+    const findings = checkSchedule(
+      stay,
+      [
+        { treatment: 'pico-laser', date: '2026-11-30' },
+        { treatment: 'pico-laser', date: '2026-12-02' },
+        { treatment: 'pico-laser', date: '2026-12-03' },
+        { treatment: 'hydrafacial', date: '2026-12-06' }, // a Sunday
+        { treatment: 'fraxel', date: '2026-12-04' },
+        { treatment: 'tca-cross', date: '2026-12-04' },
+      ],
+      catalog,
+      hours,
+    );
+    const rules = findings.map((f) => `${f.rule}:${f.treatment}:${f.date}`);
+    expect(rules).toContain('schedule-outside-stay:pico-laser:2026-11-30');
+    expect(rules).toContain('schedule-interval:pico-laser:2026-12-03');
+    expect(rules).toContain('schedule-clinic-closed:hydrafacial:2026-12-06');
+    expect(rules).toContain('schedule-same-day:tca-cross:2026-12-04');
+  });
+
+  it('never books the departure day, and a session on the last allowed day just fits', () => {
+    const pico = byId.get('pico-laser')!;
+    const last = lastDayFor(pico, '2026-12-10');
+    expect(checkSchedule({ arrival: '2026-12-01', departure: '2026-12-10' }, [{ treatment: 'pico-laser', date: last }], catalog, hours)
+      .filter((f) => f.rule !== 'schedule-clinic-closed')).toEqual([]);
+    expect(checkSchedule({ arrival: '2026-12-01', departure: '2026-12-10' }, [{ treatment: 'pico-laser', date: '2026-12-10' }], catalog, hours)
+      .map((f) => f.rule)).toContain('schedule-outside-stay');
+  });
+});
+
+describe('scheduler properties (random stays and plans)', () => {
+  const stays = fc
+    .record({ start: fc.integer({ min: 0, max: 400 }), length: fc.integer({ min: 1, max: 21 }) })
+    .map(({ start, length }) => ({ arrival: addDays('2026-06-01', start), departure: addDays('2026-06-01', start + length) }));
+  const plans = fc.array(fc.record({ treatment: fc.constantFrom(...TREATMENT_IDS), count: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 6 });
+
+  it('no session outside the stay, no interval broken, no downtime past departure, no closed day, no clash: or a finding says so', () => {
+    fc.assert(
+      fc.property(stays, plans, (stay, plan) => {
+        const items = plan.flatMap(({ treatment, count }) => Array.from({ length: count }, () => ({ treatment, date: null })));
+        const schedule = schedulePlan({ ...stay, items }, catalog, hours);
+        const scheduled = schedule.sessions;
+        // Every requested session is either booked or listed for the next visit, and the next visit has a finding.
+        const deferred = schedule.nextVisit.reduce((sum, n) => sum + n.sessions, 0);
+        expect(scheduled.length + deferred).toBe(items.length);
+        for (const n of schedule.nextVisit) expect(schedule.findings.some((f) => f.rule === 'schedule-next-visit' && f.treatment === n.treatment)).toBe(true);
+        for (const session of scheduled) {
+          const treatment = byId.get(session.treatment as TreatmentId)!;
+          expect(session.date >= stay.arrival && session.date < stay.departure).toBe(true);
+          expect(session.date <= lastDayFor(treatment, stay.departure)).toBe(true);
+          expect(isOpen(hours, session.date)).toBe(true);
+          expect(minutesOf(session.time) + session.minutes).toBeLessThanOrEqual(minutesOf(hours.closesAt));
+          for (const other of scheduled) {
+            if (other === session || other.date > session.date) continue;
+            if (other.treatment === session.treatment) {
+              expect(daysBetween(other.date, session.date)).toBeGreaterThanOrEqual(Math.max(1, treatment.course.value.minIntervalDays));
+            }
+            if (other.date === session.date) expect(maySharesDay(byId.get(other.treatment)!, treatment)).toBe(true);
+          }
+        }
+        // And the scheduler's own check agrees: nothing it booked is flagged.
+        expect(checkSchedule(stay, scheduled, catalog, hours)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('fixed sessions that break a constraint are always reported', () => {
+    fc.assert(
+      fc.property(stays, fc.constantFrom(...TREATMENT_IDS), fc.integer({ min: -5, max: 25 }), (stay, treatment, offset) => {
+        const date = addDays(stay.arrival, offset);
+        const findings = checkSchedule(stay, [{ treatment, date }], catalog, hours).map((f) => f.rule);
+        if (date < stay.arrival || date >= stay.departure) expect(findings).toContain('schedule-outside-stay');
+        else if (date > lastDayFor(byId.get(treatment)!, stay.departure)) expect(findings).toContain('schedule-downtime-after-departure');
+        if (!isOpen(hours, date)) expect(findings).toContain('schedule-clinic-closed');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
