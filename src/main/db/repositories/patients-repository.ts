@@ -63,6 +63,18 @@ const TRIP_FILTER = `(:status = 'all'
   OR (:status = 'departed' AND departure < :today)
   OR (:status = 'in_korea' AND arrival <= :today AND departure >= :today))`;
 
+/** The three search queries, exported so the benchmark can time the bare SQL as the floor of the service. */
+export const PATIENT_SEARCH_SQL = {
+  listAll: `SELECT ${SUMMARY_COLUMNS} FROM patients WHERE ${TRIP_FILTER}
+      ORDER BY arrival DESC, seq DESC LIMIT :limit`,
+  trigram: `SELECT ${SUMMARY_COLUMNS} FROM patients
+      WHERE seq IN (SELECT rowid FROM patient_search_index WHERE patient_search_index MATCH :match) AND ${TRIP_FILTER}
+      ORDER BY arrival DESC, seq DESC LIMIT :limit`,
+  scan: `SELECT ${SUMMARY_COLUMNS} FROM patients
+      WHERE seq IN (SELECT seq FROM patient_search_text WHERE instr(haystack, :needle) > 0) AND ${TRIP_FILTER}
+      ORDER BY arrival DESC, seq DESC LIMIT :limit`,
+} as const;
+
 /** Trigram search needs three characters; shorter needles scan the narrow search-text table. */
 export const TRIGRAM_MIN_LENGTH = 3;
 
@@ -92,14 +104,9 @@ export function createPatientsRepository(db: Db) {
     upsertSearchText: db.prepare(`INSERT INTO patient_search_text (seq, haystack) VALUES (?, ?)
       ON CONFLICT (seq) DO UPDATE SET haystack = excluded.haystack`),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM patients'),
-    listAll: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM patients WHERE ${TRIP_FILTER}
-      ORDER BY arrival DESC, seq DESC LIMIT :limit`),
-    searchTrigram: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM patients
-      WHERE seq IN (SELECT rowid FROM patient_search_index WHERE patient_search_index MATCH :match) AND ${TRIP_FILTER}
-      ORDER BY arrival DESC, seq DESC LIMIT :limit`),
-    searchScan: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM patients
-      WHERE seq IN (SELECT seq FROM patient_search_text WHERE instr(haystack, :needle) > 0) AND ${TRIP_FILTER}
-      ORDER BY arrival DESC, seq DESC LIMIT :limit`),
+    listAll: db.prepare(PATIENT_SEARCH_SQL.listAll),
+    searchTrigram: db.prepare(PATIENT_SEARCH_SQL.trigram),
+    searchScan: db.prepare(PATIENT_SEARCH_SQL.scan),
   };
 
   function columns(patient: PatientIntake) {
