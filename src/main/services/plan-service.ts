@@ -1,27 +1,102 @@
-// Treatment plans: the contraindication findings of a plan, and placing its sessions inside the stay.
+// Treatment plans: a patient's plan with its findings, quote and consent summary; scheduling it inside the stay;
+// saving it only when every blocking finding has a named doctor's acknowledgement; the clinic's settings; and
+// the same checks on a case file for the CLI.
 import type { Handlers } from '../../shared/contract';
-import { ok } from '../../shared/contract';
+import { fail, invalid, issue, ok } from '../../shared/contract';
+import { CLINIC_TIME_ZONE, todayIn } from '../../shared/domain/intake/calendar-date';
+import type { PatientIntake } from '../../shared/domain/intake/patient-schema';
+import { evaluatePlan, type PlanEvaluation } from '../../shared/domain/plan/evaluate-plan';
+import { planSchema, type Plan } from '../../shared/domain/plan/plan-schema';
 import { checkPlan } from '../../shared/domain/rules/check-plan';
-import { DEFAULT_CLINIC_HOURS } from '../../shared/domain/schedule/clinic-hours';
 import { checkSchedule, schedulePlan } from '../../shared/domain/schedule/schedule-plan';
+import { clinicSettingsSchema, defaultClinicSettings, type ClinicSettings } from '../../shared/domain/settings/clinic-settings';
 import { clinicalContent } from '../content/clinical-content';
 import type { ServiceContext } from './service-context';
 
-export function createPlanService(_context: ServiceContext) {
+const SETTINGS_KEY = 'clinic';
+const EMPTY_PLAN: Plan = { items: [], acknowledgements: [], discounts: {}, rate: null };
+
+export function createPlanService(context: ServiceContext) {
+  const settings = (): ClinicSettings => {
+    const stored = clinicSettingsSchema.safeParse(context.plans.getSetting(SETTINGS_KEY));
+    return stored.success ? stored.data : defaultClinicSettings(clinicalContent().catalog);
+  };
+  const today = () => todayIn(CLINIC_TIME_ZONE, context.now());
+  const evaluate = (patient: PatientIntake, plan: Plan): PlanEvaluation => {
+    const { catalog, rules } = clinicalContent();
+    return evaluatePlan(patient, plan, catalog, rules, settings(), today());
+  };
+  /** The patient's record and plan row, or a not_found result. */
+  const load = (patientId: string) => {
+    const record = context.patients.get(patientId);
+    const seq = context.patients.seqOf(patientId);
+    if (!record || seq === undefined) return null;
+    const stored = context.plans.get(seq);
+    const plan = stored ? planSchema.parse(stored.plan) : EMPTY_PLAN;
+    return { patient: record.patient, seq, plan, version: stored?.version ?? 0 };
+  };
+  const missing = (patientId: string) => fail('not_found', `No patient with id ${patientId}.`);
+
   const handlers = {
     getCatalog() {
       return ok(clinicalContent().catalog);
+    },
+
+    getPatientPlan({ patientId }) {
+      const found = load(patientId);
+      if (!found) return missing(patientId);
+      return ok({ plan: found.plan, version: found.version, evaluation: evaluate(found.patient, found.plan) });
+    },
+
+    evaluatePatientPlan({ patientId, plan }) {
+      const found = load(patientId);
+      if (!found) return missing(patientId);
+      return ok(evaluate(found.patient, plan));
+    },
+
+    schedulePatientPlan({ patientId, plan }) {
+      const found = load(patientId);
+      if (!found) return missing(patientId);
+      const { trip } = found.patient;
+      const schedule = schedulePlan({ arrival: trip.arrival, departure: trip.departure, items: plan.items }, clinicalContent().catalog, settings().hours);
+      const items = schedule.sessions.map(({ treatment, date, time }) => ({ treatment, date, time }));
+      // Sessions for the next visit stay in the plan, undated, so the quote and consent still cover them.
+      const deferred = schedule.nextVisit.flatMap(({ treatment, sessions }) => Array.from({ length: sessions }, () => ({ treatment, date: null })));
+      const scheduled = { ...plan, items: [...items, ...deferred] };
+      return ok({ plan: scheduled, version: found.version, evaluation: evaluate(found.patient, scheduled), nextVisit: schedule.nextVisit });
+    },
+
+    savePatientPlan({ patientId, expectedVersion, plan }) {
+      const found = load(patientId);
+      if (!found) return missing(patientId);
+      const evaluation = evaluate(found.patient, plan);
+      const unacknowledged = evaluation.findings.filter((f) => f.severity === 'block' && f.acknowledgedBy === null);
+      if (unacknowledged.length > 0) {
+        const indexes = new Set(
+          unacknowledged.map((f) => plan.items.findIndex((item) => item.treatment === f.treatment && item.date === f.date)),
+        );
+        return invalid([...indexes].map((index) => issue(['plan', 'items', Math.max(0, index)], 'block_not_acknowledged')));
+      }
+      const outcome = context.db.transaction(() => context.plans.save(found.seq, plan, expectedVersion, context.now().toISOString()))();
+      if (outcome === 'conflict') return fail('conflict', 'This plan was saved elsewhere after you opened it.');
+      return ok({ plan, version: expectedVersion + 1, evaluation });
+    },
+
+    getClinicSettings() {
+      return ok(settings());
+    },
+
+    saveClinicSettings({ settings: next }) {
+      context.plans.putSetting(SETTINGS_KEY, next, context.now().toISOString());
+      return ok(next);
     },
 
     checkCasePlan({ caseFile }) {
       const { catalog, rules } = clinicalContent();
       const { photos: _photos, ...patient } = caseFile.patient;
       const sessions = caseFile.plan?.items ?? [];
-      const findings = [
-        ...checkSchedule(patient.trip, sessions, catalog, DEFAULT_CLINIC_HOURS),
-        ...checkPlan(patient, sessions, catalog, rules),
-      ];
-      return ok({ findings });
+      const hours = settings().hours;
+      return ok({ findings: [...checkSchedule(patient.trip, sessions, catalog, hours), ...checkPlan(patient, sessions, catalog, rules)] });
     },
 
     scheduleCasePlan({ caseFile }) {
@@ -30,10 +105,21 @@ export function createPlanService(_context: ServiceContext) {
       const schedule = schedulePlan(
         { arrival: patient.trip.arrival, departure: patient.trip.departure, items: caseFile.plan?.items ?? [] },
         catalog,
-        DEFAULT_CLINIC_HOURS,
+        settings().hours,
       );
       return ok({ ...schedule, findings: [...schedule.findings, ...checkPlan(patient, schedule.sessions, catalog, rules)] });
     },
-  } satisfies Pick<Handlers, 'getCatalog' | 'checkCasePlan' | 'scheduleCasePlan'>;
+  } satisfies Pick<
+    Handlers,
+    | 'getCatalog'
+    | 'getPatientPlan'
+    | 'evaluatePatientPlan'
+    | 'schedulePatientPlan'
+    | 'savePatientPlan'
+    | 'getClinicSettings'
+    | 'saveClinicSettings'
+    | 'checkCasePlan'
+    | 'scheduleCasePlan'
+  >;
   return handlers;
 }

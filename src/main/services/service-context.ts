@@ -4,6 +4,7 @@ import type { Db } from '../db/open-database';
 import { createDraftsRepository } from '../db/repositories/drafts-repository';
 import { createPatientsRepository } from '../db/repositories/patients-repository';
 import { createPhotosRepository } from '../db/repositories/photos-repository';
+import { createPlansRepository } from '../db/repositories/plans-repository';
 import type { PhotoStore } from '../photos/photo-store';
 
 export interface ServiceContext {
@@ -12,6 +13,7 @@ export interface ServiceContext {
   readonly patients: ReturnType<typeof createPatientsRepository>;
   readonly drafts: ReturnType<typeof createDraftsRepository>;
   readonly photos: ReturnType<typeof createPhotosRepository>;
+  readonly plans: ReturnType<typeof createPlansRepository>;
   readonly photoStore: PhotoStore;
   readonly now: () => Date;
   readonly newId: () => string;
@@ -30,6 +32,7 @@ export function createServiceContext(options: {
     patients: createPatientsRepository(options.db),
     drafts: createDraftsRepository(options.db),
     photos: createPhotosRepository(options.db),
+    plans: createPlansRepository(options.db),
     photoStore: options.photoStore,
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? randomUUID,

@@ -16,6 +16,12 @@ export const CHANNELS = [
   'getAppInfo',
   'seedDemoPatients',
   'getCatalog',
+  'getPatientPlan',
+  'evaluatePatientPlan',
+  'schedulePatientPlan',
+  'savePatientPlan',
+  'getClinicSettings',
+  'saveClinicSettings',
   'checkCasePlan',
   'scheduleCasePlan',
 ] as const;

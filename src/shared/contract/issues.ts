@@ -48,6 +48,10 @@ export const ISSUE_MESSAGES = {
   },
   unreadable_image: { en: 'Not a readable JPEG, PNG, WebP or HEIC image.', ko: '읽을 수 없는 이미지입니다.' },
   file_too_large: { en: 'The file is too large.', ko: '파일이 너무 큽니다.' },
+  block_not_acknowledged: {
+    en: 'A blocking finding on this session needs a named doctor to acknowledge it, or the session must go.',
+    ko: '이 시술의 금기 항목은 담당 의사의 확인이 필요합니다. 확인하지 않으면 계획에서 빼야 합니다.',
+  },
 } as const satisfies Record<string, { en: string; ko: string }>;
 
 export type IssueCode = keyof typeof ISSUE_MESSAGES;

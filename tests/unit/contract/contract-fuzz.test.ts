@@ -33,6 +33,19 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   getAppInfo: {},
   seedDemoPatients: {},
   getCatalog: {},
+  getPatientPlan: { patientId: PATIENT_ID },
+  evaluatePatientPlan: { patientId: PATIENT_ID, plan: { items: [{ treatment: 'ipl', date: '2026-12-03' }] } },
+  schedulePatientPlan: { patientId: PATIENT_ID, plan: { items: [{ treatment: 'ipl' }] } },
+  savePatientPlan: { patientId: PATIENT_ID, expectedVersion: 0, plan: { items: [{ treatment: 'hydrafacial', date: '2026-12-03' }] } },
+  getClinicSettings: {},
+  saveClinicSettings: {
+    settings: {
+      clinicName: 'Seoul Glow Dermatology',
+      hours: { openWeekdays: [1, 2, 3, 4, 5, 6], opensAt: '10:00', closesAt: '19:00', closedDates: [] },
+      vat: { percent: 10, pricesIncludeVat: true },
+      prices: { 'pico-laser': 150000 },
+    },
+  },
   checkCasePlan: { caseFile: { ...fixtureCase('en'), plan: { items: [{ treatment: 'pico-laser', date: '2027-01-10' }] } } as InputOf<'checkCasePlan'>['caseFile'] },
   scheduleCasePlan: { caseFile: { ...fixtureCase('th'), plan: { items: [{ treatment: 'rejuran-healer' }] } } as InputOf<'scheduleCasePlan'>['caseFile'] },
 };

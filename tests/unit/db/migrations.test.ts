@@ -101,6 +101,20 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0005 keeps one plan per patient, removed with the patient, and settings as JSON', () => {
+    const db = openDatabase(tempFile(), MIGRATIONS.slice(0, 5));
+    db.prepare(`INSERT INTO patients (seq, id, native_name, latin_name, birth_date, sex, nationality, languages_json,
+      home_time_zone, home_currency, arrival, departure, screening_json, created_at, updated_at)
+      VALUES (1, 'a', 'n', 'l', '1990-01-01', 'female', 'KR', '[]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', '{}', 'x', 'x')`).run();
+    db.prepare("INSERT INTO plans (patient_seq, plan_json, updated_at) VALUES (1, '{\"items\":[]}', 'x')").run();
+    expect(() => db.prepare("INSERT INTO plans (patient_seq, plan_json, updated_at) VALUES (1, '{}', 'x')").run()).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => db.prepare("INSERT INTO plans (patient_seq, plan_json, updated_at) VALUES (2, '{}', 'x')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO clinic_settings (key, value_json, updated_at) VALUES ('k', 'nope', 'x')").run()).toThrow(/CHECK/);
+    db.prepare('DELETE FROM patients WHERE seq = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM plans').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('runs only the pending migrations of an older database, keeping its rows', () => {
     const path = tempFile();
     const old = openDatabase(path, MIGRATIONS.slice(0, 3));

@@ -3,9 +3,10 @@ import { migration0001 } from './0001-patients';
 import { migration0002 } from './0002-patient-search';
 import { migration0003 } from './0003-photos';
 import { migration0004 } from './0004-drafts';
+import { migration0005 } from './0005-plans-and-settings';
 
 /** Every migration in order. A new one gets the next number and its own file and test. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };

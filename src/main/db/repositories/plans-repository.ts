@@ -1,0 +1,38 @@
+// All SQL about treatment plans and clinic settings.
+import type { Db } from '../open-database';
+
+export function createPlansRepository(db: Db) {
+  const statements = {
+    get: db.prepare<[number], { plan_json: string; version: number; updated_at: string }>(
+      'SELECT plan_json, version, updated_at FROM plans WHERE patient_seq = ?',
+    ),
+    insert: db.prepare('INSERT INTO plans (patient_seq, plan_json, version, updated_at) VALUES (?, ?, 1, ?)'),
+    update: db.prepare('UPDATE plans SET plan_json = ?, version = version + 1, updated_at = ? WHERE patient_seq = ? AND version = ?'),
+    getSetting: db.prepare<[string], { value_json: string }>('SELECT value_json FROM clinic_settings WHERE key = ?'),
+    putSetting: db.prepare(`INSERT INTO clinic_settings (key, value_json, updated_at) VALUES (?, ?, ?)
+      ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`),
+  };
+  return {
+    get(patientSeq: number): { plan: unknown; version: number; updatedAt: string } | undefined {
+      const row = statements.get.get(patientSeq);
+      return row ? { plan: JSON.parse(row.plan_json) as unknown, version: row.version, updatedAt: row.updated_at } : undefined;
+    },
+    /** Writes the plan if the stored version is the one the editor started from (0: no plan yet). */
+    save(patientSeq: number, plan: unknown, expectedVersion: number, now: string): 'saved' | 'conflict' {
+      const current = statements.get.get(patientSeq)?.version ?? 0;
+      if (current !== expectedVersion) return 'conflict';
+      if (current === 0) statements.insert.run(patientSeq, JSON.stringify(plan), now);
+      else statements.update.run(JSON.stringify(plan), now, patientSeq, expectedVersion);
+      return 'saved';
+    },
+    getSetting(key: string): unknown {
+      const row = statements.getSetting.get(key);
+      return row ? (JSON.parse(row.value_json) as unknown) : undefined;
+    },
+    putSetting(key: string, value: unknown, now: string): void {
+      statements.putSetting.run(key, JSON.stringify(value), now);
+    },
+  };
+}
+
+export type PlansRepository = ReturnType<typeof createPlansRepository>;
