@@ -23,6 +23,13 @@ const tablesOf = (db: Database.Database) =>
     .all()
     .map((row) => row.name);
 
+/** A minimal valid patient row, straight into SQL (these tests check the schema, below the repositories). */
+function insertPatientRow(db: Database.Database, seq: number, id: string): void {
+  db.prepare(`INSERT INTO patients (seq, id, native_name, latin_name, birth_date, sex, nationality, languages_json,
+    home_time_zone, home_currency, arrival, departure, screening_json, created_at, updated_at)
+    VALUES (?, ?, 'n', 'l', '1990-01-01', 'female', 'KR', '[]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', '{}', 'x', 'x')`).run(seq, id);
+}
+
 describe('migrations', () => {
   it('are numbered 1..n in order, one per file', () => {
     expect(MIGRATIONS.map((migration) => migration.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
@@ -65,9 +72,7 @@ describe('migrations', () => {
 
   it('0002 keeps the trigram index in step with the search text, and the search uses it', () => {
     const db = openDatabase(tempFile(), MIGRATIONS.slice(0, 2));
-    db.prepare(`INSERT INTO patients (seq, id, native_name, latin_name, birth_date, sex, nationality, languages_json,
-      home_time_zone, home_currency, arrival, departure, screening_json, created_at, updated_at)
-      VALUES (1, 'a', 'n', 'l', '1990-01-01', 'female', 'KR', '[]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', '{}', 'x', 'x')`).run();
+    insertPatientRow(db, 1, 'a');
     db.prepare("INSERT INTO patient_search_text (seq, haystack) VALUES (1, 'nguyễn thị lan')").run();
     const match = db.prepare("SELECT rowid FROM patient_search_index WHERE patient_search_index MATCH ?");
     expect(match.all('"thị"')).toEqual([{ rowid: 1 }]);
@@ -103,9 +108,7 @@ describe('migrations', () => {
 
   it('0005 keeps one plan per patient, removed with the patient, and settings as JSON', () => {
     const db = openDatabase(tempFile(), MIGRATIONS.slice(0, 5));
-    db.prepare(`INSERT INTO patients (seq, id, native_name, latin_name, birth_date, sex, nationality, languages_json,
-      home_time_zone, home_currency, arrival, departure, screening_json, created_at, updated_at)
-      VALUES (1, 'a', 'n', 'l', '1990-01-01', 'female', 'KR', '[]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', '{}', 'x', 'x')`).run();
+    insertPatientRow(db, 1, 'a');
     db.prepare("INSERT INTO plans (patient_seq, plan_json, updated_at) VALUES (1, '{\"items\":[]}', 'x')").run();
     expect(() => db.prepare("INSERT INTO plans (patient_seq, plan_json, updated_at) VALUES (1, '{}', 'x')").run()).toThrow(/UNIQUE|PRIMARY/);
     expect(() => db.prepare("INSERT INTO plans (patient_seq, plan_json, updated_at) VALUES (2, '{}', 'x')").run()).toThrow(/FOREIGN KEY/);
@@ -118,9 +121,7 @@ describe('migrations', () => {
   it('runs only the pending migrations of an older database, keeping its rows', () => {
     const path = tempFile();
     const old = openDatabase(path, MIGRATIONS.slice(0, 3));
-    old.prepare(`INSERT INTO patients (id, native_name, latin_name, birth_date, sex, nationality, languages_json,
-      home_time_zone, home_currency, arrival, departure, screening_json, created_at, updated_at)
-      VALUES ('kept', 'n', 'l', '1990-01-01', 'female', 'KR', '[]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', '{}', 'x', 'x')`).run();
+    insertPatientRow(old, 1, 'kept');
     old.close();
     const db = openDatabase(path);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
