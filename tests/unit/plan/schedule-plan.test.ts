@@ -4,9 +4,14 @@ import { TREATMENT_IDS, type TreatmentId } from '../../../src/shared/domain/cata
 import { addDays, daysBetween } from '../../../src/shared/domain/intake/calendar-date';
 import { DEFAULT_CLINIC_HOURS, isOpen, minutesOf } from '../../../src/shared/domain/schedule/clinic-hours';
 import { checkSchedule, lastDayFor, maySharesDay, schedulePlan } from '../../../src/shared/domain/schedule/schedule-plan';
-import { realCatalog } from '../../support/clinical-content';
+import { checkPlan } from '../../../src/shared/domain/rules/check-plan';
+import { patientSchema } from '../../../src/shared/domain/intake/patient-schema';
+import { realCatalog, realRules } from '../../support/clinical-content';
+import { fixtureIntake } from '../../support/temp-services';
 
 const catalog = realCatalog();
+const rules = realRules();
+const BASE_PATIENT = patientSchema.parse(fixtureIntake('en'));
 const byId = new Map(catalog.map((t) => [t.id, t]));
 const hours = DEFAULT_CLINIC_HOURS;
 
@@ -109,9 +114,12 @@ describe('scheduler properties (random stays and plans)', () => {
     fc.assert(
       fc.property(stays, fc.constantFrom(...TREATMENT_IDS), fc.integer({ min: -5, max: 25 }), (stay, treatment, offset) => {
         const date = addDays(stay.arrival, offset);
-        const findings = checkSchedule(stay, [{ treatment, date }], catalog, hours).map((f) => f.rule);
+        const sessions = [{ treatment, date }];
+        const patient = { ...BASE_PATIENT, trip: { ...BASE_PATIENT.trip, ...stay } };
+        const findings = [...checkSchedule(stay, sessions, catalog, hours), ...checkPlan(patient, sessions, catalog, rules)].map((f) => f.rule);
         if (date < stay.arrival || date >= stay.departure) expect(findings).toContain('schedule-outside-stay');
-        else if (date > lastDayFor(byId.get(treatment)!, stay.departure)) expect(findings).toContain('schedule-downtime-after-departure');
+        else if (date > lastDayFor(byId.get(treatment)!, stay.departure)) expect(findings).toContain('downtime-after-departure');
+        else expect(findings).not.toContain('downtime-after-departure');
         if (!isOpen(hours, date)) expect(findings).toContain('schedule-clinic-closed');
       }),
       { numRuns: 300 },

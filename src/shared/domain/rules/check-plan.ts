@@ -36,6 +36,8 @@ function holds(condition: Condition, context: Context): boolean {
     const days = daysBetween(last, session.date);
     return days >= 0 && days < condition.days;
   }
+  if ('anyUnanswered' in condition) return condition.anyUnanswered.some((flag) => patient.screening[flag] === null);
+  if ('sex' in condition) return patient.sex === condition.sex;
   if ('allergy' in condition) return patient.screening.allergies.items.includes(condition.allergy);
   if ('fitzpatrickAtLeast' in condition) return (patient.skin.fitzpatrick ?? 0) >= condition.fitzpatrickAtLeast;
   if ('fitzpatrickUnknown' in condition) return patient.skin.fitzpatrick === null;

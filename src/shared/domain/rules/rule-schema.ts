@@ -14,6 +14,9 @@ export type Condition =
   | { readonly answer: (typeof SCREENING_FLAGS)[number]; readonly is: boolean | null }
   /** A dated screening answer within `days` before the session (session date minus that date, 0..days-1). */
   | { readonly withinDaysBeforeSession: (typeof SCREENING_DATES)[number]; readonly days: number }
+  /** Any of these yes/no questions still unanswered (null): an unasked question is never a "no". */
+  | { readonly anyUnanswered: readonly (typeof SCREENING_FLAGS)[number][] }
+  | { readonly sex: 'female' | 'male' | 'other' }
   | { readonly allergy: (typeof ALLERGIES)[number] }
   | { readonly fitzpatrickAtLeast: number }
   | { readonly fitzpatrickUnknown: true }
@@ -32,6 +35,8 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ answer: z.enum(SCREENING_FLAGS), is: z.boolean().nullable() }),
     z.strictObject({ withinDaysBeforeSession: z.enum(SCREENING_DATES), days: z.int().positive() }),
+    z.strictObject({ anyUnanswered: z.array(z.enum(SCREENING_FLAGS)).min(1) }),
+    z.strictObject({ sex: z.enum(['female', 'male', 'other']) }),
     z.strictObject({ allergy: z.enum(ALLERGIES) }),
     z.strictObject({ fitzpatrickAtLeast: z.int().min(1).max(6) }),
     z.strictObject({ fitzpatrickUnknown: z.literal(true) }),

@@ -126,7 +126,8 @@ export function schedulePlan(request: ScheduleRequest, catalog: Catalog, hours: 
   return { sessions, nextVisit, findings };
 }
 
-/** Problems of dated sessions against the stay, the intervals, the opening days and the shared days. */
+/** Problems of dated sessions against the stay, the intervals, the opening days and the shared days. The
+ * scheduler itself never books a session whose downtime outlasts the stay. */
 export function checkSchedule(
   stay: { readonly arrival: string; readonly departure: string },
   sessions: readonly { readonly treatment: TreatmentId; readonly date: string | null }[],
@@ -144,11 +145,8 @@ export function checkSchedule(
       findings.push(
         finding('schedule-outside-stay', 'block', treatment.id, date, 'This session is outside the stay (before arrival or on or after the departure day).', '체류 기간(입국 전 또는 출국일 이후) 밖의 시술입니다.'),
       );
-    } else if (date > lastDayFor(treatment, stay.departure)) {
-      findings.push(
-        finding('schedule-downtime-after-departure', 'caution', treatment.id, date, `The downtime (up to ${treatment.downtimeDays.value.max} days) is not over before the flight.`, `회복 기간(최대 ${treatment.downtimeDays.value.max}일)이 출국 전에 끝나지 않습니다.`),
-      );
     }
+    // A downtime that outlasts the stay is the rule downtime-after-departure (resources/rules), not repeated here.
     if (!isOpen(hours, date)) {
       findings.push(finding('schedule-clinic-closed', 'caution', treatment.id, date, 'The clinic is closed on this day.', '병원 휴무일입니다.'));
     }
