@@ -85,3 +85,47 @@ describe('the CLI', () => {
     );
   });
 });
+
+describe('the plan commands', () => {
+  function writeCase(plan: unknown, patch: (p: Record<string, any>) => void = () => {}): string {
+    const caseFile = fixtureCase('zh-Hans') as { patient: Record<string, any> };
+    caseFile.patient.trip = { ...caseFile.patient.trip, arrival: '2026-12-01', departure: '2026-12-15' };
+    caseFile.patient.screening.allergies = { items: ['fish'], other: '' };
+    patch(caseFile.patient);
+    const file = join(folder, 'plan.json');
+    writeFileSync(file, JSON.stringify({ ...caseFile, plan }));
+    return file;
+  }
+
+  it('plan check prints the findings as JSON, with the rule, severity, treatment, date and message, and exits 0', async () => {
+    const file = writeCase({ items: [{ treatment: 'rejuran-healer', date: '2026-12-03' }, { treatment: 'hydrafacial', date: '2026-11-28' }] });
+    const result = await cli('plan', 'check', file, '--json');
+    expect(result.code).toBe(0);
+    const { findings } = JSON.parse(result.out) as { findings: Record<string, unknown>[] };
+    expect(findings.every((f) => Object.keys(f).join() === 'rule,severity,treatment,date,message')).toBe(true);
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'fish-allergy-salmon-pn', severity: 'block', treatment: 'rejuran-healer', date: '2026-12-03' }));
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'schedule-outside-stay', treatment: 'hydrafacial', date: '2026-11-28' }));
+    const korean = JSON.parse((await cli('plan', 'check', file, '--json', '--lang', 'ko')).out) as { findings: { message: string }[] };
+    expect(korean.findings[0]!.message).toMatch(/[가-힣]/);
+  });
+
+  it('plan schedule fills the dates of items without one, inside the stay', async () => {
+    const file = writeCase({ items: [{ treatment: 'pico-laser' }, { treatment: 'hydrafacial', date: '2026-12-02' }, { treatment: 'ipl' }] });
+    const result = await cli('plan', 'schedule', file, '--json');
+    expect(result.code).toBe(0);
+    const { caseFile } = JSON.parse(result.out) as { caseFile: { plan: { items: { treatment: string; date: string }[] } } };
+    expect(caseFile.plan.items).toHaveLength(3);
+    for (const item of caseFile.plan.items) expect(item.date >= '2026-12-01' && item.date < '2026-12-15').toBe(true);
+    expect(caseFile.plan.items).toContainEqual(expect.objectContaining({ treatment: 'hydrafacial', date: '2026-12-02' }));
+  });
+
+  it('exits 2 with a clear message for an invalid file', async () => {
+    const badTreatment = writeCase({ items: [{ treatment: 'botox', date: '2026-12-03' }] });
+    const result = await cli('plan', 'check', badTreatment, '--json');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('plan.items[0].treatment: Not one of the allowed choices.');
+    const notJson = join(folder, 'broken.json');
+    writeFileSync(notJson, '{"format":');
+    expect(await cli('plan', 'check', notJson)).toMatchObject({ code: 2, err: expect.stringContaining('Cannot read') });
+  });
+});
