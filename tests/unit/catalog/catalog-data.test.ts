@@ -334,3 +334,19 @@ describe('treatment catalog: facts from 001 (acne scars)', () => {
     }
   });
 });
+
+describe('mixed sources', () => {
+  const catalog = catalogSchema.parse(JSON.parse(readFileSync(new URL('../../../resources/catalog/treatments.json', import.meta.url), 'utf8')));
+  const byId = new Map(catalog.map((t) => [t.id, t]));
+
+  it('sources a course’s session count to the seeds where they give it, apart from its interval', () => {
+    expect(byId.get('rejuran-healer')!.course.sessionsSource).toBe('002_d65572b616b5df97.txt');
+    expect(byId.get('fractional-co2')!.course.sessionsSource).toBe('001_c6a7195fe076f43f.txt');
+    expect(byId.get('fractional-co2')!.course.source).toBe('clinical-practice');
+  });
+
+  it('adds the medicines question to seed pre-care lists that lack it, marked as clinical practice', () => {
+    const extra = byId.get('microneedling')!.preCare.items.find((item) => /medicines/.test(item.en));
+    expect(extra?.source).toBe('clinical-practice');
+  });
+});

@@ -57,7 +57,11 @@ export const sourceSchema = z.union([z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$
 const localized = z.strictObject({ ko: z.string().min(1), en: z.string().min(1) });
 const range = z.strictObject({ min: z.number().nonnegative(), max: z.number().nonnegative() }).refine((r) => r.min <= r.max, 'min > max');
 const sourced = <T extends z.ZodType>(value: T) => z.strictObject({ value, source: sourceSchema });
-const sourcedList = z.strictObject({ items: z.array(localized).min(1), source: sourceSchema });
+/** A list whose items come from one source, unless an item names its own (a seed list completed from practice). */
+const sourcedList = z.strictObject({
+  items: z.array(localized.extend({ source: sourceSchema.optional() })).min(1),
+  source: sourceSchema,
+});
 
 export const treatmentSchema = z.strictObject({
   id: z.enum(TREATMENT_IDS),
@@ -66,8 +70,13 @@ export const treatmentSchema = z.strictObject({
   tags: z.array(z.enum(TAGS)),
   purpose: sourced(localized),
   concerns: sourced(z.array(z.enum(SKIN_CONCERNS))),
-  /** Sessions of a typical course, and the fewest days between two sessions. */
-  course: sourced(z.strictObject({ sessions: range, minIntervalDays: z.int().nonnegative() })),
+  /** Sessions of a typical course, and the fewest days between two sessions. `source` is the interval's;
+   * `sessionsSource` the session count's when it comes from elsewhere (the seeds give counts, never intervals). */
+  course: z.strictObject({
+    value: z.strictObject({ sessions: range, minIntervalDays: z.int().nonnegative() }),
+    source: sourceSchema,
+    sessionsSource: sourceSchema.optional(),
+  }),
   sessionMinutes: sourced(range),
   downtimeDays: sourced(range),
   anaesthesia: sourced(z.enum(['none', 'topical', 'local', 'topical-optional'])),
