@@ -97,7 +97,12 @@ export function startPreviewServer(options: {
       origin = `http://127.0.0.1:${port}`;
       resolvePromise({
         url: `${origin}/`,
-        close: () => new Promise((done) => server.close(() => done())),
+        // Chromium may hold an idle keep-alive socket that would keep close() waiting for the 60 s header timeout.
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/doors/content-security-policy';
@@ -43,6 +44,17 @@ describe('the preview server', () => {
     const response = await fetch(`${server.url}api/getAppInfo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     const result = (await response.json()) as { ok: boolean; value: { patientCount: number } };
     expect(result).toMatchObject({ ok: true, value: { patientCount: 0 } });
+  });
+
+  it('closes at once even while a client holds an idle connection open', async () => {
+    const extra = await startPreviewServer({ dispatch: services.dispatch, staticRoot: services.folder });
+    const { port } = new URL(extra.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const started = Date.now();
+    await extra.close();
+    expect(Date.now() - started).toBeLessThan(2_000);
+    socket.destroy();
   });
 
   it('refuses a body that is not JSON with a typed error', async () => {

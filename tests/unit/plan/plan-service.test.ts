@@ -105,6 +105,17 @@ describe('a patient’s treatment plan', () => {
     expect(consent.en.treatments[0]?.sideEffects.length).toBeGreaterThan(0);
   });
 
+  it('lists findings most severe first, and keeps scheduling problems out of the consent summary', async () => {
+    // A Sunday session (clinic closed: a caution) and a fish-allergy block.
+    const plan = { items: [{ treatment: 'hydrafacial', date: '2026-12-06' }, { treatment: 'rejuran-healer', date: '2026-12-07' }] };
+    const { findings, consent } = await call<PlanEvaluation>('evaluatePatientPlan', { patientId, plan });
+    const order = { block: 0, caution: 1, info: 2 };
+    expect(findings.map((f) => order[f.severity])).toEqual([...findings.map((f) => order[f.severity])].sort());
+    expect(findings.some((f) => f.rule === 'schedule-clinic-closed')).toBe(true);
+    expect(consent.en.flaggedConditions.some((text) => /closed/i.test(text))).toBe(false);
+    expect(consent.en.flaggedConditions.some((text) => /fish/i.test(text))).toBe(true);
+  });
+
   it('refuses a plan for a patient that does not exist', async () => {
     const result = await services.dispatch('getPatientPlan', { patientId: '00000000-0000-4000-8000-000000000000' });
     expect(result.ok ? null : result.error.code).toBe('not_found');

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { setUiLanguage, UI_LANGUAGES } from '../i18n';
 import { IntakeScreen } from '../screens/intake/IntakeScreen';
 import { PatientListScreen } from '../screens/patients/PatientListScreen';
+import { PlanScreen } from '../screens/plan/PlanScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { hrefOf, navigate, newPatientRoute, parseRoute, type Route } from './routes';
 
 function useRoute(): Route {
@@ -42,6 +44,9 @@ export function App() {
           <a href={hrefOf({ screen: 'patients' })} aria-current={route.screen === 'patients' ? 'page' : undefined}>
             {t('app.patients')}
           </a>
+          <a href={hrefOf({ screen: 'settings' })} aria-current={route.screen === 'settings' ? 'page' : undefined}>
+            {t('settings.title')}
+          </a>
         </nav>
         <div className="topbar__spacer" />
         <div className="topbar__languages" role="group" aria-label={t('app.language')}>
@@ -62,6 +67,8 @@ export function App() {
         {route.screen === 'patients' && <PatientListScreen />}
         {route.screen === 'new-patient' && <IntakeScreen key={route.draftId} draftKey={`new:${route.draftId}`} patientId={null} />}
         {route.screen === 'patient' && <IntakeScreen key={route.id} draftKey={route.id} patientId={route.id} />}
+        {route.screen === 'plan' && <PlanScreen key={route.id} patientId={route.id} />}
+        {route.screen === 'settings' && <SettingsScreen />}
       </main>
     </div>
   );

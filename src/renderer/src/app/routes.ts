@@ -3,7 +3,9 @@
 export type Route =
   | { readonly screen: 'patients' }
   | { readonly screen: 'new-patient'; readonly draftId: string }
-  | { readonly screen: 'patient'; readonly id: string };
+  | { readonly screen: 'patient'; readonly id: string }
+  | { readonly screen: 'plan'; readonly id: string }
+  | { readonly screen: 'settings' };
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -13,6 +15,9 @@ export function parseRoute(hash: string): Route {
   if (fresh) return { screen: 'new-patient', draftId: fresh[1]! };
   const existing = new RegExp(`^/patients/(${UUID})$`).exec(path);
   if (existing) return { screen: 'patient', id: existing[1]! };
+  const plan = new RegExp(`^/patients/(${UUID})/plan$`).exec(path);
+  if (plan) return { screen: 'plan', id: plan[1]! };
+  if (path === '/settings') return { screen: 'settings' };
   return { screen: 'patients' };
 }
 
@@ -24,6 +29,10 @@ export function hrefOf(route: Route): string {
       return `#/patients/new/${route.draftId}`;
     case 'patient':
       return `#/patients/${route.id}`;
+    case 'plan':
+      return `#/patients/${route.id}/plan`;
+    case 'settings':
+      return '#/settings';
   }
 }
 

@@ -46,7 +46,10 @@ export function buildConsentSummary(
         alternatives: treatment.alternatives.value.filter((alt) => byId.has(alt)).map((alt) => byId.get(alt)!.names[language]),
       };
     }),
-    flaggedConditions: [...new Set(findings.filter((f) => f.severity !== 'info').map((f) => f.message[language]))],
+    // The patient's conditions only: scheduling findings (closed day, interval) are the clinic's to fix, not to sign.
+    flaggedConditions: [
+      ...new Set(findings.filter((f) => f.severity !== 'info' && !f.rule.startsWith('schedule-')).map((f) => f.message[language])),
+    ],
     signatures: ['patient', 'coordinator', 'doctor'],
   };
 }

@@ -6,7 +6,7 @@ import { buildConsentSummary, type ConsentSummary } from '../consent/consent-sum
 import type { PatientIntake } from '../intake/patient-schema';
 import { minorToDecimal } from '../money/currency';
 import { buildQuote } from '../money/quote';
-import { checkPlan, type Finding } from '../rules/check-plan';
+import { byFindingOrder, checkPlan, type Finding } from '../rules/check-plan';
 import type { Rule } from '../rules/rule-schema';
 import { checkSchedule } from '../schedule/schedule-plan';
 import type { ClinicSettings } from '../settings/clinic-settings';
@@ -65,7 +65,9 @@ export function evaluatePlan(
   settings: ClinicSettings,
   today: string,
 ): PlanEvaluation {
-  const raw = [...checkSchedule(patient.trip, plan.items, catalog, settings.hours), ...checkPlan(patient, plan.items, catalog, rules)];
+  const raw = [...checkSchedule(patient.trip, plan.items, catalog, settings.hours), ...checkPlan(patient, plan.items, catalog, rules)].sort(
+    byFindingOrder,
+  );
   const findings = raw.map((finding) => ({
     ...finding,
     acknowledgedBy: plan.acknowledgements.find((ack) => sameFinding(finding, ack))?.doctor ?? null,

@@ -63,6 +63,16 @@ export function ruleAppliesTo(rule: Rule, treatment: Treatment): boolean {
 
 const SEVERITY_ORDER: Record<Severity, number> = { block: 0, caution: 1, info: 2 };
 
+/** Most severe first, then by date and treatment. */
+export function byFindingOrder(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (a.date ?? '').localeCompare(b.date ?? '') ||
+    a.treatment.localeCompare(b.treatment) ||
+    a.rule.localeCompare(b.rule)
+  );
+}
+
 /** Findings for every session, most severe first, then by date and treatment. */
 export function checkPlan(
   patient: PatientIntake,
@@ -81,11 +91,5 @@ export function checkPlan(
       findings.push({ rule: rule.id, severity: rule.severity, treatment: treatment.id, date: session.date, message: rule.message, source: rule.source });
     }
   }
-  return findings.sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      (a.date ?? '').localeCompare(b.date ?? '') ||
-      a.treatment.localeCompare(b.treatment) ||
-      a.rule.localeCompare(b.rule),
-  );
+  return findings.sort(byFindingOrder);
 }

@@ -7,7 +7,7 @@ import { CLINIC_TIME_ZONE, todayIn } from '../../../../shared/domain/intake/cale
 import { patientSchema } from '../../../../shared/domain/intake/patient-schema';
 import { toIssues } from '../../../../shared/contract/zod-issues';
 import { api } from '../../api/client';
-import { navigate } from '../../app/routes';
+import { hrefOf, navigate } from '../../app/routes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { clearCreated, noteCreated, wasJustCreated } from './created-notice';
 import { emptyForm, fieldOfIssue, formFromDraft, formToIntake, intakeToForm, type IntakeForm } from './intake-form';
@@ -205,6 +205,11 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
           {title}
         </h1>
         <div className="topbar__spacer" />
+        {patientId && (
+          <a className="button" href={hrefOf({ screen: 'plan', id: patientId })} data-open-plan>
+            {t('intake.plan')}
+          </a>
+        )}
         <span className="draft-status" aria-live="polite" data-draft-state={draft.status.state}>
           {draft.status.state === 'saving' && t('intake.draftSaving')}
           {draft.status.state === 'saved' && t('intake.draftSaved', { time: timeFormat.format(new Date(draft.status.at)) })}

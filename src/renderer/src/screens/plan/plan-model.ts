@@ -1,0 +1,125 @@
+// The plan as the screen edits it: the sessions carry a local key, so a row keeps its focus, its error and its
+// React identity while others are added, removed or re-dated. The plan sent to the services is derived from it.
+import type { Catalog, Treatment, TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
+import type { LanguageTag } from '../../../../shared/domain/intake/vocabulary';
+import { planSchema, type Acknowledgement, type Plan } from '../../../../shared/domain/plan/plan-schema';
+
+export interface SessionRow {
+  readonly key: string;
+  readonly treatment: TreatmentId;
+  readonly date: string | null;
+  readonly time: string | null;
+}
+
+export interface WorkingPlan {
+  readonly rows: readonly SessionRow[];
+  readonly acknowledgements: readonly Acknowledgement[];
+  readonly discounts: Plan['discounts'];
+  readonly rate: Plan['rate'];
+}
+
+export const EMPTY_WORKING_PLAN: WorkingPlan = { rows: [], acknowledgements: [], discounts: {}, rate: null };
+
+export const newRowKey = (): string => crypto.randomUUID();
+
+export function fromPlan(plan: Plan): WorkingPlan {
+  return {
+    rows: plan.items.map((item) => ({ key: newRowKey(), treatment: item.treatment, date: item.date ?? null, time: item.time ?? null })),
+    acknowledgements: plan.acknowledgements,
+    discounts: plan.discounts,
+    rate: plan.rate,
+  };
+}
+
+export function toPlan(working: WorkingPlan): Plan {
+  const discounts: Plan['discounts'] = {};
+  for (const [id, percent] of Object.entries(working.discounts) as [TreatmentId, number | undefined][]) {
+    if (percent !== undefined && percent > 0 && working.rows.some((row) => row.treatment === id)) discounts[id] = percent;
+  }
+  return {
+    items: working.rows.map((row) => (row.time ? { treatment: row.treatment, date: row.date, time: row.time } : { treatment: row.treatment, date: row.date })),
+    acknowledgements: [...working.acknowledgements],
+    discounts,
+    rate: working.rate,
+  };
+}
+
+/** An acknowledgement names one session (treatment and date); once that session is gone or moved, it lapses. */
+export function pruneAcknowledgements(working: WorkingPlan): WorkingPlan {
+  const kept = working.acknowledgements.filter((ack) => working.rows.some((row) => row.treatment === ack.treatment && row.date === ack.date));
+  return kept.length === working.acknowledgements.length ? working : { ...working, acknowledgements: kept };
+}
+
+/** A stable text of a plan, to tell whether two plans are the same (unsaved changes, stale evaluations). */
+export function planKey(plan: Plan): string {
+  const discounts = Object.entries(plan.discounts).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([plan.items.map((item) => [item.treatment, item.date ?? null, item.time ?? null]), plan.acknowledgements, discounts, plan.rate]);
+}
+
+export type SummaryLanguage = 'ko' | 'en';
+
+/** The consent summary's patient column: the first language if it is Korean or English, English otherwise. */
+export function consentLanguageOf(languages: readonly LanguageTag[]): SummaryLanguage {
+  return languages[0] === 'ko' ? 'ko' : 'en';
+}
+
+export function uiLanguageOf(language: string): SummaryLanguage {
+  return language === 'ko' ? 'ko' : 'en';
+}
+
+export function catalogIndex(catalog: Catalog): ReadonlyMap<TreatmentId, Treatment> {
+  return new Map(catalog.map((treatment) => [treatment.id, treatment]));
+}
+
+/** A doctor's name as typed may already start with a title; the UI adds its own. */
+export function doctorName(name: string): string {
+  return name.replace(/^\s*(dr\.?|doctor)\s+/i, '').trim() || name.trim();
+}
+
+/** Formats an amount in a currency for a reader of `locale`: from an integer (KRW) or an exact decimal string. */
+export function formatCurrency(amount: number | string, currency: string, locale: string): string {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency }) as Intl.NumberFormat & { format(value: number | string): string };
+  return format.format(amount);
+}
+
+/** "2026-03-04" as "Wed, Mar 4" / "3월 4일 (수)": a calendar date, so formatted in UTC to keep its day. */
+export function formatDay(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}
+
+const PLAN_DRAFT_PREFIX = 'clinicdesk.planDraft.';
+
+export interface PlanDraft {
+  readonly baseVersion: number;
+  readonly plan: Plan;
+  readonly savedAt: string;
+}
+
+/**
+ * Unsaved plan changes, kept on this computer until saved or discarded, so going to the intake to correct a
+ * screening answer (or a reload) does not lose the plan being built.
+ */
+export const planDrafts = {
+  read(patientId: string): PlanDraft | null {
+    try {
+      const text = localStorage.getItem(PLAN_DRAFT_PREFIX + patientId);
+      if (!text) return null;
+      const draft = JSON.parse(text) as { baseVersion?: unknown; plan?: unknown; savedAt?: unknown };
+      const plan = planSchema.safeParse(draft.plan);
+      if (!plan.success || typeof draft.baseVersion !== 'number' || typeof draft.savedAt !== 'string') return null;
+      return { baseVersion: draft.baseVersion, plan: plan.data, savedAt: draft.savedAt };
+    } catch {
+      return null;
+    }
+  },
+  write(patientId: string, draft: PlanDraft): void {
+    try {
+      localStorage.setItem(PLAN_DRAFT_PREFIX + patientId, JSON.stringify(draft));
+    } catch {
+      // Storage full or unavailable: the plan stays on screen; Save still works.
+    }
+  },
+  discard(patientId: string): void {
+    localStorage.removeItem(PLAN_DRAFT_PREFIX + patientId);
+  },
+};

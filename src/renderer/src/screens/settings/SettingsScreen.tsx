@@ -1,0 +1,167 @@
+// The clinic's settings: its name, opening days and hours (the scheduler books inside them), VAT, and its own
+// price per treatment, with the seeds' KRW range beside each as a guide.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ISSUE_MESSAGES, type IssueCode } from '../../../../shared/contract';
+import type { Catalog } from '../../../../shared/domain/catalog/catalog-schema';
+import type { ClinicSettings } from '../../../../shared/domain/settings/clinic-settings';
+import { api } from '../../api/client';
+import { Field } from '../../components/Field';
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/** Prices as typed (digits and commas), so a half-typed price is not lost or reformatted under the cursor. */
+type PriceText = Record<string, string>;
+
+export function SettingsScreen() {
+  const { t, i18n } = useTranslation();
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const [settings, setSettings] = useState<ClinicSettings | null>(null);
+  const [prices, setPrices] = useState<PriceText>({});
+  const [errors, setErrors] = useState<Record<string, IssueCode>>({});
+  // The banner keeps its key, not its text, so it follows a switch of the UI language.
+  const [banner, setBanner] = useState<{ kind: 'ok' } | { kind: 'error'; count: number } | null>(null);
+  const language = i18n.language === 'ko' ? 'ko' : 'en';
+  const won = new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'KRW' });
+  const weekday = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' });
+
+  useEffect(() => {
+    void Promise.all([api.getCatalog({}), api.getClinicSettings({})]).then(([catalogResult, settingsResult]) => {
+      if (catalogResult.ok) setCatalog(catalogResult.value);
+      if (settingsResult.ok) {
+        setSettings(settingsResult.value);
+        setPrices(Object.fromEntries(Object.entries(settingsResult.value.prices).map(([id, price]) => [id, String(price)])));
+      }
+    });
+  }, []);
+
+  if (!catalog || !settings) return <p className="screen">{t('intake.loading')}</p>;
+
+  const save = async () => {
+    const parsedPrices: ClinicSettings['prices'] = {};
+    const priceErrors: Record<string, IssueCode> = {};
+    for (const [id, text] of Object.entries(prices)) {
+      const digits = text.replace(/[,\s₩]/g, '');
+      if (digits === '') continue;
+      if (!/^\d{1,9}$/.test(digits)) priceErrors[`price-${id}`] = 'invalid';
+      else parsedPrices[id as keyof ClinicSettings['prices']] = Number(digits);
+    }
+    if (Object.keys(priceErrors).length > 0) {
+      setErrors(priceErrors);
+      setBanner({ kind: 'error', count: Object.keys(priceErrors).length });
+      return;
+    }
+    const result = await api.saveClinicSettings({ settings: { ...settings, prices: parsedPrices } });
+    if (result.ok) {
+      setErrors({});
+      setBanner({ kind: 'ok' });
+    } else {
+      const fields: Record<string, IssueCode> = {};
+      for (const found of result.error.issues) fields[found.path.slice(1).join('.')] ??= found.code;
+      setErrors(fields);
+      setBanner({ kind: 'error', count: Object.keys(fields).length });
+    }
+  };
+
+  const errorOf = (field: string) => (errors[field] ? ISSUE_MESSAGES[errors[field]][language] : undefined);
+  // 2026-11-23 was a Monday: day n of the ISO week is that date plus n - 1 days.
+  const weekdayName = (day: number) => weekday.format(new Date(Date.UTC(2026, 10, 22 + day)));
+
+  return (
+    <section className="screen" aria-labelledby="settings-title">
+      <form
+        className="intake__form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <div className="screen__header screen__header--sticky">
+          <h1 id="settings-title">{t('settings.title')}</h1>
+          <div className="topbar__spacer" />
+          <button type="submit" className="button--primary">
+            {t('intake.save')}
+          </button>
+        </div>
+        {banner && (
+          <p className={`banner banner--${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
+            {banner.kind === 'ok' ? t('intake.saved') : t('intake.errorsSummary', { count: banner.count })}
+          </p>
+        )}
+        <section className="form-section" aria-labelledby="settings-clinic">
+          <h2 id="settings-clinic">{t('settings.clinic')}</h2>
+          <div className="form-grid">
+            <Field name="clinicName" label={t('settings.clinicName')} error={errorOf('clinicName')}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} name="clinicName" value={settings.clinicName} aria-describedby={describedBy} aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, clinicName: event.target.value })} />
+              )}
+            </Field>
+            <Field name="opensAt" label={t('settings.opensAt')} error={errorOf('hours.opensAt')}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} name="opensAt" type="time" value={settings.hours.opensAt} aria-describedby={describedBy} aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, hours: { ...settings.hours, opensAt: event.target.value } })} />
+              )}
+            </Field>
+            <Field name="closesAt" label={t('settings.closesAt')} error={errorOf('hours.closesAt')}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} name="closesAt" type="time" value={settings.hours.closesAt} aria-describedby={describedBy} aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, hours: { ...settings.hours, closesAt: event.target.value } })} />
+              )}
+            </Field>
+            <Field name="vatPercent" label={t('settings.vatPercent')} error={errorOf('vat.percent')}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} name="vatPercent" type="number" min={0} max={30} value={settings.vat.percent} aria-describedby={describedBy} aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, vat: { ...settings.vat, percent: Number(event.target.value) } })} />
+              )}
+            </Field>
+          </div>
+          <label className="check">
+            <input type="checkbox" name="pricesIncludeVat" checked={settings.vat.pricesIncludeVat}
+              onChange={(event) => setSettings({ ...settings, vat: { ...settings.vat, pricesIncludeVat: event.target.checked } })} />
+            <span>{t('settings.pricesIncludeVat')}</span>
+          </label>
+          <fieldset className="fieldset" data-field="openWeekdays">
+            <legend>{t('settings.openDays')}</legend>
+            <div className="checks">
+              {WEEKDAYS.map((day) => (
+                <label key={day} className="check">
+                  <input type="checkbox" name={`weekday-${day}`} checked={settings.hours.openWeekdays.includes(day)}
+                    onChange={(event) => {
+                      const days = event.target.checked
+                        ? [...settings.hours.openWeekdays, day].sort()
+                        : settings.hours.openWeekdays.filter((other) => other !== day);
+                      setSettings({ ...settings, hours: { ...settings.hours, openWeekdays: days } });
+                    }} />
+                  <span>{weekdayName(day)}</span>
+                </label>
+              ))}
+            </div>
+            {errorOf('hours.openWeekdays') && <p className="field__error" role="alert">{errorOf('hours.openWeekdays')}</p>}
+          </fieldset>
+        </section>
+        <section className="form-section" aria-labelledby="settings-prices">
+          <h2 id="settings-prices">{t('settings.prices')}</h2>
+          <p className="hint">{t('settings.pricesHint')}</p>
+          <div className="form-grid">
+            {catalog.map((treatment) => {
+              const guide = treatment.priceKrw.value;
+              return (
+                <Field key={treatment.id} name={`price-${treatment.id}`} label={treatment.names[language]}
+                  hint={guide ? t('settings.guide', { min: won.format(guide.min), max: won.format(guide.max) }) : t('settings.noGuide')}
+                  error={errorOf(`price-${treatment.id}`)}>
+                  {({ id, describedBy, invalid }) => (
+                    <input id={id} name={`price-${treatment.id}`} inputMode="numeric" dir="ltr" value={prices[treatment.id] ?? ''}
+                      aria-describedby={describedBy} aria-invalid={invalid} placeholder="₩"
+                      onChange={(event) => setPrices({ ...prices, [treatment.id]: event.target.value })} />
+                  )}
+                </Field>
+              );
+            })}
+          </div>
+        </section>
+      </form>
+    </section>
+  );
+}
