@@ -33,3 +33,26 @@ test('a price typed in the settings is saved, and a bad one is named beside its 
     await page.screenshot({ path: `test-results/screens/settings-${language}.png`, fullPage: true });
   }
 });
+
+test('a package set in the settings prices a plan with that many sessions', async ({ app, page }) => {
+  const settings = await callService(app, 'getClinicSettings', {});
+  await page.goto(`${app.url}#/settings`);
+  await new AppShell(page).setLanguage('en');
+  await page.getByRole('button', { name: uiText('en', 'settings.addPackage') }).click();
+  await page.locator('select[name="package-0-treatment"]').selectOption('rejuran-healer');
+  await page.locator('input[name="package-0-sessions"]').fill('3');
+  await page.locator('input[name="package-0-price"]').fill('800000');
+  await page.getByRole('button', { name: uiText('en', 'intake.save') }).click();
+  await expect(page.getByRole('status')).toHaveText(uiText('en', 'intake.saved'));
+  const saved = await callService(app, 'getClinicSettings', {});
+  expect(saved.packages).toEqual([{ treatment: 'rejuran-healer', sessions: 3, priceKrw: 800_000 }]);
+  expect(saved.prices).toEqual(settings.prices);
+  // A plan of three Rejuran sessions is now quoted at the package price.
+  await callService(app, 'seedDemoPatients', {});
+  const { rows } = await callService(app, 'searchPatients', { query: '', tripStatus: 'all', limit: 1 });
+  const evaluation = await callService(app, 'evaluatePatientPlan', {
+    patientId: rows[0]!.id,
+    plan: { items: [1, 2, 3].map(() => ({ treatment: 'rejuran-healer' as const, date: null })) },
+  });
+  expect(evaluation.quote.lines[0]).toMatchObject({ packages: 1, netKrw: 800_000 });
+});

@@ -66,6 +66,25 @@ describe('the quote', () => {
     expect(quote.home?.rateIsStale).toBe(false);
   });
 
+  it('charges whole packages at the package price and the rest per session', () => {
+    const quote = buildQuote(
+      [{ treatment: 'rejuran-healer', sessions: 4, unitKrw: 450_000, discountPercent: 0, package: { sessions: 3, priceKrw: 1_200_000 } }],
+      { percent: 10, pricesIncludeVat: true },
+      'KRW',
+      null,
+      '2026-11-24',
+    );
+    expect(quote.lines[0]).toMatchObject({ packages: 1, grossKrw: 1_650_000 });
+    const short = buildQuote(
+      [{ treatment: 'rejuran-healer', sessions: 2, unitKrw: 450_000, discountPercent: 0, package: { sessions: 3, priceKrw: 1_200_000 } }],
+      { percent: 10, pricesIncludeVat: true },
+      'KRW',
+      null,
+      '2026-11-24',
+    );
+    expect(short.lines[0]).toMatchObject({ packages: 0, grossKrw: 900_000 });
+  });
+
   it('adds VAT on top when prices exclude it, and warns on a rate older than 7 days', () => {
     const quote = buildQuote(lines, { percent: 10, pricesIncludeVat: false }, 'USD', { krwPerUnit: '1390.5', date: '2026-11-16', source: 'x' }, '2026-11-24');
     expect(quote.totalKrw).toBe(1_666_500);

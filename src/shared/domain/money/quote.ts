@@ -11,6 +11,8 @@ export interface QuoteLineInput {
   readonly unitKrw: number;
   /** A package or discount on this line, in percent (0-100) of the line. */
   readonly discountPercent: number;
+  /** The clinic's package for this treatment, if it has one: whole packages are charged at the package price. */
+  readonly package?: { readonly sessions: number; readonly priceKrw: number } | undefined;
 }
 
 export interface VatSetting {
@@ -28,7 +30,13 @@ export interface ExchangeRate {
 }
 
 export interface Quote {
-  readonly lines: readonly (QuoteLineInput & { readonly grossKrw: number; readonly discountKrw: number; readonly netKrw: number })[];
+  readonly lines: readonly (QuoteLineInput & {
+    readonly grossKrw: number;
+    readonly discountKrw: number;
+    readonly netKrw: number;
+    /** How many whole packages the line holds. */
+    readonly packages: number;
+  })[];
   readonly subtotalKrw: number;
   readonly vatKrw: number;
   readonly totalKrw: number;
@@ -39,9 +47,10 @@ export const STALE_RATE_DAYS = 7;
 
 export function buildQuote(lines: readonly QuoteLineInput[], vat: VatSetting, homeCurrency: string, rate: ExchangeRate | null, today: string): Quote {
   const priced = lines.map((line) => {
-    const grossKrw = line.unitKrw * line.sessions;
+    const packages = line.package ? Math.floor(line.sessions / line.package.sessions) : 0;
+    const grossKrw = packages * (line.package?.priceKrw ?? 0) + (line.sessions - packages * (line.package?.sessions ?? 0)) * line.unitKrw;
     const discountKrw = Number(divideRounded(BigInt(grossKrw) * BigInt(Math.round(line.discountPercent * 100)), 10_000n));
-    return { ...line, grossKrw, discountKrw, netKrw: grossKrw - discountKrw };
+    return { ...line, grossKrw, discountKrw, netKrw: grossKrw - discountKrw, packages };
   });
   const net = priced.reduce((sum, line) => sum + line.netKrw, 0);
   // VAT inside the price: net = total, VAT = total * p / (100 + p). Outside: VAT = net * p / 100, added.

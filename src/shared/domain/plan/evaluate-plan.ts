@@ -24,6 +24,9 @@ export interface QuoteView {
     readonly unitKrw: number;
     readonly discountPercent: number;
     readonly netKrw: number;
+    /** Whole packages in this line, and the package they are ("3 sessions for ₩1,200,000"). */
+    readonly packages: number;
+    readonly package: { readonly sessions: number; readonly priceKrw: number } | null;
     /** The seeds' range, shown as a guide beside the clinic's price. */
     readonly guideKrw: { readonly min: number; readonly max: number } | null;
   }[];
@@ -82,6 +85,7 @@ export function evaluatePlan(
       sessions: plan.items.filter((item) => item.treatment === id).length,
       unitKrw: settings.prices[id]!,
       discountPercent: plan.discounts[id] ?? 0,
+      package: settings.packages.find((offer) => offer.treatment === id),
     })),
     settings.vat,
     patient.homeCurrency,
@@ -106,6 +110,8 @@ export function evaluatePlan(
         unitKrw: line.unitKrw,
         discountPercent: line.discountPercent,
         netKrw: line.netKrw,
+        packages: line.packages,
+        package: line.package ? { sessions: line.package.sessions, priceKrw: line.package.priceKrw } : null,
         guideKrw: byId.get(line.treatment)?.priceKrw.value ?? null,
       })),
       unpriced: ids.filter((id) => !priced.includes(id)),

@@ -19,6 +19,17 @@ export const clinicSettingsSchema = z
     vat: z.strictObject({ percent: z.int('invalid_type').min(0, 'invalid').max(30, 'invalid'), pricesIncludeVat: z.boolean() }),
     /** KRW per session, integers. A treatment without a price is quoted as "price to be set". */
     prices: z.partialRecord(z.enum(TREATMENT_IDS), z.int('invalid_type').min(0, 'invalid').max(100_000_000, 'invalid')),
+    /** Package prices: `sessions` sessions of one treatment for `priceKrw` (a course of 3 Rejuran, say). */
+    packages: z
+      .array(
+        z.strictObject({
+          treatment: z.enum(TREATMENT_IDS, 'invalid_choice'),
+          sessions: z.int('invalid_type').min(2, 'invalid').max(20, 'invalid'),
+          priceKrw: z.int('invalid_type').min(0, 'invalid').max(1_000_000_000, 'invalid'),
+        }),
+      )
+      .max(100, 'too_many')
+      .default([]),
   })
   .refine((settings) => settings.hours.opensAt < settings.hours.closesAt, { message: 'invalid', path: ['hours', 'closesAt'] });
 
@@ -29,5 +40,11 @@ export function defaultClinicSettings(catalog: Catalog): ClinicSettings {
   const prices: ClinicSettings['prices'] = {};
   for (const treatment of catalog) if (treatment.priceKrw.value) prices[treatment.id] = treatment.priceKrw.value.min;
   const hours: ClinicHours = DEFAULT_CLINIC_HOURS;
-  return { clinicName: 'ClinicDesk Clinic', hours: { ...hours, openWeekdays: [...hours.openWeekdays], closedDates: [] }, vat: { percent: 10, pricesIncludeVat: true }, prices };
+  return {
+    clinicName: 'ClinicDesk Clinic',
+    hours: { ...hours, openWeekdays: [...hours.openWeekdays], closedDates: [] },
+    vat: { percent: 10, pricesIncludeVat: true },
+    prices,
+    packages: [],
+  };
 }

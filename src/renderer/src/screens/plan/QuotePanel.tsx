@@ -97,6 +97,11 @@ export function QuotePanel(props: QuotePanelProps) {
             <tr key={line.treatment} data-quote-line={line.treatment}>
               <th scope="row">
                 {nameOf(line.treatment)}
+                {line.package && line.packages > 0 && (
+                  <small className="quote__guide" data-package>
+                    {t('plan.quote.package', { count: line.packages, sessions: line.package.sessions, price: krw(line.package.priceKrw) })}
+                  </small>
+                )}
                 {line.guideKrw && (
                   <small className="quote__guide">{t('plan.quote.guide', { min: krw(line.guideKrw.min), max: krw(line.guideKrw.max) })}</small>
                 )}

@@ -10,6 +10,8 @@ import { Field } from '../../components/Field';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
+type PackageOffer = ClinicSettings['packages'][number];
+
 /** Prices as typed (digits and commas), so a half-typed price is not lost or reformatted under the cursor. */
 type PriceText = Record<string, string>;
 
@@ -160,6 +162,54 @@ export function SettingsScreen() {
               );
             })}
           </div>
+        </section>
+        <section className="form-section" aria-labelledby="settings-packages">
+          <h2 id="settings-packages">{t('settings.packages')}</h2>
+          <p className="hint">{t('settings.packagesHint')}</p>
+          {settings.packages.length === 0 && <p className="muted">{t('settings.noPackages')}</p>}
+          {settings.packages.map((offer, index) => {
+            const change = (next: Partial<PackageOffer>) =>
+              setSettings({ ...settings, packages: settings.packages.map((other, i) => (i === index ? { ...other, ...next } : other)) });
+            return (
+              <div key={index} className="form-grid" data-package-row={index}>
+                <Field name={`package-${index}-treatment`} label={t('settings.packageTreatment')} error={errorOf(`packages.${index}.treatment`)}>
+                  {({ id, describedBy, invalid }) => (
+                    <select id={id} name={`package-${index}-treatment`} value={offer.treatment} aria-describedby={describedBy} aria-invalid={invalid}
+                      onChange={(event) => change({ treatment: event.target.value as PackageOffer['treatment'] })}>
+                      {catalog.map((treatment) => (
+                        <option key={treatment.id} value={treatment.id}>{treatment.names[language]}</option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <Field name={`package-${index}-sessions`} label={t('settings.packageSessions')} error={errorOf(`packages.${index}.sessions`)}>
+                  {({ id, describedBy, invalid }) => (
+                    <input id={id} name={`package-${index}-sessions`} type="number" min={2} max={20} value={offer.sessions} aria-describedby={describedBy} aria-invalid={invalid}
+                      onChange={(event) => change({ sessions: Number(event.target.value) })} />
+                  )}
+                </Field>
+                <Field name={`package-${index}-price`} label={t('settings.packagePrice')} error={errorOf(`packages.${index}.priceKrw`)}>
+                  {({ id, describedBy, invalid }) => (
+                    <input id={id} name={`package-${index}-price`} type="number" min={0} step={1000} value={offer.priceKrw} aria-describedby={describedBy} aria-invalid={invalid}
+                      onChange={(event) => change({ priceKrw: Number(event.target.value) })} />
+                  )}
+                </Field>
+                <div className="field">
+                  <button type="button" onClick={() => setSettings({ ...settings, packages: settings.packages.filter((_, i) => i !== index) })}>
+                    {t('settings.removePackage')}
+                  </button>
+                </div>
+              </div>
+            );
+          })}
+          <button
+            type="button"
+            onClick={() =>
+              setSettings({ ...settings, packages: [...settings.packages, { treatment: catalog[0]!.id, sessions: 3, priceKrw: 0 }] })
+            }
+          >
+            {t('settings.addPackage')}
+          </button>
         </section>
       </form>
     </section>
