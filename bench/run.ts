@@ -12,9 +12,11 @@ import { patientSchema } from '../src/shared/domain/intake/patient-schema';
 import { searchNeedle } from '../src/shared/domain/intake/search-text';
 import { ftsPhrase, PATIENT_SEARCH_SQL, TRIGRAM_MIN_LENGTH } from '../src/main/db/repositories/patients-repository';
 import { openServices } from '../src/main/services/open-services';
+import { DUE_FOLLOWUPS_SQL } from '../src/main/db/repositories/followups-repository';
 import { fixtureCase } from './fixture-case';
 import { generatePatients } from './generate-patients';
 import { queriesFor } from './queries';
+import { seededRandom } from './seeded-random';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const SEARCHES = 400;
@@ -189,6 +191,42 @@ try {
     for (let i = 0; i < 500; i++) planTimes.push(await time(checkOnce));
     emit('plan_check_p95_ms', percentile(planTimes, 95), 'ms');
   }
+
+  // Follow-ups: 1,000,000 over the 100,000 patients (ten each, due over two years), then the due list at random
+  // instants through the service layer, beside the same query as bare SQL.
+  progress('adding 1,000,000 follow-ups...');
+  const FOLLOW_UPS_PER_PATIENT = 10;
+  const followRandom = seededRandom(11);
+  const insertFollowUp = db.prepare(`INSERT INTO followups (id, patient_seq, step, treatments_json, local_date, due_at, done_at)
+    VALUES (?, ?, ?, '["pico-laser"]', ?, ?, ?)`);
+  const seqs = db.prepare('SELECT seq FROM patients').pluck().all() as number[];
+  const DAY_MS = 86_400_000;
+  const start = Date.parse('2026-01-01T01:00:00Z');
+  db.transaction(() => {
+    let n = 0;
+    for (const seq of seqs) {
+      for (let step = 0; step < FOLLOW_UPS_PER_PATIENT; step++) {
+        const due = new Date(start + Math.floor(followRandom() * 730) * DAY_MS);
+        // Follow-ups already answered carry done_at; the due list never shows them.
+        const done = due.getTime() < Date.parse('2026-11-01T00:00:00Z') && followRandom() < 0.9 ? due.toISOString() : null;
+        insertFollowUp.run(`f-${n++}`, seq, `step-${step}`, due.toISOString().slice(0, 10), due.toISOString(), done);
+      }
+    }
+  })();
+  const bareDue = db.prepare(DUE_FOLLOWUPS_SQL).raw(true);
+  const instants = Array.from({ length: 300 }, () => new Date(start + followRandom() * 730 * DAY_MS).toISOString());
+  for (const at of instants.slice(0, 30)) {
+    await services.dispatch('listDueFollowUps', { at });
+    bareDue.all({ at, limit: 501 });
+  }
+  const dueTimes: number[] = [];
+  const dueFloorTimes: number[] = [];
+  for (const at of instants) {
+    dueTimes.push(await time(() => services.dispatch('listDueFollowUps', { at })));
+    dueFloorTimes.push(await time(() => bareDue.all({ at, limit: 501 })));
+  }
+  emit('followups_due_p95_ms', percentile(dueTimes, 95), 'ms');
+  emit('followups_due_sql_floor_p95_ms', percentile(dueFloorTimes, 95), 'ms');
 } finally {
   services.close();
   rmSync(folder, { recursive: true, force: true });

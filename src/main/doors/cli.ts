@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatPath, type AppError, type Result } from '../../shared/contract';
+import type { DueFollowUp } from '../../shared/contract/followups';
 import type { ImportReport, PatientSearchResult } from '../../shared/contract/patients';
 import type { Finding } from '../../shared/domain/rules/check-plan';
 import type { Schedule } from '../../shared/domain/schedule/schedule-plan';
@@ -24,6 +25,8 @@ const USAGE = `Usage: npm run cli -- [--db FILE] <command>
   plan check FILE [--json] [--lang ko|en]
                                  the findings of the plan in a case file (exit 0 with findings, 2 if invalid)
   plan schedule FILE [--json]    fill the dates of plan items without one, inside the stay
+  followups due [--at ISO-DATETIME] [--json]
+                                 follow-ups due or overdue at that instant (now by default), all patients
   demo                           add about 20 demo patients from 10 countries
   info [--json]                  where the database is, schema version, patient count
 
@@ -42,6 +45,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         status: { type: 'string', default: 'all' },
         limit: { type: 'string', default: '50' },
         lang: { type: 'string', default: 'en' },
+        at: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -155,6 +159,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           } else {
             for (const s of sessions) io.out(`${s.date} ${s.time}\t${s.treatment}`);
             for (const n of nextVisit) io.out(`next visit\t${n.treatment} x${n.sessions}`);
+          }
+        });
+      }
+      case 'followups due': {
+        const result = (await services.dispatch('listDueFollowUps', values.at === undefined ? {} : { at: values.at })) as Result<{
+          at: string;
+          followUps: DueFollowUp[];
+          truncated: boolean;
+        }>;
+        return report(result, ({ at, followUps, truncated }) => {
+          if (values.json) return io.out(JSON.stringify({ at, followUps, truncated }, null, 2));
+          for (const f of followUps) {
+            io.out([f.state, f.dueKorea, `${f.localDate} 10:00 ${f.homeTimeZone}`, f.latinName, f.step].join('\t'));
           }
         });
       }

@@ -6,6 +6,7 @@ import { createImportService } from './import-service';
 import { createPatientsService } from './patients-service';
 import { createPhotosService } from './photos-service';
 import { createPlanService } from './plan-service';
+import { createFollowUpsService } from './followups-service';
 import type { ServiceContext } from './service-context';
 
 export function createHandlers(context: ServiceContext): Handlers {
@@ -16,5 +17,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createPhotosService(context),
     ...createAppService(context),
     ...createPlanService(context),
+    ...createFollowUpsService(context),
   };
 }

@@ -1,10 +1,11 @@
 // Treatment plans: a patient's plan with its findings, quote and consent summary; scheduling it inside the stay;
-// saving it only when every blocking finding has a named doctor's acknowledgement; the clinic's settings; and
+// saving it only when every blocking finding has a named doctor's acknowledgement (with the follow-ups it implies); the clinic's settings; and
 // the same checks on a case file for the CLI.
 import type { Handlers } from '../../shared/contract';
 import { fail, invalid, issue, ok } from '../../shared/contract';
 import { CLINIC_TIME_ZONE, todayIn } from '../../shared/domain/intake/calendar-date';
 import type { PatientIntake } from '../../shared/domain/intake/patient-schema';
+import { planFollowUps } from '../../shared/domain/followups/followup-schedule';
 import { evaluatePlan, type PlanEvaluation } from '../../shared/domain/plan/evaluate-plan';
 import { planSchema, type Plan } from '../../shared/domain/plan/plan-schema';
 import { checkPlan } from '../../shared/domain/rules/check-plan';
@@ -77,7 +78,20 @@ export function createPlanService(context: ServiceContext) {
         );
         return invalid([...indexes].map((index) => issue(['plan', 'items', Math.max(0, index)], 'block_not_acknowledged')));
       }
-      const outcome = context.db.transaction(() => context.plans.save(found.seq, plan, expectedVersion, context.now().toISOString()))();
+      const { catalog, followUps: schedule } = clinicalContent();
+      const followUps = planFollowUps(
+        plan.items.map((item) => item.treatment),
+        found.patient.trip.departure,
+        found.patient.homeTimeZone,
+        schedule,
+        catalog,
+      );
+      const outcome = context.db.transaction(() => {
+        const saved = context.plans.save(found.seq, plan, expectedVersion, context.now().toISOString());
+        // The follow-ups after the flight follow the plan: made with it, remade when it changes.
+        if (saved === 'saved') context.followUps.replaceOpen(found.seq, followUps, context.newId);
+        return saved;
+      })();
       if (outcome === 'conflict') return fail('conflict', 'This plan was saved elsewhere after you opened it.');
       return ok({ plan, version: expectedVersion + 1, evaluation });
     },

@@ -5,6 +5,7 @@ import { createDraftsRepository } from '../db/repositories/drafts-repository';
 import { createPatientsRepository } from '../db/repositories/patients-repository';
 import { createPhotosRepository } from '../db/repositories/photos-repository';
 import { createPlansRepository } from '../db/repositories/plans-repository';
+import { createFollowUpsRepository } from '../db/repositories/followups-repository';
 import type { PhotoStore } from '../photos/photo-store';
 
 export interface ServiceContext {
@@ -14,6 +15,7 @@ export interface ServiceContext {
   readonly drafts: ReturnType<typeof createDraftsRepository>;
   readonly photos: ReturnType<typeof createPhotosRepository>;
   readonly plans: ReturnType<typeof createPlansRepository>;
+  readonly followUps: ReturnType<typeof createFollowUpsRepository>;
   readonly photoStore: PhotoStore;
   readonly now: () => Date;
   readonly newId: () => string;
@@ -33,6 +35,7 @@ export function createServiceContext(options: {
     drafts: createDraftsRepository(options.db),
     photos: createPhotosRepository(options.db),
     plans: createPlansRepository(options.db),
+    followUps: createFollowUpsRepository(options.db),
     photoStore: options.photoStore,
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? randomUUID,

@@ -24,6 +24,7 @@ export const CHANNELS = [
   'saveClinicSettings',
   'checkCasePlan',
   'scheduleCasePlan',
+  'listDueFollowUps',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

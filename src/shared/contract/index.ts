@@ -8,6 +8,7 @@ import { draftsChannels } from './drafts';
 import { patientsChannels } from './patients';
 import { photosChannels } from './photos';
 import { plansChannels } from './plans';
+import { followUpsChannels } from './followups';
 import type { Result } from './result';
 
 export const contract = {
@@ -15,6 +16,7 @@ export const contract = {
   ...draftsChannels,
   ...photosChannels,
   ...plansChannels,
+  ...followUpsChannels,
   ...appChannels,
 };
 

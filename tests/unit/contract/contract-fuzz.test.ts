@@ -33,6 +33,7 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   getAppInfo: {},
   seedDemoPatients: {},
   getCatalog: {},
+  listDueFollowUps: { at: '2027-01-20T10:00:00+09:00', limit: 100 },
   getPatientPlan: { patientId: PATIENT_ID },
   evaluatePatientPlan: { patientId: PATIENT_ID, plan: { items: [{ treatment: 'ipl', date: '2026-12-03' }] } },
   schedulePatientPlan: { patientId: PATIENT_ID, plan: { items: [{ treatment: 'ipl' }] } },

@@ -118,6 +118,17 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0006 lists open follow-ups by due instant from a partial index, one per patient and step', () => {
+    const db = openDatabase(tempFile(), MIGRATIONS.slice(0, 6));
+    insertPatientRow(db, 1, 'a');
+    const add = db.prepare("INSERT INTO followups (id, patient_seq, step, treatments_json, local_date, due_at) VALUES (?, 1, ?, '[]', '2027-01-01', '2027-01-01T01:00:00Z')");
+    add.run('f1', 'day-3');
+    expect(() => add.run('f2', 'day-3')).toThrow(/UNIQUE/);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM followups WHERE done_at IS NULL AND due_at <= '2027-02-01' ORDER BY due_at LIMIT 10").all();
+    expect(JSON.stringify(plan)).toMatch(/followups_open_by_due/);
+    db.close();
+  });
+
   it('runs only the pending migrations of an older database, keeping its rows', () => {
     const path = tempFile();
     const old = openDatabase(path, MIGRATIONS.slice(0, 3));

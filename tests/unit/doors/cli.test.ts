@@ -129,3 +129,28 @@ describe('the plan commands', () => {
     expect(await cli('plan', 'check', notJson)).toMatchObject({ code: 2, err: expect.stringContaining('Cannot read') });
   });
 });
+
+describe('followups due', () => {
+  it('lists the follow-ups due at an instant as JSON, and refuses a bad instant with exit 2', async () => {
+    const patient = fixtureCase('ja') as { patient: Record<string, any> };
+    const file = join(folder, 'ja.json');
+    writeFileSync(file, JSON.stringify(patient));
+    await cli('patients', 'import', file);
+    const id = patient.patient.id as string;
+    const { openServices } = await import('../../../src/main/services/open-services');
+    const services = openServices({ databasePath: db });
+    const saved = await services.dispatch('savePatientPlan', {
+      patientId: id,
+      expectedVersion: 0,
+      plan: { items: [{ treatment: 'hydrafacial', date: patient.patient.trip.arrival }] },
+    });
+    services.close();
+    expect(saved.ok).toBe(true);
+    const result = await cli('followups', 'due', '--at', '2030-01-01T00:00:00+09:00', '--json');
+    expect(result.code).toBe(0);
+    const { followUps } = JSON.parse(result.out) as { followUps: { patientId: string; step: string; state: string }[] };
+    expect(followUps).toEqual([expect.objectContaining({ patientId: id, step: 'day-3', state: 'overdue' })]);
+    expect(JSON.parse((await cli('followups', 'due', '--at', '2000-01-01T00:00:00Z', '--json')).out).followUps).toEqual([]);
+    expect(await cli('followups', 'due', '--at', 'tomorrow')).toMatchObject({ code: 2, err: expect.stringContaining('at: Use a date and time') });
+  });
+});
