@@ -1,9 +1,9 @@
 // The list with the demo patients: operated from the keyboard alone, filtered by trip status, sorted by a column;
 // screenshots of the list and an intake form in both UI languages; and no critical accessibility violations.
-import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
 import { TRIP_STATUSES } from '../../src/shared/domain/intake/vocabulary';
+import { expectNoCriticalViolations, SCREENS_DIR } from './support/accessibility';
 import { AppShell } from './support/app-shell';
 import { expect, test, type App } from './support/fixtures';
 import { IntakePage } from './support/intake-page';
@@ -11,7 +11,6 @@ import { PatientListPage } from './support/patient-list-page';
 import { callService } from './support/services';
 import { eitherLanguage, uiText, type UiLanguage } from './support/ui-text';
 
-const SCREENS_DIR = 'test-results/screens';
 
 async function openDemoList(page: Page, app: App): Promise<PatientListPage> {
   const { created } = await callService(app, 'seedDemoPatients', {});
@@ -208,20 +207,3 @@ test('screenshots of the list and an intake form in Korean and English, without 
   await expect(shell.languageButton('en')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('button', { name: eitherLanguage('intake.save') })).toBeVisible();
 });
-
-/** Runs axe on the page; critical violations fail the test, all violations are recorded. */
-async function expectNoCriticalViolations(page: Page, testInfo: TestInfo, name: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((violation) => ({
-    id: violation.id,
-    impact: violation.impact,
-    help: violation.help,
-    targets: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
-  }));
-  const body = JSON.stringify(summary, null, 2);
-  // Kept beside the screenshots too, so the serious (non-failing) findings can be read after a run.
-  writeFileSync(`${SCREENS_DIR}/axe-${name}.json`, body);
-  await testInfo.attach(`axe-${name}.json`, { body, contentType: 'application/json' });
-  const critical = summary.filter((violation) => violation.impact === 'critical');
-  expect(critical, `critical axe violations on ${name}`).toEqual([]);
-}

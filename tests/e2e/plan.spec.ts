@@ -2,13 +2,14 @@
 // checked live; a caution that appears when a screening answer changes in the intake; a block that keeps the plan
 // from being saved until a named doctor acknowledges it; the quote in KRW and the home currency with a stale-rate
 // warning; the consent summary in the patient's language beside Korean; screenshots and accessibility.
-import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
 import type { PatientIntake } from '../../src/shared/domain/intake/patient-schema';
 import { addDays, CLINIC_TIME_ZONE, todayIn } from '../../src/shared/domain/intake/calendar-date';
 import { convertFromKrw, minorToDecimal } from '../../src/shared/domain/money/currency';
 import type { PlanInput } from '../../src/shared/domain/plan/plan-schema';
+import { expectNoCriticalViolations, SCREENS_DIR } from './support/accessibility';
+import { CLEAN_SCREENING } from '../support/clean-screening';
 import { AppShell } from './support/app-shell';
 import { expect, test, type App } from './support/fixtures';
 import { IntakePage } from './support/intake-page';
@@ -17,7 +18,6 @@ import { PlanPage } from './support/plan-page';
 import { callService } from './support/services';
 import { issueText, uiText, type UiLanguage } from './support/ui-text';
 
-const SCREENS_DIR = 'test-results/screens';
 const TODAY = todayIn(CLINIC_TIME_ZONE, new Date());
 const ARRIVAL = addDays(TODAY, 10);
 const DEPARTURE = addDays(TODAY, 24);
@@ -38,23 +38,7 @@ function patient(overrides: { screening?: Partial<PatientIntake['screening']>; f
     trip: { arrival: ARRIVAL, departure: DEPARTURE, stayAddress: 'Myeongdong, Jung-gu, Seoul' },
     skin: { fitzpatrick: overrides.fitzpatrick === undefined ? 3 : overrides.fitzpatrick, concerns: ['melasma', 'dullness', 'fine_lines', 'enlarged_pores', 'scar_boxcar'] },
     screening: {
-      pregnant: false,
-      breastfeeding: false,
-      isotretinoinLastDose: null,
-      retinoidLastUse: null,
-      lastSunExposure: null,
-      anticoagulants: false,
-      bleedingDisorder: false,
-      keloidHistory: false,
-      herpesHistory: false,
-      activeInfection: false,
-      photosensitisingDrugs: false,
-      autoimmune: false,
-      diabetes: false,
-      recentFillerOrToxin: null,
-      allergies: { items: [], other: '' },
-      medications: '',
-      notes: '',
+      ...CLEAN_SCREENING,
       ...overrides.screening,
     },
     consents: [],
@@ -382,19 +366,3 @@ test('unsaved plan changes survive a visit to the intake and a reload, until dis
   await plan.waitUntilReady();
   await expect(plan.rows).toHaveCount(4);
 });
-
-/** Runs axe on the page; critical violations fail the test, all violations are recorded. */
-async function expectNoCriticalViolations(page: Page, testInfo: TestInfo, name: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((violation) => ({
-    id: violation.id,
-    impact: violation.impact,
-    help: violation.help,
-    targets: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
-  }));
-  const body = JSON.stringify(summary, null, 2);
-  writeFileSync(`${SCREENS_DIR}/axe-${name}.json`, body);
-  await testInfo.attach(`axe-${name}.json`, { body, contentType: 'application/json' });
-  const critical = summary.filter((violation) => violation.impact === 'critical');
-  expect(critical, `critical axe violations on ${name}`).toEqual([]);
-}

@@ -9,6 +9,7 @@ import { addDays } from '../../../src/shared/domain/intake/calendar-date';
 import { patientSchema, type PatientIntake, type PatientIntakeInput } from '../../../src/shared/domain/intake/patient-schema';
 import { checkPlan, ruleAppliesTo, type Finding, type PlannedSession } from '../../../src/shared/domain/rules/check-plan';
 import { rulesSchema, type Rule } from '../../../src/shared/domain/rules/rule-schema';
+import { CLEAN_SCREENING as SHARED_CLEAN_SCREENING } from '../../support/clean-screening';
 
 const read = (path: string): unknown => JSON.parse(readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8'));
 
@@ -35,24 +36,8 @@ interface Patch {
 const fixture = (read('tests/fixtures/cases/en.json') as { patient: Record<string, unknown> }).patient;
 const { id: _id, photos: _photos, ...fixturePatient } = fixture;
 const clean = fixturePatient as unknown as PatientIntakeInput;
-const CLEAN_SCREENING: PatientIntakeInput['screening'] = {
-  ...clean.screening,
-  pregnant: false,
-  breastfeeding: false,
-  isotretinoinLastDose: null,
-  retinoidLastUse: null,
-  lastSunExposure: null,
-  anticoagulants: false,
-  bleedingDisorder: false,
-  keloidHistory: false,
-  herpesHistory: false,
-  activeInfection: false,
-  photosensitisingDrugs: false,
-  autoimmune: false,
-  diabetes: false,
-  recentFillerOrToxin: null,
-  allergies: { items: [], other: '' },
-};
+// Nothing to report; the fixture's own notes and medications kept.
+const CLEAN_SCREENING: PatientIntakeInput['screening'] = { ...SHARED_CLEAN_SCREENING, medications: clean.screening.medications, notes: clean.screening.notes };
 
 /** A valid patient (checked by patientSchema, so a patch can never build an impossible intake). */
 function patient(patch: Patch = {}): PatientIntake {

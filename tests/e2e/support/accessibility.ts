@@ -1,0 +1,23 @@
+// Screens are looked at after a run: screenshots and axe results go to one folder.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+export const SCREENS_DIR = 'test-results/screens';
+
+/** Runs axe on the page; critical violations fail the test, all violations are recorded beside the screenshots. */
+export async function expectNoCriticalViolations(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    targets: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
+  }));
+  const body = JSON.stringify(summary, null, 2);
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  writeFileSync(`${SCREENS_DIR}/axe-${name}.json`, body);
+  await testInfo.attach(`axe-${name}.json`, { body, contentType: 'application/json' });
+  const critical = summary.filter((violation) => violation.impact === 'critical');
+  expect(critical, `critical axe violations on ${name}`).toEqual([]);
+}
