@@ -1,13 +1,42 @@
 // Follow-ups after the flight home: which are due or overdue at an instant, across all patients, each shown at
 // its patient's 10:00 and on the coordinator's Korean clock.
 import type { Handlers } from '../../shared/contract';
-import { ok } from '../../shared/contract';
+import { fail, ok } from '../../shared/contract';
+import { CLOSING_OUTCOMES, type FollowUpOutcome, type PatientFollowUp } from '../../shared/contract/followups';
+import type { TreatmentId } from '../../shared/domain/catalog/catalog-schema';
+import type { FollowUpRow } from '../db/repositories/followups-repository';
 import { followUpState, wallClock } from '../../shared/domain/followups/due-time';
 import { clinicalContent } from '../content/clinical-content';
 import type { ServiceContext } from './service-context';
 
 export function createFollowUpsService(context: ServiceContext) {
+  const toPatientFollowUp = (row: FollowUpRow): PatientFollowUp => ({
+    id: row.id,
+    step: row.step,
+    treatments: JSON.parse(row.treatments_json) as TreatmentId[],
+    localDate: row.local_date,
+    dueAt: row.due_at,
+    dueKorea: wallClock(row.due_at),
+    state: followUpState(row.due_at, context.now(), row.done_at !== null),
+    outcome: row.outcome === '' ? null : (row.outcome as FollowUpOutcome),
+    outcomeAt: row.outcome_at,
+    note: row.note,
+  });
+
   const handlers = {
+    listPatientFollowUps({ patientId }) {
+      const seq = context.patients.seqOf(patientId);
+      if (seq === undefined) return fail('not_found', `No patient with id ${patientId}.`);
+      return ok(context.followUps.ofPatient(seq).map(toPatientFollowUp));
+    },
+
+    recordFollowUpOutcome({ id, outcome, note }) {
+      if (!context.followUps.byId(id)) return fail('not_found', `No follow-up with id ${id}.`);
+      const at = context.now().toISOString();
+      context.db.transaction(() => context.followUps.record(id, outcome, note.trim(), at, CLOSING_OUTCOMES.includes(outcome)))();
+      return ok(toPatientFollowUp(context.followUps.byId(id)!));
+    },
+
     listDueFollowUps({ at, limit }) {
       const now = at ? new Date(at) : context.now();
       const steps = new Map(clinicalContent().followUps.steps.map((step) => [step.id, step]));
@@ -21,6 +50,6 @@ export function createFollowUpsService(context: ServiceContext) {
       }));
       return ok({ at: now.toISOString(), followUps, truncated: rows.length > limit });
     },
-  } satisfies Pick<Handlers, 'listDueFollowUps'>;
+  } satisfies Pick<Handlers, 'listDueFollowUps' | 'listPatientFollowUps' | 'recordFollowUpOutcome'>;
   return handlers;
 }

@@ -25,6 +25,8 @@ export const CHANNELS = [
   'checkCasePlan',
   'scheduleCasePlan',
   'listDueFollowUps',
+  'listPatientFollowUps',
+  'recordFollowUpOutcome',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

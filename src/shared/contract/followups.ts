@@ -22,7 +22,34 @@ export interface DueFollowUp {
   readonly photos: readonly string[];
 }
 
+/** What came of a follow-up. Photos received or done close it; a concern or a question for the doctor keeps it
+ * open and flagged until someone closes it. */
+export const FOLLOW_UP_OUTCOMES = ['photos_received', 'concern_raised', 'needs_doctor', 'done'] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+export const CLOSING_OUTCOMES: readonly FollowUpOutcome[] = ['photos_received', 'done'];
+
+export interface PatientFollowUp {
+  readonly id: string;
+  readonly step: string;
+  readonly treatments: readonly TreatmentId[];
+  readonly localDate: string;
+  readonly dueAt: string;
+  readonly dueKorea: string;
+  readonly state: FollowUpState;
+  readonly outcome: FollowUpOutcome | null;
+  readonly outcomeAt: string | null;
+  readonly note: string;
+}
+
 export const followUpsChannels = {
+  listPatientFollowUps: channel<readonly PatientFollowUp[]>()(z.strictObject({ patientId: z.uuid('invalid') })),
+  recordFollowUpOutcome: channel<PatientFollowUp>()(
+    z.strictObject({
+      id: z.uuid('invalid'),
+      outcome: z.enum(FOLLOW_UP_OUTCOMES, 'invalid_choice'),
+      note: z.string().max(2000, 'too_long'),
+    }),
+  ),
   listDueFollowUps: channel<{ readonly at: string; readonly followUps: readonly DueFollowUp[]; readonly truncated: boolean }>()(
     z.strictObject({
       /** The instant to look from (ISO 8601 with offset); now when omitted. */

@@ -129,6 +129,17 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0007 adds outcome columns to follow-ups already there, with defaults', () => {
+    const path = tempFile();
+    const old = openDatabase(path, MIGRATIONS.slice(0, 6));
+    insertPatientRow(old, 1, 'a');
+    old.prepare("INSERT INTO followups (id, patient_seq, step, treatments_json, local_date, due_at) VALUES ('f', 1, 'day-3', '[]', '2027-01-01', 'x')").run();
+    old.close();
+    const db = openDatabase(path, MIGRATIONS.slice(0, 7));
+    expect(db.prepare('SELECT note, outcome_at FROM followups').get()).toEqual({ note: '', outcome_at: null });
+    db.close();
+  });
+
   it('runs only the pending migrations of an older database, keeping its rows', () => {
     const path = tempFile();
     const old = openDatabase(path, MIGRATIONS.slice(0, 3));

@@ -56,3 +56,36 @@ describe('follow-ups after the flight', () => {
     expect(steps).toEqual(['day-3']);
   });
 });
+
+describe('recording what came of a follow-up', () => {
+  const followUps = async () => {
+    const result = await services.dispatch('listPatientFollowUps', { patientId });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.value as { id: string; step: string; state: string; outcome: string | null; note: string }[];
+  };
+
+  it('photos received closes it; a concern keeps it on the due list, flagged, even when the plan is saved again', async () => {
+    const [day3, week2] = await followUps();
+    const closed = await services.dispatch('recordFollowUpOutcome', { id: day3!.id, outcome: 'photos_received', note: ' 3 photos on WhatsApp ' });
+    expect(closed.ok && closed.value).toMatchObject({ outcome: 'photos_received', state: 'done', note: '3 photos on WhatsApp' });
+    await services.dispatch('recordFollowUpOutcome', { id: week2!.id, outcome: 'concern_raised', note: 'Dark patch on the left cheek' });
+    expect((await due('2027-03-20T00:00:00Z')).map((f) => f.step)).toEqual(['week-2']);
+
+    const current = await services.dispatch('getPatientPlan', { patientId });
+    const version = (current as { value: { version: number } }).value.version;
+    await services.dispatch('savePatientPlan', { patientId, expectedVersion: version, plan: { items: [{ treatment: 'hydrafacial', date: '2027-02-23' }] } });
+    const after = await followUps();
+    expect(after.find((f) => f.step === 'week-2')).toMatchObject({ outcome: 'concern_raised', note: 'Dark patch on the left cheek' });
+    expect(after.find((f) => f.step === 'day-3')).toMatchObject({ outcome: 'photos_received', state: 'done' });
+  });
+
+  it('refuses an unknown follow-up and an unknown outcome, changing nothing', async () => {
+    const before = services.snapshot();
+    const missing = await services.dispatch('recordFollowUpOutcome', { id: '00000000-0000-4000-8000-000000000000', outcome: 'done', note: '' });
+    expect(missing.ok ? null : missing.error.code).toBe('not_found');
+    const [first] = await followUps();
+    const bad = await services.dispatch('recordFollowUpOutcome', { id: first!.id, outcome: 'forgotten', note: '' });
+    expect(bad.ok ? null : bad.error.issues.map((i) => `${i.path.join('.')}:${i.code}`)).toEqual(['outcome:invalid_choice']);
+    expect(services.snapshot()).toBe(before);
+  });
+});

@@ -22,12 +22,30 @@ export const DUE_FOLLOWUPS_SQL = `SELECT f.id, p.id AS patient_id, p.native_name
   WHERE f.done_at IS NULL AND f.due_at <= :at
   ORDER BY f.due_at LIMIT :limit`;
 
+export interface FollowUpRow {
+  readonly id: string;
+  readonly step: string;
+  readonly treatments_json: string;
+  readonly local_date: string;
+  readonly due_at: string;
+  readonly done_at: string | null;
+  readonly outcome: string;
+  readonly outcome_at: string | null;
+  readonly note: string;
+}
+
 export function createFollowUpsRepository(db: Db) {
   const statements = {
-    deleteOpen: db.prepare('DELETE FROM followups WHERE patient_seq = ? AND done_at IS NULL'),
+    // Untouched open follow-ups only: one with an outcome (a concern raised) stays whatever the plan becomes.
+    deleteOpen: db.prepare("DELETE FROM followups WHERE patient_seq = ? AND done_at IS NULL AND outcome = ''"),
     insert: db.prepare(`INSERT INTO followups (id, patient_seq, step, treatments_json, local_date, due_at)
       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (patient_seq, step) DO NOTHING`),
     due: db.prepare<{ at: string; limit: number }, Record<string, string>>(DUE_FOLLOWUPS_SQL),
+    ofPatient: db.prepare<[number], FollowUpRow>(`SELECT id, step, treatments_json, local_date, due_at, done_at, outcome,
+        outcome_at, note FROM followups WHERE patient_seq = ? ORDER BY due_at`),
+    byId: db.prepare<[string], FollowUpRow & { patient_seq: number }>(`SELECT id, patient_seq, step, treatments_json, local_date,
+        due_at, done_at, outcome, outcome_at, note FROM followups WHERE id = ?`),
+    record: db.prepare('UPDATE followups SET outcome = ?, outcome_at = ?, note = ?, done_at = ? WHERE id = ?'),
   };
   return {
     /** Replaces a patient's open follow-ups by the plan's; answered ones are kept as they were. */
@@ -36,6 +54,16 @@ export function createFollowUpsRepository(db: Db) {
       for (const followUp of followUps) {
         statements.insert.run(newId(), patientSeq, followUp.step, JSON.stringify(followUp.treatments), followUp.localDate, followUp.dueAt);
       }
+    },
+    ofPatient(patientSeq: number): FollowUpRow[] {
+      return statements.ofPatient.all(patientSeq);
+    },
+    byId(id: string): (FollowUpRow & { patient_seq: number }) | undefined {
+      return statements.byId.get(id);
+    },
+    /** Records an outcome; `closed` sets done_at so the follow-up leaves the due list. */
+    record(id: string, outcome: string, note: string, at: string, closed: boolean): void {
+      statements.record.run(outcome, at, note, closed ? at : null, id);
     },
     due(at: string, limit: number): DueFollowUpRow[] {
       return statements.due.all({ at, limit }).map((row) => ({
