@@ -1,5 +1,6 @@
 // The webPreferences of every ClinicDesk window, in one place so a test can read them.
 import type { WebPreferences } from 'electron';
+import { MESSENGER_LINK_HOSTS } from '../../shared/domain/messages/follow-up-message';
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {
   return {
@@ -17,8 +18,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-/** The only sites shell.openExternal may open (messenger links arrive with the follow-ups issue). */
-export const EXTERNAL_URL_ALLOWLIST: readonly string[] = [];
+/** The only sites shell.openExternal may open: the messengers' own chat links. */
+export const EXTERNAL_URL_ALLOWLIST: readonly string[] = MESSENGER_LINK_HOSTS;
 
 export function isAllowedExternalUrl(url: string): boolean {
   try {
