@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatPath, type AppError, type Result } from '../../shared/contract';
+import type { PatientCalendarFile } from '../../shared/contract/calendar';
 import type { DueFollowUp } from '../../shared/contract/followups';
 import type { ImportReport, PatientSearchResult } from '../../shared/contract/patients';
 import type { Finding } from '../../shared/domain/rules/check-plan';
@@ -27,6 +28,7 @@ const USAGE = `Usage: npm run cli -- [--db FILE] <command>
   plan schedule FILE [--json]    fill the dates of plan items without one, inside the stay
   followups due [--at ISO-DATETIME] [--json]
                                  follow-ups due or overdue at that instant (now by default), all patients
+  calendar ID [--out FILE]       one patient's sessions and follow-ups as an .ics calendar (stdout without --out)
   demo                           add about 20 demo patients from 10 countries
   info [--json]                  where the database is, schema version, patient count
 
@@ -81,8 +83,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   };
 
   try {
-    const command = action ? `${group} ${action}` : group;
+    // `calendar ID` takes its argument where other commands have their action.
+    const command = action && group !== 'calendar' ? `${group} ${action}` : group;
     switch (command) {
+      case 'calendar': {
+        const id = action;
+        if (!id || rest.length > 0) return usageError(io, 'Name one patient id: calendar ID [--out FILE].');
+        const result = (await services.dispatch('exportPatientCalendar', { patientId: id })) as Result<PatientCalendarFile>;
+        return report(result, ({ ics }) => {
+          if (values.out) writeFileSync(values.out, ics);
+          else io.out(ics.trimEnd());
+        });
+      }
       case 'patients import': {
         if (rest.length === 0) return usageError(io, 'Name at least one file to import.');
         const sources = [];

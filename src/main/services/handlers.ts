@@ -1,6 +1,7 @@
 // Every channel's handler, from the one service that owns it.
 import type { Handlers } from '../../shared/contract';
 import { createAppService } from './app-service';
+import { createCalendarService } from './calendar-service';
 import { createDraftsService } from './drafts-service';
 import { createImportService } from './import-service';
 import { createPatientsService } from './patients-service';
@@ -18,5 +19,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createAppService(context),
     ...createPlanService(context),
     ...createFollowUpsService(context),
+    ...createCalendarService(context),
   };
 }

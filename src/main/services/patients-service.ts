@@ -29,9 +29,14 @@ export function casePatientOf(context: ServiceContext, patient: PatientIntake, i
 }
 
 /** A case file name a person can recognise in a folder: Latin name and short id. */
-export function caseFileName(patient: PatientIntake, id: string): string {
+/** "maria-garcia-0389e218": the Latin name in plain ASCII and the start of the id, for file names. */
+export function patientFileStem(patient: PatientIntake, id: string): string {
   const name = patient.names.latin.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9]+/g, '-');
-  return `${name.replace(/^-|-$/g, '').toLowerCase() || 'patient'}-${id.slice(0, 8)}.clinicdesk.json`;
+  return `${name.replace(/^-|-$/g, '').toLowerCase() || 'patient'}-${id.slice(0, 8)}`;
+}
+
+export function caseFileName(patient: PatientIntake, id: string): string {
+  return `${patientFileStem(patient, id)}.clinicdesk.json`;
 }
 
 export function createPatientsService(context: ServiceContext) {

@@ -17,11 +17,14 @@ import type { ServiceContext } from './service-context';
 const SETTINGS_KEY = 'clinic';
 const EMPTY_PLAN: Plan = { items: [], acknowledgements: [], discounts: {}, rate: null };
 
+/** The clinic's saved settings, or the defaults when none are saved yet. */
+export function clinicSettingsOf(context: ServiceContext): ClinicSettings {
+  const stored = clinicSettingsSchema.safeParse(context.plans.getSetting(SETTINGS_KEY));
+  return stored.success ? stored.data : defaultClinicSettings(clinicalContent().catalog);
+}
+
 export function createPlanService(context: ServiceContext) {
-  const settings = (): ClinicSettings => {
-    const stored = clinicSettingsSchema.safeParse(context.plans.getSetting(SETTINGS_KEY));
-    return stored.success ? stored.data : defaultClinicSettings(clinicalContent().catalog);
-  };
+  const settings = (): ClinicSettings => clinicSettingsOf(context);
   const today = () => todayIn(CLINIC_TIME_ZONE, context.now());
   const evaluate = (patient: PatientIntake, plan: Plan): PlanEvaluation => {
     const { catalog, rules } = clinicalContent();

@@ -27,6 +27,7 @@ export const CHANNELS = [
   'listDueFollowUps',
   'listPatientFollowUps',
   'recordFollowUpOutcome',
+  'exportPatientCalendar',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

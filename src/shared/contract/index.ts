@@ -2,6 +2,7 @@
 // the preload and the renderer's client are all typed from this map.
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { calendarChannels } from './calendar';
 import type { ChannelName } from './channels';
 import type { ChannelSpec } from './define-channel';
 import { draftsChannels } from './drafts';
@@ -17,6 +18,7 @@ export const contract = {
   ...photosChannels,
   ...plansChannels,
   ...followUpsChannels,
+  ...calendarChannels,
   ...appChannels,
 };
 

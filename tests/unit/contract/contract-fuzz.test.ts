@@ -35,6 +35,7 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   getCatalog: {},
   listDueFollowUps: { at: '2027-01-20T10:00:00+09:00', limit: 100 },
   listPatientFollowUps: { patientId: PATIENT_ID },
+  exportPatientCalendar: { patientId: PATIENT_ID },
   recordFollowUpOutcome: { id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', outcome: 'photos_received', note: 'Three photos by WeChat' },
   getPatientPlan: { patientId: PATIENT_ID },
   evaluatePatientPlan: { patientId: PATIENT_ID, plan: { items: [{ treatment: 'ipl', date: '2026-12-03' }] } },
