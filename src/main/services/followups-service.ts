@@ -47,6 +47,7 @@ export function createFollowUpsService(context: ServiceContext) {
         state: followUpState(row.dueAt, now, false) as 'due' | 'overdue',
         ask: steps.get(row.step)?.ask ?? { ko: '', en: '' },
         photos: steps.get(row.step)?.photos ?? [],
+        outcome: row.outcome === '' ? null : (row.outcome as FollowUpOutcome),
       }));
       return ok({ at: now.toISOString(), followUps, truncated: rows.length > limit });
     },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { channel } from './define-channel';
 import type { TreatmentId } from '../domain/catalog/catalog-schema';
 import type { FollowUpState } from '../domain/followups/due-time';
+import type { LanguageTag, MessengerKind } from '../domain/intake/vocabulary';
 
 export interface DueFollowUp {
   readonly id: string;
@@ -19,7 +20,13 @@ export interface DueFollowUp {
   readonly dueKorea: string;
   readonly state: Exclude<FollowUpState, 'upcoming' | 'done'>;
   readonly ask: { readonly ko: string; readonly en: string };
-  readonly photos: readonly string[];
+  readonly photos: readonly ('front' | 'oblique45' | 'profile90')[];
+  /** An outcome that keeps it open (a concern raised, a question for the doctor), with its note. */
+  readonly outcome: FollowUpOutcome | null;
+  readonly note: string;
+  /** For the reminder message: the patient's languages (first preferred) and messengers. */
+  readonly languages: readonly LanguageTag[];
+  readonly messengers: readonly { readonly kind: MessengerKind; readonly handle: string }[];
 }
 
 /** What came of a follow-up. Photos received or done close it; a concern or a question for the doctor keeps it

@@ -69,7 +69,9 @@ describe('recording what came of a follow-up', () => {
     const closed = await services.dispatch('recordFollowUpOutcome', { id: day3!.id, outcome: 'photos_received', note: ' 3 photos on WhatsApp ' });
     expect(closed.ok && closed.value).toMatchObject({ outcome: 'photos_received', state: 'done', note: '3 photos on WhatsApp' });
     await services.dispatch('recordFollowUpOutcome', { id: week2!.id, outcome: 'concern_raised', note: 'Dark patch on the left cheek' });
-    expect((await due('2027-03-20T00:00:00Z')).map((f) => f.step)).toEqual(['week-2']);
+    const flagged = await due('2027-03-20T00:00:00Z');
+    expect(flagged.map((f) => [f.step, f.outcome, f.note])).toEqual([['week-2', 'concern_raised', 'Dark patch on the left cheek']]);
+    expect(flagged[0]!.languages[0]).toBe('en');
 
     const current = await services.dispatch('getPatientPlan', { patientId });
     const version = (current as { value: { version: number } }).value.version;

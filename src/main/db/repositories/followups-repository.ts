@@ -2,6 +2,7 @@
 import type { Db } from '../open-database';
 import type { PlannedFollowUp } from '../../../shared/domain/followups/followup-schedule';
 import type { TreatmentId } from '../../../shared/domain/catalog/catalog-schema';
+import type { LanguageTag, MessengerKind } from '../../../shared/domain/intake/vocabulary';
 
 export interface DueFollowUpRow {
   readonly id: string;
@@ -13,11 +14,15 @@ export interface DueFollowUpRow {
   readonly treatments: readonly TreatmentId[];
   readonly localDate: string;
   readonly dueAt: string;
+  readonly outcome: string;
+  readonly note: string;
+  readonly languages: readonly LanguageTag[];
+  readonly messengers: readonly { readonly kind: MessengerKind; readonly handle: string }[];
 }
 
 /** Open follow-ups due at or before :at, earliest first; exported so the benchmark can time the bare query. */
 export const DUE_FOLLOWUPS_SQL = `SELECT f.id, p.id AS patient_id, p.native_name, p.latin_name, p.home_time_zone, f.step,
-    f.treatments_json, f.local_date, f.due_at
+    f.treatments_json, f.local_date, f.due_at, f.outcome, f.note, p.languages_json, p.messengers_json
   FROM followups f JOIN patients p ON p.seq = f.patient_seq
   WHERE f.done_at IS NULL AND f.due_at <= :at
   ORDER BY f.due_at LIMIT :limit`;
@@ -76,6 +81,10 @@ export function createFollowUpsRepository(db: Db) {
         treatments: JSON.parse(row.treatments_json!) as TreatmentId[],
         localDate: row.local_date!,
         dueAt: row.due_at!,
+        outcome: row.outcome!,
+        note: row.note!,
+        languages: JSON.parse(row.languages_json!) as LanguageTag[],
+        messengers: JSON.parse(row.messengers_json!) as DueFollowUpRow['messengers'],
       }));
     },
   };

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setUiLanguage, UI_LANGUAGES } from '../i18n';
+import { FollowUpsScreen } from '../screens/followups/FollowUpsScreen';
 import { IntakeScreen } from '../screens/intake/IntakeScreen';
 import { PatientListScreen } from '../screens/patients/PatientListScreen';
 import { PlanScreen } from '../screens/plan/PlanScreen';
@@ -44,6 +45,9 @@ export function App() {
           <a href={hrefOf({ screen: 'patients' })} aria-current={route.screen === 'patients' ? 'page' : undefined}>
             {t('app.patients')}
           </a>
+          <a href={hrefOf({ screen: 'followups' })} aria-current={route.screen === 'followups' ? 'page' : undefined}>
+            {t('followups.title')}
+          </a>
           <a href={hrefOf({ screen: 'settings' })} aria-current={route.screen === 'settings' ? 'page' : undefined}>
             {t('settings.title')}
           </a>
@@ -68,6 +72,7 @@ export function App() {
         {route.screen === 'new-patient' && <IntakeScreen key={route.draftId} draftKey={`new:${route.draftId}`} patientId={null} />}
         {route.screen === 'patient' && <IntakeScreen key={route.id} draftKey={route.id} patientId={route.id} />}
         {route.screen === 'plan' && <PlanScreen key={route.id} patientId={route.id} />}
+        {route.screen === 'followups' && <FollowUpsScreen />}
         {route.screen === 'settings' && <SettingsScreen />}
       </main>
     </div>

@@ -5,6 +5,7 @@ export type Route =
   | { readonly screen: 'new-patient'; readonly draftId: string }
   | { readonly screen: 'patient'; readonly id: string }
   | { readonly screen: 'plan'; readonly id: string }
+  | { readonly screen: 'followups' }
   | { readonly screen: 'settings' };
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   const plan = new RegExp(`^/patients/(${UUID})/plan$`).exec(path);
   if (plan) return { screen: 'plan', id: plan[1]! };
   if (path === '/settings') return { screen: 'settings' };
+  if (path === '/followups') return { screen: 'followups' };
   return { screen: 'patients' };
 }
 
@@ -31,6 +33,8 @@ export function hrefOf(route: Route): string {
       return `#/patients/${route.id}`;
     case 'plan':
       return `#/patients/${route.id}/plan`;
+    case 'followups':
+      return '#/followups';
     case 'settings':
       return '#/settings';
   }

@@ -14,6 +14,7 @@ import { hrefOf } from '../../app/routes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ConsentSummaryView } from './ConsentSummaryView';
 import { FindingsPanel } from './FindingsPanel';
+import { FollowUpsPanel } from './FollowUpsPanel';
 import {
   EMPTY_WORKING_PLAN,
   catalogIndex,
@@ -417,6 +418,7 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
           />
         </div>
       </div>
+      {view === 'plan' && <FollowUpsPanel patientId={patientId} version={version} />}
       <div role="tabpanel" id="plan-tabpanel-consent" aria-labelledby="plan-tab-consent" aria-busy={live.pending} hidden={view !== 'consent'}>
         <ConsentSummaryView consent={evaluation?.consent ?? null} findings={evaluation?.findings ?? []} patient={patient} patientLanguage={patientLanguage} />
       </div>

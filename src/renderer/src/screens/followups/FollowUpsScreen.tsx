@@ -1,0 +1,274 @@
+// The follow-ups after the flight home that are due or overdue now, across all patients: who, which step, for
+// which treatments, when on the patient's clock and in Korea time, what to ask and which photos to request, and a
+// form to record what came of it. Photos received or done close a follow-up; a concern keeps it here, flagged.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FOLLOW_UP_OUTCOMES, type DueFollowUp, type FollowUpOutcome } from '../../../../shared/contract/followups';
+import type { Catalog, TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
+import { api } from '../../api/client';
+import { FollowUpMessage } from './FollowUpMessage';
+import { hrefOf } from '../../app/routes';
+import { Field } from '../../components/Field';
+import { outcomeLabel, patientClock, photoLabel, stateLabel, stepLabel } from './followup-text';
+
+type Load =
+  | { readonly state: 'loading' }
+  | { readonly state: 'failed'; readonly message: string }
+  | {
+      readonly state: 'ready';
+      readonly followUps: readonly DueFollowUp[];
+      readonly truncated: boolean;
+      /** Outcomes already recorded on open follow-ups (a concern raised), by follow-up id. */
+      readonly outcomes: ReadonlyMap<string, { readonly outcome: FollowUpOutcome; readonly note: string }>;
+    };
+
+type Banner =
+  | { readonly kind: 'ok'; readonly name: string; readonly outcome: FollowUpOutcome }
+  | { readonly kind: 'error'; readonly message: string };
+
+async function loadDue(): Promise<Load> {
+  const result = await api.listDueFollowUps({ limit: 500 });
+  if (!result.ok) return { state: 'failed', message: result.error.message };
+  const { followUps, truncated } = result.value;
+  const outcomes = new Map<string, { outcome: FollowUpOutcome; note: string }>();
+  for (const followUp of followUps) if (followUp.outcome) outcomes.set(followUp.id, { outcome: followUp.outcome, note: followUp.note });
+  return { state: 'ready', followUps, truncated, outcomes };
+}
+
+export function FollowUpsScreen() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'ko' ? 'ko' : 'en';
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const [clinicName, setClinicName] = useState('');
+  const [banner, setBanner] = useState<Banner | null>(null);
+  const [reloadRequest, setReloadRequest] = useState(0);
+  const bannerElement = useRef<HTMLParagraphElement>(null);
+  const [focusBanner, setFocusBanner] = useState(0);
+
+  useEffect(() => {
+    if (focusBanner > 0) bannerElement.current?.focus();
+  }, [focusBanner]);
+
+  useEffect(() => {
+    let current = true;
+    void Promise.all([loadDue(), api.getCatalog({}), api.getClinicSettings({})]).then(([loaded, catalogResult, settingsResult]) => {
+      if (!current) return;
+      setLoad(loaded);
+      if (catalogResult.ok) setCatalog(catalogResult.value);
+      if (settingsResult.ok) setClinicName(settingsResult.value.clinicName);
+    });
+    return () => {
+      current = false;
+    };
+  }, [reloadRequest]);
+
+  const treatmentName = (id: TreatmentId) => catalog?.find((treatment) => treatment.id === id)?.names[language] ?? id;
+
+  const recorded = useCallback((next: Banner) => {
+    setBanner(next);
+    setReloadRequest((count) => count + 1);
+    // The row may be gone; the banner says what happened and takes the focus so the keyboard is not lost.
+    setFocusBanner((count) => count + 1);
+  }, []);
+
+  return (
+    <section className="screen screen--followups" aria-labelledby="followups-title">
+      <div className="screen__header">
+        <h1 id="followups-title">{t('followups.title')}</h1>
+        <div className="topbar__spacer" />
+        <button type="button" onClick={() => setReloadRequest((count) => count + 1)} data-refresh-followups>
+          {t('followups.refresh')}
+        </button>
+      </div>
+      <p className="screen__intro">{t('followups.intro')}</p>
+      {banner && (
+        <p
+          ref={bannerElement}
+          tabIndex={-1}
+          className={`banner banner--${banner.kind}`}
+          role={banner.kind === 'error' ? 'alert' : 'status'}
+          data-followups-banner={banner.kind}
+        >
+          {banner.kind === 'ok'
+            ? t('followups.recorded', { name: banner.name, outcome: outcomeLabel(t, banner.outcome) })
+            : t('followups.recordFailed', { message: banner.message })}
+        </p>
+      )}
+      {load.state === 'loading' && <p>{t('followups.loading')}</p>}
+      {load.state === 'failed' && (
+        <p className="banner banner--error" role="alert">
+          {t('followups.loadFailed', { message: load.message })}
+        </p>
+      )}
+      {load.state === 'ready' && load.followUps.length === 0 && (
+        <p className="empty" data-followups-empty>
+          {t('followups.empty')}
+        </p>
+      )}
+      {load.state === 'ready' && load.followUps.length > 0 && (
+        <ul className="followups" aria-labelledby="followups-title">
+          {load.followUps.map((followUp) => (
+            <FollowUpItem
+              key={followUp.id}
+              followUp={followUp}
+              recorded={load.outcomes.get(followUp.id) ?? null}
+              language={language}
+              treatmentName={treatmentName}
+              clinicName={clinicName}
+              onRecorded={(outcome) => recorded({ kind: 'ok', name: followUp.latinName, outcome })}
+              onFailed={(message) => {
+                setBanner({ kind: 'error', message });
+                setFocusBanner((count) => count + 1);
+              }}
+            />
+          ))}
+        </ul>
+      )}
+      {load.state === 'ready' && load.truncated && <p className="field__hint">{t('followups.truncated', { count: load.followUps.length })}</p>}
+    </section>
+  );
+}
+
+function FollowUpItem({
+  followUp,
+  recorded,
+  language,
+  treatmentName,
+  onRecorded,
+  onFailed,
+  clinicName,
+}: {
+  readonly followUp: DueFollowUp;
+  readonly recorded: { readonly outcome: FollowUpOutcome; readonly note: string } | null;
+  readonly language: 'ko' | 'en';
+  readonly treatmentName: (id: TreatmentId) => string;
+  readonly onRecorded: (outcome: FollowUpOutcome) => void;
+  readonly onFailed: (message: string) => void;
+  readonly clinicName: string;
+}) {
+  const { t } = useTranslation();
+  const [choice, setChoice] = useState<FollowUpOutcome | ''>('');
+  const [note, setNote] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [missing, setMissing] = useState(false);
+  const step = stepLabel(t, followUp.step);
+  const titleId = `followup-${followUp.id}-title`;
+  const outcome = recorded?.outcome ?? null;
+
+  const record = async () => {
+    if (saving) return;
+    if (choice === '') return setMissing(true);
+    setSaving(true);
+    const result = await api.recordFollowUpOutcome({ id: followUp.id, outcome: choice, note });
+    setSaving(false);
+    if (!result.ok) return onFailed(result.error.message);
+    setChoice('');
+    setNote('');
+    onRecorded(choice);
+  };
+
+  return (
+    <li
+      className={`followup followup--${followUp.state}${outcome ? ' followup--flagged' : ''}`}
+      data-followup-id={followUp.id}
+      data-patient-id={followUp.patientId}
+      data-step={followUp.step}
+      data-state={followUp.state}
+      data-outcome={outcome ?? ''}
+      aria-labelledby={titleId}
+    >
+      <div className="followup__head">
+        <span className={`badge badge--${followUp.state}`} data-state-badge>
+          {stateLabel(t, followUp.state)}
+        </span>
+        {outcome && (
+          <span className="badge badge--flagged" data-outcome-badge={outcome}>
+            {t('followups.flagged')}: {outcomeLabel(t, outcome)}
+          </span>
+        )}
+        <h2 id={titleId} className="followup__title">
+          <a href={hrefOf({ screen: 'patient', id: followUp.patientId })}>
+            <span dir="auto">{followUp.nativeName}</span> · {followUp.latinName}
+          </a>
+          <span className="followup__step" data-step-label>
+            {step}
+          </span>
+        </h2>
+      </div>
+      <dl className="followup__facts">
+        <div>
+          <dt>{t('followups.treatments')}</dt>
+          <dd data-treatments>{followUp.treatments.map(treatmentName).join(', ')}</dd>
+        </div>
+        <div>
+          <dt>{t('followups.dueLocal')}</dt>
+          <dd data-due-local>{patientClock(followUp.dueAt, followUp.homeTimeZone)}</dd>
+        </div>
+        <div>
+          <dt>{t('followups.dueKorea')}</dt>
+          <dd data-due-korea>{followUp.dueKorea}</dd>
+        </div>
+        <div className="followup__ask">
+          <dt>{t('followups.ask')}</dt>
+          <dd data-ask lang={language}>
+            {followUp.ask[language]}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('followups.photos')}</dt>
+          <dd data-photos>{followUp.photos.length > 0 ? followUp.photos.map((angle) => photoLabel(t, angle)).join(' · ') : t('followups.noPhotos')}</dd>
+        </div>
+        {recorded?.note && (
+          <div className="followup__ask">
+            <dt>{t('followups.note')}</dt>
+            <dd data-recorded-note dir="auto">
+              {recorded.note}
+            </dd>
+          </div>
+        )}
+      </dl>
+      <FollowUpMessage followUp={followUp} clinicName={clinicName} />
+      <form
+        className="followup__form"
+        aria-label={t('followups.recordFor', { step, name: followUp.latinName })}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void record();
+        }}
+      >
+        <Field name="outcome" label={t('followups.outcome')} error={missing ? t('followups.outcomeRequired') : undefined}>
+          {({ id, describedBy, invalid }) => (
+            <select
+              id={id}
+              name="outcome"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              value={choice}
+              onChange={(event) => {
+                setChoice(event.target.value as FollowUpOutcome | '');
+                setMissing(false);
+              }}
+            >
+              <option value="">{t('followups.chooseOutcome')}</option>
+              {FOLLOW_UP_OUTCOMES.map((value) => (
+                <option key={value} value={value}>
+                  {outcomeLabel(t, value)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="note" label={t('followups.note')} wide>
+          {({ id, describedBy }) => (
+            <input id={id} name="note" type="text" maxLength={2000} aria-describedby={describedBy} value={note} onChange={(event) => setNote(event.target.value)} />
+          )}
+        </Field>
+        <button type="submit" className="button--primary" disabled={saving} data-record-outcome>
+          {saving ? t('followups.recording') : t('followups.record')}
+        </button>
+      </form>
+    </li>
+  );
+}
