@@ -6,6 +6,7 @@ import type { StoredPhoto } from '../../../../../shared/contract/photos';
 import { ISSUE_MESSAGES } from '../../../../../shared/contract';
 import { PHOTO_ANGLES, type PhotoAngle } from '../../../../../shared/domain/intake/vocabulary';
 import { api } from '../../../api/client';
+import { PhotoCompare } from './PhotoCompare';
 
 function toBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -109,6 +110,7 @@ export function PhotosSection({ patientId, today }: { readonly patientId: string
           </div>
         ))
       )}
+      <PhotoCompare photos={photos} />
     </section>
   );
 }
