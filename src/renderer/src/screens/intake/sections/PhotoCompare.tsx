@@ -73,26 +73,8 @@ export function PhotoCompare({ photos }: { readonly photos: readonly StoredPhoto
         </label>
         {dates.length >= 2 && (
           <>
-            <label className="inline-field">
-              {t('photos.compareBefore')}
-              <select name="compareBefore" value={before} onChange={(event) => setChosenBefore(event.target.value)}>
-                {dates.map((date) => (
-                  <option key={date} value={date}>
-                    {date}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="inline-field">
-              {t('photos.compareAfter')}
-              <select name="compareAfter" value={after} onChange={(event) => setChosenAfter(event.target.value)}>
-                {dates.map((date) => (
-                  <option key={date} value={date}>
-                    {date}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <DateSelect label={t('photos.compareBefore')} name="compareBefore" dates={dates} value={before} onChange={setChosenBefore} />
+            <DateSelect label={t('photos.compareAfter')} name="compareAfter" dates={dates} value={after} onChange={setChosenAfter} />
           </>
         )}
       </div>
@@ -114,5 +96,27 @@ export function PhotoCompare({ photos }: { readonly photos: readonly StoredPhoto
         </>
       )}
     </section>
+  );
+}
+
+/** One of the two visit-date pickers (before, after). */
+function DateSelect(props: {
+  readonly label: string;
+  readonly name: string;
+  readonly dates: readonly string[];
+  readonly value: string | undefined;
+  readonly onChange: (date: string) => void;
+}) {
+  return (
+    <label className="inline-field">
+      {props.label}
+      <select name={props.name} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        {props.dates.map((date) => (
+          <option key={date} value={date}>
+            {date}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
