@@ -7,7 +7,9 @@ import { CLINIC_TIME_ZONE, todayIn } from '../../shared/domain/intake/calendar-d
 import type { PatientIntake } from '../../shared/domain/intake/patient-schema';
 import { planFollowUps } from '../../shared/domain/followups/followup-schedule';
 import { evaluatePlan, type PlanEvaluation } from '../../shared/domain/plan/evaluate-plan';
+import type { SessionListing } from '../../shared/contract/plans';
 import { planSchema, type Plan } from '../../shared/domain/plan/plan-schema';
+import { minutesOf } from '../../shared/domain/schedule/clinic-hours';
 import { checkPlan } from '../../shared/domain/rules/check-plan';
 import { checkSchedule, schedulePlan } from '../../shared/domain/schedule/schedule-plan';
 import { clinicSettingsSchema, defaultClinicSettings, type ClinicSettings } from '../../shared/domain/settings/clinic-settings';
@@ -63,7 +65,19 @@ export function createPlanService(context: ServiceContext) {
       if (!found) return missing(patientId);
       const { trip } = found.patient;
       const schedule = schedulePlan({ arrival: trip.arrival, departure: trip.departure, items: plan.items }, clinicalContent().catalog, settings().hours);
-      const items = schedule.sessions.map(({ treatment, date, time }) => ({ treatment, date, time }));
+      // Sessions already dated keep what became of them (status and record), matched by treatment and date.
+      const kept = new Map<string, Plan['items'][number][]>();
+      for (const item of plan.items) if (item.date !== null) kept.set(`${item.treatment}|${item.date}`, [...(kept.get(`${item.treatment}|${item.date}`) ?? []), item]);
+      const items = schedule.sessions.map(({ treatment, date, time }) => {
+        const before = kept.get(`${treatment}|${date}`)?.shift();
+        return {
+          treatment,
+          date,
+          time,
+          ...(before?.status ? { status: before.status } : {}),
+          ...(before?.record ? { record: before.record } : {}),
+        };
+      });
       // Sessions for the next visit stay in the plan, undated, so the quote and consent still cover them.
       const deferred = schedule.nextVisit.flatMap(({ treatment, sessions }) => Array.from({ length: sessions }, () => ({ treatment, date: null })));
       const scheduled = { ...plan, items: [...items, ...deferred] };
@@ -97,6 +111,48 @@ export function createPlanService(context: ServiceContext) {
       })();
       if (outcome === 'conflict') return fail('conflict', 'This plan was saved elsewhere after you opened it.');
       return ok({ plan, version: expectedVersion + 1, evaluation });
+    },
+
+    listSessions({ from, to }) {
+      const minutesById = new Map(clinicalContent().catalog.map((treatment) => [treatment.id, Math.ceil(treatment.sessionMinutes.value.max)]));
+      const sessions: SessionListing[] = [];
+      for (const row of context.plans.withSessionsBetween(from, to)) {
+        const parsed = planSchema.safeParse(row.plan);
+        if (!parsed.success) continue;
+        const mine: SessionListing[] = [];
+        parsed.data.items.forEach((item, index) => {
+          if (item.date === null || item.date < from || item.date > to) return;
+          mine.push({
+            patientId: row.patientId,
+            nativeName: row.nativeName,
+            latinName: row.latinName,
+            index,
+            treatment: item.treatment,
+            date: item.date,
+            time: item.time ?? null,
+            minutes: minutesById.get(item.treatment) ?? 0,
+            status: item.status ?? 'scheduled',
+            record: item.record ?? null,
+            version: row.version,
+            conflicts: [],
+          });
+        });
+        sessions.push(...mine.map((session) => ({ ...session, conflicts: overlapsOf(session, mine) })));
+      }
+      return ok(sessions.sort(bySessionTime));
+    },
+
+    setSessionStatus({ patientId, index, expectedVersion, status, record }) {
+      const found = load(patientId);
+      if (!found) return missing(patientId);
+      const item = found.plan.items[index];
+      if (!item) return invalid([issue(['index'], 'invalid')]);
+      const { record: _previous, ...rest } = item;
+      const next = status === 'done' && record ? { ...rest, status, record } : { ...rest, status };
+      const plan: Plan = { ...found.plan, items: found.plan.items.map((old, at) => (at === index ? next : old)) };
+      const saved = context.plans.save(found.seq, plan, expectedVersion, context.now().toISOString());
+      if (saved === 'conflict') return fail('conflict', 'This plan was saved elsewhere after you opened it.');
+      return ok({ plan, version: expectedVersion + 1, evaluation: evaluate(found.patient, plan) });
     },
 
     getClinicSettings() {
@@ -137,6 +193,30 @@ export function createPlanService(context: ServiceContext) {
     | 'saveClinicSettings'
     | 'checkCasePlan'
     | 'scheduleCasePlan'
+    | 'listSessions'
+    | 'setSessionStatus'
   >;
   return handlers;
+}
+
+/** Sessions that still take the patient's time: a cancelled or missed one conflicts with nothing. */
+const occupies = (session: SessionListing): boolean => session.time !== null && (session.status === 'scheduled' || session.status === 'done');
+
+/** Indexes of the same patient's other sessions on the same day whose time overlaps this one's (only timed ones). */
+function overlapsOf(session: SessionListing, samePatient: readonly SessionListing[]): number[] {
+  if (!occupies(session)) return [];
+  const start = minutesOf(session.time!);
+  const end = start + session.minutes;
+  return samePatient
+    .filter((other) => other.index !== session.index && other.date === session.date && occupies(other))
+    .filter((other) => {
+      const otherStart = minutesOf(other.time!);
+      return otherStart < end && start < otherStart + other.minutes;
+    })
+    .map((other) => other.index);
+}
+
+/** By day, then time (untimed sessions last in their day), then patient. */
+function bySessionTime(a: SessionListing, b: SessionListing): number {
+  return a.date.localeCompare(b.date) || (a.time ?? '99:99').localeCompare(b.time ?? '99:99') || a.latinName.localeCompare(b.latinName) || a.index - b.index;
 }

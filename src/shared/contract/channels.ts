@@ -24,6 +24,8 @@ export const CHANNELS = [
   'saveClinicSettings',
   'checkCasePlan',
   'scheduleCasePlan',
+  'listSessions',
+  'setSessionStatus',
   'listDueFollowUps',
   'listPatientFollowUps',
   'recordFollowUpOutcome',

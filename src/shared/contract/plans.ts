@@ -5,7 +5,10 @@ import { channel } from './define-channel';
 import type { Catalog } from '../domain/catalog/catalog-schema';
 import { caseFileSchema } from '../domain/intake/case-file';
 import type { PlanEvaluation } from '../domain/plan/evaluate-plan';
-import { planSchema, type Plan } from '../domain/plan/plan-schema';
+import { calendarDateSchema } from '../domain/intake/patient-schema';
+import { daysBetween } from '../domain/intake/calendar-date';
+import { planSchema, SESSION_STATUSES, sessionRecordSchema, type Plan, type SessionRecord, type SessionStatus } from '../domain/plan/plan-schema';
+import type { TreatmentId } from '../domain/catalog/catalog-schema';
 import type { Finding } from '../domain/rules/check-plan';
 import type { Schedule } from '../domain/schedule/schedule-plan';
 import { clinicSettingsSchema, type ClinicSettings } from '../domain/settings/clinic-settings';
@@ -19,7 +22,54 @@ export interface PatientPlan {
   readonly evaluation: PlanEvaluation;
 }
 
+/** One dated session of a saved plan, for the week view. */
+export interface SessionListing {
+  readonly patientId: string;
+  readonly nativeName: string;
+  readonly latinName: string;
+  /** The session's index in the patient's plan items (what setSessionStatus takes). */
+  readonly index: number;
+  readonly treatment: TreatmentId;
+  readonly date: string;
+  /** Korea time "HH:MM", or null when the plan has no time for it. */
+  readonly time: string | null;
+  /** The catalog's longest session for the treatment. */
+  readonly minutes: number;
+  readonly status: SessionStatus;
+  readonly record: SessionRecord | null;
+  /** The plan version, for setSessionStatus's expectedVersion. */
+  readonly version: number;
+  /** Indexes of the same patient's sessions that overlap this one in time on the same day. */
+  readonly conflicts: readonly number[];
+}
+
+/** The most days listSessions covers in one call. */
+export const MAX_SESSION_RANGE_DAYS = 31;
+
+const sessionRange = z
+  .strictObject({ from: calendarDateSchema, to: calendarDateSchema })
+  .superRefine(({ from, to }, context) => {
+    const days = daysBetween(from, to);
+    if (days < 0 || days >= MAX_SESSION_RANGE_DAYS) context.addIssue({ code: 'custom', path: ['to'], message: 'invalid' });
+  });
+
+const sessionStatusInput = z
+  .strictObject({
+    patientId,
+    index: z.int('invalid_type').min(0, 'invalid').max(59, 'invalid'),
+    expectedVersion: z.int('invalid_type').min(1, 'invalid'),
+    status: z.enum(SESSION_STATUSES, 'invalid_choice'),
+    record: sessionRecordSchema.optional(),
+  })
+  .superRefine(({ status, record }, context) => {
+    // A done session needs the doctor who did it; a record belongs to a done session only.
+    if (status === 'done' && record === undefined) context.addIssue({ code: 'custom', path: ['record', 'doctor'], message: 'required' });
+    if (status !== 'done' && record !== undefined) context.addIssue({ code: 'custom', path: ['record'], message: 'invalid' });
+  });
+
 export const plansChannels = {
+  listSessions: channel<readonly SessionListing[]>()(sessionRange),
+  setSessionStatus: channel<PatientPlan>()(sessionStatusInput),
   getCatalog: channel<Catalog>()(z.strictObject({})),
   getPatientPlan: channel<PatientPlan>()(z.strictObject({ patientId })),
   evaluatePatientPlan: channel<PlanEvaluation>()(z.strictObject({ patientId, plan: planSchema })),

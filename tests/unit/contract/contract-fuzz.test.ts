@@ -41,6 +41,14 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   evaluatePatientPlan: { patientId: PATIENT_ID, plan: { items: [{ treatment: 'ipl', date: '2026-12-03' }] } },
   schedulePatientPlan: { patientId: PATIENT_ID, plan: { items: [{ treatment: 'ipl' }] } },
   savePatientPlan: { patientId: PATIENT_ID, expectedVersion: 0, plan: { items: [{ treatment: 'hydrafacial', date: '2026-12-03' }] } },
+  listSessions: { from: '2026-12-01', to: '2026-12-07' },
+  setSessionStatus: {
+    patientId: PATIENT_ID,
+    index: 0,
+    expectedVersion: 1,
+    status: 'done',
+    record: { doctor: 'Dr. Kim Soo-jin', device: 'PicoSure', settings: { fluence: '2.8 J/cm²', spot: '6 mm' }, notes: '' },
+  },
   getClinicSettings: {},
   saveClinicSettings: {
     settings: {

@@ -8,6 +8,17 @@ export function createPlansRepository(db: Db) {
     ),
     insert: db.prepare('INSERT INTO plans (patient_seq, plan_json, version, updated_at) VALUES (?, ?, 1, ?)'),
     update: db.prepare('UPDATE plans SET plan_json = ?, version = version + 1, updated_at = ? WHERE patient_seq = ? AND version = ?'),
+    // Plans with a session dated in the range, with their patient. The items stay in plan_json: the service reads
+    // them and picks the sessions in the range in TypeScript; fine at a clinic's size (a sessions table would
+    // be the step after this if the week view ever gets slow).
+    withSessionsBetween: db.prepare<
+      [string, string],
+      { id: string; native_name: string; latin_name: string; plan_json: string; version: number }
+    >(`SELECT patients.id, patients.native_name, patients.latin_name, plans.plan_json, plans.version
+      FROM plans JOIN patients ON patients.seq = plans.patient_seq
+      WHERE EXISTS (SELECT 1 FROM json_each(plans.plan_json, '$.items') AS item
+        WHERE json_extract(item.value, '$.date') BETWEEN ? AND ?)
+      ORDER BY patients.latin_name, patients.id`),
     getSetting: db.prepare<[string], { value_json: string }>('SELECT value_json FROM clinic_settings WHERE key = ?'),
     putSetting: db.prepare(`INSERT INTO clinic_settings (key, value_json, updated_at) VALUES (?, ?, ?)
       ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`),
@@ -24,6 +35,16 @@ export function createPlansRepository(db: Db) {
       if (current === 0) statements.insert.run(patientSeq, JSON.stringify(plan), now);
       else statements.update.run(JSON.stringify(plan), now, patientSeq, expectedVersion);
       return 'saved';
+    },
+    /** Every saved plan with a session dated from `from` to `to` (inclusive), with the patient's id and names. */
+    withSessionsBetween(from: string, to: string) {
+      return statements.withSessionsBetween.all(from, to).map((row) => ({
+        patientId: row.id,
+        nativeName: row.native_name,
+        latinName: row.latin_name,
+        plan: JSON.parse(row.plan_json) as unknown,
+        version: row.version,
+      }));
     },
     getSetting(key: string): unknown {
       const row = statements.getSetting.get(key);

@@ -6,6 +6,7 @@ import { IntakeScreen } from '../screens/intake/IntakeScreen';
 import { PatientListScreen } from '../screens/patients/PatientListScreen';
 import { PlanScreen } from '../screens/plan/PlanScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { WeekScreen } from '../screens/week/WeekScreen';
 import { hrefOf, navigate, newPatientRoute, parseRoute, type Route } from './routes';
 
 function useRoute(): Route {
@@ -45,6 +46,9 @@ export function App() {
           <a href={hrefOf({ screen: 'patients' })} aria-current={route.screen === 'patients' ? 'page' : undefined}>
             {t('app.patients')}
           </a>
+          <a href={hrefOf({ screen: 'week' })} aria-current={route.screen === 'week' ? 'page' : undefined}>
+            {t('week.title')}
+          </a>
           <a href={hrefOf({ screen: 'followups' })} aria-current={route.screen === 'followups' ? 'page' : undefined}>
             {t('followups.title')}
           </a>
@@ -73,6 +77,7 @@ export function App() {
         {route.screen === 'patient' && <IntakeScreen key={route.id} draftKey={route.id} patientId={route.id} />}
         {route.screen === 'plan' && <PlanScreen key={route.id} patientId={route.id} />}
         {route.screen === 'followups' && <FollowUpsScreen />}
+        {route.screen === 'week' && <WeekScreen />}
         {route.screen === 'settings' && <SettingsScreen />}
       </main>
     </div>

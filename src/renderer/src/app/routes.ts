@@ -6,6 +6,7 @@ export type Route =
   | { readonly screen: 'patient'; readonly id: string }
   | { readonly screen: 'plan'; readonly id: string }
   | { readonly screen: 'followups' }
+  | { readonly screen: 'week' }
   | { readonly screen: 'settings' };
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   if (plan) return { screen: 'plan', id: plan[1]! };
   if (path === '/settings') return { screen: 'settings' };
   if (path === '/followups') return { screen: 'followups' };
+  if (path === '/week') return { screen: 'week' };
   return { screen: 'patients' };
 }
 
@@ -35,6 +37,8 @@ export function hrefOf(route: Route): string {
       return `#/patients/${route.id}/plan`;
     case 'followups':
       return '#/followups';
+    case 'week':
+      return '#/week';
     case 'settings':
       return '#/settings';
   }

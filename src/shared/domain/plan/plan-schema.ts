@@ -6,12 +6,38 @@ import { calendarDateSchema, isoDateTimeSchema } from '../intake/patient-schema'
 
 const requiredText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
 
-export const planItemSchema = z.strictObject({
-  treatment: z.enum(TREATMENT_IDS, 'invalid_choice'),
-  /** Omitted or null: not scheduled yet (`plan schedule` fills it). */
-  date: calendarDateSchema.nullable().optional().transform((date) => date ?? null),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid').optional(),
+/** What became of a session. Omitted means `scheduled`; moving a session is changing its date, not a status. */
+export const SESSION_STATUSES = ['scheduled', 'done', 'no_show', 'cancelled'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/** The record of a session that was done: who did it, on which device, with which settings (free key → value,
+ * e.g. fluence, spot size, passes, depth, product, amount) and notes. */
+export const sessionRecordSchema = z.strictObject({
+  doctor: requiredText(120),
+  device: z.string().trim().max(120, 'too_long').default(''),
+  settings: z
+    .record(z.string().trim().min(1, 'required').max(60, 'too_long'), z.string().trim().max(200, 'too_long'))
+    .refine((settings) => Object.keys(settings).length <= 20, 'too_many')
+    .default({}),
+  notes: z.string().max(2000, 'too_long').default(''),
 });
+export type SessionRecord = z.output<typeof sessionRecordSchema>;
+
+export const planItemSchema = z
+  .strictObject({
+    treatment: z.enum(TREATMENT_IDS, 'invalid_choice'),
+    /** Omitted or null: not scheduled yet (`plan schedule` fills it). */
+    date: calendarDateSchema.nullable().optional().transform((date) => date ?? null),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid').optional(),
+    /** Omitted: scheduled (plans saved before statuses existed have none). */
+    status: z.enum(SESSION_STATUSES, 'invalid_choice').optional(),
+    /** Only on a done session. */
+    record: sessionRecordSchema.optional(),
+  })
+  .superRefine((item, context) => {
+    if (item.record !== undefined && item.status !== 'done') context.addIssue({ code: 'custom', path: ['record'], message: 'invalid' });
+  });
+export type PlanItem = z.output<typeof planItemSchema>;
 
 export const acknowledgementSchema = z.strictObject({
   rule: requiredText(80),

@@ -2,13 +2,16 @@
 // React identity while others are added, removed or re-dated. The plan sent to the services is derived from it.
 import type { Catalog, Treatment, TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
 import type { LanguageTag } from '../../../../shared/domain/intake/vocabulary';
-import { planSchema, type Acknowledgement, type Plan } from '../../../../shared/domain/plan/plan-schema';
+import { planSchema, type Acknowledgement, type Plan, type PlanItem } from '../../../../shared/domain/plan/plan-schema';
 
 export interface SessionRow {
   readonly key: string;
   readonly treatment: TreatmentId;
   readonly date: string | null;
   readonly time: string | null;
+  /** Kept as loaded: the week view records what became of a session, the plan screen only carries it along. */
+  readonly status?: PlanItem['status'];
+  readonly record?: PlanItem['record'];
 }
 
 export interface WorkingPlan {
@@ -24,7 +27,14 @@ export const newRowKey = (): string => crypto.randomUUID();
 
 export function fromPlan(plan: Plan): WorkingPlan {
   return {
-    rows: plan.items.map((item) => ({ key: newRowKey(), treatment: item.treatment, date: item.date ?? null, time: item.time ?? null })),
+    rows: plan.items.map((item) => ({
+      key: newRowKey(),
+      treatment: item.treatment,
+      date: item.date ?? null,
+      time: item.time ?? null,
+      ...(item.status ? { status: item.status } : {}),
+      ...(item.record ? { record: item.record } : {}),
+    })),
     acknowledgements: plan.acknowledgements,
     discounts: plan.discounts,
     rate: plan.rate,
@@ -37,7 +47,13 @@ export function toPlan(working: WorkingPlan): Plan {
     if (percent !== undefined && percent > 0 && working.rows.some((row) => row.treatment === id)) discounts[id] = percent;
   }
   return {
-    items: working.rows.map((row) => (row.time ? { treatment: row.treatment, date: row.date, time: row.time } : { treatment: row.treatment, date: row.date })),
+    items: working.rows.map((row) => ({
+      treatment: row.treatment,
+      date: row.date,
+      ...(row.time ? { time: row.time } : {}),
+      ...(row.status ? { status: row.status } : {}),
+      ...(row.record ? { record: row.record } : {}),
+    })),
     acknowledgements: [...working.acknowledgements],
     discounts,
     rate: working.rate,
@@ -53,7 +69,7 @@ export function pruneAcknowledgements(working: WorkingPlan): WorkingPlan {
 /** A stable text of a plan, to tell whether two plans are the same (unsaved changes, stale evaluations). */
 export function planKey(plan: Plan): string {
   const discounts = Object.entries(plan.discounts).sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([plan.items.map((item) => [item.treatment, item.date ?? null, item.time ?? null]), plan.acknowledgements, discounts, plan.rate]);
+  return JSON.stringify([plan.items.map((item) => [item.treatment, item.date ?? null, item.time ?? null, item.status ?? 'scheduled', item.record ?? null]), plan.acknowledgements, discounts, plan.rate]);
 }
 
 export type SummaryLanguage = 'ko' | 'en';

@@ -1,0 +1,384 @@
+// The week's sessions across all patients: seven columns, Monday to Sunday (Korea time), each session a card with
+// its time, patient, treatment, status and any time conflict with the same patient's other sessions; and what
+// became of it: done (with the doctor's record), no-show or cancelled. Moving a session is done on the plan screen.
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { SessionListing } from '../../../../shared/contract/plans';
+import type { Catalog, TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
+import { addDays, CLINIC_TIME_ZONE, todayIn } from '../../../../shared/domain/intake/calendar-date';
+import type { SessionStatus } from '../../../../shared/domain/plan/plan-schema';
+import { isoWeekday } from '../../../../shared/domain/schedule/clinic-hours';
+import { api } from '../../api/client';
+import { hrefOf } from '../../app/routes';
+import { Field } from '../../components/Field';
+
+type Load =
+  | { readonly state: 'loading' }
+  | { readonly state: 'failed'; readonly message: string }
+  | { readonly state: 'ready'; readonly sessions: readonly SessionListing[] };
+
+type Banner = { readonly kind: 'ok' | 'error'; readonly text: string };
+
+export function statusLabel(t: TFunction, status: SessionStatus): string {
+  switch (status) {
+    case 'scheduled':
+      return t('week.status.scheduled');
+    case 'done':
+      return t('week.status.done');
+    case 'no_show':
+      return t('week.status.no_show');
+    case 'cancelled':
+      return t('week.status.cancelled');
+  }
+}
+
+function dayLabel(t: TFunction, weekday: number): string {
+  const labels = [t('week.days.1'), t('week.days.2'), t('week.days.3'), t('week.days.4'), t('week.days.5'), t('week.days.6'), t('week.days.7')];
+  return labels[weekday - 1]!;
+}
+
+const mondayOf = (date: string): string => addDays(date, 1 - isoWeekday(date));
+const sessionKey = (session: SessionListing) => `${session.patientId}:${session.index}`;
+
+export function WeekScreen() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'ko' ? 'ko' : 'en';
+  const today = todayIn(CLINIC_TIME_ZONE, new Date());
+  const [monday, setMonday] = useState(() => mondayOf(today));
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const [banner, setBanner] = useState<Banner | null>(null);
+  const [reloadRequest, setReloadRequest] = useState(0);
+  const grid = useRef<HTMLDivElement>(null);
+  const days = Array.from({ length: 7 }, (_, offset) => addDays(monday, offset));
+
+  useEffect(() => {
+    let current = true;
+    void Promise.all([api.listSessions({ from: monday, to: addDays(monday, 6) }), api.getCatalog({})]).then(([listed, catalogResult]) => {
+      if (!current) return;
+      setLoad(listed.ok ? { state: 'ready', sessions: listed.value } : { state: 'failed', message: listed.error.message });
+      if (catalogResult.ok) setCatalog(catalogResult.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [monday, reloadRequest]);
+
+  const treatmentName = useCallback(
+    (id: TreatmentId) => catalog?.find((treatment) => treatment.id === id)?.names[language] ?? id,
+    [catalog, language],
+  );
+
+  const changeWeek = (weeks: number) => {
+    setLoad({ state: 'loading' });
+    setMonday((previous) => addDays(previous, 7 * weeks));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const target = event.target as HTMLElement;
+    const typing = target.closest('input, textarea, select') !== null;
+    if (event.key === 'PageUp' || event.key === 'PageDown') {
+      event.preventDefault();
+      changeWeek(event.key === 'PageUp' ? -1 : 1);
+      return;
+    }
+    if (typing || !['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(event.key) || !grid.current) return;
+    // Arrow keys move between the sessions' patient links: up and down within a day, left and right across days.
+    const columns = [...grid.current.querySelectorAll<HTMLElement>('[data-week-day]')];
+    const links = (column: HTMLElement) => [...column.querySelectorAll<HTMLElement>('[data-session-link]')];
+    const column = target.closest<HTMLElement>('[data-week-day]');
+    if (!column) return;
+    const dayIndex = columns.indexOf(column);
+    const card = target.closest('[data-session-card]');
+    const inColumn = links(column);
+    const position = card ? inColumn.findIndex((link) => card.contains(link)) : -1;
+    let next: HTMLElement | undefined;
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      next = inColumn[Math.max(0, Math.min(inColumn.length - 1, position + (event.key === 'ArrowDown' ? 1 : -1)))];
+    } else {
+      const step = (event.key === 'ArrowRight') === (document.dir !== 'rtl') ? 1 : -1;
+      for (let index = dayIndex + step; index >= 0 && index < columns.length && !next; index += step) {
+        const candidates = links(columns[index]!);
+        next = candidates[Math.min(Math.max(position, 0), candidates.length - 1)];
+      }
+    }
+    if (next) {
+      event.preventDefault();
+      next.focus();
+    }
+  };
+
+  const saved = (session: SessionListing, status: SessionStatus) => {
+    setBanner({ kind: 'ok', text: t('week.saved', { name: session.latinName, treatment: treatmentName(session.treatment), status: statusLabel(t, status) }) });
+    setReloadRequest((count) => count + 1);
+  };
+
+  return (
+    <section className="screen screen--week" aria-labelledby="week-title" onKeyDown={onKeyDown}>
+      <div className="screen__header">
+        <h1 id="week-title">{t('week.title')}</h1>
+        <span className="week__range" data-week-range>
+          {t('week.range', { from: days[0], to: days[6] })}
+        </span>
+        <div className="topbar__spacer" />
+        <button type="button" onClick={() => changeWeek(-1)} data-week-previous>
+          {t('week.previous')}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setLoad({ state: 'loading' });
+            setMonday(mondayOf(today));
+          }}
+          disabled={monday === mondayOf(today)}
+          data-week-current
+        >
+          {t('week.thisWeek')}
+        </button>
+        <button type="button" onClick={() => changeWeek(1)} data-week-next>
+          {t('week.next')}
+        </button>
+      </div>
+      <p className="screen__intro">{t('week.intro')}</p>
+      <p className="field__hint">{t('week.keyboardHint')}</p>
+      {banner && (
+        <p className={`banner banner--${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'} data-week-banner={banner.kind}>
+          {banner.text}
+        </p>
+      )}
+      {load.state === 'loading' && <p>{t('week.loading')}</p>}
+      {load.state === 'failed' && (
+        <p className="banner banner--error" role="alert">
+          {t('week.loadFailed', { message: load.message })}
+        </p>
+      )}
+      {load.state === 'ready' && (
+        <div className="week" ref={grid} data-week-ready={monday}>
+          {days.map((date) => {
+            const sessions = load.sessions.filter((session) => session.date === date);
+            const headingId = `week-day-${date}`;
+            return (
+              <section key={date} className={`week__day${date === today ? ' week__day--today' : ''}`} aria-labelledby={headingId} data-week-day={date}>
+                <h2 id={headingId} className="week__day-title">
+                  <span>{dayLabel(t, isoWeekday(date))}</span> <span className="week__date">{date.slice(5)}</span>
+                  {date === today && <span className="badge badge--info">{t('week.today')}</span>}
+                </h2>
+                {sessions.length === 0 ? (
+                  <p className="week__empty">{t('week.noSessions')}</p>
+                ) : (
+                  <ul className="week__sessions" aria-label={t('week.sessionCount', { count: sessions.length })}>
+                    {sessions.map((session) => (
+                      <SessionCard
+                        key={sessionKey(session)}
+                        session={session}
+                        others={load.sessions.filter((other) => other.patientId === session.patientId)}
+                        treatmentName={treatmentName}
+                        onSaved={(status) => saved(session, status)}
+                        onFailed={(message) => {
+                          setBanner({ kind: 'error', text: t('week.saveFailed', { message }) });
+                          setReloadRequest((count) => count + 1);
+                        }}
+                      />
+                    ))}
+                  </ul>
+                )}
+              </section>
+            );
+          })}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function SessionCard({
+  session,
+  others,
+  treatmentName,
+  onSaved,
+  onFailed,
+}: {
+  readonly session: SessionListing;
+  readonly others: readonly SessionListing[];
+  readonly treatmentName: (id: TreatmentId) => string;
+  readonly onSaved: (status: SessionStatus) => void;
+  readonly onFailed: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [formOpen, setFormOpen] = useState(false);
+  const [doctor, setDoctor] = useState('');
+  const [device, setDevice] = useState('');
+  const [fluence, setFluence] = useState('');
+  const [spotSize, setSpotSize] = useState('');
+  const [passes, setPasses] = useState('');
+  const [notes, setNotes] = useState('');
+  const [missingDoctor, setMissingDoctor] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const doctorInput = useRef<HTMLInputElement>(null);
+  const treatment = treatmentName(session.treatment);
+  const titleId = `session-${session.patientId}-${session.index}`;
+  const conflicting = others.filter((other) => session.conflicts.includes(other.index));
+
+  useEffect(() => {
+    if (formOpen) doctorInput.current?.focus();
+  }, [formOpen]);
+
+  const setStatus = async (status: SessionStatus) => {
+    if (saving) return;
+    const settings = Object.fromEntries(
+      (
+        [
+          ['fluence', fluence],
+          ['spot size', spotSize],
+          ['passes', passes],
+        ] as const
+      )
+        .map(([key, value]) => [key, value.trim()] as const)
+        .filter(([, value]) => value !== ''),
+    );
+    if (status === 'done' && doctor.trim() === '') {
+      setMissingDoctor(true);
+      doctorInput.current?.focus();
+      return;
+    }
+    setSaving(true);
+    const result = await api.setSessionStatus({
+      patientId: session.patientId,
+      index: session.index,
+      expectedVersion: session.version,
+      status,
+      ...(status === 'done' ? { record: { doctor: doctor.trim(), device: device.trim(), settings, notes } } : {}),
+    });
+    setSaving(false);
+    if (!result.ok) return onFailed(result.error.message);
+    setFormOpen(false);
+    onSaved(status);
+  };
+
+  return (
+    <li
+      className={`week-session week-session--${session.status}${session.conflicts.length > 0 ? ' week-session--conflict' : ''}`}
+      data-session-card={`${session.patientId}:${session.index}`}
+      data-patient-id={session.patientId}
+      data-index={session.index}
+      data-status={session.status}
+      aria-labelledby={titleId}
+    >
+      <div className="week-session__head">
+        <span className="week-session__time" data-session-time>
+          {session.time ?? t('week.untimed')}
+        </span>
+        <span className="week-session__minutes">{t('week.minutes', { minutes: session.minutes })}</span>
+      </div>
+      <h3 id={titleId} className="week-session__title">
+        <a href={hrefOf({ screen: 'patient', id: session.patientId })} data-session-link>
+          <span dir="auto">{session.nativeName}</span> · {session.latinName}
+        </a>
+      </h3>
+      <p className="week-session__treatment" data-session-treatment>
+        {treatment}
+      </p>
+      <p className="week-session__badges">
+        <span className={`badge badge--session-${session.status}`} data-status-badge>
+          {statusLabel(t, session.status)}
+        </span>{' '}
+        {session.conflicts.length > 0 && (
+          <span className="badge badge--block" data-conflict-badge title={t('week.conflictWith', { treatments: conflicting.map((other) => treatmentName(other.treatment)).join(', ') })}>
+            {t('week.conflict')}
+          </span>
+        )}
+      </p>
+      {session.conflicts.length > 0 && (
+        <p className="week-session__note" data-conflict-detail>
+          {t('week.conflictWith', { treatments: conflicting.map((other) => `${other.time ?? ''} ${treatmentName(other.treatment)}`.trim()).join(', ') })}
+        </p>
+      )}
+      {session.record && (
+        <p className="week-session__note" data-session-record>
+          {t('week.recordedBy', { doctor: session.record.doctor })}
+          {session.record.device && ` · ${session.record.device}`}
+        </p>
+      )}
+      <div className="week-session__actions" role="group" aria-label={t('week.actionsFor', { treatment, name: session.latinName })}>
+        {session.status !== 'done' && (
+          <button type="button" aria-expanded={formOpen} onClick={() => setFormOpen((open) => !open)} data-mark="done">
+            {t('week.markDone')}
+          </button>
+        )}
+        {session.status !== 'no_show' && (
+          <button type="button" disabled={saving} onClick={() => void setStatus('no_show')} data-mark="no_show">
+            {t('week.markNoShow')}
+          </button>
+        )}
+        {session.status !== 'cancelled' && (
+          <button type="button" disabled={saving} onClick={() => void setStatus('cancelled')} data-mark="cancelled">
+            {t('week.markCancelled')}
+          </button>
+        )}
+        {session.status !== 'scheduled' && (
+          <button type="button" disabled={saving} onClick={() => void setStatus('scheduled')} data-mark="scheduled">
+            {t('week.markScheduled')}
+          </button>
+        )}
+      </div>
+      {formOpen && (
+        <form
+          className="week-session__form"
+          aria-label={t('week.recordFor', { treatment, name: session.latinName })}
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void setStatus('done');
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') setFormOpen(false);
+          }}
+        >
+          <Field name="doctor" label={t('week.doctor')} error={missingDoctor ? t('week.doctorRequired') : undefined}>
+            {({ id, describedBy, invalid }) => (
+              <input
+                ref={doctorInput}
+                id={id}
+                name="doctor"
+                type="text"
+                maxLength={120}
+                required
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                value={doctor}
+                onChange={(event) => {
+                  setDoctor(event.target.value);
+                  setMissingDoctor(false);
+                }}
+              />
+            )}
+          </Field>
+          <Field name="device" label={t('week.device')}>
+            {({ id }) => <input id={id} name="device" type="text" maxLength={120} value={device} onChange={(event) => setDevice(event.target.value)} />}
+          </Field>
+          <Field name="fluence" label={t('week.fluence')}>
+            {({ id }) => <input id={id} name="fluence" type="text" maxLength={200} value={fluence} onChange={(event) => setFluence(event.target.value)} />}
+          </Field>
+          <Field name="spotSize" label={t('week.spotSize')}>
+            {({ id }) => <input id={id} name="spotSize" type="text" maxLength={200} value={spotSize} onChange={(event) => setSpotSize(event.target.value)} />}
+          </Field>
+          <Field name="passes" label={t('week.passes')}>
+            {({ id }) => <input id={id} name="passes" type="text" maxLength={200} value={passes} onChange={(event) => setPasses(event.target.value)} />}
+          </Field>
+          <Field name="notes" label={t('week.notes')}>
+            {({ id }) => <textarea id={id} name="notes" maxLength={2000} rows={2} value={notes} onChange={(event) => setNotes(event.target.value)} />}
+          </Field>
+          <div className="week-session__form-actions">
+            <button type="submit" className="button--primary" disabled={saving} data-save-done>
+              {saving ? t('week.saving') : t('week.save')}
+            </button>
+            <button type="button" onClick={() => setFormOpen(false)}>
+              {t('week.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,128 @@
+// The sessions of saved plans across patients (the week view), and recording what became of a session: done
+// with the doctor's record, no-show, cancelled; a stale version is a conflict and old plans without statuses read.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PatientPlan, SessionListing } from '../../../src/shared/contract/plans';
+import type { PatientRecord } from '../../../src/shared/contract/patients';
+import type { Result } from '../../../src/shared/contract';
+import { planSchema } from '../../../src/shared/domain/plan/plan-schema';
+import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+
+let services: TempServices;
+let patientId: string;
+
+const trip = { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' };
+
+async function createPatient(latin: string, native: string): Promise<string> {
+  const patient = { ...fixtureIntake('en'), names: { native, latin }, trip };
+  const created = await services.dispatch('createPatient', { patient });
+  if (!created.ok) throw new Error(JSON.stringify(created.error));
+  return (created.value as PatientRecord).id;
+}
+
+async function savePlan(id: string, items: unknown[]): Promise<void> {
+  const saved = await services.dispatch('savePatientPlan', { patientId: id, expectedVersion: 0, plan: { items } });
+  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+}
+
+async function sessions(from: string, to: string): Promise<SessionListing[]> {
+  const result = await services.dispatch('listSessions', { from, to });
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value as SessionListing[];
+}
+
+beforeEach(async () => {
+  services = openTempServices();
+  patientId = await createPatient('Emily Carter', 'Emily Carter');
+  // Pico laser (up to 60 min) at 10:00 and a hydrafacial at 10:30 on the same day overlap; the next day's does not.
+  await savePlan(patientId, [
+    { treatment: 'pico-laser', date: '2027-02-22', time: '10:00' },
+    { treatment: 'hydrafacial', date: '2027-02-22', time: '10:30' },
+    { treatment: 'ipl', date: '2027-02-26', time: '14:00' },
+    { treatment: 'hydrafacial' },
+  ]);
+});
+afterEach(() => services.dispose());
+
+describe('listSessions', () => {
+  it('lists the dated sessions in the range with the patient, minutes, status and same-patient conflicts', async () => {
+    const other = await createPatient('Wang Xiaoyu', '王小雨');
+    await savePlan(other, [{ treatment: 'hydrafacial', date: '2027-02-22', time: '10:00' }]);
+    const listed = await sessions('2027-02-22', '2027-02-28');
+    expect(listed.map((s) => [s.latinName, s.date, s.time, s.treatment, s.index, s.conflicts])).toEqual([
+      ['Emily Carter', '2027-02-22', '10:00', 'pico-laser', 0, [1]],
+      ['Wang Xiaoyu', '2027-02-22', '10:00', 'hydrafacial', 0, []],
+      ['Emily Carter', '2027-02-22', '10:30', 'hydrafacial', 1, [0]],
+      ['Emily Carter', '2027-02-26', '14:00', 'ipl', 2, []],
+    ]);
+    expect(listed[0]).toMatchObject({ patientId, nativeName: 'Emily Carter', minutes: 60, status: 'scheduled', record: null, version: 1 });
+    expect(listed[1]!.nativeName).toBe('王小雨');
+  });
+
+  it('leaves out sessions outside the range and refuses a range backwards or longer than 31 days', async () => {
+    expect(await sessions('2027-02-23', '2027-02-25')).toEqual([]);
+    expect((await sessions('2027-02-26', '2027-02-26')).map((s) => s.index)).toEqual([2]);
+    const backwards = await services.dispatch('listSessions', { from: '2027-02-28', to: '2027-02-22' });
+    expect(backwards.ok).toBe(false);
+    const tooLong = await services.dispatch('listSessions', { from: '2027-02-01', to: '2027-03-04' });
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['to'], code: 'invalid' }] } });
+    expect((await services.dispatch('listSessions', { from: '2027-02-01', to: '2027-03-03' })).ok).toBe(true);
+  });
+});
+
+describe('setSessionStatus', () => {
+  it('records a done session with its doctor, device and settings, and keeps it after a reload', async () => {
+    const record = { doctor: 'Dr. Kim Soo-jin', device: 'PicoSure', settings: { fluence: '2.8 J/cm²', spot: '6 mm' }, notes: 'Mild redness' };
+    const result = (await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done', record })) as Result<PatientPlan>;
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.value.version).toBe(2);
+    const stored = (await services.dispatch('getPatientPlan', { patientId })) as Result<PatientPlan>;
+    expect(stored.ok && stored.value.plan.items[0]).toEqual({ treatment: 'pico-laser', date: '2027-02-22', time: '10:00', status: 'done', record });
+    const [first] = await sessions('2027-02-22', '2027-02-22');
+    expect(first).toMatchObject({ status: 'done', record, version: 2, conflicts: [1] });
+  });
+
+  it('refuses done without a doctor, and a stale version', async () => {
+    const noRecord = await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done' });
+    expect(noRecord).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['record', 'doctor'], code: 'required' }] } });
+    const blankDoctor = await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done', record: { doctor: '  ' } });
+    expect(blankDoctor).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['record', 'doctor'], code: 'required' }] } });
+    const stale = await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 3, status: 'no_show' });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const outOfRange = await services.dispatch('setSessionStatus', { patientId, index: 9, expectedVersion: 1, status: 'no_show' });
+    expect(outOfRange).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['index'] }] } });
+  });
+
+  it('a no-show or cancelled session drops any record and stops conflicting', async () => {
+    await services.dispatch('setSessionStatus', { patientId, index: 1, expectedVersion: 1, status: 'done', record: { doctor: 'Dr. Lee' } });
+    const noShow = await services.dispatch('setSessionStatus', { patientId, index: 1, expectedVersion: 2, status: 'no_show' });
+    expect(noShow.ok).toBe(true);
+    const listed = await sessions('2027-02-22', '2027-02-22');
+    expect(listed.map((s) => [s.index, s.status, s.record, s.conflicts])).toEqual([
+      [0, 'scheduled', null, []],
+      [1, 'no_show', null, []],
+    ]);
+    await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 3, status: 'cancelled' });
+    expect((await sessions('2027-02-22', '2027-02-22'))[0]!.status).toBe('cancelled');
+  });
+});
+
+describe('plan items with a status', () => {
+  it('old plans without a status still parse; a record on a session that is not done is refused', () => {
+    expect(planSchema.safeParse({ items: [{ treatment: 'ipl', date: '2027-02-22' }] }).success).toBe(true);
+    expect(planSchema.safeParse({ items: [{ treatment: 'ipl', status: 'no_show', record: { doctor: 'Dr. Lee' } }] }).success).toBe(false);
+    const done = planSchema.parse({ items: [{ treatment: 'ipl', status: 'done', record: { doctor: 'Dr. Lee' } }] });
+    expect(done.items[0]!.record).toEqual({ doctor: 'Dr. Lee', device: '', settings: {}, notes: '' });
+  });
+});
+
+describe('scheduling a plan', () => {
+  it('keeps the status and record of sessions already dated', async () => {
+    await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done', record: { doctor: 'Dr. Lee' } });
+    const current = (await services.dispatch('getPatientPlan', { patientId })) as Result<PatientPlan>;
+    if (!current.ok) throw new Error('no plan');
+    const scheduled = (await services.dispatch('schedulePatientPlan', { patientId, plan: current.value.plan })) as Result<PatientPlan>;
+    if (!scheduled.ok) throw new Error(JSON.stringify(scheduled.error));
+    const pico = scheduled.value.plan.items.find((item) => item.treatment === 'pico-laser');
+    expect(pico).toMatchObject({ date: '2027-02-22', status: 'done', record: { doctor: 'Dr. Lee' } });
+  });
+});
