@@ -18,12 +18,19 @@ import {
   TRIP_STATUSES,
 } from '../../../src/shared/domain/intake/vocabulary';
 import { ISSUE_MESSAGES } from '../../../src/shared/contract/issues';
+import { FOLLOW_UP_OUTCOMES } from '../../../src/shared/contract/followups';
+import { FOLLOW_UP_STATES } from '../../../src/shared/domain/followups/due-time';
+import { SESSION_STATUSES } from '../../../src/shared/domain/plan/plan-schema';
 
 function keysOf(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
     typeof value === 'object' && value !== null ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`],
   );
 }
+
+const followUpSteps = (
+  JSON.parse(readFileSync(join(import.meta.dirname, '../../../resources/followups/schedule.json'), 'utf8')) as { steps: { id: string }[] }
+).steps.map((step) => step.id);
 
 const RENDERER = join(import.meta.dirname, '../../../src/renderer/src');
 const sources = readdirSync(RENDERER, { recursive: true })
@@ -43,6 +50,10 @@ const usedKeys = new Set<string>([
   ...CONSENT_KINDS.map((value) => `consents.${value}`),
   ...PHOTO_ANGLES.map((value) => `photos.angles.${value}`),
   ...['all', ...TRIP_STATUSES].map((value) => `tripStatus.${value}`),
+  ...followUpSteps.map((step) => `followups.steps.${step}`),
+  ...FOLLOW_UP_STATES.map((value) => `followups.state.${value}`),
+  ...FOLLOW_UP_OUTCOMES.map((value) => `followups.outcomes.${value}`),
+  ...SESSION_STATUSES.map((value) => `week.status.${value}`),
 ]);
 
 /** i18next plural forms: t('list.count', {count}) reads list.count_one / list.count_other. */

@@ -41,7 +41,8 @@ export function wallClock(instant: string, timeZone: string = CLINIC_TIME_ZONE):
   return formatInTimeZone(new Date(instant), timeZone, 'yyyy-MM-dd HH:mm');
 }
 
-export type FollowUpState = 'upcoming' | 'due' | 'overdue' | 'done';
+export const FOLLOW_UP_STATES = ['upcoming', 'due', 'overdue', 'done'] as const;
+export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
 
 /** A follow-up not answered two days after it fell due is overdue. */
 export const OVERDUE_AFTER_HOURS = 48;

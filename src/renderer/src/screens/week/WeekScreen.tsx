@@ -21,16 +21,7 @@ type Load =
 type Banner = { readonly kind: 'ok' | 'error'; readonly text: string };
 
 export function statusLabel(t: TFunction, status: SessionStatus): string {
-  switch (status) {
-    case 'scheduled':
-      return t('week.status.scheduled');
-    case 'done':
-      return t('week.status.done');
-    case 'no_show':
-      return t('week.status.no_show');
-    case 'cancelled':
-      return t('week.status.cancelled');
-  }
+  return t(`week.status.${status}`);
 }
 
 function dayLabel(t: TFunction, weekday: number): string {
