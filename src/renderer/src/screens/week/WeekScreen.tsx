@@ -200,9 +200,13 @@ function SessionCard({
   const [formOpen, setFormOpen] = useState(false);
   const [doctor, setDoctor] = useState('');
   const [device, setDevice] = useState('');
-  const [fluence, setFluence] = useState('');
-  const [spotSize, setSpotSize] = useState('');
-  const [passes, setPasses] = useState('');
+  /** The device settings typed, by the key they are recorded under ("spot size": free text, shown to the doctor). */
+  const [settingsTyped, setSettingsTyped] = useState<Record<string, string>>({});
+  const settingFields = [
+    { name: 'fluence', key: 'fluence', label: t('week.fluence') },
+    { name: 'spotSize', key: 'spot size', label: t('week.spotSize') },
+    { name: 'passes', key: 'passes', label: t('week.passes') },
+  ];
   const [notes, setNotes] = useState('');
   const [missingDoctor, setMissingDoctor] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -218,15 +222,7 @@ function SessionCard({
   const setStatus = async (status: SessionStatus) => {
     if (saving) return;
     const settings = Object.fromEntries(
-      (
-        [
-          ['fluence', fluence],
-          ['spot size', spotSize],
-          ['passes', passes],
-        ] as const
-      )
-        .map(([key, value]) => [key, value.trim()] as const)
-        .filter(([, value]) => value !== ''),
+      settingFields.map(({ key }) => [key, (settingsTyped[key] ?? '').trim()] as const).filter(([, value]) => value !== ''),
     );
     if (status === 'done' && doctor.trim() === '') {
       setMissingDoctor(true);
@@ -348,15 +344,20 @@ function SessionCard({
           <Field name="device" label={t('week.device')}>
             {({ id }) => <input id={id} name="device" type="text" maxLength={120} value={device} onChange={(event) => setDevice(event.target.value)} />}
           </Field>
-          <Field name="fluence" label={t('week.fluence')}>
-            {({ id }) => <input id={id} name="fluence" type="text" maxLength={200} value={fluence} onChange={(event) => setFluence(event.target.value)} />}
-          </Field>
-          <Field name="spotSize" label={t('week.spotSize')}>
-            {({ id }) => <input id={id} name="spotSize" type="text" maxLength={200} value={spotSize} onChange={(event) => setSpotSize(event.target.value)} />}
-          </Field>
-          <Field name="passes" label={t('week.passes')}>
-            {({ id }) => <input id={id} name="passes" type="text" maxLength={200} value={passes} onChange={(event) => setPasses(event.target.value)} />}
-          </Field>
+          {settingFields.map(({ name, key, label }) => (
+            <Field key={name} name={name} label={label}>
+              {({ id }) => (
+                <input
+                  id={id}
+                  name={name}
+                  type="text"
+                  maxLength={200}
+                  value={settingsTyped[key] ?? ''}
+                  onChange={(event) => setSettingsTyped((typed) => ({ ...typed, [key]: event.target.value }))}
+                />
+              )}
+            </Field>
+          ))}
           <Field name="notes" label={t('week.notes')}>
             {({ id }) => <textarea id={id} name="notes" maxLength={2000} rows={2} value={notes} onChange={(event) => setNotes(event.target.value)} />}
           </Field>
