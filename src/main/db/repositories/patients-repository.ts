@@ -190,8 +190,8 @@ export function createPatientsRepository(db: Db) {
   return {
     /** Inserts a new patient with its consents and search text. The caller wraps it in a transaction. */
     insert(id: string, patient: PatientIntake, now: string): void {
-      statements.insert.run({ id, ...columns(patient), now });
-      const seq = statements.bySeqOfId.get(id)!.seq;
+      // seq is the INTEGER PRIMARY KEY, so the insert's rowid is it: no second lookup.
+      const seq = Number(statements.insert.run({ id, ...columns(patient), now }).lastInsertRowid);
       writeDependents(seq, patient);
     },
 
