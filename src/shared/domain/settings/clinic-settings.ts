@@ -30,6 +30,15 @@ export const clinicSettingsSchema = z
       )
       .max(100, 'too_many')
       .default([]),
+    /** How patients reach the clinic, printed on every handout's contact lines and the follow-up card. */
+    contact: z
+      .strictObject({
+        phone: z.string().trim().max(40, 'too_long').default(''),
+        messenger: z.string().trim().max(120, 'too_long').default(''),
+        email: z.string().trim().max(254, 'too_long').default(''),
+        address: z.string().trim().max(300, 'too_long').default(''),
+      })
+      .default({ phone: '', messenger: '', email: '', address: '' }),
   })
   .refine((settings) => settings.hours.opensAt < settings.hours.closesAt, { message: 'invalid', path: ['hours', 'closesAt'] });
 
@@ -46,5 +55,6 @@ export function defaultClinicSettings(catalog: Catalog): ClinicSettings {
     vat: { percent: 10, pricesIncludeVat: true },
     prices,
     packages: [],
+    contact: { phone: '', messenger: '', email: '', address: '' },
   };
 }

@@ -100,6 +100,30 @@ export function SettingsScreen() {
                   onChange={(event) => setSettings({ ...settings, clinicName: event.target.value })} />
               )}
             </Field>
+            <Field name="contact-phone" label={t('settings.contact.phone')} error={errorOf('contact.phone')}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} name="contact-phone" value={settings.contact.phone} aria-describedby={describedBy} aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, contact: { ...settings.contact, phone: event.target.value } })} />
+              )}
+            </Field>
+            <Field name="contact-messenger" label={t('settings.contact.messenger')} error={errorOf('contact.messenger')}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} name="contact-messenger" value={settings.contact.messenger} aria-describedby={describedBy} aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, contact: { ...settings.contact, messenger: event.target.value } })} />
+              )}
+            </Field>
+            <Field name="contact-email" label={t('settings.contact.email')} error={errorOf('contact.email')}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} name="contact-email" value={settings.contact.email} aria-describedby={describedBy} aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, contact: { ...settings.contact, email: event.target.value } })} />
+              )}
+            </Field>
+            <Field name="contact-address" label={t('settings.contact.address')} error={errorOf('contact.address')}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} name="contact-address" value={settings.contact.address} aria-describedby={describedBy} aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, contact: { ...settings.contact, address: event.target.value } })} />
+              )}
+            </Field>
             <Field name="opensAt" label={t('settings.opensAt')} error={errorOf('hours.opensAt')}>
               {({ id, describedBy, invalid }) => (
                 <input id={id} name="opensAt" type="time" value={settings.hours.opensAt} aria-describedby={describedBy} aria-invalid={invalid}

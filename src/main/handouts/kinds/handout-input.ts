@@ -1,0 +1,54 @@
+// What every handout is made from: the patient, the plan, the clinic's settings, the clinical content and the
+// moment it is made. Each handout kind is a pure function of this and a language.
+import type { Catalog, TreatmentId } from '../../../shared/domain/catalog/catalog-schema';
+import type { FollowUpSchedule } from '../../../shared/domain/followups/followup-schedule';
+import type { PatientIntake } from '../../../shared/domain/intake/patient-schema';
+import type { LanguageTag } from '../../../shared/domain/intake/vocabulary';
+import type { Plan } from '../../../shared/domain/plan/plan-schema';
+import type { Rule } from '../../../shared/domain/rules/rule-schema';
+import type { ClinicSettings } from '../../../shared/domain/settings/clinic-settings';
+import type { Block, Slot } from '../layout/handout-blocks';
+import type { LanguageTexts } from '../texts/handout-texts';
+
+export const HANDOUT_KINDS = ['aftercare', 'precare', 'plan', 'consent', 'followup'] as const;
+export type HandoutKind = (typeof HANDOUT_KINDS)[number];
+
+export interface HandoutInput {
+  readonly patient: PatientIntake;
+  readonly plan: Plan;
+  readonly settings: ClinicSettings;
+  readonly catalog: Catalog;
+  readonly rules: readonly Rule[];
+  readonly followUps: FollowUpSchedule;
+  readonly now: Date;
+}
+
+/** Dates, times and money written the way a reader of the language expects. */
+export interface Formats {
+  /** A calendar date (YYYY-MM-DD), e.g. "24 November 2026" / "2026년 11월 24일". */
+  date(date: string): string;
+  /** An instant on a given clock, with the time. */
+  dateTime(instant: string, timeZone: string): string;
+  money(amount: bigint, currency: string): string;
+}
+
+export interface KindContent {
+  readonly blocks: readonly Block[];
+}
+
+export type BuildKind = (input: HandoutInput, texts: LanguageTexts, formats: Formats) => KindContent;
+
+export const one = (text: string, texts: LanguageTexts): Slot => [{ text, lang: texts.language }];
+
+/** The plan's treatments in the order they first appear. */
+export const planTreatments = (input: HandoutInput): TreatmentId[] => [...new Set(input.plan.items.map((item) => item.treatment))];
+
+export const treatmentOf = (input: HandoutInput, id: TreatmentId) => input.catalog.find((treatment) => treatment.id === id)!;
+
+/** "3-7", or the single number when both ends agree. */
+export const range = ({ min, max }: { readonly min: number; readonly max: number }): string => (min === max ? String(min) : `${min}-${max}`);
+
+/** The sessions that will happen: cancelled ones are not on the patient's sheet. */
+export const activeItems = (input: HandoutInput) => input.plan.items.filter((item) => item.status !== 'cancelled');
+
+export type { LanguageTag };

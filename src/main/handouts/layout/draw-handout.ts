@@ -1,0 +1,300 @@
+// Lays handout blocks out on A4 pages with pdfkit: header (clinic name and logo, the patient's native and Latin
+// names) and footer (the "general information, the doctor's instructions prevail" line and page numbers) on
+// every page; a heading never alone at a page's foot; a block and its translation, a list item, a table row
+// never split across pages (a table repeats its header row on the next page).
+import PDFDocument from 'pdfkit';
+import type { LanguageTag } from '../../../shared/domain/intake/vocabulary';
+import { loadFont, type FontKey, type FontWeight } from '../typeset/handout-fonts';
+import { paragraphHeight, typesetParagraph, type Txt, type TypesetParagraph } from '../typeset/typeset-paragraph';
+import type { Block, Slot } from './handout-blocks';
+
+export interface HandoutFrame {
+  readonly language: LanguageTag;
+  readonly title: Slot;
+  readonly subtitle: Slot;
+  readonly clinicName: string;
+  readonly logo: Buffer | null;
+  readonly patientNative: Txt;
+  readonly patientLatin: string;
+  readonly disclaimer: Slot;
+  readonly pageLabel: (page: number, pages: number) => Slot;
+  /** Written into the PDF's metadata, so the same input gives the same file. */
+  readonly createdAt: Date;
+}
+
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = { left: 48, right: 48, top: 96, bottom: 78 };
+const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const COLOURS = { text: '#1d1d1f', translation: '#4a4a4f', muted: '#6b6b70', heading: '#0b4f6c', warning: '#9b1c1c', rule: '#c9ced6' };
+const SIZES = { body: 10.5, h1: 14, h2: 11.5, title: 18, small: 8 };
+const TRANSLATION_SCALE = 0.92;
+
+/** pdfkit caches each word's shaping per document; handouts repeat the same words document after document, and
+ * shaping (fontkit's OpenType lookups, about 1 ms a word for Amiri) was most of a handout's time. The cache holds
+ * glyph runs of the parsed font, which every document shares, so one cache per font serves them all. */
+const layoutCaches = new Map<FontKey, Record<string, unknown>>();
+function shareLayoutCache(doc: PDFKit.PDFDocument, key: FontKey): void {
+  const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
+  if (!embedded?.layoutCache) return;
+  let shared = layoutCaches.get(key);
+  if (!shared) layoutCaches.set(key, (shared = embedded.layoutCache));
+  embedded.layoutCache = shared;
+}
+
+interface Chunk {
+  readonly height: number;
+  draw(y: number): void;
+}
+
+/** A slot's lines typeset one under the other: the patient's language, then (smaller, grey) Korean. */
+interface SlotLayout {
+  readonly paragraphs: readonly { readonly paragraph: TypesetParagraph; readonly colour: string; readonly weight: FontWeight }[];
+  readonly height: number;
+}
+
+export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[]): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    bufferPages: true,
+    autoFirstPage: false,
+    lang: frame.language,
+    displayTitle: true,
+    info: { Title: frame.title.map((t) => t.text).join(' / '), Author: frame.clinicName, CreationDate: frame.createdAt, ModDate: frame.createdAt },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const registered = new Set<FontKey>();
+  const useFont = (key: FontKey) => {
+    if (!registered.has(key)) {
+      doc.registerFont(key, loadFont(key) as unknown as string);
+      registered.add(key);
+      doc.font(key);
+      shareLayoutCache(doc, key);
+    } else doc.font(key);
+  };
+
+  const layoutSlot = (slot: Slot, size: number, weight: FontWeight, width: number, colour: string): SlotLayout => {
+    const paragraphs = slot.map((txt, index) => {
+      const lineSize = index === 0 ? size : size * TRANSLATION_SCALE;
+      return { paragraph: typesetParagraph(txt, lineSize, weight, width), colour: index === 0 ? colour : COLOURS.translation, weight };
+    });
+    const gaps = Math.max(0, paragraphs.length - 1) * 1.5;
+    return { paragraphs, height: paragraphs.reduce((sum, p) => sum + paragraphHeight(p.paragraph), 0) + gaps };
+  };
+
+  const drawSlot = (layout: SlotLayout, x: number, y: number, width: number, align: 'start' | 'end' = 'start') => {
+    let top = y;
+    for (const { paragraph, colour } of layout.paragraphs) {
+      for (const line of paragraph.lines) {
+        const toRight = paragraph.rtl !== (align === 'end');
+        const left = x + (toRight ? width - line.width : 0);
+        const baseline = top + (paragraph.lineHeight - paragraph.size) / 2 + paragraph.size * 0.86;
+        doc.fillColor(colour);
+        for (const run of line.runs) {
+          useFont(run.font);
+          doc.fontSize(paragraph.size).text(run.text, left + run.x, baseline, {
+            lineBreak: false,
+            baseline: 'alphabetic',
+            // An Arabic run is one word (spaces are runs of their own), so pdfkit's cached per-word shaping lays
+            // it out right to left as a whole; `features: []` (shape the string as one) would skip that cache.
+            ...(run.shapeAsWhole && run.text.includes(' ') ? { features: [] } : {}),
+          });
+        }
+        top += paragraph.lineHeight;
+      }
+      top += 1.5;
+    }
+  };
+
+  const rtlPage = frame.language === 'ar';
+
+  const headingChunk = (block: Extract<Block, { type: 'heading' }>): Chunk => {
+    const size = block.level === 1 ? SIZES.h1 : SIZES.h2;
+    const layout = layoutSlot(block.text, size, 'Bold', TEXT_WIDTH, COLOURS.heading);
+    const above = block.level === 1 ? 14 : 8;
+    return {
+      height: above + layout.height + 4,
+      draw: (y) => {
+        if (block.level === 1) doc.moveTo(MARGIN.left, y + above - 5).lineTo(PAGE.width - MARGIN.right, y + above - 5).lineWidth(0.6).strokeColor(COLOURS.rule).stroke();
+        drawSlot(layout, MARGIN.left, y + above, TEXT_WIDTH);
+      },
+    };
+  };
+
+  const paragraphChunk = (block: Extract<Block, { type: 'paragraph' }>): Chunk => {
+    const colour = block.tone === 'warning' ? COLOURS.warning : COLOURS.text;
+    const layout = layoutSlot(block.text, SIZES.body, block.tone === 'strong' ? 'Bold' : 'Regular', TEXT_WIDTH, colour);
+    return { height: layout.height + 5, draw: (y) => drawSlot(layout, MARGIN.left, y, TEXT_WIDTH) };
+  };
+
+  const listChunks = (block: Extract<Block, { type: 'list' }>): Chunk[] => {
+    const indent = 16;
+    return block.items.map((item) => {
+      const layout = layoutSlot(item, SIZES.body, 'Regular', TEXT_WIDTH - indent, COLOURS.text);
+      return {
+        height: layout.height + 3,
+        draw: (y) => {
+          const markerX = rtlPage ? PAGE.width - MARGIN.right - 9 : MARGIN.left + 2;
+          const textX = rtlPage ? MARGIN.left : MARGIN.left + indent;
+          const middle = y + (layout.paragraphs[0]?.paragraph.lineHeight ?? SIZES.body) / 2;
+          if (block.marker === 'checkbox') doc.rect(markerX, middle - 4.5, 8, 8).lineWidth(0.8).strokeColor(COLOURS.text).stroke();
+          else doc.circle(markerX + 3, middle, 1.8).fillColor(COLOURS.heading).fill();
+          drawSlot(layout, textX, y, TEXT_WIDTH - indent);
+        },
+      };
+    });
+  };
+
+  const tableChunks = (block: Extract<Block, { type: 'table' }>): Chunk[] => {
+    const pad = 4;
+    const order = rtlPage ? block.widths.map((_, i) => block.widths.length - 1 - i) : block.widths.map((_, i) => i);
+    const xs: number[] = [];
+    let x = MARGIN.left;
+    for (const column of order) {
+      xs[column] = x;
+      x += block.widths[column]! * TEXT_WIDTH;
+    }
+    const rowChunk = (cells: readonly Slot[], header: boolean): Chunk => {
+      const layouts = cells.map((cell, column) =>
+        layoutSlot(cell, header ? SIZES.body - 1 : SIZES.body - 0.5, header ? 'Bold' : 'Regular', block.widths[column]! * TEXT_WIDTH - 2 * pad, COLOURS.text),
+      );
+      const height = Math.max(...layouts.map((l) => l.height)) + 2 * pad;
+      return {
+        height,
+        draw: (y) => {
+          if (header) doc.rect(MARGIN.left, y, TEXT_WIDTH, height).fillColor('#eef3f6').fill();
+          layouts.forEach((layout, column) =>
+            drawSlot(layout, xs[column]! + pad, y + pad, block.widths[column]! * TEXT_WIDTH - 2 * pad, block.align?.[column] ?? 'start'),
+          );
+          doc.moveTo(MARGIN.left, y + height).lineTo(PAGE.width - MARGIN.right, y + height).lineWidth(0.4).strokeColor(COLOURS.rule).stroke();
+        },
+      };
+    };
+    const header = rowChunk(block.header, true);
+    return [{ ...header, repeatHeader: true } as Chunk, ...block.rows.map((row) => ({ ...rowChunk(row, false), tableHeader: header }) as Chunk)];
+  };
+
+  const signatureChunk = (block: Extract<Block, { type: 'signatures' }>): Chunk => {
+    const roleWidth = TEXT_WIDTH * 0.3;
+    const rows = block.roles.map((role) => layoutSlot(role, SIZES.body, 'Bold', roleWidth - 6, COLOURS.text));
+    const signature = layoutSlot(block.signature, SIZES.small + 0.5, 'Regular', TEXT_WIDTH * 0.4, COLOURS.muted);
+    const date = layoutSlot(block.date, SIZES.small + 0.5, 'Regular', TEXT_WIDTH * 0.25, COLOURS.muted);
+    const rowHeight = Math.max(...rows.map((r) => r.height), 20) + Math.max(signature.height, date.height) + 14;
+    return {
+      height: rows.length * rowHeight + 6,
+      draw: (y) => {
+        rows.forEach((role, i) => {
+          const top = y + i * rowHeight + 6;
+          const lineY = top + Math.max(role.height, 20) + 2;
+          const sigX = MARGIN.left + roleWidth;
+          const dateX = MARGIN.left + TEXT_WIDTH * 0.74;
+          drawSlot(role, MARGIN.left, top, roleWidth - 6);
+          doc.moveTo(sigX, lineY).lineTo(sigX + TEXT_WIDTH * 0.4, lineY).moveTo(dateX, lineY).lineTo(PAGE.width - MARGIN.right, lineY).lineWidth(0.7).strokeColor(COLOURS.text).stroke();
+          drawSlot(signature, sigX, lineY + 2, TEXT_WIDTH * 0.4);
+          drawSlot(date, dateX, lineY + 2, TEXT_WIDTH * 0.26);
+        });
+      },
+    };
+  };
+
+  const chunksOf = (block: Block): Chunk[] => {
+    switch (block.type) {
+      case 'heading':
+        return [headingChunk(block)];
+      case 'paragraph':
+        return [paragraphChunk(block)];
+      case 'list':
+        return listChunks(block);
+      case 'table':
+        return tableChunks(block);
+      case 'signatures':
+        return [signatureChunk(block)];
+    }
+  };
+
+  // Title block, then the flow.
+  const bottom = PAGE.height - MARGIN.bottom;
+  let y = MARGIN.top;
+  const newPage = () => {
+    doc.addPage({ size: 'A4', margin: 0 });
+    y = MARGIN.top;
+  };
+  newPage();
+  const title = layoutSlot(frame.title, SIZES.title, 'Bold', TEXT_WIDTH, COLOURS.heading);
+  drawSlot(title, MARGIN.left, y, TEXT_WIDTH);
+  y += title.height + 2;
+  const subtitle = layoutSlot(frame.subtitle, SIZES.body - 1, 'Regular', TEXT_WIDTH, COLOURS.muted);
+  drawSlot(subtitle, MARGIN.left, y, TEXT_WIDTH);
+  y += subtitle.height + 4;
+
+  const all = blocks.map(chunksOf);
+  all.forEach((chunks, blockIndex) => {
+    const block = blocks[blockIndex]!;
+    chunks.forEach((chunk, chunkIndex) => {
+      // A heading needs room for itself and the first piece of what follows; a table row for itself.
+      let needed = chunk.height;
+      if (block.type === 'heading') needed += all[blockIndex + 1]?.[0]?.height ?? 0;
+      if (block.type === 'table' && chunkIndex === 0) needed += chunks[1]?.height ?? 0;
+      if (y + needed > bottom && y > MARGIN.top) {
+        newPage();
+        const header = (chunk as Chunk & { tableHeader?: Chunk }).tableHeader;
+        if (header) {
+          header.draw(y);
+          y += header.height;
+        }
+      }
+      chunk.draw(y);
+      y += chunk.height;
+    });
+  });
+
+  // Header and footer on every page, now that the page count is known.
+  const range = doc.bufferedPageRange();
+  const pages = range.count;
+  for (let index = 0; index < pages; index += 1) {
+    doc.switchToPage(range.start + index);
+    drawHeader(index);
+    drawFooter(index + 1, pages);
+  }
+
+  function drawHeader(pageIndex: number) {
+    let x = MARGIN.left;
+    if (frame.logo) {
+      try {
+        doc.image(frame.logo, x, 30, { fit: [120, 34] });
+        x += 128;
+      } catch {
+        // A logo pdfkit cannot read is left out rather than failing the handout.
+      }
+    }
+    const clinic = layoutSlot([{ text: frame.clinicName, lang: frame.patientNative.lang === 'ko' ? 'ko' : 'ko' }], 11, 'Bold', 220, COLOURS.heading);
+    drawSlot(clinic, x, 36, 220);
+    const nameWidth = 230;
+    const native = layoutSlot([frame.patientNative], 11, 'Bold', nameWidth, COLOURS.text);
+    const latin = layoutSlot([{ text: frame.patientLatin, lang: 'en' }], 9, 'Regular', nameWidth, COLOURS.muted);
+    const nameX = PAGE.width - MARGIN.right - nameWidth;
+    drawSlot(native, nameX, 30, nameWidth, native.paragraphs[0]?.paragraph.rtl ? 'start' : 'end');
+    drawSlot(latin, nameX, 30 + native.height, nameWidth, 'end');
+    const ruleY = 74;
+    doc.moveTo(MARGIN.left, ruleY).lineTo(PAGE.width - MARGIN.right, ruleY).lineWidth(pageIndex === 0 ? 1.2 : 0.6).strokeColor(COLOURS.heading).stroke();
+  }
+
+  function drawFooter(page: number, pageCount: number) {
+    const top = PAGE.height - MARGIN.bottom + 14;
+    doc.moveTo(MARGIN.left, top - 6).lineTo(PAGE.width - MARGIN.right, top - 6).lineWidth(0.4).strokeColor(COLOURS.rule).stroke();
+    const labelWidth = 90;
+    const disclaimer = layoutSlot(frame.disclaimer, SIZES.small, 'Regular', TEXT_WIDTH - labelWidth - 10, COLOURS.muted);
+    const label = layoutSlot(frame.pageLabel(page, pageCount), SIZES.small, 'Regular', labelWidth, COLOURS.muted);
+    drawSlot(disclaimer, rtlPage ? MARGIN.left + labelWidth + 10 : MARGIN.left, top, TEXT_WIDTH - labelWidth - 10);
+    drawSlot(label, rtlPage ? MARGIN.left : PAGE.width - MARGIN.right - labelWidth, top, labelWidth, rtlPage ? 'start' : 'end');
+  }
+
+  doc.end();
+  return finished;
+}
