@@ -41,6 +41,19 @@ function shareLayoutCache(doc: PDFKit.PDFDocument, key: FontKey): void {
   embedded.layoutCache = shared;
 }
 
+/** True when the shaped glyphs carry the run's characters one for one, in order (a PDF maps glyphs to text). */
+const spelling = new Map<string, boolean>();
+function glyphsSpellText(font: FontKey, text: string): boolean {
+  const key = `${font}\u0000${text}`;
+  let spells = spelling.get(key);
+  if (spells === undefined) {
+    const codePoints = loadFont(font).layout(text).glyphs.flatMap((glyph) => glyph.codePoints);
+    spells = String.fromCodePoint(...codePoints) === text;
+    spelling.set(key, spells);
+  }
+  return spells;
+}
+
 interface Chunk {
   readonly height: number;
   draw(y: number): void;
@@ -98,6 +111,11 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
         doc.fillColor(colour);
         for (const run of line.runs) {
           useFont(run.font);
+          // Where shaping split or reordered characters (Thai sara am and marks, Vietnamese stacked accents), the
+          // glyphs alone cannot say what the text was: ActualText gives search, copy and screen readers the
+          // original. Not for right-to-left runs: readers would reverse it again, and Amiri maps 1:1 anyway.
+          const actual = !run.shapeAsWhole && !glyphsSpellText(run.font, run.text);
+          if (actual) doc.markContent('Span', { actual: run.text } as unknown as Parameters<typeof doc.markContent>[1]);
           doc.fontSize(paragraph.size).text(run.text, left + run.x, baseline, {
             lineBreak: false,
             baseline: 'alphabetic',
@@ -105,6 +123,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
             // it out right to left as a whole; `features: []` (shape the string as one) would skip that cache.
             ...(run.shapeAsWhole && run.text.includes(' ') ? { features: [] } : {}),
           });
+          if (actual) doc.endMarkedContent();
         }
         top += paragraph.lineHeight;
       }
