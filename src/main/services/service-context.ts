@@ -7,6 +7,11 @@ import { createPhotosRepository } from '../db/repositories/photos-repository';
 import { createPlansRepository } from '../db/repositories/plans-repository';
 import { createFollowUpsRepository } from '../db/repositories/followups-repository';
 import type { PhotoStore } from '../photos/photo-store';
+import type { HandoutInput } from '../handouts/kinds/handout-input';
+import { makeHandout, type HandoutRequest } from '../handouts/make-handout';
+
+/** Makes a handout PDF: in this thread by default, through a worker pool where a door sets one up. */
+export type RenderHandout = (input: HandoutInput, request: HandoutRequest) => Promise<Buffer>;
 
 export interface ServiceContext {
   readonly db: Db;
@@ -19,6 +24,7 @@ export interface ServiceContext {
   readonly photoStore: PhotoStore;
   readonly now: () => Date;
   readonly newId: () => string;
+  readonly renderHandout: RenderHandout;
 }
 
 export function createServiceContext(options: {
@@ -27,6 +33,7 @@ export function createServiceContext(options: {
   photoStore: PhotoStore;
   now?: () => Date;
   newId?: () => string;
+  renderHandout?: RenderHandout;
 }): ServiceContext {
   return {
     db: options.db,
@@ -39,5 +46,6 @@ export function createServiceContext(options: {
     photoStore: options.photoStore,
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? randomUUID,
+    renderHandout: options.renderHandout ?? makeHandout,
   };
 }

@@ -30,6 +30,9 @@ export const CHANNELS = [
   'listPatientFollowUps',
   'recordFollowUpOutcome',
   'exportPatientCalendar',
+  'makeHandout',
+  'exportHandout',
+  'defaultHandoutFolder',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -19,13 +19,20 @@ const LOCALES: Record<LanguageTag, string> = {
 
 export const intlLocale = (language: LanguageTag): string => LOCALES[language];
 
+const made = new Map<LanguageTag, Formats>();
+
 export function formatsFor(language: LanguageTag): Formats {
+  let formats = made.get(language);
+  if (!formats) made.set(language, (formats = makeFormats(language)));
+  return formats;
+}
+
+function makeFormats(language: LanguageTag): Formats {
   const locale = LOCALES[language];
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   return {
     date: (date) => day.format(new Date(`${date}T00:00:00Z`)),
-    dateTime: (instant, timeZone) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant)),
+    dateTime: (instant, timeZone) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant)),
     money: (amount, currency) => formatMoney(amount, currency, locale),
   };
 }

@@ -32,7 +32,22 @@ function mayBreakBetween(before: string, after: string): boolean {
   return SPACELESS.test(last) || SPACELESS.test(first);
 }
 
-export function breakUnits(text: string, language: LanguageTag): BreakUnit[] {
+/** Handouts repeat the same sentences document after document; segmenting is the costly part. */
+const cache = new Map<string, readonly BreakUnit[]>();
+const CACHE_LIMIT = 20_000;
+
+export function breakUnits(text: string, language: LanguageTag): readonly BreakUnit[] {
+  const key = `${language}\u0000${text}`;
+  let units = cache.get(key);
+  if (!units) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    units = segmentUnits(text, language);
+    cache.set(key, units);
+  }
+  return units;
+}
+
+function segmentUnits(text: string, language: LanguageTag): BreakUnit[] {
   const units: BreakUnit[] = [];
   let start = 0;
   let previous = '';

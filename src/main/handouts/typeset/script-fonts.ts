@@ -37,8 +37,17 @@ export function preferredFamily(char: string, language: LanguageTag): FontFamily
 
 const FALLBACK_ORDER: readonly FontFamily[] = ['NotoSans', 'NotoSansKR', 'NotoSansSC', 'NotoSansJP', 'NotoSansTC', 'NotoSansThai', 'Amiri'];
 
-const hasGlyph = (family: FontFamily, weight: FontWeight, char: string): boolean =>
-  loadFont(fontKey(family, weight)).hasGlyphForCodePoint(char.codePointAt(0)!);
+/** fontkit's cmap lookup decodes lazily on every call; the answer per font and character never changes. */
+const glyphAnswers = new Map<string, boolean>();
+function hasGlyph(family: FontFamily, weight: FontWeight, char: string): boolean {
+  const key = `${family}-${weight}\u0000${char}`;
+  let answer = glyphAnswers.get(key);
+  if (answer === undefined) {
+    answer = loadFont(fontKey(family, weight)).hasGlyphForCodePoint(char.codePointAt(0)!);
+    glyphAnswers.set(key, answer);
+  }
+  return answer;
+}
 
 export interface FontRun {
   readonly text: string;
@@ -48,8 +57,22 @@ export interface FontRun {
 /** Bidi and line-break controls take no room and no glyph: they are dropped from what is drawn. */
 export const INVISIBLE_CONTROLS = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
 
+const runCache = new Map<string, readonly FontRun[]>();
+const RUN_CACHE_LIMIT = 50_000;
+
 /** Split a string (one line, already in drawing order) into runs of one font each. */
-export function fontRuns(text: string, language: LanguageTag, weight: FontWeight): FontRun[] {
+export function fontRuns(text: string, language: LanguageTag, weight: FontWeight): readonly FontRun[] {
+  const key = `${language}\u0000${weight}\u0000${text}`;
+  let runs = runCache.get(key);
+  if (!runs) {
+    if (runCache.size >= RUN_CACHE_LIMIT) runCache.clear();
+    runs = splitRuns(text, language, weight);
+    runCache.set(key, runs);
+  }
+  return runs;
+}
+
+function splitRuns(text: string, language: LanguageTag, weight: FontWeight): FontRun[] {
   const runs: { text: string; family: FontFamily }[] = [];
   for (const char of text.replace(INVISIBLE_CONTROLS, '')) {
     const preferred = preferredFamily(char, language);

@@ -1,0 +1,76 @@
+// A small pool of handout workers (two by default: the clinic PCs and this machine have two cores). Jobs queue
+// and go to the first free worker; a worker that dies is replaced and its job fails with the reason.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { HandoutInput } from './kinds/handout-input';
+import type { HandoutRequest } from './make-handout';
+import type { HandoutJob, HandoutJobResult } from './handout-worker';
+
+export interface HandoutPool {
+  make(input: HandoutInput, request: HandoutRequest): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+interface Pending {
+  readonly job: HandoutJob;
+  resolve(pdf: Buffer): void;
+  reject(error: Error): void;
+}
+
+/** The worker's script beside this module: .ts when run from sources (tsx passes its loader on), .js when built. */
+const workerUrl = (): URL => new URL(import.meta.url.endsWith('.ts') ? './handout-worker.ts' : './handout-worker.js', import.meta.url);
+
+export function createHandoutPool(size = Math.max(1, Math.min(2, availableParallelism())), url: URL = workerUrl()): HandoutPool {
+  const queue: Pending[] = [];
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, Pending>();
+  let nextId = 1;
+  let closed = false;
+
+  const start = (): void => {
+    const worker = new Worker(url);
+    worker.unref();
+    worker.on('message', (result: HandoutJobResult) => {
+      const pending = busy.get(worker);
+      busy.delete(worker);
+      if (pending) {
+        if ('pdf' in result) pending.resolve(Buffer.from(result.pdf));
+        else pending.reject(new Error(result.error));
+      }
+      idle.push(worker);
+      pump();
+    });
+    worker.on('error', (error) => {
+      const pending = busy.get(worker);
+      busy.delete(worker);
+      pending?.reject(error);
+      if (!closed) start();
+      pump();
+    });
+    idle.push(worker);
+  };
+  for (let i = 0; i < size; i += 1) start();
+
+  function pump(): void {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop()!;
+      const pending = queue.shift()!;
+      busy.set(worker, pending);
+      worker.postMessage(pending.job);
+    }
+  }
+
+  return {
+    make(input, request) {
+      if (closed) return Promise.reject(new Error('The handout pool is closed.'));
+      return new Promise<Buffer>((resolve, reject) => {
+        queue.push({ job: { id: nextId++, input, request }, resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      await Promise.all([...idle, ...busy.keys()].map((worker) => worker.terminate()));
+    },
+  };
+}

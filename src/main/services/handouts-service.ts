@@ -1,0 +1,68 @@
+// Handouts for one patient: the saved plan, the clinic's settings and the clinical content go in, a PDF comes
+// out (through the worker pool where the door set one up). Exporting writes the file whole or not at all.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Handlers } from '../../shared/contract';
+import { fail, invalid, issue, ok } from '../../shared/contract';
+import { planSchema } from '../../shared/domain/plan/plan-schema';
+import { clinicalContent } from '../content/clinical-content';
+import type { HandoutInput, HandoutKind } from '../handouts/kinds/handout-input';
+import type { HandoutRequest } from '../handouts/make-handout';
+import { patientFileStem } from './patients-service';
+import { clinicSettingsOf } from './plan-service';
+import type { ServiceContext } from './service-context';
+
+export const handoutFileName = (stem: string, request: HandoutRequest): string =>
+  `${stem}-${request.kind}-${request.language}${request.bilingual && request.language !== 'ko' ? '-ko' : ''}.pdf`;
+
+export function createHandoutsService(context: ServiceContext) {
+  /** The handout's input, or the typed reason there is none. */
+  const inputFor = (patientId: string) => {
+    const record = context.patients.get(patientId);
+    const seq = context.patients.seqOf(patientId);
+    if (!record || seq === undefined) return { found: false, refusal: fail('not_found', `No patient with id ${patientId}.`) } as const;
+    const stored = context.plans.get(seq);
+    const plan = stored ? planSchema.parse(stored.plan) : null;
+    if (!plan || plan.items.length === 0) return { found: false, refusal: invalid([issue(['patientId'], 'no_plan')]) } as const;
+    const { catalog, rules, followUps } = clinicalContent();
+    const input: HandoutInput = { patient: record.patient, plan, settings: clinicSettingsOf(context), catalog, rules, followUps, now: context.now() };
+    return { found: true, input, stem: patientFileStem(record.patient, patientId) } as const;
+  };
+
+  const handlers = {
+    async makeHandout({ patientId, kind, language, bilingual }) {
+      const found = inputFor(patientId);
+      if (!found.found) return found.refusal;
+      const request: HandoutRequest = { kind: kind as HandoutKind, language, bilingual };
+      const pdf = await context.renderHandout(found.input, request);
+      return ok({ fileName: handoutFileName(found.stem, request), pdfBase64: pdf.toString('base64'), bytes: pdf.length });
+    },
+
+    async exportHandout({ patientId, kind, language, bilingual, folder }) {
+      const found = inputFor(patientId);
+      if (!found.found) return found.refusal;
+      const request: HandoutRequest = { kind: kind as HandoutKind, language, bilingual };
+      const pdf = await context.renderHandout(found.input, request);
+      const path = join(folder, handoutFileName(found.stem, request));
+      const partial = `${path}.partial`;
+      try {
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(partial, pdf);
+        renameSync(partial, path);
+      } catch {
+        try {
+          rmSync(partial, { force: true });
+        } catch {
+          // Nothing was written where nothing can be written.
+        }
+        return invalid([issue(['folder'], 'folder_not_writable')]);
+      }
+      return ok({ path, bytes: pdf.length });
+    },
+
+    defaultHandoutFolder() {
+      return ok({ folder: join(dirname(context.databasePath), 'handouts') });
+    },
+  } satisfies Partial<Handlers>;
+  return handlers;
+}

@@ -1,0 +1,40 @@
+// The handout channels: make one handout as a PDF (to preview or print), or write one into a folder (the app's
+// "export all" calls it once per handout, so it can show progress).
+import { z } from 'zod';
+import { channel } from './define-channel';
+import { SUPPORTED_LANGUAGES } from '../domain/intake/vocabulary';
+
+export const HANDOUT_KIND_NAMES = ['aftercare', 'precare', 'plan', 'consent', 'followup'] as const;
+
+const handoutRequest = {
+  patientId: z.uuid('invalid'),
+  kind: z.enum(HANDOUT_KIND_NAMES, 'invalid_choice'),
+  language: z.enum(SUPPORTED_LANGUAGES, 'unsupported_language'),
+  /** Korean beside the patient's language. */
+  bilingual: z.boolean('invalid_type'),
+};
+
+export interface HandoutFile {
+  /** e.g. "Sara-Al-Enezi-aftercare-ar-ko.pdf" */
+  readonly fileName: string;
+  readonly pdfBase64: string;
+  readonly bytes: number;
+}
+
+export interface ExportedHandout {
+  readonly path: string;
+  readonly bytes: number;
+}
+
+export const handoutsChannels = {
+  makeHandout: channel<HandoutFile>()(z.strictObject(handoutRequest)),
+  exportHandout: channel<ExportedHandout>()(
+    z.strictObject({
+      ...handoutRequest,
+      /** An absolute folder path; created if missing. */
+      folder: z.string('invalid_type').trim().min(1, 'required').max(1000, 'too_long').refine((path) => /^(\/|[A-Za-z]:[\\/])/.test(path), 'absolute_path_required'),
+    }),
+  ),
+  /** Where exported handouts go unless the coordinator picks another folder. */
+  defaultHandoutFolder: channel<{ readonly folder: string }>()(z.strictObject({})),
+};

@@ -1,0 +1,76 @@
+// The handout channels over a real temporary database: a saved plan gives a PDF with the patient's name; no plan
+// is a typed refusal on patientId; exporting writes one whole file, and a folder that cannot be written changes
+// nothing.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ExportedHandout, HandoutFile } from '../../../src/shared/contract/handouts';
+import type { PatientRecord } from '../../../src/shared/contract/patients';
+import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import { pdfText } from './pdf-tools';
+
+let services: TempServices;
+let patientId: string;
+
+beforeEach(async () => {
+  services = openTempServices();
+  const patient = structuredClone(fixtureIntake('ja')) as Record<string, any>;
+  patient.trip = { ...patient.trip, arrival: '2026-12-01', departure: '2026-12-12' };
+  const created = await services.dispatch('createPatient', { patient });
+  patientId = (created as { value: PatientRecord }).value.id;
+});
+afterEach(() => services.dispose());
+
+const savePlan = async () => {
+  const saved = await services.dispatch('savePatientPlan', {
+    patientId,
+    expectedVersion: 0,
+    plan: { items: [{ treatment: 'pico-laser', date: '2026-12-03', time: '10:00' }, { treatment: 'led-therapy', date: '2026-12-05', time: '11:00' }] },
+  });
+  expect(saved.ok).toBe(true);
+};
+
+describe('handout channels', () => {
+  it('make a bilingual handout from the saved plan', async () => {
+    await savePlan();
+    const result = await services.dispatch('makeHandout', { patientId, kind: 'plan', language: 'ja', bilingual: true });
+    expect(result.ok).toBe(true);
+    const file = (result as { value: HandoutFile }).value;
+    expect(file.fileName).toMatch(/-plan-ja-ko\.pdf$/);
+    const pdf = Buffer.from(file.pdfBase64, 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf);
+    expect(text).toContain('山本 優子');
+    expect(text).toContain('치료 계획 및 견적');
+  });
+
+  it('refuse a patient without a saved plan, on the patientId field', async () => {
+    const result = await services.dispatch('makeHandout', { patientId, kind: 'aftercare', language: 'ja', bilingual: false });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['patientId'], code: 'no_plan' }] } });
+  });
+
+  it('export one whole file into the chosen folder', async () => {
+    await savePlan();
+    const folder = join(services.folder, 'out', 'handouts');
+    const result = await services.dispatch('exportHandout', { patientId, kind: 'consent', language: 'ja', bilingual: false, folder });
+    const exported = (result as { value: ExportedHandout }).value;
+    expect(readdirSync(folder)).toEqual([exported.path.split('/').at(-1)]);
+    expect(readFileSync(exported.path).length).toBe(exported.bytes);
+  });
+
+  it('refuse a folder that cannot be written and leave nothing behind', async () => {
+    await savePlan();
+    const blocker = join(services.folder, 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    const before = services.snapshot();
+    const result = await services.dispatch('exportHandout', { patientId, kind: 'consent', language: 'ja', bilingual: false, folder: join(blocker, 'sub') });
+    expect(result).toMatchObject({ ok: false, error: { issues: [{ path: ['folder'], code: 'folder_not_writable' }] } });
+    expect(existsSync(join(blocker, 'sub'))).toBe(false);
+    expect(services.snapshot()).toBe(before);
+  });
+
+  it('refuse a relative folder before doing anything', async () => {
+    const result = await services.dispatch('exportHandout', { patientId, kind: 'consent', language: 'ja', bilingual: false, folder: 'handouts' });
+    expect(result).toMatchObject({ ok: false, error: { issues: [{ path: ['folder'], code: 'absolute_path_required' }] } });
+  });
+});
