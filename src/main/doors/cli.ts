@@ -1,11 +1,13 @@
 // The terminal door: the same services from a shell, for imports, exports and scripts. Exit codes: 0 done,
 // 2 refused input (the problems are printed with file, line and field), 1 anything else.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatPath, type AppError, type Result } from '../../shared/contract';
 import type { PatientCalendarFile } from '../../shared/contract/calendar';
 import type { DueFollowUp } from '../../shared/contract/followups';
+import { HANDOUT_KIND_NAMES, type ExportedHandout, type HandoutFile } from '../../shared/contract/handouts';
+import type { PatientRecord } from '../../shared/contract/patients';
 import type { ImportReport, PatientSearchResult } from '../../shared/contract/patients';
 import type { Finding } from '../../shared/domain/rules/check-plan';
 import type { Schedule } from '../../shared/domain/schedule/schedule-plan';
@@ -29,6 +31,11 @@ const USAGE = `Usage: npm run cli -- [--db FILE] <command>
   followups due [--at ISO-DATETIME] [--json]
                                  follow-ups due or overdue at that instant (now by default), all patients
   calendar ID [--out FILE]       one patient's sessions and follow-ups as an .ics calendar (stdout without --out)
+  handout --case FILE --kind aftercare|precare|plan|consent|followup --lang LANG [--bilingual] --out FILE.pdf
+                                 one handout from a case file with a plan (LANG: ko en zh-Hans zh-Hant ja th vi ru mn ar)
+  handouts --patient ID --out DIR
+                                 all of one patient's handouts (five kinds, in the patient's first language alone
+                                 and with Korean), made two at a time off the main thread
   demo                           add about 20 demo patients from 10 countries
   info [--json]                  where the database is, schema version, patient count
 
@@ -48,6 +55,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         limit: { type: 'string', default: '50' },
         lang: { type: 'string', default: 'en' },
         at: { type: 'string' },
+        case: { type: 'string' },
+        kind: { type: 'string' },
+        bilingual: { type: 'boolean', default: false },
+        patient: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -64,7 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   let services;
   try {
-    services = openServices({ databasePath: chooseDatabasePath(values.db, defaultDataFolder()) });
+    services = openServices({ databasePath: chooseDatabasePath(values.db, defaultDataFolder()), handoutWorkers: group === 'handouts' });
   } catch (error) {
     if (error instanceof DatabaseTooNewError) {
       io.err(error.message);
@@ -86,6 +97,42 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // `calendar ID` takes its argument where other commands have their action.
     const command = action && group !== 'calendar' ? `${group} ${action}` : group;
     switch (command) {
+      case 'handout': {
+        if (!values.case || !values.kind || !values.out) return usageError(io, 'handout needs --case FILE, --kind KIND, --lang LANG and --out FILE.pdf.');
+        let caseFile: unknown;
+        try {
+          caseFile = JSON.parse(readFileSync(values.case, 'utf8'));
+        } catch (error) {
+          io.err(`Cannot read ${values.case} as JSON: ${(error as Error).message}`);
+          return 2;
+        }
+        const result = (await services.dispatch('makeCaseHandout', {
+          caseFile,
+          kind: values.kind,
+          language: values.lang,
+          bilingual: values.bilingual,
+        })) as Result<HandoutFile>;
+        const out = values.out;
+        return report(result, ({ pdfBase64, bytes }) => {
+          writeFileSync(out, Buffer.from(pdfBase64, 'base64'));
+          io.out(`Wrote ${out} (${Math.round(bytes / 1024)} KB).`);
+        });
+      }
+      case 'handouts': {
+        if (!values.patient || !values.out) return usageError(io, 'handouts needs --patient ID and --out DIR.');
+        const found = (await services.dispatch('getPatient', { id: values.patient })) as Result<PatientRecord>;
+        if (!found.ok) return report(found, () => undefined);
+        const language = found.value.patient.languages[0] ?? 'en';
+        const folder = resolve(values.out);
+        const jobs = HANDOUT_KIND_NAMES.flatMap((kind) => [false, ...(language === 'ko' ? [] : [true])].map((bilingual) => ({ kind, bilingual })));
+        const results = (await Promise.all(
+          jobs.map((job) => services.dispatch('exportHandout', { patientId: values.patient, language, folder, ...job })),
+        )) as Result<ExportedHandout>[];
+        const refused = results.find((result) => !result.ok);
+        if (refused) return report(refused, () => undefined);
+        for (const result of results) if (result.ok) io.out(result.value.path);
+        return 0;
+      }
       case 'calendar': {
         const id = action;
         if (!id || rest.length > 0) return usageError(io, 'Name one patient id: calendar ID [--out FILE].');

@@ -26,6 +26,8 @@ export function createHandoutPool(size = Math.max(1, Math.min(2, availableParall
   const busy = new Map<Worker, Pending>();
   let nextId = 1;
   let closed = false;
+  /** Workers that died in a row without finishing a job: a worker that cannot even start is not restarted forever. */
+  let failuresInARow = 0;
 
   const start = (): void => {
     const worker = new Worker(url);
@@ -33,6 +35,7 @@ export function createHandoutPool(size = Math.max(1, Math.min(2, availableParall
     worker.on('message', (result: HandoutJobResult) => {
       const pending = busy.get(worker);
       busy.delete(worker);
+      failuresInARow = 0;
       if (pending) {
         if ('pdf' in result) pending.resolve(Buffer.from(result.pdf));
         else pending.reject(new Error(result.error));
@@ -43,7 +46,15 @@ export function createHandoutPool(size = Math.max(1, Math.min(2, availableParall
     worker.on('error', (error) => {
       const pending = busy.get(worker);
       busy.delete(worker);
+      const idleAt = idle.indexOf(worker);
+      if (idleAt >= 0) idle.splice(idleAt, 1);
       pending?.reject(error);
+      failuresInARow += 1;
+      if (failuresInARow >= 3) {
+        for (const waiting of queue.splice(0)) waiting.reject(new Error(`Handout workers cannot start: ${String(error)}`));
+        if (idle.length === 0 && busy.size === 0) closed = true;
+        return;
+      }
       if (!closed) start();
       pump();
     });

@@ -60,6 +60,17 @@ export function createHandoutsService(context: ServiceContext) {
       return ok({ path, bytes: pdf.length });
     },
 
+    async makeCaseHandout({ caseFile, kind, language, bilingual }) {
+      const plan = caseFile.plan ? planSchema.parse(caseFile.plan) : null;
+      if (!plan || plan.items.length === 0) return invalid([issue(['caseFile', 'plan'], 'no_plan')]);
+      const { catalog, rules, followUps } = clinicalContent();
+      const id = caseFile.patient.id ?? '00000000';
+      const input: HandoutInput = { patient: caseFile.patient, plan, settings: clinicSettingsOf(context), catalog, rules, followUps, now: context.now() };
+      const request: HandoutRequest = { kind: kind as HandoutKind, language, bilingual };
+      const pdf = await context.renderHandout(input, request);
+      return ok({ fileName: handoutFileName(patientFileStem(caseFile.patient, id), request), pdfBase64: pdf.toString('base64'), bytes: pdf.length });
+    },
+
     defaultHandoutFolder() {
       return ok({ folder: join(dirname(context.databasePath), 'handouts') });
     },

@@ -31,6 +31,7 @@ export const CHANNELS = [
   'recordFollowUpOutcome',
   'exportPatientCalendar',
   'makeHandout',
+  'makeCaseHandout',
   'exportHandout',
   'defaultHandoutFolder',
 ] as const;

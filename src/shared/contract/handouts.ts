@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { channel } from './define-channel';
 import { SUPPORTED_LANGUAGES } from '../domain/intake/vocabulary';
+import { caseFileSchema } from '../domain/intake/case-file';
 
 export const HANDOUT_KIND_NAMES = ['aftercare', 'precare', 'plan', 'consent', 'followup'] as const;
 
@@ -34,6 +35,10 @@ export const handoutsChannels = {
       /** An absolute folder path; created if missing. */
       folder: z.string('invalid_type').trim().min(1, 'required').max(1000, 'too_long').refine((path) => /^(\/|[A-Za-z]:[\\/])/.test(path), 'absolute_path_required'),
     }),
+  ),
+  /** A handout from a case file with a plan (the CLI's `handout --case`), with this database's clinic settings. */
+  makeCaseHandout: channel<HandoutFile>()(
+    z.strictObject({ caseFile: caseFileSchema, kind: handoutRequest.kind, language: handoutRequest.language, bilingual: handoutRequest.bilingual }),
   ),
   /** Where exported handouts go unless the coordinator picks another folder. */
   defaultHandoutFolder: channel<{ readonly folder: string }>()(z.strictObject({})),

@@ -39,6 +39,7 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   makeHandout: { patientId: PATIENT_ID, kind: 'aftercare', language: 'ar', bilingual: true },
   exportHandout: { patientId: PATIENT_ID, kind: 'consent', language: 'th', bilingual: false, folder: '/tmp/clinicdesk-fuzz-handouts' },
   defaultHandoutFolder: {},
+  makeCaseHandout: { caseFile: { ...fixtureCase('vi'), plan: { items: [{ treatment: 'ipl', date: '2027-01-12' }] } } as InputOf<'makeCaseHandout'>['caseFile'], kind: 'precare', language: 'vi', bilingual: true },
   recordFollowUpOutcome: { id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', outcome: 'photos_received', note: 'Three photos by WeChat' },
   getPatientPlan: { patientId: PATIENT_ID },
   evaluatePatientPlan: { patientId: PATIENT_ID, plan: { items: [{ treatment: 'ipl', date: '2026-12-03' }] } },

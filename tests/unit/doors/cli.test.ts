@@ -155,3 +155,22 @@ describe('followups due', () => {
     expect(await cli('followups', 'due', '--at', 'tomorrow')).toMatchObject({ code: 2, err: expect.stringContaining('at: Use a date and time') });
   });
 });
+
+describe('the CLI handouts', () => {
+  it('writes one handout from a case file with a plan, and refuses a case without one (exit 2)', async () => {
+    const caseFile = { ...fixtureCase('mn'), plan: { items: [{ treatment: 'pico-laser', date: '2027-02-10', time: '10:00' }] } };
+    const withPlan = join(folder, 'mn-plan.json');
+    writeFileSync(withPlan, JSON.stringify(caseFile));
+    const out = join(folder, 'aftercare.pdf');
+    const made = await cli('handout', '--case', withPlan, '--kind', 'aftercare', '--lang', 'mn', '--bilingual', '--out', out);
+    expect(made.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const without = await cli('handout', '--case', join(FIXTURES, 'cases', 'mn.json'), '--kind', 'aftercare', '--lang', 'mn', '--out', join(folder, 'none.pdf'));
+    expect(without.code).toBe(2);
+    expect(without.err).toContain('caseFile.plan');
+    const badKind = await cli('handout', '--case', withPlan, '--kind', 'brochure', '--lang', 'mn', '--out', join(folder, 'none.pdf'));
+    expect(badKind.code).toBe(2);
+    expect(badKind.err).toContain('kind');
+  });
+});

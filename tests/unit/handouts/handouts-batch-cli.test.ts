@@ -1,0 +1,38 @@
+// `npm run cli -- handouts` for real, in its own process: all of one patient's handouts (five kinds, alone and with
+// Korean) made by the worker pool and written into the folder.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PatientRecord } from '../../../src/shared/contract/patients';
+import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+let services: TempServices;
+beforeEach(() => {
+  services = openTempServices();
+});
+afterEach(() => services.dispose());
+
+describe('handouts for one patient from the CLI', () => {
+  it('writes ten PDFs through the worker pool', async () => {
+    const patient = structuredClone(fixtureIntake('th')) as Record<string, any>;
+    patient.trip = { ...patient.trip, arrival: '2026-12-01', departure: '2026-12-12' };
+    const created = (await services.dispatch('createPatient', { patient })) as { value: PatientRecord };
+    const patientId = created.value.id;
+    const saved = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 0, plan: { items: [{ treatment: 'ipl', date: '2026-12-03', time: '10:00' }] } });
+    expect(saved.ok).toBe(true);
+    services.close();
+    const out = join(services.folder, 'handouts');
+    const printed = execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main/doors/cli-main.ts', '--db', join(services.folder, 'clinicdesk.sqlite'), 'handouts', '--patient', patientId, '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env },
+    });
+    const files = readdirSync(out).sort();
+    expect(files).toHaveLength(10);
+    expect(files.filter((file) => file.endsWith('-th-ko.pdf'))).toHaveLength(5);
+    expect(printed.trim().split('\n')).toHaveLength(10);
+    for (const file of files) expect(readFileSync(join(out, file)).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+});
