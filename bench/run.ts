@@ -17,6 +17,7 @@ import { fixtureCase } from './fixture-case';
 import { generatePatients } from './generate-patients';
 import { queriesFor } from './queries';
 import { seededRandom } from './seeded-random';
+import { benchHandouts } from './handouts';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const SEARCHES = 400;
@@ -231,3 +232,5 @@ try {
   services.close();
   rmSync(folder, { recursive: true, force: true });
 }
+
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'handouts') await benchHandouts(emit, progress);

@@ -23,10 +23,10 @@ export interface HandoutFrame {
 }
 
 const PAGE = { width: 595.28, height: 841.89 };
-const MARGIN = { left: 48, right: 48, top: 96, bottom: 78 };
+const MARGIN = { left: 48, right: 48, top: 92, bottom: 72 };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const COLOURS = { text: '#1d1d1f', translation: '#4a4a4f', muted: '#6b6b70', heading: '#0b4f6c', warning: '#9b1c1c', rule: '#c9ced6' };
-const SIZES = { body: 10.5, h1: 14, h2: 11.5, title: 18, small: 8 };
+const SIZES = { body: 10, h1: 13.5, h2: 11, title: 17, small: 7.5 };
 const TRANSLATION_SCALE = 0.92;
 
 /** pdfkit caches each word's shaping per document; handouts repeat the same words document after document, and
@@ -59,11 +59,20 @@ interface Chunk {
   draw(y: number): void;
 }
 
-/** A slot's lines typeset one under the other: the patient's language, then (smaller, grey) Korean. */
+/** A slot's paragraphs, each at an offset: stacked (the patient's language, then smaller grey Korean) or, for
+ * body text of a bilingual handout, side by side in two columns so the pair takes the room of one. */
 interface SlotLayout {
-  readonly paragraphs: readonly { readonly paragraph: TypesetParagraph; readonly colour: string; readonly weight: FontWeight }[];
+  readonly paragraphs: readonly {
+    readonly paragraph: TypesetParagraph;
+    readonly colour: string;
+    readonly dx: number;
+    readonly dy: number;
+    readonly width: number;
+  }[];
   readonly height: number;
 }
+
+const COLUMN_GUTTER = 14;
 
 export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[]): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -82,6 +91,8 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     doc.on('error', reject);
   });
 
+  const rtlPage = frame.language === 'ar';
+
   const registered = new Set<FontKey>();
   const useFont = (key: FontKey) => {
     if (!registered.has(key)) {
@@ -92,21 +103,37 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     } else doc.font(key);
   };
 
-  const layoutSlot = (slot: Slot, size: number, weight: FontWeight, width: number, colour: string): SlotLayout => {
+  const layoutSlot = (slot: Slot, size: number, weight: FontWeight, width: number, colour: string, columns = false): SlotLayout => {
+    if (columns && slot.length === 2) {
+      const columnWidth = (width - COLUMN_GUTTER) / 2;
+      // The patient's language takes the reading side: the right column on an Arabic page.
+      const first = rtlPage ? columnWidth + COLUMN_GUTTER : 0;
+      const second = rtlPage ? 0 : columnWidth + COLUMN_GUTTER;
+      const paragraphs = slot.map((txt, index) => ({
+        paragraph: typesetParagraph(txt, size, weight, columnWidth),
+        colour: index === 0 ? colour : COLOURS.translation,
+        dx: index === 0 ? first : second,
+        dy: 0,
+        width: columnWidth,
+      }));
+      return { paragraphs, height: Math.max(...paragraphs.map((p) => paragraphHeight(p.paragraph))) };
+    }
+    let dy = 0;
     const paragraphs = slot.map((txt, index) => {
-      const lineSize = index === 0 ? size : size * TRANSLATION_SCALE;
-      return { paragraph: typesetParagraph(txt, lineSize, weight, width), colour: index === 0 ? colour : COLOURS.translation, weight };
+      const paragraph = typesetParagraph(txt, index === 0 ? size : size * TRANSLATION_SCALE, weight, width);
+      const placed = { paragraph, colour: index === 0 ? colour : COLOURS.translation, dx: 0, dy, width };
+      dy += paragraphHeight(paragraph) + 1.5;
+      return placed;
     });
-    const gaps = Math.max(0, paragraphs.length - 1) * 1.5;
-    return { paragraphs, height: paragraphs.reduce((sum, p) => sum + paragraphHeight(p.paragraph), 0) + gaps };
+    return { paragraphs, height: Math.max(0, dy - 1.5) };
   };
 
-  const drawSlot = (layout: SlotLayout, x: number, y: number, width: number, align: 'start' | 'end' = 'start') => {
-    let top = y;
-    for (const { paragraph, colour } of layout.paragraphs) {
+  const drawSlot = (layout: SlotLayout, x: number, y: number, _width: number, align: 'start' | 'end' = 'start') => {
+    for (const { paragraph, colour, dx, dy, width } of layout.paragraphs) {
+      let top = y + dy;
       for (const line of paragraph.lines) {
         const toRight = paragraph.rtl !== (align === 'end');
-        const left = x + (toRight ? width - line.width : 0);
+        const left = x + dx + (toRight ? width - line.width : 0);
         const baseline = top + (paragraph.lineHeight - paragraph.size) / 2 + paragraph.size * 0.86;
         doc.fillColor(colour);
         for (const run of line.runs) {
@@ -127,16 +154,13 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
         }
         top += paragraph.lineHeight;
       }
-      top += 1.5;
     }
   };
 
-  const rtlPage = frame.language === 'ar';
-
   const headingChunk = (block: Extract<Block, { type: 'heading' }>): Chunk => {
     const size = block.level === 1 ? SIZES.h1 : SIZES.h2;
-    const layout = layoutSlot(block.text, size, 'Bold', TEXT_WIDTH, COLOURS.heading);
-    const above = block.level === 1 ? 14 : 8;
+    const layout = layoutSlot(block.text, size, 'Bold', TEXT_WIDTH, COLOURS.heading, true);
+    const above = block.level === 1 ? 12 : 6;
     return {
       height: above + layout.height + 4,
       draw: (y) => {
@@ -148,16 +172,16 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
 
   const paragraphChunk = (block: Extract<Block, { type: 'paragraph' }>): Chunk => {
     const colour = block.tone === 'warning' ? COLOURS.warning : COLOURS.text;
-    const layout = layoutSlot(block.text, SIZES.body, block.tone === 'strong' ? 'Bold' : 'Regular', TEXT_WIDTH, colour);
-    return { height: layout.height + 5, draw: (y) => drawSlot(layout, MARGIN.left, y, TEXT_WIDTH) };
+    const layout = layoutSlot(block.text, SIZES.body, block.tone === 'strong' ? 'Bold' : 'Regular', TEXT_WIDTH, colour, true);
+    return { height: layout.height + 4, draw: (y) => drawSlot(layout, MARGIN.left, y, TEXT_WIDTH) };
   };
 
   const listChunks = (block: Extract<Block, { type: 'list' }>): Chunk[] => {
     const indent = 16;
     return block.items.map((item) => {
-      const layout = layoutSlot(item, SIZES.body, 'Regular', TEXT_WIDTH - indent, COLOURS.text);
+      const layout = layoutSlot(item, SIZES.body, 'Regular', TEXT_WIDTH - indent, COLOURS.text, true);
       return {
-        height: layout.height + 3,
+        height: layout.height + 2,
         draw: (y) => {
           const markerX = rtlPage ? PAGE.width - MARGIN.right - 9 : MARGIN.left + 2;
           const textX = rtlPage ? MARGIN.left : MARGIN.left + indent;

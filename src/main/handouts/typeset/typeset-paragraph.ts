@@ -35,7 +35,7 @@ export interface TypesetParagraph {
 }
 
 /** Arabic and Thai marks sit high and low: those lines need more room. */
-export const lineHeightFactor = (lang: LanguageTag): number => (lang === 'ar' ? 1.75 : lang === 'th' ? 1.6 : 1.45);
+export const lineHeightFactor = (lang: LanguageTag): number => (lang === 'ar' ? 1.6 : lang === 'th' ? 1.5 : 1.35);
 
 export const isRtlLanguage = (lang: LanguageTag): boolean => lang === 'ar';
 
