@@ -8,6 +8,7 @@ import { createPatientsService } from './patients-service';
 import { createPhotosService } from './photos-service';
 import { createPlanService } from './plan-service';
 import { createFollowUpsService } from './followups-service';
+import { createReportsService } from './reports-service';
 import type { ServiceContext } from './service-context';
 
 export function createHandlers(context: ServiceContext): Handlers {
@@ -20,5 +21,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createPlanService(context),
     ...createFollowUpsService(context),
     ...createCalendarService(context),
+    ...createReportsService(context),
   };
 }

@@ -30,6 +30,9 @@ export const CHANNELS = [
   'listPatientFollowUps',
   'recordFollowUpOutcome',
   'exportPatientCalendar',
+  'getKhidiReport',
+  'exportKhidiReport',
+  'getReportSummary',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

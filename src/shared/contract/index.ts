@@ -10,6 +10,7 @@ import { patientsChannels } from './patients';
 import { photosChannels } from './photos';
 import { plansChannels } from './plans';
 import { followUpsChannels } from './followups';
+import { reportsChannels } from './reports';
 import type { Result } from './result';
 
 export const contract = {
@@ -19,6 +20,7 @@ export const contract = {
   ...plansChannels,
   ...followUpsChannels,
   ...calendarChannels,
+  ...reportsChannels,
   ...appChannels,
 };
 

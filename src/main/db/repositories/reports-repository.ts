@@ -1,0 +1,77 @@
+// All SQL of the reports: the database groups and counts (over the plan_sessions and followups indexes of
+// migration 0008), so a year of 100,000 patients comes back as a few hundred rows for the domain to shape.
+import type { Db } from '../open-database';
+import type { KhidiVisitRow } from '../../../shared/domain/reports/khidi-report';
+import type { DoneSessionGroup, FollowUpCounts, PatientGroupCount, SessionStatusCount } from '../../../shared/domain/reports/summary';
+
+/** A session that counts as a visit: done, or still "scheduled" on a day already past (see khidi-report.ts). */
+const VISIT = `(s.status = 'done' OR (s.status = 'scheduled' AND s.date <= :today))`;
+
+/** Exported so the benchmark can time the bare SQL as the floor of the summary service. */
+export const REPORT_SQL = {
+  // Patients with a visit in the range, grouped by what the dashboard counts them by.
+  patientGroups: `WITH seen AS (SELECT DISTINCT s.patient_seq FROM plan_sessions s WHERE s.date BETWEEN :from AND :to AND ${VISIT})
+    SELECT p.nationality, coalesce(json_extract(p.languages_json, '$[0]'), '') AS language, p.referral_route AS route, count(*) AS patients
+    FROM seen JOIN patients p ON p.seq = seen.patient_seq
+    GROUP BY p.nationality, language, p.referral_route`,
+  sessionStatuses: `SELECT s.status, count(*) AS sessions, sum(s.moved) AS moved FROM plan_sessions s
+    WHERE s.date BETWEEN :from AND :to GROUP BY s.status`,
+  // Follow-ups falling due on days of the range, on the patient's own calendar; overdue: open 48 h after due.
+  followUps: `SELECT count(*) AS due, count(done_at) AS done,
+      coalesce(sum(done_at IS NULL AND due_at < :overdueBefore), 0) AS overdue
+    FROM followups WHERE local_date BETWEEN :from AND :to`,
+  doneGroups: `SELECT s.treatment, s.discount_percent AS discountPercent, s.line_sessions AS lineSessions, count(*) AS sessions
+    FROM plan_sessions s WHERE s.date BETWEEN :from AND :to AND s.status = 'done'
+    GROUP BY s.treatment, s.discount_percent, s.line_sessions`,
+} as const;
+
+const KHIDI_VISITS_SQL = `SELECT p.id AS patientId, p.native_name AS nativeName, p.latin_name AS latinName, p.nationality,
+    p.birth_date AS birthDate, p.sex, p.referral_route AS referralRoute, p.referral_agency_name AS agencyName,
+    p.referral_agency_registration AS agencyRegistration, p.referral_referrer AS referrer, s.treatment, s.date, s.status
+  FROM plan_sessions s JOIN patients p ON p.seq = s.patient_seq
+  WHERE s.date BETWEEN :from AND :to AND ${VISIT}
+  ORDER BY p.seq, s.date, s.position`;
+
+const KHIDI_FOLLOWUPS_SQL = `SELECT p.id AS patientId, count(*) AS total, count(f.done_at) AS done
+  FROM followups f JOIN patients p ON p.seq = f.patient_seq
+  WHERE f.patient_seq IN (SELECT s.patient_seq FROM plan_sessions s WHERE s.date BETWEEN :from AND :to AND ${VISIT})
+  GROUP BY f.patient_seq`;
+
+export interface RangeQuery {
+  readonly from: string;
+  readonly to: string;
+  /** Today in Korea time: a "scheduled" session after it is not a visit yet. */
+  readonly today: string;
+}
+
+export function createReportsRepository(db: Db) {
+  const statements = {
+    patientGroups: db.prepare<RangeQuery, PatientGroupCount>(REPORT_SQL.patientGroups),
+    sessionStatuses: db.prepare<{ from: string; to: string }, SessionStatusCount>(REPORT_SQL.sessionStatuses),
+    followUps: db.prepare<{ from: string; to: string; overdueBefore: string }, FollowUpCounts>(REPORT_SQL.followUps),
+    doneGroups: db.prepare<{ from: string; to: string }, DoneSessionGroup>(REPORT_SQL.doneGroups),
+    khidiVisits: db.prepare<RangeQuery, KhidiVisitRow>(KHIDI_VISITS_SQL),
+    khidiFollowUps: db.prepare<RangeQuery, { patientId: string; total: number; done: number }>(KHIDI_FOLLOWUPS_SQL),
+  };
+  // Each report's queries run in one read transaction, so their counts agree with each other.
+  const summaryCounts = db.transaction((range: RangeQuery, overdueBefore: string) => ({
+    groups: statements.patientGroups.all(range),
+    sessions: statements.sessionStatuses.all({ from: range.from, to: range.to }),
+    followUps: statements.followUps.get({ from: range.from, to: range.to, overdueBefore })!,
+    done: statements.doneGroups.all({ from: range.from, to: range.to }),
+  }));
+  const khidiRows = db.transaction((range: RangeQuery) => ({
+    visits: statements.khidiVisits.all(range),
+    followUps: new Map(statements.khidiFollowUps.all(range).map((row) => [row.patientId, { done: row.done, total: row.total }])),
+  }));
+  return {
+    summaryCounts(range: RangeQuery, overdueBefore: string) {
+      return summaryCounts(range, overdueBefore);
+    },
+    khidiRows(range: RangeQuery) {
+      return khidiRows(range);
+    },
+  };
+}
+
+export type ReportsRepository = ReturnType<typeof createReportsRepository>;
