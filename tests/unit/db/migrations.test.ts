@@ -140,6 +140,35 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0008 adds referral columns (NULL: never recorded) and fills report session rows from plans already saved', () => {
+    const path = tempFile();
+    const old = openDatabase(path, MIGRATIONS.slice(0, 7));
+    insertPatientRow(old, 1, 'a');
+    const plan = {
+      items: [
+        { treatment: 'pico-laser', date: '2026-03-02', status: 'done' },
+        { treatment: 'pico-laser', date: '2026-03-09' },
+        { treatment: 'ipl', date: null },
+      ],
+      discounts: { 'pico-laser': 10 },
+    };
+    old.prepare('INSERT INTO plans (patient_seq, plan_json, updated_at) VALUES (1, ?, ?)').run(JSON.stringify(plan), 'x');
+    old.close();
+    const db = openDatabase(path, MIGRATIONS.slice(0, 8));
+    expect(db.prepare('SELECT referral_route, referral_agency_name FROM patients').get()).toEqual({ referral_route: null, referral_agency_name: '' });
+    expect(db.prepare('SELECT position, treatment, date, status, moved, discount_percent, line_sessions FROM plan_sessions ORDER BY position').all()).toEqual([
+      { position: 0, treatment: 'pico-laser', date: '2026-03-02', status: 'done', moved: 0, discount_percent: 10, line_sessions: 2 },
+      { position: 1, treatment: 'pico-laser', date: '2026-03-09', status: 'scheduled', moved: 0, discount_percent: 10, line_sessions: 2 },
+      { position: 2, treatment: 'ipl', date: null, status: 'scheduled', moved: 0, discount_percent: 0, line_sessions: 1 },
+    ]);
+    expect(() => db.prepare("UPDATE patients SET referral_route = 'friend'").run()).toThrow(/CHECK/);
+    const plan8 = db.prepare("EXPLAIN QUERY PLAN SELECT status, count(*) FROM plan_sessions WHERE date BETWEEN '2026-01-01' AND '2026-12-31' GROUP BY status").all();
+    expect(JSON.stringify(plan8)).toMatch(/COVERING INDEX plan_sessions_by_date/);
+    db.prepare('DELETE FROM patients WHERE seq = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM plan_sessions').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('runs only the pending migrations of an older database, keeping its rows', () => {
     const path = tempFile();
     const old = openDatabase(path, MIGRATIONS.slice(0, 3));
