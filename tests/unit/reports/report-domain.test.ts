@@ -124,3 +124,11 @@ describe('the KHIDI report', () => {
     expect(countsAsVisit('no_show', '2026-03-01', '2026-11-24')).toBe(false);
   });
 });
+
+describe('CSV', () => {
+  it('quotes what must be quoted, keeps numbers, and never lets a cell become a formula', async () => {
+    const { toCsv } = await import('../../../src/shared/domain/reports/csv');
+    const text = toCsv(['국적', 'patients'], [['CN, "mainland"', 3], ['=HYPERLINK("x")', -1], [null, 0]]);
+    expect(text).toBe('\uFEFF국적,patients\r\n"CN, ""mainland""",3\r\n"\'=HYPERLINK(""x"")",-1\r\n,0\r\n');
+  });
+});
