@@ -54,4 +54,9 @@ for (const [name, sql] of Object.entries(REPORT_SQL)) {
   console.log(`${name}: median ${times[2]!.toFixed(1)} ms`);
   for (const row of db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(bound) as { detail: string }[]) console.log(`    ${row.detail}`);
 }
+for (let i = 0; i < 2; i++) {
+  const start = performance.now();
+  const result = await services.dispatch('getKhidiReport', { year: 2026 });
+  console.log(`getKhidiReport: ${(performance.now() - start).toFixed(0)} ms (${result.ok ? (result.value as { patients: unknown[] }).patients.length : 'failed'} patients)`);
+}
 services.close();

@@ -15,8 +15,8 @@ import type { ServiceContext } from './service-context';
 export function createReportsService(context: ServiceContext) {
   const today = () => todayIn(CLINIC_TIME_ZONE, context.now());
   const khidi = (year: number): KhidiReport => {
-    const { visits, followUps } = context.reports.khidiRows({ from: `${year}-01-01`, to: `${year}-12-31`, today: today() });
-    return buildKhidiReport(year, visits, followUps);
+    const { patients, visits, followUps } = context.reports.khidiRows({ from: `${year}-01-01`, to: `${year}-12-31`, today: today() });
+    return buildKhidiReport(year, patients, visits, followUps);
   };
 
   const handlers = {

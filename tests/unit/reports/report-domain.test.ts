@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { sessionRowsOf } from '../../../src/shared/domain/reports/session-rows';
 import { revenueOf, summarize } from '../../../src/shared/domain/reports/summary';
-import { buildKhidiReport, countsAsVisit, type KhidiVisitRow } from '../../../src/shared/domain/reports/khidi-report';
+import { buildKhidiReport, countsAsVisit, type KhidiPatientRow, type KhidiVisitRow } from '../../../src/shared/domain/reports/khidi-report';
 import type { ClinicSettings } from '../../../src/shared/domain/settings/clinic-settings';
 
 const SETTINGS: ClinicSettings = {
@@ -80,8 +80,9 @@ describe('revenue', () => {
 });
 
 describe('the KHIDI report', () => {
-  const row = (overrides: Partial<KhidiVisitRow>): KhidiVisitRow => ({
-    patientId: 'p1',
+  const patient = (seq: number, overrides: Partial<KhidiPatientRow> = {}): KhidiPatientRow => ({
+    seq,
+    patientId: `p${seq}`,
     nativeName: '王芳',
     latinName: 'Wang Fang',
     nationality: 'CN',
@@ -91,6 +92,10 @@ describe('the KHIDI report', () => {
     agencyName: '',
     agencyRegistration: '',
     referrer: '',
+    ...overrides,
+  });
+  const visit = (patientSeq: number, overrides: Partial<KhidiVisitRow> = {}): KhidiVisitRow => ({
+    patientSeq,
     treatment: 'ipl',
     date: '2026-03-02',
     status: 'done',
@@ -101,16 +106,17 @@ describe('the KHIDI report', () => {
     const report = buildKhidiReport(
       2026,
       [
-        row({ date: '2026-03-09', treatment: 'fraxel' }),
-        row({}),
-        row({ patientId: 'p2', nationality: '', birthDate: '', sex: 'other', referralRoute: null, status: 'scheduled' }),
-        row({ patientId: 'p3', referralRoute: 'agency', agencyName: 'Seoul Medi Tour' }),
+        patient(1),
+        patient(2, { nationality: '', birthDate: '', sex: 'other', referralRoute: null }),
+        patient(3, { referralRoute: 'agency', agencyName: 'Seoul Medi Tour' }),
+        patient(4),
       ],
-      new Map([['p1', { done: 2, total: 5 }]]),
+      [visit(1, { date: '2026-03-09', treatment: 'fraxel' }), visit(1), visit(2, { status: 'scheduled' }), visit(3)],
+      new Map([[1, { done: 2, total: 5 }]]),
     );
+    // Patient 4 had no visit in the year: not in the report.
     expect(report.patients.map((p) => p.patientId)).toEqual(['p1', 'p2', 'p3']);
-    const p1 = report.patients.find((p) => p.patientId === 'p1')!;
-    expect(p1).toMatchObject({ birthYear: 1991, treatments: ['ipl', 'fraxel'], sessions: 2, firstVisit: '2026-03-02', lastVisit: '2026-03-09', followUps: { done: 2, total: 5 }, gaps: [] });
+    expect(report.patients[0]).toMatchObject({ birthYear: 1991, treatments: ['ipl', 'fraxel'], sessions: 2, firstVisit: '2026-03-02', lastVisit: '2026-03-09', followUps: { done: 2, total: 5 }, gaps: [] });
     expect(report.withGaps).toEqual([
       { patientId: 'p2', nativeName: '王芳', latinName: 'Wang Fang', gaps: ['nationality', 'birth_year', 'sex', 'referral_route', 'unconfirmed_visit'] },
       { patientId: 'p3', nativeName: '王芳', latinName: 'Wang Fang', gaps: ['agency_details'] },

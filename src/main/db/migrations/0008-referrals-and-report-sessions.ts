@@ -31,7 +31,7 @@ CREATE TABLE plan_sessions (
 
 -- The reports read these indexes alone (covering), each in the order its GROUP BY needs, so no query sorts a
 -- year of rows (bench: report_summary_ms). The KHIDI list reads a date range:
-CREATE INDEX plan_sessions_by_date ON plan_sessions (date, status, patient_seq) WHERE date IS NOT NULL;
+CREATE INDEX plan_sessions_by_date ON plan_sessions (date, status, patient_seq, treatment) WHERE date IS NOT NULL;
 -- "Was this patient seen in the range?", probed once per patient:
 CREATE INDEX plan_sessions_by_patient_date ON plan_sessions (patient_seq, date, status) WHERE date IS NOT NULL;
 -- Sessions by status (done, no-show...) and how many were moved:

@@ -1,7 +1,7 @@
 // All SQL of the reports: the database groups and counts (over the plan_sessions and followups indexes of
 // migration 0008), so a year of 100,000 patients comes back as a few hundred rows for the domain to shape.
 import type { Db } from '../open-database';
-import type { KhidiVisitRow } from '../../../shared/domain/reports/khidi-report';
+import type { KhidiPatientRow, KhidiVisitRow } from '../../../shared/domain/reports/khidi-report';
 import type { DoneSessionGroup, FollowUpCounts, PatientGroupCount, SessionStatusCount } from '../../../shared/domain/reports/summary';
 
 /** A session that counts as a visit: done, or still "scheduled" on a day already past (see khidi-report.ts). */
@@ -31,17 +31,21 @@ export const REPORT_SQL = {
     GROUP BY s.treatment, s.discount_percent, s.line_sessions`,
 } as const;
 
-const KHIDI_VISITS_SQL = `SELECT p.id AS patientId, p.native_name AS nativeName, p.latin_name AS latinName, p.nationality,
-    p.birth_date AS birthDate, p.sex, p.referral_route AS referralRoute, p.referral_agency_name AS agencyName,
-    p.referral_agency_registration AS agencyRegistration, p.referral_referrer AS referrer, s.treatment, s.date, s.status
-  FROM plan_sessions s JOIN patients p ON p.seq = s.patient_seq
-  WHERE s.date BETWEEN :from AND :to AND ${VISIT}
-  ORDER BY p.seq, s.date, s.position`;
-
-const KHIDI_FOLLOWUPS_SQL = `SELECT p.id AS patientId, count(*) AS total, count(f.done_at) AS done
-  FROM followups f JOIN patients p ON p.seq = f.patient_seq
-  WHERE f.patient_seq IN (SELECT s.patient_seq FROM plan_sessions s WHERE s.date BETWEEN :from AND :to AND ${VISIT})
-  GROUP BY f.patient_seq`;
+// The KHIDI year in three reads, each from an index: the visits (covering), the patients seen (each row read once,
+// not once per session), and their follow-ups. The domain joins them by patient seq.
+const KHIDI_SQL = {
+  visits: `SELECT s.patient_seq AS patientSeq, s.treatment, s.date, s.status FROM plan_sessions s INDEXED BY plan_sessions_by_date
+    WHERE s.date BETWEEN :from AND :to AND ${VISIT}`,
+  patients: `SELECT p.seq, p.id AS patientId, p.native_name AS nativeName, p.latin_name AS latinName, p.nationality,
+      p.birth_date AS birthDate, p.sex, p.referral_route AS referralRoute, p.referral_agency_name AS agencyName,
+      p.referral_agency_registration AS agencyRegistration, p.referral_referrer AS referrer
+    FROM patients p
+    WHERE EXISTS (SELECT 1 FROM plan_sessions s INDEXED BY plan_sessions_by_patient_date
+      WHERE s.patient_seq = p.seq AND s.date BETWEEN :from AND :to AND ${VISIT})`,
+  followUps: `SELECT f.patient_seq AS seq, count(*) AS total, count(f.done_at) AS done FROM followups f
+    WHERE f.patient_seq IN (SELECT s.patient_seq FROM plan_sessions s WHERE s.date BETWEEN :from AND :to AND ${VISIT})
+    GROUP BY f.patient_seq`,
+} as const;
 
 export interface RangeQuery {
   readonly from: string;
@@ -56,8 +60,9 @@ export function createReportsRepository(db: Db) {
     sessionStatuses: db.prepare<{ from: string; to: string }, SessionStatusCount>(REPORT_SQL.sessionStatuses),
     followUps: db.prepare<{ from: string; to: string; overdueBefore: string }, FollowUpCounts>(REPORT_SQL.followUps),
     doneGroups: db.prepare<{ from: string; to: string }, DoneSessionGroup>(REPORT_SQL.doneGroups),
-    khidiVisits: db.prepare<RangeQuery, KhidiVisitRow>(KHIDI_VISITS_SQL),
-    khidiFollowUps: db.prepare<RangeQuery, { patientId: string; total: number; done: number }>(KHIDI_FOLLOWUPS_SQL),
+    khidiVisits: db.prepare<RangeQuery, KhidiVisitRow>(KHIDI_SQL.visits),
+    khidiPatients: db.prepare<RangeQuery, KhidiPatientRow>(KHIDI_SQL.patients),
+    khidiFollowUps: db.prepare<RangeQuery, { seq: number; total: number; done: number }>(KHIDI_SQL.followUps),
   };
   // Each report's queries run in one read transaction, so their counts agree with each other.
   const summaryCounts = db.transaction((range: RangeQuery, overdueBefore: string) => ({
@@ -67,8 +72,9 @@ export function createReportsRepository(db: Db) {
     done: statements.doneGroups.all({ from: range.from, to: range.to }),
   }));
   const khidiRows = db.transaction((range: RangeQuery) => ({
+    patients: statements.khidiPatients.all(range),
     visits: statements.khidiVisits.all(range),
-    followUps: new Map(statements.khidiFollowUps.all(range).map((row) => [row.patientId, { done: row.done, total: row.total }])),
+    followUps: new Map(statements.khidiFollowUps.all(range).map((row) => [row.seq, { done: row.done, total: row.total }])),
   }));
   return {
     summaryCounts(range: RangeQuery, overdueBefore: string) {

@@ -5,8 +5,9 @@ import { isCalendarDate } from '../intake/calendar-date';
 import { isCountryCode } from '../intake/identifiers';
 import { REFERRAL_ROUTES, type ReferralRoute } from '../intake/vocabulary';
 
-/** One session of the year that counts as a visit, with its patient's reported fields (reports repository). */
-export interface KhidiVisitRow {
+/** A patient seen in the year, with the fields KHIDI asks for (reports repository). */
+export interface KhidiPatientRow {
+  readonly seq: number;
   readonly patientId: string;
   readonly nativeName: string;
   readonly latinName: string;
@@ -17,6 +18,11 @@ export interface KhidiVisitRow {
   readonly agencyName: string;
   readonly agencyRegistration: string;
   readonly referrer: string;
+}
+
+/** One session of the year that counts as a visit. */
+export interface KhidiVisitRow {
+  readonly patientSeq: number;
   readonly treatment: string;
   readonly date: string;
   readonly status: string;
@@ -65,57 +71,64 @@ export function countsAsVisit(status: string, date: string, today: string): bool
   return status === 'done' || (status === 'scheduled' && date <= today);
 }
 
+/** By code unit, not localeCompare: a year of 100,000 patients sorts in milliseconds, and the order is the same on
+ * every computer whatever its locale. */
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const isRoute = (value: string | null): value is ReferralRoute => value !== null && (REFERRAL_ROUTES as readonly string[]).includes(value);
 
-function gapsOf(first: KhidiVisitRow, anyDone: boolean): KhidiGap[] {
+function gapsOf(patient: KhidiPatientRow, anyDone: boolean): KhidiGap[] {
   const gaps: KhidiGap[] = [];
-  if (!isCountryCode(first.nationality)) gaps.push('nationality');
-  if (!isCalendarDate(first.birthDate)) gaps.push('birth_year');
-  if (first.sex !== 'female' && first.sex !== 'male') gaps.push('sex');
-  if (!isRoute(first.referralRoute)) gaps.push('referral_route');
-  else if (first.referralRoute === 'agency' && (first.agencyName.trim() === '' || first.agencyRegistration.trim() === '')) gaps.push('agency_details');
-  if (first.nationality === 'KR') gaps.push('korean_national');
+  if (!isCountryCode(patient.nationality)) gaps.push('nationality');
+  if (!isCalendarDate(patient.birthDate)) gaps.push('birth_year');
+  if (patient.sex !== 'female' && patient.sex !== 'male') gaps.push('sex');
+  if (!isRoute(patient.referralRoute)) gaps.push('referral_route');
+  else if (patient.referralRoute === 'agency' && (patient.agencyName.trim() === '' || patient.agencyRegistration.trim() === '')) gaps.push('agency_details');
+  if (patient.nationality === 'KR') gaps.push('korean_national');
   if (!anyDone) gaps.push('unconfirmed_visit');
   return gaps;
 }
 
+/** `visits` are the year's visits of `patients` (by seq); `followUps` are counted per patient seq. A patient
+ * without a visit is not in the report; a visit whose patient is missing is ignored (it cannot be reported). */
 export function buildKhidiReport(
   year: number,
-  rows: readonly KhidiVisitRow[],
-  followUps: ReadonlyMap<string, { readonly done: number; readonly total: number }>,
+  patients: readonly KhidiPatientRow[],
+  visits: readonly KhidiVisitRow[],
+  followUps: ReadonlyMap<number, { readonly done: number; readonly total: number }>,
 ): KhidiReport {
-  const byPatient = new Map<string, KhidiVisitRow[]>();
-  for (const row of rows) {
-    const list = byPatient.get(row.patientId);
-    if (list) list.push(row);
-    else byPatient.set(row.patientId, [row]);
+  const visitsOf = new Map<number, KhidiVisitRow[]>();
+  for (const visit of visits) {
+    const list = visitsOf.get(visit.patientSeq);
+    if (list) list.push(visit);
+    else visitsOf.set(visit.patientSeq, [visit]);
   }
-  const patients: KhidiPatient[] = [];
-  for (const [patientId, visits] of byPatient) {
-    const sorted = [...visits].sort((a, b) => a.date.localeCompare(b.date));
-    const first = sorted[0]!;
-    const gaps = gapsOf(first, sorted.some((visit) => visit.status === 'done'));
-    patients.push({
-      patientId,
-      nativeName: first.nativeName,
-      latinName: first.latinName,
-      nationality: isCountryCode(first.nationality) ? first.nationality : null,
-      birthYear: isCalendarDate(first.birthDate) ? Number(first.birthDate.slice(0, 4)) : null,
-      sex: first.sex === 'female' || first.sex === 'male' ? first.sex : null,
-      referral: isRoute(first.referralRoute)
-        ? { route: first.referralRoute, agencyName: first.agencyName, agencyRegistration: first.agencyRegistration, referrer: first.referrer }
+  const lines: KhidiPatient[] = [];
+  for (const patient of patients) {
+    const mine = visitsOf.get(patient.seq);
+    if (!mine) continue;
+    const sorted = mine.length > 1 ? [...mine].sort((a, b) => compare(a.date, b.date)) : mine;
+    lines.push({
+      patientId: patient.patientId,
+      nativeName: patient.nativeName,
+      latinName: patient.latinName,
+      nationality: isCountryCode(patient.nationality) ? patient.nationality : null,
+      birthYear: isCalendarDate(patient.birthDate) ? Number(patient.birthDate.slice(0, 4)) : null,
+      sex: patient.sex === 'female' || patient.sex === 'male' ? patient.sex : null,
+      referral: isRoute(patient.referralRoute)
+        ? { route: patient.referralRoute, agencyName: patient.agencyName, agencyRegistration: patient.agencyRegistration, referrer: patient.referrer }
         : null,
       treatments: [...new Set(sorted.map((visit) => visit.treatment))],
       sessions: sorted.length,
-      firstVisit: first.date,
+      firstVisit: sorted[0]!.date,
       lastVisit: sorted.at(-1)!.date,
-      followUps: followUps.get(patientId) ?? { done: 0, total: 0 },
-      gaps,
+      followUps: followUps.get(patient.seq) ?? { done: 0, total: 0 },
+      gaps: gapsOf(patient, sorted.some((visit) => visit.status === 'done')),
     });
   }
-  patients.sort((a, b) => a.firstVisit.localeCompare(b.firstVisit) || a.latinName.localeCompare(b.latinName) || a.patientId.localeCompare(b.patientId));
-  const withGaps = patients
-    .filter((patient) => patient.gaps.length > 0)
+  lines.sort((a, b) => compare(a.firstVisit, b.firstVisit) || compare(a.latinName, b.latinName) || compare(a.patientId, b.patientId));
+  const withGaps = lines
+    .filter((line) => line.gaps.length > 0)
     .map(({ patientId, nativeName, latinName, gaps }) => ({ patientId, nativeName, latinName, gaps }));
-  return { year, patients, withGaps };
+  return { year, patients: lines, withGaps };
 }

@@ -75,7 +75,7 @@ export function KhidiPanel({ catalog }: { readonly catalog: Catalog | null }) {
       )}
       {report && (
         <>
-          <p data-khidi-count>{t('reports.khidi.count', { count: report.patients.length, year: report.year })}</p>
+          <p id="khidi-count" data-khidi-count>{t('reports.khidi.count', { count: report.patients.length, year: report.year })}</p>
           {report.withGaps.length > 0 && (
             <div className="banner banner--warn" data-khidi-gaps>
               <p className="banner__title">{t('reports.khidi.gapsTitle', { count: report.withGaps.length })}</p>
@@ -92,7 +92,7 @@ export function KhidiPanel({ catalog }: { readonly catalog: Catalog | null }) {
             </div>
           )}
           {report.patients.length > 0 && (
-            <div className="report-table-wrap" tabIndex={0} role="region" aria-label={t('reports.khidi.title')}>
+            <div className="report-table-wrap" tabIndex={0} role="region" aria-labelledby="khidi-count">
               <table className="quote">
                 <thead>
                   <tr>
