@@ -27,7 +27,7 @@ const MAX_BARS = 12;
 export function ChartTable({ id, title, labelHeader, valueHeader, rows, fileStem, formatValue = (value) => (value === null ? '—' : String(value)) }: Props) {
   const { t, i18n } = useTranslation();
   // Axis ticks short ("300K", "30만"), the table beside has the exact figures.
-  const compact = new Intl.NumberFormat(i18n.language, { notation: 'compact' });
+  const compact = new Intl.NumberFormat(i18n.language, { notation: 'compact', maximumFractionDigits: 1 });
   const bars = rows.slice(0, MAX_BARS).map((row) => ({ label: row.label, value: row.value ?? 0 }));
   const exportCsv = () => downloadCsv(`${fileStem}.csv`, toCsv([labelHeader, valueHeader], rows.map((row) => [row.label, row.value])));
   return (
