@@ -20,8 +20,15 @@ export function createReportsService(context: ServiceContext) {
   };
 
   const handlers = {
-    getKhidiReport({ year }) {
-      return ok(khidi(year));
+    getKhidiReport({ year, limit }) {
+      const report = khidi(year);
+      return ok({
+        year,
+        patients: report.patients.slice(0, limit),
+        withGaps: report.withGaps.slice(0, limit),
+        totalPatients: report.patients.length,
+        totalWithGaps: report.withGaps.length,
+      });
     },
 
     async exportKhidiReport({ year }) {

@@ -19,6 +19,13 @@ const summaryRange = z
     if (days < 0 || days >= MAX_SUMMARY_RANGE_DAYS) context.addIssue({ code: 'custom', path: ['to'], message: 'invalid' });
   });
 
+/** The report as the screen shows it: the first `limit` lines and gaps, with the totals. The spreadsheet
+ * (exportKhidiReport) always holds every line; a year of tens of thousands of patients need not cross the door. */
+export interface KhidiReportView extends KhidiReport {
+  readonly totalPatients: number;
+  readonly totalWithGaps: number;
+}
+
 export interface KhidiWorkbookFile {
   readonly fileName: string;
   /** The .xlsx bytes, base64: every door carries JSON. */
@@ -28,7 +35,9 @@ export interface KhidiWorkbookFile {
 }
 
 export const reportsChannels = {
-  getKhidiReport: channel<KhidiReport>()(z.strictObject({ year })),
+  getKhidiReport: channel<KhidiReportView>()(
+    z.strictObject({ year, limit: z.int('invalid_type').min(1, 'invalid').max(5000, 'too_many').default(500) }),
+  ),
   exportKhidiReport: channel<KhidiWorkbookFile>()(z.strictObject({ year })),
   getReportSummary: channel<ReportSummary>()(summaryRange),
 };

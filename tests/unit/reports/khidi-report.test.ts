@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/shared/contract';
 import type { KhidiWorkbookFile } from '../../../src/shared/contract/reports';
-import type { KhidiReport } from '../../../src/shared/domain/reports/khidi-report';
+import type { KhidiReportView } from '../../../src/shared/contract/reports';
 import { KHIDI_COLUMNS, KHIDI_GAPS_SHEET, KHIDI_SHEET } from '../../../src/main/reports/khidi-workbook';
 import { openTempServices, type TempServices } from '../../support/temp-services';
 import { addReportPatients, type GeneratedReportPatient } from '../../support/report-patients';
@@ -59,7 +59,7 @@ describe('the KHIDI annual report', () => {
   });
 
   it('names each gap by patient, so the screen can link to the intake', async () => {
-    const result = (await services.dispatch('getKhidiReport', { year: 2026 })) as Result<KhidiReport>;
+    const result = (await services.dispatch('getKhidiReport', { year: 2026 })) as Result<KhidiReportView>;
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     const byId = new Map(result.value.withGaps.map((entry) => [entry.patientId, entry.gaps]));
     for (const patient of patients.filter((p) => p.inYear)) {
@@ -69,6 +69,15 @@ describe('the KHIDI annual report', () => {
       expect(gaps.includes('korean_national')).toBe(patient.nationality === 'KR');
       expect(gaps.includes('unconfirmed_visit')).toBe(!patient.done);
     }
+  });
+
+  it('shows the screen the first lines and gaps with the totals; the spreadsheet keeps them all', async () => {
+    const result = (await services.dispatch('getKhidiReport', { year: 2026, limit: 5 })) as Result<KhidiReportView>;
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.value.patients).toHaveLength(5);
+    expect(result.value.withGaps).toHaveLength(5);
+    expect(result.value.totalPatients).toBe(patients.filter((p) => p.inYear).length);
+    expect(result.value.totalWithGaps).toBeGreaterThan(5);
   });
 
   it('refuses a year that is not one, with its field, and changes nothing', async () => {

@@ -4,12 +4,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../../../../shared/domain/catalog/catalog-schema';
 import { CLINIC_TIME_ZONE, todayIn } from '../../../../shared/domain/intake/calendar-date';
-import type { KhidiReport } from '../../../../shared/domain/reports/khidi-report';
+import type { KhidiReportView } from '../../../../shared/contract/reports';
 import { api } from '../../api/client';
 import { hrefOf } from '../../app/routes';
 import { downloadBase64 } from './download';
 
-/** The table shows the first rows; the spreadsheet holds them all. */
+/** The screen shows the first lines and gaps; the spreadsheet holds them all. */
 const SHOWN_ROWS = 200;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,7 +19,7 @@ export function KhidiPanel({ catalog }: { readonly catalog: Catalog | null }) {
   const thisYear = Number(todayIn(CLINIC_TIME_ZONE, new Date()).slice(0, 4));
   // Reports are due by the end of February for the year before: that year is the default.
   const [year, setYear] = useState(thisYear - 1);
-  const [report, setReport] = useState<KhidiReport | null>(null);
+  const [report, setReport] = useState<KhidiReportView | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -29,7 +29,7 @@ export function KhidiPanel({ catalog }: { readonly catalog: Catalog | null }) {
   const show = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const result = await api.getKhidiReport({ year });
+    const result = await api.getKhidiReport({ year, limit: SHOWN_ROWS });
     setBusy(false);
     if (result.ok) {
       setReport(result.value);
@@ -75,10 +75,10 @@ export function KhidiPanel({ catalog }: { readonly catalog: Catalog | null }) {
       )}
       {report && (
         <>
-          <p id="khidi-count" data-khidi-count>{t('reports.khidi.count', { count: report.patients.length, year: report.year })}</p>
+          <p id="khidi-count" data-khidi-count>{t('reports.khidi.count', { count: report.totalPatients, year: report.year })}</p>
           {report.withGaps.length > 0 && (
             <div className="banner banner--warn" data-khidi-gaps>
-              <p className="banner__title">{t('reports.khidi.gapsTitle', { count: report.withGaps.length })}</p>
+              <p className="banner__title">{t('reports.khidi.gapsTitle', { count: report.totalWithGaps })}</p>
               <ul>
                 {report.withGaps.map((entry) => (
                   <li key={entry.patientId}>
@@ -89,6 +89,9 @@ export function KhidiPanel({ catalog }: { readonly catalog: Catalog | null }) {
                   </li>
                 ))}
               </ul>
+              {report.totalWithGaps > report.withGaps.length && (
+                <p className="hint">{t('reports.khidi.moreGaps', { count: report.totalWithGaps - report.withGaps.length })}</p>
+              )}
             </div>
           )}
           {report.patients.length > 0 && (
@@ -107,7 +110,7 @@ export function KhidiPanel({ catalog }: { readonly catalog: Catalog | null }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {report.patients.slice(0, SHOWN_ROWS).map((patient) => (
+                  {report.patients.map((patient) => (
                     <tr key={patient.patientId}>
                       <th scope="row">
                         <a href={hrefOf({ screen: 'patient', id: patient.patientId })}>{patient.latinName}</a>
@@ -127,7 +130,9 @@ export function KhidiPanel({ catalog }: { readonly catalog: Catalog | null }) {
                   ))}
                 </tbody>
               </table>
-              {report.patients.length > SHOWN_ROWS && <p className="hint">{t('reports.khidi.more', { count: report.patients.length - SHOWN_ROWS })}</p>}
+              {report.totalPatients > report.patients.length && (
+                <p className="hint">{t('reports.khidi.more', { count: report.totalPatients - report.patients.length })}</p>
+              )}
             </div>
           )}
         </>
