@@ -13,6 +13,9 @@ import { searchNeedle } from '../src/shared/domain/intake/search-text';
 import { ftsPhrase, PATIENT_SEARCH_SQL, TRIGRAM_MIN_LENGTH } from '../src/main/db/repositories/patients-repository';
 import { openServices } from '../src/main/services/open-services';
 import { DUE_FOLLOWUPS_SQL } from '../src/main/db/repositories/followups-repository';
+import { REPORT_SQL } from '../src/main/db/repositories/reports-repository';
+import { REFERRAL_ROUTES } from '../src/shared/domain/intake/vocabulary';
+import { TREATMENT_IDS } from '../src/shared/domain/catalog/catalog-schema';
 import { fixtureCase } from './fixture-case';
 import { generatePatients } from './generate-patients';
 import { queriesFor } from './queries';
@@ -37,6 +40,15 @@ async function time(run: () => unknown): Promise<number> {
   const start = performance.now();
   await run();
   return performance.now() - start;
+}
+
+/** A calendar date `days` after `date` (UTC arithmetic on dates only). */
+function addDaysIso(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function pickParams(sql: string, params: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).filter(([name]) => sql.includes(`:${name}`)));
 }
 
 // --- The run -----------------------------------------------------------------------------------------------------
@@ -228,6 +240,61 @@ try {
   }
   emit('followups_due_p95_ms', percentile(dueTimes, 95), 'ms');
   emit('followups_due_sql_floor_p95_ms', percentile(dueFloorTimes, 95), 'ms');
+
+  // --- Reports: a year of 100,000 patients (issue 6) ----------------------------------------------------------
+  // Every patient gets a plan of four sessions dated in 2026 (done, moved, no-show, scheduled...), saved through
+  // the plans repository so its report rows are written as the app writes them, and a referral route (a sixth
+  // never recorded). Then the year's summary through the service beside its bare SQL.
+  progress('adding a year of plans (400,000 sessions)...');
+  const planRandom = seededRandom(23);
+  const statuses = ['done', 'done', 'done', 'no_show', 'cancelled', 'scheduled'] as const;
+  const setRoute = db.prepare('UPDATE patients SET referral_route = ? WHERE seq = ?');
+  db.transaction(() => {
+    for (const seq of seqs) {
+      const day = Math.floor(planRandom() * 360);
+      const items = Array.from({ length: 4 }, (_, index) => ({
+        treatment: TREATMENT_IDS[Math.floor(planRandom() * TREATMENT_IDS.length)]!,
+        date: addDaysIso('2026-01-01', day + index),
+        status: statuses[Math.floor(planRandom() * statuses.length)]!,
+      }));
+      const discounts = planRandom() < 0.2 ? { [items[0]!.treatment]: 10 } : {};
+      services.context.plans.save(seq, { items, acknowledgements: [], discounts, rate: null }, 0, '2026-01-01T00:00:00.000Z');
+      const route = Math.floor(planRandom() * (REFERRAL_ROUTES.length + 1));
+      if (route < REFERRAL_ROUTES.length) setRoute.run(REFERRAL_ROUTES[route], seq);
+    }
+  })();
+  const range = { from: '2026-01-01', to: '2026-12-31' };
+  const summarise = () => services.dispatch('getReportSummary', range);
+  const reportToday = todayIn(CLINIC_TIME_ZONE, new Date());
+  const overdueBefore = new Date(Date.now() - 48 * 3_600_000).toISOString();
+  const floorStatements = Object.values(REPORT_SQL).map((sql) => db.prepare(sql));
+  const floorParams = { ...range, today: reportToday, overdueBefore };
+  // Each statement gets the parameters it names; better-sqlite3 refuses extra named parameters.
+  const bareSummary = () =>
+    db.transaction(() => floorStatements.map((statement) => statement.all(pickParams(statement.source, floorParams))))();
+  const summaryCheck = await summarise();
+  if (!summaryCheck.ok) throw new Error(`getReportSummary failed: ${JSON.stringify(summaryCheck)}`);
+  progress(`  summary: ${(summaryCheck.value as { patients: number }).patients} patients seen in 2026`);
+  bareSummary();
+  const summaryTimes: number[] = [];
+  const summaryFloorTimes: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    if (i % 2 === 0) {
+      summaryTimes.push(await time(summarise));
+      summaryFloorTimes.push(await time(bareSummary));
+    } else {
+      summaryFloorTimes.push(await time(bareSummary));
+      summaryTimes.push(await time(summarise));
+    }
+  }
+  emit('report_summary_ms', percentile(summaryTimes, 50), 'ms');
+  emit('report_summary_sql_floor_ms', percentile(summaryFloorTimes, 50), 'ms');
+  emit('report_summary_vs_floor_ratio', percentile(summaryTimes, 50) / percentile(summaryFloorTimes, 50), 'ratio');
+  const khidiTime = await time(async () => {
+    const result = await services.dispatch('getKhidiReport', { year: 2026 });
+    if (!result.ok) throw new Error(`getKhidiReport failed: ${JSON.stringify(result)}`);
+  });
+  emit('report_khidi_year_ms', khidiTime, 'ms');
 } finally {
   services.close();
   rmSync(folder, { recursive: true, force: true });

@@ -9,6 +9,8 @@ import type { DueFollowUp } from '../../shared/contract/followups';
 import { HANDOUT_KIND_NAMES, type ExportedHandout, type HandoutFile } from '../../shared/contract/handouts';
 import type { PatientRecord } from '../../shared/contract/patients';
 import type { ImportReport, PatientSearchResult } from '../../shared/contract/patients';
+import type { KhidiWorkbookFile } from '../../shared/contract/reports';
+import type { ReportSummary } from '../../shared/domain/reports/summary';
 import type { Finding } from '../../shared/domain/rules/check-plan';
 import type { Schedule } from '../../shared/domain/schedule/schedule-plan';
 import { defaultDataFolder } from '../app-paths';
@@ -36,6 +38,10 @@ const USAGE = `Usage: npm run cli -- [--db FILE] <command>
   handouts --patient ID --out DIR
                                  all of one patient's handouts (five kinds, in the patient's first language alone
                                  and with Korean), made two at a time off the main thread
+  report khidi --year YYYY --out FILE.xlsx
+                                 the KHIDI annual foreign-patient report as a spreadsheet; gaps listed on stderr
+  report summary --from DATE --to DATE [--json]
+                                 patients, sessions, follow-ups and revenue (KRW) for a date range
   demo                           add about 20 demo patients from 10 countries
   info [--json]                  where the database is, schema version, patient count
 
@@ -59,6 +65,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         kind: { type: 'string' },
         bilingual: { type: 'boolean', default: false },
         patient: { type: 'string' },
+        year: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -232,6 +241,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           for (const f of followUps) {
             io.out([f.state, f.dueKorea, `${f.localDate} 10:00 ${f.homeTimeZone}`, f.latinName, f.step].join('\t'));
           }
+        });
+      }
+      case 'report khidi': {
+        if (!values.year || !values.out) return usageError(io, 'Name the year and the file: report khidi --year YYYY --out FILE.xlsx.');
+        // A year that is not a whole number is passed on as text, so the contract refuses it with its field.
+        const year = /^\d{4}$/.test(values.year) ? Number(values.year) : values.year;
+        const result = (await services.dispatch('exportKhidiReport', { year })) as Result<KhidiWorkbookFile>;
+        return report(result, ({ dataBase64, patients, withGaps }) => {
+          writeFileSync(values.out!, Buffer.from(dataBase64, 'base64'));
+          io.out(`Wrote ${patients} patient${patients === 1 ? '' : 's'} to ${values.out}.`);
+          if (withGaps > 0) io.err(`${withGaps} patient${withGaps === 1 ? ' needs' : 's need'} attention: see the sheet 보완 필요.`);
+        });
+      }
+      case 'report summary': {
+        if (!values.from || !values.to) return usageError(io, 'Name the range: report summary --from DATE --to DATE.');
+        const result = (await services.dispatch('getReportSummary', { from: values.from, to: values.to })) as Result<ReportSummary>;
+        return report(result, (summary) => {
+          if (values.json) return io.out(JSON.stringify(summary, null, 2));
+          io.out(`${summary.from} to ${summary.to}: ${summary.patients} patients seen`);
+          io.out(`sessions: ${summary.sessions.done} done, ${summary.sessions.moved} moved, ${summary.sessions.noShow} no-show`);
+          io.out(`follow-ups: ${summary.followUps.due} due, ${summary.followUps.done} done, ${summary.followUps.overdue} overdue`);
+          io.out(`revenue: ${summary.revenueTotalKrw} KRW`);
         });
       }
       case 'demo': {

@@ -9,6 +9,7 @@ import { createPhotosService } from './photos-service';
 import { createPlanService } from './plan-service';
 import { createFollowUpsService } from './followups-service';
 import { createHandoutsService } from './handouts-service';
+import { createReportsService } from './reports-service';
 import type { ServiceContext } from './service-context';
 
 export function createHandlers(context: ServiceContext): Handlers {
@@ -22,5 +23,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createFollowUpsService(context),
     ...createCalendarService(context),
     ...createHandoutsService(context),
+    ...createReportsService(context),
   };
 }

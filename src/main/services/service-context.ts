@@ -6,6 +6,7 @@ import { createPatientsRepository } from '../db/repositories/patients-repository
 import { createPhotosRepository } from '../db/repositories/photos-repository';
 import { createPlansRepository } from '../db/repositories/plans-repository';
 import { createFollowUpsRepository } from '../db/repositories/followups-repository';
+import { createReportsRepository } from '../db/repositories/reports-repository';
 import type { PhotoStore } from '../photos/photo-store';
 import type { HandoutInput } from '../handouts/kinds/handout-input';
 import { makeHandout, type HandoutRequest } from '../handouts/make-handout';
@@ -21,6 +22,7 @@ export interface ServiceContext {
   readonly photos: ReturnType<typeof createPhotosRepository>;
   readonly plans: ReturnType<typeof createPlansRepository>;
   readonly followUps: ReturnType<typeof createFollowUpsRepository>;
+  readonly reports: ReturnType<typeof createReportsRepository>;
   readonly photoStore: PhotoStore;
   readonly now: () => Date;
   readonly newId: () => string;
@@ -43,6 +45,7 @@ export function createServiceContext(options: {
     photos: createPhotosRepository(options.db),
     plans: createPlansRepository(options.db),
     followUps: createFollowUpsRepository(options.db),
+    reports: createReportsRepository(options.db),
     photoStore: options.photoStore,
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? randomUUID,

@@ -34,6 +34,9 @@ export const CHANNELS = [
   'makeCaseHandout',
   'exportHandout',
   'defaultHandoutFolder',
+  'getKhidiReport',
+  'exportKhidiReport',
+  'getReportSummary',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -11,6 +11,7 @@ import { photosChannels } from './photos';
 import { plansChannels } from './plans';
 import { followUpsChannels } from './followups';
 import { handoutsChannels } from './handouts';
+import { reportsChannels } from './reports';
 import type { Result } from './result';
 
 export const contract = {
@@ -21,6 +22,7 @@ export const contract = {
   ...followUpsChannels,
   ...calendarChannels,
   ...handoutsChannels,
+  ...reportsChannels,
   ...appChannels,
 };
 

@@ -20,7 +20,7 @@ const RUNS = Number(process.env.CONTRACT_FUZZ_RUNS ?? 150);
 const VALID: { [C in Channel]: InputOf<C> } = {
   searchPatients: { query: '민지', tripStatus: 'all', limit: 10 },
   getPatient: { id: PATIENT_ID },
-  createPatient: { patient: fixtureIntake('zh-Hans') as InputOf<'createPatient'>['patient'] },
+  createPatient: { patient: { ...fixtureIntake('zh-Hans'), referral: { route: 'agency', agencyName: 'Seoul Medi Tour', agencyRegistrationNumber: 'A-2024-0117' } } as InputOf<'createPatient'>['patient'] },
   updatePatient: { id: PATIENT_ID, expectedVersion: 1, patient: fixtureIntake('ar') as InputOf<'updatePatient'>['patient'] },
   exportPatient: { id: PATIENT_ID },
   importPatients: { sources: [{ name: 'case.json', text: '{}' }] },
@@ -63,6 +63,9 @@ const VALID: { [C in Channel]: InputOf<C> } = {
     },
   },
   checkCasePlan: { caseFile: { ...fixtureCase('en'), plan: { items: [{ treatment: 'pico-laser', date: '2027-01-10' }] } } as InputOf<'checkCasePlan'>['caseFile'] },
+  getKhidiReport: { year: 2026 },
+  exportKhidiReport: { year: 2026 },
+  getReportSummary: { from: '2026-01-01', to: '2026-12-31' },
   scheduleCasePlan: { caseFile: { ...fixtureCase('th'), plan: { items: [{ treatment: 'rejuran-healer' }] } } as InputOf<'scheduleCasePlan'>['caseFile'] },
 };
 

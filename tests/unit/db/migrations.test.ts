@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/main/db/migrations';
 import { DatabaseTooNewError, openDatabase } from '../../../src/main/db/open-database';
+import { REPORT_SQL } from '../../../src/main/db/repositories/reports-repository';
 
 const folders: string[] = [];
 function tempFile(): string {
@@ -137,6 +138,41 @@ describe('migrations', () => {
     old.close();
     const db = openDatabase(path, MIGRATIONS.slice(0, 7));
     expect(db.prepare('SELECT note, outcome_at FROM followups').get()).toEqual({ note: '', outcome_at: null });
+    db.close();
+  });
+
+  it('0008 adds referral columns (NULL: never recorded) and fills report session rows from plans already saved', () => {
+    const path = tempFile();
+    const old = openDatabase(path, MIGRATIONS.slice(0, 7));
+    insertPatientRow(old, 1, 'a');
+    const plan = {
+      items: [
+        { treatment: 'pico-laser', date: '2026-03-02', status: 'done' },
+        { treatment: 'pico-laser', date: '2026-03-09' },
+        { treatment: 'ipl', date: null },
+      ],
+      discounts: { 'pico-laser': 10 },
+    };
+    old.prepare('INSERT INTO plans (patient_seq, plan_json, updated_at) VALUES (1, ?, ?)').run(JSON.stringify(plan), 'x');
+    old.close();
+    const db = openDatabase(path, MIGRATIONS.slice(0, 8));
+    expect(db.prepare('SELECT referral_route, referral_agency_name FROM patients').get()).toEqual({ referral_route: null, referral_agency_name: '' });
+    expect(db.prepare('SELECT position, treatment, date, status, moved, discount_percent, line_sessions FROM plan_sessions ORDER BY position').all()).toEqual([
+      { position: 0, treatment: 'pico-laser', date: '2026-03-02', status: 'done', moved: 0, discount_percent: 10, line_sessions: 2 },
+      { position: 1, treatment: 'pico-laser', date: '2026-03-09', status: 'scheduled', moved: 0, discount_percent: 10, line_sessions: 2 },
+      { position: 2, treatment: 'ipl', date: null, status: 'scheduled', moved: 0, discount_percent: 0, line_sessions: 1 },
+    ]);
+    expect(() => db.prepare("UPDATE patients SET referral_route = 'friend'").run()).toThrow(/CHECK/);
+    // Every report statement reads its covering index, and none sorts rows for its GROUP BY.
+    const params = { from: '2026-01-01', to: '2026-12-31', today: '2026-11-24', overdueBefore: '2026-11-22T00:00:00Z' };
+    for (const [name, sql] of Object.entries(REPORT_SQL)) {
+      const bound = Object.fromEntries(Object.entries(params).filter(([key]) => sql.includes(`:${key}`)));
+      const plan8 = JSON.stringify(db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(bound));
+      expect(plan8, name).toMatch(/COVERING INDEX/);
+      expect(plan8, name).not.toMatch(/TEMP B-TREE/);
+    }
+    db.prepare('DELETE FROM patients WHERE seq = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM plan_sessions').get()).toEqual({ n: 0 });
     db.close();
   });
 

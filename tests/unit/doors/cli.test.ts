@@ -6,6 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/doors/cli';
 import { FIXTURES, fixtureCase } from '../../support/temp-services';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { openServices } from '../../../src/main/services/open-services';
+import { addReportPatients } from '../../support/report-patients';
 
 let folder: string;
 let db: string;
@@ -55,6 +58,29 @@ describe('the CLI', () => {
     expect(await cli('patients', 'import', join(folder, 'nope.json'))).toMatchObject({ code: 2, err: expect.stringContaining('ENOENT') });
     expect(await cli('patients', 'fly')).toMatchObject({ code: 2, err: expect.stringContaining('Unknown command') });
     expect(await cli('patients', 'export', 'not-a-uuid')).toMatchObject({ code: 2, err: expect.stringContaining('id: Not a valid value') });
+  });
+
+  it('report khidi writes the year as .xlsx and names the gaps; report summary prints the numbers as JSON', async () => {
+    const services = openServices({ databasePath: db, now: () => new Date('2026-11-24T01:00:00Z') });
+    const patients = await addReportPatients(services, 14);
+    services.close();
+    const out = join(folder, 'khidi.xlsx');
+    const khidi = await cli('report', 'khidi', '--year', '2026', '--out', out);
+    const seen = patients.filter((p) => p.inYear).length;
+    expect(khidi).toMatchObject({ code: 0, out: `Wrote ${seen} patients to ${out}.`, err: expect.stringContaining('need attention') });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets[0]!.rowCount).toBe(seen + 1);
+
+    const summary = await cli('report', 'summary', '--from', '2026-01-01', '--to', '2026-12-31', '--json');
+    expect(summary.code).toBe(0);
+    expect(JSON.parse(summary.out)).toMatchObject({ from: '2026-01-01', to: '2026-12-31', patients: expect.any(Number), revenue: expect.any(Array) });
+  });
+
+  it('report commands refuse a bad year or range with exit 2, naming the field', async () => {
+    expect(await cli('report', 'khidi', '--year', '20x6', '--out', join(folder, 'x.xlsx'))).toMatchObject({ code: 2, err: expect.stringContaining('year:') });
+    expect(await cli('report', 'summary', '--from', '2026-02-30', '--to', '2026-03-01')).toMatchObject({ code: 2, err: expect.stringContaining('from: Use a real date') });
+    expect(await cli('report', 'summary', '--from', '2026-03-01')).toMatchObject({ code: 2, err: expect.stringContaining('report summary --from DATE') });
   });
 
   it('demo adds the demo patients', async () => {

@@ -14,6 +14,7 @@ import {
   SCREENING_FLAGS,
   SEXES,
   SKIN_CONCERNS,
+  REFERRAL_ROUTES,
   SUPPORTED_LANGUAGES,
   TRIP_STATUSES,
 } from '../../../src/shared/domain/intake/vocabulary';
@@ -21,6 +22,7 @@ import { ISSUE_MESSAGES } from '../../../src/shared/contract/issues';
 import { FOLLOW_UP_OUTCOMES } from '../../../src/shared/contract/followups';
 import { FOLLOW_UP_STATES } from '../../../src/shared/domain/followups/due-time';
 import { SESSION_STATUSES } from '../../../src/shared/domain/plan/plan-schema';
+import { KHIDI_GAPS } from '../../../src/shared/domain/reports/khidi-report';
 
 function keysOf(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -54,6 +56,9 @@ const usedKeys = new Set<string>([
   ...FOLLOW_UP_STATES.map((value) => `followups.state.${value}`),
   ...FOLLOW_UP_OUTCOMES.map((value) => `followups.outcomes.${value}`),
   ...SESSION_STATUSES.map((value) => `week.status.${value}`),
+  ...REFERRAL_ROUTES.map((value) => `referral.routes.${value}`),
+  ...KHIDI_GAPS.map((value) => `reports.khidi.gaps.${value}`),
+  'intake.sections.referral',
 ]);
 
 /** i18next plural forms: t('list.count', {count}) reads list.count_one / list.count_other. */

@@ -43,3 +43,28 @@ describe('the intake form state', () => {
     expect(formFromDraft('garbage')).toEqual(emptyForm());
   });
 });
+
+describe('the referral route in the intake form', () => {
+  it('saves no route while none is chosen, and keeps a chosen one through the form and back', () => {
+    const patient = patientSchema.parse(fixtureIntake('vi'));
+    expect(formToIntake(intakeToForm(patient)).referral).toBeUndefined();
+    const referred = patientSchema.parse({
+      ...fixtureIntake('vi'),
+      referral: { route: 'agency', agencyName: 'Hanoi Health Travel', agencyRegistrationNumber: 'A-2025-0301' },
+    });
+    expect(patientSchema.parse(formToIntake(intakeToForm(referred)))).toEqual(referred);
+  });
+
+  it('keeps agency details out of another route, and points an agency without details at its fields', () => {
+    const form = { ...intakeToForm(patientSchema.parse(fixtureIntake('vi'))), agencyName: 'Old agency', agencyRegistrationNumber: 'X-1' };
+    expect(formToIntake({ ...form, referralRoute: 'direct' }).referral).toEqual({ route: 'direct', agencyName: '', agencyRegistrationNumber: '', referrer: '' });
+    const refused = patientSchema.safeParse(formToIntake({ ...form, referralRoute: 'agency', agencyName: ' ' }));
+    expect(refused.success).toBe(false);
+    const paths = refused.success ? [] : refused.error.issues.map((issue) => fieldOfIssue(issue.path as (string | number)[]));
+    expect(paths).toEqual(['agencyName']);
+  });
+
+  it('reads an old draft without referral fields as "not recorded"', () => {
+    expect(formFromDraft({ nativeName: '王' }).referralRoute).toBe('');
+  });
+});

@@ -26,6 +26,26 @@ describe('case files', () => {
     }
   });
 
+  it('keeps a referral route through import and export; a file without one still loads, and an agency needs its details', async () => {
+    const original = fixtureCase('ja');
+    // Where the exporter writes it: after the consents, before the photos.
+    const { photos, ...rest } = original.patient;
+    const referral = { route: 'agency', agencyName: 'Tokyo Beauty Tours', agencyRegistrationNumber: 'A-2023-0042', referrer: '' };
+    const withReferral = { ...original, patient: { ...rest, referral, photos } };
+    const imported = await services.dispatch('importPatients', { sources: [{ name: 'ja.json', text: JSON.stringify(withReferral) }] });
+    expect(imported.ok).toBe(true);
+    const exported = await services.dispatch('exportPatient', { id: original.patient.id });
+    expect(JSON.stringify(exported.ok ? (exported.value as { caseFile: unknown }).caseFile : null)).toBe(JSON.stringify(withReferral));
+
+    const before = services.snapshot();
+    const noDetails = { ...original, patient: { ...rest, id: '0b0e7a43-5a0c-4d67-9c39-2f0f6a3b9d11', referral: { route: 'agency' }, photos } };
+    const refused = await services.dispatch('importPatients', { sources: [{ name: 'agency.json', text: JSON.stringify(noDetails) }] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const paths = refused.ok ? [] : refused.error.issues.map((found) => found.path.slice(2).join('.'));
+    expect(paths).toEqual(['patient.referral.agencyName', 'patient.referral.agencyRegistrationNumber']);
+    expect(services.snapshot()).toBe(before);
+  });
+
   it('refuses a second import of the same patient id, and imports nothing of that batch', async () => {
     await services.dispatch('importPatients', { sources: [source('cases/ja.json')] });
     const before = services.snapshot();

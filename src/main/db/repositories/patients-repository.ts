@@ -2,7 +2,7 @@
 // schema; this module only maps it to rows and back.
 import type { Db } from '../open-database';
 import type { PatientRecord, PatientSummary } from '../../../shared/contract/patients';
-import type { Consent, PatientIntake, Screening } from '../../../shared/domain/intake/patient-schema';
+import type { Consent, PatientIntake, Referral, Screening } from '../../../shared/domain/intake/patient-schema';
 import { searchHaystack } from '../../../shared/domain/intake/search-text';
 import { tripStatus } from '../../../shared/domain/intake/trip-status';
 import { SCREENING_FLAGS, type TripStatus } from '../../../shared/domain/intake/vocabulary';
@@ -31,6 +31,10 @@ interface PatientRow {
   version: number;
   created_at: string;
   updated_at: string;
+  referral_route: Referral['route'] | null;
+  referral_agency_name: string;
+  referral_agency_registration: string;
+  referral_referrer: string;
 }
 
 interface ConsentRow {
@@ -82,16 +86,20 @@ export function createPatientsRepository(db: Db) {
   const statements = {
     insert: db.prepare(`INSERT INTO patients (id, native_name, latin_name, birth_date, sex, nationality, languages_json,
         phone, email, messengers_json, home_time_zone, home_currency, arrival, departure, stay_address, fitzpatrick,
-        concerns_json, screening_json, screening_open, version, created_at, updated_at)
+        concerns_json, screening_json, screening_open, referral_route, referral_agency_name, referral_agency_registration,
+        referral_referrer, version, created_at, updated_at)
       VALUES (:id, :native_name, :latin_name, :birth_date, :sex, :nationality, :languages_json, :phone, :email,
         :messengers_json, :home_time_zone, :home_currency, :arrival, :departure, :stay_address, :fitzpatrick,
-        :concerns_json, :screening_json, :screening_open, 1, :now, :now)`),
+        :concerns_json, :screening_json, :screening_open, :referral_route, :referral_agency_name,
+        :referral_agency_registration, :referral_referrer, 1, :now, :now)`),
     update: db.prepare(`UPDATE patients SET native_name = :native_name, latin_name = :latin_name,
         birth_date = :birth_date, sex = :sex, nationality = :nationality, languages_json = :languages_json,
         phone = :phone, email = :email, messengers_json = :messengers_json, home_time_zone = :home_time_zone,
         home_currency = :home_currency, arrival = :arrival, departure = :departure, stay_address = :stay_address,
         fitzpatrick = :fitzpatrick, concerns_json = :concerns_json, screening_json = :screening_json,
-        screening_open = :screening_open, version = version + 1, updated_at = :now
+        screening_open = :screening_open, referral_route = :referral_route, referral_agency_name = :referral_agency_name,
+        referral_agency_registration = :referral_agency_registration, referral_referrer = :referral_referrer,
+        version = version + 1, updated_at = :now
       WHERE id = :id AND version = :expected_version`),
     bySeqOfId: db.prepare<[string], { seq: number; version: number }>('SELECT seq, version FROM patients WHERE id = ?'),
     byId: db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE id = ?'),
@@ -129,6 +137,10 @@ export function createPatientsRepository(db: Db) {
       concerns_json: JSON.stringify(patient.skin.concerns),
       screening_json: JSON.stringify(patient.screening),
       screening_open: countOpenScreening(patient.screening),
+      referral_route: patient.referral?.route ?? null,
+      referral_agency_name: patient.referral?.agencyName ?? '',
+      referral_agency_registration: patient.referral?.agencyRegistrationNumber ?? '',
+      referral_referrer: patient.referral?.referrer ?? '',
     };
   }
 
@@ -163,6 +175,17 @@ export function createPatientsRepository(db: Db) {
       skin: { fitzpatrick: row.fitzpatrick, concerns: JSON.parse(row.concerns_json) as PatientIntake['skin']['concerns'] },
       screening: JSON.parse(row.screening_json) as Screening,
       consents,
+      // Absent, not null, when never recorded: a case file from before referral routes exports as it came in.
+      ...(row.referral_route === null
+        ? {}
+        : {
+            referral: {
+              route: row.referral_route,
+              agencyName: row.referral_agency_name,
+              agencyRegistrationNumber: row.referral_agency_registration,
+              referrer: row.referral_referrer,
+            },
+          }),
     };
     return { id: row.id, patient, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at };
   }

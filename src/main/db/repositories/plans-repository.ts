@@ -1,5 +1,6 @@
 // All SQL about treatment plans and clinic settings.
 import type { Db } from '../open-database';
+import { sessionRowsOf } from '../../../shared/domain/reports/session-rows';
 
 export function createPlansRepository(db: Db) {
   const statements = {
@@ -19,10 +20,29 @@ export function createPlansRepository(db: Db) {
       WHERE EXISTS (SELECT 1 FROM json_each(plans.plan_json, '$.items') AS item
         WHERE json_extract(item.value, '$.date') BETWEEN ? AND ?)
       ORDER BY patients.latin_name, patients.id`),
+    sessionsOf: db.prepare<[number], { treatment: string; date: string | null; moved: 0 | 1 }>(
+      'SELECT treatment, date, moved FROM plan_sessions WHERE patient_seq = ? ORDER BY position',
+    ),
+    deleteSessions: db.prepare('DELETE FROM plan_sessions WHERE patient_seq = ?'),
+    insertSession: db.prepare(`INSERT INTO plan_sessions (patient_seq, position, treatment, date, status, moved, discount_percent, line_sessions)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     getSetting: db.prepare<[string], { value_json: string }>('SELECT value_json FROM clinic_settings WHERE key = ?'),
     putSetting: db.prepare(`INSERT INTO clinic_settings (key, value_json, updated_at) VALUES (?, ?, ?)
       ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`),
   };
+  // The report rows follow the plan in the same transaction (a savepoint when the caller has one open).
+  const writeSessions = db.transaction((patientSeq: number, plan: unknown) => {
+    const rows = sessionRowsOf(plan, statements.sessionsOf.all(patientSeq));
+    statements.deleteSessions.run(patientSeq);
+    for (const row of rows) {
+      statements.insertSession.run(patientSeq, row.position, row.treatment, row.date, row.status, row.moved, row.discountPercent, row.lineSessions);
+    }
+  });
+  const writePlan = db.transaction((patientSeq: number, plan: unknown, current: number, now: string) => {
+    if (current === 0) statements.insert.run(patientSeq, JSON.stringify(plan), now);
+    else statements.update.run(JSON.stringify(plan), now, patientSeq, current);
+    writeSessions(patientSeq, plan);
+  });
   return {
     get(patientSeq: number): { plan: unknown; version: number; updatedAt: string } | undefined {
       const row = statements.get.get(patientSeq);
@@ -32,8 +52,7 @@ export function createPlansRepository(db: Db) {
     save(patientSeq: number, plan: unknown, expectedVersion: number, now: string): 'saved' | 'conflict' {
       const current = statements.get.get(patientSeq)?.version ?? 0;
       if (current !== expectedVersion) return 'conflict';
-      if (current === 0) statements.insert.run(patientSeq, JSON.stringify(plan), now);
-      else statements.update.run(JSON.stringify(plan), now, patientSeq, expectedVersion);
+      writePlan(patientSeq, plan, current, now);
       return 'saved';
     },
     /** Every saved plan with a session dated from `from` to `to` (inclusive), with the patient's id and names. */

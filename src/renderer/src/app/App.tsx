@@ -5,6 +5,7 @@ import { FollowUpsScreen } from '../screens/followups/FollowUpsScreen';
 import { IntakeScreen } from '../screens/intake/IntakeScreen';
 import { PatientListScreen } from '../screens/patients/PatientListScreen';
 import { PlanScreen } from '../screens/plan/PlanScreen';
+import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { WeekScreen } from '../screens/week/WeekScreen';
 import { hrefOf, navigate, newPatientRoute, parseRoute, type Route } from './routes';
@@ -52,6 +53,9 @@ export function App() {
           <a href={hrefOf({ screen: 'followups' })} aria-current={route.screen === 'followups' ? 'page' : undefined}>
             {t('followups.title')}
           </a>
+          <a href={hrefOf({ screen: 'reports' })} aria-current={route.screen === 'reports' ? 'page' : undefined}>
+            {t('reports.title')}
+          </a>
           <a href={hrefOf({ screen: 'settings' })} aria-current={route.screen === 'settings' ? 'page' : undefined}>
             {t('settings.title')}
           </a>
@@ -79,6 +83,7 @@ export function App() {
         {route.screen === 'followups' && <FollowUpsScreen />}
         {route.screen === 'week' && <WeekScreen />}
         {route.screen === 'settings' && <SettingsScreen />}
+        {route.screen === 'reports' && <ReportsScreen />}
       </main>
     </div>
   );

@@ -7,7 +7,8 @@ export type Route =
   | { readonly screen: 'plan'; readonly id: string }
   | { readonly screen: 'followups' }
   | { readonly screen: 'week' }
-  | { readonly screen: 'settings' };
+  | { readonly screen: 'settings' }
+  | { readonly screen: 'reports' };
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/settings') return { screen: 'settings' };
   if (path === '/followups') return { screen: 'followups' };
   if (path === '/week') return { screen: 'week' };
+  if (path === '/reports') return { screen: 'reports' };
   return { screen: 'patients' };
 }
 
@@ -41,6 +43,8 @@ export function hrefOf(route: Route): string {
       return '#/week';
     case 'settings':
       return '#/settings';
+    case 'reports':
+      return '#/reports';
   }
 }
 

@@ -66,3 +66,9 @@ export type PhotoAngle = (typeof PHOTO_ANGLES)[number];
 
 export const TRIP_STATUSES = ['upcoming', 'in_korea', 'departed'] as const;
 export type TripStatus = (typeof TRIP_STATUSES)[number];
+
+/** How the patient came to the clinic, as KHIDI's annual report asks it: on their own, through an agency
+ * registered to attract foreign patients (its name and registration number are reported), referred by a
+ * hospital or doctor, through an online platform, or coming back after an earlier visit. */
+export const REFERRAL_ROUTES = ['direct', 'agency', 'hospital_referral', 'online_platform', 'returning'] as const;
+export type ReferralRoute = (typeof REFERRAL_ROUTES)[number];

@@ -15,12 +15,13 @@ import { ConsentsSection } from './sections/ConsentsSection';
 import { ContactSection } from './sections/ContactSection';
 import { IdentitySection } from './sections/IdentitySection';
 import { PhotosSection } from './sections/PhotosSection';
+import { ReferralSection } from './sections/ReferralSection';
 import { ScreeningSection } from './sections/ScreeningSection';
 import { SkinSection } from './sections/SkinSection';
 import { TripSection } from './sections/TripSection';
 import { useDraftAutosave } from './use-draft-autosave';
 
-const SECTIONS = ['identity', 'contact', 'trip', 'skin', 'screening', 'consents', 'photos'] as const;
+const SECTIONS = ['identity', 'contact', 'trip', 'referral', 'skin', 'screening', 'consents', 'photos'] as const;
 
 type Load =
   | { readonly state: 'loading' }
@@ -263,6 +264,7 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
           <IdentitySection {...sectionProps} />
           <ContactSection {...sectionProps} />
           <TripSection {...sectionProps} />
+          <ReferralSection {...sectionProps} />
           <SkinSection {...sectionProps} />
           <ScreeningSection {...sectionProps} />
           <ConsentsSection {...sectionProps} />

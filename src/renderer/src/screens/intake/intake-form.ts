@@ -43,6 +43,11 @@ export interface IntakeForm {
   medications: string;
   notes: string;
   consents: Consent[];
+  /** '' while the route is not recorded (then the intake is saved without one; the KHIDI report lists it). */
+  referralRoute: string;
+  agencyName: string;
+  agencyRegistrationNumber: string;
+  referrer: string;
 }
 
 const byKey = <K extends string, V>(keys: readonly K[], value: (key: K) => V) =>
@@ -74,6 +79,10 @@ export function emptyForm(): IntakeForm {
     medications: '',
     notes: '',
     consents: [],
+    referralRoute: '',
+    agencyName: '',
+    agencyRegistrationNumber: '',
+    referrer: '',
   };
 }
 
@@ -112,6 +121,17 @@ export function formToIntake(form: IntakeForm): PatientIntakeInput {
       notes: form.notes.trim(),
     } as PatientIntakeInput['screening'],
     consents: form.consents,
+    ...(form.referralRoute === ''
+      ? {}
+      : {
+          referral: {
+            route: form.referralRoute as NonNullable<PatientIntakeInput['referral']>['route'],
+            // Agency details belong to the agency route only; switching away keeps them in the draft, not the record.
+            agencyName: form.referralRoute === 'agency' ? form.agencyName.trim() : '',
+            agencyRegistrationNumber: form.referralRoute === 'agency' ? form.agencyRegistrationNumber.trim() : '',
+            referrer: form.referralRoute === 'hospital_referral' || form.referralRoute === 'online_platform' ? form.referrer.trim() : '',
+          },
+        }),
   };
 }
 
@@ -150,6 +170,10 @@ export function intakeToForm(patient: PatientIntake): IntakeForm {
     medications: patient.screening.medications,
     notes: patient.screening.notes,
     consents: [...patient.consents],
+    referralRoute: patient.referral?.route ?? '',
+    agencyName: patient.referral?.agencyName ?? '',
+    agencyRegistrationNumber: patient.referral?.agencyRegistrationNumber ?? '',
+    referrer: patient.referral?.referrer ?? '',
   };
 }
 
@@ -172,6 +196,8 @@ export function fieldOfIssue(path: IssuePath): string {
     case 'consents':
     case 'languages':
       return head;
+    case 'referral':
+      return second === 'route' || second === undefined ? 'referralRoute' : String(second);
     default:
       return String(head ?? '');
   }
