@@ -12,6 +12,7 @@ import { patientSchema } from '../src/shared/domain/intake/patient-schema';
 import { searchNeedle } from '../src/shared/domain/intake/search-text';
 import { ftsPhrase, PATIENT_SEARCH_SQL, TRIGRAM_MIN_LENGTH } from '../src/main/db/repositories/patients-repository';
 import { openServices } from '../src/main/services/open-services';
+import { newDatabaseKey } from '../src/main/security/database-key';
 import { DUE_FOLLOWUPS_SQL } from '../src/main/db/repositories/followups-repository';
 import { fixtureCase } from './fixture-case';
 import { generatePatients } from './generate-patients';
@@ -41,7 +42,7 @@ async function time(run: () => unknown): Promise<number> {
 // --- The run -----------------------------------------------------------------------------------------------------
 
 const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-bench-'));
-const services = openServices({ databasePath: join(folder, 'bench.sqlite') });
+const services = openServices({ databasePath: join(folder, 'bench.sqlite'), key: newDatabaseKey() });
 const { db, patients: repository } = services.context;
 
 try {

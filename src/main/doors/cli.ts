@@ -10,15 +10,16 @@ import type { ImportReport, PatientSearchResult } from '../../shared/contract/pa
 import type { Finding } from '../../shared/domain/rules/check-plan';
 import type { Schedule } from '../../shared/domain/schedule/schedule-plan';
 import { defaultDataFolder } from '../app-paths';
-import { DatabaseTooNewError } from '../db/open-database';
 import { chooseDatabasePath, openServices } from '../services/open-services';
+import { isOpenRefusal } from './open-refusal';
+import { readDoorKey } from '../security/key-source';
 
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
 }
 
-const USAGE = `Usage: npm run cli -- [--db FILE] <command>
+const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
 
   patients import FILE...        import case files (.json) and agency bookings (.csv); all or nothing
   patients export ID [--out F]   write one patient's clinicdesk.case/1 file (stdout without --out)
@@ -32,7 +33,8 @@ const USAGE = `Usage: npm run cli -- [--db FILE] <command>
   demo                           add about 20 demo patients from 10 countries
   info [--json]                  where the database is, schema version, patient count
 
---db FILE (or CLINICDESK_DB) picks the database; default: the desktop app's own.`;
+--db FILE (or CLINICDESK_DB) picks the database; default: the desktop app's own.
+--key-file FILE (or CLINICDESK_KEY) gives its key, 64 hexadecimal digits; there is no default.`;
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
@@ -42,6 +44,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       allowPositionals: true,
       options: {
         db: { type: 'string' },
+        'key-file': { type: 'string' },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
         status: { type: 'string', default: 'all' },
@@ -64,9 +67,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   let services;
   try {
-    services = openServices({ databasePath: chooseDatabasePath(values.db, defaultDataFolder()) });
+    // The key first: without one, nothing (not even the data folder) is created.
+    const key = readDoorKey({ keyFile: values['key-file'] });
+    services = openServices({ databasePath: chooseDatabasePath(values.db, defaultDataFolder()), key });
   } catch (error) {
-    if (error instanceof DatabaseTooNewError) {
+    if (isOpenRefusal(error)) {
       io.err(error.message);
       return 2;
     }

@@ -1,14 +1,17 @@
 // The composition root every door uses: open the database and the photo store in a data folder, build the
 // handlers, hand back one dispatch function.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { openDatabase } from '../db/open-database';
+import { openDatabase, type DatabaseEncryption } from '../db/open-database';
 import { createPhotoStore } from '../photos/photo-store';
+import { deriveKey, KEY_PURPOSES } from '../security/database-key';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { createServiceContext, type ServiceContext } from './service-context';
 
 export const DATABASE_FILE_NAME = 'clinicdesk.sqlite';
+export const PHOTO_FOLDER_NAME = 'clinicdesk-photos';
 
 export interface OpenServices {
   readonly dispatch: Dispatch;
@@ -19,14 +22,18 @@ export interface OpenServices {
 export interface OpenOptions {
   /** The database file; photos are stored in a folder beside it. */
   readonly databasePath: string;
+  /** The database key (photos use a key derived from it). 'unencrypted' only for the benchmark's plain baseline. */
+  readonly key: DatabaseEncryption;
   readonly now?: () => Date;
 }
 
 export function openServices(options: OpenOptions): OpenServices {
   const databasePath = resolve(options.databasePath);
   mkdirSync(dirname(databasePath), { recursive: true });
-  const db = openDatabase(databasePath);
-  const photoStore = createPhotoStore(join(dirname(databasePath), 'clinicdesk-photos'));
+  const db = openDatabase(databasePath, options.key);
+  // The plain baseline still encrypts photos (with a throwaway key): the benchmark compares database writes only.
+  const photoKey = options.key === 'unencrypted' ? randomBytes(32) : deriveKey(options.key, KEY_PURPOSES.photos);
+  const photoStore = createPhotoStore(join(dirname(databasePath), PHOTO_FOLDER_NAME), photoKey);
   const context = createServiceContext({ db, databasePath, photoStore, ...(options.now ? { now: options.now } : {}) });
   return { dispatch: createDispatch(createHandlers(context)), context, close: () => db.close() };
 }
