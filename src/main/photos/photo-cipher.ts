@@ -28,6 +28,11 @@ function aad(header: Buffer, name: string): Buffer {
   return Buffer.concat([header, Buffer.from(name, 'utf8')]);
 }
 
+/** Starts like a file this module wrote (used once, to find the plain files of an older app). */
+export function isEncryptedPhoto(head: Buffer): boolean {
+  return head.length > MAGIC.length && head.subarray(0, MAGIC.length).equals(MAGIC) && head[MAGIC.length] === VERSION;
+}
+
 export function encryptPhoto(key: Buffer, name: string, plain: Buffer): Buffer {
   const header = Buffer.concat([MAGIC, Buffer.from([VERSION]), randomBytes(IV_BYTES)]);
   const cipher = createCipheriv('aes-256-gcm', key, header.subarray(MAGIC.length + 1), { authTagLength: TAG_BYTES });

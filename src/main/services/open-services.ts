@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { openDatabase, type DatabaseEncryption } from '../db/open-database';
+import { encryptLegacyPhotos } from '../photos/encrypt-legacy-photos';
 import { createPhotoStore } from '../photos/photo-store';
 import { deriveKey, KEY_PURPOSES } from '../security/database-key';
 import { createDispatch, type Dispatch } from './dispatch';
@@ -33,7 +34,10 @@ export function openServices(options: OpenOptions): OpenServices {
   const db = openDatabase(databasePath, options.key);
   // The plain baseline still encrypts photos (with a throwaway key): the benchmark compares database writes only.
   const photoKey = options.key === 'unencrypted' ? randomBytes(32) : deriveKey(options.key, KEY_PURPOSES.photos);
-  const photoStore = createPhotoStore(join(dirname(databasePath), PHOTO_FOLDER_NAME), photoKey);
+  const photoRoot = join(dirname(databasePath), PHOTO_FOLDER_NAME);
+  mkdirSync(photoRoot, { recursive: true });
+  encryptLegacyPhotos(photoRoot, photoKey);
+  const photoStore = createPhotoStore(photoRoot, photoKey);
   const context = createServiceContext({ db, databasePath, photoStore, ...(options.now ? { now: options.now } : {}) });
   return { dispatch: createDispatch(createHandlers(context)), context, close: () => db.close() };
 }

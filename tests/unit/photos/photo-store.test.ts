@@ -1,11 +1,13 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PatientRecord } from '../../../src/shared/contract/patients';
 import type { StoredPhoto } from '../../../src/shared/contract/photos';
 import { PhotoTamperedError } from '../../../src/main/photos/photo-cipher';
+import { openServices } from '../../../src/main/services/open-services';
 import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import { TEST_KEY } from '../../support/test-key';
 
 let services: TempServices;
 let patientId: string;
@@ -123,5 +125,34 @@ describe('intake photos', () => {
 
     writeFileSync(path, original);
     expect(store.readOriginal(first, 'image/jpeg').length).toBeGreaterThan(0);
+  });
+
+  it('encrypts the plain photos of an older app once; a plain file planted after that is refused', async () => {
+    const { sha256 } = ((await add(await phonePhoto())) as { value: StoredPhoto }).value;
+    const store = services.context.photoStore;
+    const plain = store.readOriginal(sha256, 'image/jpeg');
+    const thumbnailPath = join(services.folder, 'clinicdesk-photos', 'thumbnails', sha256.slice(0, 2), `${sha256}.jpg`);
+    const plainThumbnail = Buffer.from(store.thumbnailDataUrl(sha256).split(',')[1]!, 'base64');
+    services.close();
+    // What an app from before encryption left: plain files, no marker.
+    writeFileSync(store.originalPath(sha256, 'image/jpeg'), plain);
+    writeFileSync(thumbnailPath, plainThumbnail);
+    rmSync(join(services.folder, 'clinicdesk-photos', 'encrypted-v1'));
+
+    const reopened = openServices({ databasePath: join(services.folder, 'clinicdesk.sqlite'), key: TEST_KEY });
+    try {
+      expect(reopened.context.photoStore.readOriginal(sha256, 'image/jpeg').equals(plain)).toBe(true);
+      expect(readFileSync(store.originalPath(sha256, 'image/jpeg')).includes(plain.subarray(0, 64))).toBe(false);
+      expect(readFileSync(thumbnailPath).includes(plainThumbnail.subarray(0, 64))).toBe(false);
+    } finally {
+      reopened.close();
+    }
+    writeFileSync(store.originalPath(sha256, 'image/jpeg'), plain);
+    const again = openServices({ databasePath: join(services.folder, 'clinicdesk.sqlite'), key: TEST_KEY });
+    try {
+      expect(() => again.context.photoStore.readOriginal(sha256, 'image/jpeg')).toThrow(PhotoTamperedError);
+    } finally {
+      again.close();
+    }
   });
 });
