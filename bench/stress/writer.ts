@@ -1,6 +1,7 @@
 // The writer the crash-safety harness kills: it writes patients (each one transaction: the patient, its consents
-// and its search text), every third one with a photo (the encrypted file first, then its row), and every seventh
-// write forces a WAL checkpoint, so a SIGKILL can land in a commit, a photo write or a checkpoint. After each
+// and its search text), every other one with a photo (the encrypted file first, then its row), and every third
+// write forces a WAL checkpoint, so a SIGKILL can land in a commit, a photo write or a checkpoint (a run lives a
+// few hundred milliseconds, so these come often). After each
 // commit returns it prints one line to stdout; the harness trusts only what was printed.
 //   patient <id>          the createPatient transaction committed
 //   photo <id> <sha256>   the photo file is in place and its row committed
@@ -27,7 +28,7 @@ for (let n = 0; ; n++) {
   if (!created.ok) throw new Error(`createPatient failed: ${JSON.stringify(created.error)}`);
   const { id } = created.value as PatientRecord;
   say(`patient ${id}`);
-  if (n % 3 === 0) {
+  if (n % 2 === 0) {
     const image = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: n % 256, g: process.pid % 256, b: (n * 7) % 256 } } })
       .jpeg()
       .toBuffer();
@@ -36,7 +37,7 @@ for (let n = 0; ; n++) {
     const photo = added.value as StoredPhoto;
     say(`photo ${photo.id} ${photo.sha256}`);
   }
-  if (n % 7 === 6) {
+  if (n % 3 === 1) {
     services.context.db.pragma('wal_checkpoint(TRUNCATE)');
     say('checkpoint');
   }
