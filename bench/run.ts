@@ -12,6 +12,7 @@ import { patientSchema } from '../src/shared/domain/intake/patient-schema';
 import { searchNeedle } from '../src/shared/domain/intake/search-text';
 import { ftsPhrase, PATIENT_SEARCH_SQL, TRIGRAM_MIN_LENGTH } from '../src/main/db/repositories/patients-repository';
 import { openServices } from '../src/main/services/open-services';
+import { isPlainDatabaseFile } from '../src/main/db/encrypt-plain-database';
 import { newDatabaseKey } from '../src/main/security/database-key';
 import { DUE_FOLLOWUPS_SQL } from '../src/main/db/repositories/followups-repository';
 import { fixtureCase } from './fixture-case';
@@ -42,8 +43,14 @@ async function time(run: () => unknown): Promise<number> {
 // --- The run -----------------------------------------------------------------------------------------------------
 
 const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-bench-'));
+// Every figure runs on the encrypted database, as the app does; the plain one is there only to measure what the
+// encryption costs an intake save.
 const services = openServices({ databasePath: join(folder, 'bench.sqlite'), key: newDatabaseKey() });
+const plainServices = openServices({ databasePath: join(folder, 'plain', 'bench.sqlite'), key: 'unencrypted' });
 const { db, patients: repository } = services.context;
+if (isPlainDatabaseFile(join(folder, 'bench.sqlite')) || !isPlainDatabaseFile(join(folder, 'plain', 'bench.sqlite'))) {
+  throw new Error('The benchmark databases are not encrypted and plain as meant');
+}
 
 try {
   progress(`generating ${PATIENTS} patients...`);
@@ -66,6 +73,15 @@ try {
       })(),
     )) / 1000;
   emit('bench_setup_insert_100k_s', insertSeconds, 's');
+
+  // The plain baseline for encryption_overhead_ratio: the same patients in an unencrypted database beside it.
+  progress('inserting into the plain baseline...');
+  const plainDb = plainServices.context.db;
+  plainDb.transaction(() => {
+    generated.forEach((patient, index) =>
+      plainServices.context.patients.insert(`00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, patient, '2026-11-24T00:00:00.000Z'),
+    );
+  })();
   // No ANALYZE / PRAGMA optimize: the app runs neither, so the planner here sees what it sees on a clinic's computer.
 
   // --- Patient search: the service against the bare SQL it runs ------------------------------------------------
@@ -143,22 +159,30 @@ try {
   const saveTimes: number[] = [];
   const saveFloorTimes: number[] = [];
   const saved: PatientRecord[] = [];
+  const plainSaveTimes: number[] = [];
   for (const [index, patient] of newcomers.entries()) {
     const body = JSON.stringify(patient);
     const floor = () => time(() => db.transaction(() => insertFloor.run(`floor-${index}`, body))());
     let result: Awaited<ReturnType<typeof services.dispatch>> | undefined;
+    let plainResult: Awaited<ReturnType<typeof services.dispatch>> | undefined;
     const save = () => time(async () => (result = await services.dispatch('createPatient', { patient })));
-    if (index % 2 === 0) {
-      saveTimes.push(await save());
-      saveFloorTimes.push(await floor());
-    } else {
-      saveFloorTimes.push(await floor());
-      saveTimes.push(await save());
-    }
+    const plainSave = () => time(async () => (plainResult = await plainServices.dispatch('createPatient', { patient })));
+    // Three in a rotating order, so none always runs first (or right after another has flushed the disk).
+    const order = [
+      async () => saveTimes.push(await save()),
+      async () => saveFloorTimes.push(await floor()),
+      async () => plainSaveTimes.push(await plainSave()),
+    ];
+    for (let k = 0; k < order.length; k++) await order[(index + k) % order.length]!();
     if (!result?.ok) throw new Error(`createPatient failed: ${JSON.stringify(result)}`);
+    if (!plainResult?.ok) throw new Error(`createPatient (plain) failed: ${JSON.stringify(plainResult)}`);
     saved.push(result.value as PatientRecord);
   }
-  emit('intake_save_p95_ms', percentile(saveTimes, 95), 'ms');
+  const saveP95 = percentile(saveTimes, 95);
+  const plainSaveP95 = percentile(plainSaveTimes, 95);
+  emit('intake_save_p95_ms', saveP95, 'ms');
+  emit('intake_save_plain_p95_ms', plainSaveP95, 'ms');
+  emit('encryption_overhead_ratio', saveP95 / plainSaveP95, 'ratio');
 
   const updateTimes: number[] = [];
   for (const record of saved) {
@@ -230,5 +254,6 @@ try {
   emit('followups_due_sql_floor_p95_ms', percentile(dueFloorTimes, 95), 'ms');
 } finally {
   services.close();
+  plainServices.close();
   rmSync(folder, { recursive: true, force: true });
 }
