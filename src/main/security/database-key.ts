@@ -12,7 +12,7 @@ const HEX_KEY = /^[0-9a-fA-F]{64}$/;
 
 export class InvalidKeyError extends Error {
   constructor(where: string) {
-    super(`The database key from ${where} is not 64 hexadecimal digits (a 256-bit key).`);
+    super(`The database key from ${where} is not 64 hexadecimal digits (a 256-bit key). Nothing was opened or created.`);
     this.name = 'InvalidKeyError';
   }
 }
