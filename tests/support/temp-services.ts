@@ -15,8 +15,9 @@ export interface TempServices extends OpenServices {
   dispose(): void;
 }
 
-export function openTempServices(now: Date = FIXED_NOW): TempServices {
-  const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-test-'));
+/** `existing`: open that folder (a restored one, say) instead of a new one; dispose then deletes it too. */
+export function openTempServices(now: Date = FIXED_NOW, existing?: string): TempServices {
+  const folder = existing ?? mkdtempSync(join(tmpdir(), 'clinicdesk-test-'));
   const services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, now: () => now });
   const db = services.context.db;
   return {

@@ -10,7 +10,11 @@ import type { ImportReport, PatientSearchResult } from '../../shared/contract/pa
 import type { Finding } from '../../shared/domain/rules/check-plan';
 import type { Schedule } from '../../shared/domain/schedule/schedule-plan';
 import { defaultDataFolder } from '../app-paths';
-import { chooseDatabasePath, openServices } from '../services/open-services';
+import { BackupCorruptError } from '../backup/backup-file';
+import { createBackup } from '../backup/create-backup';
+import { restoreBackup, RestoreInterruptedError } from '../backup/restore-backup';
+import type { DatabaseKey } from '../security/database-key';
+import { chooseDatabasePath, openServices, photoRootOf } from '../services/open-services';
 import { isOpenRefusal } from './open-refusal';
 import { readDoorKey } from '../security/key-source';
 
@@ -30,6 +34,9 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
   followups due [--at ISO-DATETIME] [--json]
                                  follow-ups due or overdue at that instant (now by default), all patients
   calendar ID [--out FILE]       one patient's sessions and follow-ups as an .ics calendar (stdout without --out)
+  backup --out DIR [--keep N]    an encrypted backup (database and photos) into DIR, keeping the newest N (30)
+  restore FILE                   replace the database and photos with a backup's, after checking it whole;
+                                 close the app first
   demo                           add about 20 demo patients from 10 countries
   info [--json]                  where the database is, schema version, patient count
 
@@ -51,6 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         limit: { type: 'string', default: '50' },
         lang: { type: 'string', default: 'en' },
         at: { type: 'string' },
+        keep: { type: 'string', default: '30' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -66,10 +74,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   let services;
+  let key;
+  const databasePath = chooseDatabasePath(values.db, defaultDataFolder());
   try {
     // The key first: without one, nothing (not even the data folder) is created.
-    const key = readDoorKey({ keyFile: values['key-file'] });
-    services = openServices({ databasePath: chooseDatabasePath(values.db, defaultDataFolder()), key });
+    key = readDoorKey({ keyFile: values['key-file'] });
+    // A restore replaces the database, so it must not hold it open.
+    if (group === 'restore') return restoreCommand(io, { file: action, rest, databasePath, key });
+    services = openServices({ databasePath, key });
   } catch (error) {
     if (isOpenRefusal(error)) {
       io.err(error.message);
@@ -192,6 +204,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           }
         });
       }
+      case 'backup': {
+        const keep = Number(values.keep);
+        if (!values.out || !Number.isInteger(keep) || keep < 1) return usageError(io, 'Name the folder and a whole number to keep: backup --out DIR [--keep N].');
+        const created = createBackup({
+          db: services.context.db,
+          photoRoot: photoRootOf(databasePath),
+          key,
+          outDir: values.out,
+          keep,
+          now: new Date(),
+        });
+        io.out(`Backup written: ${created.file} (${created.photoFiles} photo files).`);
+        for (const removed of created.removed) io.out(`Older backup removed: ${removed}`);
+        return 0;
+      }
       case 'demo': {
         const result = (await services.dispatch('seedDemoPatients', {})) as Result<{ created: number }>;
         return report(result, ({ created }) => io.out(`Added ${created} demo patients.`));
@@ -205,6 +232,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   } finally {
     services.close();
+  }
+}
+
+function restoreCommand(io: CliIo, options: { file: string | undefined; rest: readonly string[]; databasePath: string; key: DatabaseKey }): number {
+  if (!options.file || options.rest.length > 0) return usageError(io, 'Name one backup file: restore FILE.');
+  try {
+    const restored = restoreBackup({ file: options.file, databasePath: options.databasePath, photoRoot: photoRootOf(options.databasePath), key: options.key });
+    io.out(`Restored the backup of ${restored.createdAt} (${restored.photoFiles} photo files) into ${options.databasePath}.`);
+    return 0;
+  } catch (error) {
+    if (error instanceof BackupCorruptError || error instanceof RestoreInterruptedError) {
+      io.err(error.message);
+      return 2;
+    }
+    throw error;
   }
 }
 

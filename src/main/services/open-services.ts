@@ -34,12 +34,17 @@ export function openServices(options: OpenOptions): OpenServices {
   const db = openDatabase(databasePath, options.key);
   // The plain baseline still encrypts photos (with a throwaway key): the benchmark compares database writes only.
   const photoKey = options.key === 'unencrypted' ? randomBytes(32) : deriveKey(options.key, KEY_PURPOSES.photos);
-  const photoRoot = join(dirname(databasePath), PHOTO_FOLDER_NAME);
+  const photoRoot = photoRootOf(databasePath);
   mkdirSync(photoRoot, { recursive: true });
   encryptLegacyPhotos(photoRoot, photoKey);
   const photoStore = createPhotoStore(photoRoot, photoKey);
   const context = createServiceContext({ db, databasePath, photoStore, ...(options.now ? { now: options.now } : {}) });
   return { dispatch: createDispatch(createHandlers(context)), context, close: () => db.close() };
+}
+
+/** Photos are kept in a folder beside the database file. */
+export function photoRootOf(databasePath: string): string {
+  return join(dirname(resolve(databasePath)), PHOTO_FOLDER_NAME);
 }
 
 /** --db FILE, else CLINICDESK_DB, else the app's own data folder. */
