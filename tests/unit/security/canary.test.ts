@@ -1,6 +1,6 @@
 // The canary: a patient whose name (Latin and Hangul) appears nowhere else is created with a photo (its EXIF
 // carrying the name too), through the services and the CLI. Afterwards the name must be found in no file of the
-// data folder (the database, its WAL and SHM, photos, thumbnails, anything else) in any encoding SQLite or a
+// data folder (the database, its WAL and SHM, photos, thumbnails, anything else) or of a backup, in any encoding SQLite or a
 // search index could have written it, and in nothing the CLI printed to its log (stderr) or to stdout for
 // commands that are not meant to show the patient. A plain open of the database and a wrong key both fail.
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -81,6 +81,7 @@ describe('the canary patient', () => {
       ['info'],
       ['followups', 'due', '--at', '2027-03-15T10:00:00+09:00'],
       ['patients', 'search', LATIN],
+      ['backup', '--out', join(folder, 'backups')],
     ]) {
       const out: string[] = [];
       await runCli(['--db', databasePath, '--key-file', keyFile, ...args], { out: (text) => out.push(text), err: (text) => logged.push(text) });
@@ -90,7 +91,8 @@ describe('the canary patient', () => {
     expect(logged.join('\n').length).toBeGreaterThan(0); // the bad import did log its problems
     expect(contains(Buffer.from(logged.join('\n')))).toBe(false);
     expect(contains(Buffer.from(quiet.join('\n')))).toBe(false);
-    for (const path of filesUnder(data)) expect(contains(readFileSync(path)), path).toBe(false);
+    expect(filesUnder(join(folder, 'backups'))).toHaveLength(1);
+    for (const path of [...filesUnder(data), ...filesUnder(join(folder, 'backups'))]) expect(contains(readFileSync(path)), path).toBe(false);
 
     // Only the key opens it.
     expect(() => new Database(databasePath, { readonly: true }).prepare('SELECT count(*) FROM patients').get()).toThrow(/not a database/);
