@@ -82,7 +82,8 @@ app.whenReady().then(async () => {
 });
 
 app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+  // Before the services are open the only window was the passphrase form: its closing is the unlock's to handle.
+  if (process.platform !== 'darwin' && services) app.quit();
 });
 
 app.on('will-quit', () => services?.close());
