@@ -10,13 +10,10 @@ import type { ImportReport, PatientSearchResult } from '../../shared/contract/pa
 import type { Finding } from '../../shared/domain/rules/check-plan';
 import type { Schedule } from '../../shared/domain/schedule/schedule-plan';
 import { defaultDataFolder } from '../app-paths';
-import { BackupCorruptError } from '../backup/backup-file';
-import { createBackup } from '../backup/create-backup';
-import { restoreBackup, RestoreInterruptedError } from '../backup/restore-backup';
-import type { DatabaseKey } from '../security/database-key';
-import { chooseDatabasePath, openServices, photoRootOf } from '../services/open-services';
-import { isOpenRefusal } from './open-refusal';
 import { readDoorKey } from '../security/key-source';
+import { chooseDatabasePath, openServices } from '../services/open-services';
+import { backupCommand, restoreCommand } from './cli-backup';
+import { isOpenRefusal } from './open-refusal';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -204,21 +201,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           }
         });
       }
-      case 'backup': {
-        const keep = Number(values.keep);
-        if (!values.out || !Number.isInteger(keep) || keep < 1) return usageError(io, 'Name the folder and a whole number to keep: backup --out DIR [--keep N].');
-        const created = createBackup({
-          db: services.context.db,
-          photoRoot: photoRootOf(databasePath),
-          key,
-          outDir: values.out,
-          keep,
-          now: new Date(),
-        });
-        io.out(`Backup written: ${created.file} (${created.photoFiles} photo files).`);
-        for (const removed of created.removed) io.out(`Older backup removed: ${removed}`);
-        return 0;
-      }
+      case 'backup':
+        return backupCommand(io, { db: services.context.db, databasePath, key, out: values.out, keep: values.keep });
       case 'demo': {
         const result = (await services.dispatch('seedDemoPatients', {})) as Result<{ created: number }>;
         return report(result, ({ created }) => io.out(`Added ${created} demo patients.`));
@@ -232,21 +216,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   } finally {
     services.close();
-  }
-}
-
-function restoreCommand(io: CliIo, options: { file: string | undefined; rest: readonly string[]; databasePath: string; key: DatabaseKey }): number {
-  if (!options.file || options.rest.length > 0) return usageError(io, 'Name one backup file: restore FILE.');
-  try {
-    const restored = restoreBackup({ file: options.file, databasePath: options.databasePath, photoRoot: photoRootOf(options.databasePath), key: options.key });
-    io.out(`Restored the backup of ${restored.createdAt} (${restored.photoFiles} photo files) into ${options.databasePath}.`);
-    return 0;
-  } catch (error) {
-    if (error instanceof BackupCorruptError || error instanceof RestoreInterruptedError) {
-      io.err(error.message);
-      return 2;
-    }
-    throw error;
   }
 }
 
