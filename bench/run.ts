@@ -146,6 +146,25 @@ try {
       `rows per query: median ${percentile(hits, 50)}, p95 ${percentile(hits, 95)}; ${truncated}/${queries.length} cut at ${MAX_SEARCH_RESULTS}`,
   );
 
+  // --- What encryption costs a search: the same service on the plain baseline, interleaved with the encrypted one.
+  const plainSearch = (query: string) => plainServices.dispatch('searchPatients', { query, tripStatus: 'all', limit: MAX_SEARCH_RESULTS });
+  for (const query of warmUp) await plainSearch(query);
+  const encryptedTimes: number[] = [];
+  const plainTimes: number[] = [];
+  for (const [i, query] of queries.entries()) {
+    const encrypted = async () => encryptedTimes.push(await time(() => search(query)));
+    const plain = async () => plainTimes.push(await time(() => plainSearch(query)));
+    if (i % 2 === 0) {
+      await encrypted();
+      await plain();
+    } else {
+      await plain();
+      await encrypted();
+    }
+  }
+  emit('patient_search_plain_p95_ms', percentile(plainTimes, 95), 'ms');
+  emit('search_encryption_overhead_ratio', percentile(encryptedTimes, 95) / percentile(plainTimes, 95), 'ratio');
+
   // --- Saving an intake: the service against one bare INSERT ---------------------------------------------------
   // The floor: one comparable row (the intake as JSON) into a plain table of the same database file, so the same
   // connection, folder and pragmas (WAL, synchronous=FULL), in its own transaction.
