@@ -33,7 +33,7 @@ export interface StressResult {
   readonly problems: readonly string[];
 }
 
-interface Reported {
+export interface Reported {
   readonly patients: string[];
   readonly photos: { id: string; sha256: string }[];
   checkpoints: number;
@@ -76,7 +76,7 @@ function runAndKill(databasePath: string, key: DatabaseKey, delayMs: number): Pr
   });
 }
 
-interface Check {
+export interface Check {
   readonly integrityOk: boolean;
   readonly lost: number;
   readonly halfWritten: number;
@@ -84,7 +84,7 @@ interface Check {
 }
 
 /** Opens the database as the app does (openServices: key, WAL recovery, migrations) and checks it. */
-function check(databasePath: string, key: DatabaseKey, committed: Reported): Check {
+export function checkAfterCrash(databasePath: string, key: DatabaseKey, committed: Reported): Check {
   const problems: string[] = [];
   const services = openServices({ databasePath, key });
   try {
@@ -145,7 +145,7 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
       committed.photos.push(...reported.photos);
       committed.checkpoints += reported.checkpoints;
       // Everything reported so far, not only this run's: a later crash must not lose an earlier commit either.
-      const result = check(databasePath, key, committed);
+      const result = checkAfterCrash(databasePath, key, committed);
       if (!result.integrityOk) integrityFailures++;
       lost = Math.max(lost, result.lost);
       halfWritten += result.halfWritten;
