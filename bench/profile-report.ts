@@ -11,7 +11,8 @@ import { seededRandom } from './seeded-random';
 
 const file = process.argv[2] ?? '/tmp/clinicdesk-profile-report.sqlite';
 const fresh = !existsSync(file);
-const services = openServices({ databasePath: file });
+// A profiling file of generated patients only: the plain baseline, like the benchmark's.
+const services = openServices({ databasePath: file, key: 'unencrypted' });
 const { db } = services.context;
 if (fresh) {
   const patients = generatePatients(Number(process.env.BENCH_PATIENTS ?? 100_000));

@@ -13,6 +13,7 @@ import { foldForSearch, searchNeedle } from '../src/shared/domain/intake/search-
 import { tripStatus } from '../src/shared/domain/intake/trip-status';
 import { ftsPhrase, PATIENT_SEARCH_SQL, TRIGRAM_MIN_LENGTH } from '../src/main/db/repositories/patients-repository';
 import { openServices } from '../src/main/services/open-services';
+import { newDatabaseKey } from '../src/main/security/database-key';
 import { checkAgainstToday, clinicToday } from '../src/main/services/patients-service';
 import { generatePatients } from './generate-patients';
 import { queriesFor } from './queries';
@@ -36,7 +37,7 @@ const line = (label: string, samples: readonly number[]) =>
 const detail = (rows: unknown[]) => rows.map((row) => (row as { detail: string }).detail).join(' | ');
 
 const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-profile-'));
-const services = openServices({ databasePath: join(folder, 'bench.sqlite') });
+const services = openServices({ databasePath: join(folder, 'bench.sqlite'), key: newDatabaseKey() });
 const { db, patients: repository } = services.context;
 
 try {

@@ -12,6 +12,8 @@ import { patientSchema } from '../src/shared/domain/intake/patient-schema';
 import { searchNeedle } from '../src/shared/domain/intake/search-text';
 import { ftsPhrase, PATIENT_SEARCH_SQL, TRIGRAM_MIN_LENGTH } from '../src/main/db/repositories/patients-repository';
 import { openServices } from '../src/main/services/open-services';
+import { isPlainDatabaseFile } from '../src/main/db/encrypt-plain-database';
+import { newDatabaseKey } from '../src/main/security/database-key';
 import { DUE_FOLLOWUPS_SQL } from '../src/main/db/repositories/followups-repository';
 import { REPORT_SQL } from '../src/main/db/repositories/reports-repository';
 import { REFERRAL_ROUTES } from '../src/shared/domain/intake/vocabulary';
@@ -54,8 +56,14 @@ function pickParams(sql: string, params: Record<string, string>): Record<string,
 // --- The run -----------------------------------------------------------------------------------------------------
 
 const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-bench-'));
-const services = openServices({ databasePath: join(folder, 'bench.sqlite') });
+// Every figure runs on the encrypted database, as the app does; the plain one is there only to measure what the
+// encryption costs an intake save.
+const services = openServices({ databasePath: join(folder, 'bench.sqlite'), key: newDatabaseKey() });
+const plainServices = openServices({ databasePath: join(folder, 'plain', 'bench.sqlite'), key: 'unencrypted' });
 const { db, patients: repository } = services.context;
+if (isPlainDatabaseFile(join(folder, 'bench.sqlite')) || !isPlainDatabaseFile(join(folder, 'plain', 'bench.sqlite'))) {
+  throw new Error('The benchmark databases are not encrypted and plain as meant');
+}
 
 try {
   progress(`generating ${PATIENTS} patients...`);
@@ -78,6 +86,15 @@ try {
       })(),
     )) / 1000;
   emit('bench_setup_insert_100k_s', insertSeconds, 's');
+
+  // The plain baseline for encryption_overhead_ratio: the same patients in an unencrypted database beside it.
+  progress('inserting into the plain baseline...');
+  const plainDb = plainServices.context.db;
+  plainDb.transaction(() => {
+    generated.forEach((patient, index) =>
+      plainServices.context.patients.insert(`00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, patient, '2026-11-24T00:00:00.000Z'),
+    );
+  })();
   // No ANALYZE / PRAGMA optimize: the app runs neither, so the planner here sees what it sees on a clinic's computer.
 
   // --- Patient search: the service against the bare SQL it runs ------------------------------------------------
@@ -142,6 +159,25 @@ try {
       `rows per query: median ${percentile(hits, 50)}, p95 ${percentile(hits, 95)}; ${truncated}/${queries.length} cut at ${MAX_SEARCH_RESULTS}`,
   );
 
+  // --- What encryption costs a search: the same service on the plain baseline, interleaved with the encrypted one.
+  const plainSearch = (query: string) => plainServices.dispatch('searchPatients', { query, tripStatus: 'all', limit: MAX_SEARCH_RESULTS });
+  for (const query of warmUp) await plainSearch(query);
+  const encryptedTimes: number[] = [];
+  const plainTimes: number[] = [];
+  for (const [i, query] of queries.entries()) {
+    const encrypted = async () => encryptedTimes.push(await time(() => search(query)));
+    const plain = async () => plainTimes.push(await time(() => plainSearch(query)));
+    if (i % 2 === 0) {
+      await encrypted();
+      await plain();
+    } else {
+      await plain();
+      await encrypted();
+    }
+  }
+  emit('patient_search_plain_p95_ms', percentile(plainTimes, 95), 'ms');
+  emit('search_encryption_overhead_ratio', percentile(encryptedTimes, 95) / percentile(plainTimes, 95), 'ratio');
+
   // --- Saving an intake: the service against one bare INSERT ---------------------------------------------------
   // The floor: one comparable row (the intake as JSON) into a plain table of the same database file, so the same
   // connection, folder and pragmas (WAL, synchronous=FULL), in its own transaction.
@@ -155,22 +191,30 @@ try {
   const saveTimes: number[] = [];
   const saveFloorTimes: number[] = [];
   const saved: PatientRecord[] = [];
+  const plainSaveTimes: number[] = [];
   for (const [index, patient] of newcomers.entries()) {
     const body = JSON.stringify(patient);
     const floor = () => time(() => db.transaction(() => insertFloor.run(`floor-${index}`, body))());
     let result: Awaited<ReturnType<typeof services.dispatch>> | undefined;
+    let plainResult: Awaited<ReturnType<typeof services.dispatch>> | undefined;
     const save = () => time(async () => (result = await services.dispatch('createPatient', { patient })));
-    if (index % 2 === 0) {
-      saveTimes.push(await save());
-      saveFloorTimes.push(await floor());
-    } else {
-      saveFloorTimes.push(await floor());
-      saveTimes.push(await save());
-    }
+    const plainSave = () => time(async () => (plainResult = await plainServices.dispatch('createPatient', { patient })));
+    // Three in a rotating order, so none always runs first (or right after another has flushed the disk).
+    const order = [
+      async () => saveTimes.push(await save()),
+      async () => saveFloorTimes.push(await floor()),
+      async () => plainSaveTimes.push(await plainSave()),
+    ];
+    for (let k = 0; k < order.length; k++) await order[(index + k) % order.length]!();
     if (!result?.ok) throw new Error(`createPatient failed: ${JSON.stringify(result)}`);
+    if (!plainResult?.ok) throw new Error(`createPatient (plain) failed: ${JSON.stringify(plainResult)}`);
     saved.push(result.value as PatientRecord);
   }
-  emit('intake_save_p95_ms', percentile(saveTimes, 95), 'ms');
+  const saveP95 = percentile(saveTimes, 95);
+  const plainSaveP95 = percentile(plainSaveTimes, 95);
+  emit('intake_save_p95_ms', saveP95, 'ms');
+  emit('intake_save_plain_p95_ms', plainSaveP95, 'ms');
+  emit('encryption_overhead_ratio', saveP95 / plainSaveP95, 'ratio');
 
   const updateTimes: number[] = [];
   for (const record of saved) {
@@ -297,6 +341,7 @@ try {
   emit('report_khidi_year_ms', khidiTime, 'ms');
 } finally {
   services.close();
+  plainServices.close();
   rmSync(folder, { recursive: true, force: true });
 }
 

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openServices, type OpenServices } from '../../src/main/services/open-services';
+import { TEST_KEY } from './test-key';
 
 /** 2026-11-24 10:00 in Korea. */
 export const FIXED_NOW = new Date('2026-11-24T01:00:00Z');
@@ -14,9 +15,10 @@ export interface TempServices extends OpenServices {
   dispose(): void;
 }
 
-export function openTempServices(now: Date = FIXED_NOW): TempServices {
-  const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-test-'));
-  const services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), now: () => now });
+/** `existing`: open that folder (a restored one, say) instead of a new one; dispose then deletes it too. */
+export function openTempServices(now: Date = FIXED_NOW, existing?: string): TempServices {
+  const folder = existing ?? mkdtempSync(join(tmpdir(), 'clinicdesk-test-'));
+  const services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, now: () => now });
   const db = services.context.db;
   return {
     ...services,

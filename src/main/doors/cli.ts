@@ -14,15 +14,17 @@ import type { ReportSummary } from '../../shared/domain/reports/summary';
 import type { Finding } from '../../shared/domain/rules/check-plan';
 import type { Schedule } from '../../shared/domain/schedule/schedule-plan';
 import { defaultDataFolder } from '../app-paths';
-import { DatabaseTooNewError } from '../db/open-database';
+import { readDoorKey } from '../security/key-source';
 import { chooseDatabasePath, openServices } from '../services/open-services';
+import { backupCommand, restoreCommand } from './cli-backup';
+import { isOpenRefusal } from './open-refusal';
 
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
 }
 
-const USAGE = `Usage: npm run cli -- [--db FILE] <command>
+const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
 
   patients import FILE...        import case files (.json) and agency bookings (.csv); all or nothing
   patients export ID [--out F]   write one patient's clinicdesk.case/1 file (stdout without --out)
@@ -42,10 +44,14 @@ const USAGE = `Usage: npm run cli -- [--db FILE] <command>
                                  the KHIDI annual foreign-patient report as a spreadsheet; gaps listed on stderr
   report summary --from DATE --to DATE [--json]
                                  patients, sessions, follow-ups and revenue (KRW) for a date range
+  backup --out DIR [--keep N]    an encrypted backup (database and photos) into DIR, keeping the newest N (30)
+  restore FILE                   replace the database and photos with a backup's, after checking it whole;
+                                 close the app first
   demo                           add about 20 demo patients from 10 countries
   info [--json]                  where the database is, schema version, patient count
 
---db FILE (or CLINICDESK_DB) picks the database; default: the desktop app's own.`;
+--db FILE (or CLINICDESK_DB) picks the database; default: the desktop app's own.
+--key-file FILE (or CLINICDESK_KEY) gives its key, 64 hexadecimal digits; there is no default.`;
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
@@ -55,6 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       allowPositionals: true,
       options: {
         db: { type: 'string' },
+        'key-file': { type: 'string' },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
         status: { type: 'string', default: 'all' },
@@ -68,6 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         year: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
+        keep: { type: 'string', default: '30' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -83,10 +91,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   let services;
+  let key;
+  const databasePath = chooseDatabasePath(values.db, defaultDataFolder());
   try {
-    services = openServices({ databasePath: chooseDatabasePath(values.db, defaultDataFolder()), handoutWorkers: group === 'handouts' });
+    // The key first: without one, nothing (not even the data folder) is created.
+    key = readDoorKey({ keyFile: values['key-file'] });
+    // A restore replaces the database, so it must not hold it open.
+    if (group === 'restore') return restoreCommand(io, { file: action, rest, databasePath, key });
+    services = openServices({ databasePath, key, handoutWorkers: group === 'handouts' });
   } catch (error) {
-    if (error instanceof DatabaseTooNewError) {
+    if (isOpenRefusal(error)) {
       io.err(error.message);
       return 2;
     }
@@ -265,6 +279,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           io.out(`revenue: ${summary.revenueTotalKrw} KRW`);
         });
       }
+      case 'backup':
+        return backupCommand(io, { db: services.context.db, databasePath, key, out: values.out, keep: values.keep });
       case 'demo': {
         const result = (await services.dispatch('seedDemoPatients', {})) as Result<{ created: number }>;
         return report(result, ({ created }) => io.out(`Added ${created} demo patients.`));

@@ -1,25 +1,45 @@
 // Entry point of `npm run preview`: the built renderer and the services on 127.0.0.1.
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataFolder } from '../app-paths';
-import { DatabaseTooNewError } from '../db/open-database';
+import { readDoorKey } from '../security/key-source';
 import { chooseDatabasePath, openServices } from '../services/open-services';
+import { isOpenRefusal } from './open-refusal';
 import { startPreviewServer } from './preview-server';
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string', default: '4780' } } });
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    port: { type: 'string', default: '4780' },
+    'key-file': { type: 'string' },
+    'dev-key': { type: 'boolean', default: false },
+  },
+});
 const staticRoot = fileURLToPath(new URL('../../../out/preview', import.meta.url));
+const databasePath = chooseDatabasePath(values.db, defaultDataFolder());
+/** --dev-key: a key kept in a file beside the database. It protects nothing; it is for trying the app. */
+const devKeyFile = join(dirname(databasePath), 'clinicdesk-dev.key');
 
 let services;
 try {
-  services = openServices({ databasePath: chooseDatabasePath(values.db, defaultDataFolder()) });
+  const key = readDoorKey({
+    keyFile: values['key-file'],
+    devKeyFile: values['dev-key'] ? devKeyFile : undefined,
+    hint: 'To try the app with a development key kept beside the data (no protection): npm run preview -- --dev-key',
+  });
+  services = openServices({ databasePath, key });
 } catch (error) {
-  if (!(error instanceof DatabaseTooNewError)) throw error;
+  if (!isOpenRefusal(error)) throw error;
   console.error(error.message);
   process.exit(2);
 }
 const server = await startPreviewServer({ dispatch: services.dispatch, staticRoot, port: Number(values.port) });
 console.log(`ClinicDesk preview: ${server.url}`);
 console.log(`Database: ${services.context.databasePath}`);
+if (values['dev-key'] && values['key-file'] === undefined && !process.env.CLINICDESK_KEY) {
+  console.log(`Development key: ${devKeyFile} (beside the data: no protection; not for real patients)`);
+}
 
 const stop = () => {
   void server.close().then(() => {

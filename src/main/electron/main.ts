@@ -4,10 +4,11 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DatabaseTooNewError } from '../db/open-database';
 import { CONTENT_SECURITY_POLICY } from '../doors/content-security-policy';
 import { registerIpcDoor } from '../doors/ipc-door';
+import { isOpenRefusal } from '../doors/open-refusal';
 import { chooseDatabasePath, openServices, type OpenServices } from '../services/open-services';
+import { unlockDatabaseKey } from './database-key-store';
 import { isAllowedExternalUrl, secureWebPreferences } from './secure-web-preferences';
 
 const rendererIndex = join(import.meta.dirname, '../renderer/index.html');
@@ -54,16 +55,22 @@ function createWindow(): BrowserWindow {
 
 let services: OpenServices | undefined;
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
+  lockDownSessions();
   try {
-    services = openServices({ databasePath: databasePathFromArgs() });
+    // The key lives in the app's own data folder even when --db points elsewhere: one key per installation.
+    const key = await unlockDatabaseKey(app.getPath('userData'));
+    if (key === undefined) {
+      app.exit(2);
+      return;
+    }
+    services = openServices({ databasePath: databasePathFromArgs(), key });
   } catch (error) {
-    const message = error instanceof DatabaseTooNewError ? error.message : `The database could not be opened: ${String(error)}`;
+    const message = isOpenRefusal(error) ? error.message : `The database could not be opened: ${String(error)}`;
     dialog.showErrorBox('ClinicDesk', message);
     app.exit(2);
     return;
   }
-  lockDownSessions();
   registerIpcDoor(ipcMain, services.dispatch, () => appUrl);
   createWindow();
   app.on('activate', () => {
@@ -75,7 +82,8 @@ app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+  // Before the services are open the only window was the passphrase form: its closing is the unlock's to handle.
+  if (process.platform !== 'darwin' && services) app.quit();
 });
 
 app.on('will-quit', () => services?.close());

@@ -2,9 +2,10 @@
 import type { WebPreferences } from 'electron';
 import { MESSENGER_LINK_HOSTS } from '../../shared/domain/messages/follow-up-message';
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/** `preloadPath` undefined: a window with no bridge at all (the passphrase form). */
+export function secureWebPreferences(preloadPath: string | undefined): WebPreferences {
   return {
-    preload: preloadPath,
+    ...(preloadPath === undefined ? {} : { preload: preloadPath }),
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

@@ -1,15 +1,19 @@
 // The composition root every door uses: open the database and the photo store in a data folder, build the
 // handlers, hand back one dispatch function.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { openDatabase } from '../db/open-database';
+import { openDatabase, type DatabaseEncryption } from '../db/open-database';
+import { encryptLegacyPhotos } from '../photos/encrypt-legacy-photos';
 import { createPhotoStore } from '../photos/photo-store';
 import { createHandoutPool } from '../handouts/handout-pool';
+import { deriveKey, KEY_PURPOSES } from '../security/database-key';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { createServiceContext, type ServiceContext } from './service-context';
 
 export const DATABASE_FILE_NAME = 'clinicdesk.sqlite';
+export const PHOTO_FOLDER_NAME = 'clinicdesk-photos';
 
 export interface OpenServices {
   readonly dispatch: Dispatch;
@@ -20,6 +24,8 @@ export interface OpenServices {
 export interface OpenOptions {
   /** The database file; photos are stored in a folder beside it. */
   readonly databasePath: string;
+  /** The database key (photos use a key derived from it). 'unencrypted' only for the benchmark's plain baseline. */
+  readonly key: DatabaseEncryption;
   readonly now?: () => Date;
   /** Make handouts in worker threads (the app, the preview and batch CLI runs), off the event loop that serves requests. */
   readonly handoutWorkers?: boolean;
@@ -28,8 +34,13 @@ export interface OpenOptions {
 export function openServices(options: OpenOptions): OpenServices {
   const databasePath = resolve(options.databasePath);
   mkdirSync(dirname(databasePath), { recursive: true });
-  const db = openDatabase(databasePath);
-  const photoStore = createPhotoStore(join(dirname(databasePath), 'clinicdesk-photos'));
+  const db = openDatabase(databasePath, options.key);
+  // The plain baseline still encrypts photos (with a throwaway key): the benchmark compares database writes only.
+  const photoKey = options.key === 'unencrypted' ? randomBytes(32) : deriveKey(options.key, KEY_PURPOSES.photos);
+  const photoRoot = photoRootOf(databasePath);
+  mkdirSync(photoRoot, { recursive: true });
+  encryptLegacyPhotos(photoRoot, photoKey);
+  const photoStore = createPhotoStore(photoRoot, photoKey);
   const pool = options.handoutWorkers ? createHandoutPool() : null;
   const context = createServiceContext({
     db,
@@ -46,6 +57,11 @@ export function openServices(options: OpenOptions): OpenServices {
       db.close();
     },
   };
+}
+
+/** Photos are kept in a folder beside the database file. */
+export function photoRootOf(databasePath: string): string {
+  return join(dirname(resolve(databasePath)), PHOTO_FOLDER_NAME);
 }
 
 /** --db FILE, else CLINICDESK_DB, else the app's own data folder. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openServices, type OpenServices } from '../../../src/main/services/open-services';
 import { startPreviewServer, type PreviewServer } from '../../../src/main/doors/preview-server';
+import { TEST_KEY } from '../../support/test-key';
 
 const staticRoot = fileURLToPath(new URL('../../../out/preview', import.meta.url));
 
@@ -18,7 +19,7 @@ export interface App {
 export const test = base.extend<{ app: App }>({
   app: async ({}, use) => {
     const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-e2e-'));
-    const services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite') });
+    const services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY });
     const server: PreviewServer = await startPreviewServer({ dispatch: services.dispatch, staticRoot });
     await use({ url: server.url, services });
     await server.close();

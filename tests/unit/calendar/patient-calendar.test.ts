@@ -11,6 +11,7 @@ import type { PatientFollowUp } from '../../../src/shared/contract/followups';
 import type { PatientRecord } from '../../../src/shared/contract/patients';
 import { patientCalendar } from '../../../src/shared/domain/calendar/patient-calendar';
 import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import { writeTestKeyFile } from '../../support/test-key';
 
 interface ParsedEvent {
   readonly uid: string;
@@ -131,6 +132,7 @@ describe('patientCalendar (pure)', () => {
 describe('the calendar command', () => {
   it('writes a parseable .ics with --out, and exits 2 for an unknown id', async () => {
     const db = join(services.folder, 'clinicdesk.sqlite');
+    const keyFile = writeTestKeyFile(services.folder);
     const io = () => {
       const out: string[] = [];
       const err: string[] = [];
@@ -139,18 +141,18 @@ describe('the calendar command', () => {
     services.close(); // the CLI opens the same database file itself
     const file = join(services.folder, 'f.ics');
     const ok = io();
-    expect(await runCli(['--db', db, 'calendar', patientId, '--out', file], ok.io)).toBe(0);
+    expect(await runCli(['--db', db, '--key-file', keyFile, 'calendar', patientId, '--out', file], ok.io)).toBe(0);
     const events = parseIcs(readFileSync(file, 'utf8'));
     expect(events.find((e) => e.start === '2027-02-22T05:00:00.000Z')).toBeDefined();
     expect(events.length).toBeGreaterThan(2);
 
     const stdout = io();
-    expect(await runCli(['--db', db, 'calendar', patientId], stdout.io)).toBe(0);
+    expect(await runCli(['--db', db, '--key-file', keyFile, 'calendar', patientId], stdout.io)).toBe(0);
     expect(parseIcs(stdout.out.join('\n'))).toHaveLength(events.length);
 
     const unknown = io();
-    expect(await runCli(['--db', db, 'calendar', '7c9e6679-7425-40de-944b-e07fc1f90ae7'], unknown.io)).toBe(2);
+    expect(await runCli(['--db', db, '--key-file', keyFile, 'calendar', '7c9e6679-7425-40de-944b-e07fc1f90ae7'], unknown.io)).toBe(2);
     expect(unknown.err.join('\n')).toContain('No patient');
-    expect(await runCli(['--db', db, 'calendar', 'not-a-uuid'], io().io)).toBe(2);
+    expect(await runCli(['--db', db, '--key-file', keyFile, 'calendar', 'not-a-uuid'], io().io)).toBe(2);
   });
 });

@@ -1,11 +1,15 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/main/db/migrations';
-import { DatabaseTooNewError, openDatabase } from '../../../src/main/db/open-database';
+import { DatabaseTooNewError, openDatabase as openWithKey } from '../../../src/main/db/open-database';
+import type { Migration } from '../../../src/main/db/migrations';
+import { openTestDatabase, TEST_KEY } from '../../support/test-key';
+
+const openDatabase = (path: string, migrations?: readonly Migration[]) => openWithKey(path, TEST_KEY, migrations);
 import { REPORT_SQL } from '../../../src/main/db/repositories/reports-repository';
 
 const folders: string[] = [];
@@ -191,7 +195,7 @@ describe('migrations', () => {
     const path = tempFile();
     const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE nope (; ' }];
     expect(() => openDatabase(path, broken)).toThrow();
-    const db = new Database(path);
+    const db = openTestDatabase(path);
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(tablesOf(db)).toEqual([]);
     db.close();
@@ -199,7 +203,7 @@ describe('migrations', () => {
 
   it('refuses a database from a newer app, with a clear message, and leaves its file untouched', () => {
     const path = tempFile();
-    const newer = new Database(path);
+    const newer = openTestDatabase(path);
     newer.exec('CREATE TABLE future (x INTEGER)');
     newer.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
     newer.close();
@@ -207,7 +211,7 @@ describe('migrations', () => {
     expect(() => openDatabase(path)).toThrow(DatabaseTooNewError);
     expect(() => openDatabase(path)).toThrow(/newer ClinicDesk.*not opened or changed/);
     expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(before);
-    const check = new Database(path, { readonly: true });
+    const check = openTestDatabase(path, { readonly: true });
     expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
     check.close();
   });

@@ -1,32 +1,34 @@
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/doors/cli';
 import { FIXTURES, fixtureCase } from '../../support/temp-services';
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { openServices } from '../../../src/main/services/open-services';
 import { addReportPatients } from '../../support/report-patients';
+import { openTestDatabase, TEST_KEY, writeTestKeyFile } from '../../support/test-key';
 
 let folder: string;
 let db: string;
+let keyFile: string;
 beforeEach(() => {
   folder = mkdtempSync(join(tmpdir(), 'clinicdesk-cli-'));
   db = join(folder, 'cli.sqlite');
+  keyFile = writeTestKeyFile(folder);
 });
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['--db', db, ...args], { out: (text) => out.push(text), err: (text) => err.push(text) });
+  const code = await runCli(['--db', db, '--key-file', keyFile, ...args], { out: (text) => out.push(text), err: (text) => err.push(text) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 function rowsOf(path: string): string {
-  const handle = new Database(path, { readonly: true });
+  const handle = openTestDatabase(path, { readonly: true });
   const rows = JSON.stringify([handle.prepare('SELECT * FROM patients').all(), handle.prepare('SELECT * FROM consents').all()]);
   handle.close();
   return rows;
@@ -61,7 +63,7 @@ describe('the CLI', () => {
   });
 
   it('report khidi writes the year as .xlsx and names the gaps; report summary prints the numbers as JSON', async () => {
-    const services = openServices({ databasePath: db, now: () => new Date('2026-11-24T01:00:00Z') });
+    const services = openServices({ databasePath: db, key: TEST_KEY, now: () => new Date('2026-11-24T01:00:00Z') });
     const patients = await addReportPatients(services, 14);
     services.close();
     const out = join(folder, 'khidi.xlsx');
@@ -110,6 +112,43 @@ describe('the CLI', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the database key', () => {
+  const bare = async (args: string[], env: Record<string, string | undefined> = {}) => {
+    const saved = process.env.CLINICDESK_KEY;
+    if ('CLINICDESK_KEY' in env) process.env.CLINICDESK_KEY = env.CLINICDESK_KEY;
+    else delete process.env.CLINICDESK_KEY;
+    const err: string[] = [];
+    try {
+      const code = await runCli(args, { out: () => {}, err: (text) => err.push(text) });
+      return { code, err: err.join('\n') };
+    } finally {
+      if (saved === undefined) delete process.env.CLINICDESK_KEY;
+      else process.env.CLINICDESK_KEY = saved;
+    }
+  };
+  const inner = () => join(folder, 'new', 'cli.sqlite');
+
+  it('without a key, or with a malformed one, stops with a clear message and creates nothing', async () => {
+    const missing = await bare(['--db', inner(), 'info']);
+    expect(missing).toMatchObject({ code: 2, err: expect.stringContaining('No database key') });
+    expect(missing.err).toContain('CLINICDESK_KEY');
+    const badFile = join(folder, 'bad.key');
+    writeFileSync(badFile, 'not a key');
+    expect(await bare(['--db', inner(), '--key-file', badFile, 'info'])).toMatchObject({ code: 2, err: expect.stringContaining('64 hexadecimal') });
+    expect(await bare(['--db', inner(), 'info'], { CLINICDESK_KEY: '12ab' })).toMatchObject({ code: 2, err: expect.stringContaining('64 hexadecimal') });
+    expect(await bare(['--db', inner(), '--key-file', join(folder, 'nope.key'), 'info'])).toMatchObject({ code: 2, err: expect.stringContaining('ENOENT') });
+    expect(existsSync(join(folder, 'new'))).toBe(false);
+  });
+
+  it('takes the key from CLINICDESK_KEY, and refuses a wrong key without changing the file', async () => {
+    expect((await bare(['--db', db, 'info'], { CLINICDESK_KEY: TEST_KEY.toString('hex') })).code).toBe(0);
+    const before = readFileSync(db);
+    const wrong = await bare(['--db', db, 'info'], { CLINICDESK_KEY: 'ab'.repeat(32) });
+    expect(wrong).toMatchObject({ code: 2, err: expect.stringContaining('cannot be read with this key') });
+    expect(readFileSync(db).equals(before)).toBe(true);
   });
 });
 
@@ -165,7 +204,7 @@ describe('followups due', () => {
     await cli('patients', 'import', file);
     const id = patient.patient.id as string;
     const { openServices } = await import('../../../src/main/services/open-services');
-    const services = openServices({ databasePath: db });
+    const services = openServices({ databasePath: db, key: TEST_KEY });
     const saved = await services.dispatch('savePatientPlan', {
       patientId: id,
       expectedVersion: 0,

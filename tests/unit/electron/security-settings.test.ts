@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/doors/content-security-policy';
@@ -23,8 +23,9 @@ describe('Electron security settings', () => {
 
   it('every BrowserWindow in the main process is built with those preferences', () => {
     const main = readFileSync(join(ROOT, 'src/main/electron/main.ts'), 'utf8');
-    const windows = [...main.matchAll(/new BrowserWindow\(\{[\s\S]*?\n {2}\}\);/g)].map((match) => match[0]);
-    expect(windows.length).toBeGreaterThan(0);
+    const sources = readdirSync(join(ROOT, 'src/main/electron')).map((file) => readFileSync(join(ROOT, 'src/main/electron', file), 'utf8'));
+    const windows = sources.flatMap((source) => [...source.matchAll(/new BrowserWindow\(\{[\s\S]*?\n {2,4}\}\);/g)].map((match) => match[0]));
+    expect(windows.length).toBeGreaterThan(1);
     for (const window of windows) expect(window).toMatch(/webPreferences: secureWebPreferences\(/);
     expect(main).toMatch(/will-navigate[\s\S]*preventDefault/);
     expect(main).toMatch(/setWindowOpenHandler[\s\S]*action: 'deny'/);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PatientRecord } from '../../../src/shared/contract/patients';
 import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import { writeTestKeyFile } from '../../support/test-key';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 let services: TempServices;
@@ -24,7 +25,7 @@ describe('handouts for one patient from the CLI', () => {
     expect(saved.ok).toBe(true);
     services.close();
     const out = join(services.folder, 'handouts');
-    const printed = execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main/doors/cli-main.ts', '--db', join(services.folder, 'clinicdesk.sqlite'), 'handouts', '--patient', patientId, '--out', out], {
+    const printed = execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main/doors/cli-main.ts', '--db', join(services.folder, 'clinicdesk.sqlite'), '--key-file', writeTestKeyFile(services.folder), 'handouts', '--patient', patientId, '--out', out], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env },

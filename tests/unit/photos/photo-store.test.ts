@@ -1,10 +1,13 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PatientRecord } from '../../../src/shared/contract/patients';
 import type { StoredPhoto } from '../../../src/shared/contract/photos';
+import { PhotoTamperedError } from '../../../src/main/photos/photo-cipher';
+import { openServices } from '../../../src/main/services/open-services';
 import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import { TEST_KEY } from '../../support/test-key';
 
 let services: TempServices;
 let patientId: string;
@@ -44,7 +47,7 @@ describe('intake photos', () => {
     const result = await add(await phonePhoto());
     expect(result.ok).toBe(true);
     const photo = (result as { value: StoredPhoto }).value;
-    const stored = readFileSync(join(services.folder, 'clinicdesk-photos', 'photos', photo.sha256.slice(0, 2), `${photo.sha256}.jpg`));
+    const stored = services.context.photoStore.readOriginal(photo.sha256, 'image/jpeg');
     const metadata = await sharp(stored).metadata();
     expect(metadata.exif).toBeUndefined();
     expect(stored.toString('latin1')).not.toContain('PhoneMaker');
@@ -87,5 +90,69 @@ describe('intake photos', () => {
     const exported = await services.dispatch('exportPatient', { id: patientId });
     const caseFile = (exported as { value: { caseFile: { patient: { photos: { angle: string }[] } } } }).value.caseFile;
     expect(caseFile.patient.photos.map((photo) => photo.angle)).toEqual(['profile90']);
+  });
+
+  it('keeps the photo and its thumbnail encrypted on disk: no image format, no pixels, no stored bytes', async () => {
+    const photo = (await add(await phonePhoto())) as { value: StoredPhoto };
+    const { sha256 } = photo.value;
+    const plain = services.context.photoStore.readOriginal(sha256, 'image/jpeg');
+    const onDisk = readFileSync(services.context.photoStore.originalPath(sha256, 'image/jpeg'));
+    expect(onDisk.subarray(0, 4).toString('latin1')).toBe('CDPH');
+    expect(onDisk.includes(plain.subarray(0, 64))).toBe(false);
+    await expect(sharp(onDisk).metadata()).rejects.toThrow();
+    const thumbnail = readFileSync(join(services.folder, 'clinicdesk-photos', 'thumbnails', sha256.slice(0, 2), `${sha256}.jpg`));
+    expect(thumbnail.includes(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);
+  });
+
+  it('detects a changed byte, a cut file and a file swapped for another photo, with a typed error', async () => {
+    const first = ((await add(await phonePhoto())) as { value: StoredPhoto }).value.sha256;
+    const other = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#102030' } }).jpeg().toBuffer();
+    const second = ((await add(other, 'profile90')) as { value: StoredPhoto }).value.sha256;
+    const store = services.context.photoStore;
+    const path = store.originalPath(first, 'image/jpeg');
+    const original = readFileSync(path);
+
+    const flipped = Buffer.from(original);
+    flipped[flipped.length >> 1]! ^= 1;
+    writeFileSync(path, flipped);
+    expect(() => store.readOriginal(first, 'image/jpeg')).toThrow(PhotoTamperedError);
+
+    writeFileSync(path, original.subarray(0, original.length - 1));
+    expect(() => store.readOriginal(first, 'image/jpeg')).toThrow(PhotoTamperedError);
+
+    writeFileSync(path, readFileSync(store.originalPath(second, 'image/jpeg')));
+    expect(() => store.readOriginal(first, 'image/jpeg')).toThrow(PhotoTamperedError);
+
+    writeFileSync(path, original);
+    expect(store.readOriginal(first, 'image/jpeg').length).toBeGreaterThan(0);
+  });
+
+  it('encrypts the plain photos of an older app once; a plain file planted after that is refused', async () => {
+    const { sha256 } = ((await add(await phonePhoto())) as { value: StoredPhoto }).value;
+    const store = services.context.photoStore;
+    const plain = store.readOriginal(sha256, 'image/jpeg');
+    const thumbnailPath = join(services.folder, 'clinicdesk-photos', 'thumbnails', sha256.slice(0, 2), `${sha256}.jpg`);
+    const plainThumbnail = Buffer.from(store.thumbnailDataUrl(sha256).split(',')[1]!, 'base64');
+    services.close();
+    // What an app from before encryption left: plain files, no marker.
+    writeFileSync(store.originalPath(sha256, 'image/jpeg'), plain);
+    writeFileSync(thumbnailPath, plainThumbnail);
+    rmSync(join(services.folder, 'clinicdesk-photos', 'encrypted-v1'));
+
+    const reopened = openServices({ databasePath: join(services.folder, 'clinicdesk.sqlite'), key: TEST_KEY });
+    try {
+      expect(reopened.context.photoStore.readOriginal(sha256, 'image/jpeg').equals(plain)).toBe(true);
+      expect(readFileSync(store.originalPath(sha256, 'image/jpeg')).includes(plain.subarray(0, 64))).toBe(false);
+      expect(readFileSync(thumbnailPath).includes(plainThumbnail.subarray(0, 64))).toBe(false);
+    } finally {
+      reopened.close();
+    }
+    writeFileSync(store.originalPath(sha256, 'image/jpeg'), plain);
+    const again = openServices({ databasePath: join(services.folder, 'clinicdesk.sqlite'), key: TEST_KEY });
+    try {
+      expect(() => again.context.photoStore.readOriginal(sha256, 'image/jpeg')).toThrow(PhotoTamperedError);
+    } finally {
+      again.close();
+    }
   });
 });
