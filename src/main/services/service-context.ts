@@ -6,7 +6,14 @@ import { createPatientsRepository } from '../db/repositories/patients-repository
 import { createPhotosRepository } from '../db/repositories/photos-repository';
 import { createPlansRepository } from '../db/repositories/plans-repository';
 import { createFollowUpsRepository } from '../db/repositories/followups-repository';
+import { createAuditRepository } from '../db/repositories/audit-repository';
 import type { PhotoStore } from '../photos/photo-store';
+import { createAuditTrail, type AuditTrail } from './audit/audit-trail';
+
+/** The clinic setting that names the coordinator at this computer, until there are coordinator profiles. */
+export const COORDINATOR_SETTING = 'coordinator';
+/** Who the audit log names when no coordinator is set. */
+export const UNKNOWN_COORDINATOR = 'unknown';
 
 export interface ServiceContext {
   readonly db: Db;
@@ -17,6 +24,9 @@ export interface ServiceContext {
   readonly plans: ReturnType<typeof createPlansRepository>;
   readonly followUps: ReturnType<typeof createFollowUpsRepository>;
   readonly photoStore: PhotoStore;
+  readonly audit: AuditTrail;
+  /** Who is acting, for the audit log. */
+  readonly actor: () => string;
   readonly now: () => Date;
   readonly newId: () => string;
 }
@@ -28,16 +38,25 @@ export function createServiceContext(options: {
   now?: () => Date;
   newId?: () => string;
 }): ServiceContext {
+  const plans = createPlansRepository(options.db);
+  const now = options.now ?? (() => new Date());
+  // No coordinator profiles yet (issue 7, part 6): the name comes from a clinic setting, read at each entry.
+  const actor = () => {
+    const name = plans.getSetting(COORDINATOR_SETTING);
+    return typeof name === 'string' && name.trim() !== '' ? name.trim() : UNKNOWN_COORDINATOR;
+  };
   return {
     db: options.db,
     databasePath: options.databasePath,
     patients: createPatientsRepository(options.db),
     drafts: createDraftsRepository(options.db),
     photos: createPhotosRepository(options.db),
-    plans: createPlansRepository(options.db),
+    plans,
     followUps: createFollowUpsRepository(options.db),
     photoStore: options.photoStore,
-    now: options.now ?? (() => new Date()),
+    audit: createAuditTrail({ db: options.db, audit: createAuditRepository(options.db), now, actor }),
+    actor,
+    now,
     newId: options.newId ?? randomUUID,
   };
 }

@@ -30,6 +30,10 @@ export const CHANNELS = [
   'listPatientFollowUps',
   'recordFollowUpOutcome',
   'exportPatientCalendar',
+  'auditHistory',
+  'verifyAuditChain',
+  'listPlanVersions',
+  'recordPrint',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -2,6 +2,7 @@
 // the preload and the renderer's client are all typed from this map.
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { auditChannels } from './audit';
 import { calendarChannels } from './calendar';
 import type { ChannelName } from './channels';
 import type { ChannelSpec } from './define-channel';
@@ -20,6 +21,7 @@ export const contract = {
   ...followUpsChannels,
   ...calendarChannels,
   ...appChannels,
+  ...auditChannels,
 };
 
 type Contract = typeof contract;
