@@ -1,8 +1,8 @@
-// The audit log's channels: one patient's history, the check of the whole chain, and recording a print (the
-// renderer prints; the log must still say who printed whose record, and when).
+// The audit log's channels: one patient's history, the check of the whole chain, recording a print (the
+// renderer prints; the log must still say who printed whose record, and when), and who the coordinator is.
 import type { Handlers } from '../../shared/contract';
 import { fail, ok } from '../../shared/contract';
-import type { ServiceContext } from './service-context';
+import { COORDINATOR_SETTING, type ServiceContext } from './service-context';
 
 export function createAuditService(context: ServiceContext) {
   const handlers = {
@@ -20,6 +20,19 @@ export function createAuditService(context: ServiceContext) {
       context.db.transaction(() => context.audit.record('print', patientId, [document]))();
       return ok({ recorded: true as const });
     },
-  } satisfies Pick<Handlers, 'auditHistory' | 'verifyAuditChain' | 'recordPrint'>;
+
+    getCoordinator() {
+      return ok({ name: context.actor() });
+    },
+
+    setCoordinator({ name }) {
+      // Logged under the name it replaces, so a change of hands at this computer shows in the log.
+      context.db.transaction(() => {
+        context.audit.record('settings.save', null, ['coordinator']);
+        context.plans.putSetting(COORDINATOR_SETTING, name, context.now().toISOString());
+      })();
+      return ok({ name: context.actor() });
+    },
+  } satisfies Pick<Handlers, 'auditHistory' | 'verifyAuditChain' | 'recordPrint' | 'getCoordinator' | 'setCoordinator'>;
   return handlers;
 }

@@ -61,4 +61,10 @@ export const auditChannels = {
   recordPrint: channel<{ readonly recorded: true }>()(
     z.strictObject({ patientId, document: z.enum(PRINTABLE_DOCUMENTS, 'invalid_choice') }),
   ),
+  /** The coordinator at this computer, whom the audit log names ("unknown" until set). Stands in for the
+   * coordinator profiles of issue 7, part 6. */
+  getCoordinator: channel<{ readonly name: string }>()(z.strictObject({})),
+  setCoordinator: channel<{ readonly name: string }>()(
+    z.strictObject({ name: z.string().trim().min(1, 'required').max(100, 'too_long') }),
+  ),
 };

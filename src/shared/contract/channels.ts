@@ -34,6 +34,8 @@ export const CHANNELS = [
   'verifyAuditChain',
   'listPlanVersions',
   'recordPrint',
+  'getCoordinator',
+  'setCoordinator',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -59,6 +59,16 @@ describe('the audit log', () => {
     expect(entry).toMatchObject({ action: 'patient.open', actor: 'Park Ji-won', patientId, fields: [] });
   });
 
+  it('names the coordinator set through the setCoordinator channel, and logs the change of hands', async () => {
+    expect(await call('getCoordinator', {})).toEqual({ name: 'unknown' });
+    const entries = await appended(() => call('setCoordinator', { name: '  Lee Min-ho ' }));
+    expect(entries).toEqual([expect.objectContaining({ action: 'settings.save', actor: 'unknown', patientId: null, fields: ['coordinator'] })]);
+    expect(await call('getCoordinator', {})).toEqual({ name: 'Lee Min-ho' });
+    expect(await appended(() => call('getPatient', { id: patientId }))).toEqual([expect.objectContaining({ actor: 'Lee Min-ho' })]);
+    const blank = await services.dispatch('setCoordinator', { name: '   ' });
+    expect(blank.ok ? null : blank.error.issues.map((found) => found.code)).toEqual(['required']);
+  });
+
   it('records an update with the changed field paths and never the values', async () => {
     const record = await call<PatientRecord>('getPatient', { id: patientId });
     const edited = { ...record.patient, phone: '+61498765432', trip: { ...record.patient.trip, departure: '2027-03-03' } };
