@@ -6,7 +6,8 @@
 // FUZZ_REPORT=<file>, each door's counts (invalid payloads accepted, uncaught errors, database changes; all
 // must be 0) are written there as JSON lines.
 import fc from 'fast-check';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract, ipcChannel, type Channel, type Handlers, type InputOf, type Result } from '../../../src/shared/contract';
@@ -20,6 +21,8 @@ const PATIENT_ID = '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f';
 const DRAFT_KEY = 'new:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const APP_URL = 'file:///opt/ClinicDesk/resources/app.asar/out/renderer/index.html';
 const RUNS = Number(process.env.FUZZ_RUNS ?? process.env.CONTRACT_FUZZ_RUNS ?? 150);
+/** Per channel and door: the default minute, plus room for long runs (an HTTP round trip is about a millisecond). */
+const PROPERTY_TIMEOUT_MS = 60_000 + RUNS * 20;
 
 /** A valid payload per channel, to mutate from. Typed so a new channel cannot be added without one. */
 const VALID: { [C in Channel]: InputOf<C> } = {
@@ -69,6 +72,8 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   verifyAuditChain: {},
   listPlanVersions: { patientId: PATIENT_ID },
   recordPrint: { patientId: PATIENT_ID, document: 'consent-summary' },
+  getCoordinator: {},
+  setCoordinator: { name: 'Park Ji-won' },
 };
 
 type Path = (string | number)[];
@@ -159,6 +164,7 @@ afterAll(async () => {
   services.dispose();
   if (process.env.FUZZ_REPORT) {
     const lines = [...counts].map(([door, count]) => JSON.stringify({ door, runs_per_channel: RUNS, channels: CHANNELS.length, ...count }));
+    mkdirSync(dirname(process.env.FUZZ_REPORT), { recursive: true });
     writeFileSync(process.env.FUZZ_REPORT, `${lines.join('\n')}\n`);
   }
 });
@@ -210,7 +216,7 @@ describe.each(CHANNELS)('channel %s', (channel) => {
       { numRuns: RUNS },
     );
     expect(services.snapshot()).toBe(snapshotBefore);
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
 
 describe('callers that are not the app', () => {
