@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatPath, type AppError, type Result } from '../../shared/contract';
+import type { AuditChainStatus } from '../../shared/contract/audit';
 import type { PatientCalendarFile } from '../../shared/contract/calendar';
 import type { DueFollowUp } from '../../shared/contract/followups';
 import type { ImportReport, PatientSearchResult } from '../../shared/contract/patients';
@@ -29,6 +30,7 @@ const USAGE = `Usage: npm run cli -- [--db FILE] <command>
   followups due [--at ISO-DATETIME] [--json]
                                  follow-ups due or overdue at that instant (now by default), all patients
   calendar ID [--out FILE]       one patient's sessions and follow-ups as an .ics calendar (stdout without --out)
+  audit verify [--json]          check the whole audit log's hash chain (exit 1 and the first broken entry if altered)
   demo                           add about 20 demo patients from 10 countries
   info [--json]                  where the database is, schema version, patient count
 
@@ -186,6 +188,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             io.out([f.state, f.dueKorea, `${f.localDate} 10:00 ${f.homeTimeZone}`, f.latinName, f.step].join('\t'));
           }
         });
+      }
+      case 'audit verify': {
+        const result = (await services.dispatch('verifyAuditChain', {})) as Result<AuditChainStatus>;
+        if (!result.ok) return report(result, () => {});
+        const { checked, firstBroken } = result.value;
+        if (values.json) io.out(JSON.stringify(result.value));
+        else if (firstBroken) io.err(`The audit log was altered: the chain breaks at entry ${firstBroken.seq} (${firstBroken.reason}).`);
+        else io.out(`The audit log is intact: ${checked} entries.`);
+        return firstBroken ? 1 : 0;
       }
       case 'demo': {
         const result = (await services.dispatch('seedDemoPatients', {})) as Result<{ created: number }>;

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { canonicalForm, chainEntry, entryHash, GENESIS_HASH, verifyChain, type AuditEntry } from '../../../src/main/services/audit/audit-chain';
+import { canonicalForm, chainEntry, entryHash, GENESIS_HASH, verifyChain, verifyEntries, type AuditEntry } from '../../../src/main/services/audit/audit-chain';
 import { changedPaths } from '../../../src/shared/domain/audit/changed-paths';
 
 const PATIENT = '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f';
@@ -67,6 +67,26 @@ describe('the audit hash chain', () => {
     const forged = { ...entries[2]!, actor: 'someone else' };
     entries[2] = { ...forged, hash: entryHash(forged, forged.prevHash) };
     expect(verifyChain(entries).firstBroken).toEqual({ seq: 4, reason: 'wrong_previous_hash' });
+  });
+});
+
+describe('checking some entries of a chain', () => {
+  it('agrees with the whole walk on which of the chosen entries is broken first', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 19 }), fc.subarray([...Array(20).keys()], { minLength: 1 }), (tampered, chosen) => {
+        const entries = chainOf(20);
+        entries[tampered] = { ...entries[tampered]!, actor: 'x' };
+        const bySeq = new Map(entries.map((entry) => [entry.seq, entry]));
+        const result = verifyEntries(chosen.map((index) => entries[index]!), (seq) => bySeq.get(seq));
+        expect(result.firstBroken).toEqual(chosen.includes(tampered) ? { seq: tampered + 1, reason: 'wrong_hash' } : null);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds an entry whose predecessor is gone', () => {
+    const entries = chainOf(3);
+    expect(verifyEntries([entries[2]!], () => undefined).firstBroken).toEqual({ seq: 3, reason: 'wrong_position' });
   });
 });
 

@@ -135,9 +135,10 @@ describe('the audit log', () => {
       await call('verifyAuditChain', {});
     });
     expect(quiet).toEqual([]);
-    const { entries } = await call<{ entries: AuditHistoryEntry[] }>('auditHistory', { patientId });
+    const { entries, chain } = await call<{ entries: AuditHistoryEntry[]; chain: AuditChainStatus }>('auditHistory', { patientId });
     expect(entries.map((entry) => entry.action)).toEqual(['patient.create', 'patient.open']);
     expect(entries.map((entry) => entry.seq)).toEqual([1, 2]);
+    expect(chain).toEqual({ checked: 2, firstBroken: null });
   });
 
   it('is append-only: the database refuses UPDATE and DELETE', () => {
@@ -170,6 +171,21 @@ describe('the audit log', () => {
     db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
     db.prepare("UPDATE audit_log SET fields_json = '[\"phone\"]' WHERE seq = 4").run();
     expect(await call<AuditChainStatus>('verifyAuditChain', {})).toEqual({ checked: 4, firstBroken: { seq: 4, reason: 'wrong_hash' } });
+    // The patient's own history check finds it too, without walking the whole log.
+    const { chain } = await call<{ chain: AuditChainStatus }>('auditHistory', { patientId });
+    expect(chain.firstBroken).toEqual({ seq: 4, reason: 'wrong_hash' });
+  });
+
+  it('the history check of one patient catches an entry of theirs whose predecessor was removed or rewritten', async () => {
+    const other = (await call<PatientRecord>('createPatient', { patient: fixtureIntake('ko') })).id;
+    await call('getPatient', { id: other }); // 3
+    await call('getPatient', { id: patientId }); // 4
+    const db = services.context.db;
+    db.exec('DROP TRIGGER audit_log_no_update;');
+    // Someone rewrites the other patient's entry 3 and recomputes its hash: entry 4 no longer follows from it.
+    db.prepare("UPDATE audit_log SET hash = ? WHERE seq = 3").run('f'.repeat(64));
+    const { chain } = await call<{ chain: AuditChainStatus }>('auditHistory', { patientId });
+    expect(chain.firstBroken).toEqual({ seq: 4, reason: 'wrong_previous_hash' });
   });
 
   it('finds a deleted row where the chain skips it', async () => {

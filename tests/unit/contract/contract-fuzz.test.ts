@@ -126,10 +126,12 @@ interface DoorCounts {
   invalid_accepted: number;
   uncaught_errors: number;
   database_changes: number;
+  /** HTTP only: requests sent again after the connection was reset before the server read them. */
+  transport_retries: number;
 }
 const counts = new Map<string, DoorCounts>();
 const countsOf = (door: string): DoorCounts => {
-  if (!counts.has(door)) counts.set(door, { payloads: 0, invalid_accepted: 0, uncaught_errors: 0, database_changes: 0 });
+  if (!counts.has(door)) counts.set(door, { payloads: 0, invalid_accepted: 0, uncaught_errors: 0, database_changes: 0, transport_retries: 0 });
   return counts.get(door)!;
 };
 /** Rows written by this connection so far (triggers included): a cheap exact check after every payload. */
@@ -173,11 +175,22 @@ const doors: Record<string, (channel: Channel, payload: unknown) => Promise<Resu
   service: (channel, payload) => dispatch(channel, payload),
   ipc: (channel, payload) => ipcListeners.get(ipcChannel(channel))!({ senderFrame: { url: `${APP_URL}#/patients`, parent: null } }, payload),
   http: async (channel, payload) => {
-    const response = await fetch(`${server.url}api/${channel}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(payload) ?? 'null',
-    });
+    const post = () =>
+      fetch(`${server.url}api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payload) ?? 'null',
+      });
+    let response: Response;
+    try {
+      response = await post();
+    } catch (error) {
+      // The keep-alive race: after a long run on another door the server closes the idle socket as fetch reuses
+      // it, and the request is never read. Sent again once, and counted; any change it made is still caught.
+      if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+      countsOf('http').transport_retries += 1;
+      response = await post();
+    }
     return (await response.json()) as Result<unknown>;
   },
 };

@@ -31,6 +31,7 @@ export function createAuditRepository(db: Db) {
     insert: db.prepare(`INSERT INTO audit_log (seq, at, actor, action, patient_id, fields_json, prev_hash, hash)
       VALUES (:seq, :at, :actor, :action, :patient_id, :fields_json, :prev_hash, :hash)`),
     ofPatient: db.prepare<[string], AuditRow>('SELECT * FROM audit_log WHERE patient_id = ? ORDER BY seq'),
+    hashAt: db.prepare<[number], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log WHERE seq = ?'),
     all: db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq'),
   };
   return {
@@ -52,6 +53,10 @@ export function createAuditRepository(db: Db) {
     },
     ofPatient(patientId: string): AuditEntry[] {
       return statements.ofPatient.all(patientId).map(toEntry);
+    },
+    /** The stored hash of the entry at `seq`, to check that the next one follows from it. */
+    hashAt(seq: number): { seq: number; hash: string } | undefined {
+      return statements.hashAt.get(seq);
     },
     /** Every entry in order, streamed row by row (a long log is never held in memory whole). */
     *all(): IterableIterator<AuditEntry> {

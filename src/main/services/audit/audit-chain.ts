@@ -54,6 +54,25 @@ export interface ChainCheck {
 }
 
 /**
+ * Checks some entries of a chain (one patient's, in order) without walking all of it: each must hash to its
+ * stored hash and follow from the stored entry just before it, whoever that entry is about. A whole walk
+ * (verifyChain) costs about half a second per 100,000 entries; this costs one lookup per entry, so the patient
+ * screen can check its history every time it opens.
+ */
+export function verifyEntries(entries: Iterable<AuditEntry>, entryAt: (seq: number) => Pick<AuditEntry, 'seq' | 'hash'> | undefined): ChainCheck {
+  let checked = 0;
+  for (const entry of entries) {
+    checked += 1;
+    const broken = (reason: ChainBreak): ChainCheck => ({ checked, firstBroken: { seq: entry.seq, reason } });
+    const previous = entry.seq === 1 ? { seq: 0, hash: GENESIS_HASH } : entryAt(entry.seq - 1);
+    if (!previous || entry.seq < 1) return broken('wrong_position');
+    if (entry.prevHash !== previous.hash) return broken('wrong_previous_hash');
+    if (entry.hash !== entryHash(entry, entry.prevHash)) return broken('wrong_hash');
+  }
+  return { checked, firstBroken: null };
+}
+
+/**
  * Walks the entries in stored order and stops at the first that does not follow from the one before. Takes
  * any iterable so a long log is streamed from the database, never held in memory whole.
  */

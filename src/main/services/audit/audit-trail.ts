@@ -3,13 +3,13 @@
 import type { AuditAction, AuditHistoryEntry } from '../../../shared/contract/audit';
 import type { Db } from '../../db/open-database';
 import type { AuditRepository } from '../../db/repositories/audit-repository';
-import { chainEntry, verifyChain, type ChainCheck } from './audit-chain';
+import { chainEntry, verifyChain, verifyEntries, type ChainCheck } from './audit-chain';
 
 export interface AuditTrail {
   /** Appends one entry: who (the current coordinator), when (now), what, which patient, which fields. */
   record(action: AuditAction, patientId: string | null, fields?: readonly string[]): void;
-  /** A patient's entries, oldest first. */
-  history(patientId: string): AuditHistoryEntry[];
+  /** A patient's entries, oldest first, and the check of those entries against the chain. */
+  history(patientId: string): { entries: AuditHistoryEntry[]; chain: ChainCheck };
   /** Walks the whole chain; the first entry that does not follow from the one before, if any. */
   verify(): ChainCheck;
 }
@@ -22,7 +22,11 @@ export function createAuditTrail(deps: { db: Db; audit: AuditRepository; now: ()
       deps.audit.insert(entry);
     },
     history(patientId) {
-      return deps.audit.ofPatient(patientId).map(({ seq, at, actor, action, fields }) => ({ seq, at, actor, action: action as AuditAction, fields }));
+      const stored = deps.audit.ofPatient(patientId);
+      return {
+        entries: stored.map(({ seq, at, actor, action, fields }) => ({ seq, at, actor, action: action as AuditAction, fields })),
+        chain: verifyEntries(stored, (seq) => deps.audit.hashAt(seq)),
+      };
     },
     verify() {
       return verifyChain(deps.audit.all());
