@@ -85,7 +85,9 @@ export function createPatientsService(context: ServiceContext) {
         const before = context.patients.get(input.id);
         const updated = context.patients.update(input.id, input.expectedVersion, patient, timestamp());
         // Which fields changed, compared as stored before and after (never the values).
-        if (updated === 'updated') context.audit.record('patient.update', input.id, changedPaths(before?.patient, context.patients.get(input.id)?.patient));
+        if (updated === 'updated') {
+          context.audit.record('patient.update', input.id, changedPaths(before?.patient, context.patients.get(input.id)?.patient));
+        }
         return updated;
       })();
       if (outcome === 'not_found') return fail('not_found', `No patient with id ${input.id}.`);

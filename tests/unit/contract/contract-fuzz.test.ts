@@ -93,6 +93,8 @@ function applyMutation(valid: unknown, { path, op, value, key }: Mutation): unkn
   const last = path.at(-1)!;
   if (op === 'replace') parent[last] = value;
   else if (op === 'delete') delete parent[last];
+  else if (Array.isArray(parent[last])) (parent[last] as unknown[]).push(value);
+  // Any key but an array's: { length: 1e300 } on an array is the generator throwing, not the door.
   else if (typeof parent[last] === 'object' && parent[last] !== null) (parent[last] as Record<string, unknown>)[key] = value;
   else parent[last] = value;
   return copy;
