@@ -1,6 +1,6 @@
-// The patient screen shows the record's history from the audit log: an edit made through the form appears with
-// when, who and which fields (never the values); a broken hash chain is a visible warning. Checked in English
-// and Korean, with axe.
+// The coordinator names themselves in the settings; the patient screen shows the record's history from the audit
+// log: an edit made through the form appears with when, who and which fields (never the values); a broken hash
+// chain is a visible warning. Checked in English and Korean, with axe.
 import { expectNoCriticalViolations } from './support/accessibility';
 import { AppShell } from './support/app-shell';
 import { expect, test } from './support/fixtures';
@@ -9,7 +9,6 @@ import { callService } from './support/services';
 import { uiText } from './support/ui-text';
 import type { PatientIntake } from '../../src/shared/domain/intake/patient-schema';
 import { CLEAN_SCREENING } from '../support/clean-screening';
-import { COORDINATOR_SETTING } from '../../src/main/services/service-context';
 
 const PATIENT: PatientIntake = {
   names: { native: 'Nguyễn Thị Lan', latin: 'Nguyen Thi Lan' },
@@ -29,15 +28,23 @@ const PATIENT: PatientIntake = {
 };
 
 test('the history shows an edit with who and which fields, and warns when the chain is broken', async ({ page, app }, testInfo) => {
-  app.services.context.plans.putSetting(COORDINATOR_SETTING, 'Park Ji-won', new Date().toISOString());
   const { id } = await callService(app, 'createPatient', { patient: PATIENT });
   const intake = new IntakePage(page);
   const history = page.locator('[data-audit-history]');
 
+  await test.step('the coordinator at this computer gives their name in the settings', async () => {
+    await page.goto(`${app.url}#/settings`);
+    await new AppShell(page).setLanguage('en');
+    const form = page.locator('[data-coordinator-setting]');
+    await form.locator('input[name="coordinator"]').fill('Park Ji-won');
+    await form.getByRole('button', { name: uiText('en', 'settings.coordinator.save') }).click();
+    await expect(form.getByRole('status')).toHaveText(uiText('en', 'intake.saved'));
+    expect(await callService(app, 'getCoordinator', {})).toEqual({ name: 'Park Ji-won' });
+  });
+
   await test.step('opening the record is in its history', async () => {
     await page.goto(`${app.url}#/patients/${id}`);
     await intake.waitUntilReady();
-    await new AppShell(page).setLanguage('en');
     await expect(history.getByRole('heading', { name: uiText('en', 'audit.title') })).toBeVisible();
     await expect(history.locator('[data-audit-action="patient.create"]')).toHaveCount(1);
     await expect(history.locator('[data-audit-action="patient.open"]')).toHaveCount(1);
@@ -56,6 +63,7 @@ test('the history shows an edit with who and which fields, and warns when the ch
     await expect(history).not.toContainText('lan.nguyen@example.com');
     await expect(history.locator('[data-audit-broken]')).toHaveCount(0);
     await expectNoCriticalViolations(page, testInfo, 'audit-history');
+    await history.screenshot({ path: 'test-results/screens/audit-history-en.png' });
   });
 
   await test.step('a tampered entry is reported as a broken chain, in Korean too', async () => {
@@ -67,7 +75,9 @@ test('the history shows an edit with who and which fields, and warns when the ch
     await page.reload();
     await intake.waitUntilReady();
     await expect(history.locator(`[data-audit-broken="${seq}"]`)).toHaveText(uiText('en', 'audit.broken', { seq }));
+    await expect(history.locator(`tr[data-audit-seq="${seq}"]`)).toHaveClass('audit-history__broken');
     await new AppShell(page).setLanguage('ko');
     await expect(history.locator('[data-audit-broken]')).toHaveText(uiText('ko', 'audit.broken', { seq }));
+    await history.screenshot({ path: 'test-results/screens/audit-history-broken-ko.png' });
   });
 });

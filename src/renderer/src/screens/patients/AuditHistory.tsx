@@ -55,7 +55,12 @@ export function AuditHistory({ patientId, version }: { readonly patientId: strin
           <tbody>
             {/* Newest first: the latest change is what a coordinator looks for. */}
             {[...entries].reverse().map((entry) => (
-              <tr key={entry.seq} data-audit-seq={entry.seq} data-audit-action={entry.action}>
+              <tr
+                key={entry.seq}
+                data-audit-seq={entry.seq}
+                data-audit-action={entry.action}
+                className={entry.seq === chain?.firstBroken?.seq ? 'audit-history__broken' : undefined}
+              >
                 <td>{when.format(new Date(entry.at))}</td>
                 <td dir="auto">{entry.actor}</td>
                 <td>{t(`audit.actions.${entry.action}`)}</td>
