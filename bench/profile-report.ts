@@ -32,7 +32,7 @@ if (fresh) {
         date: new Date(Date.parse('2026-01-01T00:00:00Z') + (day + n) * 86_400_000).toISOString().slice(0, 10),
         status: statuses[Math.floor(random() * statuses.length)]!,
       }));
-      services.context.plans.save(seq, { items, acknowledgements: [], discounts: {}, rate: null }, 0, '2026-01-01T00:00:00Z');
+      services.context.plans.save(seq, { items, acknowledgements: [], discounts: {}, rate: null }, 0, '2026-01-01T00:00:00Z', 'bench');
       for (let step = 0; step < 10; step++) {
         const due = new Date(Date.parse('2026-01-01T01:00:00Z') + Math.floor(random() * 730) * 86_400_000);
         addFollowUp.run(`f-${index}-${step}`, seq, `step-${step}`, due.toISOString().slice(0, 10), due.toISOString(), random() < 0.5 ? due.toISOString() : null);

@@ -302,7 +302,7 @@ try {
         status: statuses[Math.floor(planRandom() * statuses.length)]!,
       }));
       const discounts = planRandom() < 0.2 ? { [items[0]!.treatment]: 10 } : {};
-      services.context.plans.save(seq, { items, acknowledgements: [], discounts, rate: null }, 0, '2026-01-01T00:00:00.000Z');
+      services.context.plans.save(seq, { items, acknowledgements: [], discounts, rate: null }, 0, '2026-01-01T00:00:00.000Z', 'bench');
       const route = Math.floor(planRandom() * (REFERRAL_ROUTES.length + 1));
       if (route < REFERRAL_ROUTES.length) setRoute.run(REFERRAL_ROUTES[route], seq);
     }

@@ -11,7 +11,7 @@ export function openDatabase(path: string, encryption: DatabaseEncryption, migra
   try {
     // Read before any pragma that writes (journal_mode=WAL does), so a newer database stays byte-for-byte as it was.
     const found = readUserVersion(db, path);
-    const supported = migrations.length;
+    const supported = latestVersion(migrations);
     if (found > supported) throw new DatabaseTooNewError(path, found, supported);
     db.pragma('journal_mode = WAL');
     // Health records: a commit the coordinator saw must survive a power cut, not only an app crash.
@@ -31,13 +31,16 @@ export function openDatabase(path: string, encryption: DatabaseEncryption, migra
 }
 
 function migrate(db: Db, migrations: readonly Migration[], from: number): void {
-  const pending = migrations.slice(from);
+  // By number, not by position: the list may have a gap while parallel branches each hold their own number.
+  const pending = migrations.filter((migration) => migration.version > from);
   if (pending.length === 0) return;
   db.transaction(() => {
     for (const migration of pending) db.exec(migration.sql);
-    db.pragma(`user_version = ${migrations.length}`);
+    db.pragma(`user_version = ${latestVersion(migrations)}`);
   })();
 }
+
+const latestVersion = (migrations: readonly Migration[]): number => migrations.at(-1)?.version ?? 0;
 
 export { SCHEMA_VERSION };
 export { DatabaseKeyError, DatabaseTooNewError, type DatabaseEncryption, type Db } from './connect-database';

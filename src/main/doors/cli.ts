@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatPath, type AppError, type Result } from '../../shared/contract';
+import type { AuditChainStatus } from '../../shared/contract/audit';
 import type { PatientCalendarFile } from '../../shared/contract/calendar';
 import type { DueFollowUp } from '../../shared/contract/followups';
 import { HANDOUT_KIND_NAMES, type ExportedHandout, type HandoutFile } from '../../shared/contract/handouts';
@@ -47,6 +48,7 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
   backup --out DIR [--keep N]    an encrypted backup (database and photos) into DIR, keeping the newest N (30)
   restore FILE                   replace the database and photos with a backup's, after checking it whole;
                                  close the app first
+  audit verify [--json]          check the whole audit log's hash chain (exit 1 and the first broken entry if altered)
   demo                           add about 20 demo patients from 10 countries
   info [--json]                  where the database is, schema version, patient count
 
@@ -281,6 +283,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'backup':
         return backupCommand(io, { db: services.context.db, databasePath, key, out: values.out, keep: values.keep });
+      case 'audit verify': {
+        const result = (await services.dispatch('verifyAuditChain', {})) as Result<AuditChainStatus>;
+        if (!result.ok) return report(result, () => {});
+        const { checked, firstBroken } = result.value;
+        if (values.json) io.out(JSON.stringify(result.value));
+        else if (firstBroken) io.err(`The audit log was altered: the chain breaks at entry ${firstBroken.seq} (${firstBroken.reason}).`);
+        else io.out(`The audit log is intact: ${checked} entries.`);
+        return firstBroken ? 1 : 0;
+      }
       case 'demo': {
         const result = (await services.dispatch('seedDemoPatients', {})) as Result<{ created: number }>;
         return report(result, ({ created }) => io.out(`Added ${created} demo patients.`));

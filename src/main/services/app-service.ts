@@ -26,6 +26,7 @@ export function createAppService(context: ServiceContext) {
         for (const patient of patients) {
           const id = context.newId();
           context.patients.insert(id, { ...patient, id }, now);
+          context.audit.record('patient.create', id);
         }
       })();
       return ok({ created: patients.length });

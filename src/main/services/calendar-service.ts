@@ -47,6 +47,7 @@ export function createCalendarService(context: ServiceContext) {
         })),
         followUps: context.followUps.ofPatient(seq).map((row) => ({ id: row.id, step: row.step, dueAt: row.due_at })),
       });
+      context.db.transaction(() => context.audit.record('calendar.export', patientId, ['calendar']))();
       const calName = `ClinicDesk — ${record.patient.names.latin}`;
       const fileName = `${patientFileStem(record.patient, patientId)}.ics`;
       // With no dated session and no follow-up yet this is still a valid, empty calendar.

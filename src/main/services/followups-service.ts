@@ -31,9 +31,13 @@ export function createFollowUpsService(context: ServiceContext) {
     },
 
     recordFollowUpOutcome({ id, outcome, note }) {
-      if (!context.followUps.byId(id)) return fail('not_found', `No follow-up with id ${id}.`);
+      const row = context.followUps.byId(id);
+      if (!row) return fail('not_found', `No follow-up with id ${id}.`);
       const at = context.now().toISOString();
-      context.db.transaction(() => context.followUps.record(id, outcome, note.trim(), at, CLOSING_OUTCOMES.includes(outcome)))();
+      context.db.transaction(() => {
+        context.followUps.record(id, outcome, note.trim(), at, CLOSING_OUTCOMES.includes(outcome));
+        context.audit.record('followup.record', context.patients.idOf(row.patient_seq) ?? null, [`followups.${row.step}`]);
+      })();
       return ok(toPatientFollowUp(context.followUps.byId(id)!));
     },
 

@@ -1,6 +1,7 @@
 // Every channel's handler, from the one service that owns it.
 import type { Handlers } from '../../shared/contract';
 import { createAppService } from './app-service';
+import { createAuditService } from './audit-service';
 import { createCalendarService } from './calendar-service';
 import { createDraftsService } from './drafts-service';
 import { createImportService } from './import-service';
@@ -24,5 +25,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createCalendarService(context),
     ...createHandoutsService(context),
     ...createReportsService(context),
+    ...createAuditService(context),
   };
 }

@@ -104,6 +104,7 @@ export function createImportService(context: ServiceContext) {
           context.patients.insert(id, { ...patient, id }, now);
           const seq = context.patients.seqOf(id)!;
           for (const photo of photos) context.photos.insert(context.newId(), seq, photo, now);
+          context.audit.record('patient.import', id);
           return { id, latinName: patient.names.latin };
         }),
       )();

@@ -1,6 +1,7 @@
 // The patient record: search, open, create, update, export as a case file.
 import type { Handlers } from '../../shared/contract';
 import { fail, invalid, issue, ok, type Issue } from '../../shared/contract';
+import { changedPaths } from '../../shared/domain/audit/changed-paths';
 import { toCaseFile } from '../../shared/domain/intake/case-file';
 import { CLINIC_TIME_ZONE, todayIn } from '../../shared/domain/intake/calendar-date';
 import type { CasePatient, PatientIntake } from '../../shared/domain/intake/patient-schema';
@@ -54,7 +55,12 @@ export function createPatientsService(context: ServiceContext) {
     },
 
     getPatient(input) {
-      const record = context.patients.get(input.id);
+      // Opening a record is logged (PIPA access log), in the same transaction as the read.
+      const record = context.db.transaction(() => {
+        const found = context.patients.get(input.id);
+        if (found) context.audit.record('patient.open', input.id);
+        return found;
+      })();
       return record ? ok(record) : fail('not_found', `No patient with id ${input.id}.`);
     },
 
@@ -64,7 +70,10 @@ export function createPatientsService(context: ServiceContext) {
       const id = input.patient.id ?? context.newId();
       if (context.patients.seqOf(id) !== undefined) return invalid([issue(['patient', 'id'], 'already_exists')]);
       const patient = { ...input.patient, id };
-      context.db.transaction(() => context.patients.insert(id, patient, timestamp()))();
+      context.db.transaction(() => {
+        context.patients.insert(id, patient, timestamp());
+        context.audit.record('patient.create', id);
+      })();
       return ok(context.patients.get(id)!);
     },
 
@@ -72,9 +81,15 @@ export function createPatientsService(context: ServiceContext) {
       const problems = checkAgainstToday(input.patient, clinicToday(context), ['patient']);
       if (problems.length > 0) return invalid(problems);
       const patient = { ...input.patient, id: input.id };
-      const outcome = context.db.transaction(() =>
-        context.patients.update(input.id, input.expectedVersion, patient, timestamp()),
-      )();
+      const outcome = context.db.transaction(() => {
+        const before = context.patients.get(input.id);
+        const updated = context.patients.update(input.id, input.expectedVersion, patient, timestamp());
+        // Which fields changed, compared as stored before and after (never the values).
+        if (updated === 'updated') {
+          context.audit.record('patient.update', input.id, changedPaths(before?.patient, context.patients.get(input.id)?.patient));
+        }
+        return updated;
+      })();
       if (outcome === 'not_found') return fail('not_found', `No patient with id ${input.id}.`);
       if (outcome === 'conflict') {
         return fail('conflict', 'This record was saved elsewhere after you opened it. Your edits are kept as a draft.');
@@ -85,6 +100,7 @@ export function createPatientsService(context: ServiceContext) {
     exportPatient(input) {
       const record = context.patients.get(input.id);
       if (!record) return fail('not_found', `No patient with id ${input.id}.`);
+      context.db.transaction(() => context.audit.record('export', input.id, ['case-file']))();
       return ok({
         caseFile: toCaseFile(casePatientOf(context, record.patient, record.id)),
         fileName: caseFileName(record.patient, record.id),

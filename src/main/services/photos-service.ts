@@ -24,7 +24,10 @@ export function createPhotosService(context: ServiceContext) {
       const addedAt = context.now().toISOString();
       const photo = { visitDate: input.visitDate, angle: input.angle, sha256: stored.sha256, mediaType: stored.mediaType };
       // The patient may have been looked up before the await; insert checks the foreign key again.
-      context.photos.insert(id, seq, photo, addedAt);
+      context.db.transaction(() => {
+        context.photos.insert(id, seq, photo, addedAt);
+        context.audit.record('photo.add', input.patientId, [`photos.${input.angle}`]);
+      })();
       return ok(toStoredPhoto(input.patientId, { id, addedAt, ...photo }));
     },
 

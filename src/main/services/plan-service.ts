@@ -5,6 +5,7 @@ import type { Handlers } from '../../shared/contract';
 import { fail, invalid, issue, ok } from '../../shared/contract';
 import { CLINIC_TIME_ZONE, todayIn } from '../../shared/domain/intake/calendar-date';
 import type { PatientIntake } from '../../shared/domain/intake/patient-schema';
+import { changedPaths } from '../../shared/domain/audit/changed-paths';
 import { planFollowUps } from '../../shared/domain/followups/followup-schedule';
 import { evaluatePlan, type PlanEvaluation } from '../../shared/domain/plan/evaluate-plan';
 import type { SessionListing } from '../../shared/contract/plans';
@@ -49,7 +50,11 @@ export function createPlanService(context: ServiceContext) {
     },
 
     getPatientPlan({ patientId }) {
-      const found = load(patientId);
+      const found = context.db.transaction(() => {
+        const loaded = load(patientId);
+        if (loaded) context.audit.record('plan.open', patientId);
+        return loaded;
+      })();
       if (!found) return missing(patientId);
       return ok({ plan: found.plan, version: found.version, evaluation: evaluate(found.patient, found.plan) });
     },
@@ -104,9 +109,12 @@ export function createPlanService(context: ServiceContext) {
         catalog,
       );
       const outcome = context.db.transaction(() => {
-        const saved = context.plans.save(found.seq, plan, expectedVersion, context.now().toISOString());
+        const saved = context.plans.save(found.seq, plan, expectedVersion, context.now().toISOString(), context.actor());
         // The follow-ups after the flight follow the plan: made with it, remade when it changes.
-        if (saved === 'saved') context.followUps.replaceOpen(found.seq, followUps, context.newId);
+        if (saved === 'saved') {
+          context.followUps.replaceOpen(found.seq, followUps, context.newId);
+          context.audit.record('plan.save', patientId, changedPaths(found.plan, plan));
+        }
         return saved;
       })();
       if (outcome === 'conflict') return fail('conflict', 'This plan was saved elsewhere after you opened it.');
@@ -150,7 +158,11 @@ export function createPlanService(context: ServiceContext) {
       const { record: _previous, ...rest } = item;
       const next = status === 'done' && record ? { ...rest, status, record } : { ...rest, status };
       const plan: Plan = { ...found.plan, items: found.plan.items.map((old, at) => (at === index ? next : old)) };
-      const saved = context.plans.save(found.seq, plan, expectedVersion, context.now().toISOString());
+      const saved = context.db.transaction(() => {
+        const outcome = context.plans.save(found.seq, plan, expectedVersion, context.now().toISOString(), context.actor());
+        if (outcome === 'saved') context.audit.record('session.record', patientId, changedPaths(found.plan, plan));
+        return outcome;
+      })();
       if (saved === 'conflict') return fail('conflict', 'This plan was saved elsewhere after you opened it.');
       return ok({ plan, version: expectedVersion + 1, evaluation: evaluate(found.patient, plan) });
     },
@@ -160,8 +172,19 @@ export function createPlanService(context: ServiceContext) {
     },
 
     saveClinicSettings({ settings: next }) {
-      context.plans.putSetting(SETTINGS_KEY, next, context.now().toISOString());
+      context.db.transaction(() => {
+        const before = settings();
+        context.plans.putSetting(SETTINGS_KEY, next, context.now().toISOString());
+        context.audit.record('settings.save', null, changedPaths(before, next));
+      })();
       return ok(next);
+    },
+
+    listPlanVersions({ patientId }) {
+      const seq = context.patients.seqOf(patientId);
+      if (seq === undefined) return missing(patientId);
+      // Each kept version as it was saved: the record is amended by new versions, never overwritten.
+      return ok(context.plans.versions(seq).map((kept) => ({ ...kept, plan: planSchema.parse(kept.plan) })));
     },
 
     checkCasePlan({ caseFile }) {
@@ -195,6 +218,7 @@ export function createPlanService(context: ServiceContext) {
     | 'scheduleCasePlan'
     | 'listSessions'
     | 'setSessionStatus'
+    | 'listPlanVersions'
   >;
   return handlers;
 }

@@ -13,6 +13,13 @@ import { makeHandout, type HandoutRequest } from '../handouts/make-handout';
 
 /** Makes a handout PDF: in this thread by default, through a worker pool where a door sets one up. */
 export type RenderHandout = (input: HandoutInput, request: HandoutRequest) => Promise<Buffer>;
+import { createAuditRepository } from '../db/repositories/audit-repository';
+import { createAuditTrail, type AuditTrail } from './audit/audit-trail';
+
+/** The clinic setting that names the coordinator at this computer, until there are coordinator profiles. */
+export const COORDINATOR_SETTING = 'coordinator';
+/** Who the audit log names when no coordinator is set. */
+export const UNKNOWN_COORDINATOR = 'unknown';
 
 export interface ServiceContext {
   readonly db: Db;
@@ -24,6 +31,9 @@ export interface ServiceContext {
   readonly followUps: ReturnType<typeof createFollowUpsRepository>;
   readonly reports: ReturnType<typeof createReportsRepository>;
   readonly photoStore: PhotoStore;
+  readonly audit: AuditTrail;
+  /** Who is acting, for the audit log. */
+  readonly actor: () => string;
   readonly now: () => Date;
   readonly newId: () => string;
   readonly renderHandout: RenderHandout;
@@ -37,17 +47,26 @@ export function createServiceContext(options: {
   newId?: () => string;
   renderHandout?: RenderHandout;
 }): ServiceContext {
+  const plans = createPlansRepository(options.db);
+  const now = options.now ?? (() => new Date());
+  // No coordinator profiles yet (issue 7, part 6): the name comes from a clinic setting, read at each entry.
+  const actor = () => {
+    const name = plans.getSetting(COORDINATOR_SETTING);
+    return typeof name === 'string' && name.trim() !== '' ? name.trim() : UNKNOWN_COORDINATOR;
+  };
   return {
     db: options.db,
     databasePath: options.databasePath,
     patients: createPatientsRepository(options.db),
     drafts: createDraftsRepository(options.db),
     photos: createPhotosRepository(options.db),
-    plans: createPlansRepository(options.db),
+    plans,
     followUps: createFollowUpsRepository(options.db),
     reports: createReportsRepository(options.db),
     photoStore: options.photoStore,
-    now: options.now ?? (() => new Date()),
+    audit: createAuditTrail({ db: options.db, audit: createAuditRepository(options.db), now, actor }),
+    actor,
+    now,
     newId: options.newId ?? randomUUID,
     renderHandout: options.renderHandout ?? makeHandout,
   };

@@ -37,6 +37,12 @@ export const CHANNELS = [
   'getKhidiReport',
   'exportKhidiReport',
   'getReportSummary',
+  'auditHistory',
+  'verifyAuditChain',
+  'listPlanVersions',
+  'recordPrint',
+  'getCoordinator',
+  'setCoordinator',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -2,6 +2,7 @@
 // the preload and the renderer's client are all typed from this map.
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { auditChannels } from './audit';
 import { calendarChannels } from './calendar';
 import type { ChannelName } from './channels';
 import type { ChannelSpec } from './define-channel';
@@ -24,6 +25,7 @@ export const contract = {
   ...handoutsChannels,
   ...reportsChannels,
   ...appChannels,
+  ...auditChannels,
 };
 
 type Contract = typeof contract;

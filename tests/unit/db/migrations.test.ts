@@ -36,9 +36,13 @@ function insertPatientRow(db: Database.Database, seq: number, id: string): void 
 }
 
 describe('migrations', () => {
-  it('are numbered 1..n in order, one per file', () => {
-    expect(MIGRATIONS.map((migration) => migration.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
-    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  it('are numbered in increasing order, one per file; the schema version is the last number', () => {
+    // Numbers are handed to parallel branches ahead of merging, so a gap may stand until they meet (0008).
+    const versions = MIGRATIONS.map((migration) => migration.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(versions.slice(0, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(SCHEMA_VERSION).toBe(versions.at(-1));
   });
 
   it('only add: no migration drops, renames or rewrites a table or column', () => {
@@ -180,6 +184,27 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0009 keeps the plans already saved as their first kept version, and makes an append-only audit log', () => {
+    const path = tempFile();
+    const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 9));
+    insertPatientRow(old, 1, 'a');
+    old.prepare("INSERT INTO plans (patient_seq, plan_json, version, updated_at) VALUES (1, '{\"items\":[]}', 3, 'then')").run();
+    old.close();
+    const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 9));
+    expect(db.prepare('SELECT patient_seq, version, plan_json, saved_at, saved_by FROM plan_versions').all()).toEqual([
+      { patient_seq: 1, version: 3, plan_json: '{"items":[]}', saved_at: 'then', saved_by: 'unknown' },
+    ]);
+    const add = db.prepare("INSERT INTO audit_log (at, actor, action, patient_id, prev_hash, hash) VALUES ('x', 'a', 'patient.open', 'p', ?, ?)");
+    add.run('0'.repeat(64), '1'.repeat(64));
+    // UNIQUE (prev_hash): the chain cannot fork, two entries never extend the same one.
+    expect(() => add.run('0'.repeat(64), '2'.repeat(64))).toThrow(/UNIQUE/);
+    expect(() => db.prepare("UPDATE audit_log SET actor = 'b'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM audit_log WHERE patient_id = 'p' ORDER BY seq").all();
+    expect(JSON.stringify(plan)).toMatch(/audit_log_by_patient/);
+    db.close();
+  });
+
   it('runs only the pending migrations of an older database, keeping its rows', () => {
     const path = tempFile();
     const old = openDatabase(path, MIGRATIONS.slice(0, 3));
@@ -193,7 +218,7 @@ describe('migrations', () => {
 
   it('rolls back every migration of the batch when one fails', () => {
     const path = tempFile();
-    const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE nope (; ' }];
+    const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'broken', sql: 'CREATE TABLE nope (; ' }];
     expect(() => openDatabase(path, broken)).toThrow();
     const db = openTestDatabase(path);
     expect(db.pragma('user_version', { simple: true })).toBe(0);

@@ -35,6 +35,17 @@ function rowsOf(path: string): string {
 }
 
 describe('the CLI', () => {
+  it('checks the audit log: intact, then altered at one entry (exit 1)', async () => {
+    await cli('patients', 'import', join(FIXTURES, 'cases', 'ko.json'), join(FIXTURES, 'cases', 'ar.json'));
+    expect(await cli('audit', 'verify')).toMatchObject({ code: 0, out: 'The audit log is intact: 2 entries.' });
+    const handle = openTestDatabase(db);
+    handle.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone' WHERE seq = 2");
+    handle.close();
+    const altered = await cli('audit', 'verify', '--json');
+    expect(altered.code).toBe(1);
+    expect(JSON.parse(altered.out)).toEqual({ checked: 2, firstBroken: { seq: 2, reason: 'wrong_hash' } });
+  });
+
   it('imports case files, searches them as JSON, and exports one back equal', async () => {
     const files = ['ko', 'ar', 'th'].map((language) => join(FIXTURES, 'cases', `${language}.json`));
     const imported = await cli('patients', 'import', ...files);

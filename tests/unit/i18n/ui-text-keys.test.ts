@@ -19,6 +19,7 @@ import {
   TRIP_STATUSES,
 } from '../../../src/shared/domain/intake/vocabulary';
 import { ISSUE_MESSAGES } from '../../../src/shared/contract/issues';
+import { AUDIT_ACTIONS } from '../../../src/shared/contract/audit';
 import { FOLLOW_UP_OUTCOMES } from '../../../src/shared/contract/followups';
 import { FOLLOW_UP_STATES } from '../../../src/shared/domain/followups/due-time';
 import { SESSION_STATUSES } from '../../../src/shared/domain/plan/plan-schema';
@@ -59,6 +60,7 @@ const usedKeys = new Set<string>([
   ...REFERRAL_ROUTES.map((value) => `referral.routes.${value}`),
   ...KHIDI_GAPS.map((value) => `reports.khidi.gaps.${value}`),
   'intake.sections.referral',
+  ...AUDIT_ACTIONS.map((value) => `audit.actions.${value}`),
 ]);
 
 /** i18next plural forms: t('list.count', {count}) reads list.count_one / list.count_other. */

@@ -7,9 +7,24 @@ import { migration0005 } from './0005-plans-and-settings';
 import { migration0006 } from './0006-followups';
 import { migration0007 } from './0007-followup-outcomes';
 import { migration0008 } from './0008-referrals-and-report-sessions';
+import { migration0009 } from './0009-audit-log';
 
-/** Every migration in order. A new one gets the next number and its own file and test. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+/**
+ * Every migration in order of its number. A new one gets its number and its own file and test. Numbers are
+ * handed out to parallel branches ahead of merging, so the list may have a gap until they meet; the database's
+ * user_version is the last migration's number, not the list's length.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+  migration0009,
+];
 
-export const SCHEMA_VERSION = MIGRATIONS.length;
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 export type { Migration };

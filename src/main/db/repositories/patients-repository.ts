@@ -102,6 +102,7 @@ export function createPatientsRepository(db: Db) {
         version = version + 1, updated_at = :now
       WHERE id = :id AND version = :expected_version`),
     bySeqOfId: db.prepare<[string], { seq: number; version: number }>('SELECT seq, version FROM patients WHERE id = ?'),
+    idOfSeq: db.prepare<[number], { id: string }>('SELECT id FROM patients WHERE seq = ?'),
     byId: db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE id = ?'),
     consents: db.prepare<[number], ConsentRow>(
       'SELECT kind, granted_at, withdrawn_at, text_version FROM consents WHERE patient_seq = ? ORDER BY position',
@@ -235,6 +236,10 @@ export function createPatientsRepository(db: Db) {
 
     seqOf(id: string): number | undefined {
       return statements.bySeqOfId.get(id)?.seq;
+    },
+
+    idOf(seq: number): string | undefined {
+      return statements.idOfSeq.get(seq)?.id;
     },
 
     count(): number {

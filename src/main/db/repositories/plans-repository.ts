@@ -1,4 +1,4 @@
-// All SQL about treatment plans and clinic settings.
+// All SQL about treatment plans, their kept versions and clinic settings.
 import type { Db } from '../open-database';
 import { sessionRowsOf } from '../../../shared/domain/reports/session-rows';
 
@@ -9,6 +9,12 @@ export function createPlansRepository(db: Db) {
     ),
     insert: db.prepare('INSERT INTO plans (patient_seq, plan_json, version, updated_at) VALUES (?, ?, 1, ?)'),
     update: db.prepare('UPDATE plans SET plan_json = ?, version = version + 1, updated_at = ? WHERE patient_seq = ? AND version = ?'),
+    // Every saved version is kept (plan_versions refuses UPDATE): the plans row is the current one, for the week
+    // view's query; the earlier ones stay readable here.
+    insertVersion: db.prepare('INSERT INTO plan_versions (patient_seq, version, plan_json, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)'),
+    versions: db.prepare<[number], { version: number; plan_json: string; saved_at: string; saved_by: string }>(
+      'SELECT version, plan_json, saved_at, saved_by FROM plan_versions WHERE patient_seq = ? ORDER BY version DESC',
+    ),
     // Plans with a session dated in the range, with their patient. The items stay in plan_json: the service reads
     // them and picks the sessions in the range in TypeScript; fine at a clinic's size (a sessions table would
     // be the step after this if the week view ever gets slow).
@@ -48,12 +54,25 @@ export function createPlansRepository(db: Db) {
       const row = statements.get.get(patientSeq);
       return row ? { plan: JSON.parse(row.plan_json) as unknown, version: row.version, updatedAt: row.updated_at } : undefined;
     },
-    /** Writes the plan if the stored version is the one the editor started from (0: no plan yet). */
-    save(patientSeq: number, plan: unknown, expectedVersion: number, now: string): 'saved' | 'conflict' {
+    /**
+     * Writes the plan if the stored version is the one the editor started from (0: no plan yet), and keeps it as a
+     * new version beside the earlier ones. The caller wraps it in a transaction.
+     */
+    save(patientSeq: number, plan: unknown, expectedVersion: number, now: string, savedBy: string): 'saved' | 'conflict' {
       const current = statements.get.get(patientSeq)?.version ?? 0;
       if (current !== expectedVersion) return 'conflict';
       writePlan(patientSeq, plan, current, now);
+      statements.insertVersion.run(patientSeq, expectedVersion + 1, JSON.stringify(plan), now, savedBy);
       return 'saved';
+    },
+    /** Every saved version of a patient's plan, newest first. */
+    versions(patientSeq: number): { version: number; plan: unknown; savedAt: string; savedBy: string }[] {
+      return statements.versions.all(patientSeq).map((row) => ({
+        version: row.version,
+        plan: JSON.parse(row.plan_json) as unknown,
+        savedAt: row.saved_at,
+        savedBy: row.saved_by,
+      }));
     },
     /** Every saved plan with a session dated from `from` to `to` (inclusive), with the patient's id and names. */
     withSessionsBetween(from: string, to: string) {

@@ -9,6 +9,7 @@ import { toIssues } from '../../../../shared/contract/zod-issues';
 import { api } from '../../api/client';
 import { hrefOf, navigate } from '../../app/routes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { AuditHistory } from '../patients/AuditHistory';
 import { clearCreated, noteCreated, wasJustCreated } from './created-notice';
 import { emptyForm, fieldOfIssue, formFromDraft, formToIntake, intakeToForm, type IntakeForm } from './intake-form';
 import { ConsentsSection } from './sections/ConsentsSection';
@@ -269,6 +270,7 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
           <ScreeningSection {...sectionProps} />
           <ConsentsSection {...sectionProps} />
           <PhotosSection patientId={patientId} today={todayIn(CLINIC_TIME_ZONE, new Date())} />
+          {patientId && <AuditHistory patientId={patientId} version={load.version} />}
         </form>
       </div>
       <ConfirmDialog

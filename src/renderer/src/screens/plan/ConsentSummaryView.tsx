@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConsentSummary } from '../../../../shared/domain/consent/consent-summary';
 import type { PlanEvaluation } from '../../../../shared/domain/plan/evaluate-plan';
 import type { PatientIntake } from '../../../../shared/domain/intake/patient-schema';
+import { api } from '../../api/client';
 import type { SummaryLanguage } from './plan-model';
 import { useDowntimeText } from './plan-text';
 
@@ -33,6 +34,11 @@ export function ConsentSummaryView({
   const summaries = columns.map((lng) => consent?.[lng] ?? null);
   const count = summaries[0]?.treatments.length ?? 0;
   const scheduling = new Set(findings.filter((f) => SCHEDULING_RULES.has(f.rule)).flatMap((f) => [f.message.ko, f.message.en]));
+  // A print of health data is logged (who printed whose record, when) before the print dialog opens.
+  const printed = async () => {
+    if (patient.id) await api.recordPrint({ patientId: patient.id, document: 'consent-summary' });
+    window.print();
+  };
   const flaggedOf = (summary: ConsentSummary | null) => (summary?.flaggedConditions ?? []).filter((text) => !scheduling.has(text));
 
   return (
@@ -42,7 +48,7 @@ export function ConsentSummaryView({
           {columns.map((lng) => t('plan.consent.title', { lng })).join(' · ')}
         </h2>
         <div className="topbar__spacer" />
-        <button type="button" className="no-print" onClick={() => window.print()}>
+        <button type="button" className="no-print" onClick={() => void printed()}>
           {t('plan.consent.print')}
         </button>
       </div>

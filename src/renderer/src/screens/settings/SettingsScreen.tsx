@@ -7,6 +7,7 @@ import type { Catalog } from '../../../../shared/domain/catalog/catalog-schema';
 import type { ClinicSettings } from '../../../../shared/domain/settings/clinic-settings';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
+import { CoordinatorSetting } from './CoordinatorSetting';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -236,6 +237,7 @@ export function SettingsScreen() {
           </button>
         </section>
       </form>
+      <CoordinatorSetting />
     </section>
   );
 }

@@ -1,0 +1,62 @@
+// Who is working at this computer: the name the audit log records for every opening and change. A stand-in until
+// coordinator profiles with an idle lock exist (issue 7, part 6); it has its own small form so saving it never
+// touches the clinic's prices and hours.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ISSUE_MESSAGES } from '../../../../shared/contract';
+import { api } from '../../api/client';
+import { Field } from '../../components/Field';
+
+export function CoordinatorSetting() {
+  const { t, i18n } = useTranslation();
+  const [name, setName] = useState('');
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  const language = i18n.language === 'ko' ? 'ko' : 'en';
+
+  useEffect(() => {
+    void api.getCoordinator({}).then((result) => {
+      if (result.ok && result.value.name !== 'unknown') setName(result.value.name);
+    });
+  }, []);
+
+  const save = async () => {
+    const result = await api.setCoordinator({ name });
+    if (result.ok) {
+      setName(result.value.name);
+      setState({ kind: 'saved' });
+    } else {
+      const code = result.error.issues[0]?.code;
+      setState({ kind: 'error', message: code ? ISSUE_MESSAGES[code][language] : result.error.message });
+    }
+  };
+
+  return (
+    <form
+      className="form-section"
+      aria-labelledby="settings-coordinator"
+      data-coordinator-setting
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h2 id="settings-coordinator">{t('settings.coordinator.title')}</h2>
+      <div className="form-grid">
+        <Field name="coordinator" label={t('settings.coordinator.name')} hint={t('settings.coordinator.hint')} error={state.kind === 'error' ? state.message : undefined}>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} name="coordinator" value={name} maxLength={100} aria-describedby={describedBy} aria-invalid={invalid}
+              onChange={(event) => {
+                setName(event.target.value);
+                setState({ kind: 'idle' });
+              }} />
+          )}
+        </Field>
+      </div>
+      <p>
+        <button type="submit">{t('settings.coordinator.save')}</button>{' '}
+        {state.kind === 'saved' && <span role="status">{t('intake.saved')}</span>}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+// Clinical records are amended, never overwritten: every saved version of a plan (session records included)
+// stays readable, newest first, with when and by whom.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PlanVersion } from '../../../src/shared/contract/audit';
+import type { PatientRecord } from '../../../src/shared/contract/patients';
+import { COORDINATOR_SETTING } from '../../../src/main/services/service-context';
+import { FIXED_NOW, fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+
+let services: TempServices;
+let patientId: string;
+
+const call = async <T>(channel: string, payload: unknown): Promise<T> => {
+  const result = await services.dispatch(channel, payload);
+  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+};
+
+beforeEach(async () => {
+  services = openTempServices();
+  const patient = { ...fixtureIntake('en'), trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' } };
+  patientId = (await call<PatientRecord>('createPatient', { patient })).id;
+});
+afterEach(() => services.dispose());
+
+describe('plan versions', () => {
+  it('a patient without a plan has none', async () => {
+    expect(await call<PlanVersion[]>('listPlanVersions', { patientId })).toEqual([]);
+  });
+
+  it('keeps every saved version, and the session record made on one, readable after later saves', async () => {
+    services.context.plans.putSetting(COORDINATOR_SETTING, 'Park Ji-won', FIXED_NOW.toISOString());
+    const first = { items: [{ treatment: 'pico-laser', date: '2027-02-22' }] };
+    await call('savePatientPlan', { patientId, expectedVersion: 0, plan: first });
+    const record = { doctor: 'Dr. Kim Soo-jin', device: 'PicoSure', settings: { fluence: '2.8 J/cm²' }, notes: 'mild erythema' };
+    await call('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done', record });
+    // A later save drops the session from the plan: the earlier versions still show it, with its record.
+    await call('savePatientPlan', { patientId, expectedVersion: 2, plan: { items: [{ treatment: 'hydrafacial', date: '2027-02-23' }] } });
+
+    const versions = await call<PlanVersion[]>('listPlanVersions', { patientId });
+    expect(versions.map((kept) => kept.version)).toEqual([3, 2, 1]);
+    expect(versions.every((kept) => kept.savedBy === 'Park Ji-won' && kept.savedAt === FIXED_NOW.toISOString())).toBe(true);
+    expect(versions[2]!.plan.items).toEqual([expect.objectContaining({ treatment: 'pico-laser', date: '2027-02-22' })]);
+    expect(versions[1]!.plan.items[0]).toMatchObject({ status: 'done', record });
+    expect(versions[0]!.plan.items).toEqual([expect.objectContaining({ treatment: 'hydrafacial' })]);
+  });
+
+  it('a conflicting save keeps no version', async () => {
+    await call('savePatientPlan', { patientId, expectedVersion: 0, plan: { items: [] } });
+    const stale = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 0, plan: { items: [] } });
+    expect(stale.ok ? null : stale.error.code).toBe('conflict');
+    expect((await call<PlanVersion[]>('listPlanVersions', { patientId })).map((kept) => kept.version)).toEqual([1]);
+  });
+
+  it('a kept version cannot be overwritten in the database', async () => {
+    await call('savePatientPlan', { patientId, expectedVersion: 0, plan: { items: [] } });
+    expect(() => services.context.db.prepare("UPDATE plan_versions SET plan_json = '{}'").run()).toThrow(/never overwritten/);
+  });
+
+  it('an unknown patient is not found', async () => {
+    const result = await services.dispatch('listPlanVersions', { patientId: '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f' });
+    expect(result.ok ? null : result.error.code).toBe('not_found');
+  });
+});
