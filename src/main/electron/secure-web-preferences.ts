@@ -16,6 +16,9 @@ export function secureWebPreferences(preloadPath: string | undefined): WebPrefer
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Chromium's built-in PDF viewer (pdfium, in its own sandboxed process) for handout previews and printing;
+    // no third-party plugins exist in Electron to be enabled by this.
+    plugins: true,
   };
 }
 

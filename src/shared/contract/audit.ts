@@ -27,7 +27,15 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What may be printed; recorded as the entry's one "field". */
-export const PRINTABLE_DOCUMENTS = ['consent-summary', 'plan'] as const;
+export const PRINTABLE_DOCUMENTS = [
+  'consent-summary',
+  'plan',
+  'handout-aftercare',
+  'handout-precare',
+  'handout-plan',
+  'handout-consent',
+  'handout-followup',
+] as const;
 
 export interface AuditHistoryEntry {
   readonly seq: number;

@@ -6,6 +6,7 @@ import { IntakeScreen } from '../screens/intake/IntakeScreen';
 import { PatientListScreen } from '../screens/patients/PatientListScreen';
 import { PlanScreen } from '../screens/plan/PlanScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
+import { HandoutsScreen } from '../screens/handouts/HandoutsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { WeekScreen } from '../screens/week/WeekScreen';
 import { hrefOf, navigate, newPatientRoute, parseRoute, type Route } from './routes';
@@ -80,6 +81,7 @@ export function App() {
         {route.screen === 'new-patient' && <IntakeScreen key={route.draftId} draftKey={`new:${route.draftId}`} patientId={null} />}
         {route.screen === 'patient' && <IntakeScreen key={route.id} draftKey={route.id} patientId={route.id} />}
         {route.screen === 'plan' && <PlanScreen key={route.id} patientId={route.id} />}
+        {route.screen === 'handouts' && <HandoutsScreen key={route.id} patientId={route.id} />}
         {route.screen === 'followups' && <FollowUpsScreen />}
         {route.screen === 'week' && <WeekScreen />}
         {route.screen === 'settings' && <SettingsScreen />}

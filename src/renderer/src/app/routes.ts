@@ -5,6 +5,7 @@ export type Route =
   | { readonly screen: 'new-patient'; readonly draftId: string }
   | { readonly screen: 'patient'; readonly id: string }
   | { readonly screen: 'plan'; readonly id: string }
+  | { readonly screen: 'handouts'; readonly id: string }
   | { readonly screen: 'followups' }
   | { readonly screen: 'week' }
   | { readonly screen: 'settings' }
@@ -20,6 +21,8 @@ export function parseRoute(hash: string): Route {
   if (existing) return { screen: 'patient', id: existing[1]! };
   const plan = new RegExp(`^/patients/(${UUID})/plan$`).exec(path);
   if (plan) return { screen: 'plan', id: plan[1]! };
+  const handouts = new RegExp(`^/patients/(${UUID})/handouts$`).exec(path);
+  if (handouts) return { screen: 'handouts', id: handouts[1]! };
   if (path === '/settings') return { screen: 'settings' };
   if (path === '/followups') return { screen: 'followups' };
   if (path === '/week') return { screen: 'week' };
@@ -37,6 +40,8 @@ export function hrefOf(route: Route): string {
       return `#/patients/${route.id}`;
     case 'plan':
       return `#/patients/${route.id}/plan`;
+    case 'handouts':
+      return `#/patients/${route.id}/handouts`;
     case 'followups':
       return '#/followups';
     case 'week':

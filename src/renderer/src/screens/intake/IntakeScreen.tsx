@@ -212,6 +212,11 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
             {t('intake.plan')}
           </a>
         )}
+        {patientId && (
+          <a className="button" href={hrefOf({ screen: 'handouts', id: patientId })} data-open-handouts>
+            {t('intake.handouts')}
+          </a>
+        )}
         <span className="draft-status" aria-live="polite" data-draft-state={draft.status.state}>
           {draft.status.state === 'saving' && t('intake.draftSaving')}
           {draft.status.state === 'saved' && t('intake.draftSaved', { time: timeFormat.format(new Date(draft.status.at)) })}

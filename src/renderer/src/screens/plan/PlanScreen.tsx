@@ -296,6 +296,9 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
           </p>
         </div>
         <div className="topbar__spacer" />
+        <a className="button" href={hrefOf({ screen: 'handouts', id: patientId })} data-open-handouts>
+          {t('intake.handouts')}
+        </a>
         <span className="draft-status" aria-live="polite" data-plan-status={saving ? 'saving' : dirty ? 'dirty' : version > 0 ? 'saved' : 'new'}>
           {status}
         </span>
