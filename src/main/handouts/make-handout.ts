@@ -50,7 +50,7 @@ export async function makeHandout(input: HandoutInput, request: HandoutRequest):
       title: slot((texts) => texts.handout.title[request.kind]),
       subtitle: slot((texts) => fill(texts.handout.common.issued, { date: formatsFor(texts.language).date(today) })),
       clinicName: input.settings.clinicName,
-      logo: null,
+      logo: input.settings.logo ? Buffer.from(input.settings.logo.slice(input.settings.logo.indexOf(',') + 1), 'base64') : null,
       patientNative: { text: input.patient.names.native, lang: input.patient.languages[0] ?? request.language },
       patientLatin: input.patient.names.latin,
       disclaimer: slot((texts) => texts.handout.common.disclaimer),

@@ -57,6 +57,7 @@ export function createHandoutsService(context: ServiceContext) {
         }
         return invalid([issue(['folder'], 'folder_not_writable')]);
       }
+      context.db.transaction(() => context.audit.record('export', patientId, [`handout-${kind}-${language}${request.bilingual && language !== 'ko' ? '-ko' : ''}`]))();
       return ok({ path, bytes: pdf.length });
     },
 

@@ -56,6 +56,8 @@ describe('handout channels', () => {
     const exported = (result as { value: ExportedHandout }).value;
     expect(readdirSync(folder)).toEqual([exported.path.split('/').at(-1)]);
     expect(readFileSync(exported.path).length).toBe(exported.bytes);
+    const history = await services.dispatch('auditHistory', { patientId });
+    expect(history).toMatchObject({ ok: true, value: { entries: expect.arrayContaining([expect.objectContaining({ action: 'export', fields: ['handout-consent-ja'] })]) } });
   });
 
   it('refuse a folder that cannot be written and leave nothing behind', async () => {

@@ -39,6 +39,13 @@ export const clinicSettingsSchema = z
         address: z.string().trim().max(300, 'too_long').default(''),
       })
       .default({ phone: '', messenger: '', email: '', address: '' }),
+    /** The clinic's logo for the handouts' header: a PNG or JPEG as a data URL, at most about 256 KB. */
+    logo: z
+      .string()
+      .max(350_000, 'file_too_large')
+      .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/, 'unreadable_image')
+      .nullable()
+      .default(null),
   })
   .refine((settings) => settings.hours.opensAt < settings.hours.closesAt, { message: 'invalid', path: ['hours', 'closesAt'] });
 
@@ -56,5 +63,6 @@ export function defaultClinicSettings(catalog: Catalog): ClinicSettings {
     prices,
     packages: [],
     contact: { phone: '', messenger: '', email: '', address: '' },
+    logo: null,
   };
 }

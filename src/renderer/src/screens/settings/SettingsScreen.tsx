@@ -10,6 +10,8 @@ import { Field } from '../../components/Field';
 import { CoordinatorSetting } from './CoordinatorSetting';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+/** The handouts' header logo: small enough to keep every PDF light. */
+const MAX_LOGO_BYTES = 256 * 1024;
 
 type PackageOffer = ClinicSettings['packages'][number];
 
@@ -99,6 +101,34 @@ export function SettingsScreen() {
               {({ id, describedBy, invalid }) => (
                 <input id={id} name="clinicName" value={settings.clinicName} aria-describedby={describedBy} aria-invalid={invalid}
                   onChange={(event) => setSettings({ ...settings, clinicName: event.target.value })} />
+              )}
+            </Field>
+            <Field name="logo" label={t('settings.logo.label')} hint={t('settings.logo.hint')} error={errorOf('logo')} wide>
+              {({ id, describedBy, invalid }) => (
+                <div className="logo-field">
+                  {settings.logo && <img src={settings.logo} alt={t('settings.logo.current')} className="logo-field__preview" data-logo-preview />}
+                  <input id={id} name="logo" type="file" accept="image/png,image/jpeg" aria-describedby={describedBy} aria-invalid={invalid}
+                    onChange={(event) => {
+                      const file = event.target.files?.[0];
+                      if (!file) return;
+                      if (file.size > MAX_LOGO_BYTES) {
+                        setErrors({ ...errors, logo: 'file_too_large' });
+                        return;
+                      }
+                      const reader = new FileReader();
+                      reader.onload = () => {
+                        const { logo: _previous, ...others } = errors;
+                        setErrors(others);
+                        setSettings({ ...settings, logo: String(reader.result) });
+                      };
+                      reader.readAsDataURL(file);
+                    }} />
+                  {settings.logo && (
+                    <button type="button" className="button--quiet" onClick={() => setSettings({ ...settings, logo: null })} data-remove-logo>
+                      {t('settings.logo.remove')}
+                    </button>
+                  )}
+                </div>
               )}
             </Field>
             <Field name="contact-phone" label={t('settings.contact.phone')} error={errorOf('contact.phone')}>
