@@ -29,6 +29,8 @@ export const planItemSchema = z
     /** Omitted or null: not scheduled yet (`plan schedule` fills it). */
     date: calendarDateSchema.nullable().optional().transform((date) => date ?? null),
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid').optional(),
+    /** The clinic room it takes (one of the clinic settings' rooms, by name); omitted: no room set. */
+    room: z.string().trim().min(1, 'required').max(60, 'too_long').optional(),
     /** Omitted: scheduled (plans saved before statuses existed have none). */
     status: z.enum(SESSION_STATUSES, 'invalid_choice').optional(),
     /** Only on a done session. */

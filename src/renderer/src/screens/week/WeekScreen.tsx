@@ -1,5 +1,6 @@
 // The week's sessions across all patients: seven columns, Monday to Sunday (Korea time), each session a card with
-// its time, patient, treatment, status and any time conflict with the same patient's other sessions; and what
+// its time, room, patient, treatment, status, its open findings (the plan's checks for that session), and any
+// time conflict with the same patient's other sessions or with another session in the same room; and what
 // became of it: done (with the doctor's record), no-show or cancelled. Moving a session is done on the plan screen.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -164,6 +165,9 @@ export function WeekScreen() {
                         key={sessionKey(session)}
                         session={session}
                         others={load.sessions.filter((other) => other.patientId === session.patientId)}
+                        roomOthers={load.sessions.filter((other) =>
+                          session.roomConflicts.some((clash) => clash.patientId === other.patientId && clash.index === other.index),
+                        )}
                         treatmentName={treatmentName}
                         onSaved={(status) => saved(session, status)}
                         onFailed={(message) => {
@@ -186,18 +190,25 @@ export function WeekScreen() {
 function SessionCard({
   session,
   others,
+  roomOthers,
   treatmentName,
   onSaved,
   onFailed,
 }: {
   readonly session: SessionListing;
   readonly others: readonly SessionListing[];
+  /** The other sessions (any patient) in this session's room at the same time. */
+  readonly roomOthers: readonly SessionListing[];
   readonly treatmentName: (id: TreatmentId) => string;
   readonly onSaved: (status: SessionStatus) => void;
   readonly onFailed: (message: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'ko' ? 'ko' : 'en';
   const [formOpen, setFormOpen] = useState(false);
+  const [findingsOpen, setFindingsOpen] = useState(false);
+  const findingsId = `${`session-${session.patientId}-${session.index}`}-findings`;
+  const blocks = session.findings.filter((finding) => finding.severity === 'block').length;
   const [doctor, setDoctor] = useState('');
   const [device, setDevice] = useState('');
   /** The device settings typed, by the key they are recorded under ("spot size": free text, shown to the doctor). */
@@ -245,7 +256,7 @@ function SessionCard({
 
   return (
     <li
-      className={`week-session week-session--${session.status}${session.conflicts.length > 0 ? ' week-session--conflict' : ''}`}
+      className={`week-session week-session--${session.status}${session.conflicts.length > 0 || session.roomConflicts.length > 0 ? ' week-session--conflict' : ''}`}
       data-session-card={`${session.patientId}:${session.index}`}
       data-patient-id={session.patientId}
       data-index={session.index}
@@ -257,6 +268,11 @@ function SessionCard({
           {session.time ?? t('week.untimed')}
         </span>
         <span className="week-session__minutes">{t('week.minutes', { minutes: session.minutes })}</span>
+        {session.room && (
+          <span className="week-session__room" data-session-room>
+            {t('week.room', { room: session.room })}
+          </span>
+        )}
       </div>
       <h3 id={titleId} className="week-session__title">
         <a href={hrefOf({ screen: 'patient', id: session.patientId })} data-session-link>
@@ -274,11 +290,48 @@ function SessionCard({
           <span className="badge badge--block" data-conflict-badge title={t('week.conflictWith', { treatments: conflicting.map((other) => treatmentName(other.treatment)).join(', ') })}>
             {t('week.conflict')}
           </span>
+        )}{' '}
+        {session.roomConflicts.length > 0 && (
+          <span className="badge badge--block" data-room-conflict-badge>
+            {t('week.roomConflict')}
+          </span>
+        )}{' '}
+        {session.findings.length > 0 && (
+          <button
+            type="button"
+            className={`badge badge--button badge--${blocks > 0 ? 'block' : 'caution'}`}
+            aria-expanded={findingsOpen}
+            aria-controls={findingsId}
+            title={session.findings.map((finding) => finding.message[language]).join('\n')}
+            onClick={() => setFindingsOpen((open) => !open)}
+            data-findings-badge={session.findings.length}
+          >
+            {t('week.findings', { count: session.findings.length })}
+          </button>
         )}
       </p>
+      {session.findings.length > 0 && findingsOpen && (
+        <ul className="week-session__findings" id={findingsId} data-session-findings>
+          {session.findings.map((finding, at) => (
+            <li key={`${finding.rule}-${at}`} className={`week-session__finding week-session__finding--${finding.severity}`} data-finding-rule={finding.rule}>
+              <span className="visually-hidden">{t(`week.severity.${finding.severity}`)}: </span>
+              {finding.message[language]}
+              {finding.acknowledgedBy && <span className="week-session__ack"> · {t('week.acknowledgedBy', { doctor: finding.acknowledgedBy })}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
       {session.conflicts.length > 0 && (
         <p className="week-session__note" data-conflict-detail>
           {t('week.conflictWith', { treatments: conflicting.map((other) => `${other.time ?? ''} ${treatmentName(other.treatment)}`.trim()).join(', ') })}
+        </p>
+      )}
+      {session.roomConflicts.length > 0 && (
+        <p className="week-session__note" data-room-conflict-detail>
+          {t('week.roomConflictWith', {
+            room: session.room ?? '',
+            sessions: roomOthers.map((other) => `${other.time ?? ''} ${other.latinName} (${treatmentName(other.treatment)})`.trim()).join(', '),
+          })}
         </p>
       )}
       {session.record && (
