@@ -181,6 +181,17 @@ export function createPlanService(context: ServiceContext) {
       if (!found) return missing(patientId);
       const item = found.plan.items[index];
       if (!item) return invalid([issue(['index'], 'invalid')]);
+      // Each attached photo must be one of this patient's, of the angle it is attached as.
+      const attached = Object.entries(record?.photos ?? {});
+      if (attached.length > 0) {
+        const photos = new Map(context.photos.listByPatient(found.seq).map((photo) => [photo.id, photo]));
+        const wrong = attached.flatMap(([angle, id]) => {
+          const photo = photos.get(id!);
+          if (!photo) return [issue(['record', 'photos', angle], 'photo_not_found')];
+          return photo.angle === angle ? [] : [issue(['record', 'photos', angle], 'invalid')];
+        });
+        if (wrong.length > 0) return invalid(wrong);
+      }
       const { record: _previous, ...rest } = item;
       const next = status === 'done' && record ? { ...rest, status, record } : { ...rest, status };
       const plan: Plan = { ...found.plan, items: found.plan.items.map((old, at) => (at === index ? next : old)) };

@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PatientPlan, SessionListing } from '../../../src/shared/contract/plans';
 import type { PatientRecord } from '../../../src/shared/contract/patients';
 import type { Result } from '../../../src/shared/contract';
-import { planSchema } from '../../../src/shared/domain/plan/plan-schema';
+import sharp from 'sharp';
+import type { StoredPhoto } from '../../../src/shared/contract/photos';
+import { planSchema, sessionRecordSchema } from '../../../src/shared/domain/plan/plan-schema';
 import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
 
 let services: TempServices;
@@ -186,5 +188,59 @@ describe('scheduling a plan', () => {
     if (!scheduled.ok) throw new Error(JSON.stringify(scheduled.error));
     const pico = scheduled.value.plan.items.find((item) => item.treatment === 'pico-laser');
     expect(pico).toMatchObject({ date: '2027-02-22', status: 'done', record: { doctor: 'Dr. Lee' } });
+  });
+});
+
+describe('done record photos per angle', () => {
+  const image = (background: string) =>
+    sharp({ create: { width: 320, height: 240, channels: 3, background } }).jpeg().toBuffer().then((bytes) => bytes.toString('base64'));
+  const addPhoto = async (id: string, angle: 'front' | 'oblique45' | 'profile90', background: string): Promise<StoredPhoto> => {
+    const added = await services.dispatch('addPhoto', { patientId: id, visitDate: '2027-02-22', angle, dataBase64: await image(background) });
+    if (!added.ok) throw new Error(JSON.stringify(added.error));
+    return added.value as StoredPhoto;
+  };
+
+  it('the record schema takes a photo id per angle, optional, and refuses other angles and non-ids', () => {
+    const base = { doctor: 'Dr. Kim' };
+    expect(sessionRecordSchema.parse(base)).not.toHaveProperty('photos');
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    expect(sessionRecordSchema.parse({ ...base, photos: { front: id, profile90: id } }).photos).toEqual({ front: id, profile90: id });
+    const badAngle = sessionRecordSchema.safeParse({ ...base, photos: { back: id } });
+    expect(badAngle.success).toBe(false);
+    const badId = sessionRecordSchema.safeParse({ ...base, photos: { front: 'photo.jpg' } });
+    expect(badId.success ? [] : badId.error.issues.map((i) => [i.path, i.message])).toEqual([[['photos', 'front'], 'invalid']]);
+  });
+
+  it('marks a session done with the patient’s photos per angle, listed with the session', async () => {
+    const front = await addPhoto(patientId, 'front', '#c8a080');
+    const side = await addPhoto(patientId, 'profile90', '#a08060');
+    const record = { doctor: 'Dr. Kim Soo-jin', photos: { front: front.id, profile90: side.id } };
+    const result = await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done', record });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const [first] = await sessions('2027-02-22', '2027-02-22');
+    expect(first!.record?.photos).toEqual({ front: front.id, profile90: side.id });
+  });
+
+  it('refuses another patient’s photo, an unknown id, and a photo attached as the wrong angle, by field path', async () => {
+    const other = await createPatient('Wang Xiaoyu', '王小雨');
+    const theirs = await addPhoto(other, 'front', '#907050');
+    const mine = await addPhoto(patientId, 'oblique45', '#b09070');
+    const result = await services.dispatch('setSessionStatus', {
+      patientId,
+      index: 0,
+      expectedVersion: 1,
+      status: 'done',
+      record: { doctor: 'Dr. Kim', photos: { front: theirs.id, oblique45: '0f8fad5b-d9cb-469f-a165-70867728950e', profile90: mine.id } },
+    });
+    expect(result.ok).toBe(false);
+    const issues = (result as unknown as { error: { code: string; issues: { path: unknown[]; code: string }[] } }).error;
+    expect(issues.code).toBe('invalid_input');
+    expect(issues.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
+      ['record.photos.front', 'photo_not_found'],
+      ['record.photos.oblique45', 'photo_not_found'],
+      ['record.photos.profile90', 'invalid'],
+    ]);
+    const stored = (await services.dispatch('getPatientPlan', { patientId })) as Result<PatientPlan>;
+    expect(stored.ok && stored.value.version).toBe(1);
   });
 });

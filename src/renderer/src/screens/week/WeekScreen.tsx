@@ -1,7 +1,8 @@
 // The week's sessions across all patients: seven columns, Monday to Sunday (Korea time), each session a card with
 // its time, room, patient, treatment, status, its open findings (the plan's checks for that session), and any
 // time conflict with the same patient's other sessions or with another session in the same room; and what
-// became of it: done (with the doctor's record), no-show or cancelled. Moving a session is done on the plan screen.
+// became of it: done (with the doctor's record and photos per angle from the patient's photo store), no-show or
+// cancelled. Moving a session is done on the plan screen.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -9,6 +10,10 @@ import type { SessionListing } from '../../../../shared/contract/plans';
 import type { Catalog, TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
 import { addDays, CLINIC_TIME_ZONE, todayIn } from '../../../../shared/domain/intake/calendar-date';
 import type { SessionStatus } from '../../../../shared/domain/plan/plan-schema';
+import { ISSUE_MESSAGES, type IssueCode } from '../../../../shared/contract';
+import type { StoredPhoto } from '../../../../shared/contract/photos';
+import { PHOTO_ANGLES, type PhotoAngle } from '../../../../shared/domain/intake/vocabulary';
+import { photoLabel } from '../followups/followup-text';
 import { isoWeekday } from '../../../../shared/domain/schedule/clinic-hours';
 import { api } from '../../api/client';
 import { hrefOf } from '../../app/routes';
@@ -219,6 +224,12 @@ function SessionCard({
     { name: 'passes', key: 'passes', label: t('week.passes') },
   ];
   const [notes, setNotes] = useState('');
+  /** The patient's stored photos (loaded when the form opens or the record has photos), and the ones chosen per angle. */
+  const [photos, setPhotos] = useState<readonly StoredPhoto[] | null>(null);
+  const [chosenPhotos, setChosenPhotos] = useState<Partial<Record<PhotoAngle, string>>>({});
+  const [photoErrors, setPhotoErrors] = useState<Partial<Record<PhotoAngle, IssueCode>>>({});
+  const recordPhotos = Object.entries(session.record?.photos ?? {}) as [PhotoAngle, string][];
+  const needPhotos = formOpen || recordPhotos.length > 0;
   const [missingDoctor, setMissingDoctor] = useState(false);
   const [saving, setSaving] = useState(false);
   const doctorInput = useRef<HTMLInputElement>(null);
@@ -229,6 +240,17 @@ function SessionCard({
   useEffect(() => {
     if (formOpen) doctorInput.current?.focus();
   }, [formOpen]);
+
+  useEffect(() => {
+    if (!needPhotos || photos !== null) return;
+    let current = true;
+    void api.listPhotos({ patientId: session.patientId }).then((result) => {
+      if (current && result.ok) setPhotos(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [needPhotos, photos, session.patientId]);
 
   const setStatus = async (status: SessionStatus) => {
     if (saving) return;
@@ -246,10 +268,24 @@ function SessionCard({
       index: session.index,
       expectedVersion: session.version,
       status,
-      ...(status === 'done' ? { record: { doctor: doctor.trim(), device: device.trim(), settings, notes } } : {}),
+      ...(status === 'done'
+        ? { record: { doctor: doctor.trim(), device: device.trim(), settings, notes, ...(Object.keys(chosenPhotos).length > 0 ? { photos: chosenPhotos } : {}) } }
+        : {}),
     });
     setSaving(false);
-    if (!result.ok) return onFailed(result.error.message);
+    if (!result.ok) {
+      // A photo refused (gone from the store, or of another angle) is said beside its field; the form stays open.
+      const refused: Partial<Record<PhotoAngle, IssueCode>> = {};
+      for (const found of result.error.issues) {
+        const [first, second, angle] = found.path;
+        if (first === 'record' && second === 'photos' && PHOTO_ANGLES.includes(angle as PhotoAngle)) refused[angle as PhotoAngle] = found.code;
+      }
+      if (Object.keys(refused).length > 0) {
+        setPhotoErrors(refused);
+        return;
+      }
+      return onFailed(result.error.message);
+    }
     setFormOpen(false);
     onSaved(status);
   };
@@ -340,6 +376,19 @@ function SessionCard({
           {session.record.device && ` · ${session.record.device}`}
         </p>
       )}
+      {recordPhotos.length > 0 && (
+        <ul className="week-session__record-photos" aria-label={t('week.recordPhotos')} data-record-photos>
+          {PHOTO_ANGLES.filter((angle) => session.record?.photos?.[angle]).map((angle) => {
+            const photo = photos?.find((stored) => stored.id === session.record?.photos?.[angle]);
+            return (
+              <li key={angle} data-record-photo={angle}>
+                {photo && <img src={photo.thumbnailDataUrl} alt={t('week.photoAlt', { angle: photoLabel(t, angle), date: photo.visitDate })} />}
+                <span>{photoLabel(t, angle)}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
       <div className="week-session__actions" role="group" aria-label={t('week.actionsFor', { treatment, name: session.latinName })}>
         {session.status !== 'done' && (
           <button type="button" aria-expanded={formOpen} onClick={() => setFormOpen((open) => !open)} data-mark="done">
@@ -411,6 +460,43 @@ function SessionCard({
               )}
             </Field>
           ))}
+          <fieldset className="week-session__photos">
+            <legend>{t('week.photos')}</legend>
+            {photos !== null && photos.length === 0 && <p className="field__hint">{t('week.noPhotosStored')}</p>}
+            {PHOTO_ANGLES.map((angle) => {
+              const options = (photos ?? []).filter((photo) => photo.angle === angle);
+              const chosen = options.find((photo) => photo.id === chosenPhotos[angle]);
+              const error = photoErrors[angle];
+              return (
+                <Field key={angle} name={`photo-${angle}`} label={photoLabel(t, angle)} error={error ? ISSUE_MESSAGES[error][language] : undefined}>
+                  {({ id, describedBy, invalid }) => (
+                    <div className="week-session__photo-pick">
+                      <select
+                        id={id}
+                        name={`photo-${angle}`}
+                        aria-describedby={describedBy}
+                        aria-invalid={invalid || undefined}
+                        value={chosenPhotos[angle] ?? ''}
+                        onChange={(event) => {
+                          const value = event.target.value;
+                          setChosenPhotos(({ [angle]: _dropped, ...rest }) => (value ? { ...rest, [angle]: value } : rest));
+                          setPhotoErrors(({ [angle]: _cleared, ...rest }) => rest);
+                        }}
+                      >
+                        <option value="">{t('week.noPhoto')}</option>
+                        {options.map((photo, at) => (
+                          <option key={photo.id} value={photo.id}>
+                            {t('week.photoOption', { date: photo.visitDate, n: at + 1 })}
+                          </option>
+                        ))}
+                      </select>
+                      {chosen && <img className="week-session__thumb" src={chosen.thumbnailDataUrl} alt={t('week.photoAlt', { angle: photoLabel(t, angle), date: chosen.visitDate })} />}
+                    </div>
+                  )}
+                </Field>
+              );
+            })}
+          </fieldset>
           <Field name="notes" label={t('week.notes')}>
             {({ id }) => <textarea id={id} name="notes" maxLength={2000} rows={2} value={notes} onChange={(event) => setNotes(event.target.value)} />}
           </Field>
