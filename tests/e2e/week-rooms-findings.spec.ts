@@ -109,6 +109,7 @@ test('rooms clash across patients in the week, and a moved session shows its fin
     // Different patients: not the one-patient conflict.
     await expect(lanCard.locator('[data-conflict-badge]')).toHaveCount(0);
     await expect(lanCard.locator('[data-findings-badge]')).toHaveCount(0);
+    await screenshot(page, 'week-room-conflict-en');
   });
 
   await test.step('moving a session to the closed Sunday shows its finding in the week', async () => {
