@@ -71,7 +71,7 @@ test('the plan screen downloads the patient’s calendar as an .ics file', async
     expect(text).toContain(`DTSTART:${SESSION_DAY.replaceAll('-', '')}T050000Z`);
     expect(text).toMatch(/END:VCALENDAR\s*$/);
     await expect(button).toHaveText(uiText('en', 'followups.plan.downloadCalendar'));
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'plan-calendar-download');
     await expectNoCriticalViolations(page, testInfo, 'plan-calendar-download');
   });
