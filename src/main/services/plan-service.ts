@@ -7,10 +7,10 @@ import { CLINIC_TIME_ZONE, todayIn } from '../../shared/domain/intake/calendar-d
 import type { PatientIntake } from '../../shared/domain/intake/patient-schema';
 import { changedPaths } from '../../shared/domain/audit/changed-paths';
 import { planFollowUps } from '../../shared/domain/followups/followup-schedule';
-import { evaluatePlan, type PlanEvaluation } from '../../shared/domain/plan/evaluate-plan';
+import { evaluatePlan, planFindings, type PlanEvaluation } from '../../shared/domain/plan/evaluate-plan';
 import type { SessionListing } from '../../shared/contract/plans';
 import { planSchema, type Plan } from '../../shared/domain/plan/plan-schema';
-import { minutesOf } from '../../shared/domain/schedule/clinic-hours';
+import { sessionConflicts } from '../../shared/domain/schedule/session-conflicts';
 import { checkPlan } from '../../shared/domain/rules/check-plan';
 import { checkSchedule, schedulePlan } from '../../shared/domain/schedule/schedule-plan';
 import { clinicSettingsSchema, defaultClinicSettings, type ClinicSettings } from '../../shared/domain/settings/clinic-settings';
@@ -79,6 +79,7 @@ export function createPlanService(context: ServiceContext) {
           treatment,
           date,
           time,
+          ...(before?.room ? { room: before.room } : {}),
           ...(before?.status ? { status: before.status } : {}),
           ...(before?.record ? { record: before.record } : {}),
         };
@@ -122,15 +123,19 @@ export function createPlanService(context: ServiceContext) {
     },
 
     listSessions({ from, to }) {
-      const minutesById = new Map(clinicalContent().catalog.map((treatment) => [treatment.id, Math.ceil(treatment.sessionMinutes.value.max)]));
+      const { catalog, rules } = clinicalContent();
+      const clinic = settings();
+      const minutesById = new Map(catalog.map((treatment) => [treatment.id, Math.ceil(treatment.sessionMinutes.value.max)]));
       const sessions: SessionListing[] = [];
       for (const row of context.plans.withSessionsBetween(from, to)) {
         const parsed = planSchema.safeParse(row.plan);
         if (!parsed.success) continue;
-        const mine: SessionListing[] = [];
+        // The plan's checks, run as the plan screen runs them, so a moved session shows what its new date triggers.
+        const patient = context.patients.get(row.patientId)?.patient;
+        const findings = patient ? planFindings(patient, parsed.data, catalog, rules, clinic) : [];
         parsed.data.items.forEach((item, index) => {
           if (item.date === null || item.date < from || item.date > to) return;
-          mine.push({
+          sessions.push({
             patientId: row.patientId,
             nativeName: row.nativeName,
             latinName: row.latinName,
@@ -142,12 +147,41 @@ export function createPlanService(context: ServiceContext) {
             status: item.status ?? 'scheduled',
             record: item.record ?? null,
             version: row.version,
+            room: item.room ?? null,
             conflicts: [],
+            roomConflicts: [],
+            findings: findings
+              .filter((finding) => finding.treatment === item.treatment && finding.date === item.date)
+              .flatMap((finding) =>
+                finding.severity === 'block' || finding.severity === 'caution'
+                  ? [{ rule: finding.rule, severity: finding.severity, message: finding.message, acknowledgedBy: finding.acknowledgedBy }]
+                  : [],
+              ),
           });
         });
-        sessions.push(...mine.map((session) => ({ ...session, conflicts: overlapsOf(session, mine) })));
       }
-      return ok(sessions.sort(bySessionTime));
+      const keyOf = (session: { patientId: string; index: number }) => `${session.patientId}:${session.index}`;
+      const clashes = sessionConflicts(
+        sessions.map((session) => ({
+          key: keyOf(session),
+          patientId: session.patientId,
+          date: session.date,
+          time: session.time,
+          minutes: session.minutes,
+          room: session.room,
+          occupies: session.status === 'scheduled' || session.status === 'done',
+        })),
+      );
+      const byKey = new Map(sessions.map((session) => [keyOf(session), session]));
+      const listed = sessions.map((session) => {
+        const clash = clashes.get(keyOf(session));
+        return {
+          ...session,
+          conflicts: (clash?.samePatient ?? []).map((key) => byKey.get(key)!.index).sort((a, b) => a - b),
+          roomConflicts: (clash?.sameRoom ?? []).map((key) => ({ patientId: byKey.get(key)!.patientId, index: byKey.get(key)!.index })),
+        };
+      });
+      return ok(listed.sort(bySessionTime));
     },
 
     setSessionStatus({ patientId, index, expectedVersion, status, record }) {
@@ -155,6 +189,17 @@ export function createPlanService(context: ServiceContext) {
       if (!found) return missing(patientId);
       const item = found.plan.items[index];
       if (!item) return invalid([issue(['index'], 'invalid')]);
+      // Each attached photo must be one of this patient's, of the angle it is attached as.
+      const attached = Object.entries(record?.photos ?? {});
+      if (attached.length > 0) {
+        const photos = new Map(context.photos.listByPatient(found.seq).map((photo) => [photo.id, photo]));
+        const wrong = attached.flatMap(([angle, id]) => {
+          const photo = photos.get(id!);
+          if (!photo) return [issue(['record', 'photos', angle], 'photo_not_found')];
+          return photo.angle === angle ? [] : [issue(['record', 'photos', angle], 'invalid')];
+        });
+        if (wrong.length > 0) return invalid(wrong);
+      }
       const { record: _previous, ...rest } = item;
       const next = status === 'done' && record ? { ...rest, status, record } : { ...rest, status };
       const plan: Plan = { ...found.plan, items: found.plan.items.map((old, at) => (at === index ? next : old)) };
@@ -221,23 +266,6 @@ export function createPlanService(context: ServiceContext) {
     | 'listPlanVersions'
   >;
   return handlers;
-}
-
-/** Sessions that still take the patient's time: a cancelled or missed one conflicts with nothing. */
-const occupies = (session: SessionListing): boolean => session.time !== null && (session.status === 'scheduled' || session.status === 'done');
-
-/** Indexes of the same patient's other sessions on the same day whose time overlaps this one's (only timed ones). */
-function overlapsOf(session: SessionListing, samePatient: readonly SessionListing[]): number[] {
-  if (!occupies(session)) return [];
-  const start = minutesOf(session.time!);
-  const end = start + session.minutes;
-  return samePatient
-    .filter((other) => other.index !== session.index && other.date === session.date && occupies(other))
-    .filter((other) => {
-      const otherStart = minutesOf(other.time!);
-      return otherStart < end && start < otherStart + other.minutes;
-    })
-    .map((other) => other.index);
 }
 
 /** By day, then time (untimed sessions last in their day), then patient. */

@@ -39,8 +39,22 @@ export interface SessionListing {
   readonly record: SessionRecord | null;
   /** The plan version, for setSessionStatus's expectedVersion. */
   readonly version: number;
+  /** The room it takes, or null when none is set. */
+  readonly room: string | null;
   /** Indexes of the same patient's sessions that overlap this one in time on the same day. */
   readonly conflicts: readonly number[];
+  /** Other sessions (any patient) in the same room that overlap this one in time. */
+  readonly roomConflicts: readonly { readonly patientId: string; readonly index: number }[];
+  /** The plan's open checks for this session (its treatment on its date): cautions and blocks, with the doctor
+   * who acknowledged a block, if one did. */
+  readonly findings: readonly SessionFinding[];
+}
+
+export interface SessionFinding {
+  readonly rule: string;
+  readonly severity: 'caution' | 'block';
+  readonly message: { readonly ko: string; readonly en: string };
+  readonly acknowledgedBy: string | null;
 }
 
 /** The most days listSessions covers in one call. */

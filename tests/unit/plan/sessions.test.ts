@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PatientPlan, SessionListing } from '../../../src/shared/contract/plans';
 import type { PatientRecord } from '../../../src/shared/contract/patients';
 import type { Result } from '../../../src/shared/contract';
-import { planSchema } from '../../../src/shared/domain/plan/plan-schema';
+import sharp from 'sharp';
+import type { StoredPhoto } from '../../../src/shared/contract/photos';
+import { planSchema, sessionRecordSchema } from '../../../src/shared/domain/plan/plan-schema';
 import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
 
 let services: TempServices;
@@ -69,6 +71,68 @@ describe('listSessions', () => {
   });
 });
 
+describe('listSessions: rooms and findings', () => {
+  it('shows two patients in one room at once as a room conflict, and reads plans saved without rooms', async () => {
+    const other = await createPatient('Wang Xiaoyu', '王小雨');
+    await services.dispatch('saveClinicSettings', {
+      settings: { ...(await settingsNow()), rooms: [{ name: 'Laser 1' }, { name: 'Room 2' }] },
+    });
+    const saved = await services.dispatch('getPatientPlan', { patientId });
+    if (!saved.ok) throw new Error('no plan');
+    const plan = (saved.value as PatientPlan).plan;
+    const items = plan.items.map((item, index) => (index === 2 ? { ...item, room: 'Laser 1' } : item));
+    expect((await services.dispatch('savePatientPlan', { patientId, expectedVersion: 1, plan: { ...plan, items } })).ok).toBe(true);
+    // Wang's IPL at 14:30 in Laser 1 overlaps Emily's at 14:00 (up to 60 min there); a session at 15:00 only touches it.
+    await savePlan(other, [
+      { treatment: 'ipl', date: '2027-02-26', time: '14:30', room: 'Laser 1' },
+      { treatment: 'hydrafacial', date: '2027-02-26', time: '14:30', room: 'Room 2' },
+    ]);
+    const listed = await sessions('2027-02-26', '2027-02-26');
+    const emily = listed.find((s) => s.patientId === patientId)!;
+    const wangIpl = listed.find((s) => s.patientId === other && s.index === 0)!;
+    const wangFacial = listed.find((s) => s.patientId === other && s.index === 1)!;
+    expect(emily.room).toBe('Laser 1');
+    expect(emily.roomConflicts).toEqual([{ patientId: other, index: 0 }]);
+    expect(wangIpl.roomConflicts).toEqual([{ patientId, index: 2 }]);
+    // Wang is in two rooms at once: a same-patient conflict, not a room one.
+    expect(wangIpl.conflicts).toEqual([1]);
+    expect(wangFacial.roomConflicts).toEqual([]);
+    const untouched = await sessions('2027-02-22', '2027-02-22');
+    expect(untouched.every((s) => s.room === null && s.roomConflicts.length === 0)).toBe(true);
+  });
+
+  it('carries each session’s open findings: a Sunday (closed) session has one, and loses it when moved back', async () => {
+    const before = await sessions('2027-02-26', '2027-02-28');
+    expect(before.find((s) => s.index === 2)!.findings).toEqual([]);
+    const saved = await services.dispatch('getPatientPlan', { patientId });
+    if (!saved.ok) throw new Error('no plan');
+    const plan = (saved.value as PatientPlan).plan;
+    const moved = plan.items.map((item, index) => (index === 2 ? { ...item, date: '2027-02-28' } : item));
+    const result = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 1, plan: { ...plan, items: moved } });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const after = await sessions('2027-02-26', '2027-02-28');
+    const sunday = after.find((s) => s.index === 2)!;
+    expect(sunday.date).toBe('2027-02-28');
+    expect(sunday.findings.length).toBeGreaterThan(0);
+    expect(sunday.findings[0]).toMatchObject({ severity: expect.stringMatching(/^(caution|block)$/), acknowledgedBy: null });
+    expect(sunday.findings[0]!.message.en.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a room name that is blank or listed twice in the settings, with the field path', async () => {
+    const result = await services.dispatch('saveClinicSettings', { settings: { ...(await settingsNow()), rooms: [{ name: 'Laser 1' }, { name: ' laser 1' }, { name: '' }] } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const issues = (result as unknown as { error: { issues: { path: unknown[]; code: string }[] } }).error.issues;
+    expect(issues).toEqual(expect.arrayContaining([{ path: ['settings', 'rooms', 1, 'name'], code: 'duplicate', message: expect.any(String) }]));
+    expect(issues.some((i) => i.path.join('.') === 'settings.rooms.2.name' && i.code === 'required')).toBe(true);
+  });
+});
+
+async function settingsNow(): Promise<Record<string, unknown>> {
+  const result = await services.dispatch('getClinicSettings', {});
+  if (!result.ok) throw new Error('no settings');
+  return result.value as Record<string, unknown>;
+}
+
 describe('setSessionStatus', () => {
   it('records a done session with its doctor, device and settings, and keeps it after a reload', async () => {
     const record = { doctor: 'Dr. Kim Soo-jin', device: 'PicoSure', settings: { fluence: '2.8 J/cm²', spot: '6 mm' }, notes: 'Mild redness' };
@@ -124,5 +188,59 @@ describe('scheduling a plan', () => {
     if (!scheduled.ok) throw new Error(JSON.stringify(scheduled.error));
     const pico = scheduled.value.plan.items.find((item) => item.treatment === 'pico-laser');
     expect(pico).toMatchObject({ date: '2027-02-22', status: 'done', record: { doctor: 'Dr. Lee' } });
+  });
+});
+
+describe('done record photos per angle', () => {
+  const image = (background: string) =>
+    sharp({ create: { width: 320, height: 240, channels: 3, background } }).jpeg().toBuffer().then((bytes) => bytes.toString('base64'));
+  const addPhoto = async (id: string, angle: 'front' | 'oblique45' | 'profile90', background: string): Promise<StoredPhoto> => {
+    const added = await services.dispatch('addPhoto', { patientId: id, visitDate: '2027-02-22', angle, dataBase64: await image(background) });
+    if (!added.ok) throw new Error(JSON.stringify(added.error));
+    return added.value as StoredPhoto;
+  };
+
+  it('the record schema takes a photo id per angle, optional, and refuses other angles and non-ids', () => {
+    const base = { doctor: 'Dr. Kim' };
+    expect(sessionRecordSchema.parse(base)).not.toHaveProperty('photos');
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    expect(sessionRecordSchema.parse({ ...base, photos: { front: id, profile90: id } }).photos).toEqual({ front: id, profile90: id });
+    const badAngle = sessionRecordSchema.safeParse({ ...base, photos: { back: id } });
+    expect(badAngle.success).toBe(false);
+    const badId = sessionRecordSchema.safeParse({ ...base, photos: { front: 'photo.jpg' } });
+    expect(badId.success ? [] : badId.error.issues.map((i) => [i.path, i.message])).toEqual([[['photos', 'front'], 'invalid']]);
+  });
+
+  it('marks a session done with the patient’s photos per angle, listed with the session', async () => {
+    const front = await addPhoto(patientId, 'front', '#c8a080');
+    const side = await addPhoto(patientId, 'profile90', '#a08060');
+    const record = { doctor: 'Dr. Kim Soo-jin', photos: { front: front.id, profile90: side.id } };
+    const result = await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done', record });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const [first] = await sessions('2027-02-22', '2027-02-22');
+    expect(first!.record?.photos).toEqual({ front: front.id, profile90: side.id });
+  });
+
+  it('refuses another patient’s photo, an unknown id, and a photo attached as the wrong angle, by field path', async () => {
+    const other = await createPatient('Wang Xiaoyu', '王小雨');
+    const theirs = await addPhoto(other, 'front', '#907050');
+    const mine = await addPhoto(patientId, 'oblique45', '#b09070');
+    const result = await services.dispatch('setSessionStatus', {
+      patientId,
+      index: 0,
+      expectedVersion: 1,
+      status: 'done',
+      record: { doctor: 'Dr. Kim', photos: { front: theirs.id, oblique45: '0f8fad5b-d9cb-469f-a165-70867728950e', profile90: mine.id } },
+    });
+    expect(result.ok).toBe(false);
+    const issues = (result as unknown as { error: { code: string; issues: { path: unknown[]; code: string }[] } }).error;
+    expect(issues.code).toBe('invalid_input');
+    expect(issues.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
+      ['record.photos.front', 'photo_not_found'],
+      ['record.photos.oblique45', 'photo_not_found'],
+      ['record.photos.profile90', 'invalid'],
+    ]);
+    const stored = (await services.dispatch('getPatientPlan', { patientId })) as Result<PatientPlan>;
+    expect(stored.ok && stored.value.version).toBe(1);
   });
 });

@@ -12,6 +12,7 @@ const SETTINGS: ClinicSettings = {
   vat: { percent: 10, pricesIncludeVat: true },
   prices: { 'pico-laser': 100_000, 'rejuran-healer': 300_000 },
   packages: [{ treatment: 'rejuran-healer', sessions: 3, priceKrw: 750_000 }],
+  rooms: [],
   contact: { phone: '', messenger: '', email: '', address: '' },
   logo: null,
 };

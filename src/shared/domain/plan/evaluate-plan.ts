@@ -60,6 +60,23 @@ export interface PlanEvaluation {
 export const sameFinding = (finding: Finding, ack: Acknowledgement) =>
   ack.rule === finding.rule && ack.treatment === finding.treatment && ack.date === finding.date;
 
+/** The plan's findings alone (schedule and rules) with their acknowledgements: what the week view shows per session. */
+export function planFindings(
+  patient: PatientIntake,
+  plan: Plan,
+  catalog: Catalog,
+  rules: readonly Rule[],
+  settings: ClinicSettings,
+): PlanFinding[] {
+  const raw = [...checkSchedule(patient.trip, plan.items, catalog, settings.hours), ...checkPlan(patient, plan.items, catalog, rules)].sort(
+    byFindingOrder,
+  );
+  return raw.map((finding) => ({
+    ...finding,
+    acknowledgedBy: plan.acknowledgements.find((ack) => sameFinding(finding, ack))?.doctor ?? null,
+  }));
+}
+
 export function evaluatePlan(
   patient: PatientIntake,
   plan: Plan,
@@ -68,13 +85,7 @@ export function evaluatePlan(
   settings: ClinicSettings,
   today: string,
 ): PlanEvaluation {
-  const raw = [...checkSchedule(patient.trip, plan.items, catalog, settings.hours), ...checkPlan(patient, plan.items, catalog, rules)].sort(
-    byFindingOrder,
-  );
-  const findings = raw.map((finding) => ({
-    ...finding,
-    acknowledgedBy: plan.acknowledgements.find((ack) => sameFinding(finding, ack))?.doctor ?? null,
-  }));
+  const findings = planFindings(patient, plan, catalog, rules, settings);
 
   const byId = new Map(catalog.map((treatment) => [treatment.id, treatment]));
   const ids = [...new Set(plan.items.map((item) => item.treatment))];
@@ -131,8 +142,8 @@ export function evaluatePlan(
       },
     },
     consent: {
-      ko: buildConsentSummary(plan.items, raw, catalog, 'ko'),
-      en: buildConsentSummary(plan.items, raw, catalog, 'en'),
+      ko: buildConsentSummary(plan.items, findings, catalog, 'ko'),
+      en: buildConsentSummary(plan.items, findings, catalog, 'en'),
     },
     suggestions,
   };

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { TREATMENT_IDS } from '../catalog/catalog-schema';
 import { calendarDateSchema, isoDateTimeSchema } from '../intake/patient-schema';
+import { PHOTO_ANGLES } from '../intake/vocabulary';
 
 const requiredText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
 
@@ -11,7 +12,8 @@ export const SESSION_STATUSES = ['scheduled', 'done', 'no_show', 'cancelled'] as
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /** The record of a session that was done: who did it, on which device, with which settings (free key → value,
- * e.g. fluence, spot size, passes, depth, product, amount) and notes. */
+ * e.g. fluence, spot size, passes, depth, product, amount), notes, and photos per angle (front, 45°, 90°) as
+ * references (ids) into the patient's photo store. */
 export const sessionRecordSchema = z.strictObject({
   doctor: requiredText(120),
   device: z.string().trim().max(120, 'too_long').default(''),
@@ -20,6 +22,9 @@ export const sessionRecordSchema = z.strictObject({
     .refine((settings) => Object.keys(settings).length <= 20, 'too_many')
     .default({}),
   notes: z.string().max(2000, 'too_long').default(''),
+  /** Omitted on records made before photos were attached (and when none is); the service checks each id is one of
+   * the patient's photos of that angle. */
+  photos: z.partialRecord(z.enum(PHOTO_ANGLES, 'invalid_choice'), z.uuid('invalid')).optional(),
 });
 export type SessionRecord = z.output<typeof sessionRecordSchema>;
 
@@ -29,6 +34,8 @@ export const planItemSchema = z
     /** Omitted or null: not scheduled yet (`plan schedule` fills it). */
     date: calendarDateSchema.nullable().optional().transform((date) => date ?? null),
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid').optional(),
+    /** The clinic room it takes (one of the clinic settings' rooms, by name); omitted: no room set. */
+    room: z.string().trim().min(1, 'required').max(60, 'too_long').optional(),
     /** Omitted: scheduled (plans saved before statuses existed have none). */
     status: z.enum(SESSION_STATUSES, 'invalid_choice').optional(),
     /** Only on a done session. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { TREATMENT_IDS, type Catalog } from '../catalog/catalog-schema';
 import { calendarDateSchema } from '../intake/patient-schema';
 import { DEFAULT_CLINIC_HOURS, type ClinicHours } from '../schedule/clinic-hours';
+import { roomKey } from '../schedule/session-conflicts';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid');
 
@@ -30,6 +31,19 @@ export const clinicSettingsSchema = z
       )
       .max(100, 'too_many')
       .default([]),
+    /** The rooms sessions take (treatment rooms, laser rooms), by name; two sessions in one room at once conflict. */
+    rooms: z
+      .array(z.strictObject({ name: z.string().trim().min(1, 'required').max(60, 'too_long') }))
+      .max(50, 'too_many')
+      .default([])
+      .superRefine((rooms, context) => {
+        const seen = new Set<string>();
+        rooms.forEach((room, index) => {
+          const key = roomKey(room.name);
+          if (seen.has(key)) context.addIssue({ code: 'custom', path: [index, 'name'], message: 'duplicate' });
+          seen.add(key);
+        });
+      }),
     /** How patients reach the clinic, printed on every handout's contact lines and the follow-up card. */
     contact: z
       .strictObject({
@@ -62,6 +76,7 @@ export function defaultClinicSettings(catalog: Catalog): ClinicSettings {
     vat: { percent: 10, pricesIncludeVat: true },
     prices,
     packages: [],
+    rooms: [],
     contact: { phone: '', messenger: '', email: '', address: '' },
     logo: null,
   };

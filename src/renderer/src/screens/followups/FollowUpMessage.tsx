@@ -1,17 +1,19 @@
-// The reminder for one follow-up, written in the patient's language (Korean or English for now), to copy into the
-// messenger, or opened in the messenger's own chat where it has a public link (the main process opens only
-// those hosts).
-import { useState } from 'react';
+// The reminder for one follow-up, written in any of the patient's languages (the first preferred; the coordinator
+// picks another), to copy into the messenger, or opened in the messenger's own chat where it has a public link
+// (the main process opens only those hosts).
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueFollowUp } from '../../../../shared/contract/followups';
-import { followUpMessage, messengerLink } from '../../../../shared/domain/messages/follow-up-message';
+import { followUpMessage, messageLanguagesOf, messengerLink, type MessageLanguage } from '../../../../shared/domain/messages/follow-up-message';
 
 export function FollowUpMessage({ followUp, clinicName }: { readonly followUp: DueFollowUp; readonly clinicName: string }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
-  const language = followUp.languages.find((tag) => tag === 'ko' || tag === 'en') ?? 'en';
+  const languages = messageLanguagesOf(followUp.languages);
+  const [language, setLanguage] = useState<MessageLanguage>(languages[0]!);
+  const selectId = useId();
   const text = followUpMessage(
-    { patientName: followUp.latinName, clinicName, ask: followUp.ask, photos: followUp.photos },
+    { patientName: followUp.latinName, clinicName, step: followUp.step, ask: followUp.ask, photos: followUp.photos },
     language,
   );
   const links = followUp.messengers
@@ -21,7 +23,26 @@ export function FollowUpMessage({ followUp, clinicName }: { readonly followUp: D
   return (
     <details className="followup__message">
       <summary>{t('followups.message')}</summary>
-      <pre className="followup__message-text" lang={language} data-message>
+      <div className="followup__message-language">
+        <label htmlFor={selectId}>{t('followups.messageLanguage')}</label>{' '}
+        <select
+          id={selectId}
+          name="messageLanguage"
+          value={language}
+          onChange={(event) => {
+            setLanguage(event.target.value as MessageLanguage);
+            setCopied(false);
+          }}
+          data-message-language
+        >
+          {languages.map((tag) => (
+            <option key={tag} value={tag}>
+              {t(`languages.${tag}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <pre className="followup__message-text" lang={language} dir={language === 'ar' ? 'rtl' : 'auto'} data-message data-language={language}>
         {text}
       </pre>
       <div className="followup__message-actions">

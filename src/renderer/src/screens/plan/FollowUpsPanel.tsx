@@ -1,16 +1,28 @@
 // The follow-ups after the flight home that the saved plan made for this patient: step, the patient's local due
-// date, the same instant in Korea time, and where each stands. Read again whenever the plan is saved.
+// date, the same instant in Korea time, and where each stands. Read again whenever the plan is saved. The patient's
+// sessions and follow-ups download as an .ics calendar (the saved plan's, every time in UTC).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatientFollowUp } from '../../../../shared/contract/followups';
 import { api } from '../../api/client';
 import { hrefOf } from '../../app/routes';
 import { outcomeLabel, stateLabel, stepLabel } from '../followups/followup-text';
+import { downloadBlob } from '../reports/download';
 
 export function FollowUpsPanel({ patientId, version }: { readonly patientId: string; readonly version: number }) {
   const { t } = useTranslation();
   const [followUps, setFollowUps] = useState<readonly PatientFollowUp[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [calendar, setCalendar] = useState<{ readonly state: 'idle' | 'working' } | { readonly state: 'failed'; readonly message: string }>({ state: 'idle' });
+
+  const downloadCalendar = async () => {
+    if (calendar.state === 'working') return;
+    setCalendar({ state: 'working' });
+    const result = await api.exportPatientCalendar({ patientId });
+    if (!result.ok) return setCalendar({ state: 'failed', message: result.error.message });
+    downloadBlob(result.value.fileName, new Blob([result.value.ics], { type: 'text/calendar;charset=utf-8' }));
+    setCalendar({ state: 'idle' });
+  };
 
   useEffect(() => {
     let current = true;
@@ -71,9 +83,20 @@ export function FollowUpsPanel({ patientId, version }: { readonly patientId: str
           </tbody>
         </table>
       )}
-      <p>
+      <p className="plan-followups__actions">
+        <button type="button" onClick={() => void downloadCalendar()} disabled={calendar.state === 'working' || version === 0} aria-describedby="plan-calendar-hint" data-download-calendar>
+          {calendar.state === 'working' ? t('followups.plan.calendarWorking') : t('followups.plan.downloadCalendar')}
+        </button>{' '}
         <a href={hrefOf({ screen: 'followups' })}>{t('followups.plan.openList')}</a>
       </p>
+      <p className="field__hint" id="plan-calendar-hint">
+        {version === 0 ? t('followups.plan.calendarNeedsSave') : t('followups.plan.calendarHint')}
+      </p>
+      {calendar.state === 'failed' && (
+        <p className="field__error" role="alert" data-calendar-error>
+          {t('followups.plan.calendarFailed', { message: calendar.message })}
+        </p>
+      )}
     </section>
   );
 }

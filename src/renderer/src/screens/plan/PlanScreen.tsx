@@ -50,6 +50,17 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
   const { t, i18n } = useTranslation();
   const language = uiLanguageOf(i18n.language);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  /** The clinic's rooms, for each session's room choice. */
+  const [rooms, setRooms] = useState<readonly string[]>([]);
+  useEffect(() => {
+    let current = true;
+    void api.getClinicSettings({}).then((result) => {
+      if (current && result.ok) setRooms(result.value.rooms.map((room) => room.name));
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
   const [working, setWorking] = useState<WorkingPlan>(EMPTY_WORKING_PLAN);
   const [version, setVersion] = useState(0);
   /** planKey of the plan as last saved (or loaded), to tell unsaved changes. */
@@ -246,8 +257,17 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
   const addSession = (treatment: TreatmentId) => {
     change((previous) => ({ ...previous, rows: [...previous.rows, { key: newRowKey(), treatment, date: null, time: null }] }));
   };
-  const changeRow = (key: string, patch: Partial<Pick<SessionRow, 'date' | 'time'>>) => {
-    change((previous) => ({ ...previous, rows: previous.rows.map((row) => (row.key === key ? { ...row, ...patch } : row)) }));
+  const changeRow = (key: string, patch: Partial<Pick<SessionRow, 'date' | 'time' | 'room'>>) => {
+    change((previous) => ({
+      ...previous,
+      rows: previous.rows.map((row) => {
+        if (row.key !== key) return row;
+        const next = { ...row, ...patch };
+        // No room chosen is no room field at all, as plans saved before rooms existed.
+        if (!next.room) delete next.room;
+        return next;
+      }),
+    }));
   };
   const removeRow = (key: string) => change((previous) => ({ ...previous, rows: previous.rows.filter((row) => row.key !== key) }));
   const acknowledge = (finding: PlanFinding, doctor: string) => {
@@ -381,6 +401,7 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
             catalog={catalog}
             byId={byId}
             rows={working.rows}
+            rooms={rooms}
             evaluation={evaluation}
             language={language}
             rowIssues={visibleRowIssues}

@@ -1,5 +1,5 @@
 // Building the plan: treatments the patient's concerns suggest, any treatment of the catalog, and the sessions
-// one per row with their date, time and downtime. "Schedule inside the stay" dates the sessions not yet dated.
+// one per row with their date, time, room and downtime. "Schedule inside the stay" dates the sessions not yet dated.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ISSUE_MESSAGES, type IssueCode } from '../../../../shared/contract';
@@ -12,6 +12,8 @@ export interface SessionsPanelProps {
   readonly catalog: Catalog;
   readonly byId: ReadonlyMap<TreatmentId, Treatment>;
   readonly rows: readonly SessionRow[];
+  /** The clinic's rooms by name (clinic settings); a session may take one. */
+  readonly rooms: readonly string[];
   readonly evaluation: PlanEvaluation | null;
   readonly language: SummaryLanguage;
   readonly rowIssues: Readonly<Record<string, IssueCode>>;
@@ -20,7 +22,7 @@ export interface SessionsPanelProps {
   readonly scheduling: boolean;
   readonly nextVisit: readonly { readonly treatment: TreatmentId; readonly sessions: number }[] | null;
   readonly onAdd: (treatment: TreatmentId) => void;
-  readonly onChange: (key: string, change: Partial<Pick<SessionRow, 'date' | 'time'>>) => void;
+  readonly onChange: (key: string, change: Partial<Pick<SessionRow, 'date' | 'time' | 'room'>>) => void;
   readonly onRemove: (key: string) => void;
   readonly onSchedule: () => void;
 }
@@ -41,7 +43,7 @@ function useCategoryNames(): Record<Category, string> {
 }
 
 export function SessionsPanel(props: SessionsPanelProps) {
-  const { catalog, byId, rows, evaluation, language, rowIssues, acknowledgedBy, scheduling, nextVisit } = props;
+  const { catalog, byId, rows, rooms, evaluation, language, rowIssues, acknowledgedBy, scheduling, nextVisit } = props;
   const { t, i18n } = useTranslation();
   const categoryNames = useCategoryNames();
   const downtimeText = useDowntimeText();
@@ -159,6 +161,7 @@ export function SessionsPanel(props: SessionsPanelProps) {
               <th scope="col">{t('plan.sessions.treatment')}</th>
               <th scope="col">{t('plan.sessions.date')}</th>
               <th scope="col">{t('plan.sessions.time')}</th>
+              <th scope="col">{t('plan.sessions.room')}</th>
               <th scope="col">{t('plan.sessions.downtime')}</th>
               <th scope="col">{t('plan.sessions.checks')}</th>
               <th scope="col">
@@ -213,6 +216,23 @@ export function SessionsPanel(props: SessionsPanelProps) {
                       aria-label={t('plan.sessions.timeOf', label)}
                       onChange={(event) => props.onChange(row.key, { time: event.target.value || null })}
                     />
+                  </td>
+                  <td>
+                    <select
+                      name={`session-room-${index}`}
+                      value={row.room ?? ''}
+                      aria-label={t('plan.sessions.roomOf', label)}
+                      onChange={(event) => props.onChange(row.key, { room: event.target.value })}
+                      data-session-room
+                    >
+                      <option value="">{t('plan.sessions.noRoom')}</option>
+                      {/* A room since removed from the settings stays selectable on the sessions that have it. */}
+                      {[...rooms, ...(row.room && !rooms.includes(row.room) ? [row.room] : [])].map((room) => (
+                        <option key={room} value={room}>
+                          {room}
+                        </option>
+                      ))}
+                    </select>
                   </td>
                   <td className="sessions__downtime">{treatment ? downtimeText(treatment.downtimeDays.value, language) : ''}</td>
                   <td className="sessions__checks">

@@ -9,6 +9,8 @@ export interface SessionRow {
   readonly treatment: TreatmentId;
   readonly date: string | null;
   readonly time: string | null;
+  /** The clinic room (a name from the clinic settings), or absent. */
+  readonly room?: string;
   /** Kept as loaded: the week view records what became of a session, the plan screen only carries it along. */
   readonly status?: PlanItem['status'];
   readonly record?: PlanItem['record'];
@@ -32,6 +34,7 @@ export function fromPlan(plan: Plan): WorkingPlan {
       treatment: item.treatment,
       date: item.date ?? null,
       time: item.time ?? null,
+      ...(item.room ? { room: item.room } : {}),
       ...(item.status ? { status: item.status } : {}),
       ...(item.record ? { record: item.record } : {}),
     })),
@@ -51,6 +54,7 @@ export function toPlan(working: WorkingPlan): Plan {
       treatment: row.treatment,
       date: row.date,
       ...(row.time ? { time: row.time } : {}),
+      ...(row.room ? { room: row.room } : {}),
       ...(row.status ? { status: row.status } : {}),
       ...(row.record ? { record: row.record } : {}),
     })),
@@ -69,7 +73,7 @@ export function pruneAcknowledgements(working: WorkingPlan): WorkingPlan {
 /** A stable text of a plan, to tell whether two plans are the same (unsaved changes, stale evaluations). */
 export function planKey(plan: Plan): string {
   const discounts = Object.entries(plan.discounts).sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([plan.items.map((item) => [item.treatment, item.date ?? null, item.time ?? null, item.status ?? 'scheduled', item.record ?? null]), plan.acknowledgements, discounts, plan.rate]);
+  return JSON.stringify([plan.items.map((item) => [item.treatment, item.date ?? null, item.time ?? null, item.room ?? null, item.status ?? 'scheduled', item.record ?? null]), plan.acknowledgements, discounts, plan.rate]);
 }
 
 export type SummaryLanguage = 'ko' | 'en';

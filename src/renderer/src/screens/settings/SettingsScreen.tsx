@@ -1,5 +1,5 @@
 // The clinic's settings: its name, opening days and hours (the scheduler books inside them), VAT, and its own
-// price per treatment, with the seeds' KRW range beside each as a guide.
+// price per treatment, with the seeds' KRW range beside each as a guide; and its rooms (a session may take one).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ISSUE_MESSAGES, type IssueCode } from '../../../../shared/contract';
@@ -197,6 +197,40 @@ export function SettingsScreen() {
             </div>
             {errorOf('hours.openWeekdays') && <p className="field__error" role="alert">{errorOf('hours.openWeekdays')}</p>}
           </fieldset>
+        </section>
+        <section className="form-section" aria-labelledby="settings-rooms">
+          <h2 id="settings-rooms">{t('settings.rooms')}</h2>
+          <p className="hint">{t('settings.roomsHint')}</p>
+          {settings.rooms.length === 0 && <p className="muted">{t('settings.noRooms')}</p>}
+          {settings.rooms.map((room, index) => (
+            <div key={index} className="room-row" data-room-row={index}>
+              <Field name={`room-${index}-name`} label={t('settings.roomName', { n: index + 1 })} error={errorOf(`rooms.${index}.name`)}>
+                {({ id, describedBy, invalid }) => (
+                  <input id={id} name={`room-${index}-name`} maxLength={60} value={room.name} aria-describedby={describedBy} aria-invalid={invalid}
+                    onChange={(event) => setSettings({ ...settings, rooms: settings.rooms.map((other, i) => (i === index ? { name: event.target.value } : other)) })} />
+                )}
+              </Field>
+              <div>
+                <button type="button" data-remove-room={index}
+                  aria-label={t('settings.removeRoomOf', { name: room.name || String(index + 1) })}
+                  onClick={() => setSettings({ ...settings, rooms: settings.rooms.filter((_, i) => i !== index) })}>
+                  {t('settings.removeRoom')}
+                </button>
+              </div>
+            </div>
+          ))}
+          <button
+            type="button"
+            data-add-room
+            onClick={() => {
+              setSettings({ ...settings, rooms: [...settings.rooms, { name: '' }] });
+              // The new room's name field takes the focus, so the keyboard goes on typing.
+              const next = settings.rooms.length;
+              window.requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`input[name="room-${next}-name"]`)?.focus());
+            }}
+          >
+            {t('settings.addRoom')}
+          </button>
         </section>
         <section className="form-section" aria-labelledby="settings-prices">
           <h2 id="settings-prices">{t('settings.prices')}</h2>

@@ -1,6 +1,8 @@
 // The week's sessions across all patients: seven columns, Monday to Sunday (Korea time), each session a card with
-// its time, patient, treatment, status and any time conflict with the same patient's other sessions; and what
-// became of it: done (with the doctor's record), no-show or cancelled. Moving a session is done on the plan screen.
+// its time, room, patient, treatment, status, its open findings (the plan's checks for that session), and any
+// time conflict with the same patient's other sessions or with another session in the same room; and what
+// became of it: done (with the doctor's record and photos per angle from the patient's photo store), no-show or
+// cancelled. Moving a session is done on the plan screen.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -8,6 +10,10 @@ import type { SessionListing } from '../../../../shared/contract/plans';
 import type { Catalog, TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
 import { addDays, CLINIC_TIME_ZONE, todayIn } from '../../../../shared/domain/intake/calendar-date';
 import type { SessionStatus } from '../../../../shared/domain/plan/plan-schema';
+import { ISSUE_MESSAGES, type IssueCode } from '../../../../shared/contract';
+import type { StoredPhoto } from '../../../../shared/contract/photos';
+import { PHOTO_ANGLES, type PhotoAngle } from '../../../../shared/domain/intake/vocabulary';
+import { photoLabel } from '../followups/followup-text';
 import { isoWeekday } from '../../../../shared/domain/schedule/clinic-hours';
 import { api } from '../../api/client';
 import { hrefOf } from '../../app/routes';
@@ -164,6 +170,9 @@ export function WeekScreen() {
                         key={sessionKey(session)}
                         session={session}
                         others={load.sessions.filter((other) => other.patientId === session.patientId)}
+                        roomOthers={load.sessions.filter((other) =>
+                          session.roomConflicts.some((clash) => clash.patientId === other.patientId && clash.index === other.index),
+                        )}
                         treatmentName={treatmentName}
                         onSaved={(status) => saved(session, status)}
                         onFailed={(message) => {
@@ -186,18 +195,25 @@ export function WeekScreen() {
 function SessionCard({
   session,
   others,
+  roomOthers,
   treatmentName,
   onSaved,
   onFailed,
 }: {
   readonly session: SessionListing;
   readonly others: readonly SessionListing[];
+  /** The other sessions (any patient) in this session's room at the same time. */
+  readonly roomOthers: readonly SessionListing[];
   readonly treatmentName: (id: TreatmentId) => string;
   readonly onSaved: (status: SessionStatus) => void;
   readonly onFailed: (message: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'ko' ? 'ko' : 'en';
   const [formOpen, setFormOpen] = useState(false);
+  const [findingsOpen, setFindingsOpen] = useState(false);
+  const findingsId = `${`session-${session.patientId}-${session.index}`}-findings`;
+  const blocks = session.findings.filter((finding) => finding.severity === 'block').length;
   const [doctor, setDoctor] = useState('');
   const [device, setDevice] = useState('');
   /** The device settings typed, by the key they are recorded under ("spot size": free text, shown to the doctor). */
@@ -208,6 +224,12 @@ function SessionCard({
     { name: 'passes', key: 'passes', label: t('week.passes') },
   ];
   const [notes, setNotes] = useState('');
+  /** The patient's stored photos (loaded when the form opens or the record has photos), and the ones chosen per angle. */
+  const [photos, setPhotos] = useState<readonly StoredPhoto[] | null>(null);
+  const [chosenPhotos, setChosenPhotos] = useState<Partial<Record<PhotoAngle, string>>>({});
+  const [photoErrors, setPhotoErrors] = useState<Partial<Record<PhotoAngle, IssueCode>>>({});
+  const recordPhotos = Object.entries(session.record?.photos ?? {}) as [PhotoAngle, string][];
+  const needPhotos = formOpen || recordPhotos.length > 0;
   const [missingDoctor, setMissingDoctor] = useState(false);
   const [saving, setSaving] = useState(false);
   const doctorInput = useRef<HTMLInputElement>(null);
@@ -218,6 +240,17 @@ function SessionCard({
   useEffect(() => {
     if (formOpen) doctorInput.current?.focus();
   }, [formOpen]);
+
+  useEffect(() => {
+    if (!needPhotos || photos !== null) return;
+    let current = true;
+    void api.listPhotos({ patientId: session.patientId }).then((result) => {
+      if (current && result.ok) setPhotos(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [needPhotos, photos, session.patientId]);
 
   const setStatus = async (status: SessionStatus) => {
     if (saving) return;
@@ -235,17 +268,31 @@ function SessionCard({
       index: session.index,
       expectedVersion: session.version,
       status,
-      ...(status === 'done' ? { record: { doctor: doctor.trim(), device: device.trim(), settings, notes } } : {}),
+      ...(status === 'done'
+        ? { record: { doctor: doctor.trim(), device: device.trim(), settings, notes, ...(Object.keys(chosenPhotos).length > 0 ? { photos: chosenPhotos } : {}) } }
+        : {}),
     });
     setSaving(false);
-    if (!result.ok) return onFailed(result.error.message);
+    if (!result.ok) {
+      // A photo refused (gone from the store, or of another angle) is said beside its field; the form stays open.
+      const refused: Partial<Record<PhotoAngle, IssueCode>> = {};
+      for (const found of result.error.issues) {
+        const [first, second, angle] = found.path;
+        if (first === 'record' && second === 'photos' && PHOTO_ANGLES.includes(angle as PhotoAngle)) refused[angle as PhotoAngle] = found.code;
+      }
+      if (Object.keys(refused).length > 0) {
+        setPhotoErrors(refused);
+        return;
+      }
+      return onFailed(result.error.message);
+    }
     setFormOpen(false);
     onSaved(status);
   };
 
   return (
     <li
-      className={`week-session week-session--${session.status}${session.conflicts.length > 0 ? ' week-session--conflict' : ''}`}
+      className={`week-session week-session--${session.status}${session.conflicts.length > 0 || session.roomConflicts.length > 0 ? ' week-session--conflict' : ''}`}
       data-session-card={`${session.patientId}:${session.index}`}
       data-patient-id={session.patientId}
       data-index={session.index}
@@ -257,6 +304,11 @@ function SessionCard({
           {session.time ?? t('week.untimed')}
         </span>
         <span className="week-session__minutes">{t('week.minutes', { minutes: session.minutes })}</span>
+        {session.room && (
+          <span className="week-session__room" data-session-room>
+            {t('week.room', { room: session.room })}
+          </span>
+        )}
       </div>
       <h3 id={titleId} className="week-session__title">
         <a href={hrefOf({ screen: 'patient', id: session.patientId })} data-session-link>
@@ -274,11 +326,48 @@ function SessionCard({
           <span className="badge badge--block" data-conflict-badge title={t('week.conflictWith', { treatments: conflicting.map((other) => treatmentName(other.treatment)).join(', ') })}>
             {t('week.conflict')}
           </span>
+        )}{' '}
+        {session.roomConflicts.length > 0 && (
+          <span className="badge badge--block" data-room-conflict-badge>
+            {t('week.roomConflict')}
+          </span>
+        )}{' '}
+        {session.findings.length > 0 && (
+          <button
+            type="button"
+            className={`badge badge--button badge--${blocks > 0 ? 'block' : 'caution'}`}
+            aria-expanded={findingsOpen}
+            aria-controls={findingsId}
+            title={session.findings.map((finding) => finding.message[language]).join('\n')}
+            onClick={() => setFindingsOpen((open) => !open)}
+            data-findings-badge={session.findings.length}
+          >
+            {t('week.findings', { count: session.findings.length })}
+          </button>
         )}
       </p>
+      {session.findings.length > 0 && findingsOpen && (
+        <ul className="week-session__findings" id={findingsId} data-session-findings>
+          {session.findings.map((finding, at) => (
+            <li key={`${finding.rule}-${at}`} className={`week-session__finding week-session__finding--${finding.severity}`} data-finding-rule={finding.rule}>
+              <span className="visually-hidden">{t(`week.severity.${finding.severity}`)}: </span>
+              {finding.message[language]}
+              {finding.acknowledgedBy && <span className="week-session__ack"> · {t('week.acknowledgedBy', { doctor: finding.acknowledgedBy })}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
       {session.conflicts.length > 0 && (
         <p className="week-session__note" data-conflict-detail>
           {t('week.conflictWith', { treatments: conflicting.map((other) => `${other.time ?? ''} ${treatmentName(other.treatment)}`.trim()).join(', ') })}
+        </p>
+      )}
+      {session.roomConflicts.length > 0 && (
+        <p className="week-session__note" data-room-conflict-detail>
+          {t('week.roomConflictWith', {
+            room: session.room ?? '',
+            sessions: roomOthers.map((other) => `${other.time ?? ''} ${other.latinName} (${treatmentName(other.treatment)})`.trim()).join(', '),
+          })}
         </p>
       )}
       {session.record && (
@@ -286,6 +375,19 @@ function SessionCard({
           {t('week.recordedBy', { doctor: session.record.doctor })}
           {session.record.device && ` · ${session.record.device}`}
         </p>
+      )}
+      {recordPhotos.length > 0 && (
+        <ul className="week-session__record-photos" aria-label={t('week.recordPhotos')} data-record-photos>
+          {PHOTO_ANGLES.filter((angle) => session.record?.photos?.[angle]).map((angle) => {
+            const photo = photos?.find((stored) => stored.id === session.record?.photos?.[angle]);
+            return (
+              <li key={angle} data-record-photo={angle}>
+                {photo && <img src={photo.thumbnailDataUrl} alt={t('week.photoAlt', { angle: photoLabel(t, angle), date: photo.visitDate })} />}
+                <span>{photoLabel(t, angle)}</span>
+              </li>
+            );
+          })}
+        </ul>
       )}
       <div className="week-session__actions" role="group" aria-label={t('week.actionsFor', { treatment, name: session.latinName })}>
         {session.status !== 'done' && (
@@ -358,6 +460,43 @@ function SessionCard({
               )}
             </Field>
           ))}
+          <fieldset className="week-session__photos">
+            <legend>{t('week.photos')}</legend>
+            {photos !== null && photos.length === 0 && <p className="field__hint">{t('week.noPhotosStored')}</p>}
+            {PHOTO_ANGLES.map((angle) => {
+              const options = (photos ?? []).filter((photo) => photo.angle === angle);
+              const chosen = options.find((photo) => photo.id === chosenPhotos[angle]);
+              const error = photoErrors[angle];
+              return (
+                <Field key={angle} name={`photo-${angle}`} label={photoLabel(t, angle)} error={error ? ISSUE_MESSAGES[error][language] : undefined}>
+                  {({ id, describedBy, invalid }) => (
+                    <div className="week-session__photo-pick">
+                      <select
+                        id={id}
+                        name={`photo-${angle}`}
+                        aria-describedby={describedBy}
+                        aria-invalid={invalid || undefined}
+                        value={chosenPhotos[angle] ?? ''}
+                        onChange={(event) => {
+                          const value = event.target.value;
+                          setChosenPhotos(({ [angle]: _dropped, ...rest }) => (value ? { ...rest, [angle]: value } : rest));
+                          setPhotoErrors(({ [angle]: _cleared, ...rest }) => rest);
+                        }}
+                      >
+                        <option value="">{t('week.noPhoto')}</option>
+                        {options.map((photo, at) => (
+                          <option key={photo.id} value={photo.id}>
+                            {t('week.photoOption', { date: photo.visitDate, n: at + 1 })}
+                          </option>
+                        ))}
+                      </select>
+                      {chosen && <img className="week-session__thumb" src={chosen.thumbnailDataUrl} alt={t('week.photoAlt', { angle: photoLabel(t, angle), date: chosen.visitDate })} />}
+                    </div>
+                  )}
+                </Field>
+              );
+            })}
+          </fieldset>
           <Field name="notes" label={t('week.notes')}>
             {({ id }) => <textarea id={id} name="notes" maxLength={2000} rows={2} value={notes} onChange={(event) => setNotes(event.target.value)} />}
           </Field>
