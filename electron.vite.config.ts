@@ -5,7 +5,13 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/electron/main.ts'),
+          // The handout worker threads load this file beside index.js (handout-pool.ts).
+          'handout-worker': resolve(import.meta.dirname, 'src/main/handouts/handout-worker.ts'),
+        },
+      },
     },
   },
   preload: {
