@@ -62,12 +62,20 @@ export function createHandoutPool(size = Math.max(1, Math.min(2, availableParall
   };
   for (let i = 0; i < size; i += 1) start();
 
+  /** The language each worker last typeset: its shaping caches are warm for it. */
+  const lastLanguage = new Map<Worker, string>();
+
   function pump(): void {
     while (idle.length > 0 && queue.length > 0) {
       const worker = idle.pop()!;
-      const pending = queue.shift()!;
-      busy.set(worker, pending);
-      worker.postMessage(pending.job);
+      // Prefer a job in the language this worker already knows: shaping a word the first time costs about a
+      // millisecond (Arabic), so a batch in three languages runs faster when each worker keeps to its own.
+      const known = lastLanguage.get(worker);
+      const index = Math.max(0, queue.findIndex((pending) => pending.job.request.language === known));
+      const [pending] = queue.splice(index, 1);
+      lastLanguage.set(worker, pending!.job.request.language);
+      busy.set(worker, pending!);
+      worker.postMessage(pending!.job);
     }
   }
 
