@@ -232,15 +232,19 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     return {
       height: rows.length * rowHeight + 6,
       draw: (y) => {
+        // Left to right: role, signature line, date line; an Arabic page mirrors the row.
+        const at = (x: number, width: number) => (rtlPage ? PAGE.width - x - width : x);
+        const signatureWidth = TEXT_WIDTH * 0.4;
+        const dateWidth = TEXT_WIDTH * 0.26;
         rows.forEach((role, i) => {
           const top = y + i * rowHeight + 6;
           const lineY = top + Math.max(role.height, 20) + 2;
-          const sigX = MARGIN.left + roleWidth;
-          const dateX = MARGIN.left + TEXT_WIDTH * 0.74;
-          drawSlot(role, MARGIN.left, top, roleWidth - 6);
-          doc.moveTo(sigX, lineY).lineTo(sigX + TEXT_WIDTH * 0.4, lineY).moveTo(dateX, lineY).lineTo(PAGE.width - MARGIN.right, lineY).lineWidth(0.7).strokeColor(COLOURS.text).stroke();
-          drawSlot(signature, sigX, lineY + 2, TEXT_WIDTH * 0.4);
-          drawSlot(date, dateX, lineY + 2, TEXT_WIDTH * 0.26);
+          const sigX = at(MARGIN.left + roleWidth, signatureWidth);
+          const dateX = at(MARGIN.left + TEXT_WIDTH - dateWidth, dateWidth);
+          drawSlot(role, at(MARGIN.left, roleWidth - 6), top, roleWidth - 6);
+          doc.moveTo(sigX, lineY).lineTo(sigX + signatureWidth, lineY).moveTo(dateX, lineY).lineTo(dateX + dateWidth, lineY).lineWidth(0.7).strokeColor(COLOURS.text).stroke();
+          drawSlot(signature, sigX, lineY + 2, signatureWidth);
+          drawSlot(date, dateX, lineY + 2, dateWidth);
         });
       },
     };
