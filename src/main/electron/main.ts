@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CONTENT_SECURITY_POLICY } from '../doors/content-security-policy';
 import { registerIpcDoor } from '../doors/ipc-door';
+import { registerFolderPicker } from './folder-picker';
 import { isOpenRefusal } from '../doors/open-refusal';
 import { chooseDatabasePath, openServices, type OpenServices } from '../services/open-services';
 import { unlockDatabaseKey } from './database-key-store';
@@ -72,6 +73,7 @@ app.whenReady().then(async () => {
     return;
   }
   registerIpcDoor(ipcMain, services.dispatch, () => appUrl);
+  registerFolderPicker(ipcMain, () => appUrl);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

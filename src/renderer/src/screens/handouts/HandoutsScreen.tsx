@@ -13,6 +13,9 @@ import { Field } from '../../components/Field';
 
 type Kind = (typeof HANDOUT_KIND_NAMES)[number];
 
+/** The desktop app's folder dialog (preload); absent in the browser preview, where the path is typed. */
+const desktop = (window as unknown as { desktop?: { chooseFolder(current: string): Promise<string | null> } }).desktop;
+
 type Progress = { readonly done: number; readonly total: number; readonly written: readonly string[] } | null;
 
 const pdfUrl = (base64: string): string =>
@@ -162,7 +165,14 @@ export function HandoutsScreen({ patientId }: { readonly patientId: string }) {
         </label>
         <Field name="handout-folder" label={t('handouts.folder')} error={folderError} hint={t('handouts.folderHint')} wide>
           {({ id, describedBy, invalid }) => (
-            <input id={id} value={folder} aria-describedby={describedBy} aria-invalid={invalid} onChange={(event) => { setFolder(event.target.value); setFolderError(undefined); }} data-handout-folder />
+            <div className="handout-folder">
+              <input id={id} value={folder} aria-describedby={describedBy} aria-invalid={invalid} onChange={(event) => { setFolder(event.target.value); setFolderError(undefined); }} data-handout-folder />
+              {desktop && (
+                <button type="button" onClick={() => void desktop.chooseFolder(folder).then((chosen) => { if (chosen) { setFolder(chosen); setFolderError(undefined); } })}>
+                  {t('handouts.chooseFolder')}
+                </button>
+              )}
+            </div>
           )}
         </Field>
       </div>
