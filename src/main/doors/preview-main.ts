@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { defaultDataFolder } from '../app-paths';
 import { readDoorKey } from '../security/key-source';
 import { chooseDatabasePath, openServices } from '../services/open-services';
+import { startBackupTimer } from './backup-timer';
 import { isOpenRefusal } from './open-refusal';
 import { startPreviewServer } from './preview-server';
 
@@ -41,7 +42,10 @@ if (values['dev-key'] && values['key-file'] === undefined && !process.env.CLINIC
   console.log(`Development key: ${devKeyFile} (beside the data: no protection; not for real patients)`);
 }
 
+const stopBackups = startBackupTimer(services);
+
 const stop = () => {
+  stopBackups();
   void server.close().then(() => {
     services.close();
     process.exit(0);

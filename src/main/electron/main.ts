@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CONTENT_SECURITY_POLICY } from '../doors/content-security-policy';
 import { registerIpcDoor } from '../doors/ipc-door';
+import { startBackupTimer } from '../doors/backup-timer';
 import { isOpenRefusal } from '../doors/open-refusal';
 import { chooseDatabasePath, openServices, type OpenServices } from '../services/open-services';
 import { unlockDatabaseKey } from './database-key-store';
@@ -54,6 +55,7 @@ function createWindow(): BrowserWindow {
 }
 
 let services: OpenServices | undefined;
+let stopBackups: (() => void) | undefined;
 
 app.whenReady().then(async () => {
   lockDownSessions();
@@ -72,6 +74,7 @@ app.whenReady().then(async () => {
     return;
   }
   registerIpcDoor(ipcMain, services.dispatch, () => appUrl);
+  stopBackups = startBackupTimer(services);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -86,4 +89,7 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin' && services) app.quit();
 });
 
-app.on('will-quit', () => services?.close());
+app.on('will-quit', () => {
+  stopBackups?.();
+  services?.close();
+});

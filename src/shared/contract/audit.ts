@@ -23,6 +23,9 @@ export const AUDIT_ACTIONS = [
   'print',
   'erase',
   'settings.save',
+  'backup',
+  'coordinator.signin',
+  'coordinator.signout',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
