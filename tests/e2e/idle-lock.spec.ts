@@ -49,6 +49,9 @@ test('the screen locks when idle, hides the patients, refuses a wrong PIN and un
   expect(html).not.toContain(HALF_TYPED);
   await expect(page.locator('#intake-form, .topbar')).toHaveCount(0);
   await expect(pin).toBeFocused();
+  // Locked is signed out in the services too: another tab, or a page that skips the lock, gets nothing.
+  const search = await app.services.dispatch('searchPatients', { query: '', tripStatus: 'all', limit: 10 });
+  expect(search.ok ? 'served' : search.error.code).toBe('forbidden');
   await page.screenshot({ path: `${SCREENS_DIR}/idle-lock.png` });
   await expectNoCriticalViolations(page, testInfo, 'idle-lock');
 

@@ -12,6 +12,7 @@ import { createHandoutPool } from '../handouts/handout-pool';
 import { deriveKey, KEY_PURPOSES } from '../security/database-key';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { requireSignIn } from './sign-in-gate';
 import { clinicSettingsOf } from './plan-service';
 import { createServiceContext, type ServiceContext } from './service-context';
 
@@ -34,6 +35,8 @@ export interface OpenOptions {
   readonly now?: () => Date;
   /** Make handouts in worker threads (the app, the preview and batch CLI runs), off the event loop that serves requests. */
   readonly handoutWorkers?: boolean;
+  /** The desktop app and the preview: with profiles, nothing but signing in until someone is (sign-in-gate.ts). */
+  readonly requireSignIn?: boolean;
   /** For tests of the backup before migrations: the migrations to open with (all of them by default). */
   readonly migrations?: readonly Migration[];
 }
@@ -62,7 +65,7 @@ export function openServices(options: OpenOptions): OpenServices {
     ...(pool ? { renderHandout: pool.make } : {}),
   });
   return {
-    dispatch: createDispatch(createHandlers(context)),
+    dispatch: createDispatch(options.requireSignIn ? requireSignIn(createHandlers(context), context) : createHandlers(context)),
     context,
     runScheduledBackup(at) {
       const result = runScheduledBackup({ db, databasePath, photoRoot, key, settings: clinicSettingsOf(context).backup, now: at });

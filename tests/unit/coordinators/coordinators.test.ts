@@ -140,3 +140,23 @@ describe('coordinator profiles', () => {
     expect((await send('signIn', { coordinatorId: park.id, pin: '24682468' })).ok).toBe(true);
   });
 });
+
+describe('the sign-in gate of the app and the preview', () => {
+  it('serves everything with no profiles; with profiles, only signing in (and saving a draft) until someone is', async () => {
+    services.close();
+    services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, now: () => clock, requireSignIn: true });
+    expect((await send('searchPatients', { query: '', tripStatus: 'all', limit: 10 })).ok).toBe(true);
+    const park = await call<CoordinatorProfile>('addCoordinator', { name: 'Park Ji-won', pin: '1111' });
+    expect((await send('searchPatients', { query: '', tripStatus: 'all', limit: 10 })).ok).toBe(true);
+    await call('signOut', {});
+    const refused = await send('searchPatients', { query: '', tripStatus: 'all', limit: 10 });
+    expect(!refused.ok && refused.error).toMatchObject({ code: 'forbidden', issues: [expect.objectContaining({ code: 'not_signed_in' })] });
+    expect((await send('getPatient', { id: park.id })).ok).toBe(false);
+    expect((await send('verifyAuditChain', {})).ok).toBe(false);
+    expect((await send('listCoordinators', {})).ok).toBe(true);
+    expect((await send('getClinicSettings', {})).ok).toBe(true);
+    expect((await send('saveDraft', { key: 'new:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', label: 'x', baseVersion: null, form: {} })).ok).toBe(true);
+    await call('signIn', { coordinatorId: park.id, pin: '1111' });
+    expect((await send('searchPatients', { query: '', tripStatus: 'all', limit: 10 })).ok).toBe(true);
+  });
+});

@@ -2,14 +2,15 @@
 // the older setting or "unknown"); once there are profiles, nobody signed in means the sign-in screen, and N minutes
 // (clinic setting idleLockMinutes) without a key, a click or a pointer move lock the screen. The lock is rendered
 // instead of the app, so no patient data stays in the page; the intake form keeps what was typed in its draft
-// (it saves the draft when it unmounts and restores it when it mounts again).
+// (it saves the draft when it unmounts and restores it when it mounts again). Locking signs out in the services;
+// a call refused because nobody is signed in (another tab locked, the preview restarted) reads the session again.
 import { useCallback, useEffect, useState } from 'react';
 import type { CoordinatorProfile } from '../../../shared/contract/coordinators';
 import { IDLE_LOCK_MINUTES } from '../../../shared/domain/coordinators/coordinator-pin';
-import { api } from '../api/client';
+import { api, SIGNED_OUT_EVENT } from '../api/client';
 
 /** Sent by the screens that change profiles or settings, so the app reads them again. */
-export const SESSION_CHANGED = 'clinicdesk:session-changed';
+export const SESSION_CHANGED = SIGNED_OUT_EVENT;
 export const announceSessionChange = () => window.dispatchEvent(new Event(SESSION_CHANGED));
 
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
@@ -52,10 +53,14 @@ export function useCoordinatorSession(): CoordinatorSessionState {
   // The idle timer runs only while someone is signed in and the screen is open.
   useEffect(() => {
     if (!signedIn || locked) return;
-    let timer = window.setTimeout(() => setLocked(true), idleMinutes * 60_000);
+    const lockNow = () => {
+      setLocked(true);
+      void api.signOut({});
+    };
+    let timer = window.setTimeout(lockNow, idleMinutes * 60_000);
     const restart = () => {
       window.clearTimeout(timer);
-      timer = window.setTimeout(() => setLocked(true), idleMinutes * 60_000);
+      timer = window.setTimeout(lockNow, idleMinutes * 60_000);
     };
     for (const name of ACTIVITY_EVENTS) window.addEventListener(name, restart, { passive: true });
     return () => {
@@ -69,7 +74,12 @@ export function useCoordinatorSession(): CoordinatorSessionState {
     coordinators,
     signedIn,
     locked,
-    lock: useCallback(() => setLocked(true), []),
+    // Locking signs out in the services too, so no other tab or page is served meanwhile; the lock screen keeps
+    // the coordinator who was signed in chosen, so their PIN unlocks as before.
+    lock: useCallback(() => {
+      setLocked(true);
+      void api.signOut({});
+    }, []),
     unlocked: useCallback((profile: CoordinatorProfile) => {
       setSignedIn(profile);
       setLocked(false);
