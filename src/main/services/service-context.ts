@@ -42,6 +42,8 @@ export interface ServiceContext {
   readonly coordinators: ReturnType<typeof createCoordinatorsRepository>;
   /** Mutable: set by signIn, cleared by signOut. One per opened set of services, so one per door connection. */
   readonly session: CoordinatorSession;
+  /** The name set for this computer for when nobody is signed in ('' until set). */
+  readonly fallbackActor: () => string;
   /** Who is acting, for the audit log. */
   readonly actor: () => string;
   readonly now: () => Date;
@@ -61,11 +63,11 @@ export function createServiceContext(options: {
   const now = options.now ?? (() => new Date());
   const session: CoordinatorSession = { current: null };
   // The signed-in coordinator; else the name from the older clinic setting, read at each entry; else "unknown".
-  const actor = () => {
-    if (session.current) return session.current.name;
+  const fallbackActor = () => {
     const name = plans.getSetting(COORDINATOR_SETTING);
-    return typeof name === 'string' && name.trim() !== '' ? name.trim() : UNKNOWN_COORDINATOR;
+    return typeof name === 'string' ? name.trim() : '';
   };
+  const actor = () => session.current?.name ?? (fallbackActor() || UNKNOWN_COORDINATOR);
   return {
     db: options.db,
     databasePath: options.databasePath,
@@ -80,6 +82,7 @@ export function createServiceContext(options: {
     coordinators: createCoordinatorsRepository(options.db),
     session,
     actor,
+    fallbackActor,
     now,
     newId: options.newId ?? randomUUID,
     renderHandout: options.renderHandout ?? makeHandout,

@@ -63,7 +63,7 @@ describe('coordinator profiles', () => {
     const listed = await call<{ coordinators: CoordinatorProfile[]; signedIn: CoordinatorProfile | null }>('listCoordinators', {});
     expect(listed.signedIn?.id).toBe(park.id);
     expect(lastActor()).toEqual({ actor: 'Park Ji-won', action: 'coordinator.signin' });
-    expect(await call('getCoordinator', {})).toEqual({ name: 'Park Ji-won' });
+    expect(await call('getCoordinator', {})).toEqual({ name: 'Park Ji-won', fallback: '' });
   });
 
   it('give two profiles with the same PIN different hashes', async () => {
