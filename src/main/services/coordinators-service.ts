@@ -11,7 +11,7 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Handlers } from '../../shared/contract';
 import { fail, invalid, issue, ok } from '../../shared/contract';
 import type { CoordinatorProfile } from '../../shared/contract/coordinators';
-import { afterWrongPin, FRESH_THROTTLE, waitLeft, type PinThrottle } from '../../shared/domain/coordinators/coordinator-pin';
+import { afterWrongPin, FRESH_THROTTLE, pinSchema, waitLeft, type PinThrottle } from '../../shared/domain/coordinators/coordinator-pin';
 import type { CoordinatorRow } from '../db/repositories/coordinators-repository';
 import type { ServiceContext } from './service-context';
 
@@ -119,4 +119,20 @@ export function createCoordinatorsService(context: ServiceContext) {
   }
 
   return handlers;
+}
+
+/**
+ * A new PIN for a profile without its current one: for the CLI only (`coordinators reset-pin`), which holds the
+ * database key, when a coordinator forgot theirs. Never a channel: the app and the preview cannot reach it.
+ */
+export function resetCoordinatorPin(context: ServiceContext, coordinatorId: string, pin: string) {
+  const row = context.coordinators.byId(coordinatorId);
+  if (!row) return fail('not_found', `No coordinator with id ${coordinatorId}.`, [issue(['coordinatorId'], 'invalid')]);
+  if (!pinSchema.safeParse(pin).success) return invalid([issue(['pin'], 'invalid_pin')]);
+  const { salt, hash } = newPinHash(pin);
+  context.db.transaction(() => {
+    context.audit.record('settings.save', null, ['coordinators.pin']);
+    context.coordinators.setPin(row.id, salt, hash);
+  })();
+  return ok(profileOf(row));
 }
