@@ -39,7 +39,7 @@ test('the history shows an edit with who and which fields, and warns when the ch
     await form.locator('input[name="coordinator"]').fill('Park Ji-won');
     await form.getByRole('button', { name: uiText('en', 'settings.coordinator.save') }).click();
     await expect(form.getByRole('status')).toHaveText(uiText('en', 'intake.saved'));
-    expect(await callService(app, 'getCoordinator', {})).toEqual({ name: 'Park Ji-won' });
+    expect(await callService(app, 'getCoordinator', {})).toEqual({ name: 'Park Ji-won', fallback: 'Park Ji-won' });
   });
 
   await test.step('opening the record is in its history', async () => {

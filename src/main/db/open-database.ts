@@ -5,7 +5,21 @@ import { connect, DatabaseTooNewError, readUserVersion, type DatabaseEncryption,
 import { encryptPlainDatabase, isPlainDatabaseFile } from './encrypt-plain-database';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 
-export function openDatabase(path: string, encryption: DatabaseEncryption, migrations: readonly Migration[] = MIGRATIONS): Db {
+export interface OpenDatabaseOptions {
+  /**
+   * Called before pending migrations change a database that already has a schema (user_version above 0), with the
+   * connection (pragmas set, nothing migrated yet): the services back the database up here
+   * (src/main/backup/automatic-backups.ts). If it throws, nothing is migrated and the open fails.
+   */
+  readonly beforeMigration?: (db: Db, from: number, to: number) => void;
+}
+
+export function openDatabase(
+  path: string,
+  encryption: DatabaseEncryption,
+  migrations: readonly Migration[] = MIGRATIONS,
+  options: OpenDatabaseOptions = {},
+): Db {
   if (encryption !== 'unencrypted' && isPlainDatabaseFile(path)) encryptPlainDatabase(path, encryption, migrations.length);
   const db = connect(path, encryption);
   try {
@@ -22,6 +36,8 @@ export function openDatabase(path: string, encryption: DatabaseEncryption, migra
     // decrypted pages does the work the OS cache did for a plain file: at the default 16 MiB a search of 100,000
     // patients ran 2.2 times slower than on a plain database, at 64 MiB 1.16 times (measured on the same data).
     db.pragma('cache_size = -65536');
+    const pending = migrations.some((migration) => migration.version > found);
+    if (pending && found > 0) options.beforeMigration?.(db, found, supported);
     migrate(db, migrations, found);
     return db;
   } catch (error) {

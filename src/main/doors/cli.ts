@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { formatPath, type AppError, type Result } from '../../shared/contract';
 import type { AuditChainStatus } from '../../shared/contract/audit';
 import type { PatientCalendarFile } from '../../shared/contract/calendar';
+import type { CoordinatorProfile } from '../../shared/contract/coordinators';
 import type { DueFollowUp } from '../../shared/contract/followups';
 import { HANDOUT_KIND_NAMES, type ExportedHandout, type HandoutFile } from '../../shared/contract/handouts';
 import type { PatientRecord } from '../../shared/contract/patients';
@@ -16,6 +17,7 @@ import type { Finding } from '../../shared/domain/rules/check-plan';
 import type { Schedule } from '../../shared/domain/schedule/schedule-plan';
 import { defaultDataFolder } from '../app-paths';
 import { readDoorKey } from '../security/key-source';
+import { resetCoordinatorPin } from '../services/coordinators-service';
 import { chooseDatabasePath, openServices } from '../services/open-services';
 import { backupCommand, restoreCommand } from './cli-backup';
 import { isOpenRefusal } from './open-refusal';
@@ -49,6 +51,10 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
   restore FILE                   replace the database and photos with a backup's, after checking it whole;
                                  close the app first
   audit verify [--json]          check the whole audit log's hash chain (exit 1 and the first broken entry if altered)
+  coordinators list [--json]     the coordinator profiles (id and name)
+  coordinators reset-pin ID --pin DIGITS
+                                 a new PIN (4-8 digits) for a profile whose PIN was forgotten; the coordinator
+                                 changes it in Settings afterwards (the shell's history keeps this one)
   demo                           add about 20 demo patients from 10 countries
   info [--json]                  where the database is, schema version, patient count
 
@@ -78,6 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         from: { type: 'string' },
         to: { type: 'string' },
         keep: { type: 'string', default: '30' },
+        pin: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -291,6 +298,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         else if (firstBroken) io.err(`The audit log was altered: the chain breaks at entry ${firstBroken.seq} (${firstBroken.reason}).`);
         else io.out(`The audit log is intact: ${checked} entries.`);
         return firstBroken ? 1 : 0;
+      }
+      case 'coordinators list': {
+        const result = (await services.dispatch('listCoordinators', {})) as Result<{ coordinators: readonly CoordinatorProfile[] }>;
+        return report(result, ({ coordinators }) => {
+          if (values.json) io.out(JSON.stringify(coordinators));
+          else if (coordinators.length === 0) io.out('No coordinator profiles.');
+          else for (const profile of coordinators) io.out(`${profile.id}  ${profile.name}`);
+        });
+      }
+      case 'coordinators reset-pin': {
+        const [id] = rest;
+        if (!id || rest.length > 1 || values.pin === undefined) return usageError(io, 'Name the profile and the new PIN: coordinators reset-pin ID --pin DIGITS.');
+        return report(resetCoordinatorPin(services.context, id, values.pin), (profile) => io.out(`New PIN set for ${profile.name}.`));
       }
       case 'demo': {
         const result = (await services.dispatch('seedDemoPatients', {})) as Result<{ created: number }>;

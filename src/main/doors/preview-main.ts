@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { defaultDataFolder } from '../app-paths';
 import { readDoorKey } from '../security/key-source';
 import { chooseDatabasePath, openServices } from '../services/open-services';
+import { startBackupTimer } from './backup-timer';
 import { isOpenRefusal } from './open-refusal';
 import { startPreviewServer } from './preview-server';
 
@@ -28,7 +29,7 @@ try {
     devKeyFile: values['dev-key'] ? devKeyFile : undefined,
     hint: 'To try the app with a development key kept beside the data (no protection): npm run preview -- --dev-key',
   });
-  services = openServices({ databasePath, key, handoutWorkers: true });
+  services = openServices({ databasePath, key, handoutWorkers: true, requireSignIn: true });
 } catch (error) {
   if (!isOpenRefusal(error)) throw error;
   console.error(error.message);
@@ -41,7 +42,10 @@ if (values['dev-key'] && values['key-file'] === undefined && !process.env.CLINIC
   console.log(`Development key: ${devKeyFile} (beside the data: no protection; not for real patients)`);
 }
 
+const stopBackups = startBackupTimer(services);
+
 const stop = () => {
+  stopBackups();
   void server.close().then(() => {
     services.close();
     process.exit(0);

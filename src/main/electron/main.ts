@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { CONTENT_SECURITY_POLICY } from '../doors/content-security-policy';
 import { registerIpcDoor } from '../doors/ipc-door';
 import { registerFolderPicker } from './folder-picker';
+import { startBackupTimer } from '../doors/backup-timer';
 import { isOpenRefusal } from '../doors/open-refusal';
 import { chooseDatabasePath, openServices, type OpenServices } from '../services/open-services';
 import { unlockDatabaseKey } from './database-key-store';
@@ -55,6 +56,7 @@ function createWindow(): BrowserWindow {
 }
 
 let services: OpenServices | undefined;
+let stopBackups: (() => void) | undefined;
 
 app.whenReady().then(async () => {
   lockDownSessions();
@@ -65,7 +67,7 @@ app.whenReady().then(async () => {
       app.exit(2);
       return;
     }
-    services = openServices({ databasePath: databasePathFromArgs(), key, handoutWorkers: true });
+    services = openServices({ databasePath: databasePathFromArgs(), key, handoutWorkers: true, requireSignIn: true });
   } catch (error) {
     const message = isOpenRefusal(error) ? error.message : `The database could not be opened: ${String(error)}`;
     dialog.showErrorBox('ClinicDesk', message);
@@ -74,6 +76,7 @@ app.whenReady().then(async () => {
   }
   registerIpcDoor(ipcMain, services.dispatch, () => appUrl);
   registerFolderPicker(ipcMain, () => appUrl);
+  stopBackups = startBackupTimer(services);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -88,4 +91,7 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin' && services) app.quit();
 });
 
-app.on('will-quit', () => services?.close());
+app.on('will-quit', () => {
+  stopBackups?.();
+  services?.close();
+});

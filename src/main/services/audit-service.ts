@@ -22,7 +22,7 @@ export function createAuditService(context: ServiceContext) {
     },
 
     getCoordinator() {
-      return ok({ name: context.actor() });
+      return ok({ name: context.actor(), fallback: context.fallbackActor() });
     },
 
     setCoordinator({ name }) {
@@ -31,7 +31,7 @@ export function createAuditService(context: ServiceContext) {
         context.audit.record('settings.save', null, ['coordinator']);
         context.plans.putSetting(COORDINATOR_SETTING, name, context.now().toISOString());
       })();
-      return ok({ name: context.actor() });
+      return ok({ name: context.actor(), fallback: context.fallbackActor() });
     },
   } satisfies Pick<Handlers, 'auditHistory' | 'verifyAuditChain' | 'recordPrint' | 'getCoordinator' | 'setCoordinator'>;
   return handlers;

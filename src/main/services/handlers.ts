@@ -3,6 +3,7 @@ import type { Handlers } from '../../shared/contract';
 import { createAppService } from './app-service';
 import { createAuditService } from './audit-service';
 import { createCalendarService } from './calendar-service';
+import { createCoordinatorsService } from './coordinators-service';
 import { createDraftsService } from './drafts-service';
 import { createImportService } from './import-service';
 import { createPatientsService } from './patients-service';
@@ -26,5 +27,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createHandoutsService(context),
     ...createReportsService(context),
     ...createAuditService(context),
+    ...createCoordinatorsService(context),
   };
 }

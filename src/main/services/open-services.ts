@@ -3,13 +3,17 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { backupBeforeMigration, runScheduledBackup, type ScheduledBackup } from '../backup/automatic-backups';
 import { openDatabase, type DatabaseEncryption } from '../db/open-database';
+import { MIGRATIONS, type Migration } from '../db/migrations';
 import { encryptLegacyPhotos } from '../photos/encrypt-legacy-photos';
 import { createPhotoStore } from '../photos/photo-store';
 import { createHandoutPool } from '../handouts/handout-pool';
 import { deriveKey, KEY_PURPOSES } from '../security/database-key';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { requireSignIn } from './sign-in-gate';
+import { clinicSettingsOf } from './plan-service';
 import { createServiceContext, type ServiceContext } from './service-context';
 
 export const DATABASE_FILE_NAME = 'clinicdesk.sqlite';
@@ -18,6 +22,8 @@ export const PHOTO_FOLDER_NAME = 'clinicdesk-photos';
 export interface OpenServices {
   readonly dispatch: Dispatch;
   readonly context: ServiceContext;
+  /** The daily backup, for the door's timer: backs up if the newest backup is 24 hours old (README, "Automatic backups"). */
+  runScheduledBackup(now: Date): ScheduledBackup;
   close(): void;
 }
 
@@ -29,15 +35,24 @@ export interface OpenOptions {
   readonly now?: () => Date;
   /** Make handouts in worker threads (the app, the preview and batch CLI runs), off the event loop that serves requests. */
   readonly handoutWorkers?: boolean;
+  /** The desktop app and the preview: with profiles, nothing but signing in until someone is (sign-in-gate.ts). */
+  readonly requireSignIn?: boolean;
+  /** For tests of the backup before migrations: the migrations to open with (all of them by default). */
+  readonly migrations?: readonly Migration[];
 }
 
 export function openServices(options: OpenOptions): OpenServices {
   const databasePath = resolve(options.databasePath);
   mkdirSync(dirname(databasePath), { recursive: true });
-  const db = openDatabase(databasePath, options.key);
+  const photoRoot = photoRootOf(databasePath);
+  const now = options.now ?? (() => new Date());
+  // A database with a schema that the pending migrations would change is backed up first, as it is.
+  const key = options.key;
+  const db = openDatabase(databasePath, key, options.migrations ?? MIGRATIONS, {
+    ...(key === 'unencrypted' ? {} : { beforeMigration: backupBeforeMigration({ databasePath, photoRoot, key, now }) }),
+  });
   // The plain baseline still encrypts photos (with a throwaway key): the benchmark compares database writes only.
   const photoKey = options.key === 'unencrypted' ? randomBytes(32) : deriveKey(options.key, KEY_PURPOSES.photos);
-  const photoRoot = photoRootOf(databasePath);
   mkdirSync(photoRoot, { recursive: true });
   encryptLegacyPhotos(photoRoot, photoKey);
   const photoStore = createPhotoStore(photoRoot, photoKey);
@@ -50,8 +65,13 @@ export function openServices(options: OpenOptions): OpenServices {
     ...(pool ? { renderHandout: pool.make } : {}),
   });
   return {
-    dispatch: createDispatch(createHandlers(context)),
+    dispatch: createDispatch(options.requireSignIn ? requireSignIn(createHandlers(context), context) : createHandlers(context)),
     context,
+    runScheduledBackup(at) {
+      const result = runScheduledBackup({ db, databasePath, photoRoot, key, settings: clinicSettingsOf(context).backup, now: at });
+      if (result.made) context.db.transaction(() => context.audit.record('backup', null))();
+      return result;
+    },
     close: () => {
       void pool?.close();
       db.close();

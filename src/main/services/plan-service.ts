@@ -17,7 +17,7 @@ import { clinicSettingsSchema, defaultClinicSettings, type ClinicSettings } from
 import { clinicalContent } from '../content/clinical-content';
 import type { ServiceContext } from './service-context';
 
-const SETTINGS_KEY = 'clinic';
+export const SETTINGS_KEY = 'clinic';
 const EMPTY_PLAN: Plan = { items: [], acknowledgements: [], discounts: {}, rate: null };
 
 /** The clinic's saved settings, or the defaults when none are saved yet. */

@@ -15,8 +15,15 @@ import { makeHandout, type HandoutRequest } from '../handouts/make-handout';
 export type RenderHandout = (input: HandoutInput, request: HandoutRequest) => Promise<Buffer>;
 import { createAuditRepository } from '../db/repositories/audit-repository';
 import { createAuditTrail, type AuditTrail } from './audit/audit-trail';
+import { createCoordinatorsRepository } from '../db/repositories/coordinators-repository';
 
-/** The clinic setting that names the coordinator at this computer, until there are coordinator profiles. */
+/** Who is signed in through this door connection (coordinators-service.ts); null when nobody is. */
+export interface CoordinatorSession {
+  current: { readonly id: string; readonly name: string } | null;
+}
+
+/** The clinic setting that named the coordinator at this computer before there were profiles: the audit log's
+ * fallback when nobody is signed in (the CLI, or a clinic that has not made profiles yet). */
 export const COORDINATOR_SETTING = 'coordinator';
 /** Who the audit log names when no coordinator is set. */
 export const UNKNOWN_COORDINATOR = 'unknown';
@@ -32,6 +39,11 @@ export interface ServiceContext {
   readonly reports: ReturnType<typeof createReportsRepository>;
   readonly photoStore: PhotoStore;
   readonly audit: AuditTrail;
+  readonly coordinators: ReturnType<typeof createCoordinatorsRepository>;
+  /** Mutable: set by signIn, cleared by signOut. One per opened set of services, so one per door connection. */
+  readonly session: CoordinatorSession;
+  /** The name set for this computer for when nobody is signed in ('' until set). */
+  readonly fallbackActor: () => string;
   /** Who is acting, for the audit log. */
   readonly actor: () => string;
   readonly now: () => Date;
@@ -49,11 +61,13 @@ export function createServiceContext(options: {
 }): ServiceContext {
   const plans = createPlansRepository(options.db);
   const now = options.now ?? (() => new Date());
-  // No coordinator profiles yet (issue 7, part 6): the name comes from a clinic setting, read at each entry.
-  const actor = () => {
+  const session: CoordinatorSession = { current: null };
+  // The signed-in coordinator; else the name from the older clinic setting, read at each entry; else "unknown".
+  const fallbackActor = () => {
     const name = plans.getSetting(COORDINATOR_SETTING);
-    return typeof name === 'string' && name.trim() !== '' ? name.trim() : UNKNOWN_COORDINATOR;
+    return typeof name === 'string' ? name.trim() : '';
   };
+  const actor = () => session.current?.name ?? (fallbackActor() || UNKNOWN_COORDINATOR);
   return {
     db: options.db,
     databasePath: options.databasePath,
@@ -65,7 +79,10 @@ export function createServiceContext(options: {
     reports: createReportsRepository(options.db),
     photoStore: options.photoStore,
     audit: createAuditTrail({ db: options.db, audit: createAuditRepository(options.db), now, actor }),
+    coordinators: createCoordinatorsRepository(options.db),
+    session,
     actor,
+    fallbackActor,
     now,
     newId: options.newId ?? randomUUID,
     renderHandout: options.renderHandout ?? makeHandout,

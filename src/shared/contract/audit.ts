@@ -23,6 +23,9 @@ export const AUDIT_ACTIONS = [
   'print',
   'erase',
   'settings.save',
+  'backup',
+  'coordinator.signin',
+  'coordinator.signout',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -60,6 +63,11 @@ export interface PlanVersion {
   readonly plan: Plan;
 }
 
+export interface CoordinatorNames {
+  readonly name: string;
+  readonly fallback: string;
+}
+
 const patientId = z.uuid('invalid');
 
 export const auditChannels = {
@@ -71,10 +79,10 @@ export const auditChannels = {
   recordPrint: channel<{ readonly recorded: true }>()(
     z.strictObject({ patientId, document: z.enum(PRINTABLE_DOCUMENTS, 'invalid_choice') }),
   ),
-  /** The coordinator at this computer, whom the audit log names ("unknown" until set). Stands in for the
-   * coordinator profiles of issue 7, part 6. */
-  getCoordinator: channel<{ readonly name: string }>()(z.strictObject({})),
-  setCoordinator: channel<{ readonly name: string }>()(
+  /** Whom the audit log names now (`name`: the signed-in profile, else `fallback`, else "unknown"), and the name
+   * set for this computer for when nobody is signed in (`fallback`, '' until set). */
+  getCoordinator: channel<CoordinatorNames>()(z.strictObject({})),
+  setCoordinator: channel<CoordinatorNames>()(
     z.strictObject({ name: z.string().trim().min(1, 'required').max(100, 'too_long') }),
   ),
 };

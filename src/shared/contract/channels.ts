@@ -43,6 +43,11 @@ export const CHANNELS = [
   'recordPrint',
   'getCoordinator',
   'setCoordinator',
+  'listCoordinators',
+  'addCoordinator',
+  'signIn',
+  'signOut',
+  'changePin',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

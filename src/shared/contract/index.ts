@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { appChannels } from './app';
 import { auditChannels } from './audit';
 import { calendarChannels } from './calendar';
+import { coordinatorsChannels } from './coordinators';
 import type { ChannelName } from './channels';
 import type { ChannelSpec } from './define-channel';
 import { draftsChannels } from './drafts';
@@ -26,6 +27,7 @@ export const contract = {
   ...reportsChannels,
   ...appChannels,
   ...auditChannels,
+  ...coordinatorsChannels,
 };
 
 type Contract = typeof contract;

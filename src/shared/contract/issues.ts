@@ -55,6 +55,14 @@ export const ISSUE_MESSAGES = {
     en: 'A blocking finding on this session needs a named doctor to acknowledge it, or the session must go.',
     ko: '이 시술의 금기 항목은 담당 의사의 확인이 필요합니다. 확인하지 않으면 계획에서 빼야 합니다.',
   },
+  invalid_pin: { en: 'Use 4 to 8 digits.', ko: '숫자 4~8자리로 입력하세요.' },
+  wrong_pin: { en: 'Wrong PIN.', ko: 'PIN이 올바르지 않습니다.' },
+  too_many_attempts: {
+    en: 'Too many wrong PINs. Wait 30 seconds, then try again.',
+    ko: 'PIN을 여러 번 잘못 입력했습니다. 30초 후에 다시 시도하세요.',
+  },
+  name_taken: { en: 'A coordinator with this name already exists.', ko: '같은 이름의 코디네이터가 이미 있습니다.' },
+  not_signed_in: { en: 'Sign in first.', ko: '먼저 로그인하세요.' },
 } as const satisfies Record<string, { en: string; ko: string }>;
 
 export type IssueCode = keyof typeof ISSUE_MESSAGES;

@@ -19,7 +19,8 @@ export interface App {
 export const test = base.extend<{ app: App }>({
   app: async ({}, use) => {
     const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-e2e-'));
-    const services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY });
+    // As the preview and the desktop app open them: with coordinator profiles, nothing is served before a sign-in.
+    const services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, requireSignIn: true });
     const server: PreviewServer = await startPreviewServer({ dispatch: services.dispatch, staticRoot });
     await use({ url: server.url, services });
     await server.close();

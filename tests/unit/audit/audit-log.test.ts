@@ -60,10 +60,10 @@ describe('the audit log', () => {
   });
 
   it('names the coordinator set through the setCoordinator channel, and logs the change of hands', async () => {
-    expect(await call('getCoordinator', {})).toEqual({ name: 'unknown' });
+    expect(await call('getCoordinator', {})).toEqual({ name: 'unknown', fallback: '' });
     const entries = await appended(() => call('setCoordinator', { name: '  Lee Min-ho ' }));
     expect(entries).toEqual([expect.objectContaining({ action: 'settings.save', actor: 'unknown', patientId: null, fields: ['coordinator'] })]);
-    expect(await call('getCoordinator', {})).toEqual({ name: 'Lee Min-ho' });
+    expect(await call('getCoordinator', {})).toEqual({ name: 'Lee Min-ho', fallback: 'Lee Min-ho' });
     expect(await appended(() => call('getPatient', { id: patientId }))).toEqual([expect.objectContaining({ actor: 'Lee Min-ho' })]);
     const blank = await services.dispatch('setCoordinator', { name: '   ' });
     expect(blank.ok ? null : blank.error.issues.map((found) => found.code)).toEqual(['required']);

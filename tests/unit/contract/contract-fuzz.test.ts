@@ -81,6 +81,11 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   recordPrint: { patientId: PATIENT_ID, document: 'consent-summary' },
   getCoordinator: {},
   setCoordinator: { name: 'Park Ji-won' },
+  listCoordinators: {},
+  addCoordinator: { name: 'Park Ji-won', pin: '482913' },
+  signIn: { coordinatorId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', pin: '4829' },
+  signOut: {},
+  changePin: { currentPin: '4829', newPin: '91827364' },
 };
 
 type Path = (string | number)[];

@@ -205,6 +205,47 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0012 keeps coordinator profiles with a salted PIN hash, one active profile per name', () => {
+    const db = openDatabase(tempFile(), MIGRATIONS.filter((migration) => migration.version <= 12));
+    const add = db.prepare('INSERT INTO coordinator_profiles (id, display_name, pin_salt, pin_hash, created_at, disabled_at) VALUES (?, ?, ?, ?, ?, ?)');
+    add.run('a', 'Park Ji-won', 'a'.repeat(32), 'b'.repeat(64), 'now', null);
+    expect(() => add.run('b', 'Park Ji-won', 'a'.repeat(32), 'b'.repeat(64), 'now', null)).toThrow(/UNIQUE/);
+    // A disabled profile's name may be taken again by a new one.
+    add.run('c', 'Lee Min-ho', 'a'.repeat(32), 'b'.repeat(64), 'now', 'then');
+    add.run('d', 'Lee Min-ho', 'a'.repeat(32), 'b'.repeat(64), 'now', null);
+    // A PIN itself does not fit where its hash goes.
+    expect(() => add.run('e', 'Kim', 'a'.repeat(32), '1234', 'now', null)).toThrow(/CHECK/);
+    expect(() => add.run('f', '', 'a'.repeat(32), 'b'.repeat(64), 'now', null)).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('calls back before migrating an existing database, not a new one nor one already at the latest schema', () => {
+    const path = tempFile();
+    const calls: [number, number][] = [];
+    const beforeMigration = (_db: unknown, from: number, to: number) => void calls.push([from, to]);
+    openWithKey(path, TEST_KEY, MIGRATIONS.slice(0, 3), { beforeMigration }).close();
+    expect(calls).toEqual([]);
+    openWithKey(path, TEST_KEY, MIGRATIONS, { beforeMigration }).close();
+    expect(calls).toEqual([[3, SCHEMA_VERSION]]);
+    openWithKey(path, TEST_KEY, MIGRATIONS, { beforeMigration }).close();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('migrates nothing when the callback before migrating fails (the backup could not be made)', () => {
+    const path = tempFile();
+    openDatabase(path, MIGRATIONS.slice(0, 3)).close();
+    expect(() =>
+      openWithKey(path, TEST_KEY, MIGRATIONS, {
+        beforeMigration: () => {
+          throw new Error('disk full');
+        },
+      }),
+    ).toThrow(/disk full/);
+    const db = openDatabase(path, MIGRATIONS.slice(0, 3));
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    db.close();
+  });
+
   it('runs only the pending migrations of an older database, keeping its rows', () => {
     const path = tempFile();
     const old = openDatabase(path, MIGRATIONS.slice(0, 3));

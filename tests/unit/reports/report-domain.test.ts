@@ -15,6 +15,8 @@ const SETTINGS: ClinicSettings = {
   rooms: [],
   contact: { phone: '', messenger: '', email: '', address: '' },
   logo: null,
+  idleLockMinutes: 5,
+  backup: { folder: '', keep: 30 },
 };
 
 describe('session rows', () => {

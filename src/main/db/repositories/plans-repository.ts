@@ -95,3 +95,14 @@ export function createPlansRepository(db: Db) {
 }
 
 export type PlansRepository = ReturnType<typeof createPlansRepository>;
+
+/**
+ * One clinic setting read from a database that may be older than the code (before its migrations, for the backup
+ * made before them): undefined when the settings table does not exist yet or the key is not set.
+ */
+export function readSettingBeforeMigration(db: Db, key: string): unknown {
+  const table = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'clinic_settings'").get();
+  if (!table?.n) return undefined;
+  const row = db.prepare<[string], { value_json: string }>('SELECT value_json FROM clinic_settings WHERE key = ?').get(key);
+  return row ? (JSON.parse(row.value_json) as unknown) : undefined;
+}

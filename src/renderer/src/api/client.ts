@@ -16,7 +16,7 @@ function httpApi(): ClinicDeskApi {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(input),
       });
-      return (await response.json()) as Result<unknown>;
+      return noticeSignedOut((await response.json()) as Result<unknown>);
     } catch (error) {
       return fail('internal', `ClinicDesk is not reachable: ${String(error)}`);
     }
@@ -24,4 +24,20 @@ function httpApi(): ClinicDeskApi {
   return Object.fromEntries(CHANNELS.map((name) => [name, (input: unknown) => call(name, input)])) as unknown as ClinicDeskApi;
 }
 
-export const api: ClinicDeskApi = window.api ?? httpApi();
+/** Sent when the services refuse a call because nobody is signed in; the app then shows the sign-in screen. */
+export const SIGNED_OUT_EVENT = 'clinicdesk:session-changed';
+
+function noticeSignedOut(result: Result<unknown>): Result<unknown> {
+  if (!result.ok && result.error.code === 'forbidden' && result.error.issues.some((found) => found.code === 'not_signed_in')) {
+    window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+  }
+  return result;
+}
+
+function withSignOutNotice(inner: ClinicDeskApi): ClinicDeskApi {
+  return Object.fromEntries(
+    CHANNELS.map((name) => [name, async (input: unknown) => noticeSignedOut(await (inner[name] as (input: unknown) => Promise<Result<unknown>>)(input))]),
+  ) as unknown as ClinicDeskApi;
+}
+
+export const api: ClinicDeskApi = window.api ? withSignOutNotice(window.api) : httpApi();

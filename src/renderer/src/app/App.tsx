@@ -9,7 +9,9 @@ import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { HandoutsScreen } from '../screens/handouts/HandoutsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { WeekScreen } from '../screens/week/WeekScreen';
+import { LockScreen } from './LockScreen';
 import { hrefOf, navigate, newPatientRoute, parseRoute, type Route } from './routes';
+import { useCoordinatorSession } from './use-coordinator-session';
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
@@ -24,6 +26,7 @@ function useRoute(): Route {
 export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
+  const session = useCoordinatorSession();
 
   useEffect(() => {
     // Ctrl/⌘+N opens a new intake from anywhere.
@@ -36,6 +39,32 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  const languages = (
+    <div className="topbar__languages" role="group" aria-label={t('app.language')}>
+      {UI_LANGUAGES.map((language) => (
+        <button
+          key={language}
+          type="button"
+          aria-pressed={i18n.language === language}
+          lang={language}
+          onClick={() => setUiLanguage(language)}
+        >
+          {language === 'ko' ? '한국어' : 'English'}
+        </button>
+      ))}
+    </div>
+  );
+
+  // Until the profiles are known, nothing is shown: the app must not flash patient data before a sign-in screen.
+  if (!session.loaded) return <div className="app" aria-busy="true" />;
+  if (session.locked) {
+    return (
+      <div className="app">
+        <LockScreen coordinators={session.coordinators} signedIn={session.signedIn} onUnlocked={session.unlocked} languages={languages} />
+      </div>
+    );
+  }
 
   return (
     <div className="app">
@@ -62,19 +91,15 @@ export function App() {
           </a>
         </nav>
         <div className="topbar__spacer" />
-        <div className="topbar__languages" role="group" aria-label={t('app.language')}>
-          {UI_LANGUAGES.map((language) => (
-            <button
-              key={language}
-              type="button"
-              aria-pressed={i18n.language === language}
-              lang={language}
-              onClick={() => setUiLanguage(language)}
-            >
-              {language === 'ko' ? '한국어' : 'English'}
+        {session.signedIn && (
+          <div className="topbar__session">
+            <span data-signed-in>{session.signedIn.name}</span>
+            <button type="button" onClick={session.lock} title={t('lock.lockNowHint')}>
+              {t('lock.lockNow')}
             </button>
-          ))}
-        </div>
+          </div>
+        )}
+        {languages}
       </header>
       <main id="main" className="main">
         {route.screen === 'patients' && <PatientListScreen />}

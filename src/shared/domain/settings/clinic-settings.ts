@@ -5,6 +5,26 @@ import { TREATMENT_IDS, type Catalog } from '../catalog/catalog-schema';
 import { calendarDateSchema } from '../intake/patient-schema';
 import { DEFAULT_CLINIC_HOURS, type ClinicHours } from '../schedule/clinic-hours';
 import { roomKey } from '../schedule/session-conflicts';
+import { IDLE_LOCK_MINUTES } from '../coordinators/coordinator-pin';
+
+/** Backups kept in the folder when the clinic has not said (the newest ones; older ones are deleted). */
+export const DEFAULT_BACKUP_KEEP = 30;
+
+/** Automatic backups (daily, and before every migration): where, and how many to keep. An empty folder means
+ * `clinicdesk-backups` beside the database (README, "Automatic backups"). */
+export const backupSettingsSchema = z
+  .strictObject({
+    folder: z
+      .string('invalid_type')
+      .trim()
+      .max(1000, 'too_long')
+      .refine((path) => path === '' || /^(\/|[A-Za-z]:[\\/])/.test(path), 'absolute_path_required')
+      .default(''),
+    keep: z.int('invalid_type').min(1, 'invalid').max(1000, 'invalid').default(DEFAULT_BACKUP_KEEP),
+  })
+  .default({ folder: '', keep: DEFAULT_BACKUP_KEEP });
+
+export type BackupSettings = z.output<typeof backupSettingsSchema>;
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid');
 
@@ -60,6 +80,13 @@ export const clinicSettingsSchema = z
       .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/, 'unreadable_image')
       .nullable()
       .default(null),
+    /** Minutes without input before the screen locks (a coordinator profile's PIN unlocks it). */
+    idleLockMinutes: z
+      .int('invalid_type')
+      .min(IDLE_LOCK_MINUTES.min, 'invalid')
+      .max(IDLE_LOCK_MINUTES.max, 'invalid')
+      .default(IDLE_LOCK_MINUTES.default),
+    backup: backupSettingsSchema,
   })
   .refine((settings) => settings.hours.opensAt < settings.hours.closesAt, { message: 'invalid', path: ['hours', 'closesAt'] });
 
@@ -79,5 +106,7 @@ export function defaultClinicSettings(catalog: Catalog): ClinicSettings {
     rooms: [],
     contact: { phone: '', messenger: '', email: '', address: '' },
     logo: null,
+    idleLockMinutes: IDLE_LOCK_MINUTES.default,
+    backup: { folder: '', keep: DEFAULT_BACKUP_KEEP },
   };
 }

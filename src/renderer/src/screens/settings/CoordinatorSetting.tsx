@@ -1,6 +1,5 @@
-// Who is working at this computer: the name the audit log records for every opening and change. A stand-in until
-// coordinator profiles with an idle lock exist (issue 7, part 6); it has its own small form so saving it never
-// touches the clinic's prices and hours.
+// The name the audit log records when nobody is signed in with a coordinator profile (a clinic without profiles
+// yet, and the CLI). It has its own small form so saving it never touches the clinic's prices and hours.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ISSUE_MESSAGES } from '../../../../shared/contract';
@@ -15,14 +14,14 @@ export function CoordinatorSetting() {
 
   useEffect(() => {
     void api.getCoordinator({}).then((result) => {
-      if (result.ok && result.value.name !== 'unknown') setName(result.value.name);
+      if (result.ok) setName(result.value.fallback);
     });
   }, []);
 
   const save = async () => {
     const result = await api.setCoordinator({ name });
     if (result.ok) {
-      setName(result.value.name);
+      setName(result.value.fallback);
       setState({ kind: 'saved' });
     } else {
       const code = result.error.issues[0]?.code;

@@ -7,6 +7,8 @@ import type { Catalog } from '../../../../shared/domain/catalog/catalog-schema';
 import type { ClinicSettings } from '../../../../shared/domain/settings/clinic-settings';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
+import { announceSessionChange } from '../../app/use-coordinator-session';
+import { CoordinatorProfiles } from './CoordinatorProfiles';
 import { CoordinatorSetting } from './CoordinatorSetting';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -60,6 +62,7 @@ export function SettingsScreen() {
     if (result.ok) {
       setErrors({});
       setBanner({ kind: 'ok' });
+      announceSessionChange();
     } else {
       const fields: Record<string, IssueCode> = {};
       for (const found of result.error.issues) fields[found.path.slice(1).join('.')] ??= found.code;
@@ -232,6 +235,29 @@ export function SettingsScreen() {
             {t('settings.addRoom')}
           </button>
         </section>
+        <section className="form-section" aria-labelledby="settings-security">
+          <h2 id="settings-security">{t('settings.security.title')}</h2>
+          <div className="form-grid">
+            <Field name="idleLockMinutes" label={t('settings.security.idleLockMinutes')} hint={t('settings.security.idleLockHint')} error={errorOf('idleLockMinutes')}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} name="idleLockMinutes" type="number" min={1} max={60} value={settings.idleLockMinutes} aria-describedby={describedBy} aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, idleLockMinutes: Number(event.target.value) })} />
+              )}
+            </Field>
+            <Field name="backup-folder" label={t('settings.security.backupFolder')} hint={t('settings.security.backupFolderHint')} error={errorOf('backup.folder')} wide>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} name="backup-folder" dir="ltr" value={settings.backup.folder} aria-describedby={describedBy} aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, backup: { ...settings.backup, folder: event.target.value } })} />
+              )}
+            </Field>
+            <Field name="backup-keep" label={t('settings.security.backupKeep')} hint={t('settings.security.backupKeepHint')} error={errorOf('backup.keep')}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} name="backup-keep" type="number" min={1} max={1000} value={settings.backup.keep} aria-describedby={describedBy} aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, backup: { ...settings.backup, keep: Number(event.target.value) } })} />
+              )}
+            </Field>
+          </div>
+        </section>
         <section className="form-section" aria-labelledby="settings-prices">
           <h2 id="settings-prices">{t('settings.prices')}</h2>
           <p className="hint">{t('settings.pricesHint')}</p>
@@ -301,6 +327,7 @@ export function SettingsScreen() {
           </button>
         </section>
       </form>
+      <CoordinatorProfiles />
       <CoordinatorSetting />
     </section>
   );

@@ -1,0 +1,67 @@
+// Automatic backups: daily while the app or the preview runs (the door's main sets a timer and calls
+// runScheduledBackup; the decision is here, with the clock passed in), and before every migration that changes an
+// existing database (openServices passes backupBeforeMigration to openDatabase). Both write the usual encrypted
+// backup file (create-backup.ts) with the photos, and keep the clinic's newest N in the folder.
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { isBackupDue, newestBackupTime } from '../../shared/domain/backup/backup-schedule';
+import { backupSettingsSchema, type BackupSettings } from '../../shared/domain/settings/clinic-settings';
+import type { Db } from '../db/connect-database';
+import { readSettingBeforeMigration } from '../db/repositories/plans-repository';
+import type { DatabaseKey } from '../security/database-key';
+import { createBackup, type CreatedBackup } from './create-backup';
+
+/** Where backups go when the clinic has not picked a folder: beside the database. */
+export const DEFAULT_BACKUP_FOLDER_NAME = 'clinicdesk-backups';
+
+export function backupFolderOf(settings: BackupSettings, databasePath: string): string {
+  return settings.folder === '' ? join(dirname(resolve(databasePath)), DEFAULT_BACKUP_FOLDER_NAME) : settings.folder;
+}
+
+export type ScheduledBackup =
+  | { readonly made: true; readonly file: string; readonly removed: readonly string[] }
+  | { readonly made: false; readonly reason: 'recent' | 'unencrypted'; readonly newest: string | null };
+
+/** Backs up when the newest backup in the folder is 24 hours old or older (or there is none). */
+export function runScheduledBackup(options: {
+  readonly db: Db;
+  readonly databasePath: string;
+  readonly photoRoot: string;
+  readonly key: DatabaseKey | 'unencrypted';
+  readonly settings: BackupSettings;
+  readonly now: Date;
+}): ScheduledBackup {
+  const folder = backupFolderOf(options.settings, options.databasePath);
+  const newest = newestBackupTime(existsSync(folder) ? readdirSync(folder) : []);
+  if (!isBackupDue(newest, options.now)) return { made: false, reason: 'recent', newest: newest?.toISOString() ?? null };
+  // The benchmark's plain baseline has no key to seal a backup with.
+  if (options.key === 'unencrypted') return { made: false, reason: 'unencrypted', newest: newest?.toISOString() ?? null };
+  const created = createBackup({ db: options.db, photoRoot: options.photoRoot, key: options.key, outDir: folder, keep: options.settings.keep, now: options.now });
+  return { made: true, file: created.file, removed: created.removed };
+}
+
+/**
+ * The backup before migrations: the database as it is (its WAL checkpointed into it first), still encrypted, in
+ * the clinic's backup folder or beside the database. Restoring it gives the old schema, which migrates again at open.
+ */
+export function backupBeforeMigration(options: {
+  readonly databasePath: string;
+  readonly photoRoot: string;
+  readonly key: DatabaseKey;
+  readonly now: () => Date;
+}): (db: Db, from: number, to: number) => CreatedBackup {
+  return (db) => {
+    const stored = readSettingBeforeMigration(db, 'clinic') as { backup?: unknown } | undefined;
+    const parsed = backupSettingsSchema.safeParse(stored?.backup);
+    const settings = parsed.success ? parsed.data : backupSettingsSchema.parse(undefined);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return createBackup({
+      db,
+      photoRoot: options.photoRoot,
+      key: options.key,
+      outDir: backupFolderOf(settings, options.databasePath),
+      keep: settings.keep,
+      now: options.now(),
+    });
+  };
+}

@@ -1,0 +1,138 @@
+// Coordinator profiles and their sign-in. A PIN is stored only as scrypt(PIN, a 16-byte salt of its own), compared
+// in constant time. Wrong PINs are counted per profile in memory with the service clock: after MAX_WRONG_PINS in a
+// row, that profile waits WRONG_PIN_WAIT_MS (a restart clears the count; the database is encrypted, so the hashes
+// are not there for offline guessing without the key).
+//
+// The session (who is signed in) lives in the ServiceContext: one per opened set of services, so one per door
+// connection. The desktop app is one window per PC; the preview server serves one coordinator at a time (every
+// browser tab of it shares the one session). The CLI never signs in: its entries fall back to the `coordinator`
+// setting, else "unknown".
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { Handlers } from '../../shared/contract';
+import { fail, invalid, issue, ok } from '../../shared/contract';
+import type { CoordinatorProfile } from '../../shared/contract/coordinators';
+import { afterWrongPin, FRESH_THROTTLE, pinSchema, waitLeft, type PinThrottle } from '../../shared/domain/coordinators/coordinator-pin';
+import type { CoordinatorRow } from '../db/repositories/coordinators-repository';
+import type { ServiceContext } from './service-context';
+
+const SALT_BYTES = 16;
+const HASH_BYTES = 32;
+
+function hashPin(pin: string, salt: Buffer): Buffer {
+  return scryptSync(pin, salt, HASH_BYTES, { N: 16384, r: 8, p: 1 });
+}
+
+function newPinHash(pin: string): { salt: string; hash: string } {
+  const salt = randomBytes(SALT_BYTES);
+  return { salt: salt.toString('hex'), hash: hashPin(pin, salt).toString('hex') };
+}
+
+function pinMatches(row: CoordinatorRow, pin: string): boolean {
+  const expected = Buffer.from(row.pin_hash, 'hex');
+  return timingSafeEqual(hashPin(pin, Buffer.from(row.pin_salt, 'hex')), expected);
+}
+
+const profileOf = (row: CoordinatorRow): CoordinatorProfile => ({ id: row.id, name: row.display_name, createdAt: row.created_at });
+
+export function createCoordinatorsService(context: ServiceContext) {
+  const throttles = new Map<string, PinThrottle>();
+
+  /** Checks a PIN against the wait and the hash; the issue to return on `field`, or null when it is right. */
+  function checkPin(row: CoordinatorRow, pin: string, field: string) {
+    const now = context.now().getTime();
+    const throttle = throttles.get(row.id) ?? FRESH_THROTTLE;
+    if (waitLeft(throttle, now) > 0) return invalid([issue([field], 'too_many_attempts')]);
+    if (/^\d{4,8}$/.test(pin) && pinMatches(row, pin)) {
+      throttles.delete(row.id);
+      return null;
+    }
+    const next = afterWrongPin(throttle, now);
+    throttles.set(row.id, next);
+    return invalid([issue([field], waitLeft(next, now) > 0 ? 'too_many_attempts' : 'wrong_pin')]);
+  }
+
+  const signedIn = (): CoordinatorProfile | null => {
+    const current = context.session.current;
+    if (!current) return null;
+    const row = context.coordinators.byId(current.id);
+    return row ? profileOf(row) : null;
+  };
+
+  const handlers = {
+    listCoordinators() {
+      return ok({ coordinators: context.coordinators.active().map(profileOf), signedIn: signedIn() });
+    },
+
+    addCoordinator({ name, pin }) {
+      // Once there are profiles, only a signed-in coordinator adds one (the app shows the sign-in screen otherwise).
+      if (context.coordinators.activeCount() > 0 && !signedIn()) return fail('forbidden', 'Sign in to add a coordinator.', [issue(['name'], 'not_signed_in')]);
+      if (context.coordinators.nameTaken(name)) return invalid([issue(['name'], 'name_taken')]);
+      const { salt, hash } = newPinHash(pin);
+      const row: CoordinatorRow = { id: context.newId(), display_name: name, pin_salt: salt, pin_hash: hash, created_at: context.now().toISOString() };
+      context.db.transaction(() => {
+        context.audit.record('settings.save', null, ['coordinators']);
+        context.coordinators.insert(row);
+      })();
+      if (!signedIn()) signInAs(row);
+      return ok(profileOf(row));
+    },
+
+    signIn({ coordinatorId, pin }) {
+      const row = context.coordinators.byId(coordinatorId);
+      if (!row) return fail('not_found', `No coordinator with id ${coordinatorId}.`, [issue(['coordinatorId'], 'invalid')]);
+      const refused = checkPin(row, pin, 'pin');
+      if (refused) return refused;
+      signInAs(row);
+      return ok(profileOf(row));
+    },
+
+    signOut() {
+      if (context.session.current) {
+        context.db.transaction(() => context.audit.record('coordinator.signout', null))();
+        context.session.current = null;
+      }
+      return ok({ signedOut: true as const });
+    },
+
+    changePin({ currentPin, newPin }) {
+      const current = signedIn();
+      const row = current ? context.coordinators.byId(current.id) : undefined;
+      if (!row) return fail('forbidden', 'Sign in to change your PIN.', [issue(['currentPin'], 'not_signed_in')]);
+      const refused = checkPin(row, currentPin, 'currentPin');
+      if (refused) return refused;
+      const { salt, hash } = newPinHash(newPin);
+      context.db.transaction(() => {
+        context.audit.record('settings.save', null, ['coordinators.pin']);
+        context.coordinators.setPin(row.id, salt, hash);
+      })();
+      return ok({ changed: true as const });
+    },
+  } satisfies Pick<Handlers, 'listCoordinators' | 'addCoordinator' | 'signIn' | 'signOut' | 'changePin'>;
+
+  function signInAs(row: CoordinatorRow): void {
+    // A switch of profile: the one leaving signs out in the log, the one arriving signs in under their own name.
+    context.db.transaction(() => {
+      if (context.session.current && context.session.current.id !== row.id) context.audit.record('coordinator.signout', null);
+      context.session.current = { id: row.id, name: row.display_name };
+      context.audit.record('coordinator.signin', null);
+    })();
+  }
+
+  return handlers;
+}
+
+/**
+ * A new PIN for a profile without its current one: for the CLI only (`coordinators reset-pin`), which holds the
+ * database key, when a coordinator forgot theirs. Never a channel: the app and the preview cannot reach it.
+ */
+export function resetCoordinatorPin(context: ServiceContext, coordinatorId: string, pin: string) {
+  const row = context.coordinators.byId(coordinatorId);
+  if (!row) return fail('not_found', `No coordinator with id ${coordinatorId}.`, [issue(['coordinatorId'], 'invalid')]);
+  if (!pinSchema.safeParse(pin).success) return invalid([issue(['pin'], 'invalid_pin')]);
+  const { salt, hash } = newPinHash(pin);
+  context.db.transaction(() => {
+    context.audit.record('settings.save', null, ['coordinators.pin']);
+    context.coordinators.setPin(row.id, salt, hash);
+  })();
+  return ok(profileOf(row));
+}

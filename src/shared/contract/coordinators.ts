@@ -1,0 +1,30 @@
+// Channels of the coordinator profiles (issue 7, part 6): who works at this computer, signed in with a PIN. The
+// signed-in coordinator is the one the audit log names. One session per door connection: the desktop app is
+// one window per PC, and the preview server serves one coordinator at a time (README, "Coordinator profiles").
+import { z } from 'zod';
+import { channel } from './define-channel';
+import { coordinatorNameSchema, pinSchema } from '../domain/coordinators/coordinator-pin';
+
+export interface CoordinatorProfile {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+const coordinatorId = z.uuid('invalid');
+
+export const coordinatorsChannels = {
+  /** The active profiles, by name, and who is signed in (null: nobody, or no profiles yet). */
+  listCoordinators: channel<{ readonly coordinators: readonly CoordinatorProfile[]; readonly signedIn: CoordinatorProfile | null }>()(
+    z.strictObject({}),
+  ),
+  /** Adds a profile. The first one added, or one added while nobody is signed in, is signed in at once. */
+  addCoordinator: channel<CoordinatorProfile>()(z.strictObject({ name: coordinatorNameSchema, pin: pinSchema })),
+  /** Wrong PINs: an issue on `pin` (wrong_pin); after 5 in a row, 30 seconds of too_many_attempts. */
+  signIn: channel<CoordinatorProfile>()(z.strictObject({ coordinatorId, pin: z.string('invalid_pin').max(8, 'invalid_pin') })),
+  signOut: channel<{ readonly signedOut: true }>()(z.strictObject({})),
+  /** The signed-in coordinator's PIN, with the current one. */
+  changePin: channel<{ readonly changed: true }>()(
+    z.strictObject({ currentPin: z.string('invalid_pin').max(8, 'invalid_pin'), newPin: pinSchema }),
+  ),
+};

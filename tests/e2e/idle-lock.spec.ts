@@ -1,0 +1,118 @@
+// The idle lock on a shared clinic PC: after the clinic's idle time (Playwright's clock moves it on) the screen
+// locks and no patient data stays in the page; a wrong PIN is refused beside the field; the right PIN unlocks and
+// the half-typed intake is still there. The lock-now button locks at once, and another coordinator can sign in
+// instead (the audit log then names them). Screenshots and axe on the lock screen.
+import type { ClinicSettings } from '../../src/shared/domain/settings/clinic-settings';
+import { IDLE_LOCK_MINUTES } from '../../src/shared/domain/coordinators/coordinator-pin';
+import { expectNoCriticalViolations, SCREENS_DIR } from './support/accessibility';
+import { expect, test } from './support/fixtures';
+import { IntakePage } from './support/intake-page';
+import { PatientListPage } from './support/patient-list-page';
+import { callService } from './support/services';
+import { eitherLanguage, issueText } from './support/ui-text';
+import { fixtureIntake } from '../support/temp-services';
+
+const HALF_TYPED = 'Nguyễn Thị Ho';
+
+test('the screen locks when idle, hides the patients, refuses a wrong PIN and unlocks with the right one', async ({ page, app }, testInfo) => {
+  const park = await callService(app, 'addCoordinator', { name: 'Park Ji-won', pin: '482913' });
+  const lee = await callService(app, 'addCoordinator', { name: 'Lee Min-ho', pin: '7351' });
+  const patient = await callService(app, 'createPatient', { patient: fixtureIntake('en') as never });
+  const patientName = patient.patient.names.latin;
+  const settings: ClinicSettings = await callService(app, 'getClinicSettings', {});
+  await callService(app, 'saveClinicSettings', { settings: { ...settings, idleLockMinutes: IDLE_LOCK_MINUTES.min } });
+
+  await page.clock.install();
+  const list = new PatientListPage(page, app);
+  const intake = new IntakePage(page);
+  const lockScreen = page.locator('[data-lock-screen]');
+  const pin = page.locator('[name="lock-pin"]');
+  const pinError = page.locator('[data-error-for="lock-pin"]');
+
+  await list.goto();
+  await expect(page.locator('main')).toContainText(patientName);
+  await expect(page.locator('[data-signed-in]')).toHaveText('Park Ji-won');
+
+  // Half an intake typed, then the coordinator walks away.
+  await list.newPatient();
+  await intake.waitUntilReady();
+  await intake.control('latinName').fill(HALF_TYPED);
+  await page.clock.fastForward('00:59');
+  await expect(lockScreen).toHaveCount(0);
+  await page.clock.fastForward('00:02');
+
+  await expect(lockScreen).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(eitherLanguage('lock.lockedTitle'));
+  // Nothing of the screen behind: not shown, not in the DOM, so not read by a screen reader either.
+  const html = await page.content();
+  expect(html).not.toContain(patientName);
+  expect(html).not.toContain(HALF_TYPED);
+  await expect(page.locator('#intake-form, .topbar')).toHaveCount(0);
+  await expect(pin).toBeFocused();
+  // Locked is signed out in the services too: another tab, or a page that skips the lock, gets nothing.
+  const search = await app.services.dispatch('searchPatients', { query: '', tripStatus: 'all', limit: 10 });
+  expect(search.ok ? 'served' : search.error.code).toBe('forbidden');
+  await page.screenshot({ path: `${SCREENS_DIR}/idle-lock.png` });
+  await expectNoCriticalViolations(page, testInfo, 'idle-lock');
+
+  // A wrong PIN: refused, the error beside the field, still locked.
+  await pin.fill('000000');
+  await pin.press('Enter');
+  await expect(pinError).toHaveText(new RegExp(`^(${issueText('en', 'wrong_pin')}|${issueText('ko', 'wrong_pin')})$`));
+  await expect(pin).toHaveAttribute('aria-invalid', 'true');
+  await expect(lockScreen).toBeVisible();
+  await page.screenshot({ path: `${SCREENS_DIR}/idle-lock-wrong-pin.png` });
+  await expectNoCriticalViolations(page, testInfo, 'idle-lock-wrong-pin');
+
+  // The right PIN, by keyboard only: back to the intake, with what was typed.
+  await pin.fill('482913');
+  await page.keyboard.press('Enter');
+  await expect(lockScreen).toHaveCount(0);
+  await intake.waitUntilReady();
+  await expect(intake.control('latinName')).toHaveValue(HALF_TYPED);
+
+  // Lock now, and switch to another coordinator.
+  await page.getByRole('button', { name: eitherLanguage('lock.lockNow') }).click();
+  await expect(lockScreen).toBeVisible();
+  await page.locator('[name="lock-coordinator"]').selectOption(lee.id);
+  await pin.fill('7351');
+  await pin.press('Enter');
+  await expect(page.locator('[data-signed-in]')).toHaveText('Lee Min-ho');
+  await expect(intake.control('latinName')).toHaveValue(HALF_TYPED);
+  expect(app.services.context.actor()).toBe('Lee Min-ho');
+  expect(park.id).not.toBe(lee.id);
+});
+
+test('with profiles and nobody signed in, the app opens on the sign-in screen', async ({ page, app }) => {
+  const park = await callService(app, 'addCoordinator', { name: 'Park Ji-won', pin: '482913' });
+  const patient = await callService(app, 'createPatient', { patient: fixtureIntake('en') as never });
+  await callService(app, 'signOut', {});
+  await page.goto(`${app.url}#/patients`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(eitherLanguage('lock.signInTitle'));
+  expect(await page.content()).not.toContain(patient.patient.names.latin);
+  await page.locator('[name="lock-pin"]').fill('482913');
+  await page.locator('[name="lock-pin"]').press('Enter');
+  await expect(page.locator('main')).toContainText(patient.patient.names.latin);
+  expect(app.services.context.session.current?.id).toBe(park.id);
+});
+
+test('the first coordinator profile is added in the settings: a short PIN is refused beside the field, then it signs in', async ({ page, app }, testInfo) => {
+  await page.goto(`${app.url}#/settings`);
+  const profiles = page.locator('[data-coordinator-profiles]');
+  await expect(profiles).toBeVisible();
+  await expect(page.locator('[data-signed-in]')).toHaveCount(0);
+  await profiles.locator('[name="profile-name"]').fill('Park Ji-won');
+  await profiles.locator('[name="profile-pin"]').fill('123');
+  await profiles.getByRole('button', { name: eitherLanguage('profiles.add') }).click();
+  await expect(profiles.locator('[data-error-for="profile-pin"]')).toHaveText(new RegExp(`^(${issueText('en', 'invalid_pin')}|${issueText('ko', 'invalid_pin')})$`));
+  expect((await callService(app, 'listCoordinators', {})).coordinators).toEqual([]);
+
+  await profiles.locator('[name="profile-pin"]').fill('482913');
+  await profiles.locator('[name="profile-pin"]').press('Enter');
+  await expect(profiles.getByRole('listitem')).toHaveCount(1);
+  await expect(page.locator('[data-signed-in]')).toHaveText('Park Ji-won');
+  await profiles.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS_DIR}/settings-profiles.png` });
+  await expectNoCriticalViolations(page, testInfo, 'settings-profiles');
+  expect(app.services.context.actor()).toBe('Park Ji-won');
+});

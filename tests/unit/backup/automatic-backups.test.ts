@@ -1,0 +1,157 @@
+// Automatic backups: the daily one (runScheduledBackup with the clock passed in), with the clinic's folder and
+// retention, and the one before migrations change an existing database, made from an older database and the
+// migration list, restorable to the old schema.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_BACKUP_FOLDER_NAME } from '../../../src/main/backup/automatic-backups';
+import { restoreBackup } from '../../../src/main/backup/restore-backup';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/main/db/migrations';
+import { openDatabase } from '../../../src/main/db/open-database';
+import { createPatientsRepository } from '../../../src/main/db/repositories/patients-repository';
+import { createPlansRepository } from '../../../src/main/db/repositories/plans-repository';
+import { patientSchema } from '../../../src/shared/domain/intake/patient-schema';
+import { defaultClinicSettings } from '../../../src/shared/domain/settings/clinic-settings';
+import { clinicalContent } from '../../../src/main/content/clinical-content';
+import { openServices, photoRootOf, type OpenServices } from '../../../src/main/services/open-services';
+import type { Result } from '../../../src/shared/contract';
+import type { PatientRecord } from '../../../src/shared/contract/patients';
+import { backupTimeOf, isBackupDue, newestBackupTime } from '../../../src/shared/domain/backup/backup-schedule';
+import type { ClinicSettings } from '../../../src/shared/domain/settings/clinic-settings';
+import { fixtureIntake } from '../../support/temp-services';
+import { TEST_KEY } from '../../support/test-key';
+
+const T0 = new Date('2026-11-24T01:00:00Z');
+const HOUR = 60 * 60 * 1000;
+let folder: string;
+let opened: OpenServices[];
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'clinicdesk-auto-backups-'));
+  opened = [];
+});
+afterEach(() => {
+  for (const services of opened) services.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const databasePath = () => join(folder, 'data', 'clinicdesk.sqlite');
+function open(migrations: typeof MIGRATIONS = MIGRATIONS, now = () => T0): OpenServices {
+  const services = openServices({ databasePath: databasePath(), key: TEST_KEY, now, migrations });
+  opened.push(services);
+  return services;
+}
+function close(services: OpenServices): void {
+  services.close();
+  opened.splice(opened.indexOf(services), 1);
+}
+async function call<T>(services: OpenServices, channel: string, payload: unknown): Promise<T> {
+  const result = (await services.dispatch(channel, payload)) as Result<T>;
+  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+const backupsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.cdbackup')).sort() : []);
+
+describe('the backup schedule (pure)', () => {
+  it('reads the time from a backup file name and ignores other files', () => {
+    expect(backupTimeOf('clinicdesk-20261124T010000123Z.cdbackup')?.toISOString()).toBe('2026-11-24T01:00:00.123Z');
+    expect(backupTimeOf('.clinicdesk-20261124T010000123Z.cdbackup.tmp')).toBeNull();
+    expect(backupTimeOf('notes.txt')).toBeNull();
+    expect(newestBackupTime(['clinicdesk-20261101T000000000Z.cdbackup', 'clinicdesk-20261123T000000000Z.cdbackup', 'x'])?.toISOString()).toBe(
+      '2026-11-23T00:00:00.000Z',
+    );
+  });
+
+  it('is due with no backup, 24 hours after the newest, or when the newest is in the future', () => {
+    expect(isBackupDue(null, T0)).toBe(true);
+    expect(isBackupDue(new Date(T0.getTime() - 23 * HOUR), T0)).toBe(false);
+    expect(isBackupDue(new Date(T0.getTime() - 24 * HOUR), T0)).toBe(true);
+    expect(isBackupDue(new Date(T0.getTime() + HOUR), T0)).toBe(true);
+  });
+});
+
+describe('the daily backup', () => {
+  it('backs up beside the database by default, then not again within 24 hours', async () => {
+    const services = open();
+    await call(services, 'createPatient', { patient: fixtureIntake('en') });
+    const first = services.runScheduledBackup(T0);
+    expect(first.made).toBe(true);
+    const dir = join(folder, 'data', DEFAULT_BACKUP_FOLDER_NAME);
+    expect(backupsIn(dir)).toHaveLength(1);
+    expect(services.runScheduledBackup(new Date(T0.getTime() + 23 * HOUR))).toMatchObject({ made: false, reason: 'recent' });
+    expect(services.runScheduledBackup(new Date(T0.getTime() + 24 * HOUR)).made).toBe(true);
+    expect(backupsIn(dir)).toHaveLength(2);
+    const log = services.context.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'backup'").get()!.n;
+    expect(log).toBe(2);
+  });
+
+  it('uses the clinic\'s folder and keeps only the newest N there', async () => {
+    const services = open();
+    const chosen = join(folder, 'chosen');
+    const settings = await call<ClinicSettings>(services, 'getClinicSettings', {});
+    expect(settings.backup).toEqual({ folder: '', keep: 30 });
+    expect(settings.idleLockMinutes).toBe(5);
+    await call(services, 'saveClinicSettings', { settings: { ...settings, backup: { folder: chosen, keep: 2 } } });
+    for (let day = 0; day < 4; day++) expect(services.runScheduledBackup(new Date(T0.getTime() + day * 24 * HOUR)).made).toBe(true);
+    expect(backupsIn(chosen)).toEqual(['clinicdesk-20261126T010000000Z.cdbackup', 'clinicdesk-20261127T010000000Z.cdbackup']);
+    expect(backupsIn(join(folder, 'data', DEFAULT_BACKUP_FOLDER_NAME))).toEqual([]);
+  });
+
+  it('refuses a relative folder or a keep of 0, beside the field, and changes nothing', async () => {
+    const services = open();
+    const settings = await call<ClinicSettings>(services, 'getClinicSettings', {});
+    for (const backup of [{ folder: 'backups', keep: 3 }, { folder: '', keep: 0 }]) {
+      const result = (await services.dispatch('saveClinicSettings', { settings: { ...settings, backup } })) as Result<unknown>;
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.issues[0]?.path.slice(0, 3)).toEqual(['settings', 'backup', backup.keep === 0 ? 'keep' : 'folder']);
+    }
+    expect(await call(services, 'getClinicSettings', {})).toEqual(settings);
+  });
+});
+
+describe('the backup before migrations', () => {
+  const older = MIGRATIONS.filter((migration) => migration.version <= 9);
+  const PATIENT_ID = '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f';
+  /** A database as the app before profiles (schema 9) left it: one patient, and the settings given. */
+  function olderDatabase(settings?: unknown): void {
+    mkdirSync(join(folder, 'data'), { recursive: true });
+    const db = openDatabase(databasePath(), TEST_KEY, older);
+    createPatientsRepository(db).insert(PATIENT_ID, patientSchema.parse(fixtureIntake('ko')), T0.toISOString());
+    if (settings) createPlansRepository(db).putSetting('clinic', settings, T0.toISOString());
+    db.close();
+  }
+
+  it('copies an older database, as it was, before migrating it; restoring the copy gives the old schema', async () => {
+    olderDatabase();
+    const dir = join(folder, 'data', DEFAULT_BACKUP_FOLDER_NAME);
+    expect(backupsIn(dir)).toEqual([]);
+
+    const migrated = open(MIGRATIONS, () => new Date(T0.getTime() + HOUR));
+    expect(migrated.context.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(backupsIn(dir)).toEqual(['clinicdesk-20261124T020000000Z.cdbackup']);
+    close(migrated);
+
+    // Opening again at the latest schema migrates nothing and backs nothing up.
+    close(open());
+    expect(backupsIn(dir)).toHaveLength(1);
+
+    const restoredPath = join(folder, 'restored', 'clinicdesk.sqlite');
+    const restored = restoreBackup({ file: join(dir, backupsIn(dir)[0]!), databasePath: restoredPath, photoRoot: photoRootOf(restoredPath), key: TEST_KEY });
+    expect(restored.schemaVersion).toBe(9);
+    const reopened = openServices({ databasePath: restoredPath, key: TEST_KEY, now: () => T0 });
+    opened.push(reopened);
+    expect((await call<PatientRecord>(reopened, 'getPatient', { id: PATIENT_ID })).patient.names).toEqual(fixtureIntake('ko').names);
+  });
+
+  it('uses the backup folder and retention the older database names in its settings', () => {
+    const chosen = join(folder, 'chosen');
+    olderDatabase({ ...defaultClinicSettings(clinicalContent().catalog), backup: { folder: chosen, keep: 1 } });
+    close(open());
+    expect(backupsIn(chosen)).toHaveLength(1);
+  });
+
+  it('makes no backup of a new, empty database', () => {
+    open();
+    expect(backupsIn(join(folder, 'data', DEFAULT_BACKUP_FOLDER_NAME))).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+// The daily backup's timer in the doors: a check at start and every hour, and a failing backup never stops the app.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ScheduledBackup } from '../../../src/main/backup/automatic-backups';
+import { BACKUP_CHECK_INTERVAL_MS, startBackupTimer } from '../../../src/main/doors/backup-timer';
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('the backup timer', () => {
+  it('checks at start and every hour until stopped, and logs a failure without throwing', () => {
+    const results: (ScheduledBackup | Error)[] = [
+      { made: true, file: '/b/clinicdesk-1.cdbackup', removed: [] },
+      { made: false, reason: 'recent', newest: null },
+      new Error('disk full'),
+    ];
+    const calls: Date[] = [];
+    const logged: string[] = [];
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const stop = startBackupTimer(
+      {
+        runScheduledBackup(now) {
+          calls.push(now);
+          const next = results.shift()!;
+          if (next instanceof Error) throw next;
+          return next;
+        },
+      },
+      (message) => logged.push(message),
+    );
+    expect(calls).toHaveLength(1);
+    expect(logged).toEqual(['ClinicDesk: automatic backup written: /b/clinicdesk-1.cdbackup']);
+    vi.advanceTimersByTime(BACKUP_CHECK_INTERVAL_MS);
+    vi.advanceTimersByTime(BACKUP_CHECK_INTERVAL_MS);
+    expect(calls).toHaveLength(3);
+    expect(errors).toHaveBeenCalledOnce();
+    stop();
+    vi.advanceTimersByTime(5 * BACKUP_CHECK_INTERVAL_MS);
+    expect(calls).toHaveLength(3);
+    errors.mockRestore();
+  });
+});
