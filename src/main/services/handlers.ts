@@ -11,6 +11,7 @@ import { createPlanService } from './plan-service';
 import { createFollowUpsService } from './followups-service';
 import { createHandoutsService } from './handouts-service';
 import { createReportsService } from './reports-service';
+import { createRightsService } from './rights-service';
 import type { ServiceContext } from './service-context';
 
 export function createHandlers(context: ServiceContext): Handlers {
@@ -26,5 +27,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createHandoutsService(context),
     ...createReportsService(context),
     ...createAuditService(context),
+    ...createRightsService(context).handlers,
   };
 }

@@ -43,6 +43,8 @@ export const CHANNELS = [
   'recordPrint',
   'getCoordinator',
   'setCoordinator',
+  'exportPatientArchive',
+  'requestErasure',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

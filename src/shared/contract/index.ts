@@ -13,6 +13,7 @@ import { plansChannels } from './plans';
 import { followUpsChannels } from './followups';
 import { handoutsChannels } from './handouts';
 import { reportsChannels } from './reports';
+import { rightsChannels } from './rights';
 import type { Result } from './result';
 
 export const contract = {
@@ -26,6 +27,7 @@ export const contract = {
   ...reportsChannels,
   ...appChannels,
   ...auditChannels,
+  ...rightsChannels,
 };
 
 type Contract = typeof contract;

@@ -81,6 +81,8 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   recordPrint: { patientId: PATIENT_ID, document: 'consent-summary' },
   getCoordinator: {},
   setCoordinator: { name: 'Park Ji-won' },
+  exportPatientArchive: { patientId: PATIENT_ID, folder: '/tmp/clinicdesk-fuzz-archives' },
+  requestErasure: { patientId: PATIENT_ID, reason: 'The patient asked by e-mail on 2026-11-20.' },
 };
 
 type Path = (string | number)[];

@@ -13,6 +13,7 @@ const SETTINGS: ClinicSettings = {
   prices: { 'pico-laser': 100_000, 'rejuran-healer': 300_000 },
   packages: [{ treatment: 'rejuran-healer', sessions: 3, priceKrw: 750_000 }],
   contact: { phone: '', messenger: '', email: '', address: '' },
+  retentionYears: 10,
 };
 
 describe('session rows', () => {

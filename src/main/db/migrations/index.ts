@@ -8,6 +8,7 @@ import { migration0006 } from './0006-followups';
 import { migration0007 } from './0007-followup-outcomes';
 import { migration0008 } from './0008-referrals-and-report-sessions';
 import { migration0009 } from './0009-audit-log';
+import { migration0011 } from './0011-patient-rights';
 
 /**
  * Every migration in order of its number. A new one gets its number and its own file and test. Numbers are
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0011,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

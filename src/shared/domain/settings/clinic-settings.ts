@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { TREATMENT_IDS, type Catalog } from '../catalog/catalog-schema';
 import { calendarDateSchema } from '../intake/patient-schema';
 import { DEFAULT_CLINIC_HOURS, type ClinicHours } from '../schedule/clinic-hours';
+import { DEFAULT_RETENTION_YEARS, MAX_RETENTION_YEARS, MIN_RETENTION_YEARS } from '../rights/patient-rights';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid');
 
@@ -39,6 +40,13 @@ export const clinicSettingsSchema = z
         address: z.string().trim().max(300, 'too_long').default(''),
       })
       .default({ phone: '', messenger: '', email: '', address: '' }),
+    /** Years a restricted record (deletion request) is kept after its last treatment before it is destroyed:
+     * 10 for treatment records under the Medical Service Act (see src/shared/domain/rights). */
+    retentionYears: z
+      .int('invalid_type')
+      .min(MIN_RETENTION_YEARS, 'invalid')
+      .max(MAX_RETENTION_YEARS, 'invalid')
+      .default(DEFAULT_RETENTION_YEARS),
   })
   .refine((settings) => settings.hours.opensAt < settings.hours.closesAt, { message: 'invalid', path: ['hours', 'closesAt'] });
 
@@ -56,5 +64,6 @@ export function defaultClinicSettings(catalog: Catalog): ClinicSettings {
     prices,
     packages: [],
     contact: { phone: '', messenger: '', email: '', address: '' },
+    retentionYears: DEFAULT_RETENTION_YEARS,
   };
 }
