@@ -37,7 +37,22 @@ function useColumns() {
   return useMemo(
     () =>
       column.columns([
-        column.accessor('nativeName', { header: () => t('list.columns.nativeName'), sortFn: 'text' }),
+        column.accessor('nativeName', {
+          header: () => t('list.columns.nativeName'),
+          // A record restricted by a deletion request (listed only when the filter asks) says so beside the name.
+          cell: (info) =>
+            info.row.original.restricted ? (
+              <>
+                <span className="badge badge--restricted" data-restricted>
+                  {t('list.restricted')}
+                </span>{' '}
+                {info.getValue()}
+              </>
+            ) : (
+              info.getValue()
+            ),
+          sortFn: 'text',
+        }),
         column.accessor('latinName', { header: () => t('list.columns.latinName'), sortFn: 'text' }),
         column.accessor('nationality', {
           header: () => t('list.columns.nationality'),
@@ -59,16 +74,7 @@ function useColumns() {
         column.accessor('departure', { header: () => t('list.columns.departure'), sortFn: 'alphanumeric' }),
         column.accessor('tripStatus', {
           header: () => t('list.columns.status'),
-          cell: (info) => (
-            <>
-              <span className={`badge badge--${info.getValue()}`}>{t(`tripStatus.${info.getValue()}`)}</span>
-              {info.row.original.restricted && (
-                <span className="badge badge--restricted" data-restricted>
-                  {t('list.restricted')}
-                </span>
-              )}
-            </>
-          ),
+          cell: (info) => <span className={`badge badge--${info.getValue()}`}>{t(`tripStatus.${info.getValue()}`)}</span>,
           sortFn: 'text',
         }),
         column.accessor('screeningOpen', {
