@@ -228,6 +228,14 @@ describe('a deletion request', () => {
     expect((await call<ErasureOutcome>('requestErasure', { patientId, reason: '' })).retentionUntil).toBe('2041-12-06');
   });
 
+  it('refuses a retention shorter than the 10 years of treatment records', async () => {
+    const settings = await call<Record<string, unknown>>('getClinicSettings', {});
+    expect(await services.dispatch('saveClinicSettings', { settings: { ...settings, retentionYears: 5 } } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['settings', 'retentionYears'], code: 'invalid' }] },
+    });
+  });
+
   it('refuses an unknown patient and bad input, changing nothing', async () => {
     const before = services.snapshot();
     expect(await services.dispatch('requestErasure', { patientId: '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f', reason: '' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -264,6 +272,23 @@ describe('the end of retention', () => {
     expect((await call<{ firstBroken: unknown }>('verifyAuditChain', {})).firstBroken).toBeNull();
     // Nothing left to do the next time.
     expect(rights.purgeExpired({ now: new Date('2040-01-01T00:00:00Z') }).erased).toEqual([]);
+  });
+
+  it('is run by the CLI: patients purge-expired [--at ISO]', async () => {
+    await call('requestErasure', { patientId, reason: '' });
+    services.close();
+    const keyFile = writeTestKeyFile(services.folder);
+    const db = join(services.folder, 'clinicdesk.sqlite');
+    const run = async (...args: string[]) => {
+      const out: string[] = [];
+      const code = await runCli(['--db', db, '--key-file', keyFile, 'patients', 'purge-expired', '--json', ...args], { out: (text) => out.push(text), err: (text) => out.push(text) });
+      return { code, out: out.join('\n') };
+    };
+    expect(await run('--at', '2030-01-01T00:00:00+09:00')).toEqual({ code: 0, out: '{"erased":[]}' });
+    expect(await run('--at', '2036-12-07T00:00:00+09:00')).toEqual({ code: 0, out: JSON.stringify({ erased: [patientId] }) });
+    expect((await run('--at', 'not a date')).code).toBe(2);
+    services = openTempServices(undefined, services.folder);
+    expect(services.context.patients.get(patientId)).toBeUndefined();
   });
 });
 

@@ -6,7 +6,8 @@ import type { Consent, PatientIntake } from '../intake/patient-schema';
 
 /** Treatment records (진료기록부) are kept 10 years (Medical Service Act, Enforcement Rule art. 15). */
 export const DEFAULT_RETENTION_YEARS = 10;
-export const MIN_RETENTION_YEARS = 1;
+/** The Medical Service Act keeps treatment records 10 years: the setting cannot go below it. */
+export const MIN_RETENTION_YEARS = 10;
 export const MAX_RETENTION_YEARS = 50;
 
 /**
