@@ -94,3 +94,33 @@ test('export everything, then a deletion request restricts the record and shows 
     await page.screenshot({ path: `${SCREENS_DIR}/patient-rights-list-en.png` });
   });
 });
+
+test('consent to processing health data keeps its language; its withdrawal stops new plans at once', async ({ page, app }, testInfo) => {
+  const { id } = await callService(app, 'createPatient', {
+    patient: { ...PATIENT, messengers: [], email: null, consents: [PATIENT.consents[0]!] },
+  });
+  const intake = new IntakePage(page);
+  await page.goto(`${app.url}#/patients/${id}`);
+  await new AppShell(page).setLanguage('en');
+  await intake.waitUntilReady();
+
+  await test.step('a consent recorded on the screen keeps the patient’s language', async () => {
+    await page.locator('[data-consent="photos_medical_record"]').getByRole('button', { name: uiText('en', 'consents.record') }).click();
+    await intake.pressSave();
+    await expect(intake.savedBanner).toBeVisible();
+    const stored = await callService(app, 'getPatient', { id });
+    expect(stored.patient.consents.find((c) => c.kind === 'photos_medical_record')?.language).toBe('ru');
+  });
+
+  await test.step('withdrawing the consent to health data shows a banner and refuses a new plan', async () => {
+    await page.locator('[data-consent="sensitive_data"]').getByRole('button', { name: uiText('en', 'consents.withdraw') }).click();
+    await page.getByRole('dialog').getByRole('button', { name: uiText('en', 'consents.withdraw') }).click();
+    await intake.pressSave();
+    await expect(page.locator('[data-consent-withdrawn-banner]')).toBeVisible();
+    const refused = await app.services.dispatch('savePatientPlan', { patientId: id, expectedVersion: 0, plan: { items: [{ treatment: 'pico-laser' }] } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'consent_withdrawn' } });
+    await expectNoCriticalViolations(page, testInfo, 'patient-rights-consent-withdrawn');
+    await page.locator('[data-consent-withdrawn-banner]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENS_DIR}/patient-rights-consent-withdrawn-en.png` });
+  });
+});

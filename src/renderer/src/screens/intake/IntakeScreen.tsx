@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ISSUE_MESSAGES, type Issue, type IssueCode } from '../../../../shared/contract';
 import { CLINIC_TIME_ZONE, todayIn } from '../../../../shared/domain/intake/calendar-date';
 import { patientSchema } from '../../../../shared/domain/intake/patient-schema';
+import { sensitiveDataConsentWithdrawn } from '../../../../shared/domain/rights/patient-rights';
 import { toIssues } from '../../../../shared/contract/zod-issues';
 import { api } from '../../api/client';
 import { hrefOf, navigate } from '../../app/routes';
@@ -272,6 +273,11 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
           {restriction && (
             <p className="banner banner--restricted" role="status" data-restricted-banner={restriction.retentionUntil}>
               {t('rights.restrictedBanner', { date: restriction.retentionUntil })}
+            </p>
+          )}
+          {!restriction && sensitiveDataConsentWithdrawn(load.saved.consents) && (
+            <p className="banner banner--restricted" role="status" data-consent-withdrawn-banner>
+              {ISSUE_MESSAGES.consent_withdrawn[language]}
             </p>
           )}
           {restoredAt && (
