@@ -202,6 +202,24 @@ describe('a deletion request', () => {
     });
   });
 
+  it('stops the follow-up reminders: unanswered ones go, an answered one takes no more outcomes', async () => {
+    const before = await call<{ id: string; outcome: string }[]>('listPatientFollowUps', { patientId });
+    expect(before.length).toBeGreaterThan(1);
+    await call('recordFollowUpOutcome', { id: before[0]!.id, outcome: 'needs_doctor', note: '' });
+    const dueBefore = await call<{ followUps: { patientId: string }[] }>('listDueFollowUps', { at: '2030-01-01T00:00:00Z' });
+    expect(dueBefore.followUps.map((followUp) => followUp.patientId)).toContain(patientId);
+    await call('requestErasure', { patientId, reason: '' });
+    const after = await call<{ id: string; outcome: string }[]>('listPatientFollowUps', { patientId });
+    expect(after.map((followUp) => followUp.id)).toEqual([before[0]!.id]);
+    // Nor is it listed as due any more (the Follow-ups screen, where messages are sent from).
+    const due = await call<{ followUps: { patientId: string }[] }>('listDueFollowUps', { at: '2030-01-01T00:00:00Z' });
+    expect(due.followUps.map((followUp) => followUp.patientId)).not.toContain(patientId);
+    expect(await services.dispatch('recordFollowUpOutcome', { id: before[0]!.id, outcome: 'done', note: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'record_restricted', issues: [{ path: ['id'], code: 'record_restricted' }] },
+    });
+  });
+
   it('erases photos taken only under marketing consent, and their files', async () => {
     const intake = fixtureIntake('ja') as { consents: unknown[] };
     intake.consents = [
