@@ -38,9 +38,12 @@ test('the list is operated with the keyboard alone: / searches, arrows move, Ent
   await expect(list.rows).toHaveCount(4);
   const ids = await list.visibleIds();
 
-  // Tab leaves the search box, passes the trip filter (one stop for the radio group) and lands on the grid.
+  // Tab leaves the search box, passes the trip filter (one stop for the radio group) and the "show restricted
+  // records" box, and lands on the grid.
   await page.keyboard.press('Tab');
   await expect(list.statusFilter('all')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('input[name="show-restricted"]')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(list.grid).toBeFocused();
   await expect(list.grid).toHaveAttribute('aria-activedescendant', `patient-row-${ids[0]}`);

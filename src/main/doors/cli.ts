@@ -12,6 +12,7 @@ import { HANDOUT_KIND_NAMES, type ExportedHandout, type HandoutFile } from '../.
 import type { PatientRecord } from '../../shared/contract/patients';
 import type { ImportReport, PatientSearchResult } from '../../shared/contract/patients';
 import type { KhidiWorkbookFile } from '../../shared/contract/reports';
+import type { PatientArchive } from '../../shared/contract/rights';
 import type { ReportSummary } from '../../shared/domain/reports/summary';
 import type { Finding } from '../../shared/domain/rules/check-plan';
 import type { Schedule } from '../../shared/domain/schedule/schedule-plan';
@@ -19,6 +20,7 @@ import { defaultDataFolder } from '../app-paths';
 import { readDoorKey } from '../security/key-source';
 import { resetCoordinatorPin } from '../services/coordinators-service';
 import { chooseDatabasePath, openServices } from '../services/open-services';
+import { createRightsService } from '../services/rights-service';
 import { backupCommand, restoreCommand } from './cli-backup';
 import { isOpenRefusal } from './open-refusal';
 
@@ -31,6 +33,10 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
 
   patients import FILE...        import case files (.json) and agency bookings (.csv); all or nothing
   patients export ID [--out F]   write one patient's clinicdesk.case/1 file (stdout without --out)
+  patients archive ID --out DIR  everything about one patient as one .zip: case file, photos, plan versions,
+                                 audit history, the five handouts in the patient's language
+  patients purge-expired [--at ISO]
+                                 destroy restricted records whose retention has ended (now by default)
   patients search TEXT [--status all|upcoming|in_korea|departed] [--limit N] [--json]
   plan check FILE [--json] [--lang ko|en]
                                  the findings of the plan in a case file (exit 0 with findings, 2 if invalid)
@@ -200,6 +206,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           if (values.out) writeFileSync(values.out, text);
           else io.out(text.trimEnd());
         });
+      }
+      case 'patients archive': {
+        const [id] = rest;
+        if (!id || !values.out) return usageError(io, 'Name the patient id and the folder: patients archive ID --out DIR.');
+        const result = (await services.dispatch('exportPatientArchive', { patientId: id, folder: resolve(values.out) })) as Result<PatientArchive>;
+        return report(result, ({ path, bytes, entries }) => io.out(`Wrote ${path} (${bytes} bytes, ${entries.length} files).`));
+      }
+      case 'patients purge-expired': {
+        const now = values.at === undefined ? new Date() : new Date(values.at);
+        if (Number.isNaN(now.getTime())) return usageError(io, `Not a date and time: ${values.at}`);
+        const { erased } = createRightsService(services.context).purgeExpired({ now });
+        if (values.json) io.out(JSON.stringify({ erased }));
+        else io.out(erased.length === 0 ? 'No record has reached the end of its retention.' : `Destroyed ${erased.length} record${erased.length === 1 ? '' : 's'}: ${erased.join(', ')}`);
+        return 0;
       }
       case 'patients search': {
         const result = (await services.dispatch('searchPatients', {

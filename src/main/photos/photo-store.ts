@@ -4,7 +4,7 @@
 // image is stored once. Every file (original and thumbnail) is encrypted on disk (photo-cipher.ts); callers see
 // plain images only through this store.
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import type { PhotoRef } from '../../shared/domain/intake/patient-schema';
@@ -101,6 +101,12 @@ export function createPhotoStore(root: string, key: Buffer) {
     /** The stripped image as stored; PhotoTamperedError when the file fails authentication. */
     readOriginal(sha256: string, mediaType: PhotoRef['mediaType']): Buffer {
       return read(originalName(sha256, mediaType));
+    },
+
+    /** Deletes the original and its thumbnail (an erasure or the end of retention); missing files are fine. */
+    remove(sha256: string, mediaType: PhotoRef['mediaType']): void {
+      rmSync(originalPath(sha256, mediaType), { force: true });
+      rmSync(pathOf(thumbnailName(sha256)), { force: true });
     },
 
     originalPath,

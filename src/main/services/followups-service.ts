@@ -7,6 +7,7 @@ import type { TreatmentId } from '../../shared/domain/catalog/catalog-schema';
 import type { FollowUpRow } from '../db/repositories/followups-repository';
 import { followUpState, wallClock } from '../../shared/domain/followups/due-time';
 import { clinicalContent } from '../content/clinical-content';
+import { refuseIfRestricted } from './patients-service';
 import type { ServiceContext } from './service-context';
 
 export function createFollowUpsService(context: ServiceContext) {
@@ -33,6 +34,8 @@ export function createFollowUpsService(context: ServiceContext) {
     recordFollowUpOutcome({ id, outcome, note }) {
       const row = context.followUps.byId(id);
       if (!row) return fail('not_found', `No follow-up with id ${id}.`);
+      const restricted = refuseIfRestricted(context, context.patients.idOf(row.patient_seq) ?? '', ['id']);
+      if (restricted) return restricted;
       const at = context.now().toISOString();
       context.db.transaction(() => {
         context.followUps.record(id, outcome, note.trim(), at, CLOSING_OUTCOMES.includes(outcome));

@@ -12,6 +12,7 @@ import { createPlanService } from './plan-service';
 import { createFollowUpsService } from './followups-service';
 import { createHandoutsService } from './handouts-service';
 import { createReportsService } from './reports-service';
+import { createRightsService } from './rights-service';
 import type { ServiceContext } from './service-context';
 
 export function createHandlers(context: ServiceContext): Handlers {
@@ -28,5 +29,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createReportsService(context),
     ...createAuditService(context),
     ...createCoordinatorsService(context),
+    ...createRightsService(context).handlers,
   };
 }

@@ -8,7 +8,7 @@ import { planSchema } from '../../shared/domain/plan/plan-schema';
 import { clinicalContent } from '../content/clinical-content';
 import type { HandoutInput, HandoutKind } from '../handouts/kinds/handout-input';
 import type { HandoutRequest } from '../handouts/make-handout';
-import { patientFileStem } from './patients-service';
+import { patientFileStem, refuseIfConsentWithdrawn, refuseIfRestricted } from './patients-service';
 import { clinicSettingsOf } from './plan-service';
 import type { ServiceContext } from './service-context';
 
@@ -21,6 +21,9 @@ export function createHandoutsService(context: ServiceContext) {
     const record = context.patients.get(patientId);
     const seq = context.patients.seqOf(patientId);
     if (!record || seq === undefined) return { found: false, refusal: fail('not_found', `No patient with id ${patientId}.`) } as const;
+    // No handouts for a record restricted by a deletion request, nor after consent to processing was withdrawn.
+    const refused = refuseIfRestricted(context, patientId, ['patientId']) ?? refuseIfConsentWithdrawn(record.patient, ['patientId']);
+    if (refused) return { found: false, refusal: refused } as const;
     const stored = context.plans.get(seq);
     const plan = stored ? planSchema.parse(stored.plan) : null;
     if (!plan || plan.items.length === 0) return { found: false, refusal: invalid([issue(['patientId'], 'no_plan')]) } as const;

@@ -2,7 +2,9 @@
 import type { Handlers } from '../../shared/contract';
 import { fail, invalid, issue, ok, type Issue } from '../../shared/contract';
 import { changedPaths } from '../../shared/domain/audit/changed-paths';
-import { toCaseFile } from '../../shared/domain/intake/case-file';
+import { toCaseFile, type CaseFile } from '../../shared/domain/intake/case-file';
+import { planSchema } from '../../shared/domain/plan/plan-schema';
+import { sensitiveDataConsentWithdrawn } from '../../shared/domain/rights/patient-rights';
 import { CLINIC_TIME_ZONE, todayIn } from '../../shared/domain/intake/calendar-date';
 import type { CasePatient, PatientIntake } from '../../shared/domain/intake/patient-schema';
 import { searchNeedle } from '../../shared/domain/intake/search-text';
@@ -29,7 +31,29 @@ export function casePatientOf(context: ServiceContext, patient: PatientIntake, i
   };
 }
 
-/** A case file name a person can recognise in a folder: Latin name and short id. */
+/** The patient's clinicdesk.case/1 file: the intake, its photo references and the saved plan, if any. */
+export function caseFileOf(context: ServiceContext, patient: PatientIntake, id: string): CaseFile {
+  const seq = context.patients.seqOf(id);
+  const stored = seq === undefined ? undefined : context.plans.get(seq);
+  const caseFile = toCaseFile(casePatientOf(context, patient, id));
+  return stored ? { ...caseFile, plan: planSchema.parse(stored.plan) } : caseFile;
+}
+
+/** Refuses a change to a record restricted by a deletion request, naming the field of the request. */
+export function refuseIfRestricted(context: ServiceContext, patientId: string, path: readonly (string | number)[]) {
+  const seq = context.patients.seqOf(patientId);
+  if (seq === undefined || !context.rights.isRestricted(seq)) return null;
+  return fail('record_restricted', 'This record is restricted by a deletion request: read-only until its retention ends.', [
+    issue(path, 'record_restricted'),
+  ]);
+}
+
+/** Refuses new processing (plans, handouts) of a patient who withdrew consent to the processing of health data. */
+export function refuseIfConsentWithdrawn(patient: PatientIntake, path: readonly (string | number)[]) {
+  if (!sensitiveDataConsentWithdrawn(patient.consents)) return null;
+  return fail('consent_withdrawn', 'The patient withdrew consent to the processing of health data.', [issue(path, 'consent_withdrawn')]);
+}
+
 /** "maria-garcia-0389e218": the Latin name in plain ASCII and the start of the id, for file names. */
 export function patientFileStem(patient: PatientIntake, id: string): string {
   const name = patient.names.latin.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9]+/g, '-');
@@ -50,6 +74,7 @@ export function createPatientsService(context: ServiceContext) {
         tripStatus: input.tripStatus,
         today: clinicToday(context),
         limit: input.limit,
+        includeRestricted: input.includeRestricted === true,
       });
       return ok({ rows: rows.slice(0, input.limit), truncated: rows.length > input.limit });
     },
@@ -78,6 +103,8 @@ export function createPatientsService(context: ServiceContext) {
     },
 
     updatePatient(input) {
+      const restricted = refuseIfRestricted(context, input.id, ['id']);
+      if (restricted) return restricted;
       const problems = checkAgainstToday(input.patient, clinicToday(context), ['patient']);
       if (problems.length > 0) return invalid(problems);
       const patient = { ...input.patient, id: input.id };
@@ -101,10 +128,7 @@ export function createPatientsService(context: ServiceContext) {
       const record = context.patients.get(input.id);
       if (!record) return fail('not_found', `No patient with id ${input.id}.`);
       context.db.transaction(() => context.audit.record('export', input.id, ['case-file']))();
-      return ok({
-        caseFile: toCaseFile(casePatientOf(context, record.patient, record.id)),
-        fileName: caseFileName(record.patient, record.id),
-      });
+      return ok({ caseFile: caseFileOf(context, record.patient, record.id), fileName: caseFileName(record.patient, record.id) });
     },
   } satisfies Pick<Handlers, 'searchPatients' | 'getPatient' | 'createPatient' | 'updatePatient' | 'exportPatient'>;
 

@@ -3,6 +3,7 @@ import type { Handlers } from '../../shared/contract';
 import { fail, invalid, issue, ok } from '../../shared/contract';
 import { MAX_PHOTO_BYTES, type StoredPhoto } from '../../shared/contract/photos';
 import type { PhotoRow } from '../db/repositories/photos-repository';
+import { refuseIfRestricted } from './patients-service';
 import type { ServiceContext } from './service-context';
 
 export function createPhotosService(context: ServiceContext) {
@@ -16,6 +17,8 @@ export function createPhotosService(context: ServiceContext) {
     async addPhoto(input) {
       const seq = context.patients.seqOf(input.patientId);
       if (seq === undefined) return fail('not_found', `No patient with id ${input.patientId}.`);
+      const restricted = refuseIfRestricted(context, input.patientId, ['patientId']);
+      if (restricted) return restricted;
       const bytes = Buffer.from(input.dataBase64, 'base64');
       if (bytes.length > MAX_PHOTO_BYTES) return invalid([issue(['dataBase64'], 'file_too_large')]);
       const stored = await context.photoStore.add(bytes);

@@ -15,6 +15,7 @@ import { checkPlan } from '../../shared/domain/rules/check-plan';
 import { checkSchedule, schedulePlan } from '../../shared/domain/schedule/schedule-plan';
 import { clinicSettingsSchema, defaultClinicSettings, type ClinicSettings } from '../../shared/domain/settings/clinic-settings';
 import { clinicalContent } from '../content/clinical-content';
+import { refuseIfConsentWithdrawn, refuseIfRestricted } from './patients-service';
 import type { ServiceContext } from './service-context';
 
 export const SETTINGS_KEY = 'clinic';
@@ -93,6 +94,8 @@ export function createPlanService(context: ServiceContext) {
     savePatientPlan({ patientId, expectedVersion, plan }) {
       const found = load(patientId);
       if (!found) return missing(patientId);
+      const refused = refuseIfRestricted(context, patientId, ['patientId']) ?? refuseIfConsentWithdrawn(found.patient, ['patientId']);
+      if (refused) return refused;
       const evaluation = evaluate(found.patient, plan);
       const unacknowledged = evaluation.findings.filter((f) => f.severity === 'block' && f.acknowledgedBy === null);
       if (unacknowledged.length > 0) {
@@ -187,6 +190,8 @@ export function createPlanService(context: ServiceContext) {
     setSessionStatus({ patientId, index, expectedVersion, status, record }) {
       const found = load(patientId);
       if (!found) return missing(patientId);
+      const restricted = refuseIfRestricted(context, patientId, ['patientId']);
+      if (restricted) return restricted;
       const item = found.plan.items[index];
       if (!item) return invalid([issue(['index'], 'invalid')]);
       // Each attached photo must be one of this patient's, of the angle it is attached as.

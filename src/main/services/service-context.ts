@@ -7,6 +7,7 @@ import { createPhotosRepository } from '../db/repositories/photos-repository';
 import { createPlansRepository } from '../db/repositories/plans-repository';
 import { createFollowUpsRepository } from '../db/repositories/followups-repository';
 import { createReportsRepository } from '../db/repositories/reports-repository';
+import { createRightsRepository } from '../db/repositories/rights-repository';
 import type { PhotoStore } from '../photos/photo-store';
 import type { HandoutInput } from '../handouts/kinds/handout-input';
 import { makeHandout, type HandoutRequest } from '../handouts/make-handout';
@@ -37,6 +38,7 @@ export interface ServiceContext {
   readonly plans: ReturnType<typeof createPlansRepository>;
   readonly followUps: ReturnType<typeof createFollowUpsRepository>;
   readonly reports: ReturnType<typeof createReportsRepository>;
+  readonly rights: ReturnType<typeof createRightsRepository>;
   readonly photoStore: PhotoStore;
   readonly audit: AuditTrail;
   readonly coordinators: ReturnType<typeof createCoordinatorsRepository>;
@@ -77,6 +79,7 @@ export function createServiceContext(options: {
     plans,
     followUps: createFollowUpsRepository(options.db),
     reports: createReportsRepository(options.db),
+    rights: createRightsRepository(options.db),
     photoStore: options.photoStore,
     audit: createAuditTrail({ db: options.db, audit: createAuditRepository(options.db), now, actor }),
     coordinators: createCoordinatorsRepository(options.db),

@@ -5,14 +5,16 @@ import { channel } from './define-channel';
 import type { Plan } from '../domain/plan/plan-schema';
 
 /**
- * What the audit log records. `print` and `erase` are reserved for the print and erasure flows: the print of the
- * consent summary records through recordPrint; erasure is not built yet (issue 7, part 5).
+ * What the audit log records. `print`: the print of the consent summary and handouts (recordPrint).
+ * `patient.restrict`: a deletion request restricted the record; `erase`: data erased at once by that request
+ * (its field paths), or the whole record destroyed at the end of its retention (field "record").
  */
 export const AUDIT_ACTIONS = [
   'patient.open',
   'patient.create',
   'patient.import',
   'patient.update',
+  'patient.restrict',
   'photo.add',
   'plan.open',
   'plan.save',

@@ -48,6 +48,8 @@ export const CHANNELS = [
   'signIn',
   'signOut',
   'changePin',
+  'exportPatientArchive',
+  'requestErasure',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -14,6 +14,7 @@ import { plansChannels } from './plans';
 import { followUpsChannels } from './followups';
 import { handoutsChannels } from './handouts';
 import { reportsChannels } from './reports';
+import { rightsChannels } from './rights';
 import type { Result } from './result';
 
 export const contract = {
@@ -28,6 +29,7 @@ export const contract = {
   ...appChannels,
   ...auditChannels,
   ...coordinatorsChannels,
+  ...rightsChannels,
 };
 
 type Contract = typeof contract;

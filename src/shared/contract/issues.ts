@@ -51,6 +51,15 @@ export const ISSUE_MESSAGES = {
   },
   unreadable_image: { en: 'Not a readable JPEG, PNG, WebP or HEIC image.', ko: '읽을 수 없는 이미지입니다.' },
   file_too_large: { en: 'The file is too large.', ko: '파일이 너무 큽니다.' },
+  record_restricted: {
+    en: 'This record is restricted by a deletion request: it can be read and exported, not changed.',
+    ko: '삭제 요청으로 처리가 제한된 기록입니다. 열람과 내보내기만 할 수 있고 수정할 수 없습니다.',
+  },
+  consent_withdrawn: {
+    en: 'The patient withdrew consent to the processing of health data: no new plans or handouts.',
+    ko: '환자가 민감정보(건강정보) 처리 동의를 철회했습니다. 새 계획이나 안내문을 만들 수 없습니다.',
+  },
+  already_restricted: { en: 'This record is already restricted.', ko: '이미 처리가 제한된 기록입니다.' },
   block_not_acknowledged: {
     en: 'A blocking finding on this session needs a named doctor to acknowledge it, or the session must go.',
     ko: '이 시술의 금기 항목은 담당 의사의 확인이 필요합니다. 확인하지 않으면 계획에서 빼야 합니다.',

@@ -23,6 +23,8 @@ export interface PatientSummary {
   /** Screening questions still unanswered: later checks must not read them as "no". */
   readonly screeningOpen: number;
   readonly updatedAt: string;
+  /** Restricted by a deletion request: read-only, kept until its retention ends (listed only when asked for). */
+  readonly restricted: boolean;
 }
 
 export interface PatientSearchResult {
@@ -38,6 +40,14 @@ export interface PatientRecord {
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Set once a deletion request restricted the record (issue 7, part 5); null otherwise. */
+  readonly restriction: PatientRestriction | null;
+}
+
+export interface PatientRestriction {
+  readonly restrictedAt: string;
+  /** The last day the record is kept (a calendar date); it is destroyed after it. */
+  readonly retentionUntil: string;
 }
 
 export interface ImportSource {
@@ -62,6 +72,8 @@ export const patientsChannels = {
       query: z.string().max(200, 'too_long'),
       tripStatus: z.enum(['all', ...TRIP_STATUSES], 'invalid_choice'),
       limit: z.int('invalid_type').min(1, 'invalid').max(MAX_SEARCH_RESULTS, 'too_many'),
+      /** List restricted records too (hidden by default). */
+      includeRestricted: z.boolean('invalid_type').optional(),
     }),
   ),
   getPatient: channel<PatientRecord>()(z.strictObject({ id: patientId })),

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'forbidden' // the caller is not the app's own frame or page
   | 'unknown_channel'
   | 'database_too_new'
+  | 'record_restricted' // a deletion request restricted the record: read-only until its retention ends
+  | 'consent_withdrawn' // the patient withdrew consent to the processing of sensitive data
   | 'internal';
 
 export interface AppError {

@@ -9,14 +9,10 @@ import { DEFAULT_BACKUP_FOLDER_NAME } from '../../../src/main/backup/automatic-b
 import { restoreBackup } from '../../../src/main/backup/restore-backup';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/main/db/migrations';
 import { openDatabase } from '../../../src/main/db/open-database';
-import { createPatientsRepository } from '../../../src/main/db/repositories/patients-repository';
-import { createPlansRepository } from '../../../src/main/db/repositories/plans-repository';
-import { patientSchema } from '../../../src/shared/domain/intake/patient-schema';
 import { defaultClinicSettings } from '../../../src/shared/domain/settings/clinic-settings';
 import { clinicalContent } from '../../../src/main/content/clinical-content';
 import { openServices, photoRootOf, type OpenServices } from '../../../src/main/services/open-services';
 import type { Result } from '../../../src/shared/contract';
-import type { PatientRecord } from '../../../src/shared/contract/patients';
 import { backupTimeOf, isBackupDue, newestBackupTime } from '../../../src/shared/domain/backup/backup-schedule';
 import type { ClinicSettings } from '../../../src/shared/domain/settings/clinic-settings';
 import { fixtureIntake } from '../../support/temp-services';
@@ -116,8 +112,11 @@ describe('the backup before migrations', () => {
   function olderDatabase(settings?: unknown): void {
     mkdirSync(join(folder, 'data'), { recursive: true });
     const db = openDatabase(databasePath(), TEST_KEY, older);
-    createPatientsRepository(db).insert(PATIENT_ID, patientSchema.parse(fixtureIntake('ko')), T0.toISOString());
-    if (settings) createPlansRepository(db).putSetting('clinic', settings, T0.toISOString());
+    // Plain SQL of the schema-9 tables: today's repositories prepare statements for columns added since.
+    db.prepare(`INSERT INTO patients (id, native_name, latin_name, birth_date, sex, nationality, languages_json, home_time_zone,
+      home_currency, arrival, departure, screening_json, created_at, updated_at)
+      VALUES (?, '김서연', 'Kim Seoyeon', '1990-01-01', 'female', 'KR', '["ko"]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', '{}', 'x', 'x')`).run(PATIENT_ID);
+    if (settings) db.prepare('INSERT INTO clinic_settings (key, value_json, updated_at) VALUES (?, ?, ?)').run('clinic', JSON.stringify(settings), T0.toISOString());
     db.close();
   }
 
@@ -140,7 +139,7 @@ describe('the backup before migrations', () => {
     expect(restored.schemaVersion).toBe(9);
     const reopened = openServices({ databasePath: restoredPath, key: TEST_KEY, now: () => T0 });
     opened.push(reopened);
-    expect((await call<PatientRecord>(reopened, 'getPatient', { id: PATIENT_ID })).patient.names).toEqual(fixtureIntake('ko').names);
+    expect(reopened.context.db.prepare('SELECT native_name FROM patients WHERE id = ?').get(PATIENT_ID)).toEqual({ native_name: '김서연' });
   });
 
   it('uses the backup folder and retention the older database names in its settings', () => {

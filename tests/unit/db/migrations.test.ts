@@ -246,6 +246,25 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0013 adds the restriction of a record and the language of a consent, keeping the consents already there', () => {
+    const path = tempFile();
+    const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 13));
+    insertPatientRow(old, 1, 'a');
+    old.prepare("INSERT INTO consents (patient_seq, position, kind, granted_at, text_version) VALUES (1, 0, 'sensitive_data', 't', 'v1')").run();
+    old.close();
+    const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 13));
+    expect(db.prepare('SELECT kind, text_version, language FROM consents').all()).toEqual([{ kind: 'sensitive_data', text_version: 'v1', language: null }]);
+    const restrict = db.prepare('INSERT INTO patient_restrictions (patient_seq, restricted_at, retention_until) VALUES (?, ?, ?)');
+    expect(() => restrict.run(1, 'now', 'soon')).toThrow(/CHECK/);
+    restrict.run(1, 'now', '2036-11-24');
+    expect(() => restrict.run(2, 'now', '2036-11-24')).toThrow(/FOREIGN KEY/);
+    // Destroying the record takes its restriction with it.
+    db.prepare('DELETE FROM consents').run();
+    db.prepare('DELETE FROM patients WHERE seq = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM patient_restrictions').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('runs only the pending migrations of an older database, keeping its rows', () => {
     const path = tempFile();
     const old = openDatabase(path, MIGRATIONS.slice(0, 3));

@@ -17,6 +17,7 @@ const SETTINGS: ClinicSettings = {
   logo: null,
   idleLockMinutes: 5,
   backup: { folder: '', keep: 30 },
+  retentionYears: 10,
 };
 
 describe('session rows', () => {

@@ -9,11 +9,13 @@ import { migration0007 } from './0007-followup-outcomes';
 import { migration0008 } from './0008-referrals-and-report-sessions';
 import { migration0009 } from './0009-audit-log';
 import { migration0012 } from './0012-coordinator-profiles';
+import { migration0013 } from './0013-patient-rights';
 
 /**
  * Every migration in order of its number. A new one gets its number and its own file and test. Numbers are
- * handed out to parallel branches ahead of merging, so the list may have a gap until they meet; the database's
- * user_version is the last migration's number, not the list's length.
+ * handed out to parallel branches ahead of merging, so the list may have gaps (0010 and 0011 were never used: the
+ * patient-rights migration was renumbered 0013 when it landed after 0012, since a database at 12 would skip an
+ * 11); the database's user_version is the last migration's number, not the list's length.
  */
 export const MIGRATIONS: readonly Migration[] = [
   migration0001,
@@ -26,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0012,
+  migration0013,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

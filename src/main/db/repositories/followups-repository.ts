@@ -20,11 +20,12 @@ export interface DueFollowUpRow {
   readonly messengers: readonly { readonly kind: MessengerKind; readonly handle: string }[];
 }
 
-/** Open follow-ups due at or before :at, earliest first; exported so the benchmark can time the bare query. */
+/** Open follow-ups due at or before :at, earliest first; exported so the benchmark can time the bare query.
+ * A record restricted by a deletion request gets no more messages, so its follow-ups are left out. */
 export const DUE_FOLLOWUPS_SQL = `SELECT f.id, p.id AS patient_id, p.native_name, p.latin_name, p.home_time_zone, f.step,
     f.treatments_json, f.local_date, f.due_at, f.outcome, f.note, p.languages_json, p.messengers_json
   FROM followups f JOIN patients p ON p.seq = f.patient_seq
-  WHERE f.done_at IS NULL AND f.due_at <= :at
+  WHERE f.done_at IS NULL AND f.due_at <= :at AND f.patient_seq NOT IN (SELECT patient_seq FROM patient_restrictions)
   ORDER BY f.due_at LIMIT :limit`;
 
 export interface FollowUpRow {

@@ -42,6 +42,7 @@ interface ConsentRow {
   granted_at: string;
   withdrawn_at: string | null;
   text_version: string;
+  language: Consent['language'] | null;
 }
 
 export interface SearchQuery {
@@ -51,6 +52,8 @@ export interface SearchQuery {
   /** Today in Korea time, for the trip status. */
   readonly today: string;
   readonly limit: number;
+  /** List restricted records too, marked as such. */
+  readonly includeRestricted?: boolean;
 }
 
 /** Screening questions still unanswered (null yes/no answers); dates may rightly be null. */
@@ -59,7 +62,10 @@ export function countOpenScreening(screening: Screening): number {
 }
 
 const SUMMARY_COLUMNS = `id, native_name, latin_name, birth_date, sex, nationality, languages_json, phone, arrival,
-  departure, screening_open, updated_at`;
+  departure, screening_open, updated_at, 0 AS restricted`;
+
+// Restricted records (a deletion request, issue 7 part 5) are left out of the list unless asked for.
+const NOT_RESTRICTED = 'seq NOT IN (SELECT patient_seq FROM patient_restrictions)';
 
 // Trip status as SQL over the indexed arrival/departure columns; :today is a Korea-time calendar date.
 const TRIP_FILTER = `(:status = 'all'
@@ -69,15 +75,27 @@ const TRIP_FILTER = `(:status = 'all'
 
 /** The three search queries, exported so the benchmark can time the bare SQL as the floor of the service. */
 export const PATIENT_SEARCH_SQL = {
-  listAll: `SELECT ${SUMMARY_COLUMNS} FROM patients WHERE ${TRIP_FILTER}
+  listAll: `SELECT ${SUMMARY_COLUMNS} FROM patients WHERE ${TRIP_FILTER} AND ${NOT_RESTRICTED}
       ORDER BY arrival DESC, seq DESC LIMIT :limit`,
   trigram: `SELECT ${SUMMARY_COLUMNS} FROM patients
       WHERE seq IN (SELECT rowid FROM patient_search_index WHERE patient_search_index MATCH :match) AND ${TRIP_FILTER}
+      AND ${NOT_RESTRICTED}
       ORDER BY arrival DESC, seq DESC LIMIT :limit`,
   scan: `SELECT ${SUMMARY_COLUMNS} FROM patients
       WHERE seq IN (SELECT seq FROM patient_search_text WHERE instr(haystack, :needle) > 0) AND ${TRIP_FILTER}
+      AND ${NOT_RESTRICTED}
       ORDER BY arrival DESC, seq DESC LIMIT :limit`,
 } as const;
+
+/** The same queries with restricted records too, each marked (the list's "show restricted records" filter). */
+const PATIENT_SEARCH_SQL_WITH_RESTRICTED = Object.fromEntries(
+  Object.entries(PATIENT_SEARCH_SQL).map(([name, sql]) => [
+    name,
+    sql
+      .replace(`AND ${NOT_RESTRICTED}`, '')
+      .replace('0 AS restricted', 'EXISTS (SELECT 1 FROM patient_restrictions r WHERE r.patient_seq = patients.seq) AS restricted'),
+  ]),
+) as { [K in keyof typeof PATIENT_SEARCH_SQL]: string };
 
 /** Trigram search needs three characters; shorter needles scan the narrow search-text table. */
 export const TRIGRAM_MIN_LENGTH = 3;
@@ -105,11 +123,17 @@ export function createPatientsRepository(db: Db) {
     idOfSeq: db.prepare<[number], { id: string }>('SELECT id FROM patients WHERE seq = ?'),
     byId: db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE id = ?'),
     consents: db.prepare<[number], ConsentRow>(
-      'SELECT kind, granted_at, withdrawn_at, text_version FROM consents WHERE patient_seq = ? ORDER BY position',
+      'SELECT kind, granted_at, withdrawn_at, text_version, language FROM consents WHERE patient_seq = ? ORDER BY position',
     ),
     deleteConsents: db.prepare('DELETE FROM consents WHERE patient_seq = ?'),
-    insertConsent: db.prepare(`INSERT INTO consents (patient_seq, position, kind, granted_at, withdrawn_at, text_version)
-      VALUES (?, ?, ?, ?, ?, ?)`),
+    insertConsent: db.prepare(`INSERT INTO consents (patient_seq, position, kind, granted_at, withdrawn_at, text_version, language)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    restriction: db.prepare<[number], { restricted_at: string; retention_until: string }>(
+      'SELECT restricted_at, retention_until FROM patient_restrictions WHERE patient_seq = ?',
+    ),
+    listAllWithRestricted: db.prepare(PATIENT_SEARCH_SQL_WITH_RESTRICTED.listAll),
+    searchTrigramWithRestricted: db.prepare(PATIENT_SEARCH_SQL_WITH_RESTRICTED.trigram),
+    searchScanWithRestricted: db.prepare(PATIENT_SEARCH_SQL_WITH_RESTRICTED.scan),
     upsertSearchText: db.prepare(`INSERT INTO patient_search_text (seq, haystack) VALUES (?, ?)
       ON CONFLICT (seq) DO UPDATE SET haystack = excluded.haystack`),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM patients'),
@@ -148,7 +172,15 @@ export function createPatientsRepository(db: Db) {
   function writeDependents(seq: number, patient: PatientIntake): void {
     statements.deleteConsents.run(seq);
     patient.consents.forEach((consent, position) => {
-      statements.insertConsent.run(seq, position, consent.kind, consent.grantedAt, consent.withdrawnAt, consent.textVersion);
+      statements.insertConsent.run(
+        seq,
+        position,
+        consent.kind,
+        consent.grantedAt,
+        consent.withdrawnAt,
+        consent.textVersion,
+        consent.language ?? null,
+      );
     });
     statements.upsertSearchText.run(seq, searchHaystack(patient));
   }
@@ -159,6 +191,8 @@ export function createPatientsRepository(db: Db) {
       grantedAt: consent.granted_at,
       withdrawnAt: consent.withdrawn_at,
       textVersion: consent.text_version,
+      // Absent, not null, when never recorded (consents from before migration 0013).
+      ...(consent.language === null ? {} : { language: consent.language }),
     }));
     const patient: PatientIntake = {
       id: row.id,
@@ -188,7 +222,15 @@ export function createPatientsRepository(db: Db) {
             },
           }),
     };
-    return { id: row.id, patient, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at };
+    const restriction = statements.restriction.get(row.seq);
+    return {
+      id: row.id,
+      patient,
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      restriction: restriction ? { restrictedAt: restriction.restricted_at, retentionUntil: restriction.retention_until } : null,
+    };
   }
 
   function toSummary(row: Record<string, unknown>, today: string): PatientSummary {
@@ -208,6 +250,7 @@ export function createPatientsRepository(db: Db) {
       tripStatus: tripStatus({ arrival, departure }, today),
       screeningOpen: row.screening_open as number,
       updatedAt: row.updated_at as string,
+      restricted: row.restricted === 1,
     };
   }
 
@@ -250,10 +293,11 @@ export function createPatientsRepository(db: Db) {
     search(query: SearchQuery): PatientSummary[] {
       const params = { status: query.tripStatus, today: query.today, limit: query.limit + 1 };
       let rows: unknown[];
-      if (query.needle === '') rows = statements.listAll.all(params);
+      const all = query.includeRestricted === true;
+      if (query.needle === '') rows = (all ? statements.listAllWithRestricted : statements.listAll).all(params);
       else if ([...query.needle].length >= TRIGRAM_MIN_LENGTH) {
-        rows = statements.searchTrigram.all({ ...params, match: ftsPhrase(query.needle) });
-      } else rows = statements.searchScan.all({ ...params, needle: query.needle });
+        rows = (all ? statements.searchTrigramWithRestricted : statements.searchTrigram).all({ ...params, match: ftsPhrase(query.needle) });
+      } else rows = (all ? statements.searchScanWithRestricted : statements.searchScan).all({ ...params, needle: query.needle });
       return rows.map((row) => toSummary(row as Record<string, unknown>, query.today));
     },
   };

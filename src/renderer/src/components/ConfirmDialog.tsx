@@ -1,6 +1,6 @@
 // Confirmation before anything destructive, as a real modal <dialog>: focus moves into it, Escape cancels, and
 // the safe choice has the focus.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 export function ConfirmDialog({
   open,
@@ -10,6 +10,7 @@ export function ConfirmDialog({
   cancelLabel,
   onConfirm,
   onCancel,
+  children,
 }: {
   readonly open: boolean;
   readonly title: string;
@@ -18,6 +19,8 @@ export function ConfirmDialog({
   readonly cancelLabel: string;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
+  /** More than one paragraph can say: a list, a field. */
+  readonly children?: ReactNode;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -41,6 +44,7 @@ export function ConfirmDialog({
     >
       <h2 id="confirm-title">{title}</h2>
       <p>{body}</p>
+      {children}
       <div className="dialog__actions">
         <button type="button" ref={cancelButton} onClick={onCancel}>
           {cancelLabel}

@@ -107,6 +107,8 @@ export const consentSchema = z
     withdrawnAt: isoDateTimeSchema.nullable(),
     /** Which wording the patient agreed to; consent texts change and the record must say which one. */
     textVersion: requiredText(40),
+    /** The language of the text the patient read (migration 0011). Optional: records from before it have none. */
+    language: z.enum(SUPPORTED_LANGUAGES, 'unsupported_language').optional(),
   })
   .superRefine((consent, ctx) => {
     if (consent.withdrawnAt !== null && Date.parse(consent.withdrawnAt) < Date.parse(consent.grantedAt)) {

@@ -25,6 +25,7 @@ export const backupSettingsSchema = z
   .default({ folder: '', keep: DEFAULT_BACKUP_KEEP });
 
 export type BackupSettings = z.output<typeof backupSettingsSchema>;
+import { DEFAULT_RETENTION_YEARS, MAX_RETENTION_YEARS, MIN_RETENTION_YEARS } from '../rights/patient-rights';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid');
 
@@ -87,6 +88,13 @@ export const clinicSettingsSchema = z
       .max(IDLE_LOCK_MINUTES.max, 'invalid')
       .default(IDLE_LOCK_MINUTES.default),
     backup: backupSettingsSchema,
+    /** Years a restricted record (deletion request) is kept after its last treatment before it is destroyed:
+     * 10 for treatment records under the Medical Service Act (see src/shared/domain/rights). */
+    retentionYears: z
+      .int('invalid_type')
+      .min(MIN_RETENTION_YEARS, 'invalid')
+      .max(MAX_RETENTION_YEARS, 'invalid')
+      .default(DEFAULT_RETENTION_YEARS),
   })
   .refine((settings) => settings.hours.opensAt < settings.hours.closesAt, { message: 'invalid', path: ['hours', 'closesAt'] });
 
@@ -108,5 +116,6 @@ export function defaultClinicSettings(catalog: Catalog): ClinicSettings {
     logo: null,
     idleLockMinutes: IDLE_LOCK_MINUTES.default,
     backup: { folder: '', keep: DEFAULT_BACKUP_KEEP },
+    retentionYears: DEFAULT_RETENTION_YEARS,
   };
 }

@@ -5,11 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { ISSUE_MESSAGES, type Issue, type IssueCode } from '../../../../shared/contract';
 import { CLINIC_TIME_ZONE, todayIn } from '../../../../shared/domain/intake/calendar-date';
 import { patientSchema } from '../../../../shared/domain/intake/patient-schema';
+import { sensitiveDataConsentWithdrawn } from '../../../../shared/domain/rights/patient-rights';
 import { toIssues } from '../../../../shared/contract/zod-issues';
 import { api } from '../../api/client';
 import { hrefOf, navigate } from '../../app/routes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { AuditHistory } from '../patients/AuditHistory';
+import { PatientRights } from '../patients/PatientRights';
+import type { PatientRestriction } from '../../../../shared/contract/patients';
 import { clearCreated, noteCreated, wasJustCreated } from './created-notice';
 import { emptyForm, fieldOfIssue, formFromDraft, formToIntake, intakeToForm, type IntakeForm } from './intake-form';
 import { ConsentsSection } from './sections/ConsentsSection';
@@ -27,7 +30,13 @@ const SECTIONS = ['identity', 'contact', 'trip', 'referral', 'skin', 'screening'
 type Load =
   | { readonly state: 'loading' }
   | { readonly state: 'missing' }
-  | { readonly state: 'ready'; readonly version: number | null; readonly saved: IntakeForm };
+  | {
+      readonly state: 'ready';
+      readonly version: number | null;
+      readonly saved: IntakeForm;
+      /** Set when a deletion request restricted the record: read-only, with its retention date. */
+      readonly restriction?: PatientRestriction | null;
+    };
 
 /** Issues by form field; the first issue of a field wins. */
 function errorsByField(issues: readonly Issue[], prefix: number): Record<string, IssueCode> {
@@ -57,6 +66,7 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
   );
   const [saving, setSaving] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const [reloads, setReloads] = useState(0);
   const formElement = useRef<HTMLFormElement>(null);
   const baseVersion = load.state === 'ready' ? load.version : null;
   const draft = useDraftAutosave(draftKey, baseVersion);
@@ -72,25 +82,27 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
     void (async () => {
       let saved = emptyForm();
       let version: number | null = null;
+      let restriction: PatientRestriction | null = null;
       if (patientId) {
         const record = await api.getPatient({ id: patientId });
         if (!current) return;
         if (!record.ok) return setLoad({ state: 'missing' });
         saved = intakeToForm(record.value.patient);
         version = record.value.version;
+        restriction = record.value.restriction;
       }
-      const stored = await api.getDraft({ key: draftKey });
+      const stored = restriction ? null : await api.getDraft({ key: draftKey });
       if (!current) return;
-      if (stored.ok && stored.value) {
+      if (stored?.ok && stored.value) {
         setForm(formFromDraft(stored.value.form));
         setRestoredAt(stored.value.savedAt);
       } else setForm(saved);
-      setLoad({ state: 'ready', version, saved });
+      setLoad({ state: 'ready', version, saved, restriction });
     })();
     return () => {
       current = false;
     };
-  }, [draftKey, patientId]);
+  }, [draftKey, patientId, reloads]);
 
   const update = useCallback(
     (change: (form: IntakeForm) => IntakeForm) => {
@@ -117,7 +129,7 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
   }, [focusRequest]);
 
   const save = async () => {
-    if (saving || load.state !== 'ready') return;
+    if (saving || load.state !== 'ready' || load.restriction) return;
     setAttempted(true);
     const local = validate(form);
     if (Object.keys(local).length > 0) {
@@ -195,6 +207,7 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
 
   const errorOf = (field: string) => (errors[field] ? ISSUE_MESSAGES[errors[field]][language] : undefined);
   const sectionProps = { form, update, errorOf };
+  const restriction = load.restriction ?? null;
   const title = patientId ? `${t('intake.titleEdit')}: ${form.nativeName} · ${form.latinName}` : t('intake.titleNew');
 
   return (
@@ -227,7 +240,7 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
             {t('intake.discardDraft')}
           </button>
         )}
-        <button type="submit" form="intake-form" className="button--primary" disabled={saving} aria-keyshortcuts="Control+S">
+        <button type="submit" form="intake-form" className="button--primary" disabled={saving || restriction !== null} aria-keyshortcuts="Control+S">
           {saving ? t('intake.saving') : t('intake.save')}
         </button>
       </div>
@@ -257,6 +270,16 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
             void save();
           }}
         >
+          {restriction && (
+            <p className="banner banner--restricted" role="status" data-restricted-banner={restriction.retentionUntil}>
+              {t('rights.restrictedBanner', { date: restriction.retentionUntil })}
+            </p>
+          )}
+          {!restriction && sensitiveDataConsentWithdrawn(load.saved.consents) && (
+            <p className="banner banner--restricted" role="status" data-consent-withdrawn-banner>
+              {ISSUE_MESSAGES.consent_withdrawn[language]}
+            </p>
+          )}
           {restoredAt && (
             <p className="banner" role="status">
               {t('intake.draftRestored', { time: timeFormat.format(new Date(restoredAt)) })}
@@ -267,14 +290,18 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
               {banner.text}
             </p>
           )}
-          <IdentitySection {...sectionProps} />
-          <ContactSection {...sectionProps} />
-          <TripSection {...sectionProps} />
-          <ReferralSection {...sectionProps} />
-          <SkinSection {...sectionProps} />
-          <ScreeningSection {...sectionProps} />
-          <ConsentsSection {...sectionProps} />
-          <PhotosSection patientId={patientId} today={todayIn(CLINIC_TIME_ZONE, new Date())} />
+          {/* A restricted record is read-only: every control of the sections is disabled at once. */}
+          <fieldset className="intake__sections" disabled={restriction !== null}>
+            <IdentitySection {...sectionProps} />
+            <ContactSection {...sectionProps} />
+            <TripSection {...sectionProps} />
+            <ReferralSection {...sectionProps} />
+            <SkinSection {...sectionProps} />
+            <ScreeningSection {...sectionProps} />
+            <ConsentsSection {...sectionProps} />
+            <PhotosSection patientId={patientId} today={todayIn(CLINIC_TIME_ZONE, new Date())} />
+          </fieldset>
+          {patientId && <PatientRights patientId={patientId} restriction={restriction} onRestricted={() => setReloads((count) => count + 1)} />}
           {patientId && <AuditHistory patientId={patientId} version={load.version} />}
         </form>
       </div>

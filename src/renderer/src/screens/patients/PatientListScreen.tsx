@@ -37,7 +37,22 @@ function useColumns() {
   return useMemo(
     () =>
       column.columns([
-        column.accessor('nativeName', { header: () => t('list.columns.nativeName'), sortFn: 'text' }),
+        column.accessor('nativeName', {
+          header: () => t('list.columns.nativeName'),
+          // A record restricted by a deletion request (listed only when the filter asks) says so beside the name.
+          cell: (info) =>
+            info.row.original.restricted ? (
+              <>
+                <span className="badge badge--restricted" data-restricted>
+                  {t('list.restricted')}
+                </span>{' '}
+                {info.getValue()}
+              </>
+            ) : (
+              info.getValue()
+            ),
+          sortFn: 'text',
+        }),
         column.accessor('latinName', { header: () => t('list.columns.latinName'), sortFn: 'text' }),
         column.accessor('nationality', {
           header: () => t('list.columns.nationality'),
@@ -81,6 +96,7 @@ export function PatientListScreen() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
+  const [showRestricted, setShowRestricted] = useState(false);
   const [rows, setRows] = useState<readonly PatientSummary[]>([]);
   const [truncated, setTruncated] = useState(false);
   const [loading, setLoading] = useState(true);
@@ -93,7 +109,7 @@ export function PatientListScreen() {
     let current = true;
     setLoading(true);
     const timer = window.setTimeout(() => {
-      void api.searchPatients({ query, tripStatus: status, limit: MAX_SEARCH_RESULTS }).then((result) => {
+      void api.searchPatients({ query, tripStatus: status, limit: MAX_SEARCH_RESULTS, includeRestricted: showRestricted }).then((result) => {
         if (!current) return;
         setLoading(false);
         if (result.ok) {
@@ -107,7 +123,7 @@ export function PatientListScreen() {
       current = false;
       window.clearTimeout(timer);
     };
-  }, [query, status, reloadCount]);
+  }, [query, status, showRestricted, reloadCount]);
 
   useEffect(() => {
     void api.listDrafts({}).then((result) => result.ok && setDrafts(result.value));
@@ -180,6 +196,10 @@ export function PatientListScreen() {
             </label>
           ))}
         </div>
+        <label className="toolbar__option">
+          <input type="checkbox" name="show-restricted" checked={showRestricted} onChange={(event) => setShowRestricted(event.target.checked)} />
+          <span>{t('list.showRestricted')}</span>
+        </label>
         <span className="toolbar__count" aria-live="polite">
           {loading ? t('list.loading') : t('list.count', { count: rows.length })}
         </span>

@@ -176,6 +176,12 @@ export function SettingsScreen() {
                   onChange={(event) => setSettings({ ...settings, vat: { ...settings.vat, percent: Number(event.target.value) } })} />
               )}
             </Field>
+            <Field name="retentionYears" label={t('settings.retentionYears')} hint={t('settings.retentionYearsHint')} error={errorOf('retentionYears')}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} name="retentionYears" type="number" min={10} max={50} value={settings.retentionYears} aria-describedby={describedBy} aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, retentionYears: Number(event.target.value) })} />
+              )}
+            </Field>
           </div>
           <label className="check">
             <input type="checkbox" name="pricesIncludeVat" checked={settings.vat.pricesIncludeVat}

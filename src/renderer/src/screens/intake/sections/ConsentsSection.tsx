@@ -17,11 +17,15 @@ export function ConsentsSection({ form, update, errorOf }: SectionProps) {
 
   const inForce = (kind: ConsentKind) => form.consents.find((consent) => consent.kind === kind && consent.withdrawnAt === null);
 
+  // The text is handed in the patient's preferred language; the record keeps which one (migration 0011).
   const grant = (kind: ConsentKind) =>
-    update((f) => ({
-      ...f,
-      consents: [...f.consents, { kind, grantedAt: new Date().toISOString(), withdrawnAt: null, textVersion: CONSENT_TEXT_VERSION }],
-    }));
+    update((f) => {
+      const language = f.languages[0];
+      const consent = { kind, grantedAt: new Date().toISOString(), withdrawnAt: null, textVersion: CONSENT_TEXT_VERSION };
+      return { ...f, consents: [...f.consents, language ? { ...consent, language } : consent] };
+    });
+  const versionOf = (consent: { textVersion: string; language?: string | undefined }) =>
+    consent.language ? `${consent.textVersion}, ${consent.language}` : consent.textVersion;
 
   const withdraw = (kind: ConsentKind) =>
     update((f) => ({
@@ -44,7 +48,7 @@ export function ConsentsSection({ form, update, errorOf }: SectionProps) {
               <div className="consent__title">{t(`consents.${kind}`)}</div>
               <div className="consent__status">
                 {current ? (
-                  <span className="badge badge--ok">{t('consents.givenOn', { date: formatDate(current.grantedAt), version: current.textVersion })}</span>
+                  <span className="badge badge--ok">{t('consents.givenOn', { date: formatDate(current.grantedAt), version: versionOf(current) })}</span>
                 ) : (
                   <span className="badge">{t('consents.notGiven')}</span>
                 )}
@@ -64,7 +68,7 @@ export function ConsentsSection({ form, update, errorOf }: SectionProps) {
                 <ul className="consent__history" aria-label={t('consents.history')}>
                   {history.map((consent) => (
                     <li key={consent.grantedAt}>
-                      {t('consents.givenOn', { date: formatDate(consent.grantedAt), version: consent.textVersion })} ·{' '}
+                      {t('consents.givenOn', { date: formatDate(consent.grantedAt), version: versionOf(consent) })} ·{' '}
                       {t('consents.withdrawnOn', { date: formatDate(consent.withdrawnAt!) })}
                     </li>
                   ))}

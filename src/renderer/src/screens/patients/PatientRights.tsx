@@ -1,0 +1,125 @@
+// The patient's rights (PIPA) on the patient screen: everything about the patient as one archive, and the deletion
+// request, confirmed in a dialog that says what is erased now and what is kept, until when. A restricted record
+// shows its banner on the intake screen (IntakeScreen), which also makes the form read-only.
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ISSUE_MESSAGES } from '../../../../shared/contract';
+import type { PatientRestriction } from '../../../../shared/contract/patients';
+import { api } from '../../api/client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+
+export function PatientRights({
+  patientId,
+  restriction,
+  onRestricted,
+}: {
+  readonly patientId: string;
+  readonly restriction: PatientRestriction | null;
+  readonly onRestricted: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const uiLanguage = i18n.language === 'ko' ? 'ko' : 'en';
+  const [folder, setFolder] = useState('');
+  const [folderError, setFolderError] = useState<string | undefined>(undefined);
+  const [retentionYears, setRetentionYears] = useState(10);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [reason, setReason] = useState('');
+  const folderId = useId();
+  const reasonId = useId();
+
+  useEffect(() => {
+    let current = true;
+    void Promise.all([api.defaultHandoutFolder({}), api.getClinicSettings({})]).then(([defaults, settings]) => {
+      if (!current) return;
+      if (defaults.ok) setFolder(defaults.value.folder);
+      if (settings.ok) setRetentionYears(settings.value.retentionYears);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const exportArchive = async () => {
+    setBusy(true);
+    setMessage(null);
+    const result = await api.exportPatientArchive({ patientId, folder });
+    setBusy(false);
+    if (result.ok) return setMessage({ kind: 'ok', text: t('rights.exported', { path: result.value.path, count: result.value.entries.length }) });
+    const folderIssue = result.error.issues.find((found) => found.path[0] === 'folder');
+    if (folderIssue) setFolderError(ISSUE_MESSAGES[folderIssue.code][uiLanguage]);
+    else setMessage({ kind: 'error', text: t('rights.failed', { message: result.error.message }) });
+  };
+
+  const requestErasure = async () => {
+    setConfirming(false);
+    setBusy(true);
+    const result = await api.requestErasure({ patientId, reason });
+    setBusy(false);
+    if (!result.ok) return setMessage({ kind: 'error', text: t('rights.failed', { message: result.error.message }) });
+    setMessage({ kind: 'ok', text: t('rights.requested', { date: result.value.retentionUntil }) });
+    onRestricted();
+  };
+
+  return (
+    <section className="form-section patient-rights" id="section-rights" aria-labelledby="section-rights-title" data-patient-rights>
+      <h2 id="section-rights-title">{t('rights.title')}</h2>
+      <p className="hint">{t('rights.intro')}</p>
+      <div className="field field--wide">
+        <label htmlFor={folderId}>{t('rights.folder')}</label>
+        <input
+          id={folderId}
+          value={folder}
+          aria-invalid={folderError ? true : undefined}
+          aria-describedby={folderError ? `${folderId}-error` : undefined}
+          onChange={(event) => {
+            setFolder(event.target.value);
+            setFolderError(undefined);
+          }}
+          data-archive-folder
+        />
+        {folderError && (
+          <p className="field__error" id={`${folderId}-error`}>
+            {folderError}
+          </p>
+        )}
+      </div>
+      <div className="patient-rights__actions">
+        <button type="button" onClick={() => void exportArchive()} disabled={busy} data-export-archive>
+          {t('rights.exportArchive')}
+        </button>
+        {!restriction && (
+          <button type="button" className="button--danger" onClick={() => setConfirming(true)} disabled={busy} data-request-erasure>
+            {t('rights.requestErasure')}
+          </button>
+        )}
+      </div>
+      {message && (
+        <p className={`banner banner--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-rights-message>
+          {message.text}
+        </p>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title={t('rights.confirmTitle')}
+        body={t('rights.confirmBody')}
+        confirmLabel={t('rights.confirm')}
+        cancelLabel={t('intake.cancel')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void requestErasure()}
+      >
+        <p>
+          <strong>{t('rights.erasedNowTitle')}</strong> {t('rights.erasedNow')}
+        </p>
+        <p>
+          <strong>{t('rights.keptTitle')}</strong> {t('rights.kept', { years: retentionYears })}
+        </p>
+        <div className="field field--wide">
+          <label htmlFor={reasonId}>{t('rights.reason')}</label>
+          <input id={reasonId} value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} data-erasure-reason />
+        </div>
+      </ConfirmDialog>
+    </section>
+  );
+}
