@@ -76,6 +76,7 @@ test('rooms clash across patients in the week, and a moved session shows its fin
     await expect(page.locator('input[name="room-0-name"]')).toBeFocused();
     await page.keyboard.type('Laser 1');
     await addRoom.click();
+    await expect(page.locator('input[name="room-1-name"]')).toBeFocused();
     await page.keyboard.type('laser 1');
     await page.getByRole('button', { name: uiText('en', 'intake.save') }).click();
     const duplicate = page.locator('[data-room-row="1"] .field__error');
