@@ -2,6 +2,7 @@
 // complications, other options) per treatment, this patient's flagged conditions, and signature and date lines
 // for the patient, the coordinator and the doctor.
 import { CLINIC_TIME_ZONE, todayIn } from '../../../shared/domain/intake/calendar-date';
+import { patientConditionFindings } from '../../../shared/domain/consent/consent-summary';
 import { evaluatePlan } from '../../../shared/domain/plan/evaluate-plan';
 import type { Block } from '../layout/handout-blocks';
 import { fill } from '../texts/handout-texts';
@@ -11,10 +12,7 @@ export const buildConsentSummary: BuildKind = (input, texts) => {
   const words = texts.handout.consent;
   const common = texts.handout.common;
   const findings = evaluatePlan(input.patient, input.plan, input.catalog, input.rules, input.settings, todayIn(CLINIC_TIME_ZONE, input.now)).findings;
-  // The patient's own conditions only; scheduling findings are the clinic's to fix, not the patient's to sign.
-  const flagged = [
-    ...new Set(findings.filter((f) => f.severity !== 'info' && !f.rule.startsWith('schedule-')).map((f) => texts.rule(f.rule, f.message.en))),
-  ];
+  const flagged = [...new Set(patientConditionFindings(findings).map((f) => texts.rule(f.rule, f.message.en)))];
   const blocks: Block[] = [{ type: 'paragraph', text: one(words.intro, texts) }];
   for (const id of planTreatments(input)) {
     const treatment = treatmentOf(input, id);

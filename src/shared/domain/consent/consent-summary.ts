@@ -23,6 +23,11 @@ export interface ConsentSummary {
   readonly signatures: readonly ('patient' | 'coordinator' | 'doctor')[];
 }
 
+/** The findings the patient signs for: their own conditions (cautions and blocks). Scheduling findings (closed day,
+ * interval) are the clinic's to fix, not the patient's to sign. */
+export const patientConditionFindings = <F extends Finding>(findings: readonly F[]): F[] =>
+  findings.filter((f) => f.severity !== 'info' && !f.rule.startsWith('schedule-'));
+
 export function buildConsentSummary(
   sessions: readonly { readonly treatment: TreatmentId }[],
   findings: readonly Finding[],
@@ -46,10 +51,7 @@ export function buildConsentSummary(
         alternatives: treatment.alternatives.value.filter((alt) => byId.has(alt)).map((alt) => byId.get(alt)!.names[language]),
       };
     }),
-    // The patient's conditions only: scheduling findings (closed day, interval) are the clinic's to fix, not to sign.
-    flaggedConditions: [
-      ...new Set(findings.filter((f) => f.severity !== 'info' && !f.rule.startsWith('schedule-')).map((f) => f.message[language])),
-    ],
+    flaggedConditions: [...new Set(patientConditionFindings(findings).map((f) => f.message[language]))],
     signatures: ['patient', 'coordinator', 'doctor'],
   };
 }
