@@ -11,6 +11,7 @@ import { createPhotoStore } from '../photos/photo-store';
 import { createHandoutPool } from '../handouts/handout-pool';
 import { deriveKey, KEY_PURPOSES } from '../security/database-key';
 import { createDispatch, type Dispatch } from './dispatch';
+import { createRightsService } from './rights-service';
 import { createHandlers } from './handlers';
 import { requireSignIn } from './sign-in-gate';
 import { clinicSettingsOf } from './plan-service';
@@ -24,6 +25,8 @@ export interface OpenServices {
   readonly context: ServiceContext;
   /** The daily backup, for the door's timer: backs up if the newest backup is 24 hours old (README, "Automatic backups"). */
   runScheduledBackup(now: Date): ScheduledBackup;
+  /** Destroys the restricted records whose retention has ended (README, "The patient's rights"), for the same timer. */
+  purgeExpiredRecords(now: Date): { readonly erased: readonly string[] };
   close(): void;
 }
 
@@ -72,6 +75,7 @@ export function openServices(options: OpenOptions): OpenServices {
       if (result.made) context.db.transaction(() => context.audit.record('backup', null))();
       return result;
     },
+    purgeExpiredRecords: (at) => createRightsService(context).purgeExpired({ now: at }),
     close: () => {
       void pool?.close();
       db.close();

@@ -14,6 +14,7 @@ describe('the backup timer', () => {
       new Error('disk full'),
     ];
     const calls: Date[] = [];
+    const purges: Date[] = [];
     const logged: string[] = [];
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const stop = startBackupTimer(
@@ -24,6 +25,10 @@ describe('the backup timer', () => {
           if (next instanceof Error) throw next;
           return next;
         },
+        purgeExpiredRecords(now) {
+          purges.push(now);
+          return { erased: purges.length === 2 ? ['3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f'] : [] };
+        },
       },
       (message) => logged.push(message),
     );
@@ -32,6 +37,9 @@ describe('the backup timer', () => {
     vi.advanceTimersByTime(BACKUP_CHECK_INTERVAL_MS);
     vi.advanceTimersByTime(BACKUP_CHECK_INTERVAL_MS);
     expect(calls).toHaveLength(3);
+    // Records past their retention are looked for at every check too, even after a failed backup.
+    expect(purges).toHaveLength(3);
+    expect(logged).toContain('ClinicDesk: 1 record(s) destroyed at the end of their retention');
     expect(errors).toHaveBeenCalledOnce();
     stop();
     vi.advanceTimersByTime(5 * BACKUP_CHECK_INTERVAL_MS);
