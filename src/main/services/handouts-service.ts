@@ -15,6 +15,12 @@ import type { ServiceContext } from './service-context';
 export const handoutFileName = (stem: string, request: HandoutRequest): string =>
   `${stem}-${request.kind}-${request.language}${request.bilingual && request.language !== 'ko' ? '-ko' : ''}.pdf`;
 
+/** What a handout of this patient and plan is made from: the clinic's settings and the clinical content, now. */
+export function handoutInputOf(context: ServiceContext, patient: HandoutInput['patient'], plan: HandoutInput['plan']): HandoutInput {
+  const { catalog, rules, followUps } = clinicalContent();
+  return { patient, plan, settings: clinicSettingsOf(context), catalog, rules, followUps, now: context.now() };
+}
+
 export function createHandoutsService(context: ServiceContext) {
   /** The handout's input, or the typed reason there is none. */
   const inputFor = (patientId: string) => {
@@ -27,9 +33,7 @@ export function createHandoutsService(context: ServiceContext) {
     const stored = context.plans.get(seq);
     const plan = stored ? planSchema.parse(stored.plan) : null;
     if (!plan || plan.items.length === 0) return { found: false, refusal: invalid([issue(['patientId'], 'no_plan')]) } as const;
-    const { catalog, rules, followUps } = clinicalContent();
-    const input: HandoutInput = { patient: record.patient, plan, settings: clinicSettingsOf(context), catalog, rules, followUps, now: context.now() };
-    return { found: true, input, stem: patientFileStem(record.patient, patientId) } as const;
+    return { found: true, input: handoutInputOf(context, record.patient, plan), stem: patientFileStem(record.patient, patientId) } as const;
   };
 
   const handlers = {
@@ -67,11 +71,9 @@ export function createHandoutsService(context: ServiceContext) {
     async makeCaseHandout({ caseFile, kind, language, bilingual }) {
       const plan = caseFile.plan ? planSchema.parse(caseFile.plan) : null;
       if (!plan || plan.items.length === 0) return invalid([issue(['caseFile', 'plan'], 'no_plan')]);
-      const { catalog, rules, followUps } = clinicalContent();
       const id = caseFile.patient.id ?? '00000000';
-      const input: HandoutInput = { patient: caseFile.patient, plan, settings: clinicSettingsOf(context), catalog, rules, followUps, now: context.now() };
       const request: HandoutRequest = { kind: kind as HandoutKind, language, bilingual };
-      const pdf = await context.renderHandout(input, request);
+      const pdf = await context.renderHandout(handoutInputOf(context, caseFile.patient, plan), request);
       return ok({ fileName: handoutFileName(patientFileStem(caseFile.patient, id), request), pdfBase64: pdf.toString('base64'), bytes: pdf.length });
     },
 

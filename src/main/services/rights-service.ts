@@ -16,11 +16,10 @@ import {
   photosOnlyForMarketing,
   retentionUntil,
 } from '../../shared/domain/rights/patient-rights';
-import { clinicalContent } from '../content/clinical-content';
-import type { HandoutInput, HandoutKind } from '../handouts/kinds/handout-input';
+import type { HandoutKind } from '../handouts/kinds/handout-input';
 import type { HandoutRequest } from '../handouts/make-handout';
 import type { StoredPhotoFile } from '../db/repositories/rights-repository';
-import { handoutFileName } from './handouts-service';
+import { handoutFileName, handoutInputOf } from './handouts-service';
 import { caseFileOf, patientFileStem } from './patients-service';
 import { clinicSettingsOf } from './plan-service';
 import type { ServiceContext } from './service-context';
@@ -84,8 +83,7 @@ export function createRightsService(context: ServiceContext) {
       // The five handouts in the patient's first language, when there is a plan to make them from.
       const plan = caseFile.plan ?? null;
       if (plan && plan.items.length > 0) {
-        const { catalog, rules, followUps } = clinicalContent();
-        const input: HandoutInput = { patient: record.patient, plan, settings: clinicSettingsOf(context), catalog, rules, followUps, now: context.now() };
+        const input = handoutInputOf(context, record.patient, plan);
         const stem = patientFileStem(record.patient, patientId);
         for (const kind of HANDOUT_KIND_NAMES) {
           const request: HandoutRequest = { kind: kind as HandoutKind, language: record.patient.languages[0]!, bilingual: false };
