@@ -1,13 +1,12 @@
 // The follow-up reminder in the patient's own language: a Thai patient's message opens in Thai, an Arabic
 // patient's in Arabic (right to left), each with the patient's name in the greeting and the step's question from
 // resources/locales/<lang>/followups.json; the coordinator can switch to any other language the patient speaks.
-import type { Page } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { PatientIntake } from '../../src/shared/domain/intake/patient-schema';
 import type { LanguageTag } from '../../src/shared/domain/intake/vocabulary';
 import { addDays, CLINIC_TIME_ZONE, todayIn } from '../../src/shared/domain/intake/calendar-date';
 import { CLEAN_SCREENING } from '../support/clean-screening';
-import { expectNoCriticalViolations, SCREENS_DIR } from './support/accessibility';
+import { expectNoCriticalViolations, saveScreenshot } from './support/accessibility';
 import { AppShell } from './support/app-shell';
 import { expect, test, type App } from './support/fixtures';
 import { FollowUpsPage } from './support/followups-page';
@@ -49,11 +48,6 @@ async function patientWithPlan(app: App, names: PatientIntake['names'], language
   return id;
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENS_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENS_DIR}/${name}.png`, fullPage: true });
-}
-
 test('a Thai and an Arabic patient’s follow-up messages are written in their languages', async ({ page, app }, testInfo) => {
   const thai = await patientWithPlan(app, { native: 'สมใจ ใจดี', latin: 'Somjai Jaidee' }, ['th', 'en'], 'Asia/Bangkok');
   const arabic = await patientWithPlan(app, { native: 'نورة العتيبي', latin: 'Noura Alotaibi' }, ['ar'], 'Asia/Riyadh');
@@ -91,6 +85,6 @@ test('a Thai and an Arabic patient’s follow-up messages are written in their l
     await expect(item.locator('[data-message-language] option')).toHaveCount(1);
   });
 
-  await screenshot(page, 'followups-thai-arabic-messages');
+  await saveScreenshot(page, 'followups-thai-arabic-messages');
   await expectNoCriticalViolations(page, testInfo, 'followups-thai-arabic-messages');
 });

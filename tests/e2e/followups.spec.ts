@@ -2,12 +2,10 @@
 // flew home five days ago is due, one still to come is not listed; each shows its time on the patient's clock and
 // in Korea time; a concern keeps a follow-up listed and flagged, photos received close it (and a reload agrees);
 // the plan screen lists the patient's follow-ups and reads them again after a save; screenshots and axe.
-import type { Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import type { PatientIntake } from '../../src/shared/domain/intake/patient-schema';
 import { addDays, CLINIC_TIME_ZONE, todayIn } from '../../src/shared/domain/intake/calendar-date';
 import { CLEAN_SCREENING } from '../support/clean-screening';
-import { expectNoCriticalViolations, SCREENS_DIR } from './support/accessibility';
+import { expectNoCriticalViolations, saveScreenshot } from './support/accessibility';
 import { AppShell } from './support/app-shell';
 import { expect, test, type App } from './support/fixtures';
 import { FollowUpsPage } from './support/followups-page';
@@ -46,11 +44,6 @@ async function patientWithPlan(app: App, names: PatientIntake['names'], arrival:
     plan: { items: [{ treatment: 'pico-laser', date: addDays(arrival, 1) }], acknowledgements: [], discounts: {}, rate: null },
   });
   return id;
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENS_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENS_DIR}/${name}.png`, fullPage: true });
 }
 
 test('due and overdue follow-ups are listed with both clocks, and their outcomes are recorded', async ({ page, app }, testInfo) => {
@@ -102,13 +95,13 @@ test('due and overdue follow-ups are listed with both clocks, and their outcomes
   });
 
   await test.step('screenshots in English and Korean; no critical accessibility violations', async () => {
-    await screenshot(page, 'followups-en');
+    await saveScreenshot(page, 'followups-en');
     await expectNoCriticalViolations(page, testInfo, 'followups-en');
     await shell.setLanguage('ko');
     await expect(followUps.title).toHaveText(uiText('ko', 'followups.title'));
     await expect(item.locator('[data-ask]')).toHaveText(overdueDay3.ask.ko);
     await expect(followUps.stateBadge(item)).toHaveText(uiText('ko', 'followups.state.overdue'));
-    await screenshot(page, 'followups-ko');
+    await saveScreenshot(page, 'followups-ko');
     await expectNoCriticalViolations(page, testInfo, 'followups-ko');
     await shell.setLanguage('en');
   });

@@ -1,13 +1,12 @@
 // The patient's calendar from the plan screen: "Download calendar (.ics)" in the follow-ups section saves an
 // iCalendar file (a Blob link, nothing leaves the computer) with the saved plan's session in UTC and its follow-ups;
 // before the plan is saved the button waits for it. Screenshot and axe.
-import type { Page } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { PatientIntake } from '../../src/shared/domain/intake/patient-schema';
 import { addDays, CLINIC_TIME_ZONE, todayIn } from '../../src/shared/domain/intake/calendar-date';
 import { isoWeekday } from '../../src/shared/domain/schedule/clinic-hours';
 import { CLEAN_SCREENING } from '../support/clean-screening';
-import { expectNoCriticalViolations, SCREENS_DIR } from './support/accessibility';
+import { expectNoCriticalViolations, saveScreenshot } from './support/accessibility';
 import { AppShell } from './support/app-shell';
 import { expect, test } from './support/fixtures';
 import { PlanPage } from './support/plan-page';
@@ -34,11 +33,6 @@ const patient: PatientIntake = {
   screening: { ...CLEAN_SCREENING },
   consents: [],
 };
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENS_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENS_DIR}/${name}.png`, fullPage: true });
-}
 
 test('the plan screen downloads the patient’s calendar as an .ics file', async ({ page, app }, testInfo) => {
   const { id } = await callService(app, 'createPatient', { patient });
@@ -72,7 +66,7 @@ test('the plan screen downloads the patient’s calendar as an .ics file', async
     expect(text).toMatch(/END:VCALENDAR\s*$/);
     await expect(button).toHaveText(uiText('en', 'followups.plan.downloadCalendar'));
     await page.evaluate('window.scrollTo(0, 0)');
-    await screenshot(page, 'plan-calendar-download');
+    await saveScreenshot(page, 'plan-calendar-download');
     await expectNoCriticalViolations(page, testInfo, 'plan-calendar-download');
   });
 });

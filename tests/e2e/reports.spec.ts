@@ -1,13 +1,11 @@
 // Reports: patients seen in a range by nationality, language and referral route, their sessions, follow-ups and
 // revenue as charts with tables; a table exported as CSV (its content checked); the KHIDI year with each gap
 // linked to the patient, and its .xlsx read back. Screenshots in both languages, and axe.
-import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { mkdirSync } from 'node:fs';
 import type { PatientIntake, Referral } from '../../src/shared/domain/intake/patient-schema';
 import { addDays, CLINIC_TIME_ZONE, todayIn } from '../../src/shared/domain/intake/calendar-date';
 import { CLEAN_SCREENING } from '../support/clean-screening';
-import { expectNoCriticalViolations, SCREENS_DIR } from './support/accessibility';
+import { expectNoCriticalViolations, saveScreenshot } from './support/accessibility';
 import { AppShell } from './support/app-shell';
 import { expect, test, type App } from './support/fixtures';
 import { ReportsPage } from './support/reports-page';
@@ -18,11 +16,6 @@ const TODAY = todayIn(CLINIC_TIME_ZONE, new Date());
 // Early in January the current year has few past days: the visits are then in the year before.
 const VISIT_DAY = addDays(TODAY, -20);
 const YEAR = Number(VISIT_DAY.slice(0, 4));
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENS_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENS_DIR}/${name}.png`, fullPage: true });
-}
 
 interface Visitor {
   readonly latin: string;
@@ -89,7 +82,7 @@ test.describe('reports', () => {
     const { download, text } = await reports.exportCsv('nationality');
     expect(download.suggestedFilename()).toBe(`patients-by-nationality_${addDays(TODAY, -30)}_${TODAY}.csv`);
     expect(text).toBe(`\uFEFF${uiText('en', 'reports.nationality')},${uiText('en', 'reports.patients')}\r\nChina (CN),2\r\nJapan (JP),1\r\nVietnam (VN),1\r\n`);
-    await screenshot(page, 'reports-en');
+    await saveScreenshot(page, 'reports-en');
     await expectNoCriticalViolations(page, testInfo, 'reports-en');
 
     // A range that ends before it starts is refused beside its field, and the figures stay as they were asked.
@@ -103,7 +96,7 @@ test.describe('reports', () => {
     await expect(korean.card('referral').getByRole('row', { name: new RegExp(uiText('ko', 'referral.routes.agency')) })).toBeVisible();
     const csv = await korean.exportCsv('referral');
     expect(csv.text.split('\r\n')[0]).toBe(`\uFEFF${uiText('ko', 'reports.referralRoute')},${uiText('ko', 'reports.patients')}`);
-    await screenshot(page, 'reports-ko');
+    await saveScreenshot(page, 'reports-ko');
     await expectNoCriticalViolations(page, testInfo, 'reports-ko');
   });
 
@@ -118,7 +111,7 @@ test.describe('reports', () => {
     await expect(gap).toContainText(uiText('en', 'reports.khidi.gaps.referral_route'));
     await expect(gap).toContainText(uiText('en', 'reports.khidi.gaps.unconfirmed_visit'));
     await expect(gap.getByRole('link')).toHaveAttribute('href', `#/patients/${ids.get('Nguyen Lan')}`);
-    await screenshot(page, 'reports-khidi-en');
+    await saveScreenshot(page, 'reports-khidi-en');
     await expectNoCriticalViolations(page, testInfo, 'reports-khidi-en');
 
     const download = await reports.exportKhidi();
@@ -137,7 +130,7 @@ test.describe('reports', () => {
     await page.getByLabel(uiText('en', 'intake.fields.referralRoute')).selectOption('agency');
     await page.getByLabel(uiText('en', 'intake.fields.agencyName')).fill('Hanoi Health Travel');
     await page.getByLabel(uiText('en', 'intake.fields.agencyRegistrationNumber')).fill('A-2025-0301');
-    await screenshot(page, 'intake-referral-en');
+    await saveScreenshot(page, 'intake-referral-en');
     await page.keyboard.press('Control+s');
     await expect.poll(async () => (await callService(app, 'getPatient', { id: ids.get('Nguyen Lan')! })).patient.referral?.route).toBe('agency');
   });

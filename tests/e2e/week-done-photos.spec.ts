@@ -1,14 +1,12 @@
 // Marking a session done with photos per angle: the done form offers the patient's stored photos of each angle
 // (front, 45°, 90°), shows the chosen one's thumbnail, and the done record keeps the photo references and shows
 // them on the card after a reload. Screenshot and axe.
-import type { Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import sharp from 'sharp';
 import type { PatientIntake } from '../../src/shared/domain/intake/patient-schema';
 import { addDays, CLINIC_TIME_ZONE, todayIn } from '../../src/shared/domain/intake/calendar-date';
 import { isoWeekday } from '../../src/shared/domain/schedule/clinic-hours';
 import { CLEAN_SCREENING } from '../support/clean-screening';
-import { expectNoCriticalViolations, SCREENS_DIR } from './support/accessibility';
+import { expectNoCriticalViolations, saveScreenshot } from './support/accessibility';
 import { AppShell } from './support/app-shell';
 import { expect, test } from './support/fixtures';
 import { callService } from './support/services';
@@ -38,11 +36,6 @@ const patient: PatientIntake = {
 const image = async (background: string) =>
   (await sharp({ create: { width: 480, height: 360, channels: 3, background } }).jpeg().toBuffer()).toString('base64');
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENS_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENS_DIR}/${name}.png`, fullPage: true });
-}
-
 test('a session is marked done with a front and a 90° photo from the patient’s photos', async ({ page, app }, testInfo) => {
   const { id } = await callService(app, 'createPatient', { patient });
   await callService(app, 'savePatientPlan', {
@@ -70,7 +63,7 @@ test('a session is marked done with a front and a 90° photo from the patient’
     await frontPick.selectOption(front.id);
     await form.getByLabel(uiText('en', 'photos.angles.profile90'), { exact: true }).selectOption(side.id);
     await expect(form.locator('img.week-session__thumb')).toHaveCount(2);
-    await screenshot(page, 'week-done-photos-form');
+    await saveScreenshot(page, 'week-done-photos-form');
     await expectNoCriticalViolations(page, testInfo, 'week-done-photos-form');
     await form.getByRole('button', { name: uiText('en', 'week.save') }).click();
     await expect(card.locator('[data-status-badge]')).toHaveText(uiText('en', 'week.status.done'));
@@ -84,6 +77,6 @@ test('a session is marked done with a front and a 90° photo from the patient’
     await expect(card.locator('[data-record-photo]')).toHaveCount(2);
     await expect(card.locator('[data-record-photo="front"] img')).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
     await expect(card.locator('[data-record-photo="profile90"]')).toContainText(uiText('en', 'photos.angles.profile90'));
-    await screenshot(page, 'week-done-photos-record');
+    await saveScreenshot(page, 'week-done-photos-record');
   });
 });

@@ -2,13 +2,11 @@
 // room, and two patients' overlapping sessions in one room show as a room conflict on both cards. Moving a session
 // to the Sunday the clinic is closed (on the plan screen) makes the week show that session's finding; moving it
 // back clears it. Screenshots of the settings, plan and week screens, and axe.
-import type { Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import type { PatientIntake } from '../../src/shared/domain/intake/patient-schema';
 import { addDays, CLINIC_TIME_ZONE, todayIn } from '../../src/shared/domain/intake/calendar-date';
 import { isoWeekday } from '../../src/shared/domain/schedule/clinic-hours';
 import { CLEAN_SCREENING } from '../support/clean-screening';
-import { expectNoCriticalViolations, SCREENS_DIR } from './support/accessibility';
+import { expectNoCriticalViolations, saveScreenshot } from './support/accessibility';
 import { AppShell } from './support/app-shell';
 import { expect, test, type App } from './support/fixtures';
 import { PlanPage } from './support/plan-page';
@@ -50,11 +48,6 @@ async function withPlan(app: App, names: PatientIntake['names'], item: Record<st
   return id;
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENS_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENS_DIR}/${name}.png`, fullPage: true });
-}
-
 test('rooms clash across patients in the week, and a moved session shows its finding until moved back', async ({ page, app }, testInfo) => {
   const lan = await withPlan(app, { native: 'Nguyễn Thị Lan', latin: 'Nguyen Thi Lan' }, { treatment: 'pico-laser', date: SESSION_DAY, time: '10:00', room: 'Laser 1' });
   const mai = await withPlan(app, { native: 'Trần Mai', latin: 'Tran Mai' }, { treatment: 'hydrafacial', date: SESSION_DAY, time: '10:30' });
@@ -85,7 +78,7 @@ test('rooms clash across patients in the week, and a moved session shows its fin
     await page.locator('input[name="room-1-name"]').fill('Room 2');
     await page.getByRole('button', { name: uiText('en', 'intake.save') }).click();
     await expect(page.getByRole('status').filter({ hasText: uiText('en', 'intake.saved') })).toBeVisible();
-    await screenshot(page, 'settings-rooms');
+    await saveScreenshot(page, 'settings-rooms');
     expect((await callService(app, 'getClinicSettings', {})).rooms).toEqual([{ name: 'Laser 1' }, { name: 'Room 2' }]);
   });
 
@@ -95,7 +88,7 @@ test('rooms clash across patients in the week, and a moved session shows its fin
     await expect(room.locator('option')).toHaveText([uiText('en', 'plan.sessions.noRoom'), 'Laser 1', 'Room 2']);
     await room.selectOption('Laser 1');
     await plan.settle();
-    await screenshot(page, 'plan-session-room');
+    await saveScreenshot(page, 'plan-session-room');
     await plan.pressSave();
     await expect(plan.banner).toHaveText(uiText('en', 'plan.saved'));
     expect((await callService(app, 'getPatientPlan', { patientId: mai })).plan.items[0]).toMatchObject({ room: 'Laser 1' });
@@ -110,7 +103,7 @@ test('rooms clash across patients in the week, and a moved session shows its fin
     // Different patients: not the one-patient conflict.
     await expect(lanCard.locator('[data-conflict-badge]')).toHaveCount(0);
     await expect(lanCard.locator('[data-findings-badge]')).toHaveCount(0);
-    await screenshot(page, 'week-room-conflict-en');
+    await saveScreenshot(page, 'week-room-conflict-en');
   });
 
   await test.step('moving a session to the closed Sunday shows its finding in the week', async () => {
@@ -130,11 +123,11 @@ test('rooms clash across patients in the week, and a moved session shows its fin
     await expect(lanCard.locator('[data-session-findings] [data-finding-rule="schedule-clinic-closed"]')).toContainText('The clinic is closed on this day.');
     // Moved apart, the two sessions no longer share the room at once.
     await expect(page.locator('[data-room-conflict-badge]')).toHaveCount(0);
-    await screenshot(page, 'week-rooms-findings-en');
+    await saveScreenshot(page, 'week-rooms-findings-en');
     await expectNoCriticalViolations(page, testInfo, 'week-rooms-findings-en');
     await shell.setLanguage('ko');
     await expect(badge).toHaveText(uiText('ko', 'week.findings_one', { count: 1 }));
-    await screenshot(page, 'week-rooms-findings-ko');
+    await saveScreenshot(page, 'week-rooms-findings-ko');
     await shell.setLanguage('en');
   });
 

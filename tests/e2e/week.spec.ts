@@ -1,13 +1,11 @@
 // The week view: a patient's two sessions this week, one overlapping the other, show as cards in their day with a
 // conflict badge; one is marked done with the doctor, device and settings (a reload and the stored plan agree),
 // the other a no-show; PageDown and PageUp change the week; screenshots in both languages and axe.
-import type { Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import type { PatientIntake } from '../../src/shared/domain/intake/patient-schema';
 import { addDays, CLINIC_TIME_ZONE, todayIn } from '../../src/shared/domain/intake/calendar-date';
 import { isoWeekday } from '../../src/shared/domain/schedule/clinic-hours';
 import { CLEAN_SCREENING } from '../support/clean-screening';
-import { expectNoCriticalViolations, SCREENS_DIR } from './support/accessibility';
+import { expectNoCriticalViolations, saveScreenshot } from './support/accessibility';
 import { AppShell } from './support/app-shell';
 import { expect, test } from './support/fixtures';
 import { callService } from './support/services';
@@ -34,11 +32,6 @@ const patient: PatientIntake = {
   screening: { ...CLEAN_SCREENING },
   consents: [],
 };
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENS_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENS_DIR}/${name}.png`, fullPage: true });
-}
 
 test('the week shows each session with its conflicts, and records done and no-show', async ({ page, app }, testInfo) => {
   const { id } = await callService(app, 'createPatient', { patient });
@@ -97,12 +90,12 @@ test('the week shows each session with its conflicts, and records done and no-sh
 
   await test.step('screenshots in English and Korean; no critical accessibility violations', async () => {
     await pico.locator('[data-mark="done"]').click();
-    await screenshot(page, 'week-en');
+    await saveScreenshot(page, 'week-en');
     await expectNoCriticalViolations(page, testInfo, 'week-en');
     await shell.setLanguage('ko');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(uiText('ko', 'week.title'));
     await expect(pico.locator('[data-status-badge]')).toHaveText(uiText('ko', 'week.status.scheduled'));
-    await screenshot(page, 'week-ko');
+    await saveScreenshot(page, 'week-ko');
     await expectNoCriticalViolations(page, testInfo, 'week-ko');
     await shell.setLanguage('en');
   });

@@ -5,6 +5,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 
 export const SCREENS_DIR = 'test-results/screens';
 
+/** A full-page screenshot of the page as it is, into SCREENS_DIR, to be looked at after the run. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENS_DIR}/${name}.png`, fullPage: true });
+}
+
 /** Runs axe on the page; critical violations fail the test, all violations are recorded beside the screenshots. */
 export async function expectNoCriticalViolations(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
