@@ -269,6 +269,7 @@ export function generatePatients(count: number, seed = 20261124): PatientIntake[
         pregnant: false, breastfeeding: false, isotretinoinLastDose: null, retinoidLastUse: null, lastSunExposure: null,
         anticoagulants: false, bleedingDisorder: false, keloidHistory: false, herpesHistory: false, activeInfection: false,
         photosensitisingDrugs: false, autoimmune: false, diabetes: false, recentFillerOrToxin: null,
+        implantedDevice: false, metalImplantInArea: false, koebnerCondition: false, hyaluronidaseOrVenomAllergy: false, asthmaOrSulfite: false,
         allergies: { items: [], other: '' }, medications: '', notes: '',
       },
       consents,

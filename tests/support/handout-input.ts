@@ -6,6 +6,7 @@ import { clinicalContent } from '../../src/main/content/clinical-content';
 import type { HandoutInput } from '../../src/main/handouts/kinds/handout-input';
 import type { TreatmentId } from '../../src/shared/domain/catalog/catalog-schema';
 import { caseFileSchema } from '../../src/shared/domain/intake/case-file';
+import { CLINIC_TIME_ZONE, todayIn } from '../../src/shared/domain/intake/calendar-date';
 import type { LanguageTag } from '../../src/shared/domain/intake/vocabulary';
 import { planSchema } from '../../src/shared/domain/plan/plan-schema';
 import { schedulePlan } from '../../src/shared/domain/schedule/schedule-plan';
@@ -25,7 +26,7 @@ export function handoutInput(language: LanguageTag, treatments: readonly Treatme
     contact: { phone: '+82 2-1234-5678', messenger: 'WhatsApp +82 10-9876-5432', email: 'care@glow.example.kr', address: '서울 강남구 테헤란로 123' },
   };
   const schedule = schedulePlan(
-    { arrival: file.patient.trip.arrival, departure: file.patient.trip.departure, items: treatments.map((treatment) => ({ treatment, date: null })) },
+    { arrival: file.patient.trip.arrival, departure: file.patient.trip.departure, today: todayIn(CLINIC_TIME_ZONE, FIXED_NOW), items: treatments.map((treatment) => ({ treatment, date: null })) },
     catalog,
     settings.hours,
   );

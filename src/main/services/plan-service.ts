@@ -10,6 +10,7 @@ import { planFollowUps } from '../../shared/domain/followups/followup-schedule';
 import { evaluatePlan, planFindings, type PlanEvaluation } from '../../shared/domain/plan/evaluate-plan';
 import type { SessionListing } from '../../shared/contract/plans';
 import { planSchema, type Plan } from '../../shared/domain/plan/plan-schema';
+import { whyNotDone } from '../../shared/domain/plan/session-done-policy';
 import { sessionConflicts } from '../../shared/domain/schedule/session-conflicts';
 import { checkPlan } from '../../shared/domain/rules/check-plan';
 import { checkSchedule, schedulePlan } from '../../shared/domain/schedule/schedule-plan';
@@ -70,7 +71,7 @@ export function createPlanService(context: ServiceContext) {
       const found = load(patientId);
       if (!found) return missing(patientId);
       const { trip } = found.patient;
-      const schedule = schedulePlan({ arrival: trip.arrival, departure: trip.departure, items: plan.items }, clinicalContent().catalog, settings().hours);
+      const schedule = schedulePlan({ arrival: trip.arrival, departure: trip.departure, today: today(), items: plan.items }, clinicalContent().catalog, settings().hours);
       // Sessions already dated keep what became of them (status and record), matched by treatment and date.
       const kept = new Map<string, Plan['items'][number][]>();
       for (const item of plan.items) if (item.date !== null) kept.set(`${item.treatment}|${item.date}`, [...(kept.get(`${item.treatment}|${item.date}`) ?? []), item]);
@@ -85,8 +86,11 @@ export function createPlanService(context: ServiceContext) {
           ...(before?.record ? { record: before.record } : {}),
         };
       });
-      // Sessions for the next visit stay in the plan, undated, so the quote and consent still cover them.
-      const deferred = schedule.nextVisit.flatMap(({ treatment, sessions }) => Array.from({ length: sessions }, () => ({ treatment, date: null })));
+      // Sessions for the next visit stay in the plan, undated and marked so, so the quote and consent still cover
+      // them and the rules check them against the days after the flight home.
+      const deferred = schedule.nextVisit.flatMap(({ treatment, sessions }) =>
+        Array.from({ length: sessions }, () => ({ treatment, date: null, nextVisit: true as const })),
+      );
       const scheduled = { ...plan, items: [...items, ...deferred] };
       return ok({ plan: scheduled, version: found.version, evaluation: evaluate(found.patient, scheduled), nextVisit: schedule.nextVisit });
     },
@@ -96,6 +100,12 @@ export function createPlanService(context: ServiceContext) {
       if (!found) return missing(patientId);
       const refused = refuseIfRestricted(context, patientId, ['patientId']) ?? refuseIfConsentWithdrawn(found.patient, ['patientId']);
       if (refused) return refused;
+      const now = context.now();
+      const notYet = plan.items.flatMap((item, index) => {
+        const refusal = item.status === 'done' ? whyNotDone(item, now) : null;
+        return refusal ? [issue(['plan', 'items', index, 'status'], refusal)] : [];
+      });
+      if (notYet.length > 0) return invalid(notYet);
       const evaluation = evaluate(found.patient, plan);
       const unacknowledged = evaluation.findings.filter((f) => f.severity === 'block' && f.acknowledgedBy === null);
       if (unacknowledged.length > 0) {
@@ -135,7 +145,7 @@ export function createPlanService(context: ServiceContext) {
         if (!parsed.success) continue;
         // The plan's checks, run as the plan screen runs them, so a moved session shows what its new date triggers.
         const patient = context.patients.get(row.patientId)?.patient;
-        const findings = patient ? planFindings(patient, parsed.data, catalog, rules, clinic) : [];
+        const findings = patient ? planFindings(patient, parsed.data, catalog, rules, clinic, today()) : [];
         parsed.data.items.forEach((item, index) => {
           if (item.date === null || item.date < from || item.date > to) return;
           sessions.push({
@@ -194,6 +204,8 @@ export function createPlanService(context: ServiceContext) {
       if (restricted) return restricted;
       const item = found.plan.items[index];
       if (!item) return invalid([issue(['index'], 'invalid')]);
+      const notYet = status === 'done' ? whyNotDone(item, context.now()) : null;
+      if (notYet) return invalid([issue(['status'], notYet)]);
       // Each attached photo must be one of this patient's, of the angle it is attached as.
       const attached = Object.entries(record?.photos ?? {});
       if (attached.length > 0) {
@@ -242,18 +254,23 @@ export function createPlanService(context: ServiceContext) {
       const { photos: _photos, ...patient } = caseFile.patient;
       const sessions = caseFile.plan?.items ?? [];
       const hours = settings().hours;
-      return ok({ findings: [...checkSchedule(patient.trip, sessions, catalog, hours), ...checkPlan(patient, sessions, catalog, rules)] });
+      return ok({ findings: [...checkSchedule(patient.trip, sessions, catalog, hours), ...checkPlan(patient, sessions, catalog, rules, today())] });
     },
 
     scheduleCasePlan({ caseFile }) {
       const { catalog, rules } = clinicalContent();
       const { photos: _photos, ...patient } = caseFile.patient;
       const schedule = schedulePlan(
-        { arrival: patient.trip.arrival, departure: patient.trip.departure, items: caseFile.plan?.items ?? [] },
+        { arrival: patient.trip.arrival, departure: patient.trip.departure, today: today(), items: caseFile.plan?.items ?? [] },
         catalog,
         settings().hours,
       );
-      return ok({ ...schedule, findings: [...schedule.findings, ...checkPlan(patient, schedule.sessions, catalog, rules)] });
+      // The sessions left for a next visit are checked too: a rule whose window outlasts the stay names its first day.
+      const checked = [
+        ...schedule.sessions,
+        ...schedule.nextVisit.flatMap(({ treatment, sessions }) => Array.from({ length: sessions }, () => ({ treatment, date: null, nextVisit: true }))),
+      ];
+      return ok({ ...schedule, findings: [...schedule.findings, ...checkPlan(patient, checked, catalog, rules, today())] });
     },
   } satisfies Pick<
     Handlers,

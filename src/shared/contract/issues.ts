@@ -72,6 +72,14 @@ export const ISSUE_MESSAGES = {
   },
   name_taken: { en: 'A coordinator with this name already exists.', ko: '같은 이름의 코디네이터가 이미 있습니다.' },
   not_signed_in: { en: 'Sign in first.', ko: '먼저 로그인하세요.' },
+  session_not_dated: {
+    en: 'This session has no date: set the date it was done before marking it done.',
+    ko: '날짜가 없는 시술입니다. 시술한 날짜를 먼저 입력한 뒤 완료로 표시하세요.',
+  },
+  session_in_future: {
+    en: 'This session has not taken place yet (Korea time): it can be marked done from its date and time on.',
+    ko: '아직 시술 시각이 되지 않았습니다(한국 시간). 시술 날짜와 시각 이후에 완료로 표시할 수 있습니다.',
+  },
 } as const satisfies Record<string, { en: string; ko: string }>;
 
 export type IssueCode = keyof typeof ISSUE_MESSAGES;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TREATMENT_IDS, type TreatmentId } from '../../../src/shared/domain/catalog/catalog-schema';
 import { addDays, daysBetween } from '../../../src/shared/domain/intake/calendar-date';
 import { DEFAULT_CLINIC_HOURS, isOpen, minutesOf } from '../../../src/shared/domain/schedule/clinic-hours';
-import { checkSchedule, lastDayFor, maySharesDay, schedulePlan } from '../../../src/shared/domain/schedule/schedule-plan';
+import { checkSchedule, lastDayFor, mayShareDay, schedulePlan } from '../../../src/shared/domain/schedule/schedule-plan';
 import { checkPlan } from '../../../src/shared/domain/rules/check-plan';
 import { patientSchema } from '../../../src/shared/domain/intake/patient-schema';
 import { realCatalog, realRules } from '../../support/clinical-content';
@@ -23,7 +23,7 @@ describe('scheduling a plan inside the stay', () => {
       { treatment: 'fraxel' as const, date: null },
       { treatment: 'hydrafacial' as const, date: null },
     ];
-    const schedule = schedulePlan({ arrival: '2026-12-01', departure: '2026-12-22', items }, catalog, hours);
+    const schedule = schedulePlan({ arrival: '2026-12-01', departure: '2026-12-22', today: '2026-11-01', items }, catalog, hours);
     expect(schedule.sessions).toHaveLength(5);
     expect(schedule.nextVisit).toEqual([]);
     // The fraxel (longest downtime) goes first, early in the stay.
@@ -35,7 +35,7 @@ describe('scheduling a plan inside the stay', () => {
 
   it('moves what does not fit to a next visit and says so', () => {
     const items = Array.from({ length: 5 }, () => ({ treatment: 'fractional-co2' as const, date: null }));
-    const schedule = schedulePlan({ arrival: '2026-12-01', departure: '2026-12-08', items }, catalog, hours);
+    const schedule = schedulePlan({ arrival: '2026-12-01', departure: '2026-12-08', today: '2026-11-01', items }, catalog, hours);
     expect(schedule.nextVisit.reduce((sum, n) => sum + n.sessions, 0) + schedule.sessions.length).toBe(5);
     expect(schedule.nextVisit.length).toBe(1);
     expect(schedule.findings.some((f) => f.rule === 'schedule-next-visit' && f.treatment === 'fractional-co2')).toBe(true);
@@ -83,7 +83,7 @@ describe('scheduler properties (random stays and plans)', () => {
     fc.assert(
       fc.property(stays, plans, (stay, plan) => {
         const items = plan.flatMap(({ treatment, count }) => Array.from({ length: count }, () => ({ treatment, date: null })));
-        const schedule = schedulePlan({ ...stay, items }, catalog, hours);
+        const schedule = schedulePlan({ ...stay, today: '2026-01-01', items }, catalog, hours);
         const scheduled = schedule.sessions;
         // Every requested session is either booked or listed for the next visit, and the next visit has a finding.
         const deferred = schedule.nextVisit.reduce((sum, n) => sum + n.sessions, 0);
@@ -100,7 +100,7 @@ describe('scheduler properties (random stays and plans)', () => {
             if (other.treatment === session.treatment) {
               expect(daysBetween(other.date, session.date)).toBeGreaterThanOrEqual(Math.max(1, treatment.course.value.minIntervalDays));
             }
-            if (other.date === session.date) expect(maySharesDay(byId.get(other.treatment)!, treatment)).toBe(true);
+            if (other.date === session.date) expect(mayShareDay(byId.get(other.treatment)!, treatment)).toBe(true);
           }
         }
         // And the scheduler's own check agrees: nothing it booked is flagged.
@@ -116,7 +116,7 @@ describe('scheduler properties (random stays and plans)', () => {
         const date = addDays(stay.arrival, offset);
         const sessions = [{ treatment, date }];
         const patient = { ...BASE_PATIENT, trip: { ...BASE_PATIENT.trip, ...stay } };
-        const findings = [...checkSchedule(stay, sessions, catalog, hours), ...checkPlan(patient, sessions, catalog, rules)].map((f) => f.rule);
+        const findings = [...checkSchedule(stay, sessions, catalog, hours), ...checkPlan(patient, sessions, catalog, rules, '2026-01-01')].map((f) => f.rule);
         if (date < stay.arrival || date >= stay.departure) expect(findings).toContain('schedule-outside-stay');
         else if (date > lastDayFor(byId.get(treatment)!, stay.departure)) expect(findings).toContain('downtime-after-departure');
         else expect(findings).not.toContain('downtime-after-departure');

@@ -51,6 +51,8 @@ function patient(patch: Patch = {}): PatientIntake {
 }
 
 const BASE = patient();
+/** Before the stay: an undated session can take any day of it. */
+const TODAY = '2026-12-03';
 const ARRIVAL = BASE.trip.arrival; // 2027-01-08
 const DEPARTURE = BASE.trip.departure; // 2027-01-19
 /** The session date the cases use unless they are about the departure. */
@@ -293,7 +295,7 @@ const CASES: readonly RuleCase[] = [
 
 function findingsFor(probe: Probe, ruleId: string): Finding[] {
   const target = probe.target ?? probe.sessions[0]!;
-  return checkPlan(probe.patient, probe.sessions, catalog, rules).filter(
+  return checkPlan(probe.patient, probe.sessions, catalog, rules, TODAY).filter(
     (f) => f.rule === ruleId && f.treatment === target.treatment && f.date === target.date,
   );
 }
@@ -341,8 +343,8 @@ describe('contraindication rules: shape', () => {
   it('says nothing about a fully screened patient without risk factors, for any treatment, dated or not', () => {
     const longStay = patient({ trip: { departure: addDays(ARRIVAL, 40) } });
     for (const id of TREATMENT_IDS) {
-      expect(checkPlan(BASE, [{ treatment: id, date: null }], catalog, rules), id).toEqual([]);
-      expect(checkPlan(longStay, [{ treatment: id, date: DAY }], catalog, rules), id).toEqual([]);
+      expect(checkPlan(BASE, [{ treatment: id, date: null }], catalog, rules, TODAY), id).toEqual([]);
+      expect(checkPlan(longStay, [{ treatment: id, date: DAY }], catalog, rules, TODAY), id).toEqual([]);
     }
   });
 });
@@ -378,7 +380,7 @@ describe.each(CASES)('rule $rule', ({ rule: ruleId, hit, misses }) => {
   it.each(misses.map((m) => [m.why, m] as const))('stays silent: %s', (_why, probe) => {
     expect(findingsFor(probe, ruleId)).toEqual([]);
     // Nowhere in the plan either.
-    expect(checkPlan(probe.patient, probe.sessions, catalog, rules).filter((f) => f.rule === ruleId)).toEqual([]);
+    expect(checkPlan(probe.patient, probe.sessions, catalog, rules, TODAY).filter((f) => f.rule === ruleId)).toEqual([]);
   });
 });
 
@@ -397,7 +399,7 @@ describe('contraindication rules: severities', () => {
   });
 
   it('fires on every one of ten laser toning sessions (the count is the whole plan)', () => {
-    const findings = checkPlan(BASE, toning(10), catalog, rules).filter((f) => f.rule === 'laser-toning-hypopigmentation');
+    const findings = checkPlan(BASE, toning(10), catalog, rules, TODAY).filter((f) => f.rule === 'laser-toning-hypopigmentation');
     expect(findings).toHaveLength(10);
   });
 });

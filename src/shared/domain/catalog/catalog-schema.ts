@@ -48,8 +48,18 @@ export const TAGS = [
   'topical-anaesthesia', // numbing cream (lidocaine) is usually applied
   'deep-peel',
   'booster', // skin boosters: commonly done the same day after a laser
+  // How deep an energy treatment wounds: the isotretinoin consensus treats these three differently.
+  'fully-ablative', // removes the whole epidermis over the treated area
+  'fractional-ablative', // vaporises microscopic columns, the skin between them left whole
+  'non-ablative', // heats without removing tissue
+  'lidocaine-premixed', // the product itself contains lidocaine: it cannot be left out for an allergic patient
 ] as const;
 export type Tag = (typeof TAGS)[number];
+
+/** How a treatment is numbed: not at all, numbing cream (lidocaine) as a rule, an injected local anaesthetic, or
+ * numbing cream only if the patient wants it. */
+export const ANAESTHESIA = ['none', 'topical', 'local', 'topical-optional'] as const;
+export type Anaesthesia = (typeof ANAESTHESIA)[number];
 
 /** A seed file name ("000_0389e218a6a15942.txt") or "clinical-practice". */
 export const sourceSchema = z.union([z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/), z.literal('clinical-practice')]);
@@ -79,7 +89,7 @@ export const treatmentSchema = z.strictObject({
   }),
   sessionMinutes: sourced(range),
   downtimeDays: sourced(range),
-  anaesthesia: sourced(z.enum(['none', 'topical', 'local', 'topical-optional'])),
+  anaesthesia: sourced(z.enum(ANAESTHESIA)),
   /** KRW per session, integers; null where the seeds give no price (the clinic sets its own in settings). */
   priceKrw: sourced(z.strictObject({ min: z.int().positive(), max: z.int().positive() }).nullable()),
   preCare: sourcedList,
@@ -87,6 +97,9 @@ export const treatmentSchema = z.strictObject({
   sideEffects: sourcedList,
   complications: sourcedList,
   alternatives: sourced(z.array(z.enum(TREATMENT_IDS))),
+  /** Treatments that may take place on the same day as this one (either side listing the other is enough); the
+   * scheduler puts nothing else together. */
+  sameDay: sourced(z.array(z.enum(TREATMENT_IDS))),
 });
 
 export const catalogSchema = z

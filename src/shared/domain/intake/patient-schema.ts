@@ -7,6 +7,7 @@ import { isCountryCode, isCurrencyCode, isTimeZone, isValidE164 } from './identi
 import {
   ALLERGIES,
   CONSENT_KINDS,
+  DATE_NOT_ASKED,
   MESSENGERS,
   PHOTO_ANGLES,
   REFERRAL_ROUTES,
@@ -21,9 +22,15 @@ const text = (max: number) => z.string().max(max, 'too_long');
 const requiredText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
 
 export const calendarDateSchema = z.string().refine(isCalendarDate, 'invalid_date');
-const optionalDate = calendarDateSchema.nullable();
+/** A date question: the date of the last exposure, null for "never", or DATE_NOT_ASKED. */
+const dateAnswer = z
+  .string()
+  .refine((value) => value === DATE_NOT_ASKED || isCalendarDate(value), 'invalid_date')
+  .nullable();
 /** true / false / null, where null is "not asked yet". */
 const answer = z.boolean().nullable();
+/** A question added later: missing in older files, which never asked it. */
+const laterAnswer = answer.default(null);
 
 export const isoDateTimeSchema = z.iso.datetime({ offset: true, error: 'invalid_datetime' });
 
@@ -83,9 +90,9 @@ export const allergiesSchema = z
 export const screeningSchema = z.strictObject({
   pregnant: answer,
   breastfeeding: answer,
-  isotretinoinLastDose: optionalDate,
-  retinoidLastUse: optionalDate,
-  lastSunExposure: optionalDate,
+  isotretinoinLastDose: dateAnswer,
+  retinoidLastUse: dateAnswer,
+  lastSunExposure: dateAnswer,
   anticoagulants: answer,
   bleedingDisorder: answer,
   keloidHistory: answer,
@@ -94,7 +101,12 @@ export const screeningSchema = z.strictObject({
   photosensitisingDrugs: answer,
   autoimmune: answer,
   diabetes: answer,
-  recentFillerOrToxin: optionalDate,
+  recentFillerOrToxin: dateAnswer,
+  implantedDevice: laterAnswer,
+  metalImplantInArea: laterAnswer,
+  koebnerCondition: laterAnswer,
+  hyaluronidaseOrVenomAllergy: laterAnswer,
+  asthmaOrSulfite: laterAnswer,
   allergies: allergiesSchema,
   medications: text(2000),
   notes: text(4000),

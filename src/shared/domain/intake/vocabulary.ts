@@ -36,6 +36,15 @@ export const FITZPATRICK_TYPES = [1, 2, 3, 4, 5, 6] as const;
 export const ALLERGIES = ['lidocaine', 'fish', 'hyaluronic_acid', 'latex', 'aspirin', 'other'] as const;
 export type Allergy = (typeof ALLERGIES)[number];
 
+/** Yes/no questions added after the first release: absent in older case files, read there as "not asked". */
+export const LATER_SCREENING_FLAGS = [
+  'implantedDevice', // pacemaker or defibrillator: RF and HIFU labels exclude it
+  'metalImplantInArea', // metal implant in the treatment area: RF and HIFU labels exclude it
+  'koebnerCondition', // active vitiligo, psoriasis or lichen planus: wounds can start new lesions there
+  'hyaluronidaseOrVenomAllergy', // the drug that dissolves HA filler may not be usable
+  'asthmaOrSulfite', // glutathione IV can set off bronchospasm
+] as const;
+
 /** Yes/no screening questions. `null` means "not asked yet": a booking from an agency has no answers, and an
  * unanswered question must never read as "no" to a later contraindication check. */
 export const SCREENING_FLAGS = [
@@ -49,12 +58,17 @@ export const SCREENING_FLAGS = [
   'photosensitisingDrugs',
   'autoimmune',
   'diabetes',
+  ...LATER_SCREENING_FLAGS,
 ] as const;
 export type ScreeningFlag = (typeof SCREENING_FLAGS)[number];
 
-/** Screening questions answered with the date of the last exposure, or null for "never / not in question". */
+/** Screening questions answered with the date of the last exposure, `null` for "never", or `DATE_NOT_ASKED`. */
 export const SCREENING_DATES = ['isotretinoinLastDose', 'retinoidLastUse', 'lastSunExposure', 'recentFillerOrToxin'] as const;
 export type ScreeningDate = (typeof SCREENING_DATES)[number];
+
+/** A date question nobody asked yet. Distinct from `null` ("never"), which older files and forms meant by an empty
+ * field: an agency booking imports with this, so its rules give cautions instead of passing silently. */
+export const DATE_NOT_ASKED = 'not_asked';
 
 /** Separate consents (PIPA): none is ever implied by another. */
 export const CONSENT_KINDS = ['sensitive_data', 'photos_medical_record', 'photos_marketing'] as const;

@@ -60,15 +60,17 @@ export interface PlanEvaluation {
 export const sameFinding = (finding: Finding, ack: Acknowledgement) =>
   ack.rule === finding.rule && ack.treatment === finding.treatment && ack.date === finding.date;
 
-/** The plan's findings alone (schedule and rules) with their acknowledgements: what the week view shows per session. */
+/** The plan's findings alone (schedule and rules) with their acknowledgements: what the week view shows per session.
+ * `today` (Korea) bounds the days an undated session can still take. */
 export function planFindings(
   patient: PatientIntake,
   plan: Plan,
   catalog: Catalog,
   rules: readonly Rule[],
   settings: ClinicSettings,
+  today: string,
 ): PlanFinding[] {
-  const raw = [...checkSchedule(patient.trip, plan.items, catalog, settings.hours), ...checkPlan(patient, plan.items, catalog, rules)].sort(
+  const raw = [...checkSchedule(patient.trip, plan.items, catalog, settings.hours), ...checkPlan(patient, plan.items, catalog, rules, today)].sort(
     byFindingOrder,
   );
   return raw.map((finding) => ({
@@ -85,7 +87,7 @@ export function evaluatePlan(
   settings: ClinicSettings,
   today: string,
 ): PlanEvaluation {
-  const findings = planFindings(patient, plan, catalog, rules, settings);
+  const findings = planFindings(patient, plan, catalog, rules, settings, today);
 
   const byId = new Map(catalog.map((treatment) => [treatment.id, treatment]));
   const ids = [...new Set(plan.items.map((item) => item.treatment))];

@@ -3,7 +3,7 @@
 // date is compared with the session's date, never today's) and the plan, a severity, a message in Korean and
 // English, and its source. Findings are decision support for the doctor, who decides.
 import { z } from 'zod';
-import { CATEGORIES, TAGS, TREATMENT_IDS, sourceSchema as seedSourceSchema } from '../catalog/catalog-schema';
+import { ANAESTHESIA, CATEGORIES, TAGS, TREATMENT_IDS, sourceSchema as seedSourceSchema, type Anaesthesia } from '../catalog/catalog-schema';
 import { ALLERGIES, SCREENING_DATES, SCREENING_FLAGS, SKIN_CONCERNS } from '../intake/vocabulary';
 
 export const SEVERITIES = ['block', 'caution', 'info'] as const;
@@ -14,8 +14,13 @@ export type Condition =
   | { readonly answer: (typeof SCREENING_FLAGS)[number]; readonly is: boolean | null }
   /** A dated screening answer within `days` before the session (session date minus that date, 0..days-1). */
   | { readonly withinDaysBeforeSession: (typeof SCREENING_DATES)[number]; readonly days: number }
-  /** Any of these yes/no questions still unanswered (null): an unasked question is never a "no". */
-  | { readonly anyUnanswered: readonly (typeof SCREENING_FLAGS)[number][] }
+  /** Any of these questions still unanswered (a yes/no question null, a date question DATE_NOT_ASKED): an unasked
+   * question is never a "no". */
+  | { readonly anyUnanswered: readonly ((typeof SCREENING_FLAGS)[number] | (typeof SCREENING_DATES)[number])[] }
+  /** The free-text medications name one of these drugs (case- and accent-insensitive, any script). */
+  | { readonly medicationsMention: readonly string[] }
+  /** The treatment's anaesthesia (catalog) is one of these. */
+  | { readonly anaesthesia: readonly Anaesthesia[] }
   | { readonly sex: 'female' | 'male' | 'other' }
   | { readonly allergy: (typeof ALLERGIES)[number] }
   | { readonly fitzpatrickAtLeast: number }
@@ -35,7 +40,9 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ answer: z.enum(SCREENING_FLAGS), is: z.boolean().nullable() }),
     z.strictObject({ withinDaysBeforeSession: z.enum(SCREENING_DATES), days: z.int().positive() }),
-    z.strictObject({ anyUnanswered: z.array(z.enum(SCREENING_FLAGS)).min(1) }),
+    z.strictObject({ anyUnanswered: z.array(z.enum([...SCREENING_FLAGS, ...SCREENING_DATES])).min(1) }),
+    z.strictObject({ medicationsMention: z.array(z.string().trim().min(2)).min(1) }),
+    z.strictObject({ anaesthesia: z.array(z.enum(ANAESTHESIA)).min(1) }),
     z.strictObject({ sex: z.enum(['female', 'male', 'other']) }),
     z.strictObject({ allergy: z.enum(ALLERGIES) }),
     z.strictObject({ fitzpatrickAtLeast: z.int().min(1).max(6) }),

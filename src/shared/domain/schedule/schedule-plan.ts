@@ -1,7 +1,8 @@
 // Placing a plan's sessions inside the stay. Hand-written because no scheduling library knows these
-// constraints: not before arrival, not on or after the departure day, the minimum interval of each course, the
-// clinic's open days and hours, which treatments may share a day, and every session's downtime over before the
-// flight. What does not fit is moved to a next visit, and a finding says so.
+// constraints: never in the past (from today or arrival, whichever is later), not on or after the departure day,
+// the minimum interval of each course, the clinic's open days and hours, only the treatments the catalog says may
+// share a day together, and every session's downtime over before the flight. What does not fit is moved to a next
+// visit, and a finding says so; for a patient who has already gone home nothing is placed, and a finding says so.
 import type { Catalog, Treatment, TreatmentId } from '../catalog/catalog-schema';
 import { addDays, daysBetween } from '../intake/calendar-date';
 import type { Finding } from '../rules/check-plan';
@@ -10,8 +11,11 @@ import { isOpen, minutesOf, timeOf, type ClinicHours } from './clinic-hours';
 export interface ScheduleRequest {
   readonly arrival: string;
   readonly departure: string;
-  /** One entry per session; a date fixes the session, null lets the scheduler place it. */
-  readonly items: readonly { readonly treatment: TreatmentId; readonly date: string | null }[];
+  /** Today in Korea: nothing is placed before it. */
+  readonly today: string;
+  /** One entry per session; a date fixes the session, null lets the scheduler place it, unless it is already
+   * at a next visit. */
+  readonly items: readonly { readonly treatment: TreatmentId; readonly date: string | null; readonly nextVisit?: boolean | undefined }[];
 }
 
 export interface ScheduledSession {
@@ -29,11 +33,15 @@ export interface Schedule {
   readonly findings: readonly Finding[];
 }
 
-/** Two treatments that wound or resurface the skin never share a day (the seeds: laser then booster is common). */
-export function maySharesDay(a: Treatment, b: Treatment): boolean {
+/** Two treatments may share a day only when the catalog lists the pair (either side): a laser then a skin booster
+ * is common (the seeds), a resurfacing laser, a toning laser, a booster and a peel on one day is not. */
+export function mayShareDay(a: Treatment, b: Treatment): boolean {
   if (a.id === b.id) return false;
-  return !(a.tags.includes('resurfacing') && b.tags.includes('resurfacing'));
+  return a.sameDay.value.includes(b.id) || b.sameDay.value.includes(a.id);
 }
+
+/** Two treatments that wound or resurface the skin: never on one day, whatever the catalog lists. */
+const bothResurfacing = (a: Treatment, b: Treatment) => a.tags.includes('resurfacing') && b.tags.includes('resurfacing');
 
 const SCHEDULE_SOURCE = '002_d65572b616b5df97.txt';
 
@@ -73,7 +81,7 @@ export function schedulePlan(request: ScheduleRequest, catalog: Catalog, hours: 
     if (!isOpen(hours, date)) return false;
     const day = dayOf(date);
     if (day.freeFrom + Math.ceil(treatment.sessionMinutes.value.max) > minutesOf(hours.closesAt)) return false;
-    return day.sessions.every((other) => maySharesDay(byId.get(other.treatment)!, treatment));
+    return day.sessions.every((other) => mayShareDay(byId.get(other.treatment)!, treatment));
   };
 
   // Fixed sessions first, as the coordinator set them; their problems are reported by checkSchedule.
@@ -82,8 +90,12 @@ export function schedulePlan(request: ScheduleRequest, catalog: Catalog, hours: 
     if (treatment && item.date !== null) book(treatment, item.date);
   }
 
+  // Sessions already at a next visit stay there; a trip with no day left places nothing.
+  const firstDay = request.today > request.arrival ? request.today : request.arrival;
+  const tripOver = firstDay >= request.departure;
+  const alreadyNext = request.items.filter((item) => item.date === null && item.nextVisit === true && byId.has(item.treatment));
   // Then the rest, longest downtime first: they need the early days of the stay.
-  const open = request.items.filter((item) => item.date === null && byId.has(item.treatment));
+  const open = request.items.filter((item) => item.date === null && item.nextVisit !== true && byId.has(item.treatment));
   const order = [...new Set(open.map((item) => item.treatment))].sort(
     (a, b) => byId.get(b)!.downtimeDays.value.max - byId.get(a)!.downtimeDays.value.max || a.localeCompare(b),
   );
@@ -93,13 +105,13 @@ export function schedulePlan(request: ScheduleRequest, catalog: Catalog, hours: 
     const interval = treatment.course.value.minIntervalDays;
     let wanted = open.filter((item) => item.treatment === id).length;
     const lastDay = lastDayFor(treatment, request.departure);
-    let earliest = request.arrival;
+    let earliest = firstDay;
     // A course continues after its fixed sessions, keeping the interval from the last of them.
     for (const fixed of sessions.filter((session) => session.treatment === id)) {
       const after = addDays(fixed.date, Math.max(1, interval));
       if (after > earliest) earliest = after;
     }
-    for (let date = earliest; wanted > 0 && date <= lastDay; date = addDays(date, 1)) {
+    for (let date = earliest; !tripOver && wanted > 0 && date <= lastDay; date = addDays(date, 1)) {
       const clash = sessions.some((other) => other.treatment === id && Math.abs(daysBetween(other.date, date)) < Math.max(1, interval));
       if (clash || !fits(treatment, date)) continue;
       book(treatment, date);
@@ -108,11 +120,29 @@ export function schedulePlan(request: ScheduleRequest, catalog: Catalog, hours: 
     }
     if (wanted > 0) nextVisit.push({ treatment: id, sessions: wanted });
   }
+  const moved = nextVisit.map((entry) => ({ ...entry }));
+  for (const item of alreadyNext) {
+    const entry = nextVisit.find((other) => other.treatment === item.treatment);
+    if (entry) entry.sessions++;
+    else nextVisit.push({ treatment: item.treatment, sessions: 1 });
+  }
 
   sessions.sort((a, b) => a.date.localeCompare(b.date) || a.time.localeCompare(b.time));
   const findings = [
     ...checkSchedule(request, sessions, catalog, hours),
-    ...nextVisit.map(({ treatment, sessions: count }) =>
+    ...(tripOver && open.length > 0
+      ? [
+          finding(
+            'schedule-trip-over',
+            'info',
+            open[0]!.treatment,
+            null,
+            'The patient has gone home (or leaves today): nothing was scheduled in this trip; the sessions are for a next visit.',
+            '환자가 이미 귀국했거나 오늘 출국합니다. 이번 체류에는 일정을 잡지 않았고, 시술은 다음 방문으로 남깁니다.',
+          ),
+        ]
+      : []),
+    ...(tripOver ? [] : moved).map(({ treatment, sessions: count }) =>
       finding(
         'schedule-next-visit',
         'info',
@@ -157,10 +187,24 @@ export function checkSchedule(
         finding('schedule-interval', 'block', treatment.id, date, `Sessions of this treatment need at least ${interval} days between them.`, `이 시술은 최소 ${interval}일 간격이 필요합니다.`),
       );
     }
-    const clash = dated.find((other) => other !== session && other.date === date && other.treatment < session.treatment && !maySharesDay(byId.get(other.treatment)!, treatment));
+    const sameDay = dated.filter((other) => other !== session && other.date === date && other.treatment < session.treatment && byId.has(other.treatment));
+    const clash = sameDay.find((other) => bothResurfacing(byId.get(other.treatment)!, treatment));
     if (clash) {
       findings.push(
         finding('schedule-same-day', 'block', treatment.id, date, `Not on the same day as ${byId.get(clash.treatment)!.names.en}: two resurfacing treatments in one day.`, `${byId.get(clash.treatment)!.names.ko}와 같은 날 받을 수 없습니다(재생성 시술 두 가지).`),
+      );
+    }
+    const unlisted = sameDay.find((other) => other.treatment !== session.treatment && !bothResurfacing(byId.get(other.treatment)!, treatment) && !mayShareDay(byId.get(other.treatment)!, treatment));
+    if (unlisted) {
+      findings.push(
+        finding(
+          'schedule-same-day-unlisted',
+          'caution',
+          treatment.id,
+          date,
+          `On the same day as ${byId.get(unlisted.treatment)!.names.en}: the catalog does not list this combination for one day. Ask the doctor.`,
+          `${byId.get(unlisted.treatment)!.names.ko}와 같은 날입니다. 카탈로그에 같은 날 시술 가능한 조합으로 없는 조합이니 의사에게 확인하세요.`,
+        ),
       );
     }
   }
