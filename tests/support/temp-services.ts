@@ -15,10 +15,23 @@ export interface TempServices extends OpenServices {
   dispose(): void;
 }
 
-/** `existing`: open that folder (a restored one, say) instead of a new one; dispose then deletes it too. */
-export function openTempServices(now: Date = FIXED_NOW, existing?: string): TempServices {
+/** A clock a test can move: sessions are planned before the stay and marked done after them. */
+export function movableClock(start: Date = FIXED_NOW): { readonly now: () => Date; set(to: Date | string): void } {
+  let current = start;
+  return {
+    now: () => current,
+    set(to) {
+      current = typeof to === 'string' ? new Date(to) : to;
+    },
+  };
+}
+
+/** `now`: a fixed time or a clock (see movableClock). `existing`: open that folder (a restored one, say) instead of
+ * a new one; dispose then deletes it too. */
+export function openTempServices(now: Date | (() => Date) = FIXED_NOW, existing?: string): TempServices {
   const folder = existing ?? mkdtempSync(join(tmpdir(), 'clinicdesk-test-'));
-  const services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, now: () => now });
+  const clock = typeof now === 'function' ? now : () => now;
+  const services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, now: clock });
   const db = services.context.db;
   return {
     ...services,

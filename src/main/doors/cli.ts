@@ -15,6 +15,7 @@ import type { KhidiWorkbookFile } from '../../shared/contract/reports';
 import type { PatientArchive } from '../../shared/contract/rights';
 import type { ReportSummary } from '../../shared/domain/reports/summary';
 import type { Finding } from '../../shared/domain/rules/check-plan';
+import { findingTimingNote } from '../../shared/domain/rules/finding-timing-note';
 import type { Schedule } from '../../shared/domain/schedule/schedule-plan';
 import { defaultDataFolder } from '../app-paths';
 import { readDoorKey } from '../security/key-source';
@@ -40,7 +41,8 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
   patients search TEXT [--status all|upcoming|in_korea|departed] [--limit N] [--json]
   plan check FILE [--json] [--lang ko|en]
                                  the findings of the plan in a case file (exit 0 with findings, 2 if invalid)
-  plan schedule FILE [--json]    fill the dates of plan items without one, inside the stay
+  plan schedule FILE [--json]    fill the dates of plan items without one, inside the stay, from today on
+                                 (plan check and plan schedule take --at ISO: as of that instant; now by default)
   followups due [--at ISO-DATETIME] [--json]
                                  follow-ups due or overdue at that instant (now by default), all patients
   calendar ID [--out FILE]       one patient's sessions and follow-ups as an .ics calendar (stdout without --out)
@@ -113,7 +115,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     key = readDoorKey({ keyFile: values['key-file'] });
     // A restore replaces the database, so it must not hold it open.
     if (group === 'restore') return restoreCommand(io, { file: action, rest, databasePath, key });
-    services = openServices({ databasePath, key, handoutWorkers: group === 'handouts' });
+    // `--at` sets the services' clock for the plan commands: what "today" is for the undated sessions and the scheduler.
+    const at = group === 'plan' && values.at !== undefined ? new Date(values.at) : undefined;
+    if (at !== undefined && Number.isNaN(at.getTime())) return usageError(io, `Not a date and time: ${values.at}`);
+    services = openServices({ databasePath, key, handoutWorkers: group === 'handouts', ...(at ? { now: () => at } : {}) });
   } catch (error) {
     if (isOpenRefusal(error)) {
       io.err(error.message);
@@ -253,17 +258,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           treatment: finding.treatment,
           date: finding.date,
           message: finding.message[language],
+          // Only for a session without a date: the days it fires on, or the first day a next visit allows.
+          ...(finding.timing ? { timing: finding.timing, note: findingTimingNote(finding.timing, language) } : {}),
         });
         if (action === 'check') {
           const result = (await services.dispatch('checkCasePlan', { caseFile })) as Result<{ findings: Finding[] }>;
           return report(result, ({ findings }) => {
             if (values.json) io.out(JSON.stringify({ findings: findings.map(asOutput) }, null, 2));
-            else for (const f of findings) io.out(`${f.severity.toUpperCase()}\t${f.date ?? '-'}\t${f.treatment}\t${f.message[language]} [${f.rule}]`);
+            else {
+              for (const f of findings) {
+                const note = findingTimingNote(f.timing, language);
+                io.out(`${f.severity.toUpperCase()}\t${f.date ?? '-'}\t${f.treatment}\t${note ? `${note} ` : ''}${f.message[language]} [${f.rule}]`);
+              }
+            }
           });
         }
         const result = (await services.dispatch('scheduleCasePlan', { caseFile })) as Result<Schedule>;
         return report(result, ({ sessions, nextVisit, findings }) => {
-          const items = sessions.map(({ treatment, date, time }) => ({ treatment, date, time }));
+          // The sessions left for a next visit stay in the plan, marked so: a plan that drops them would be checked
+          // and quoted without them.
+          const items = [
+            ...sessions.map(({ treatment, date, time }) => ({ treatment, date, time })),
+            ...nextVisit.flatMap(({ treatment, sessions: count }) => Array.from({ length: count }, () => ({ treatment, date: null, nextVisit: true }))),
+          ];
           if (values.json) {
             const filled = { ...(caseFile as object), plan: { ...((caseFile as { plan?: object }).plan ?? {}), items } };
             io.out(JSON.stringify({ caseFile: filled, nextVisit, findings: findings.map(asOutput) }, null, 2));

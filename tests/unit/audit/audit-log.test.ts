@@ -7,9 +7,10 @@ import type { AuditChainStatus, AuditHistoryEntry } from '../../../src/shared/co
 import type { PatientFollowUp } from '../../../src/shared/contract/followups';
 import type { PatientRecord } from '../../../src/shared/contract/patients';
 import { COORDINATOR_SETTING } from '../../../src/main/services/service-context';
-import { FIXED_NOW, fixtureCase, fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import { FIXED_NOW, fixtureCase, fixtureIntake, movableClock, openTempServices, type TempServices } from '../../support/temp-services';
 
 let services: TempServices;
+let clock: ReturnType<typeof movableClock>;
 let patientId: string;
 
 interface Row {
@@ -39,7 +40,8 @@ async function appended(action: () => Promise<unknown>): Promise<{ action: strin
 }
 
 beforeEach(async () => {
-  services = openTempServices();
+  clock = movableClock();
+  services = openTempServices(clock.now);
   const patient = { ...fixtureIntake('en'), trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' } };
   patientId = (await call<PatientRecord>('createPatient', { patient })).id;
 });
@@ -94,6 +96,7 @@ describe('the audit log', () => {
       expect.objectContaining({ action: 'plan.save', patientId, fields: ['items'] }),
     ]);
     const record = { doctor: 'Dr. Kim Soo-jin', device: 'PicoSure', settings: { fluence: '2.8 J/cm²' }, notes: '' };
+    clock.set('2027-02-22T03:00:00Z'); // the session has taken place
     expect(await appended(() => call('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done', record }))).toEqual([
       expect.objectContaining({ action: 'session.record', patientId, fields: ['items.0.record', 'items.0.status'] }),
     ]);

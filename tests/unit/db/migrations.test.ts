@@ -265,6 +265,22 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0014 counts the five later screening questions as open on intakes stored before them, and only those', () => {
+    const path = tempFile();
+    const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 14));
+    insertPatientRow(old, 1, 'before');
+    insertPatientRow(old, 2, 'after');
+    old.prepare("UPDATE patients SET screening_open = 2 WHERE seq = 1").run();
+    old.prepare("UPDATE patients SET screening_open = 0, screening_json = json_object('implantedDevice', json('false')) WHERE seq = 2").run();
+    old.close();
+    const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 14));
+    expect(db.prepare('SELECT id, screening_open FROM patients ORDER BY seq').all()).toEqual([
+      { id: 'before', screening_open: 7 },
+      { id: 'after', screening_open: 0 },
+    ]);
+    db.close();
+  });
+
   it('runs only the pending migrations of an older database, keeping its rows', () => {
     const path = tempFile();
     const old = openDatabase(path, MIGRATIONS.slice(0, 3));

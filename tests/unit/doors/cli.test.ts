@@ -188,12 +188,48 @@ describe('the plan commands', () => {
 
   it('plan schedule fills the dates of items without one, inside the stay', async () => {
     const file = writeCase({ items: [{ treatment: 'pico-laser' }, { treatment: 'hydrafacial', date: '2026-12-02' }, { treatment: 'ipl' }] });
-    const result = await cli('plan', 'schedule', file, '--json');
+    // As of the day before the stay (the scheduler never books a day already past, so the test fixes "today").
+    const result = await cli('plan', 'schedule', file, '--json', '--at', '2026-11-30T10:00:00+09:00');
     expect(result.code).toBe(0);
     const { caseFile } = JSON.parse(result.out) as { caseFile: { plan: { items: { treatment: string; date: string }[] } } };
     expect(caseFile.plan.items).toHaveLength(3);
     for (const item of caseFile.plan.items) expect(item.date >= '2026-12-01' && item.date < '2026-12-15').toBe(true);
     expect(caseFile.plan.items).toContainEqual(expect.objectContaining({ treatment: 'hydrafacial', date: '2026-12-02' }));
+  });
+
+  it('plan check prints the isotretinoin finding of a CO2 moved to a next visit, with the first day it allows', async () => {
+    // Last dose two months before arrival (2026-12-01); the CO2 is at a next visit, without a date.
+    const file = writeCase({ items: [{ treatment: 'laser-toning', date: '2026-12-02' }, { treatment: 'fractional-co2', nextVisit: true }] }, (p) => {
+      p.screening.isotretinoinLastDose = '2026-10-01';
+    });
+    const result = await cli('plan', 'check', file, '--json', '--at', '2026-11-30T10:00:00+09:00');
+    expect(result.code).toBe(0);
+    const { findings } = JSON.parse(result.out) as { findings: { rule: string; treatment: string; date: string | null; timing?: unknown; note?: string }[] };
+    const co2 = findings.filter((f) => f.treatment === 'fractional-co2' && f.rule.startsWith('isotretinoin'));
+    expect(co2.length).toBeGreaterThan(0);
+    expect(co2[0]).toMatchObject({ date: null, timing: { kind: 'next-visit', notBefore: '2027-04-02' }, note: 'Next visit: not before 2027-04-02.' });
+    const text = await cli('plan', 'check', file, '--at', '2026-11-30T10:00:00+09:00');
+    expect(text.out).toMatch(/fractional-co2\tNext visit: not before 2027-04-02\. .*\[isotretinoin/);
+  });
+
+  it('plan schedule leaves a CO2 that does not fit for a next visit, and still reports the isotretinoin finding on it', async () => {
+    const file = writeCase({ items: [{ treatment: 'fractional-co2' }, { treatment: 'fractional-co2' }, { treatment: 'fractional-co2' }] }, (p) => {
+      p.screening.isotretinoinLastDose = '2026-10-01';
+    });
+    const result = await cli('plan', 'schedule', file, '--json', '--at', '2026-11-30T10:00:00+09:00');
+    expect(result.code).toBe(0);
+    const { nextVisit, findings } = JSON.parse(result.out) as { nextVisit: { treatment: string; sessions: number }[]; findings: { rule: string; date: string | null; timing?: { kind: string } }[] };
+    expect(nextVisit).toEqual([{ treatment: 'fractional-co2', sessions: 2 }]);
+    expect(findings.some((f) => f.rule.startsWith('isotretinoin') && f.date === null && f.timing?.kind === 'next-visit')).toBe(true);
+  });
+
+  it('plan schedule books nothing for a patient who has gone home, and says so', async () => {
+    const file = writeCase({ items: [{ treatment: 'pico-laser' }] });
+    const result = await cli('plan', 'schedule', file, '--json', '--at', '2026-12-20T10:00:00+09:00');
+    const { caseFile, nextVisit, findings } = JSON.parse(result.out) as { caseFile: { plan: { items: unknown[] } }; nextVisit: unknown[]; findings: { rule: string }[] };
+    expect(caseFile.plan.items).toEqual([{ treatment: 'pico-laser', date: null, nextVisit: true }]);
+    expect(nextVisit).toEqual([{ treatment: 'pico-laser', sessions: 1 }]);
+    expect(findings.map((f) => f.rule)).toContain('schedule-trip-over');
   });
 
   it('exits 2 with a clear message for an invalid file', async () => {

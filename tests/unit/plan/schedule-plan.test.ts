@@ -73,6 +73,71 @@ describe('scheduling a plan inside the stay', () => {
   });
 });
 
+describe('the scheduler and today', () => {
+  const stay = { arrival: '2026-12-01', departure: '2026-12-22' };
+  const items = [
+    ...Array.from({ length: 2 }, () => ({ treatment: 'laser-toning' as const, date: null })),
+    { treatment: 'rejuran-healer' as const, date: null },
+  ];
+
+  it('never books a day before today for a patient already in Korea', () => {
+    const schedule = schedulePlan({ ...stay, today: '2026-12-09', items }, catalog, hours);
+    expect(schedule.sessions.length).toBeGreaterThan(0);
+    for (const session of schedule.sessions) expect(session.date >= '2026-12-09').toBe(true);
+  });
+
+  it('books nothing for a patient who has gone home (or leaves today), and says so', () => {
+    for (const today of ['2026-12-22', '2027-01-15']) {
+      const schedule = schedulePlan({ ...stay, today, items }, catalog, hours);
+      expect(schedule.sessions).toEqual([]);
+      expect([...schedule.nextVisit].sort((a, b) => a.treatment.localeCompare(b.treatment))).toEqual([
+        { treatment: 'laser-toning', sessions: 2 },
+        { treatment: 'rejuran-healer', sessions: 1 },
+      ]);
+      expect(schedule.findings.map((f) => f.rule)).toEqual(['schedule-trip-over']);
+    }
+  });
+
+  it('keeps sessions already at a next visit there', () => {
+    const schedule = schedulePlan({ ...stay, today: '2026-11-01', items: [{ treatment: 'ipl', date: null, nextVisit: true }] }, catalog, hours);
+    expect(schedule.sessions).toEqual([]);
+    expect(schedule.nextVisit).toEqual([{ treatment: 'ipl', sessions: 1 }]);
+  });
+});
+
+describe('treatments on one day', () => {
+  it('puts together only what the catalog lists: a laser then a booster, never a resurfacing laser, a toning, a booster and a peel', () => {
+    const items = (['fraxel', 'laser-toning', 'rejuran-healer', 'chemical-peel'] as const).map((treatment) => ({ treatment, date: null }));
+    const schedule = schedulePlan({ arrival: '2026-12-01', departure: '2026-12-22', today: '2026-11-01', items }, catalog, hours);
+    const days = new Map<string, string[]>();
+    for (const session of schedule.sessions) days.set(session.date, [...(days.get(session.date) ?? []), session.treatment]);
+    for (const [date, together] of days) {
+      for (const a of together) for (const b of together) if (a < b) expect(mayShareDay(byId.get(a as TreatmentId)!, byId.get(b as TreatmentId)!), `${a}+${b} on ${date}`).toBe(true);
+    }
+    expect([...days.values()].every((together) => together.length <= 2)).toBe(true);
+    // The pairing is data, and either side listing the other is enough.
+    expect(mayShareDay(byId.get('laser-toning')!, byId.get('rejuran-healer')!)).toBe(true);
+    expect(mayShareDay(byId.get('rejuran-healer')!, byId.get('laser-toning')!)).toBe(true);
+    expect(mayShareDay(byId.get('fraxel')!, byId.get('laser-toning')!)).toBe(false);
+    expect(mayShareDay(byId.get('chemical-peel')!, byId.get('laser-toning')!)).toBe(false);
+  });
+
+  it('reports two dated treatments on one day that the catalog does not pair, as a caution for the doctor', () => {
+    const findings = checkSchedule(
+      { arrival: '2026-12-01', departure: '2026-12-22' },
+      [
+        { treatment: 'laser-toning', date: '2026-12-02' },
+        { treatment: 'chemical-peel', date: '2026-12-02' },
+        { treatment: 'pico-laser', date: '2026-12-03' },
+        { treatment: 'rejuran-healer', date: '2026-12-03' },
+      ],
+      catalog,
+      hours,
+    );
+    expect(findings.map((f) => `${f.rule}:${f.severity}:${f.date}`)).toEqual(['schedule-same-day-unlisted:caution:2026-12-02']);
+  });
+});
+
 describe('scheduler properties (random stays and plans)', () => {
   const stays = fc
     .record({ start: fc.integer({ min: 0, max: 400 }), length: fc.integer({ min: 1, max: 21 }) })
@@ -81,17 +146,22 @@ describe('scheduler properties (random stays and plans)', () => {
 
   it('no session outside the stay, no interval broken, no downtime past departure, no closed day, no clash: or a finding says so', () => {
     fc.assert(
-      fc.property(stays, plans, (stay, plan) => {
+      fc.property(stays, plans, fc.integer({ min: -10, max: 25 }), (stay, plan, todayOffset) => {
         const items = plan.flatMap(({ treatment, count }) => Array.from({ length: count }, () => ({ treatment, date: null })));
-        const schedule = schedulePlan({ ...stay, today: '2026-01-01', items }, catalog, hours);
+        const today = addDays(stay.arrival, todayOffset);
+        const schedule = schedulePlan({ ...stay, today, items }, catalog, hours);
         const scheduled = schedule.sessions;
         // Every requested session is either booked or listed for the next visit, and the next visit has a finding.
         const deferred = schedule.nextVisit.reduce((sum, n) => sum + n.sessions, 0);
         expect(scheduled.length + deferred).toBe(items.length);
-        for (const n of schedule.nextVisit) expect(schedule.findings.some((f) => f.rule === 'schedule-next-visit' && f.treatment === n.treatment)).toBe(true);
+        const tripOver = (today > stay.arrival ? today : stay.arrival) >= stay.departure;
+        if (tripOver) expect(schedule.findings.map((f) => f.rule)).toContain('schedule-trip-over');
+        else for (const n of schedule.nextVisit) expect(schedule.findings.some((f) => f.rule === 'schedule-next-visit' && f.treatment === n.treatment)).toBe(true);
         for (const session of scheduled) {
           const treatment = byId.get(session.treatment as TreatmentId)!;
           expect(session.date >= stay.arrival && session.date < stay.departure).toBe(true);
+          // Never in the past.
+          expect(session.date >= today).toBe(true);
           expect(session.date <= lastDayFor(treatment, stay.departure)).toBe(true);
           expect(isOpen(hours, session.date)).toBe(true);
           expect(minutesOf(session.time) + session.minutes).toBeLessThanOrEqual(minutesOf(hours.closesAt));
@@ -105,6 +175,7 @@ describe('scheduler properties (random stays and plans)', () => {
         }
         // And the scheduler's own check agrees: nothing it booked is flagged.
         expect(checkSchedule(stay, scheduled, catalog, hours)).toEqual([]);
+        expect(tripOver ? scheduled.length : 0).toBe(0);
       }),
       { numRuns: 300 },
     );

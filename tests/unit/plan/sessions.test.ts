@@ -7,7 +7,7 @@ import type { Result } from '../../../src/shared/contract';
 import sharp from 'sharp';
 import type { StoredPhoto } from '../../../src/shared/contract/photos';
 import { planSchema, sessionRecordSchema } from '../../../src/shared/domain/plan/plan-schema';
-import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import { fixtureIntake, movableClock, openTempServices, type TempServices } from '../../support/temp-services';
 
 let services: TempServices;
 let patientId: string;
@@ -32,8 +32,14 @@ async function sessions(from: string, to: string): Promise<SessionListing[]> {
   return result.value as SessionListing[];
 }
 
+/** Planned before the stay (FIXED_NOW); the tests that record what became of a session move it after them. */
+let clock: ReturnType<typeof movableClock>;
+/** 2027-02-27 10:00 in Korea: after the sessions of 22 and 26 February, before the departure. */
+const AFTER_THE_SESSIONS = '2027-02-27T01:00:00Z';
+
 beforeEach(async () => {
-  services = openTempServices();
+  clock = movableClock();
+  services = openTempServices(clock.now);
   patientId = await createPatient('Emily Carter', 'Emily Carter');
   // Pico laser (up to 60 min) at 10:00 and a hydrafacial at 10:30 on the same day overlap; the next day's does not.
   await savePlan(patientId, [
@@ -134,6 +140,7 @@ async function settingsNow(): Promise<Record<string, unknown>> {
 }
 
 describe('setSessionStatus', () => {
+  beforeEach(() => clock.set(AFTER_THE_SESSIONS));
   it('records a done session with its doctor, device and settings, and keeps it after a reload', async () => {
     const record = { doctor: 'Dr. Kim Soo-jin', device: 'PicoSure', settings: { fluence: '2.8 J/cm²', spot: '6 mm' }, notes: 'Mild redness' };
     const result = (await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done', record })) as Result<PatientPlan>;
@@ -180,6 +187,7 @@ describe('plan items with a status', () => {
 });
 
 describe('scheduling a plan', () => {
+  beforeEach(() => clock.set(AFTER_THE_SESSIONS));
   it('keeps the status and record of sessions already dated', async () => {
     await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done', record: { doctor: 'Dr. Lee' } });
     const current = (await services.dispatch('getPatientPlan', { patientId })) as Result<PatientPlan>;
@@ -192,6 +200,7 @@ describe('scheduling a plan', () => {
 });
 
 describe('done record photos per angle', () => {
+  beforeEach(() => clock.set(AFTER_THE_SESSIONS));
   const image = (background: string) =>
     sharp({ create: { width: 320, height: 240, channels: 3, background } }).jpeg().toBuffer().then((bytes) => bytes.toString('base64'));
   const addPhoto = async (id: string, angle: 'front' | 'oblique45' | 'profile90', background: string): Promise<StoredPhoto> => {

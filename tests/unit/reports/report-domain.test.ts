@@ -130,7 +130,9 @@ describe('the KHIDI report', () => {
   });
 
   it('counts a session as a visit when done, or still scheduled on a day already past', () => {
-    expect(countsAsVisit('done', '2026-12-30', '2026-11-24')).toBe(true);
+    expect(countsAsVisit('done', '2026-11-24', '2026-11-24')).toBe(true);
+    // A session in the future is no visit, whatever its status says.
+    expect(countsAsVisit('done', '2026-12-30', '2026-11-24')).toBe(false);
     expect(countsAsVisit('scheduled', '2026-11-24', '2026-11-24')).toBe(true);
     expect(countsAsVisit('scheduled', '2026-11-25', '2026-11-24')).toBe(false);
     expect(countsAsVisit('no_show', '2026-03-01', '2026-11-24')).toBe(false);

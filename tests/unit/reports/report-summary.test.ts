@@ -57,6 +57,21 @@ describe('the report summary', () => {
     expect(value.patients).toBe(patients.filter((p) => p.inYear).length - 1);
   });
 
+  it('counts no session in the future as done, seen or revenue, even one a plan from before the policy marks done', async () => {
+    const [patient] = patients.filter((p) => p.inYear && !p.done);
+    const before = await summary('2026-01-01', '2026-12-31');
+    // Written below the services, as an old plan could hold it: done on a day after today (2026-11-24).
+    const seq = services.context.patients.seqOf(patient!.id)!;
+    const stored = services.context.plans.get(seq)!;
+    const plan = { items: [{ treatment: 'pico-laser', date: '2026-12-20', status: 'done', record: { doctor: 'Dr. Kim' } }] };
+    expect(services.context.plans.save(seq, plan, stored.version, 'x', 'test')).toBe('saved');
+    const after = await summary('2026-01-01', '2026-12-31');
+    expect(after.sessions.done).toBe(before.sessions.done);
+    expect(after.revenue).toEqual(before.revenue);
+    // Its old session (the only visit) is gone from the plan, and the future one is no visit.
+    expect(after.patients).toBe(before.patients - 1);
+  });
+
   it('refuses a range that ends before it starts, pointing at `to`, and changes nothing', async () => {
     const before = services.snapshot();
     const result = await services.dispatch('getReportSummary', { from: '2026-12-31', to: '2026-01-01' });

@@ -15,7 +15,7 @@ import type { ErasureOutcome, PatientArchive } from '../../../src/shared/contrac
 import type { StoredPhoto } from '../../../src/shared/contract/photos';
 import { runCli } from '../../../src/main/doors/cli';
 import { createRightsService } from '../../../src/main/services/rights-service';
-import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import { FIXED_NOW, fixtureIntake, movableClock, openTempServices, type TempServices } from '../../support/temp-services';
 import { writeTestKeyFile } from '../../support/test-key';
 
 const HANDLE = 'yuko_yamamoto';
@@ -46,7 +46,10 @@ async function patientWithPlan(): Promise<string> {
     expectedVersion: 0,
     plan: { items: [{ treatment: 'pico-laser', date: '2026-12-06', time: '10:00' }, { treatment: 'led-therapy', date: '2026-12-07', time: '11:00' }] },
   });
+  // Recorded once the session has taken place (10:00 in Korea on 6 December), then back to the tests' today.
+  clock.set('2026-12-06T02:00:00Z');
   await call('setSessionStatus', { patientId: created.id, index: 0, expectedVersion: 1, status: 'done', record: { doctor: 'Dr. Kim Soo-jin', device: 'PicoSure', settings: {}, notes: '' } });
+  clock.set(FIXED_NOW);
   await addPhoto(created.id, '#c8a080', 'front');
   await addPhoto(created.id, '#a07050', 'oblique45');
   return created.id;
@@ -65,8 +68,11 @@ function everyTableAsText(): string {
   return parts.join('\n');
 }
 
+let clock: ReturnType<typeof movableClock>;
+
 beforeEach(async () => {
-  services = openTempServices();
+  clock = movableClock();
+  services = openTempServices(clock.now);
   patientId = await patientWithPlan();
 });
 afterEach(() => services.dispose());

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DATE_NOT_ASKED, LATER_SCREENING_FLAGS, SCREENING_DATES, SCREENING_FLAGS } from '../../../src/shared/domain/intake/vocabulary';
 import { FIXTURES, FIXTURE_LANGUAGES, fixtureCase, openTempServices, type TempServices } from '../../support/temp-services';
+import { realRules } from '../../support/clinical-content';
+
+/** The not-asked rules the content has (their ids are data). */
+const notAskedRuleIds = new Set(realRules().map((rule) => rule.id).filter((id) => id.endsWith('-not-asked')));
 
 let services: TempServices;
 beforeEach(() => (services = openTempServices()));
@@ -81,9 +86,40 @@ describe('agency booking CSV', () => {
     expect(services.context.patients.count()).toBe(6);
     const rows = services.context.db.prepare<[], { screening_json: string; screening_open: number }>('SELECT screening_json, screening_open FROM patients').all();
     for (const row of rows) {
-      expect(JSON.parse(row.screening_json).pregnant).toBeNull();
-      expect(row.screening_open).toBe(10);
+      const screening = JSON.parse(row.screening_json) as Record<string, unknown>;
+      // Every yes/no question null, every date question "not asked" (never null, which reads "never").
+      for (const flag of SCREENING_FLAGS) expect(screening[flag], flag).toBeNull();
+      for (const question of SCREENING_DATES) expect(screening[question], question).toBe(DATE_NOT_ASKED);
+      expect(row.screening_open).toBe(SCREENING_FLAGS.length + SCREENING_DATES.length);
     }
+  });
+
+  it('gives an agency booking the cautions of every question not asked, date questions included', async () => {
+    await services.dispatch('importPatients', { sources: [source('bookings/good.csv')] });
+    const first = services.context.db.prepare<[], { id: string }>('SELECT id FROM patients LIMIT 1').get();
+    const checked = await services.dispatch('evaluatePatientPlan', {
+      patientId: first!.id,
+      plan: { items: [{ treatment: 'fractional-co2', date: null }, { treatment: 'ultherapy', date: null }] },
+    });
+    if (!checked.ok) throw new Error(JSON.stringify(checked.error));
+    const rules = new Set((checked.value as { findings: { rule: string }[] }).findings.map((f) => f.rule));
+    expect(rules).toContain('screening-incomplete');
+    for (const notAsked of ['isotretinoin-not-asked', 'sun-exposure-not-asked', 'recent-filler-toxin-not-asked']) {
+      if (!notAskedRuleIds.has(notAsked)) continue;
+      expect(rules, notAsked).toContain(notAsked);
+    }
+    expect([...rules].filter((rule) => rule.endsWith('-not-asked')).length).toBeGreaterThan(0);
+  });
+
+  it('reads an intake stored before the later questions existed as "not asked", never as undefined', async () => {
+    await services.dispatch('importPatients', { sources: [source('cases/en.json')] });
+    const db = services.context.db;
+    const row = db.prepare<[], { id: string; screening_json: string }>('SELECT id, screening_json FROM patients').get()!;
+    const old = JSON.parse(row.screening_json) as Record<string, unknown>;
+    for (const flag of LATER_SCREENING_FLAGS) delete old[flag];
+    db.prepare('UPDATE patients SET screening_json = ? WHERE id = ?').run(JSON.stringify(old), row.id);
+    const read = services.context.patients.get(row.id)!.patient.screening;
+    for (const flag of LATER_SCREENING_FLAGS) expect(read[flag], flag).toBeNull();
   });
 
   it('a file with one bad row imports nothing and names the row, its line and its column', async () => {

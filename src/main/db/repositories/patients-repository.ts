@@ -2,10 +2,11 @@
 // schema; this module only maps it to rows and back.
 import type { Db } from '../open-database';
 import type { PatientRecord, PatientSummary } from '../../../shared/contract/patients';
-import type { Consent, PatientIntake, Referral, Screening } from '../../../shared/domain/intake/patient-schema';
+import { screeningSchema, type Consent, type PatientIntake, type Referral } from '../../../shared/domain/intake/patient-schema';
+import { countOpenScreening } from '../../../shared/domain/intake/open-screening';
 import { searchHaystack } from '../../../shared/domain/intake/search-text';
 import { tripStatus } from '../../../shared/domain/intake/trip-status';
-import { SCREENING_FLAGS, type TripStatus } from '../../../shared/domain/intake/vocabulary';
+import type { TripStatus } from '../../../shared/domain/intake/vocabulary';
 
 interface PatientRow {
   seq: number;
@@ -56,10 +57,6 @@ export interface SearchQuery {
   readonly includeRestricted?: boolean;
 }
 
-/** Screening questions still unanswered (null yes/no answers); dates may rightly be null. */
-export function countOpenScreening(screening: Screening): number {
-  return SCREENING_FLAGS.filter((flag) => screening[flag] === null).length;
-}
 
 const SUMMARY_COLUMNS = `id, native_name, latin_name, birth_date, sex, nationality, languages_json, phone, arrival,
   departure, screening_open, updated_at, 0 AS restricted`;
@@ -208,7 +205,9 @@ export function createPatientsRepository(db: Db) {
       homeCurrency: row.home_currency,
       trip: { arrival: row.arrival, departure: row.departure, stayAddress: row.stay_address },
       skin: { fitzpatrick: row.fitzpatrick, concerns: JSON.parse(row.concerns_json) as PatientIntake['skin']['concerns'] },
-      screening: JSON.parse(row.screening_json) as Screening,
+      // Through the schema, so a row written before a question existed reads it as "not asked" (null), never as
+      // undefined, which no rule would match.
+      screening: screeningSchema.parse(JSON.parse(row.screening_json)),
       consents,
       // Absent, not null, when never recorded: a case file from before referral routes exports as it came in.
       ...(row.referral_route === null

@@ -4,8 +4,9 @@ import type { Db } from '../open-database';
 import type { KhidiPatientRow, KhidiVisitRow } from '../../../shared/domain/reports/khidi-report';
 import type { DoneSessionGroup, FollowUpCounts, PatientGroupCount, SessionStatusCount } from '../../../shared/domain/reports/summary';
 
-/** A session that counts as a visit: done, or still "scheduled" on a day already past (see khidi-report.ts). */
-const VISIT = `(s.status = 'done' OR (s.status = 'scheduled' AND s.date <= :today))`;
+/** A session that counts as a visit: done, or still "scheduled" on a day already past (see khidi-report.ts); never a
+ * session in the future, whatever its status says (a plan from before sessions could only be done in the past). */
+const VISIT = `(s.status IN ('done', 'scheduled') AND s.date <= :today)`;
 
 /** Exported so the benchmark can time the bare SQL as the floor of the summary service. Each names the index of
  * migration 0008 it is written for (INDEXED BY): the planner, without ANALYZE statistics, would otherwise take the
@@ -20,14 +21,14 @@ export const REPORT_SQL = {
     GROUP BY p.nationality, json_extract(p.languages_json, '$[0]'), p.referral_route`,
   sessionStatuses: `SELECT s.status, count(*) AS sessions, sum(s.moved) AS moved
     FROM plan_sessions s INDEXED BY plan_sessions_by_status
-    WHERE s.date BETWEEN :from AND :to GROUP BY s.status`,
+    WHERE s.date BETWEEN :from AND :to AND (s.status = 'scheduled' OR s.date <= :today) GROUP BY s.status`,
   // Follow-ups falling due on days of the range, on the patient's own calendar; overdue: open 48 h after due.
   followUps: `SELECT count(*) AS due, count(done_at) AS done,
       coalesce(sum(done_at IS NULL AND due_at < :overdueBefore), 0) AS overdue
     FROM followups WHERE local_date BETWEEN :from AND :to`,
   doneGroups: `SELECT s.treatment, s.discount_percent AS discountPercent, s.line_sessions AS lineSessions, count(*) AS sessions
     FROM plan_sessions s INDEXED BY plan_sessions_done_by_line
-    WHERE s.status = 'done' AND s.date BETWEEN :from AND :to
+    WHERE s.status = 'done' AND s.date BETWEEN :from AND :to AND s.date <= :today
     GROUP BY s.treatment, s.discount_percent, s.line_sessions`,
 } as const;
 
@@ -57,9 +58,9 @@ export interface RangeQuery {
 export function createReportsRepository(db: Db) {
   const statements = {
     patientGroups: db.prepare<RangeQuery, PatientGroupCount>(REPORT_SQL.patientGroups),
-    sessionStatuses: db.prepare<{ from: string; to: string }, SessionStatusCount>(REPORT_SQL.sessionStatuses),
+    sessionStatuses: db.prepare<RangeQuery, SessionStatusCount>(REPORT_SQL.sessionStatuses),
     followUps: db.prepare<{ from: string; to: string; overdueBefore: string }, FollowUpCounts>(REPORT_SQL.followUps),
-    doneGroups: db.prepare<{ from: string; to: string }, DoneSessionGroup>(REPORT_SQL.doneGroups),
+    doneGroups: db.prepare<RangeQuery, DoneSessionGroup>(REPORT_SQL.doneGroups),
     khidiVisits: db.prepare<RangeQuery, KhidiVisitRow>(KHIDI_SQL.visits),
     khidiPatients: db.prepare<RangeQuery, KhidiPatientRow>(KHIDI_SQL.patients),
     khidiFollowUps: db.prepare<RangeQuery, { seq: number; total: number; done: number }>(KHIDI_SQL.followUps),
@@ -67,9 +68,9 @@ export function createReportsRepository(db: Db) {
   // Each report's queries run in one read transaction, so their counts agree with each other.
   const summaryCounts = db.transaction((range: RangeQuery, overdueBefore: string) => ({
     groups: statements.patientGroups.all(range),
-    sessions: statements.sessionStatuses.all({ from: range.from, to: range.to }),
+    sessions: statements.sessionStatuses.all(range),
     followUps: statements.followUps.get({ from: range.from, to: range.to, overdueBefore })!,
-    done: statements.doneGroups.all({ from: range.from, to: range.to }),
+    done: statements.doneGroups.all(range),
   }));
   const khidiRows = db.transaction((range: RangeQuery) => ({
     patients: statements.khidiPatients.all(range),

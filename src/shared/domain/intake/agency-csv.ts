@@ -1,7 +1,9 @@
 // Agency bookings arrive as CSV, one patient a row, before anyone has screened the patient. This maps a row
 // (already split into named columns) to an intake and maps the intake's field paths back to column names, so a
-// refused row is reported as "line 5, phone". Screening answers stay null: "not asked", never "no".
+// refused row is reported as "line 5, phone". Every screening question is "not asked" (null for yes/no, DATE_NOT_ASKED
+// for the date questions), never "no" or "never": the rules then give their cautions instead of passing in silence.
 import type { PatientIntakeInput } from './patient-schema';
+import { DATE_NOT_ASKED, LATER_SCREENING_FLAGS } from './vocabulary';
 
 export const AGENCY_CSV_COLUMNS = [
   'agency_ref',
@@ -59,9 +61,9 @@ export function bookingToIntake(row: AgencyCsvRow): PatientIntakeInput {
     screening: {
       pregnant: null,
       breastfeeding: null,
-      isotretinoinLastDose: null,
-      retinoidLastUse: null,
-      lastSunExposure: null,
+      isotretinoinLastDose: DATE_NOT_ASKED,
+      retinoidLastUse: DATE_NOT_ASKED,
+      lastSunExposure: DATE_NOT_ASKED,
       anticoagulants: null,
       bleedingDisorder: null,
       keloidHistory: null,
@@ -70,7 +72,8 @@ export function bookingToIntake(row: AgencyCsvRow): PatientIntakeInput {
       photosensitisingDrugs: null,
       autoimmune: null,
       diabetes: null,
-      recentFillerOrToxin: null,
+      recentFillerOrToxin: DATE_NOT_ASKED,
+      ...Object.fromEntries(LATER_SCREENING_FLAGS.map((flag) => [flag, null])),
       allergies: { items: [], other: '' },
       medications: '',
       notes,

@@ -65,10 +65,11 @@ export interface KhidiReport {
   readonly withGaps: readonly Pick<KhidiPatient, 'patientId' | 'nativeName' | 'latinName' | 'gaps'>[];
 }
 
-/** A session dated in the year counts as a visit when it was done, or is still "scheduled" on a day already past
+/** A session dated in the year counts as a visit when it was done, or is still "scheduled" on a day already past,
+ * and never when its date is still to come
  * (coordinators do not always mark sessions done; such a patient carries the `unconfirmed_visit` gap). */
 export function countsAsVisit(status: string, date: string, today: string): boolean {
-  return status === 'done' || (status === 'scheduled' && date <= today);
+  return date <= today && (status === 'done' || status === 'scheduled');
 }
 
 /** By code unit, not localeCompare: a year of 100,000 patients sorts in milliseconds, and the order is the same on
