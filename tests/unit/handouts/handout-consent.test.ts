@@ -22,3 +22,28 @@ describe('the consent summary handout', () => {
     expect(clean).toContain(normalise(languageTexts('zh-Hans', realCatalog(), realRules()).handout.consent.noFlags));
   });
 });
+
+describe('a CO2 moved to a next visit, for a patient who took isotretinoin', () => {
+  // The plan keeps the CO2 undated at a next visit; its isotretinoin finding must reach both documents.
+  const withCo2AtNextVisit = () => {
+    const input = handoutInput('en', ['laser-toning']);
+    const arrival = input.patient.trip.arrival;
+    const dose = new Date(Date.parse(`${arrival}T00:00:00Z`) - 61 * 86_400_000).toISOString().slice(0, 10);
+    return {
+      ...input,
+      patient: { ...input.patient, screening: { ...input.patient.screening, isotretinoinLastDose: dose } },
+      plan: { ...input.plan, items: [...input.plan.items, { treatment: 'fractional-co2' as const, date: null, nextVisit: true as const }] },
+    };
+  };
+  it('lists the isotretinoin finding on the consent summary and on the pre-care checklist', async () => {
+    const input = withCo2AtNextVisit();
+    const consent = pdfText(await makeHandout(input, { kind: 'consent', language: 'en', bilingual: false }));
+    const precare = pdfText(await makeHandout(input, { kind: 'precare', language: 'en', bilingual: false }));
+    const found = realRules()
+      .filter((r) => r.id.startsWith('isotretinoin'))
+      .map((r) => normalise(languageTexts('en', realCatalog(), realRules()).rule(r.id, r.message.en)).slice(0, 30));
+    expect(found.some((line) => consent.includes(line))).toBe(true);
+    expect(found.some((line) => precare.includes(line))).toBe(true);
+    expect(precare).toContain(normalise(languageTexts('en', realCatalog(), realRules()).handout.precare.doctorWillCheck));
+  });
+});

@@ -1,7 +1,10 @@
 // Pre-care checklist, dated from the first session: the seeds' general checklist (002_d65572b616b5df97.txt:
 // sun 2 weeks before, retinoids and exfoliants 1 week, alcohol and smoking 24-48 hours, hydration and rest, no
-// make-up on the day), then each treatment's own preparation from the catalog.
-import { addDays } from '../../../shared/domain/intake/calendar-date';
+// make-up on the day), the patient's own findings the doctor will go over (the same ones the consent summary
+// lists, next-visit sessions included), then each treatment's own preparation from the catalog.
+import { patientConditionFindings } from '../../../shared/domain/consent/consent-summary';
+import { CLINIC_TIME_ZONE, addDays, todayIn } from '../../../shared/domain/intake/calendar-date';
+import { evaluatePlan } from '../../../shared/domain/plan/evaluate-plan';
 import type { Block } from '../layout/handout-blocks';
 import { fill } from '../texts/handout-texts';
 import { activeItems, one, planTreatments, type BuildKind } from './handout-input';
@@ -29,6 +32,14 @@ export const buildPrecare: BuildKind = (input, texts, formats) => {
     blocks.push({ type: 'heading', level: 2, text: one(when, texts) }, { type: 'list', marker: 'checkbox', items: [one(words.general[step.key], texts)] });
   }
   blocks.push({ type: 'list', marker: 'checkbox', items: [one(words.tellDoctor, texts)] });
+  const findings = evaluatePlan(input.patient, input.plan, input.catalog, input.rules, input.settings, todayIn(CLINIC_TIME_ZONE, input.now)).findings;
+  const flagged = [...new Set(patientConditionFindings(findings).map((f) => texts.rule(f.rule, f.message.en)))];
+  if (flagged.length > 0) {
+    blocks.push(
+      { type: 'heading', level: 2, text: one(words.doctorWillCheck, texts) },
+      { type: 'list', marker: 'bullet', items: flagged.map((line) => one(line, texts)) },
+    );
+  }
   for (const id of planTreatments(input)) {
     const care = texts.treatment(id);
     blocks.push(
