@@ -7,7 +7,7 @@ export interface FrameLike {
   readonly parent: unknown;
 }
 
-/** `appUrl` is what the window loaded: the built index.html (file:) or the dev server (http:). */
+/** `appUrl` is what the window loaded: the built renderer (app://clinicdesk/) or the dev server (http:). */
 export function isTrustedFrame(frame: FrameLike | null | undefined, appUrl: string): boolean {
   if (!frame || frame.parent !== null) return false;
   let actual: URL;
@@ -20,5 +20,7 @@ export function isTrustedFrame(frame: FrameLike | null | undefined, appUrl: stri
   }
   if (actual.protocol !== expected.protocol) return false;
   if (expected.protocol === 'file:') return actual.pathname === expected.pathname && actual.host === expected.host;
+  // A scheme of our own (app://clinicdesk) has the opaque origin "null" in Node's URL: compare the host instead.
+  if (expected.protocol === 'app:') return actual.host === expected.host;
   return actual.origin === expected.origin;
 }

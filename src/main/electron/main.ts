@@ -1,8 +1,9 @@
 // The Electron shell: one window over the renderer, the IPC door to the services, and the security settings.
 // Everything else (the services, the database) is plain Node code shared with the preview and the CLI.
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { APP_SCHEME, appRequestPath, rendererUrl } from './app-protocol';
 import { parseArgs } from 'node:util';
 import { CONTENT_SECURITY_POLICY } from '../doors/content-security-policy';
 import { registerIpcDoor } from '../doors/ipc-door';
@@ -13,8 +14,22 @@ import { chooseDatabasePath, openServices, type OpenServices } from '../services
 import { unlockDatabaseKey } from './database-key-store';
 import { isAllowedExternalUrl, secureWebPreferences } from './secure-web-preferences';
 
-const rendererIndex = join(import.meta.dirname, '../renderer/index.html');
-const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererIndex).href;
+const rendererRoot = join(import.meta.dirname, '../renderer');
+const appUrl = rendererUrl({ packaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL });
+// Before ready: app:// is a standard, secure scheme (its own origin, fetch allowed, no file: privileges).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+/** Serves the built renderer under app://clinicdesk/, with the CSP on every answer; anything else is a 404. */
+function serveAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = appRequestPath(request.url, rendererRoot);
+    if (file === null) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).href);
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
 process.env.CLINICDESK_RESOURCES ??= app.isPackaged
   ? join(process.resourcesPath, 'resources')
   : join(import.meta.dirname, '../../resources');
@@ -60,6 +75,7 @@ let stopBackups: (() => void) | undefined;
 
 app.whenReady().then(async () => {
   lockDownSessions();
+  serveAppProtocol();
   try {
     // The key lives in the app's own data folder even when --db points elsewhere: one key per installation.
     const key = await unlockDatabaseKey(app.getPath('userData'));
