@@ -57,7 +57,8 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
                                  the KHIDI annual foreign-patient report as a spreadsheet; gaps listed on stderr
   report summary --from DATE --to DATE [--json]
                                  patients, sessions, follow-ups and revenue (KRW) for a date range
-  backup --out DIR [--keep N]    an encrypted backup (database and photos) into DIR, keeping the newest N (30)
+  backup --out DIR [--keep N]    an encrypted backup (database and photos) into DIR, keeping the newest N (30),
+                                 and always those of the last 7 days
   restore FILE                   replace the database and photos with a backup's, after checking it whole;
                                  close the app first
   audit verify [--json]          check the whole audit log's hash chain (exit 1 and the first broken entry if altered)
