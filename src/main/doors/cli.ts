@@ -64,7 +64,7 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
   audit verify [--json]          check the whole audit log's hash chain (exit 1 and the first broken entry if altered)
   coordinators list [--json]     the coordinator profiles (id and name)
   coordinators reset-pin ID --pin DIGITS
-                                 a new PIN (4-8 digits) for a profile whose PIN was forgotten; the coordinator
+                                 a new PIN (6-8 digits) for a profile whose PIN was forgotten; the coordinator
                                  changes it in Settings afterwards (the shell's history keeps this one)
   demo                           add about 20 demo patients from 10 countries
   info [--json]                  where the database is, schema version, patient count

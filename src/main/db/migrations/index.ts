@@ -10,6 +10,7 @@ import { migration0008 } from './0008-referrals-and-report-sessions';
 import { migration0009 } from './0009-audit-log';
 import { migration0012 } from './0012-coordinator-profiles';
 import { migration0013 } from './0013-patient-rights';
+import { migration0014 } from './0014-pin-attempts';
 
 /**
  * Every migration in order of its number. A new one gets its number and its own file and test. Numbers are
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009,
   migration0012,
   migration0013,
+  migration0014,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
