@@ -6,7 +6,7 @@ import type { Handlers, ParsedInputOf } from '../../shared/contract';
 import type { ImportedSource } from '../../shared/contract/patients';
 import { invalid, issue, ok, type Issue } from '../../shared/contract';
 import { toIssues } from '../../shared/contract/zod-issues';
-import { AGENCY_CSV_COLUMNS, bookingToIntake, columnOfField, type AgencyCsvRow } from '../../shared/domain/intake/agency-csv';
+import { AGENCY_CSV_COLUMNS, bookingToIntake, columnOfField, delimiterOf, type AgencyCsvRow } from '../../shared/domain/intake/agency-csv';
 import { caseFileSchema } from '../../shared/domain/intake/case-file';
 import { patientSchema, type CasePatient, type PatientIntake } from '../../shared/domain/intake/patient-schema';
 import { decodeBookings } from './import/decode-bookings';
@@ -48,7 +48,7 @@ function readBookings(source: string, text: string, problems: Issue[]): Candidat
   let records: { record: Record<string, string>; line: number }[];
   try {
     records = (
-      parseCsv(text, { columns: true, bom: true, skip_empty_lines: true, info: true, trim: false }) as {
+      parseCsv(text, { columns: true, bom: true, skip_empty_lines: true, info: true, trim: false, delimiter: delimiterOf(text) }) as {
         record: Record<string, string>;
         info: { lines: number };
       }[]
@@ -82,7 +82,15 @@ type SourceInput = ParsedInputOf<'importPatients'>['sources'][number];
 function textOf(source: SourceInput, problems: Issue[]): { text: string; encoding: ImportedSource['encoding'] } | null {
   if (source.text !== undefined) return { text: source.text, encoding: null };
   const bytes = Buffer.from(source.base64 ?? '', 'base64');
-  if (!/\.csv$/i.test(source.name)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  if (!/\.csv$/i.test(source.name)) {
+    // JSON is UTF-8 (RFC 8259): bytes that are not are no case file, rather than names with replacement characters.
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    } catch {
+      problems.push(issue(at(source.name, 1, []), 'invalid_json'));
+      return null;
+    }
+  }
   const decoded = decodeBookings(bytes, source.encoding);
   if (decoded.ok) return { text: decoded.text, encoding: decoded.encoding };
   problems.push(issue(at(source.name, 1, []), decoded.code));

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/shared/contract';
 import type { ImportReport } from '../../../src/shared/contract/patients';
-import { openTempServices, type TempServices } from '../../support/temp-services';
+import { fixtureCase, openTempServices, type TempServices } from '../../support/temp-services';
 
 let services: TempServices;
 beforeEach(() => (services = openTempServices()));
@@ -71,6 +71,14 @@ describe('the encodings of an agency bookings CSV', () => {
     expect(storedNames()).toEqual(namesOf(KOREAN));
   });
 
+  it('reads Excel\'s "Unicode text": UTF-16LE with a BOM, tab-separated', async () => {
+    // No cell of the fixture holds a comma but the stay address, which is quoted.
+    const tabbed = JAPANESE.split('\r\n').map((line) => line.replace(/"([^"]*)"/, (_, inner: string) => inner.replace(', ', ' ')).replaceAll(',', '\t')).join('\r\n');
+    const result = await importBytes('bookings.txt.csv', iconv.encode(tabbed, 'utf-16le', { addBOM: true }));
+    expect(result.ok && result.value.sources).toEqual([{ name: 'bookings.txt.csv', encoding: 'utf-16le' }]);
+    expect(storedNames()).toEqual(namesOf(JAPANESE));
+  });
+
   it('never takes a CP949 file for GB18030, though it decodes as GB18030 without an error', async () => {
     const bytes = iconv.encode(KOREAN, 'cp949');
     // The trap: as GB18030 the Korean names are common Chinese characters, no replacement character in sight.
@@ -108,6 +116,16 @@ describe('the encodings of an agency bookings CSV', () => {
     const asText = (await services.dispatch('importPatients', { sources: [{ name: 'bookings.csv', text: CHINESE }] })) as Result<ImportReport>;
     expect(asText.ok && asText.value.sources).toEqual([{ name: 'bookings.csv', encoding: null }]);
     expect(storedNames()).toEqual(namesOf(CHINESE));
+  });
+
+  it('reads a case file\'s bytes as UTF-8, with or without a BOM, and refuses one that is not UTF-8', async () => {
+    const caseFile = fixtureCase('ja');
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(caseFile), 'utf8')]);
+    const result = await importBytes('ja.json', bytes);
+    expect(result.ok && result.value.sources).toEqual([{ name: 'ja.json', encoding: 'utf-8' }]);
+    expect(storedNames()).toEqual([(caseFile.patient as { names: { native: string } }).names.native]);
+    const shiftJis = iconv.encode(JSON.stringify({ ...caseFile, patient: { ...caseFile.patient, id: undefined } }), 'shift_jis');
+    expect(codesOf(await importBytes('sjis.json', shiftJis))).toEqual(['sjis.json.1:invalid_json']);
   });
 
   it('refuses a source with both bytes and text, or with neither, or an unknown encoding', async () => {

@@ -6,7 +6,7 @@
 // with a request to name the encoding rather than stored as mojibake.
 import iconv from 'iconv-lite';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { AGENCY_CSV_COLUMNS } from '../../../shared/domain/intake/agency-csv';
+import { AGENCY_CSV_COLUMNS, delimiterOf } from '../../../shared/domain/intake/agency-csv';
 import { LEGACY_CSV_ENCODINGS, type CsvEncoding } from '../../../shared/domain/intake/csv-encodings';
 import { nameFit } from '../../../shared/domain/intake/name-scripts';
 
@@ -62,7 +62,7 @@ function read(text: string, encoding: (typeof LEGACY_CSV_ENCODINGS)[number]): Re
   if (NOT_TEXT.test(text)) return null;
   let records: Record<string, string>[];
   try {
-    records = parseCsv(text, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
+    records = parseCsv(text, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, delimiter: delimiterOf(text) });
   } catch {
     return null;
   }
