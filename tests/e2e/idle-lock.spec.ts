@@ -16,7 +16,7 @@ const HALF_TYPED = 'Nguyễn Thị Ho';
 
 test('the screen locks when idle, hides the patients, refuses a wrong PIN and unlocks with the right one', async ({ page, app }, testInfo) => {
   const park = await callService(app, 'addCoordinator', { name: 'Park Ji-won', pin: '482913' });
-  const lee = await callService(app, 'addCoordinator', { name: 'Lee Min-ho', pin: '7351' });
+  const lee = await callService(app, 'addCoordinator', { name: 'Lee Min-ho', pin: '735162' });
   const patient = await callService(app, 'createPatient', { patient: fixtureIntake('en') as never });
   const patientName = patient.patient.names.latin;
   const settings: ClinicSettings = await callService(app, 'getClinicSettings', {});
@@ -75,7 +75,7 @@ test('the screen locks when idle, hides the patients, refuses a wrong PIN and un
   await page.getByRole('button', { name: eitherLanguage('lock.lockNow') }).click();
   await expect(lockScreen).toBeVisible();
   await page.locator('[name="lock-coordinator"]').selectOption(lee.id);
-  await pin.fill('7351');
+  await pin.fill('735162');
   await pin.press('Enter');
   await expect(page.locator('[data-signed-in]')).toHaveText('Lee Min-ho');
   await expect(intake.control('latinName')).toHaveValue(HALF_TYPED);

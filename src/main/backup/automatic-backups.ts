@@ -2,13 +2,13 @@
 // runScheduledBackup; the decision is here, with the clock passed in), and before every migration that changes an
 // existing database (openServices passes backupBeforeMigration to openDatabase). Both write the usual encrypted
 // backup file (create-backup.ts) with the photos, and keep the clinic's newest N in the folder.
-import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isBackupDue, newestBackupTime } from '../../shared/domain/backup/backup-schedule';
 import { backupSettingsSchema, type BackupSettings } from '../../shared/domain/settings/clinic-settings';
 import type { Db } from '../db/connect-database';
 import { readSettingBeforeMigration } from '../db/repositories/plans-repository';
-import type { DatabaseKey } from '../security/database-key';
+import { deriveKey, KEY_PURPOSES, type DatabaseKey } from '../security/database-key';
+import { backupsIn, removeBackupLeftovers } from './backup-folder';
 import { createBackup, type CreatedBackup } from './create-backup';
 
 /** Where backups go when the clinic has not picked a folder: beside the database. */
@@ -22,7 +22,10 @@ export type ScheduledBackup =
   | { readonly made: true; readonly file: string; readonly removed: readonly string[] }
   | { readonly made: false; readonly reason: 'recent' | 'unencrypted'; readonly newest: string | null };
 
-/** Backs up when the newest backup in the folder is 24 hours old or older (or there is none). */
+/**
+ * Backs up when the newest backup in the folder, by the time sealed in it, is 24 hours old or older (or there is
+ * none). First removes what killed backups left behind: the door's timer runs this at start, then hourly.
+ */
 export function runScheduledBackup(options: {
   readonly db: Db;
   readonly databasePath: string;
@@ -32,10 +35,11 @@ export function runScheduledBackup(options: {
   readonly now: Date;
 }): ScheduledBackup {
   const folder = backupFolderOf(options.settings, options.databasePath);
-  const newest = newestBackupTime(existsSync(folder) ? readdirSync(folder) : []);
+  removeBackupLeftovers(folder, options.now);
+  // The benchmark's plain baseline has no key to seal a backup with, nor to read the time sealed in one.
+  if (options.key === 'unencrypted') return { made: false, reason: 'unencrypted', newest: null };
+  const newest = newestBackupTime(backupsIn(folder, deriveKey(options.key, KEY_PURPOSES.backups)).dated.map((backup) => backup.createdAt), options.now);
   if (!isBackupDue(newest, options.now)) return { made: false, reason: 'recent', newest: newest?.toISOString() ?? null };
-  // The benchmark's plain baseline has no key to seal a backup with.
-  if (options.key === 'unencrypted') return { made: false, reason: 'unencrypted', newest: newest?.toISOString() ?? null };
   const created = createBackup({ db: options.db, photoRoot: options.photoRoot, key: options.key, outDir: folder, keep: options.settings.keep, now: options.now });
   return { made: true, file: created.file, removed: created.removed };
 }

@@ -14,6 +14,7 @@
 //   The last entry is named "end" and holds the number of entries before it (u32): a cut file is refused.
 // Any failure (a changed byte, a cut or reordered file, another key) is a BackupCorruptError.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 
 const MAGIC = Buffer.from('CDBK', 'latin1');
 const VERSION = 1;
@@ -114,5 +115,44 @@ export function readBackup(key: Buffer, file: string, bytes: Buffer): BackupEntr
       return entries;
     }
     entries.push({ name, data });
+  }
+}
+
+/**
+ * The first entry of a backup (the manifest, which holds the creation time), authenticated, read without the
+ * rest of the file: what retention and the daily schedule need for each backup in the folder, cheaply. It says
+ * nothing of the entries after it (restore reads the whole file). `maxBytes` bounds what a forged length can make
+ * this read. BackupCorruptError when the start of the file is not a backup made with this key.
+ */
+export function readFirstEntry(key: Buffer, file: string, maxBytes = 1024 * 1024): BackupEntry {
+  const fail = (why: string): never => {
+    throw new BackupCorruptError(file, why);
+  };
+  const fd = openSync(file, 'r');
+  try {
+    let at = 0;
+    const take = (length: number): Buffer => {
+      if (at + length > maxBytes) fail('its first entry is too large');
+      const part = Buffer.alloc(length);
+      const read = readSync(fd, part, 0, length, at);
+      if (read !== length) fail('the file is cut short');
+      at += length;
+      return part;
+    };
+    const header = take(MAGIC.length + 1 + ID_BYTES);
+    if (!header.subarray(0, MAGIC.length).equals(MAGIC)) fail('not a ClinicDesk backup');
+    if (header[MAGIC.length] !== VERSION) fail(`format version ${header[MAGIC.length]} is not known`);
+    const id = header.subarray(MAGIC.length + 1);
+    const sealedName = take(take(4).readUInt32BE());
+    const length = take(8).readBigUInt64BE();
+    if (length > BigInt(maxBytes)) fail('its first entry is too large');
+    const sealedData = take(Number(length));
+    try {
+      return { name: open(key, aad(id, 0, 'name'), sealedName).toString('utf8'), data: open(key, aad(id, 0, 'data'), sealedData) };
+    } catch {
+      return fail('it was changed, or made with another key');
+    }
+  } finally {
+    closeSync(fd);
   }
 }

@@ -1,22 +1,22 @@
 // Backup: a snapshot of the database and every photo file, in one encrypted file (backup-file.ts) in a folder the
-// clinic picks, written through a temporary file and a rename so a half-written backup never looks like one. The
-// newest `keep` backups in that folder are kept, older ones deleted.
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// clinic picks, written through a temporary file and a rename so a half-written backup never looks like one. Then
+// retention (backup-retention.ts): the newest `keep` by the time sealed in each backup, never below the floor.
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/connect-database';
 import { snapshotDatabase } from '../db/snapshot-database';
 import { deriveKey, KEY_PURPOSES, type DatabaseKey } from '../security/database-key';
 import { BACKUP_FORMAT, DATABASE_ENTRY, MANIFEST_ENTRY, photoFilesOf, type Manifest } from './backup-contents';
 import { writeBackup, type BackupEntry } from './backup-file';
-
-export const BACKUP_FILE = /^clinicdesk-\d{8}T\d{6}\d{3}Z\.cdbackup$/;
+import { backupsIn, removeBackupLeftovers, temporaryNamesOf } from './backup-folder';
+import { backupsToPrune } from '../../shared/domain/backup/backup-retention';
 
 export interface CreateBackupOptions {
   readonly db: Db;
   readonly photoRoot: string;
   readonly key: DatabaseKey;
   readonly outDir: string;
-  /** How many backups to keep in outDir, this one included. */
+  /** How many backups to keep in outDir, this one included (never fewer than the retention floor allows). */
   readonly keep: number;
   readonly now: Date;
 }
@@ -32,10 +32,13 @@ const fileNameAt = (now: Date) => `clinicdesk-${now.toISOString().replace(/[-:]/
 export function createBackup(options: CreateBackupOptions): CreatedBackup {
   if (!Number.isInteger(options.keep) || options.keep < 1) throw new RangeError('keep must be a whole number, at least 1');
   mkdirSync(options.outDir, { recursive: true });
+  // A backup killed half-way left its temporary files (tens of MB); they go before this one adds its own.
+  removeBackupLeftovers(options.outDir, options.now);
   const name = fileNameAt(options.now);
   const final = join(options.outDir, name);
-  const snapshot = join(options.outDir, `.${name}.sqlite.tmp`);
-  const temporary = join(options.outDir, `.${name}.tmp`);
+  const temporaryNames = temporaryNamesOf(name);
+  const snapshot = join(options.outDir, temporaryNames.snapshot);
+  const temporary = join(options.outDir, temporaryNames.sealed);
   try {
     // The database first, then the photo files: photos are written before the rows that name them and never
     // deleted, so every photo the snapshot refers to is on disk by now.
@@ -52,25 +55,28 @@ export function createBackup(options: CreateBackupOptions): CreatedBackup {
       yield { name: DATABASE_ENTRY, data: readFileSync(snapshot) };
       for (const photo of photos) yield { name: photo, data: readFileSync(join(options.photoRoot, photo)) };
     }
+    const backupKey = deriveKey(options.key, KEY_PURPOSES.backups);
     const fd = openSync(temporary, 'wx', 0o600);
     try {
-      writeBackup(deriveKey(options.key, KEY_PURPOSES.backups), entries(), (bytes) => writeFileSync(fd, bytes));
+      writeBackup(backupKey, entries(), (bytes) => writeFileSync(fd, bytes));
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
     renameSync(temporary, final);
-    return { file: final, photoFiles: photos.length, removed: applyRetention(options.outDir, options.keep) };
+    return { file: final, photoFiles: photos.length, removed: applyRetention(options.outDir, options.keep, backupKey, options.now) };
   } finally {
     rmSync(snapshot, { force: true });
     rmSync(temporary, { force: true });
   }
 }
 
-/** Deletes all but the newest `keep` backups (the names sort by time); other files in the folder are left alone. */
-export function applyRetention(outDir: string, keep: number): string[] {
-  const backups = readdirSync(outDir).filter((file) => BACKUP_FILE.test(file)).sort();
-  const old = backups.slice(0, Math.max(0, backups.length - keep)).map((file) => join(outDir, file));
+/**
+ * Deletes the backups retention lets go (backup-retention.ts), placed in time by their sealed creation time.
+ * Files that are not backups this key opens, and other files, are left alone.
+ */
+export function applyRetention(outDir: string, keep: number, backupKey: Buffer, now: Date): string[] {
+  const old = backupsToPrune(backupsIn(outDir, backupKey).dated, keep, now);
   for (const file of old) rmSync(file);
   return old;
 }

@@ -1,5 +1,6 @@
 // The housekeeping timer, for the doors that keep running (the desktop app and the preview): a check at start and
-// every hour. runScheduledBackup decides whether the daily backup is due (24 hours since the newest), and records
+// every hour. runScheduledBackup removes what a killed backup left (so the check at start cleans up after a crash)
+// and decides whether the daily backup is due (24 hours since the newest), and records
 // whose retention ended after a deletion request are destroyed. Not in the services, so tests and the CLI never
 // start a timer (the CLI has `patients purge-expired`).
 import type { OpenServices } from '../services/open-services';

@@ -13,6 +13,7 @@ import type { PatientRecord } from '../../shared/contract/patients';
 import type { ImportReport, PatientSearchResult } from '../../shared/contract/patients';
 import type { KhidiWorkbookFile } from '../../shared/contract/reports';
 import type { PatientArchive } from '../../shared/contract/rights';
+import { CSV_ENCODINGS, csvEncodingOf } from '../../shared/domain/intake/csv-encodings';
 import type { ReportSummary } from '../../shared/domain/reports/summary';
 import type { Finding } from '../../shared/domain/rules/check-plan';
 import { findingTimingNote } from '../../shared/domain/rules/finding-timing-note';
@@ -32,7 +33,10 @@ export interface CliIo {
 
 const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
 
-  patients import FILE...        import case files (.json) and agency bookings (.csv); all or nothing
+  patients import FILE... [--encoding ENC]
+                                 import case files (.json) and agency bookings (.csv); all or nothing. A CSV's
+                                 encoding is detected (UTF-8, UTF-16 with BOM, CP949, Shift-JIS, GB18030);
+                                 --encoding names it when the detector is unsure
   patients export ID [--out F]   write one patient's clinicdesk.case/1 file (stdout without --out)
   patients archive ID --out DIR  everything about one patient as one .zip: case file, photos, plan versions,
                                  audit history, the five handouts in the patient's language
@@ -55,13 +59,14 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
                                  the KHIDI annual foreign-patient report as a spreadsheet; gaps listed on stderr
   report summary --from DATE --to DATE [--json]
                                  patients, sessions, follow-ups and revenue (KRW) for a date range
-  backup --out DIR [--keep N]    an encrypted backup (database and photos) into DIR, keeping the newest N (30)
+  backup --out DIR [--keep N]    an encrypted backup (database and photos) into DIR, keeping the newest N (30),
+                                 and always those of the last 7 days
   restore FILE                   replace the database and photos with a backup's, after checking it whole;
                                  close the app first
   audit verify [--json]          check the whole audit log's hash chain (exit 1 and the first broken entry if altered)
   coordinators list [--json]     the coordinator profiles (id and name)
   coordinators reset-pin ID --pin DIGITS
-                                 a new PIN (4-8 digits) for a profile whose PIN was forgotten; the coordinator
+                                 a new PIN (6-8 digits) for a profile whose PIN was forgotten; the coordinator
                                  changes it in Settings afterwards (the shell's history keeps this one)
   demo                           add about 20 demo patients from 10 countries
   info [--json]                  where the database is, schema version, patient count
@@ -93,6 +98,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         to: { type: 'string' },
         keep: { type: 'string', default: '30' },
         pin: { type: 'string' },
+        encoding: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -187,19 +193,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'patients import': {
         if (rest.length === 0) return usageError(io, 'Name at least one file to import.');
+        const encoding = values.encoding === undefined ? undefined : csvEncodingOf(values.encoding);
+        if (values.encoding !== undefined && !encoding) {
+          return usageError(io, `Unknown encoding ${values.encoding}: use one of ${CSV_ENCODINGS.join(', ')}.`);
+        }
         const sources = [];
         for (const file of rest) {
           try {
-            sources.push({ name: basename(file), text: readFileSync(file, 'utf8') });
+            // Bytes, not text: the service detects a CSV's encoding (an agency's Excel may save CP949 or Shift-JIS).
+            const base64 = readFileSync(file).toString('base64');
+            sources.push({ name: basename(file), base64, ...(encoding && /\.csv$/i.test(file) ? { encoding } : {}) });
           } catch (error) {
             io.err(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
             return 2;
           }
         }
         const result = (await services.dispatch('importPatients', { sources })) as Result<ImportReport>;
-        return report(result, ({ imported }) => {
-          if (values.json) io.out(JSON.stringify({ imported }));
-          else io.out(`Imported ${imported.length} patient${imported.length === 1 ? '' : 's'}.`);
+        return report(result, ({ imported, sources: read }) => {
+          if (values.json) io.out(JSON.stringify({ imported, sources: read }));
+          else {
+            const encodings = read.filter((source) => /\.csv$/i.test(source.name)).map((source) => `${source.name}: ${source.encoding}`);
+            io.out(`Imported ${imported.length} patient${imported.length === 1 ? '' : 's'}${encodings.length > 0 ? ` (${encodings.join(', ')})` : ''}.`);
+          }
         });
       }
       case 'patients export': {

@@ -1,7 +1,8 @@
 // Coordinator profiles and their sign-in. A PIN is stored only as scrypt(PIN, a 16-byte salt of its own), compared
-// in constant time. Wrong PINs are counted per profile in memory with the service clock: after MAX_WRONG_PINS in a
-// row, that profile waits WRONG_PIN_WAIT_MS (a restart clears the count; the database is encrypted, so the hashes
-// are not there for offline guessing without the key).
+// in constant time. Wrong PINs are counted per profile in the database (pin-attempts-repository.ts), so a restart
+// does not clear them, with the service clock: after MAX_WRONG_PINS in a row the profile waits, longer with every
+// further wrong PIN (coordinator-pin.ts), and every wrong PIN is an audit entry. The database is encrypted, so the
+// hashes are not there for offline guessing without the key.
 //
 // The session (who is signed in) lives in the ServiceContext: one per opened set of services, so one per door
 // connection. The desktop app is one window per PC; the preview server serves one coordinator at a time (every
@@ -11,7 +12,7 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Handlers } from '../../shared/contract';
 import { fail, invalid, issue, ok } from '../../shared/contract';
 import type { CoordinatorProfile } from '../../shared/contract/coordinators';
-import { afterWrongPin, FRESH_THROTTLE, pinSchema, waitLeft, type PinThrottle } from '../../shared/domain/coordinators/coordinator-pin';
+import { afterWrongPin, isPinShaped, pinSchema, waitLeft } from '../../shared/domain/coordinators/coordinator-pin';
 import type { CoordinatorRow } from '../db/repositories/coordinators-repository';
 import type { ServiceContext } from './service-context';
 
@@ -35,20 +36,24 @@ function pinMatches(row: CoordinatorRow, pin: string): boolean {
 const profileOf = (row: CoordinatorRow): CoordinatorProfile => ({ id: row.id, name: row.display_name, createdAt: row.created_at });
 
 export function createCoordinatorsService(context: ServiceContext) {
-  const throttles = new Map<string, PinThrottle>();
-
-  /** Checks a PIN against the wait and the hash; the issue to return on `field`, or null when it is right. */
+  /**
+   * Checks a PIN against the wait and the hash; the issue to return on `field`, or null when it is right. A try
+   * while the profile waits is refused unchecked (neither counted nor logged: it tells nothing about the PIN).
+   */
   function checkPin(row: CoordinatorRow, pin: string, field: string) {
-    const now = context.now().getTime();
-    const throttle = throttles.get(row.id) ?? FRESH_THROTTLE;
-    if (waitLeft(throttle, now) > 0) return invalid([issue([field], 'too_many_attempts')]);
-    if (/^\d{4,8}$/.test(pin) && pinMatches(row, pin)) {
-      throttles.delete(row.id);
+    const now = context.now();
+    const throttle = context.pinAttempts.throttleOf(row.id);
+    if (waitLeft(throttle, now.getTime()) > 0) return invalid([issue([field], 'too_many_attempts')]);
+    if (isPinShaped(pin) && pinMatches(row, pin)) {
+      if (throttle.wrong > 0) context.pinAttempts.clear(row.id);
       return null;
     }
-    const next = afterWrongPin(throttle, now);
-    throttles.set(row.id, next);
-    return invalid([issue([field], waitLeft(next, now) > 0 ? 'too_many_attempts' : 'wrong_pin')]);
+    const next = afterWrongPin(throttle, now.getTime());
+    context.db.transaction(() => {
+      context.pinAttempts.recordFailure(row.id, next, now.toISOString());
+      context.audit.record('coordinator.pin_failed', null, [field], row.display_name);
+    })();
+    return invalid([issue([field], waitLeft(next, now.getTime()) > 0 ? 'too_many_attempts' : 'wrong_pin')]);
   }
 
   const signedIn = (): CoordinatorProfile | null => {

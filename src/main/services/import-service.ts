@@ -2,12 +2,14 @@
 // checked first, every problem is reported with its file, line and field, and only a clean batch is written, in
 // one transaction.
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Handlers } from '../../shared/contract';
+import type { Handlers, ParsedInputOf } from '../../shared/contract';
+import type { ImportedSource } from '../../shared/contract/patients';
 import { invalid, issue, ok, type Issue } from '../../shared/contract';
 import { toIssues } from '../../shared/contract/zod-issues';
-import { AGENCY_CSV_COLUMNS, bookingToIntake, columnOfField, type AgencyCsvRow } from '../../shared/domain/intake/agency-csv';
+import { AGENCY_CSV_COLUMNS, bookingToIntake, columnOfField, delimiterOf, type AgencyCsvRow } from '../../shared/domain/intake/agency-csv';
 import { caseFileSchema } from '../../shared/domain/intake/case-file';
 import { patientSchema, type CasePatient, type PatientIntake } from '../../shared/domain/intake/patient-schema';
+import { decodeBookings } from './import/decode-bookings';
 import { checkAgainstToday, clinicToday } from './patients-service';
 import type { ServiceContext } from './service-context';
 
@@ -46,7 +48,7 @@ function readBookings(source: string, text: string, problems: Issue[]): Candidat
   let records: { record: Record<string, string>; line: number }[];
   try {
     records = (
-      parseCsv(text, { columns: true, bom: true, skip_empty_lines: true, info: true, trim: false }) as {
+      parseCsv(text, { columns: true, bom: true, skip_empty_lines: true, info: true, trim: false, delimiter: delimiterOf(text) }) as {
         record: Record<string, string>;
         info: { lines: number };
       }[]
@@ -71,13 +73,41 @@ function readBookings(source: string, text: string, problems: Issue[]): Candidat
   return candidates;
 }
 
+type SourceInput = ParsedInputOf<'importPatients'>['sources'][number];
+
+/**
+ * A source's text: bytes of a bookings CSV are decoded as decode-bookings.ts detects (or as the coordinator
+ * named); a case file is JSON, which is UTF-8. Null, with the problem added, when the bytes are not text.
+ */
+function textOf(source: SourceInput, problems: Issue[]): { text: string; encoding: ImportedSource['encoding'] } | null {
+  if (source.text !== undefined) return { text: source.text, encoding: null };
+  const bytes = Buffer.from(source.base64 ?? '', 'base64');
+  if (!/\.csv$/i.test(source.name)) {
+    // JSON is UTF-8 (RFC 8259): bytes that are not are no case file, rather than names with replacement characters.
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    } catch {
+      problems.push(issue(at(source.name, 1, []), 'invalid_json'));
+      return null;
+    }
+  }
+  const decoded = decodeBookings(bytes, source.encoding);
+  if (decoded.ok) return { text: decoded.text, encoding: decoded.encoding };
+  problems.push(issue(at(source.name, 1, []), decoded.code));
+  return null;
+}
+
 export function createImportService(context: ServiceContext) {
   const handlers = {
     importPatients(input) {
       const problems: Issue[] = [];
-      const candidates = input.sources.flatMap(({ name, text }) =>
-        /\.csv$/i.test(name) ? readBookings(name, text, problems) : readCaseFile(name, text, problems),
-      );
+      const sources: ImportedSource[] = [];
+      const candidates = input.sources.flatMap((source) => {
+        const read = textOf(source, problems);
+        if (!read) return [];
+        sources.push({ name: source.name, encoding: read.encoding });
+        return /\.csv$/i.test(source.name) ? readBookings(source.name, read.text, problems) : readCaseFile(source.name, read.text, problems);
+      });
       const today = clinicToday(context);
       const seenIds = new Set<string>();
       for (const candidate of candidates) {
@@ -108,7 +138,7 @@ export function createImportService(context: ServiceContext) {
           return { id, latinName: patient.names.latin };
         }),
       )();
-      return ok({ imported });
+      return ok({ imported, sources });
     },
   } satisfies Pick<Handlers, 'importPatients'>;
   return handlers;

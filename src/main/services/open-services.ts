@@ -23,7 +23,8 @@ export const PHOTO_FOLDER_NAME = 'clinicdesk-photos';
 export interface OpenServices {
   readonly dispatch: Dispatch;
   readonly context: ServiceContext;
-  /** The daily backup, for the door's timer: backs up if the newest backup is 24 hours old (README, "Automatic backups"). */
+  /** The daily backup, for the door's timer: removes a killed backup's temporary files, and backs up if the newest
+   * backup is 24 hours old (README, "Automatic backups"). */
   runScheduledBackup(now: Date): ScheduledBackup;
   /** Destroys the restricted records whose retention has ended (README, "The patient's rights"), for the same timer. */
   purgeExpiredRecords(now: Date): { readonly erased: readonly string[] };

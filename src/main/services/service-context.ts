@@ -17,6 +17,7 @@ export type RenderHandout = (input: HandoutInput, request: HandoutRequest) => Pr
 import { createAuditRepository } from '../db/repositories/audit-repository';
 import { createAuditTrail, type AuditTrail } from './audit/audit-trail';
 import { createCoordinatorsRepository } from '../db/repositories/coordinators-repository';
+import { createPinAttemptsRepository, type PinAttemptsRepository } from '../db/repositories/pin-attempts-repository';
 
 /** Who is signed in through this door connection (coordinators-service.ts); null when nobody is. */
 export interface CoordinatorSession {
@@ -42,6 +43,7 @@ export interface ServiceContext {
   readonly photoStore: PhotoStore;
   readonly audit: AuditTrail;
   readonly coordinators: ReturnType<typeof createCoordinatorsRepository>;
+  readonly pinAttempts: PinAttemptsRepository;
   /** Mutable: set by signIn, cleared by signOut. One per opened set of services, so one per door connection. */
   readonly session: CoordinatorSession;
   /** The name set for this computer for when nobody is signed in ('' until set). */
@@ -83,6 +85,7 @@ export function createServiceContext(options: {
     photoStore: options.photoStore,
     audit: createAuditTrail({ db: options.db, audit: createAuditRepository(options.db), now, actor }),
     coordinators: createCoordinatorsRepository(options.db),
+    pinAttempts: createPinAttemptsRepository(options.db),
     session,
     actor,
     fallbackActor,

@@ -8,6 +8,8 @@ import type { Plan } from '../domain/plan/plan-schema';
  * What the audit log records. `print`: the print of the consent summary and handouts (recordPrint).
  * `patient.restrict`: a deletion request restricted the record; `erase`: data erased at once by that request
  * (its field paths), or the whole record destroyed at the end of its retention (field "record").
+ * `coordinator.pin_failed`: a wrong PIN, named for the profile it was typed for, its field the input's
+ * ("pin" at sign-in, "currentPin" when changing it).
  */
 export const AUDIT_ACTIONS = [
   'patient.open',
@@ -28,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'backup',
   'coordinator.signin',
   'coordinator.signout',
+  'coordinator.pin_failed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

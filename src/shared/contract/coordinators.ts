@@ -18,9 +18,12 @@ export const coordinatorsChannels = {
   listCoordinators: channel<{ readonly coordinators: readonly CoordinatorProfile[]; readonly signedIn: CoordinatorProfile | null }>()(
     z.strictObject({}),
   ),
-  /** Adds a profile. The first one added, or one added while nobody is signed in, is signed in at once. */
+  /** Adds a profile (a PIN of 6 to 8 digits). The first one added, or one added while nobody is signed in, is signed in at once. */
   addCoordinator: channel<CoordinatorProfile>()(z.strictObject({ name: coordinatorNameSchema, pin: pinSchema })),
-  /** Wrong PINs: an issue on `pin` (wrong_pin); after 5 in a row, 30 seconds of too_many_attempts. */
+  /**
+   * Wrong PINs: an issue on `pin` (wrong_pin), each an audit entry; from the 5th in a row, too_many_attempts for
+   * 30 seconds, doubling with each further one up to an hour, counted in the database until a right PIN.
+   */
   signIn: channel<CoordinatorProfile>()(z.strictObject({ coordinatorId, pin: z.string('invalid_pin').max(8, 'invalid_pin') })),
   signOut: channel<{ readonly signedOut: true }>()(z.strictObject({})),
   /** The signed-in coordinator's PIN, with the current one. */

@@ -16,6 +16,10 @@ export const ISSUE_MESSAGES = {
   date_in_future: { en: 'This date is in the future.', ko: '미래 날짜입니다.' },
   departure_before_arrival: { en: 'Departure is before arrival.', ko: '출국일이 입국일보다 빠릅니다.' },
   stay_too_long: { en: 'A stay of more than 180 days is not a medical trip.', ko: '체류 기간이 180일을 넘습니다.' },
+  hidden_characters: {
+    en: 'Remove the invisible direction or zero-width characters (pasted text often carries them).',
+    ko: '보이지 않는 방향 제어 문자나 폭 없는 문자를 지우세요(복사한 글에 섞여 들어오는 경우가 많습니다).',
+  },
   latin_letters_only: {
     en: 'Use the passport spelling in Latin letters.',
     ko: '여권에 적힌 영문 철자로 입력하세요.',
@@ -44,6 +48,14 @@ export const ISSUE_MESSAGES = {
   folder_not_writable: { en: 'Cannot write to this folder.', ko: '이 폴더에 저장할 수 없습니다.' },
   invalid_json: { en: 'Not valid JSON.', ko: '올바른 JSON이 아닙니다.' },
   invalid_csv: { en: 'Not a readable CSV file.', ko: '읽을 수 없는 CSV 파일입니다.' },
+  encoding_unsure: {
+    en: 'Cannot tell the file\'s encoding. Name it: UTF-8, CP949 (EUC-KR), Shift-JIS or GB18030 (CLI: --encoding).',
+    ko: '파일의 인코딩을 알 수 없습니다. UTF-8, CP949(EUC-KR), Shift-JIS, GB18030 중 하나로 지정하세요(CLI: --encoding).',
+  },
+  implausible_text: {
+    en: 'The names do not read as text in this encoding. Check the encoding, or save the file as "CSV UTF-8".',
+    ko: '이 인코딩으로는 이름이 올바른 글자로 읽히지 않습니다. 인코딩을 확인하거나 "CSV UTF-8"로 다시 저장하세요.',
+  },
   already_exists: { en: 'A patient with this id already exists.', ko: '같은 ID의 환자가 이미 있습니다.' },
   photo_not_found: {
     en: 'The photo file is not in this clinic\'s photo store.',
@@ -64,11 +76,11 @@ export const ISSUE_MESSAGES = {
     en: 'A blocking finding on this session needs a named doctor to acknowledge it, or the session must go.',
     ko: '이 시술의 금기 항목은 담당 의사의 확인이 필요합니다. 확인하지 않으면 계획에서 빼야 합니다.',
   },
-  invalid_pin: { en: 'Use 4 to 8 digits.', ko: '숫자 4~8자리로 입력하세요.' },
+  invalid_pin: { en: 'Use 6 to 8 digits.', ko: '숫자 6~8자리로 입력하세요.' },
   wrong_pin: { en: 'Wrong PIN.', ko: 'PIN이 올바르지 않습니다.' },
   too_many_attempts: {
-    en: 'Too many wrong PINs. Wait 30 seconds, then try again.',
-    ko: 'PIN을 여러 번 잘못 입력했습니다. 30초 후에 다시 시도하세요.',
+    en: 'Too many wrong PINs. Wait before trying again: 30 seconds, twice as long after each further wrong PIN, up to an hour.',
+    ko: 'PIN을 여러 번 잘못 입력했습니다. 잠시 후에 다시 시도하세요. 대기 시간은 30초부터 틀릴 때마다 두 배로 늘어나며 최대 1시간입니다.',
   },
   name_taken: { en: 'A coordinator with this name already exists.', ko: '같은 이름의 코디네이터가 이미 있습니다.' },
   not_signed_in: { en: 'Sign in first.', ko: '먼저 로그인하세요.' },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { channel } from './define-channel';
 import type { Issue } from './issues';
 import { patientSchema, type PatientIntake } from '../domain/intake/patient-schema';
+import { CSV_ENCODINGS, type CsvEncoding } from '../domain/intake/csv-encodings';
 import { TRIP_STATUSES, type LanguageTag, type Sex, type TripStatus } from '../domain/intake/vocabulary';
 
 export const MAX_SEARCH_RESULTS = 1000;
@@ -50,9 +51,18 @@ export interface PatientRestriction {
   readonly retentionUntil: string;
 }
 
-export interface ImportSource {
+/**
+ * One file to import: its bytes in base64 (what a door reads from disk; a bookings CSV's encoding is detected, or
+ * named in `encoding` when the detector is unsure), or its text already decoded (older callers).
+ */
+export type ImportSource =
+  | { readonly name: string; readonly base64: string; readonly encoding?: CsvEncoding }
+  | { readonly name: string; readonly text: string };
+
+/** How a source was read: the encoding its bytes were decoded from, or null when it arrived as text. */
+export interface ImportedSource {
   readonly name: string;
-  readonly text: string;
+  readonly encoding: CsvEncoding | null;
 }
 
 export interface ImportProblem {
@@ -64,7 +74,10 @@ export interface ImportProblem {
 
 export interface ImportReport {
   readonly imported: readonly { readonly id: string; readonly latinName: string }[];
+  readonly sources: readonly ImportedSource[];
 }
+
+const MAX_IMPORT_FILE_BYTES = 20_000_000;
 
 export const patientsChannels = {
   searchPatients: channel<PatientSearchResult>()(
@@ -86,10 +99,26 @@ export const patientsChannels = {
     z.strictObject({
       sources: z
         .array(
-          z.strictObject({
-            name: z.string().min(1, 'required').max(500, 'too_long'),
-            text: z.string().max(20_000_000, 'file_too_large'),
-          }),
+          z
+            .strictObject({
+              name: z.string().min(1, 'required').max(500, 'too_long'),
+              base64: z
+                .string()
+                .max(Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 4, 'file_too_large')
+                .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'invalid')
+                .optional(),
+              encoding: z.enum(CSV_ENCODINGS, 'invalid_choice').optional(),
+              text: z.string().max(MAX_IMPORT_FILE_BYTES, 'file_too_large').optional(),
+            })
+            .superRefine((source, ctx) => {
+              // Bytes or text, exactly one; an encoding only says how to read bytes.
+              if ((source.base64 === undefined) === (source.text === undefined)) {
+                ctx.addIssue({ code: 'custom', message: source.text === undefined ? 'required' : 'invalid', path: ['base64'] });
+              }
+              if (source.encoding !== undefined && source.text !== undefined) {
+                ctx.addIssue({ code: 'custom', message: 'invalid', path: ['encoding'] });
+              }
+            }),
         )
         .min(1, 'required')
         .max(1000, 'too_many'),

@@ -1,7 +1,8 @@
 // Automatic backups: the daily one (runScheduledBackup with the clock passed in), with the clinic's folder and
 // retention, and the one before migrations change an existing database, made from an older database and the
 // migration list, restorable to the old schema.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { defaultClinicSettings } from '../../../src/shared/domain/settings/clini
 import { clinicalContent } from '../../../src/main/content/clinical-content';
 import { openServices, photoRootOf, type OpenServices } from '../../../src/main/services/open-services';
 import type { Result } from '../../../src/shared/contract';
-import { backupTimeOf, isBackupDue, newestBackupTime } from '../../../src/shared/domain/backup/backup-schedule';
+import { isBackupDue, newestBackupTime } from '../../../src/shared/domain/backup/backup-schedule';
 import type { ClinicSettings } from '../../../src/shared/domain/settings/clinic-settings';
 import { fixtureIntake } from '../../support/temp-services';
 import { TEST_KEY } from '../../support/test-key';
@@ -49,13 +50,10 @@ async function call<T>(services: OpenServices, channel: string, payload: unknown
 const backupsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.cdbackup')).sort() : []);
 
 describe('the backup schedule (pure)', () => {
-  it('reads the time from a backup file name and ignores other files', () => {
-    expect(backupTimeOf('clinicdesk-20261124T010000123Z.cdbackup')?.toISOString()).toBe('2026-11-24T01:00:00.123Z');
-    expect(backupTimeOf('.clinicdesk-20261124T010000123Z.cdbackup.tmp')).toBeNull();
-    expect(backupTimeOf('notes.txt')).toBeNull();
-    expect(newestBackupTime(['clinicdesk-20261101T000000000Z.cdbackup', 'clinicdesk-20261123T000000000Z.cdbackup', 'x'])?.toISOString()).toBe(
-      '2026-11-23T00:00:00.000Z',
-    );
+  it('takes the newest backup time not after now: one from the future neither holds the backup off nor makes it due hourly', () => {
+    const times = ['2026-11-01T00:00:00Z', '2026-11-23T00:00:00Z', '2030-01-01T00:00:00Z'].map((time) => new Date(time));
+    expect(newestBackupTime(times, T0)?.toISOString()).toBe('2026-11-23T00:00:00.000Z');
+    expect(newestBackupTime([new Date('2030-01-01T00:00:00Z')], T0)).toBeNull();
   });
 
   it('is due with no backup, 24 hours after the newest, or when the newest is in the future', () => {
@@ -81,16 +79,54 @@ describe('the daily backup', () => {
     expect(log).toBe(2);
   });
 
-  it('uses the clinic\'s folder and keeps only the newest N there', async () => {
+  it('uses the clinic\'s folder and keeps the newest N there, but never less than the last 7 days', async () => {
     const services = open();
     const chosen = join(folder, 'chosen');
     const settings = await call<ClinicSettings>(services, 'getClinicSettings', {});
     expect(settings.backup).toEqual({ folder: '', keep: 30 });
     expect(settings.idleLockMinutes).toBe(5);
     await call(services, 'saveClinicSettings', { settings: { ...settings, backup: { folder: chosen, keep: 2 } } });
-    for (let day = 0; day < 4; day++) expect(services.runScheduledBackup(new Date(T0.getTime() + day * 24 * HOUR)).made).toBe(true);
-    expect(backupsIn(chosen)).toEqual(['clinicdesk-20261126T010000000Z.cdbackup', 'clinicdesk-20261127T010000000Z.cdbackup']);
+    for (let day = 0; day < 10; day++) expect(services.runScheduledBackup(new Date(T0.getTime() + day * 24 * HOUR)).made).toBe(true);
+    // keep=2 asked for two; the floor keeps every backup younger than 7 days at the last run (day 9).
+    expect(backupsIn(chosen)).toEqual([27, 28, 29, 30].map((day) => `clinicdesk-202611${day}T010000000Z.cdbackup`).concat(
+      [1, 2, 3].map((day) => `clinicdesk-2026120${day}T010000000Z.cdbackup`),
+    ));
     expect(backupsIn(join(folder, 'data', DEFAULT_BACKUP_FOLDER_NAME))).toEqual([]);
+  });
+
+  it('goes by the time sealed in a backup, not its name: one renamed for 2030 does not hold the daily backup off', async () => {
+    const services = open();
+    const dir = join(folder, 'data', DEFAULT_BACKUP_FOLDER_NAME);
+    expect(services.runScheduledBackup(T0).made).toBe(true);
+    renameSync(join(dir, backupsIn(dir)[0]!), join(dir, 'clinicdesk-20300101T000000000Z.cdbackup'));
+    expect(services.runScheduledBackup(new Date(T0.getTime() + 23 * HOUR))).toMatchObject({ made: false, newest: T0.toISOString() });
+    expect(services.runScheduledBackup(new Date(T0.getTime() + 24 * HOUR)).made).toBe(true);
+  });
+
+  it('removes a killed backup\'s temporary files at the next start, and leaves a running one\'s alone', () => {
+    const dir = join(folder, 'data', DEFAULT_BACKUP_FOLDER_NAME);
+    mkdirSync(dir, { recursive: true });
+    const killed = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const deadPid = Number(killed.stdout);
+    const leftovers = [
+      `.clinicdesk-20261123T010000000Z.cdbackup.${deadPid}.tmp`,
+      `.clinicdesk-20261123T010000000Z.cdbackup.${deadPid}.sqlite.tmp`,
+      // An older version's names, with no pid.
+      '.clinicdesk-20261122T010000000Z.cdbackup.tmp',
+      '.clinicdesk-20261122T010000000Z.cdbackup.sqlite.tmp',
+    ];
+    // Another door's backup in progress (its process runs: the test runner's parent).
+    const running = `.clinicdesk-20261124T005959000Z.cdbackup.${process.ppid}.tmp`;
+    for (const name of [...leftovers, running, 'notes.tmp']) writeFileSync(join(dir, name), Buffer.alloc(1024));
+    const services = open();
+    // What the door's timer calls at start: a backup is due here, but the leftovers go whether or not one is made.
+    services.runScheduledBackup(T0);
+    for (const name of leftovers) expect(existsSync(join(dir, name)), name).toBe(false);
+    expect(existsSync(join(dir, running))).toBe(true);
+    expect(existsSync(join(dir, 'notes.tmp'))).toBe(true);
+    for (const name of leftovers) writeFileSync(join(dir, name), Buffer.alloc(1024));
+    expect(services.runScheduledBackup(new Date(T0.getTime() + HOUR))).toMatchObject({ made: false, reason: 'recent' });
+    for (const name of leftovers) expect(existsSync(join(dir, name)), name).toBe(false);
   });
 
   it('refuses a relative folder or a keep of 0, beside the field, and changes nothing', async () => {

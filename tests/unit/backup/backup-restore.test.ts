@@ -167,14 +167,19 @@ describe('backups', () => {
     expect(folderState(services.folder)).toBe(before);
   });
 
-  it('keeps the newest N backups in the folder and leaves other files alone', () => {
+  it('keeps the newest N backups older than the floor, and leaves other files alone', () => {
     writeFileSync(join(backups, 'notes.txt'), 'not a backup');
     const photoRoot = join(services.folder, 'clinicdesk-photos');
-    for (const minute of [1, 2, 3, 4]) {
-      createBackup({ db: services.context.db, photoRoot, key: TEST_KEY, outDir: backups, keep: 2, now: new Date(`2026-11-24T10:0${minute}:00Z`) });
+    for (const day of [1, 2, 3, 4]) {
+      createBackup({ db: services.context.db, photoRoot, key: TEST_KEY, outDir: backups, keep: 2, now: new Date(`2026-11-0${day}T10:00:00Z`) });
     }
-    expect(readdirSync(backups).sort()).toEqual(['clinicdesk-20261124T100300000Z.cdbackup', 'clinicdesk-20261124T100400000Z.cdbackup', 'notes.txt', 'test.key']);
-    expect(applyRetention(backups, 1)).toEqual([join(backups, 'clinicdesk-20261124T100300000Z.cdbackup')]);
+    // All four are younger than the 7 days of the floor on the 4th.
+    expect(readdirSync(backups).filter((name) => name.endsWith('.cdbackup'))).toHaveLength(4);
+    const backupKey = deriveKey(TEST_KEY, KEY_PURPOSES.backups);
+    expect(applyRetention(backups, 2, backupKey, new Date('2026-11-24T10:00:00Z'))).toEqual(
+      [1, 2].map((day) => join(backups, `clinicdesk-2026110${day}T100000000Z.cdbackup`)),
+    );
+    expect(readdirSync(backups).sort()).toEqual(['clinicdesk-20261103T100000000Z.cdbackup', 'clinicdesk-20261104T100000000Z.cdbackup', 'notes.txt', 'test.key']);
     expect(existsSync(join(backups, 'notes.txt'))).toBe(true);
   });
 });

@@ -39,18 +39,20 @@ async function withServices<T>(use: (dispatch: (channel: string, payload: unknow
 describe('coordinators in the CLI', () => {
   it('lists the profiles and sets a forgotten PIN anew; a bad PIN or id changes nothing', async () => {
     expect(await cli('coordinators', 'list')).toMatchObject({ code: 0, out: 'No coordinator profiles.' });
-    const park = await withServices(async (dispatch) => ((await dispatch('addCoordinator', { name: 'Park Ji-won', pin: '1111' })) as { value: CoordinatorProfile }).value);
+    const park = await withServices(async (dispatch) => ((await dispatch('addCoordinator', { name: 'Park Ji-won', pin: '111111' })) as { value: CoordinatorProfile }).value);
     expect(await cli('coordinators', 'list')).toMatchObject({ code: 0, out: `${park.id}  Park Ji-won` });
 
     expect(await cli('coordinators', 'reset-pin', park.id, '--pin', '12')).toMatchObject({ code: 2 });
-    expect(await cli('coordinators', 'reset-pin', '7c9e6679-7425-40de-944b-e07fc1f90ae7', '--pin', '2468')).toMatchObject({ code: 2 });
+    // A new PIN needs 6 digits, from the CLI too.
+    expect(await cli('coordinators', 'reset-pin', park.id, '--pin', '2468')).toMatchObject({ code: 2, err: expect.stringContaining('6 to 8 digits') });
+    expect(await cli('coordinators', 'reset-pin', '7c9e6679-7425-40de-944b-e07fc1f90ae7', '--pin', '246813')).toMatchObject({ code: 2 });
     expect(await cli('coordinators', 'reset-pin', park.id)).toMatchObject({ code: 2 });
-    await withServices(async (dispatch) => expect((await dispatch('signIn', { coordinatorId: park.id, pin: '1111' })).ok).toBe(true));
+    await withServices(async (dispatch) => expect((await dispatch('signIn', { coordinatorId: park.id, pin: '111111' })).ok).toBe(true));
 
-    expect(await cli('coordinators', 'reset-pin', park.id, '--pin', '2468')).toMatchObject({ code: 0, out: 'New PIN set for Park Ji-won.' });
+    expect(await cli('coordinators', 'reset-pin', park.id, '--pin', '246813')).toMatchObject({ code: 0, out: 'New PIN set for Park Ji-won.' });
     await withServices(async (dispatch) => {
-      expect((await dispatch('signIn', { coordinatorId: park.id, pin: '1111' })).ok).toBe(false);
-      expect((await dispatch('signIn', { coordinatorId: park.id, pin: '2468' })).ok).toBe(true);
+      expect((await dispatch('signIn', { coordinatorId: park.id, pin: '111111' })).ok).toBe(false);
+      expect((await dispatch('signIn', { coordinatorId: park.id, pin: '246813' })).ok).toBe(true);
     });
   });
 });

@@ -1,13 +1,25 @@
 // Coordinator profiles over the real services and a real SQLite file: the PIN is stored only as a salted scrypt
-// hash, sign-in names the coordinator in the audit log, wrong PINs are refused beside the field and, after five in
-// a row, wait 30 seconds on the service clock; bad input changes nothing.
+// hash, sign-in names the coordinator in the audit log, wrong PINs are refused beside the field, each one an audit
+// entry, counted in the database (a restart does not clear them) and, from the fifth in a row, wait 30 seconds on
+// the service clock, doubling up to an hour; bad input changes nothing.
+import { randomBytes, scryptSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/shared/contract';
 import type { CoordinatorProfile } from '../../../src/shared/contract/coordinators';
-import { afterWrongPin, FRESH_THROTTLE, MAX_WRONG_PINS, pinSchema, waitLeft, WRONG_PIN_WAIT_MS } from '../../../src/shared/domain/coordinators/coordinator-pin';
+import {
+  afterWrongPin,
+  FRESH_THROTTLE,
+  isPinShaped,
+  MAX_WRONG_PIN_WAIT_MS,
+  MAX_WRONG_PINS,
+  pinSchema,
+  waitAfter,
+  waitLeft,
+  WRONG_PIN_WAIT_MS,
+} from '../../../src/shared/domain/coordinators/coordinator-pin';
 import { openServices, type OpenServices } from '../../../src/main/services/open-services';
 import { COORDINATOR_SETTING } from '../../../src/main/services/service-context';
 import { TEST_KEY } from '../../support/test-key';
@@ -36,19 +48,28 @@ const rows = () => services.context.db.prepare('SELECT * FROM coordinator_profil
 const lastActor = () => services.context.db.prepare<[], { actor: string; action: string }>('SELECT actor, action FROM audit_log ORDER BY seq DESC LIMIT 1').get();
 
 describe('PIN rules (pure)', () => {
-  it('take 4 to 8 digits only', () => {
-    for (const good of ['0000', '1234', '12345678']) expect(pinSchema.safeParse(good).success).toBe(true);
-    for (const bad of ['123', '123456789', '12a4', ' 1234', '１２３４', '']) expect(pinSchema.safeParse(bad).success).toBe(false);
+  it('take 6 to 8 digits for a new PIN; 4 and 5 only at sign-in, for profiles made before', () => {
+    for (const good of ['000000', '123456', '12345678']) expect(pinSchema.safeParse(good).success).toBe(true);
+    for (const bad of ['1234', '12345', '123456789', '12a456', ' 123456', '１２３４５６', '']) expect(pinSchema.safeParse(bad).success).toBe(false);
+    for (const shaped of ['1234', '12345', '123456', '12345678']) expect(isPinShaped(shaped)).toBe(true);
+    for (const unshaped of ['123', '123456789', '12a4']) expect(isPinShaped(unshaped)).toBe(false);
   });
 
-  it('make a profile wait 30 s after the fifth wrong PIN in a row', () => {
+  it('wait 30 s after the fifth wrong PIN in a row, then twice as long after each further one, up to an hour', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 13, 100].map((wrong) => waitAfter(wrong) / 1000)).toEqual([
+      0, 0, 0, 0, 30, 60, 120, 240, 1920, 3600, 3600, 3600,
+    ]);
+    expect(MAX_WRONG_PIN_WAIT_MS).toBe(3_600_000);
     let throttle = FRESH_THROTTLE;
     for (let i = 1; i < MAX_WRONG_PINS; i++) throttle = afterWrongPin(throttle, 1000);
     expect(waitLeft(throttle, 1000)).toBe(0);
     throttle = afterWrongPin(throttle, 1000);
     expect(waitLeft(throttle, 1000)).toBe(WRONG_PIN_WAIT_MS);
     expect(waitLeft(throttle, 1000 + WRONG_PIN_WAIT_MS)).toBe(0);
-    expect(throttle.wrong).toBe(0);
+    // The count runs on until a right PIN: the next wrong one waits twice as long.
+    throttle = afterWrongPin(throttle, 1000 + WRONG_PIN_WAIT_MS);
+    expect(throttle.wrong).toBe(MAX_WRONG_PINS + 1);
+    expect(waitLeft(throttle, 1000 + WRONG_PIN_WAIT_MS)).toBe(2 * WRONG_PIN_WAIT_MS);
   });
 });
 
@@ -67,33 +88,33 @@ describe('coordinator profiles', () => {
   });
 
   it('give two profiles with the same PIN different hashes', async () => {
-    await call('addCoordinator', { name: 'Park Ji-won', pin: '1111' });
-    await call('addCoordinator', { name: 'Lee Min-ho', pin: '1111' });
+    await call('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
+    await call('addCoordinator', { name: 'Lee Min-ho', pin: '111111' });
     const [a, b] = rows();
     expect(a!.pin_hash).not.toBe(b!.pin_hash);
     expect(a!.pin_salt).not.toBe(b!.pin_salt);
   });
 
   it('refuse a bad PIN or a taken name with an issue on the field, and change nothing', async () => {
-    await call('addCoordinator', { name: 'Park Ji-won', pin: '1111' });
+    await call('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
     const before = JSON.stringify(rows());
     for (const pin of ['123', '123456789', 'abcd', 1234]) {
       const result = await send('addCoordinator', { name: 'Kim', pin });
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.issues).toEqual([expect.objectContaining({ path: ['pin'], code: 'invalid_pin' })]);
     }
-    const taken = await send('addCoordinator', { name: 'Park Ji-won', pin: '2222' });
+    const taken = await send('addCoordinator', { name: 'Park Ji-won', pin: '222222' });
     expect(!taken.ok && taken.error.issues[0]).toMatchObject({ path: ['name'], code: 'name_taken' });
     expect(JSON.stringify(rows())).toBe(before);
   });
 
   it('sign in with the right PIN, switch profiles, sign out; the log follows who is signed in', async () => {
-    const park = await call<CoordinatorProfile>('addCoordinator', { name: 'Park Ji-won', pin: '1111' });
-    const lee = await call<CoordinatorProfile>('addCoordinator', { name: 'Lee Min-ho', pin: '2222' });
-    const wrong = await send('signIn', { coordinatorId: lee.id, pin: '1111' });
+    const park = await call<CoordinatorProfile>('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
+    const lee = await call<CoordinatorProfile>('addCoordinator', { name: 'Lee Min-ho', pin: '222222' });
+    const wrong = await send('signIn', { coordinatorId: lee.id, pin: '111111' });
     expect(!wrong.ok && wrong.error.issues).toEqual([expect.objectContaining({ path: ['pin'], code: 'wrong_pin' })]);
     expect(services.context.actor()).toBe('Park Ji-won');
-    await call('signIn', { coordinatorId: lee.id, pin: '2222' });
+    await call('signIn', { coordinatorId: lee.id, pin: '222222' });
     expect(lastActor()).toEqual({ actor: 'Lee Min-ho', action: 'coordinator.signin' });
     expect(services.context.actor()).toBe('Lee Min-ho');
     await call('signOut', {});
@@ -103,40 +124,100 @@ describe('coordinator profiles', () => {
     services.context.plans.putSetting(COORDINATOR_SETTING, 'Front desk', clock.toISOString());
     expect(services.context.actor()).toBe('Front desk');
     // Adding a profile now needs someone signed in.
-    const refused = await send('addCoordinator', { name: 'Kim', pin: '3333' });
+    const refused = await send('addCoordinator', { name: 'Kim', pin: '333333' });
     expect(!refused.ok && refused.error.code).toBe('forbidden');
-    await call('signIn', { coordinatorId: park.id, pin: '1111' });
+    await call('signIn', { coordinatorId: park.id, pin: '111111' });
     expect(services.context.actor()).toBe('Park Ji-won');
   });
 
   it('make a profile wait 30 seconds after 5 wrong PINs, by the service clock, even for the right PIN', async () => {
-    const park = await call<CoordinatorProfile>('addCoordinator', { name: 'Park Ji-won', pin: '1111' });
+    const park = await call<CoordinatorProfile>('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
     await call('signOut', {});
     const codes: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const result = await send('signIn', { coordinatorId: park.id, pin: '9999' });
+      const result = await send('signIn', { coordinatorId: park.id, pin: '999999' });
       codes.push(result.ok ? 'ok' : result.error.issues[0]!.code);
     }
     expect(codes).toEqual(['wrong_pin', 'wrong_pin', 'wrong_pin', 'wrong_pin', 'too_many_attempts']);
     clock = new Date(clock.getTime() + 29_000);
-    const waiting = await send('signIn', { coordinatorId: park.id, pin: '1111' });
+    const waiting = await send('signIn', { coordinatorId: park.id, pin: '111111' });
     expect(!waiting.ok && waiting.error.issues[0]).toMatchObject({ path: ['pin'], code: 'too_many_attempts' });
     expect(services.context.session.current).toBeNull();
     clock = new Date(clock.getTime() + 1_000);
-    expect(await call<CoordinatorProfile>('signIn', { coordinatorId: park.id, pin: '1111' })).toMatchObject({ id: park.id });
+    expect(await call<CoordinatorProfile>('signIn', { coordinatorId: park.id, pin: '111111' })).toMatchObject({ id: park.id });
+  });
+
+  it('count wrong PINs in the database: a restart neither clears the wait nor the count, and the waits grow', async () => {
+    const park = await call<CoordinatorProfile>('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
+    await call('signOut', {});
+    for (let i = 0; i < 5; i++) await send('signIn', { coordinatorId: park.id, pin: '999999' });
+    const reopen = () => {
+      services.close();
+      services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, now: () => clock });
+    };
+    reopen();
+    const stillWaiting = await send('signIn', { coordinatorId: park.id, pin: '111111' });
+    expect(!stillWaiting.ok && stillWaiting.error.issues[0]).toMatchObject({ code: 'too_many_attempts' });
+    // The sixth wrong PIN in a row, after the first wait, waits 60 s; after a restart, still 60 s.
+    clock = new Date(clock.getTime() + 30_000);
+    expect(await send('signIn', { coordinatorId: park.id, pin: '999999' })).toMatchObject({ ok: false });
+    reopen();
+    clock = new Date(clock.getTime() + 59_000);
+    expect(await send('signIn', { coordinatorId: park.id, pin: '111111' })).toMatchObject({ ok: false });
+    clock = new Date(clock.getTime() + 1_000);
+    expect(await call<CoordinatorProfile>('signIn', { coordinatorId: park.id, pin: '111111' })).toMatchObject({ id: park.id });
+    // A right PIN starts the count again.
+    await call('signOut', {});
+    const again = await send('signIn', { coordinatorId: park.id, pin: '999999' });
+    expect(!again.ok && again.error.issues[0]).toMatchObject({ code: 'wrong_pin' });
+  });
+
+  it('log every wrong PIN in the audit log, named for the profile it was typed for; a try during the wait is not one', async () => {
+    const park = await call<CoordinatorProfile>('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
+    await call('addCoordinator', { name: 'Lee Min-ho', pin: '222222' });
+    expect(await send('changePin', { currentPin: '000000', newPin: '24682468' })).toMatchObject({ ok: false });
+    await call('signOut', {});
+    for (let i = 0; i < 6; i++) await send('signIn', { coordinatorId: park.id, pin: '999999' });
+    const failures = services.context.db
+      .prepare<[], { actor: string; fields_json: string }>("SELECT actor, fields_json FROM audit_log WHERE action = 'coordinator.pin_failed' ORDER BY seq")
+      .all();
+    // One from changePin, four at sign-in (the fifth wrong PIN in a row started the wait); the last two tries came
+    // during the wait and checked nothing.
+    expect(failures).toEqual([
+      { actor: 'Park Ji-won', fields_json: '["currentPin"]' },
+      ...Array.from({ length: 4 }, () => ({ actor: 'Park Ji-won', fields_json: '["pin"]' })),
+    ]);
+    expect(services.context.audit.verify().firstBroken).toBeNull();
+  });
+
+  it('still sign in a profile whose PIN was set with 4 digits before 6 were needed', async () => {
+    const salt = randomBytes(16);
+    const hash = scryptSync('4829', salt, 32, { N: 16384, r: 8, p: 1 });
+    services.context.coordinators.insert({
+      id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      display_name: 'Choi Yu-na',
+      pin_salt: salt.toString('hex'),
+      pin_hash: hash.toString('hex'),
+      created_at: clock.toISOString(),
+    });
+    expect(await call<CoordinatorProfile>('signIn', { coordinatorId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', pin: '4829' })).toMatchObject({ name: 'Choi Yu-na' });
+    // Its next PIN needs 6 digits.
+    const short = await send('changePin', { currentPin: '4829', newPin: '1357' });
+    expect(!short.ok && short.error.issues[0]).toMatchObject({ path: ['newPin'], code: 'invalid_pin' });
+    await call('changePin', { currentPin: '4829', newPin: '135790' });
   });
 
   it('change the signed-in coordinator\'s PIN only with the current one', async () => {
-    const park = await call<CoordinatorProfile>('addCoordinator', { name: 'Park Ji-won', pin: '1111' });
+    const park = await call<CoordinatorProfile>('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
     const before = JSON.stringify(rows());
-    const wrong = await send('changePin', { currentPin: '0000', newPin: '24682468' });
+    const wrong = await send('changePin', { currentPin: '000000', newPin: '24682468' });
     expect(!wrong.ok && wrong.error.issues[0]).toMatchObject({ path: ['currentPin'], code: 'wrong_pin' });
-    const bad = await send('changePin', { currentPin: '1111', newPin: '12' });
+    const bad = await send('changePin', { currentPin: '111111', newPin: '12' });
     expect(!bad.ok && bad.error.issues[0]).toMatchObject({ path: ['newPin'], code: 'invalid_pin' });
     expect(JSON.stringify(rows())).toBe(before);
-    await call('changePin', { currentPin: '1111', newPin: '24682468' });
+    await call('changePin', { currentPin: '111111', newPin: '24682468' });
     await call('signOut', {});
-    expect((await send('signIn', { coordinatorId: park.id, pin: '1111' })).ok).toBe(false);
+    expect((await send('signIn', { coordinatorId: park.id, pin: '111111' })).ok).toBe(false);
     expect((await send('signIn', { coordinatorId: park.id, pin: '24682468' })).ok).toBe(true);
   });
 });
@@ -146,7 +227,7 @@ describe('the sign-in gate of the app and the preview', () => {
     services.close();
     services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, now: () => clock, requireSignIn: true });
     expect((await send('searchPatients', { query: '', tripStatus: 'all', limit: 10 })).ok).toBe(true);
-    const park = await call<CoordinatorProfile>('addCoordinator', { name: 'Park Ji-won', pin: '1111' });
+    const park = await call<CoordinatorProfile>('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
     expect((await send('searchPatients', { query: '', tripStatus: 'all', limit: 10 })).ok).toBe(true);
     await call('signOut', {});
     const refused = await send('searchPatients', { query: '', tripStatus: 'all', limit: 10 });
@@ -156,7 +237,7 @@ describe('the sign-in gate of the app and the preview', () => {
     expect((await send('listCoordinators', {})).ok).toBe(true);
     expect((await send('getClinicSettings', {})).ok).toBe(true);
     expect((await send('saveDraft', { key: 'new:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', label: 'x', baseVersion: null, form: {} })).ok).toBe(true);
-    await call('signIn', { coordinatorId: park.id, pin: '1111' });
+    await call('signIn', { coordinatorId: park.id, pin: '111111' });
     expect((await send('searchPatients', { query: '', tripStatus: 'all', limit: 10 })).ok).toBe(true);
   });
 });

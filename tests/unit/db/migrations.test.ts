@@ -281,6 +281,24 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0015 counts wrong PINs per existing profile, keeping the profiles already there', () => {
+    const path = tempFile();
+    const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 15));
+    old.prepare('INSERT INTO coordinator_profiles (id, display_name, pin_salt, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)').run('a', 'Park Ji-won', 'a'.repeat(32), 'b'.repeat(64), 'now');
+    old.close();
+    const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 15));
+    expect(db.prepare('SELECT id, display_name FROM coordinator_profiles').all()).toEqual([{ id: 'a', display_name: 'Park Ji-won' }]);
+    const put = db.prepare('INSERT INTO coordinator_pin_attempts (coordinator_id, failures, wait_until_ms, last_failure_at) VALUES (?, ?, ?, ?)');
+    put.run('a', 5, 1_800_000_000_000, 'now');
+    // One row per profile, for a profile that exists, with a count of at least one.
+    expect(() => put.run('a', 6, 0, 'now')).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => put.run('nobody', 1, 0, 'now')).toThrow(/FOREIGN KEY/);
+    db.prepare('DELETE FROM coordinator_pin_attempts').run();
+    expect(() => put.run('a', 0, 0, 'now')).toThrow(/CHECK/);
+    expect(() => put.run('a', 1, -1, 'now')).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('runs only the pending migrations of an older database, keeping its rows', () => {
     const path = tempFile();
     const old = openDatabase(path, MIGRATIONS.slice(0, 3));

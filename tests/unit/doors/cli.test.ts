@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/doors/cli';
 import { FIXTURES, fixtureCase } from '../../support/temp-services';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { openServices } from '../../../src/main/services/open-services';
 import { addReportPatients } from '../../support/report-patients';
 import { openTestDatabase, TEST_KEY, writeTestKeyFile } from '../../support/test-key';
@@ -65,6 +66,19 @@ describe('the CLI', () => {
     expect(result.code).toBe(2);
     expect(result.err).toContain('one-bad-row.csv line 5, phone: Not a valid phone number');
     expect(JSON.parse((await cli('info', '--json')).out).patientCount).toBe(0);
+  });
+
+  it('imports a Shift-JIS bookings file read from disk as bytes, says the encoding, and takes --encoding', async () => {
+    const utf8 = readFileSync(join(FIXTURES, 'bookings', 'good.csv'), 'utf8').split('\n');
+    // The Chinese patient of the fixture, as a Japanese agency would send one: a Japanese name, Shift-JIS.
+    const japanese = [utf8[0], utf8[1]!.replace('周晓梅', '佐藤花子').replace(',CN,zh-Hans,', ',JP,ja,')].join('\r\n');
+    const file = join(folder, 'tokyo.csv');
+    writeFileSync(file, iconv.encode(japanese, 'shift_jis'));
+    expect(await cli('patients', 'import', file, '--encoding', 'latin-9')).toMatchObject({ code: 2, err: expect.stringContaining('Unknown encoding latin-9') });
+    expect(await cli('patients', 'import', file, '--encoding', 'euc-kr')).toMatchObject({ code: 2, err: expect.stringContaining('do not read as text') });
+    expect(await cli('patients', 'import', file)).toMatchObject({ code: 0, out: 'Imported 1 patient (tokyo.csv: shift_jis).' });
+    const found = await cli('patients', 'search', '花子', '--json');
+    expect((JSON.parse(found.out) as { rows: { nativeName: string }[] }).rows.map((row) => row.nativeName)).toEqual(['佐藤花子']);
   });
 
   it('says what is wrong with a missing file, an unknown command and an unknown patient', async () => {

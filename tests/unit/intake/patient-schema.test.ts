@@ -23,6 +23,17 @@ describe('the intake schema', () => {
     ['empty native name', (p) => (p.names.native = '   '), 'names.native:required'],
     ['Cyrillic passport name', (p) => (p.names.latin = 'Анна'), 'names.latin:latin_letters_only'],
     ['Vietnamese diacritics in passport name are Latin', (p) => (p.names.latin = 'Nguyễn Thị Lan'), ''],
+    // A right-to-left override makes "王芳\u202Eabc" display reversed; isolates and marks do the same more quietly.
+    ['a bidi override in the native name', (p) => (p.names.native = '王\u202E芳'), 'names.native:hidden_characters'],
+    ['a bidi isolate in the native name', (p) => (p.names.native = '\u2067ريم\u2069 الحربي'), 'names.native:hidden_characters'],
+    ['a right-to-left mark in the passport name', (p) => (p.names.latin = 'Wang\u200F Fang'), 'names.latin:hidden_characters'],
+    ['an Arabic letter mark in the native name', (p) => (p.names.native = 'ريم\u061C'), 'names.native:hidden_characters'],
+    ['a zero-width space in the passport name', (p) => (p.names.latin = 'Wang\u200BFang'), 'names.latin:hidden_characters'],
+    ['a word joiner in the native name', (p) => (p.names.native = '王\u2060芳'), 'names.native:hidden_characters'],
+    ['a zero-width no-break space inside the native name', (p) => (p.names.native = '王\uFEFF芳'), 'names.native:hidden_characters'],
+    // Persian and Indic names need the joiners.
+    ['a ZWNJ in a Persian native name', (p) => (p.names.native = 'مهر\u200Cانگیز'), ''],
+    ['a ZWJ in a Devanagari native name', (p) => (p.names.native = 'क्\u200Dष'), ''],
     ['31 February', (p) => (p.birthDate = '1990-02-31'), 'birthDate:invalid_date'],
     ['29 February of a leap year', (p) => (p.birthDate = '1992-02-29'), ''],
     ['unknown country', (p) => (p.nationality = 'XX'), 'nationality:invalid_country'],

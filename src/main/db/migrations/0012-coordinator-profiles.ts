@@ -3,7 +3,7 @@ import type { Migration } from './migration';
 // Coordinator profiles for shared clinic PCs (issue 7, part 6): who is signed in is who the audit log names.
 // A PIN is never stored, only its scrypt hash with a salt of its own (src/main/services/coordinators-service.ts).
 // A profile is disabled, never deleted: the audit log names it by display name, and an id must not come back
-// for someone else. Wrong PIN attempts are counted in memory (the service), not here.
+// for someone else. Wrong PIN attempts are counted in their own table (0015).
 export const migration0012: Migration = {
   version: 12,
   name: 'coordinator-profiles',

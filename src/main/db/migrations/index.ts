@@ -11,6 +11,7 @@ import { migration0009 } from './0009-audit-log';
 import { migration0012 } from './0012-coordinator-profiles';
 import { migration0013 } from './0013-patient-rights';
 import { migration0014 } from './0014-recount-open-screening';
+import { migration0015 } from './0015-pin-attempts';
 
 /**
  * Every migration in order of its number. A new one gets its number and its own file and test. Numbers are
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -6,8 +6,11 @@ import type { AuditRepository } from '../../db/repositories/audit-repository';
 import { chainEntry, verifyChain, verifyEntries, type ChainCheck } from './audit-chain';
 
 export interface AuditTrail {
-  /** Appends one entry: who (the current coordinator), when (now), what, which patient, which fields. */
-  record(action: AuditAction, patientId: string | null, fields?: readonly string[]): void;
+  /**
+   * Appends one entry: who (the current coordinator, or `actor` when the entry is about a profile other than the
+   * one signed in: a wrong PIN names the profile it was typed for), when (now), what, which patient, which fields.
+   */
+  record(action: AuditAction, patientId: string | null, fields?: readonly string[], actor?: string): void;
   /** A patient's entries, oldest first, and the check of those entries against the chain. */
   history(patientId: string): { entries: AuditHistoryEntry[]; chain: ChainCheck };
   /** Walks the whole chain; the first entry that does not follow from the one before, if any. */
@@ -16,9 +19,9 @@ export interface AuditTrail {
 
 export function createAuditTrail(deps: { db: Db; audit: AuditRepository; now: () => Date; actor: () => string }): AuditTrail {
   return {
-    record(action, patientId, fields = []) {
+    record(action, patientId, fields = [], actor = deps.actor()) {
       if (!deps.db.inTransaction) throw new Error(`Audit entry ${action} written outside the transaction of its change.`);
-      const entry = chainEntry({ at: deps.now().toISOString(), actor: deps.actor(), action, patientId, fields: [...fields] }, deps.audit.last());
+      const entry = chainEntry({ at: deps.now().toISOString(), actor, action, patientId, fields: [...fields] }, deps.audit.last());
       deps.audit.insert(entry);
     },
     history(patientId) {

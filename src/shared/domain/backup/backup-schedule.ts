@@ -1,27 +1,16 @@
-// When an automatic backup is due: pure, so it is tested with any clock. A backup's file name holds the moment it
-// was made (clinicdesk-YYYYMMDDTHHMMSSmmmZ.cdbackup, src/main/backup/create-backup.ts).
+// When an automatic backup is due: pure, so it is tested with any clock. Each backup's time is the creation time
+// sealed inside it (src/main/backup/backup-folder.ts), not its file name, which anyone can change.
 
 /** The daily backup: due when the newest backup in the folder is this old or older, or there is none. */
 export const BACKUP_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
-const NAME = /^clinicdesk-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z\.cdbackup$/;
-
-/** The moment in a backup's file name, or null for any other file. */
-export function backupTimeOf(fileName: string): Date | null {
-  const match = NAME.exec(fileName);
-  if (!match) return null;
-  const [, year, month, day, hour, minute, second, ms] = match.map(Number) as [number, ...number[]];
-  const time = new Date(Date.UTC(year!, month! - 1, day!, hour!, minute!, second!, ms!));
-  return Number.isNaN(time.getTime()) ? null : time;
-}
-
-/** The newest backup among these file names, or null. */
-export function newestBackupTime(fileNames: readonly string[]): Date | null {
+/**
+ * The newest of these backup times not after `now`, or null. A backup from the future (made while the clock was
+ * set ahead) is kept, but must not make every hourly check due, nor hold the daily backup off.
+ */
+export function newestBackupTime(times: readonly Date[], now: Date): Date | null {
   let newest: Date | null = null;
-  for (const name of fileNames) {
-    const time = backupTimeOf(name);
-    if (time && (!newest || time > newest)) newest = time;
-  }
+  for (const time of times) if (time.getTime() <= now.getTime() && (!newest || time > newest)) newest = time;
   return newest;
 }
 

@@ -27,6 +27,15 @@ export const AGENCY_CSV_COLUMNS = [
 
 export type AgencyCsvRow = Record<(typeof AGENCY_CSV_COLUMNS)[number], string>;
 
+/**
+ * The separator of a bookings file: a comma, or a tab when the header row has tabs and no comma (Excel's
+ * "Unicode text", UTF-16 with a byte order mark, is tab-separated).
+ */
+export function delimiterOf(text: string): ',' | '\t' {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  return header.includes('\t') && !header.includes(',') ? '\t' : ',';
+}
+
 const list = (cell: string): string[] =>
   cell
     .split(';')

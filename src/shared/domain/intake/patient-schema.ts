@@ -48,9 +48,23 @@ function uniqueList<T extends z.ZodType>(item: T, max: number) {
     });
 }
 
+/**
+ * Invisible characters a name must not carry: bidi embeddings, overrides, isolates and marks (U+202A-202E,
+ * U+2066-2069, U+200E/200F, U+061C), which make a stored name display as another, and zero-width space, word
+ * joiner, invisible operators and the zero-width no-break space (U+200B, U+2060-2064, U+FEFF), which make two
+ * equal-looking names differ in search and on the passport check. ZWNJ and ZWJ (U+200C, U+200D) stay: Persian,
+ * Indic scripts and emoji sequences need them.
+ */
+const HIDDEN_CHARACTERS = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+const noHiddenCharacters = (name: string) => !HIDDEN_CHARACTERS.test(name);
+
 export const namesSchema = z.strictObject({
-  native: requiredText(200),
-  latin: requiredText(200).regex(LATIN_NAME, 'latin_letters_only'),
+  native: requiredText(200).refine(noHiddenCharacters, 'hidden_characters'),
+  // One issue per name: a hidden character is the clearer one to fix, so it is reported instead of "Latin letters".
+  latin: requiredText(200).superRefine((name, ctx) => {
+    if (!noHiddenCharacters(name)) ctx.addIssue({ code: 'custom', message: 'hidden_characters' });
+    else if (!LATIN_NAME.test(name)) ctx.addIssue({ code: 'custom', message: 'latin_letters_only' });
+  }),
 });
 
 export const messengerSchema = z.strictObject({

@@ -1,4 +1,5 @@
-// The coordinator profiles of this clinic: who may sign in at this computer, each with a PIN of 4 to 8 digits.
+// The coordinator profiles of this clinic: who may sign in at this computer, each with a PIN of 6 to 8 digits
+// (profiles made when 4 were enough keep theirs until changed).
 // The first profile added is signed in at once; after that, the idle lock and the sign-in screen use them.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
