@@ -2,6 +2,7 @@
 // by an older ClinicDesk once, refuse one written by a newer app before touching it, then pragmas, then every
 // pending migration in one transaction. Used by all three doors.
 import { connect, DatabaseTooNewError, readUserVersion, type DatabaseEncryption, type Db } from './connect-database';
+import { registerHolder, type HolderRegistration } from './database-holders';
 import { encryptPlainDatabase, isPlainDatabaseFile } from './encrypt-plain-database';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 
@@ -12,6 +13,11 @@ export interface OpenDatabaseOptions {
    * (src/main/backup/automatic-backups.ts). If it throws, nothing is migrated and the open fails.
    */
   readonly beforeMigration?: (db: Db, from: number, to: number) => void;
+  /**
+   * The caller's registration on the database (database-holders.ts): encrypting a plain database replaces the file,
+   * so it needs the database alone. Without one, the encryption registers on its own for as long as it takes.
+   */
+  readonly holder?: Pick<HolderRegistration, 'requireAlone' | 'share'>;
 }
 
 export function openDatabase(
@@ -20,7 +26,7 @@ export function openDatabase(
   migrations: readonly Migration[] = MIGRATIONS,
   options: OpenDatabaseOptions = {},
 ): Db {
-  if (encryption !== 'unencrypted' && isPlainDatabaseFile(path)) encryptPlainDatabase(path, encryption, migrations.length);
+  if (encryption !== 'unencrypted' && isPlainDatabaseFile(path)) encryptAlone(path, encryption, migrations.length, options.holder);
   const db = connect(path, encryption);
   try {
     // Read before any pragma that writes (journal_mode=WAL does), so a newer database stays byte-for-byte as it was.
@@ -43,6 +49,18 @@ export function openDatabase(
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+function encryptAlone(path: string, key: Exclude<DatabaseEncryption, 'unencrypted'>, supported: number, holder: OpenDatabaseOptions['holder']): void {
+  const purpose = 'encrypt the plain database';
+  const own = holder ? null : registerHolder(path, { door: 'ClinicDesk', alone: purpose });
+  holder?.requireAlone(purpose);
+  try {
+    encryptPlainDatabase(path, key, supported);
+  } finally {
+    holder?.share();
+    own?.release();
   }
 }
 

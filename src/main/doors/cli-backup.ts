@@ -3,6 +3,7 @@
 import { BackupCorruptError } from '../backup/backup-file';
 import { createBackup } from '../backup/create-backup';
 import { restoreBackup, RestoreInterruptedError } from '../backup/restore-backup';
+import { DatabaseInUseError } from '../db/database-holders';
 import type { Db } from '../db/open-database';
 import type { DatabaseKey } from '../security/database-key';
 import { photoRootOf } from '../services/open-services';
@@ -30,7 +31,7 @@ export function restoreCommand(io: CliIo, options: { file: string | undefined; r
     io.out(`Restored the backup of ${restored.createdAt} (${restored.photoFiles} photo files) into ${options.databasePath}.`);
     return 0;
   } catch (error) {
-    if (error instanceof BackupCorruptError || error instanceof RestoreInterruptedError) {
+    if (error instanceof BackupCorruptError || error instanceof RestoreInterruptedError || error instanceof DatabaseInUseError) {
       io.err(error.message);
       return 2;
     }

@@ -55,7 +55,7 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
                                  patients, sessions, follow-ups and revenue (KRW) for a date range
   backup --out DIR [--keep N]    an encrypted backup (database and photos) into DIR, keeping the newest N (30)
   restore FILE                   replace the database and photos with a backup's, after checking it whole;
-                                 close the app first
+                                 refused while the app, the preview or another command has the database open
   audit verify [--json]          check the whole audit log's hash chain (exit 1 and the first broken entry if altered)
   coordinators list [--json]     the coordinator profiles (id and name)
   coordinators reset-pin ID --pin DIGITS
@@ -113,7 +113,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     key = readDoorKey({ keyFile: values['key-file'] });
     // A restore replaces the database, so it must not hold it open.
     if (group === 'restore') return restoreCommand(io, { file: action, rest, databasePath, key });
-    services = openServices({ databasePath, key, handoutWorkers: group === 'handouts' });
+    services = openServices({ databasePath, key, door: 'command line', handoutWorkers: group === 'handouts' });
   } catch (error) {
     if (isOpenRefusal(error)) {
       io.err(error.message);

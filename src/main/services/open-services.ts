@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { backupBeforeMigration, runScheduledBackup, type ScheduledBackup } from '../backup/automatic-backups';
+import { registerHolder } from '../db/database-holders';
 import { openDatabase, type DatabaseEncryption } from '../db/open-database';
 import { MIGRATIONS, type Migration } from '../db/migrations';
 import { encryptLegacyPhotos } from '../photos/encrypt-legacy-photos';
@@ -35,6 +36,8 @@ export interface OpenOptions {
   readonly databasePath: string;
   /** The database key (photos use a key derived from it). 'unencrypted' only for the benchmark's plain baseline. */
   readonly key: DatabaseEncryption;
+  /** Who opens it ('desktop app', 'preview', 'command line'): named to a restore that is refused while it runs. */
+  readonly door?: string;
   readonly now?: () => Date;
   /** Make handouts in worker threads (the app, the preview and batch CLI runs), off the event loop that serves requests. */
   readonly handoutWorkers?: boolean;
@@ -51,9 +54,19 @@ export function openServices(options: OpenOptions): OpenServices {
   const now = options.now ?? (() => new Date());
   // A database with a schema that the pending migrations would change is backed up first, as it is.
   const key = options.key;
-  const db = openDatabase(databasePath, key, options.migrations ?? MIGRATIONS, {
-    ...(key === 'unencrypted' ? {} : { beforeMigration: backupBeforeMigration({ databasePath, photoRoot, key, now }) }),
-  });
+  // Registered before the first read and released at close (database-holders.ts), so no restore replaces the files
+  // under these services.
+  const registration = registerHolder(databasePath, { door: options.door ?? 'ClinicDesk' });
+  let db;
+  try {
+    db = openDatabase(databasePath, key, options.migrations ?? MIGRATIONS, {
+      holder: registration,
+      ...(key === 'unencrypted' ? {} : { beforeMigration: backupBeforeMigration({ databasePath, photoRoot, key, now }) }),
+    });
+  } catch (error) {
+    registration.release();
+    throw error;
+  }
   // The plain baseline still encrypts photos (with a throwaway key): the benchmark compares database writes only.
   const photoKey = options.key === 'unencrypted' ? randomBytes(32) : deriveKey(options.key, KEY_PURPOSES.photos);
   mkdirSync(photoRoot, { recursive: true });
@@ -79,6 +92,7 @@ export function openServices(options: OpenOptions): OpenServices {
     close: () => {
       void pool?.close();
       db.close();
+      registration.release();
     },
   };
 }
