@@ -1,7 +1,11 @@
-// Opening the database: unlock it with the key (SQLCipher format, raw 256-bit key), encrypt a plain database left
+// Opening the database: refuse a damaged file (cut short, or a write-ahead log with commits SQLite would drop)
+// before SQLite reads it, unlock it with the key (SQLCipher format, raw 256-bit key), encrypt a plain database left
 // by an older ClinicDesk once, refuse one written by a newer app before touching it, then pragmas, then every
 // pending migration in one transaction. Used by all three doors.
 import { connect, DatabaseTooNewError, readUserVersion, type DatabaseEncryption, type Db } from './connect-database';
+import { DatabaseDamagedError, describeProblems, isCorruptionError, quickCheck } from './database-damage';
+import { databaseFileSizeProblem } from './database-file-size';
+import { inspectWal } from './wal-frames';
 import { registerHolder, type HolderRegistration } from './database-holders';
 import { encryptPlainDatabase, isPlainDatabaseFile } from './encrypt-plain-database';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
@@ -18,6 +22,10 @@ export interface OpenDatabaseOptions {
    * so it needs the database alone. Without one, the encryption registers on its own for as long as it takes.
    */
   readonly holder?: Pick<HolderRegistration, 'requireAlone' | 'share'>;
+  /** PRAGMA quick_check before anything is written or migrated: the last session ended uncleanly. */
+  readonly quickCheckFirst?: boolean;
+  /** The newest backup, for the way out in a damage message; the connection when one is open (its settings). */
+  readonly newestBackup?: (db: Db | null) => string | null;
 }
 
 export function openDatabase(
@@ -26,6 +34,14 @@ export function openDatabase(
   migrations: readonly Migration[] = MIGRATIONS,
   options: OpenDatabaseOptions = {},
 ): Db {
+  const damaged = (problem: string, db: Db | null = null) => new DatabaseDamagedError(path, problem, options.newestBackup?.(db) ?? null);
+  const sizeProblem = databaseFileSizeProblem(path);
+  if (sizeProblem !== null) throw damaged(sizeProblem);
+  const wal = inspectWal(`${path}-wal`);
+  if (wal?.damage) {
+    const { frame, commitsAfter } = wal.damage;
+    throw damaged(`frame ${frame} of its write-ahead log (${path}-wal, ${wal.frames} frames) fails its checksum, and ${commitsAfter} committed write(s) after it would be dropped by opening it`);
+  }
   if (encryption !== 'unencrypted' && isPlainDatabaseFile(path)) encryptAlone(path, encryption, migrations.length, options.holder);
   const db = connect(path, encryption);
   try {
@@ -33,6 +49,10 @@ export function openDatabase(
     const found = readUserVersion(db, path);
     const supported = latestVersion(migrations);
     if (found > supported) throw new DatabaseTooNewError(path, found, supported);
+    if (options.quickCheckFirst) {
+      const problems = quickCheck(db);
+      if (problems.length > 0) throw damaged(`PRAGMA quick_check after an unclean shutdown found ${describeProblems(problems)}`, db);
+    }
     db.pragma('journal_mode = WAL');
     // Health records: a commit the coordinator saw must survive a power cut, not only an app crash.
     db.pragma('synchronous = FULL');
@@ -47,8 +67,10 @@ export function openDatabase(
     migrate(db, migrations, found);
     return db;
   } catch (error) {
+    // A page that fails to read back during the pragmas or the migrations: said as damage, not as SQLite's error.
+    const thrown = isCorruptionError(error) ? damaged(`reading it failed (${(error as Error).message})`, db) : error;
     db.close();
-    throw error;
+    throw thrown;
   }
 }
 

@@ -3,6 +3,7 @@
 import { BackupCorruptError } from '../backup/backup-file';
 import { createBackup } from '../backup/create-backup';
 import { restoreBackup, RestoreInterruptedError } from '../backup/restore-backup';
+import { DatabaseDamagedError } from '../db/database-damage';
 import { DatabaseInUseError } from '../db/database-holders';
 import type { Db } from '../db/open-database';
 import type { DatabaseKey } from '../security/database-key';
@@ -15,7 +16,14 @@ export function backupCommand(io: CliIo, options: { db: Db; databasePath: string
     io.err('Name the folder, and a whole number of backups to keep: backup --out DIR [--keep N].');
     return 2;
   }
-  const created = createBackup({ db: options.db, photoRoot: photoRootOf(options.databasePath), key: options.key, outDir: options.out, keep, now: new Date() });
+  let created;
+  try {
+    created = createBackup({ db: options.db, photoRoot: photoRootOf(options.databasePath), key: options.key, outDir: options.out, keep, now: new Date() });
+  } catch (error) {
+    if (!(error instanceof DatabaseDamagedError)) throw error;
+    io.err(error.message);
+    return 1;
+  }
   io.out(`Backup written: ${created.file} (${created.photoFiles} photo files).`);
   for (const removed of created.removed) io.out(`Older backup removed: ${removed}`);
   return 0;

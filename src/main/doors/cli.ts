@@ -17,6 +17,9 @@ import type { ReportSummary } from '../../shared/domain/reports/summary';
 import type { Finding } from '../../shared/domain/rules/check-plan';
 import type { Schedule } from '../../shared/domain/schedule/schedule-plan';
 import { defaultDataFolder } from '../app-paths';
+import { backupFolderFor } from '../backup/automatic-backups';
+import { newestBackupFile } from '../backup/newest-backup';
+import { DatabaseDamagedError, isCorruptionError } from '../db/database-damage';
 import { readDoorKey } from '../security/key-source';
 import { resetCoordinatorPin } from '../services/coordinators-service';
 import { chooseDatabasePath, openServices } from '../services/open-services';
@@ -113,7 +116,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     key = readDoorKey({ keyFile: values['key-file'] });
     // A restore replaces the database, so it must not hold it open.
     if (group === 'restore') return restoreCommand(io, { file: action, rest, databasePath, key });
-    services = openServices({ databasePath, key, door: 'command line', handoutWorkers: group === 'handouts' });
+    // No log lines: what the CLI finds, it prints as its own one-line messages.
+    services = openServices({ databasePath, key, door: 'command line', handoutWorkers: group === 'handouts', log: () => {} });
   } catch (error) {
     if (isOpenRefusal(error)) {
       io.err(error.message);
@@ -343,6 +347,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       default:
         return usageError(io, `Unknown command: ${command}`);
     }
+  } catch (error) {
+    // A damaged page met outside the dispatch (which answers it itself): one line with the way out, no stack trace.
+    if (!isCorruptionError(error)) throw error;
+    const newest = newestBackupFile(backupFolderFor(services.context.db, databasePath));
+    io.err(new DatabaseDamagedError(databasePath, `reading it failed (${(error as Error).message})`, newest).message);
+    return 1;
   } finally {
     services.close();
   }

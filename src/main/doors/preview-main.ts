@@ -29,7 +29,7 @@ try {
     devKeyFile: values['dev-key'] ? devKeyFile : undefined,
     hint: 'To try the app with a development key kept beside the data (no protection): npm run preview -- --dev-key',
   });
-  services = openServices({ databasePath, key, door: 'preview', handoutWorkers: true, requireSignIn: true });
+  services = openServices({ databasePath, key, door: 'preview', handoutWorkers: true, checkInBackground: true, requireSignIn: true });
 } catch (error) {
   if (!isOpenRefusal(error)) throw error;
   console.error(error.message);
