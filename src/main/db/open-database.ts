@@ -18,8 +18,10 @@ export interface OpenDatabaseOptions {
    */
   readonly beforeMigration?: (db: Db, from: number, to: number) => void;
   /**
-   * The caller's registration on the database (database-holders.ts): encrypting a plain database replaces the file,
-   * so it needs the database alone. Without one, the encryption registers on its own for as long as it takes.
+   * The caller's registration on the database (database-holders.ts): encrypting a plain database replaces the file
+   * and migrating one changes its schema under whoever has it open, so both need the database alone. Without one,
+   * the encryption registers on its own for as long as it takes (and migrations go unchecked: tests, the restore's
+   * own open, which holds the database alone already).
    */
   readonly holder?: Pick<HolderRegistration, 'requireAlone' | 'share'>;
   /** PRAGMA quick_check before anything is written or migrated: the last session ended uncleanly. */
@@ -63,8 +65,18 @@ export function openDatabase(
     // patients ran 2.2 times slower than on a plain database, at 64 MiB 1.16 times (measured on the same data).
     db.pragma('cache_size = -65536');
     const pending = migrations.some((migration) => migration.version > found);
-    if (pending && found > 0) options.beforeMigration?.(db, found, supported);
-    migrate(db, migrations, found);
+    if (pending && found > 0) {
+      // A program still running on the old schema (an older app left open) would go on writing as if nothing changed.
+      options.holder?.requireAlone(`migrate the database from schema ${found} to ${supported}`);
+      try {
+        options.beforeMigration?.(db, found, supported);
+        migrate(db, migrations, found);
+      } finally {
+        options.holder?.share();
+      }
+    } else {
+      migrate(db, migrations, found);
+    }
     return db;
   } catch (error) {
     // A page that fails to read back during the pragmas or the migrations: said as damage, not as SQLite's error.

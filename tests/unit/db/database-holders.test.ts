@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseInUseError, holdersFolderOf, registerHolder } from '../../../src/main/db/database-holders';
+import { MIGRATIONS } from '../../../src/main/db/migrations';
+import { openDatabase } from '../../../src/main/db/open-database';
 import { isProcessAlive, processStartTime } from '../../../src/main/db/process-liveness';
+import { openServices } from '../../../src/main/services/open-services';
+import { TEST_KEY } from '../../support/test-key';
 
 let folder: string;
 let databasePath: string;
@@ -33,7 +37,9 @@ describe('database holders', () => {
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(DatabaseInUseError);
-    expect((refusal as Error).message).toMatch(/Cannot restore a backup: .*in use by the desktop app \(pid \d+.*the command line \(pid \d+.*Nothing was changed/);
+    expect((refusal as Error).message).toMatch(/^Cannot restore a backup: the database .* is in use by the .*Close them first, then try again\. Nothing was changed\.$/);
+    expect((refusal as Error).message).toContain(`the desktop app (pid ${process.pid}`);
+    expect((refusal as Error).message).toContain(`the command line (pid ${process.pid}`);
     // The refused registration left nothing behind: after both close, the database is free.
     app.release();
     cli.release();
@@ -79,5 +85,21 @@ describe('database holders', () => {
     expect(isProcessAlive(process.pid, String(Number(ownStart) + 1))).toBe(false);
     plantHolder({ door: 'desktop app', pid: process.pid, startTime: String(Number(ownStart) + 1), alone: null });
     registerHolder(databasePath, { door: 'restore', alone: 'restore a backup' }).release();
+  });
+
+  it('does not migrate the schema under a door that still has the database open on the old one', () => {
+    // An older door: registered, with the database open at the schema before the newest migration.
+    const olderDoor = registerHolder(databasePath, { door: 'preview' });
+    const olderDb = openDatabase(databasePath, TEST_KEY, MIGRATIONS.slice(0, -1), { holder: olderDoor });
+    const before = olderDb.pragma('user_version', { simple: true });
+    expect(() => openServices({ databasePath, key: TEST_KEY, door: 'desktop app' })).toThrow(/Cannot migrate the database from schema \d+ to \d+: .*in use by the preview/);
+    expect(olderDb.pragma('user_version', { simple: true })).toBe(before);
+    olderDb.close();
+    olderDoor.release();
+    const newer = openServices({ databasePath, key: TEST_KEY, door: 'desktop app' });
+    expect(newer.context.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
+    // Migrated, it shares again.
+    registerHolder(databasePath, { door: 'command line' }).release();
+    newer.close();
   });
 });
