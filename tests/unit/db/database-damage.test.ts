@@ -225,6 +225,14 @@ describe('the write-ahead log', () => {
     const result = await cli(databasePath, 'info');
     expect(result.code).toBe(2);
     oneLine(result.err);
+
+    // What the check prevents: SQLite itself opens a copy without a word and has lost the later commits.
+    const copy = join(tempFolder(), 'clinicdesk.sqlite');
+    copyFileSync(databasePath, copy);
+    copyFileSync(`${databasePath}-wal`, `${copy}-wal`);
+    const bare = openTestDatabase(copy);
+    expect(bare.prepare<[], number>('SELECT count(*) FROM patients').pluck().get()).toBeLessThan(4);
+    bare.close();
   });
 
   it('takes a torn last frame for what a crash leaves, not damage', async () => {
