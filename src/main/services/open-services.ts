@@ -77,9 +77,11 @@ export function openServices(options: OpenOptions): OpenServices {
     });
     return servicesOver(db);
   } catch (error) {
+    // The repositories read the schema as they are built: a damaged schema page fails there, said as damage.
+    const thrown = isCorruptionError(error) ? new DatabaseDamagedError(databasePath, `reading it failed (${(error as Error).message})`, newestBackup(null)) : error;
     db?.close();
     registration.release();
-    throw error;
+    throw thrown;
   }
 
   function servicesOver(db: Db): OpenServices {
