@@ -9,7 +9,8 @@
 // never both let through. A file whose process is gone (killed, crashed, power cut) is stale: ignored and removed.
 // Since a clean close removes the file, a stale one also says the last session ended uncleanly.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isProcessAlive, processStartTime } from './process-liveness';
 
@@ -17,6 +18,11 @@ export interface Holder {
   /** Which program: 'desktop app', 'preview', 'command line', 'restore'. */
   readonly door: string;
   readonly pid: number;
+  /**
+   * The computer it runs on. A data folder on a network share can be opened from two: a pid from another computer
+   * cannot be checked here, so that holder counts as live (its own next start on that computer clears it if stale).
+   */
+  readonly host: string;
   /** See process-liveness.ts; null where the OS does not tell. */
   readonly startTime: string | null;
   /** Set while the holder needs the database alone: what it is doing, for the others' refusal message. */
@@ -37,7 +43,7 @@ export class DatabaseInUseError extends Error {
 }
 
 const describeHolder = (holder: Holder): string =>
-  `the ${holder.door} (pid ${holder.pid}${holder.alone === null ? '' : `, to ${holder.alone}`}, since ${holder.since})`;
+  `the ${holder.door} (pid ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}${holder.alone === null ? '' : `, to ${holder.alone}`}, since ${holder.since})`;
 
 export interface HolderRegistration {
   /** Stale registrations were found: a holder before this one did not close the database cleanly. */
@@ -67,7 +73,7 @@ export function registerHolder(databasePath: string, options: RegisterOptions): 
   let released = false;
 
   const write = (alone: string | null) => {
-    const holder: Holder = { door: options.door, pid: process.pid, startTime, alone, since };
+    const holder: Holder = { door: options.door, pid: process.pid, host: hostname(), startTime, alone, since };
     // Written whole under a dot name, then renamed: a reader never sees half a registration.
     const temporary = join(folder, `.${name}.tmp`);
     writeFileSync(temporary, JSON.stringify(holder), { mode: 0o600 });
@@ -101,21 +107,21 @@ export function registerHolder(databasePath: string, options: RegisterOptions): 
   };
 }
 
-/** The other registrations in the folder, live ones returned, stale ones (and their leftover temporaries) removed. */
+/** The other registrations in the folder, live ones returned, stale ones (and leftover temporaries) removed. */
 function otherHolders(folder: string, own: string): { live: Holder[]; staleFound: boolean } {
   const live: Holder[] = [];
   let staleFound = false;
   for (const file of readdirSync(folder)) {
     if (file === own) continue;
-    const temporary = /^\.(\d+)-[0-9a-f]+\.json\.tmp$/.exec(file);
-    if (temporary) {
-      if (!isProcessAlive(Number(temporary[1]), null)) rmSync(join(folder, file), { force: true });
+    if (file.endsWith('.json.tmp')) {
+      // Written and renamed in a moment; one a minute old was left by a process that died in between.
+      removeIfOlderThan(join(folder, file), 60_000);
       continue;
     }
     if (!file.endsWith('.json')) continue;
     const holder = readHolder(join(folder, file));
     if (holder === 'gone') continue;
-    if (holder && isProcessAlive(holder.pid, holder.startTime)) {
+    if (holder && (holder.host !== hostname() || isProcessAlive(holder.pid, holder.startTime))) {
       live.push(holder);
     } else {
       staleFound = true;
@@ -123,6 +129,14 @@ function otherHolders(folder: string, own: string): { live: Holder[]; staleFound
     }
   }
   return { live, staleFound };
+}
+
+function removeIfOlderThan(path: string, ms: number): void {
+  try {
+    if (Date.now() - statSync(path).mtimeMs > ms) rmSync(path, { force: true });
+  } catch {
+    // Renamed or removed meanwhile.
+  }
 }
 
 /** 'gone': released between listing and reading; null: not a registration this code wrote (stale). */
@@ -139,6 +153,7 @@ function readHolder(path: string): Holder | null | 'gone' {
     return {
       door: parsed.door,
       pid: parsed.pid,
+      host: typeof parsed.host === 'string' ? parsed.host : hostname(),
       startTime: typeof parsed.startTime === 'string' ? parsed.startTime : null,
       alone: typeof parsed.alone === 'string' ? parsed.alone : null,
       since: typeof parsed.since === 'string' ? parsed.since : '?',

@@ -88,7 +88,7 @@ export function openDatabase(
 
 function encryptAlone(path: string, key: Exclude<DatabaseEncryption, 'unencrypted'>, supported: number, holder: OpenDatabaseOptions['holder']): void {
   const purpose = 'encrypt the plain database';
-  const own = holder ? null : registerHolder(path, { door: 'ClinicDesk', alone: purpose });
+  const own = holder ? null : registerHolder(path, { door: 'ClinicDesk program', alone: purpose });
   holder?.requireAlone(purpose);
   try {
     encryptPlainDatabase(path, key, supported);

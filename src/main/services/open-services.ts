@@ -65,7 +65,7 @@ export function openServices(options: OpenOptions): OpenServices {
   const newestBackup = (db: Db | null) => newestBackupFile(backupFolderFor(db, databasePath));
   // Registered before the first read and released at close (database-holders.ts), so no restore replaces the files
   // under these services. A registration left by a holder that never closed means its session ended uncleanly.
-  const registration = registerHolder(databasePath, { door: options.door ?? 'ClinicDesk' });
+  const registration = registerHolder(databasePath, { door: options.door ?? 'ClinicDesk program' });
   let db: Db | undefined;
   try {
     db = openDatabase(databasePath, key, options.migrations ?? MIGRATIONS, {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseInUseError, holdersFolderOf, registerHolder } from '../../../src/main/db/database-holders';
@@ -21,9 +21,9 @@ afterEach(() => rmSync(folder, { recursive: true, force: true }));
 /** The pid of a process that has exited: nothing runs under it (until the OS reuses it, far later). */
 const deadPid = (): number => spawnSync(process.execPath, ['-e', '']).pid!;
 
-function plantHolder(holder: { door: string; pid: number; startTime: string | null; alone: string | null }): void {
+function plantHolder(holder: { door: string; pid: number; startTime: string | null; alone: string | null; host?: string }): void {
   registerHolder(databasePath, { door: 'setup' }).release();
-  writeFileSync(join(holdersFolderOf(databasePath), `${holder.pid}-planted.json`), JSON.stringify({ ...holder, since: '2026-12-01T00:00:00Z' }));
+  writeFileSync(join(holdersFolderOf(databasePath), `${holder.pid}-planted.json`), JSON.stringify({ host: hostname(), ...holder, since: '2026-12-01T00:00:00Z' }));
 }
 
 describe('database holders', () => {
@@ -74,6 +74,11 @@ describe('database holders', () => {
     const next = registerHolder(databasePath, { door: 'preview' });
     expect(next.uncleanShutdown).toBe(false);
     next.release();
+  });
+
+  it('counts a holder on another computer (a data folder on a share) as live, naming the computer', () => {
+    plantHolder({ door: 'desktop app', pid: deadPid(), startTime: null, alone: null, host: 'reception-pc' });
+    expect(() => registerHolder(databasePath, { door: 'restore', alone: 'restore a backup' })).toThrow(/in use by the desktop app \(pid \d+ on reception-pc,/);
   });
 
   it('takes a live pid with another start time for a reused pid, where the OS tells start times', () => {
