@@ -10,6 +10,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src/main/electron/main.ts'),
           // The handout worker threads load this file beside index.js (handout-pool.ts).
           'handout-worker': resolve(import.meta.dirname, 'src/main/handouts/handout-worker.ts'),
+          // The database check after open runs in a worker thread too (background-quick-check.ts).
+          'quick-check-worker': resolve(import.meta.dirname, 'src/main/db/quick-check-worker.ts'),
         },
       },
     },

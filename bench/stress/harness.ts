@@ -1,6 +1,8 @@
 // The crash-safety harness: start the writer (writer.ts), kill it with SIGKILL at a random moment, then open the
 // database as the app would and check it, again and again on the same data folder.
 //   - the database opens with its key and PRAGMA integrity_check says ok (and the search index's own check);
+//   - no damage is reported: the open after each kill is an open after an unclean shutdown, so quick_check runs and
+//     the WAL is read frame by frame (a torn tail is what a kill leaves, not damage);
 //   - every patient and photo the writer reported committed is there;
 //   - no transaction is half-written: every patient has its search text and every search text its patient, and
 //     every photo row's file is there and passes authentication (the file is written before its row).
@@ -8,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseDamagedError } from '../../src/main/db/database-damage';
 import { newDatabaseKey, type DatabaseKey } from '../../src/main/security/database-key';
 import { openServices } from '../../src/main/services/open-services';
 
@@ -30,6 +33,8 @@ export interface StressResult {
   readonly committedRowsLost: number;
   readonly integrityFailures: number;
   readonly halfWrittenTransactions: number;
+  /** Opens refused as damaged, and damage the database check logged. */
+  readonly damageReports: number;
   readonly problems: readonly string[];
 }
 
@@ -77,6 +82,7 @@ function runAndKill(databasePath: string, key: DatabaseKey, delayMs: number): Pr
 }
 
 export interface Check {
+  readonly damaged: boolean;
   readonly integrityOk: boolean;
   readonly lost: number;
   readonly halfWritten: number;
@@ -86,7 +92,22 @@ export interface Check {
 /** Opens the database as the app does (openServices: key, WAL recovery, migrations) and checks it. */
 export function checkAfterCrash(databasePath: string, key: DatabaseKey, committed: Reported): Check {
   const problems: string[] = [];
-  const services = openServices({ databasePath, key });
+  let damaged = false;
+  let services;
+  try {
+    services = openServices({
+      databasePath,
+      key,
+      log: (entry) => {
+        if (entry.result !== 'damaged' && entry.event !== 'database_damaged') return;
+        damaged = true;
+        problems.push(`damage reported: ${String(entry.message)}`);
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof DatabaseDamagedError)) throw error;
+    return { damaged: true, integrityOk: false, lost: 0, halfWritten: 0, problems: [`damage reported at open: ${error.message}`] };
+  }
   try {
     const { db, photoStore } = services.context;
     const integrity = db.pragma('integrity_check', { simple: true });
@@ -122,7 +143,7 @@ export function checkAfterCrash(databasePath: string, key: DatabaseKey, committe
     if (withoutText + withoutPatient + withoutConsents > 0) {
       problems.push(`half-written: ${withoutText} patients without search text, ${withoutPatient} search texts without patient, ${withoutConsents} without consents`);
     }
-    return { integrityOk, lost: lostPatients.length + lostPhotos.length, halfWritten, problems };
+    return { damaged, integrityOk, lost: lostPatients.length + lostPhotos.length, halfWritten, problems };
   } finally {
     services.close();
   }
@@ -137,6 +158,7 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
   let integrityFailures = 0;
   let lost = 0;
   let halfWritten = 0;
+  let damageReports = 0;
   const problems: string[] = [];
   try {
     for (let kill = 1; kill <= options.kills; kill++) {
@@ -147,6 +169,7 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
       // Everything reported so far, not only this run's: a later crash must not lose an earlier commit either.
       const result = checkAfterCrash(databasePath, key, committed);
       if (!result.integrityOk) integrityFailures++;
+      if (result.damaged) damageReports++;
       lost = Math.max(lost, result.lost);
       halfWritten += result.halfWritten;
       problems.push(...result.problems.map((problem) => `kill ${kill}: ${problem}`));
@@ -163,6 +186,7 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
     committedRowsLost: lost,
     integrityFailures,
     halfWrittenTransactions: halfWritten,
+    damageReports,
     problems,
   };
 }

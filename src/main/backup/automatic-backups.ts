@@ -18,6 +18,21 @@ export function backupFolderOf(settings: BackupSettings, databasePath: string): 
   return settings.folder === '' ? join(dirname(resolve(databasePath)), DEFAULT_BACKUP_FOLDER_NAME) : settings.folder;
 }
 
+/**
+ * The backup folder the clinic set, read straight from the settings row (a database that is damaged, or not yet
+ * migrated, may not get as far as the services); the default folder if it cannot be read.
+ */
+export function backupFolderFor(db: Db | null, databasePath: string): string {
+  let stored: { backup?: unknown } | undefined;
+  try {
+    stored = db ? (readSettingBeforeMigration(db, 'clinic') as { backup?: unknown } | undefined) : undefined;
+  } catch {
+    stored = undefined;
+  }
+  const parsed = backupSettingsSchema.safeParse(stored?.backup);
+  return backupFolderOf(parsed.success ? parsed.data : backupSettingsSchema.parse(undefined), databasePath);
+}
+
 export type ScheduledBackup =
   | { readonly made: true; readonly file: string; readonly removed: readonly string[] }
   | { readonly made: false; readonly reason: 'recent' | 'unencrypted'; readonly newest: string | null };

@@ -1,15 +1,19 @@
 // Backup: a snapshot of the database and every photo file, in one encrypted file (backup-file.ts) in a folder the
 // clinic picks, written through a temporary file and a rename so a half-written backup never looks like one. Then
-// retention (backup-retention.ts): the newest `keep` by the time sealed in each backup, never below the floor.
+// retention (backup-retention.ts): the newest `keep` by the time sealed in each backup, never below the floor. A
+// damaged database is not backed up: a copy of damage would push a good backup out of the kept ones, so PRAGMA
+// quick_check runs first and damage is refused with a message naming the newest backup.
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/connect-database';
+import { DatabaseDamagedError, describeProblems, quickCheck } from '../db/database-damage';
 import { snapshotDatabase } from '../db/snapshot-database';
 import { deriveKey, KEY_PURPOSES, type DatabaseKey } from '../security/database-key';
 import { BACKUP_FORMAT, DATABASE_ENTRY, MANIFEST_ENTRY, photoFilesOf, type Manifest } from './backup-contents';
 import { writeBackup, type BackupEntry } from './backup-file';
 import { backupsIn, removeBackupLeftovers, temporaryNamesOf } from './backup-folder';
 import { backupsToPrune } from '../../shared/domain/backup/backup-retention';
+import { newestBackupFile } from './newest-backup';
 
 export interface CreateBackupOptions {
   readonly db: Db;
@@ -31,6 +35,10 @@ const fileNameAt = (now: Date) => `clinicdesk-${now.toISOString().replace(/[-:]/
 
 export function createBackup(options: CreateBackupOptions): CreatedBackup {
   if (!Number.isInteger(options.keep) || options.keep < 1) throw new RangeError('keep must be a whole number, at least 1');
+  const problems = quickCheck(options.db);
+  if (problems.length > 0) {
+    throw new DatabaseDamagedError(options.db.name, `PRAGMA quick_check before the backup found ${describeProblems(problems)}; no backup was made`, newestBackupFile(options.outDir));
+  }
   mkdirSync(options.outDir, { recursive: true });
   // A backup killed half-way left its temporary files (tens of MB); they go before this one adds its own.
   removeBackupLeftovers(options.outDir, options.now);

@@ -2,11 +2,13 @@
 // database is written beside the live one and checked (integrity, schema version), every photo file is checked
 // (it must decrypt under its name); only then are the live database and photo folder renamed aside, the restored
 // ones renamed in, and the result opened. The previous ones are deleted only after that open succeeds; on any
-// failure they are renamed back.
+// failure they are renamed back. All of it needs the database alone: a program that still has it open would go on
+// writing to the replaced files (database-holders.ts), so a restore is refused while any other one is registered.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkDatabaseFile } from '../db/snapshot-database';
 import { DatabaseKeyError } from '../db/connect-database';
+import { registerHolder } from '../db/database-holders';
 import { openDatabase, SCHEMA_VERSION } from '../db/open-database';
 import { decryptPhoto } from '../photos/photo-cipher';
 import { deriveKey, KEY_PURPOSES, type DatabaseKey } from '../security/database-key';
@@ -40,6 +42,15 @@ const ASIDE = '.before-restore';
 const STAGED = '.restoring';
 
 export function restoreBackup(options: RestoreOptions): Restored {
+  const registration = registerHolder(options.databasePath, { door: 'restore', alone: 'restore a backup' });
+  try {
+    return restoreAlone(options);
+  } finally {
+    registration.release();
+  }
+}
+
+function restoreAlone(options: RestoreOptions): Restored {
   const { file, databasePath, photoRoot, key } = options;
   const corrupt = (why: string): never => {
     throw new BackupCorruptError(file, why);

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { rawKeyPragma, type DatabaseKey } from '../security/database-key';
 import { connect, DatabaseTooNewError, readUserVersion, type Db } from './connect-database';
 
-const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+export const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** An SQLCipher file starts with its random salt, a plain one with this fixed header. */
 export function isPlainDatabaseFile(path: string): boolean {

@@ -3,6 +3,7 @@
 // and decides whether the daily backup is due (24 hours since the newest), and records
 // whose retention ended after a deletion request are destroyed. Not in the services, so tests and the CLI never
 // start a timer (the CLI has `patients purge-expired`).
+import { DatabaseDamagedError } from '../db/database-damage';
 import type { OpenServices } from '../services/open-services';
 
 export const BACKUP_CHECK_INTERVAL_MS = 60 * 60 * 1000;
@@ -17,8 +18,10 @@ export function startBackupTimer(
       const result = services.runScheduledBackup(now);
       if (result.made) log(`ClinicDesk: automatic backup written: ${result.file}`);
     } catch (error) {
-      // A full disk or a missing folder must not stop the app; the next check tries again.
-      console.error('ClinicDesk: the automatic backup failed', error);
+      // A full disk or a missing folder must not stop the app; the next check tries again. Damage is said as its
+      // message, which names the backup to restore.
+      if (error instanceof DatabaseDamagedError) console.error(`ClinicDesk: the automatic backup was not made. ${error.message}`);
+      else console.error('ClinicDesk: the automatic backup failed', error);
     }
     try {
       const { erased } = services.purgeExpiredRecords(now);

@@ -3,6 +3,8 @@
 import { BackupCorruptError } from '../backup/backup-file';
 import { createBackup } from '../backup/create-backup';
 import { restoreBackup, RestoreInterruptedError } from '../backup/restore-backup';
+import { DatabaseDamagedError } from '../db/database-damage';
+import { DatabaseInUseError } from '../db/database-holders';
 import type { Db } from '../db/open-database';
 import type { DatabaseKey } from '../security/database-key';
 import { photoRootOf } from '../services/open-services';
@@ -14,7 +16,14 @@ export function backupCommand(io: CliIo, options: { db: Db; databasePath: string
     io.err('Name the folder, and a whole number of backups to keep: backup --out DIR [--keep N].');
     return 2;
   }
-  const created = createBackup({ db: options.db, photoRoot: photoRootOf(options.databasePath), key: options.key, outDir: options.out, keep, now: new Date() });
+  let created;
+  try {
+    created = createBackup({ db: options.db, photoRoot: photoRootOf(options.databasePath), key: options.key, outDir: options.out, keep, now: new Date() });
+  } catch (error) {
+    if (!(error instanceof DatabaseDamagedError)) throw error;
+    io.err(error.message);
+    return 1;
+  }
   io.out(`Backup written: ${created.file} (${created.photoFiles} photo files).`);
   for (const removed of created.removed) io.out(`Older backup removed: ${removed}`);
   return 0;
@@ -30,7 +39,7 @@ export function restoreCommand(io: CliIo, options: { file: string | undefined; r
     io.out(`Restored the backup of ${restored.createdAt} (${restored.photoFiles} photo files) into ${options.databasePath}.`);
     return 0;
   } catch (error) {
-    if (error instanceof BackupCorruptError || error instanceof RestoreInterruptedError) {
+    if (error instanceof BackupCorruptError || error instanceof RestoreInterruptedError || error instanceof DatabaseInUseError) {
       io.err(error.message);
       return 2;
     }

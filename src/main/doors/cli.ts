@@ -19,6 +19,9 @@ import type { Finding } from '../../shared/domain/rules/check-plan';
 import { findingTimingNote } from '../../shared/domain/rules/finding-timing-note';
 import type { Schedule } from '../../shared/domain/schedule/schedule-plan';
 import { defaultDataFolder } from '../app-paths';
+import { backupFolderFor } from '../backup/automatic-backups';
+import { newestBackupFile } from '../backup/newest-backup';
+import { DatabaseDamagedError, isCorruptionError } from '../db/database-damage';
 import { readDoorKey } from '../security/key-source';
 import { resetCoordinatorPin } from '../services/coordinators-service';
 import { chooseDatabasePath, openServices } from '../services/open-services';
@@ -62,7 +65,7 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
   backup --out DIR [--keep N]    an encrypted backup (database and photos) into DIR, keeping the newest N (30),
                                  and always those of the last 7 days
   restore FILE                   replace the database and photos with a backup's, after checking it whole;
-                                 close the app first
+                                 refused while the app, the preview or another command has the database open
   audit verify [--json]          check the whole audit log's hash chain (exit 1 and the first broken entry if altered)
   coordinators list [--json]     the coordinator profiles (id and name)
   coordinators reset-pin ID --pin DIGITS
@@ -124,7 +127,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // `--at` sets the services' clock for the plan commands: what "today" is for the undated sessions and the scheduler.
     const at = group === 'plan' && values.at !== undefined ? new Date(values.at) : undefined;
     if (at !== undefined && Number.isNaN(at.getTime())) return usageError(io, `Not a date and time: ${values.at}`);
-    services = openServices({ databasePath, key, handoutWorkers: group === 'handouts', ...(at ? { now: () => at } : {}) });
+    // No log lines: what the CLI finds, it prints as its own one-line messages.
+    services = openServices({
+      databasePath,
+      key,
+      door: 'command line',
+      handoutWorkers: group === 'handouts',
+      log: () => {},
+      ...(at ? { now: () => at } : {}),
+    });
   } catch (error) {
     if (isOpenRefusal(error)) {
       io.err(error.message);
@@ -375,6 +386,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       default:
         return usageError(io, `Unknown command: ${command}`);
     }
+  } catch (error) {
+    // A damaged page met outside the dispatch (which answers it itself): one line with the way out, no stack trace.
+    if (!isCorruptionError(error)) throw error;
+    const newest = newestBackupFile(backupFolderFor(services.context.db, databasePath));
+    io.err(new DatabaseDamagedError(databasePath, `reading it failed (${(error as Error).message})`, newest).message);
+    return 1;
   } finally {
     services.close();
   }

@@ -1,5 +1,7 @@
 // The reasons a door refuses to open the data, each with a message for the person at the keyboard (exit 2 in the
 // CLI and the preview, a dialog in the desktop app) rather than a stack trace.
+import { DatabaseDamagedError } from '../db/database-damage';
+import { DatabaseInUseError } from '../db/database-holders';
 import { DatabaseKeyError, DatabaseTooNewError } from '../db/open-database';
 import { PlainDatabaseEncryptionError } from '../db/encrypt-plain-database';
 import { InvalidKeyError } from '../security/database-key';
@@ -7,7 +9,7 @@ import { KeyFileFormatError } from '../security/key-file';
 import { KeyFileError, MissingKeyError } from '../security/key-source';
 
 export function isOpenRefusal(error: unknown): error is Error {
-  return [DatabaseTooNewError, DatabaseKeyError, PlainDatabaseEncryptionError, InvalidKeyError, KeyFileError, KeyFileFormatError, MissingKeyError].some(
+  return [DatabaseDamagedError, DatabaseInUseError, DatabaseTooNewError, DatabaseKeyError, PlainDatabaseEncryptionError, InvalidKeyError, KeyFileError, KeyFileFormatError, MissingKeyError].some(
     (type) => error instanceof type,
   );
 }

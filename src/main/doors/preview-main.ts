@@ -29,21 +29,17 @@ try {
     devKeyFile: values['dev-key'] ? devKeyFile : undefined,
     hint: 'To try the app with a development key kept beside the data (no protection): npm run preview -- --dev-key',
   });
-  services = openServices({ databasePath, key, handoutWorkers: true, requireSignIn: true });
+  services = openServices({ databasePath, key, door: 'preview', handoutWorkers: true, checkInBackground: true, requireSignIn: true });
 } catch (error) {
   if (!isOpenRefusal(error)) throw error;
   console.error(error.message);
   process.exit(2);
 }
 const server = await startPreviewServer({ dispatch: services.dispatch, staticRoot, port: Number(values.port) });
-console.log(`ClinicDesk preview: ${server.url}`);
-console.log(`Database: ${services.context.databasePath}`);
-if (values['dev-key'] && values['key-file'] === undefined && !process.env.CLINICDESK_KEY) {
-  console.log(`Development key: ${devKeyFile} (beside the data: no protection; not for real patients)`);
-}
-
 const stopBackups = startBackupTimer(services);
 
+// A stop closes the services, which releases the database for a restore; installed before the URL is printed, so
+// anything that waits for the URL can stop the preview cleanly.
 const stop = () => {
   stopBackups();
   void server.close().then(() => {
@@ -53,3 +49,9 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+
+console.log(`ClinicDesk preview: ${server.url}`);
+console.log(`Database: ${services.context.databasePath}`);
+if (values['dev-key'] && values['key-file'] === undefined && !process.env.CLINICDESK_KEY) {
+  console.log(`Development key: ${devKeyFile} (beside the data: no protection; not for real patients)`);
+}

@@ -83,7 +83,7 @@ app.whenReady().then(async () => {
       app.exit(2);
       return;
     }
-    services = openServices({ databasePath: databasePathFromArgs(), key, handoutWorkers: true, requireSignIn: true });
+    services = openServices({ databasePath: databasePathFromArgs(), key, door: 'desktop app', handoutWorkers: true, checkInBackground: true, requireSignIn: true });
   } catch (error) {
     const message = isOpenRefusal(error) ? error.message : `The database could not be opened: ${String(error)}`;
     dialog.showErrorBox('ClinicDesk', message);

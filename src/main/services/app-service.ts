@@ -17,6 +17,7 @@ export function createAppService(context: ServiceContext) {
         databasePath: context.databasePath,
         patientCount: context.patients.count(),
         clinicToday: clinicToday(context),
+        databaseCheck: context.databaseCheck(),
       });
     },
     seedDemoPatients() {

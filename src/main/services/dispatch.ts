@@ -10,7 +10,15 @@ export function isChannel(name: string): name is Channel {
   return Object.hasOwn(contract, name);
 }
 
-export function createDispatch(handlers: Handlers, log: (message: string, error: unknown) => void = console.error): Dispatch {
+/**
+ * `damaged`: the message for an error that is damage to the database (open-services.ts names the newest backup),
+ * or null for any other error. Damage is answered with that message, not as an internal error with a stack trace.
+ */
+export function createDispatch(
+  handlers: Handlers,
+  log: (message: string, error: unknown) => void = console.error,
+  damaged: (error: unknown) => string | null = () => null,
+): Dispatch {
   return async (channel, payload) => {
     if (!isChannel(channel)) return fail('unknown_channel', `No channel named ${JSON.stringify(channel)}.`);
     const parsed = contract[channel].input.safeParse(payload);
@@ -19,6 +27,8 @@ export function createDispatch(handlers: Handlers, log: (message: string, error:
       const handler = handlers[channel] as (input: unknown) => Result<OutputOf<Channel>> | Promise<Result<OutputOf<Channel>>>;
       return await handler(parsed.data);
     } catch (error) {
+      const damage = damaged(error);
+      if (damage !== null) return fail('database_damaged', damage);
       log(`ClinicDesk: ${channel} failed`, error);
       return fail('internal', 'Something went wrong on our side; nothing was saved. The error was logged.');
     }

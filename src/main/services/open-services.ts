@@ -3,8 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { backupBeforeMigration, runScheduledBackup, type ScheduledBackup } from '../backup/automatic-backups';
-import { openDatabase, type DatabaseEncryption } from '../db/open-database';
+import { backupBeforeMigration, backupFolderFor, runScheduledBackup, type ScheduledBackup } from '../backup/automatic-backups';
+import { newestBackupFile } from '../backup/newest-backup';
+import { DatabaseDamagedError, describeProblems, isCorruptionError } from '../db/database-damage';
+import { registerHolder } from '../db/database-holders';
+import { openDatabase, type DatabaseEncryption, type Db } from '../db/open-database';
 import { MIGRATIONS, type Migration } from '../db/migrations';
 import { encryptLegacyPhotos } from '../photos/encrypt-legacy-photos';
 import { createPhotoStore } from '../photos/photo-store';
@@ -16,6 +19,8 @@ import { createHandlers } from './handlers';
 import { requireSignIn } from './sign-in-gate';
 import { clinicSettingsOf } from './plan-service';
 import { createServiceContext, type ServiceContext } from './service-context';
+import { startDatabaseCheck } from './database-check';
+import { stderrLog, type StructuredLog } from '../structured-log';
 
 export const DATABASE_FILE_NAME = 'clinicdesk.sqlite';
 export const PHOTO_FOLDER_NAME = 'clinicdesk-photos';
@@ -36,6 +41,8 @@ export interface OpenOptions {
   readonly databasePath: string;
   /** The database key (photos use a key derived from it). 'unencrypted' only for the benchmark's plain baseline. */
   readonly key: DatabaseEncryption;
+  /** Who opens it ('desktop app', 'preview', 'command line'): named to a restore that is refused while it runs. */
+  readonly door?: string;
   readonly now?: () => Date;
   /** Make handouts in worker threads (the app, the preview and batch CLI runs), off the event loop that serves requests. */
   readonly handoutWorkers?: boolean;
@@ -43,6 +50,10 @@ export interface OpenOptions {
   readonly requireSignIn?: boolean;
   /** For tests of the backup before migrations: the migrations to open with (all of them by default). */
   readonly migrations?: readonly Migration[];
+  /** The app and the preview: PRAGMA quick_check in a worker thread after open (database-check.ts). */
+  readonly checkInBackground?: boolean;
+  /** Where the database check reports (one JSON line on stderr by default). */
+  readonly log?: StructuredLog;
 }
 
 export function openServices(options: OpenOptions): OpenServices {
@@ -50,38 +61,80 @@ export function openServices(options: OpenOptions): OpenServices {
   mkdirSync(dirname(databasePath), { recursive: true });
   const photoRoot = photoRootOf(databasePath);
   const now = options.now ?? (() => new Date());
-  // A database with a schema that the pending migrations would change is backed up first, as it is.
+  const log = options.log ?? stderrLog;
   const key = options.key;
-  const db = openDatabase(databasePath, key, options.migrations ?? MIGRATIONS, {
-    ...(key === 'unencrypted' ? {} : { beforeMigration: backupBeforeMigration({ databasePath, photoRoot, key, now }) }),
-  });
-  // The plain baseline still encrypts photos (with a throwaway key): the benchmark compares database writes only.
-  const photoKey = options.key === 'unencrypted' ? randomBytes(32) : deriveKey(options.key, KEY_PURPOSES.photos);
-  mkdirSync(photoRoot, { recursive: true });
-  encryptLegacyPhotos(photoRoot, photoKey);
-  const photoStore = createPhotoStore(photoRoot, photoKey);
-  const pool = options.handoutWorkers ? createHandoutPool() : null;
-  const context = createServiceContext({
-    db,
-    databasePath,
-    photoStore,
-    ...(options.now ? { now: options.now } : {}),
-    ...(pool ? { renderHandout: pool.make } : {}),
-  });
-  return {
-    dispatch: createDispatch(options.requireSignIn ? requireSignIn(createHandlers(context), context) : createHandlers(context)),
-    context,
-    runScheduledBackup(at) {
-      const result = runScheduledBackup({ db, databasePath, photoRoot, key, settings: clinicSettingsOf(context).backup, now: at });
-      if (result.made) context.db.transaction(() => context.audit.record('backup', null))();
-      return result;
-    },
-    purgeExpiredRecords: (at) => createRightsService(context).purgeExpired({ now: at }),
-    close: () => {
-      void pool?.close();
-      db.close();
-    },
-  };
+  const newestBackup = (db: Db | null) => newestBackupFile(backupFolderFor(db, databasePath));
+  // Registered before the first read and released at close (database-holders.ts), so no restore replaces the files
+  // under these services. A registration left by a holder that never closed means its session ended uncleanly.
+  const registration = registerHolder(databasePath, { door: options.door ?? 'ClinicDesk program' });
+  let db: Db | undefined;
+  try {
+    db = openDatabase(databasePath, key, options.migrations ?? MIGRATIONS, {
+      holder: registration,
+      quickCheckFirst: registration.uncleanShutdown,
+      newestBackup,
+      // A database with a schema that the pending migrations would change is backed up first, as it is.
+      ...(key === 'unencrypted' ? {} : { beforeMigration: backupBeforeMigration({ databasePath, photoRoot, key, now }) }),
+    });
+    return servicesOver(db);
+  } catch (error) {
+    // The repositories read the schema as they are built: a damaged schema page fails there, said as damage.
+    const thrown = isCorruptionError(error) ? new DatabaseDamagedError(databasePath, `reading it failed (${(error as Error).message})`, newestBackup(null)) : error;
+    db?.close();
+    registration.release();
+    throw thrown;
+  }
+
+  function servicesOver(db: Db): OpenServices {
+    // The plain baseline still encrypts photos (with a throwaway key): the benchmark compares database writes only.
+    const photoKey = key === 'unencrypted' ? randomBytes(32) : deriveKey(key, KEY_PURPOSES.photos);
+    mkdirSync(photoRoot, { recursive: true });
+    encryptLegacyPhotos(photoRoot, photoKey);
+    const photoStore = createPhotoStore(photoRoot, photoKey);
+    const describeDamage = (problem: string) => new DatabaseDamagedError(databasePath, problem, newestBackup(db)).message;
+    const check = startDatabaseCheck({
+      databasePath,
+      keyHex: key === 'unencrypted' ? null : key.toString('hex'),
+      checkedAtOpen: registration.uncleanShutdown,
+      background: options.checkInBackground ?? false,
+      describeDamage: (problems) => describeDamage(`PRAGMA quick_check found ${describeProblems(problems)}`),
+      log,
+      now: () => new Date(),
+    });
+    const pool = options.handoutWorkers ? createHandoutPool() : null;
+    const context = createServiceContext({
+      db,
+      databasePath,
+      photoStore,
+      databaseCheck: check.status,
+      ...(options.now ? { now: options.now } : {}),
+      ...(pool ? { renderHandout: pool.make } : {}),
+    });
+    const handlers = options.requireSignIn ? requireSignIn(createHandlers(context), context) : createHandlers(context);
+    // A page that fails to read back in any channel: answered with what is damaged and the backup to restore.
+    const damaged = (error: unknown): string | null => {
+      if (!isCorruptionError(error)) return null;
+      const message = describeDamage(`reading it failed (${(error as Error).message})`);
+      log({ event: 'database_damaged', databasePath, message });
+      return message;
+    };
+    return {
+      dispatch: createDispatch(handlers, console.error, damaged),
+      context,
+      runScheduledBackup(at) {
+        const result = runScheduledBackup({ db, databasePath, photoRoot, key, settings: clinicSettingsOf(context).backup, now: at });
+        if (result.made) context.db.transaction(() => context.audit.record('backup', null))();
+        return result;
+      },
+      purgeExpiredRecords: (at) => createRightsService(context).purgeExpired({ now: at }),
+      close: () => {
+        check.stop();
+        void pool?.close();
+        db.close();
+        registration.release();
+      },
+    };
+  }
 }
 
 /** Photos are kept in a folder beside the database file. */

@@ -1,5 +1,6 @@
 // What every service is built from. Tests build one over a temporary database file and a fixed clock.
 import { randomUUID } from 'node:crypto';
+import type { DatabaseCheckStatus } from '../../shared/contract/app';
 import type { Db } from '../db/open-database';
 import { createDraftsRepository } from '../db/repositories/drafts-repository';
 import { createPatientsRepository } from '../db/repositories/patients-repository';
@@ -53,6 +54,8 @@ export interface ServiceContext {
   readonly now: () => Date;
   readonly newId: () => string;
   readonly renderHandout: RenderHandout;
+  /** The check of the database's pages after open (open-services.ts), for getAppInfo. */
+  readonly databaseCheck: () => DatabaseCheckStatus;
 }
 
 export function createServiceContext(options: {
@@ -62,6 +65,7 @@ export function createServiceContext(options: {
   now?: () => Date;
   newId?: () => string;
   renderHandout?: RenderHandout;
+  databaseCheck?: () => DatabaseCheckStatus;
 }): ServiceContext {
   const plans = createPlansRepository(options.db);
   const now = options.now ?? (() => new Date());
@@ -92,5 +96,6 @@ export function createServiceContext(options: {
     now,
     newId: options.newId ?? randomUUID,
     renderHandout: options.renderHandout ?? makeHandout,
+    databaseCheck: options.databaseCheck ?? (() => ({ state: 'not_run' })),
   };
 }

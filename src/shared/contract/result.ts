@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'database_too_new'
   | 'record_restricted' // a deletion request restricted the record: read-only until its retention ends
   | 'consent_withdrawn' // the patient withdrew consent to the processing of sensitive data
+  | 'database_damaged' // a page of the database failed to read back; the message says how to restore
   | 'internal';
 
 export interface AppError {

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/main/db/migrations';
 import { DatabaseKeyError, DatabaseTooNewError, openDatabase } from '../../../src/main/db/open-database';
+import { DatabaseInUseError, registerHolder } from '../../../src/main/db/database-holders';
 import { isPlainDatabaseFile } from '../../../src/main/db/encrypt-plain-database';
 import { newDatabaseKey } from '../../../src/main/security/database-key';
 import { openTestDatabase, TEST_KEY } from '../../support/test-key';
@@ -60,13 +61,26 @@ describe('the database at rest', () => {
     expect(db.prepare('SELECT id, native_name FROM patients').all()).toEqual([{ id: 'kept', native_name: CANARY }]);
     db.close();
     expect(isPlainDatabaseFile(path)).toBe(false);
-    const leftovers = readdirSync(join(path, '..'));
+    const leftovers = readdirSync(join(path, '..')).filter((file) => statSync(join(path, '..', file)).isFile());
     expect(leftovers.filter((file) => file.includes('encrypting'))).toEqual([]);
     for (const file of leftovers) expect(readFileSync(join(path, '..', file)).includes(Buffer.from('Canary-Zq7')), file).toBe(false);
     // And it stays encrypted: the next open does not try again.
     const again = openTestDatabase(path);
     expect(again.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 1 });
     again.close();
+  });
+
+  it('does not encrypt (replace) a plain database while another program has it open', () => {
+    const path = tempFile();
+    plainDatabase(path);
+    const before = readFileSync(path);
+    const preview = registerHolder(path, { door: 'preview' });
+    expect(() => openDatabase(path, TEST_KEY)).toThrow(DatabaseInUseError);
+    expect(() => openDatabase(path, TEST_KEY)).toThrow(/Cannot encrypt the plain database: .*in use by the preview/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    preview.release();
+    openDatabase(path, TEST_KEY).close();
+    expect(isPlainDatabaseFile(path)).toBe(false);
   });
 
   it('starts over from the plain file when an earlier encryption was cut short', () => {

@@ -1,6 +1,7 @@
 // The daily backup's timer in the doors: a check at start and every hour, and a failing backup never stops the app.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ScheduledBackup } from '../../../src/main/backup/automatic-backups';
+import { DatabaseDamagedError } from '../../../src/main/db/database-damage';
 import { BACKUP_CHECK_INTERVAL_MS, startBackupTimer } from '../../../src/main/doors/backup-timer';
 
 beforeEach(() => vi.useFakeTimers());
@@ -46,4 +47,21 @@ describe('the backup timer', () => {
     expect(calls).toHaveLength(3);
     errors.mockRestore();
   });
+
+  it('says a damaged database as its message, naming the backup to restore, without a stack trace', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const stop = startBackupTimer(
+      {
+        runScheduledBackup() {
+          throw new DatabaseDamagedError('/d/clinicdesk.sqlite', 'PRAGMA quick_check before the backup found x; no backup was made', '/b/clinicdesk-1.cdbackup');
+        },
+        purgeExpiredRecords: () => ({ erased: [] }),
+      },
+      () => {},
+    );
+    stop();
+    expect(errors.mock.calls).toEqual([[expect.stringMatching(/^ClinicDesk: the automatic backup was not made\. The database .* is damaged: .*restore the newest backup, \/b\/clinicdesk-1\.cdbackup/)]]);
+    errors.mockRestore();
+  });
 });
+
