@@ -9,7 +9,7 @@ import { addDays } from '../../../src/shared/domain/intake/calendar-date';
 import { DATE_NOT_ASKED } from '../../../src/shared/domain/intake/vocabulary';
 import { patientSchema, type PatientIntake, type PatientIntakeInput } from '../../../src/shared/domain/intake/patient-schema';
 import { checkPlan, ruleAppliesTo, type Finding, type PlannedSession } from '../../../src/shared/domain/rules/check-plan';
-import { rulesSchema, type Rule } from '../../../src/shared/domain/rules/rule-schema';
+import { rulesSchema, type Condition, type Rule } from '../../../src/shared/domain/rules/rule-schema';
 import { seedFileOf } from '../../../src/shared/domain/citations/source';
 import { CLEAN_SCREENING as SHARED_CLEAN_SCREENING } from '../../support/clean-screening';
 
@@ -58,6 +58,7 @@ function patient(patch: Patch = {}): PatientIntake {
 }
 
 const BASE = patient();
+const nested = (c: Condition): readonly Condition[] => ('all' in c ? c.all : 'any' in c ? c.any : 'not' in c ? [c.not] : []);
 /** Before the stay: an undated session can take any day of it. */
 const TODAY = '2026-12-03';
 const ARRIVAL = BASE.trip.arrival; // 2027-01-08
@@ -102,6 +103,14 @@ const CASES: readonly RuleCase[] = [
     misses: [miss('answer false', one(patient({ screening: { activeInfection: false } }), 'hydrafacial'))],
   },
   {
+    rule: 'active-infection-not-asked',
+    hit: one(patient({ screening: { activeInfection: null } }), 'hydrafacial'),
+    misses: [
+      miss('answered', one(patient({ screening: { activeInfection: false } }), 'hydrafacial')),
+      miss('a laser, where screening-incomplete asks instead', one(patient({ screening: { activeInfection: null } }), 'pico-laser')),
+    ],
+  },
+  {
     rule: 'pregnancy-procedure',
     hit: one(patient({ screening: { pregnant: true } }), 'fraxel'),
     misses: [
@@ -140,6 +149,15 @@ const CASES: readonly RuleCase[] = [
     misses: [
       miss('answer false', one(patient({ screening: { breastfeeding: false } }), 'chemical-peel')),
       miss('a treatment that is neither injectable, IV nor peel', one(patient({ screening: { breastfeeding: true } }), 'laser-toning')),
+    ],
+  },
+  {
+    rule: 'breastfeeding-not-asked',
+    hit: one(patient({ screening: { breastfeeding: null } }), 'chemical-peel'),
+    misses: [
+      miss('answered', one(patient({ screening: { breastfeeding: false } }), 'chemical-peel')),
+      miss('a male patient', one(patient({ sex: 'male', screening: { breastfeeding: null } }), 'chemical-peel')),
+      miss('neither injectable, IV nor peel', one(patient({ screening: { breastfeeding: null } }), 'laser-toning')),
     ],
   },
   {
@@ -532,7 +550,26 @@ describe('contraindication rules: shape', () => {
     for (const id of TREATMENT_IDS) {
       expect(checkPlan(BASE, [{ treatment: id, date: null }], catalog, rules, TODAY), id).toEqual([]);
       expect(checkPlan(longStay, [{ treatment: id, date: DAY }], catalog, rules, TODAY), id).toEqual([]);
+      expect(checkPlan(BASE, [{ treatment: id, date: null, nextVisit: true }], catalog, rules, TODAY), id).toEqual([]);
     }
+  });
+
+  it('never passes in silence because a question was not asked: every question a rule reads has a not-asked caution on its treatments', () => {
+    // The questions a rule reads for a yes or a date, and those a not-asked rule asks for.
+    const reads = (c: Condition): string[] =>
+      'answer' in c && c.is !== null ? [c.answer] : 'withinDaysBeforeSession' in c ? [c.withinDaysBeforeSession] : nested(c).flatMap(reads);
+    const asksFor = (c: Condition): string[] =>
+      'anyUnanswered' in c ? [...c.anyUnanswered] : 'answer' in c && c.is === null ? [c.answer] : nested(c).flatMap(asksFor);
+    const silent: string[] = [];
+    for (const rule of rules) {
+      for (const question of reads(rule.when)) {
+        for (const t of catalog) {
+          if (!ruleAppliesTo(rule, t)) continue;
+          if (!rules.some((other) => asksFor(other.when).includes(question) && ruleAppliesTo(other, t))) silent.push(`${rule.id}: ${question} on ${t.id}`);
+        }
+      }
+    }
+    expect(silent).toEqual([]);
   });
 });
 
