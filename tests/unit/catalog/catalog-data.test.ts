@@ -3,12 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, TREATMENT_IDS, catalogSchema, type Catalog, type Category, type Treatment, type TreatmentId } from '../../../src/shared/domain/catalog/catalog-schema';
+import { seedFileOf } from '../../../src/shared/domain/citations/source';
 import { SKIN_CONCERNS } from '../../../src/shared/domain/intake/vocabulary';
 
 const LASER_TONING = '000_0389e218a6a15942.txt';
 const ACNE_SCARS = '001_c6a7195fe076f43f.txt';
 const GLASS_SKIN = '002_d65572b616b5df97.txt';
 const SEEDS = [LASER_TONING, ACNE_SCARS, GLASS_SKIN];
+/** The seed itself or one of its sections. */
+const fromSeed = (file: string) => expect.stringMatching(new RegExp(`^${file.replace('.', '\\.')}(#.+)?$`));
 
 const raw: unknown = JSON.parse(readFileSync(new URL('../../../resources/catalog/treatments.json', import.meta.url), 'utf8'));
 const parsed = catalogSchema.safeParse(raw);
@@ -35,8 +38,14 @@ describe('treatment catalog: shape', () => {
     expect(catalog.map((t) => t.id)).toEqual([...TREATMENT_IDS]);
   });
 
-  it('cites only the three seed articles or clinical-practice', () => {
-    for (const t of catalog) for (const key of SOURCED) expect([...SEEDS, 'clinical-practice'], `${t.id}.${key}`).toContain(t[key].source);
+  it('cites only the three seed articles (or their sections), a named reference or clinical-practice', () => {
+    for (const t of catalog) {
+      for (const key of SOURCED) {
+        const source = t[key].source;
+        if (source === 'clinical-practice' || source.startsWith('ref: ')) continue;
+        expect(SEEDS, `${t.id}.${key}`).toContain(seedFileOf(source));
+      }
+    }
   });
 
   it('names every alternative that exists, never the treatment itself, without repeats', () => {
@@ -59,7 +68,7 @@ describe('treatment catalog: shape', () => {
       if (price === null) continue;
       expect(Number.isInteger(price.min) && Number.isInteger(price.max), t.id).toBe(true);
       expect(price.min, t.id).toBeLessThanOrEqual(price.max);
-      expect(SEEDS, t.id).toContain(t.priceKrw.source);
+      expect(SEEDS, t.id).toContain(seedFileOf(t.priceKrw.source));
     }
   });
 
@@ -130,6 +139,22 @@ describe('treatment catalog: categories and tags', () => {
     expect(withTag('booster')).toEqual(['exosome', 'prp', 'rejuran-healer', 'water-shine']);
   });
 
+  it('tags how deep each energy treatment wounds: one of fully, fractional or non-ablative, LED light none', () => {
+    // Seed 001 calls erbium "a gentler resurfacing option" without saying fractional: tagged as the full-field
+    // resurfacing it describes, the stricter reading for the isotretinoin rules.
+    expect(withTag('fully-ablative')).toEqual(['erbium-laser']);
+    expect(withTag('fractional-ablative')).toEqual(['fractional-co2']);
+    expect(withTag('non-ablative')).toEqual(['doublo-gold', 'fraxel', 'ipl', 'laser-toning', 'pico-laser', 'rf-microneedling', 'shurink', 'ultherapy']);
+    for (const t of catalog) {
+      const depth = t.tags.filter((tag) => ['fully-ablative', 'fractional-ablative', 'non-ablative'].includes(tag));
+      expect(depth.length, t.id).toBe(t.tags.includes('energy') && t.id !== 'led-therapy' ? 1 : 0);
+    }
+  });
+
+  it('tags lidocaine-premixed on HA filler, as it is commonly sold', () => {
+    expect(withTag('lidocaine-premixed')).toEqual(['ha-filler']);
+  });
+
   it('tags energy on every laser, light and HIFU treatment and RF microneedling, and nothing else', () => {
     const energy = catalog.filter((t) => ['laser', 'light', 'hifu'].includes(t.category)).map((t) => t.id);
     expect(withTag('energy')).toEqual([...energy, 'rf-microneedling'].sort());
@@ -159,7 +184,7 @@ describe('treatment catalog: facts from 002 (glass-skin guide)', () => {
     const expected = prices[id];
     const t = get(id);
     if (expected) {
-      expect(t.priceKrw).toEqual({ value: { min: expected[0], max: expected[1] }, source: GLASS_SKIN });
+      expect(t.priceKrw).toEqual({ value: { min: expected[0], max: expected[1] }, source: fromSeed(GLASS_SKIN) });
     } else {
       expect(t.priceKrw.value).toBeNull();
     }
@@ -176,7 +201,7 @@ describe('treatment catalog: facts from 002 (glass-skin guide)', () => {
   };
 
   it.each(Object.entries(downtimes))('gives %s the downtime of 002', (id, [min, max]) => {
-    expect(get(id as TreatmentId).downtimeDays).toEqual({ value: { min, max }, source: GLASS_SKIN });
+    expect(get(id as TreatmentId).downtimeDays).toEqual({ value: { min, max }, source: fromSeed(GLASS_SKIN) });
   });
 
   it('never gives the ablative lasers less downtime than 002 gives fractional resurfacing', () => {
@@ -188,7 +213,7 @@ describe('treatment catalog: facts from 002 (glass-skin guide)', () => {
 
   it('says Rejuran is salmon DNA and asks about fish allergy; Water-shine is hyaluronic acid', () => {
     const rejuran = get('rejuran-healer');
-    expect(rejuran.purpose).toMatchObject({ source: GLASS_SKIN });
+    expect(rejuran.purpose).toMatchObject({ source: fromSeed(GLASS_SKIN) });
     expect(rejuran.purpose.value.en).toMatch(/salmon DNA/);
     expect(rejuran.purpose.value.ko).toMatch(/연어 DNA/);
     expect(en(rejuran, 'preCare')).toMatch(/fish allergy/);
@@ -204,7 +229,7 @@ describe('treatment catalog: facts from 002 (glass-skin guide)', () => {
   it('gives injectable boosters the bumps and bruising of 1-3 days', () => {
     for (const id of ['rejuran-healer', 'water-shine', 'exosome'] as const) {
       const t = get(id);
-      expect(t.sideEffects.source).toBe(GLASS_SKIN);
+      expect(seedFileOf(t.sideEffects.source)).toBe(GLASS_SKIN);
       expect(en(t, 'sideEffects')).toMatch(/bumps.*1-3 days/);
       expect(en(t, 'sideEffects')).toMatch(/Bruising/);
     }
@@ -213,7 +238,7 @@ describe('treatment catalog: facts from 002 (glass-skin guide)', () => {
   it('uses the pre-treatment checklist of 002: sun 2 weeks, retinoids 1 week, medicines and allergies, alcohol and smoking 24-48 hours', () => {
     for (const id of ['pico-laser', 'ipl', 'fraxel', 'rejuran-healer', 'water-shine', 'exosome', 'laser-toning'] as const) {
       const t = get(id);
-      expect(t.preCare.source, id).toBe(GLASS_SKIN);
+      expect(seedFileOf(t.preCare.source), id).toBe(GLASS_SKIN);
       const text = en(t, 'preCare');
       expect(text, id).toMatch(/sun exposure for 2 weeks/);
       expect(text, id).toMatch(/retinoids.*1 week/);
@@ -226,7 +251,7 @@ describe('treatment catalog: facts from 002 (glass-skin guide)', () => {
   it('uses the post-treatment care of 002: SPF 50+, gentle cleansing, no harsh actives, no strenuous exercise for 24-48 hours', () => {
     for (const id of ['pico-laser', 'fraxel', 'rejuran-healer', 'water-shine', 'exosome', 'ipl'] as const) {
       const t = get(id);
-      expect(t.aftercare.source, id).toBe(GLASS_SKIN);
+      expect(seedFileOf(t.aftercare.source), id).toBe(GLASS_SKIN);
       const text = en(t, 'aftercare');
       expect(text, id).toMatch(/SPF 50\+/);
       expect(text, id).toMatch(/mild cleanser/);
@@ -239,14 +264,14 @@ describe('treatment catalog: facts from 002 (glass-skin guide)', () => {
     for (const id of ['ultherapy', 'shurink', 'doublo-gold'] as const) {
       const t = get(id);
       expect(t.concerns.value).toContain('laxity');
-      expect(t.alternatives.source).toBe(GLASS_SKIN);
+      expect(seedFileOf(t.alternatives.source)).toBe(GLASS_SKIN);
       expect(t.alternatives.value.every((a) => get(a).category === 'hifu')).toBe(true);
     }
   });
 
   it('makes chemical-peel the superficial AHA/BHA peel of 002', () => {
     const t = get('chemical-peel');
-    expect(t.purpose).toMatchObject({ source: GLASS_SKIN });
+    expect(t.purpose).toMatchObject({ source: fromSeed(GLASS_SKIN) });
     expect(t.purpose.value.en).toMatch(/AHA, BHA/);
   });
 });
@@ -255,21 +280,21 @@ describe('treatment catalog: facts from 000 (laser toning)', () => {
   const t = () => get('laser-toning');
 
   it('takes 20 minutes to an hour, under topical anaesthetic, with no downtime', () => {
-    expect(t().sessionMinutes).toEqual({ value: { min: 20, max: 60 }, source: LASER_TONING });
-    expect(t().anaesthesia).toEqual({ value: 'topical', source: LASER_TONING });
-    expect(t().downtimeDays).toEqual({ value: { min: 0, max: 0 }, source: LASER_TONING });
+    expect(t().sessionMinutes).toEqual({ value: { min: 20, max: 60 }, source: fromSeed(LASER_TONING) });
+    expect(t().anaesthesia).toEqual({ value: 'topical', source: fromSeed(LASER_TONING) });
+    expect(t().downtimeDays).toEqual({ value: { min: 0, max: 0 }, source: fromSeed(LASER_TONING) });
   });
 
   it('treats melasma and sun spots', () => {
-    expect(t().concerns.source).toBe(LASER_TONING);
+    expect(seedFileOf(t().concerns.source)).toBe(LASER_TONING);
     expect(t().concerns.value).toEqual(expect.arrayContaining(['melasma', 'sun_spots']));
   });
 
   it('advises SPF 30 sunscreen and no continued sun after, and warns of hypopigmentation', () => {
-    expect(t().aftercare.source).toBe(LASER_TONING);
+    expect(seedFileOf(t().aftercare.source)).toBe(LASER_TONING);
     expect(en(t(), 'aftercare')).toMatch(/SPF 30/);
     expect(en(t(), 'aftercare')).toMatch(/sun exposure/);
-    expect(t().complications.source).toBe(LASER_TONING);
+    expect(seedFileOf(t().complications.source)).toBe(LASER_TONING);
     expect(en(t(), 'complications')).toMatch(/hypopigmentation/);
     expect(ko(t(), 'complications')).toMatch(/저색소침착/);
   });
@@ -284,7 +309,7 @@ describe('treatment catalog: facts from 001 (acne scars)', () => {
 
   it('maps each scar type to the procedures 001 names for it', () => {
     const concerns = (id: TreatmentId) => {
-      expect(get(id).concerns.source, id).toBe(ACNE_SCARS);
+      expect(seedFileOf(get(id).concerns.source), id).toBe(ACNE_SCARS);
       return get(id).concerns.value;
     };
     expect(concerns('tca-cross')).toContain('scar_icepick');
@@ -299,7 +324,7 @@ describe('treatment catalog: facts from 001 (acne scars)', () => {
   });
 
   it('names erbium as the gentler alternative to fractional CO2', () => {
-    expect(get('fractional-co2').alternatives).toMatchObject({ source: ACNE_SCARS });
+    expect(get('fractional-co2').alternatives).toMatchObject({ source: fromSeed(ACNE_SCARS) });
     expect(get('fractional-co2').alternatives.value).toContain('erbium-laser');
     expect(get('erbium-laser').purpose.value.en).toMatch(/gentler/);
   });
@@ -307,7 +332,7 @@ describe('treatment catalog: facts from 001 (acne scars)', () => {
   it('lists the complications of 001 for the resurfacing lasers', () => {
     for (const id of ['fractional-co2', 'erbium-laser'] as const) {
       const t = get(id);
-      expect(t.complications.source, id).toBe(ACNE_SCARS);
+      expect(seedFileOf(t.complications.source), id).toBe(ACNE_SCARS);
       const text = en(t, 'complications');
       expect(text, id).toMatch(/darker skin/);
       expect(text, id).toMatch(/Infection/);
@@ -318,7 +343,7 @@ describe('treatment catalog: facts from 001 (acne scars)', () => {
   it('prepares as 001 says: stop retinoids and exfoliants a few days before; avoid tanning, smoking and alcohol', () => {
     for (const id of scarProcedures) {
       const t = get(id);
-      expect(t.preCare.source, id).toBe(ACNE_SCARS);
+      expect(seedFileOf(t.preCare.source), id).toBe(ACNE_SCARS);
       const text = en(t, 'preCare');
       expect(text, id).toMatch(/retinoids.*a few days before/);
       expect(text, id).toMatch(/tanning, smoking and alcohol/);
@@ -328,9 +353,35 @@ describe('treatment catalog: facts from 001 (acne scars)', () => {
   it('recovers as 001 says: no makeup for 24-48 hours, soothing care and sun protection', () => {
     for (const id of scarProcedures) {
       const t = get(id);
-      expect(t.aftercare.source, id).toBe(ACNE_SCARS);
+      expect(seedFileOf(t.aftercare.source), id).toBe(ACNE_SCARS);
       expect(en(t, 'aftercare'), id).toMatch(/makeup for 24-48 hours/);
       expect(en(t, 'aftercare'), id).toMatch(/sun/);
+    }
+  });
+});
+
+describe('treatment catalog: what regulators and labels say', () => {
+  it('says no glutathione injection is approved for skin lightening, and lists its reported harms, citing the advisory and the review', () => {
+    const t = get('glutathione-iv');
+    expect(t.purpose.value.en).not.toMatch(/reduce|helps?/i);
+    const cited = t.complications.items.filter((i) => i.source?.startsWith('ref: '));
+    expect(cited.map((i) => i.en).join('\n')).toMatch(/not approved|No glutathione injection is approved/);
+    expect(en(t, 'complications')).toMatch(/Stevens-Johnson/);
+    expect(en(t, 'complications')).toMatch(/kidneys, liver and thyroid/);
+    for (const item of cited) expect(item.source).toMatch(/Philippine FDA Advisory No\. 2019-182.*Sonthalia/);
+  });
+
+  it('says no exosome product is approved to be injected, citing the US FDA notice of December 2019', () => {
+    const item = get('exosome').complications.items.find((i) => /approved/.test(i.en));
+    expect(item?.source).toMatch(/^ref: US FDA.*December 2019/);
+    expect(item?.ko).toMatch(/허가된 엑소좀 제품은 없습니다/);
+  });
+
+  it('asks about the HIFU labels’ contraindications on every HIFU treatment; only Ultherapy’s is cited to its label', () => {
+    for (const id of ['ultherapy', 'shurink', 'doublo-gold'] as const) {
+      const item = get(id).preCare.items[0]!;
+      expect(item.en, id).toMatch(/pacemaker.*metal implants.*cystic acne.*fillers or keloids/);
+      expect(item.source, id).toEqual(id === 'ultherapy' ? expect.stringMatching(/^ref: Ulthera System instructions for use/) : 'clinical-practice');
     }
   });
 });

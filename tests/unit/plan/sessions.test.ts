@@ -6,6 +6,7 @@ import type { PatientRecord } from '../../../src/shared/contract/patients';
 import type { Result } from '../../../src/shared/contract';
 import sharp from 'sharp';
 import type { StoredPhoto } from '../../../src/shared/contract/photos';
+import { LATER_SCREENING_FLAGS } from '../../../src/shared/domain/intake/vocabulary';
 import { planSchema, sessionRecordSchema } from '../../../src/shared/domain/plan/plan-schema';
 import { fixtureIntake, movableClock, openTempServices, type TempServices } from '../../support/temp-services';
 
@@ -13,9 +14,14 @@ let services: TempServices;
 let patientId: string;
 
 const trip = { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' };
+const LATER_ANSWERS = Object.fromEntries(LATER_SCREENING_FLAGS.map((flag) => [flag, false]));
 
 async function createPatient(latin: string, native: string): Promise<string> {
-  const patient = { ...fixtureIntake('en'), names: { native, latin }, trip };
+  const intake = fixtureIntake('en');
+  // The fixture predates the later screening questions (read as not asked): answered here, so that the only
+  // findings are the schedule's.
+  const screening = { ...(intake.screening as object), ...LATER_ANSWERS };
+  const patient = { ...intake, names: { native, latin }, trip, screening };
   const created = await services.dispatch('createPatient', { patient });
   if (!created.ok) throw new Error(JSON.stringify(created.error));
   return (created.value as PatientRecord).id;

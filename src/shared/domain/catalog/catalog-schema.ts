@@ -1,8 +1,12 @@
 // The treatment catalog as data (resources/catalog/treatments.json), checked by this schema when it is loaded.
-// Every fact carries the seed article it came from, or "clinical-practice" where the seeds are silent and the
-// value is a conservative default the clinic's doctors must confirm.
+// Every fact carries the seed article it came from (or one of its sections), a named reference (a label, a
+// regulator's notice, a paper), or "clinical-practice" where the value is a conservative default the clinic's
+// doctors must confirm (see ../citations/source.ts).
 import { z } from 'zod';
+import { sourceSchema } from '../citations/source';
 import { SKIN_CONCERNS } from '../intake/vocabulary';
+
+export { sourceSchema };
 
 export const TREATMENT_IDS = [
   'laser-toning',
@@ -60,9 +64,6 @@ export type Tag = (typeof TAGS)[number];
  * numbing cream only if the patient wants it. */
 export const ANAESTHESIA = ['none', 'topical', 'local', 'topical-optional'] as const;
 export type Anaesthesia = (typeof ANAESTHESIA)[number];
-
-/** A seed file name ("000_0389e218a6a15942.txt") or "clinical-practice". */
-export const sourceSchema = z.union([z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/), z.literal('clinical-practice')]);
 
 const localized = z.strictObject({ ko: z.string().min(1), en: z.string().min(1) });
 const range = z.strictObject({ min: z.number().nonnegative(), max: z.number().nonnegative() }).refine((r) => r.min <= r.max, 'min > max');

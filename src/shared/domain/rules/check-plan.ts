@@ -63,8 +63,8 @@ function holds(condition: Condition, context: Context): boolean {
     });
   }
   if ('medicationsMention' in condition) {
-    const said = foldForSearch(patient.screening.medications);
-    return said !== '' && condition.medicationsMention.some((name) => said.includes(foldForSearch(name)));
+    const said = foldedMedications(patient.screening.medications);
+    return said !== '' && foldedNames(condition.medicationsMention).some((name) => said.includes(name));
   }
   if ('anaesthesia' in condition) return condition.anaesthesia.includes(treatment.anaesthesia.value);
   if ('sex' in condition) return patient.sex === condition.sex;
@@ -84,6 +84,23 @@ function holds(condition: Condition, context: Context): boolean {
   if ('all' in condition) return condition.all.every((part) => holds(part, context));
   if ('any' in condition) return condition.any.some((part) => holds(part, context));
   return !holds(condition.not, context);
+}
+
+// A rule's drug names and a patient's medicines are folded once, not on every day an undated session is tried:
+// the name lists run to a hundred entries in several scripts.
+const foldedNamesCache = new WeakMap<readonly string[], readonly string[]>();
+function foldedNames(names: readonly string[]): readonly string[] {
+  let folded = foldedNamesCache.get(names);
+  if (folded === undefined) {
+    folded = names.map(foldForSearch);
+    foldedNamesCache.set(names, folded);
+  }
+  return folded;
+}
+let lastMedications: { readonly text: string; readonly folded: string } = { text: '', folded: '' };
+function foldedMedications(text: string): string {
+  if (text !== lastMedications.text) lastMedications = { text, folded: foldForSearch(text) };
+  return lastMedications.folded;
 }
 
 const DATE_QUESTIONS = new Set(['isotretinoinLastDose', 'retinoidLastUse', 'lastSunExposure', 'recentFillerOrToxin']);

@@ -3,7 +3,8 @@
 // date is compared with the session's date, never today's) and the plan, a severity, a message in Korean and
 // English, and its source. Findings are decision support for the doctor, who decides.
 import { z } from 'zod';
-import { ANAESTHESIA, CATEGORIES, TAGS, TREATMENT_IDS, sourceSchema as seedSourceSchema, type Anaesthesia } from '../catalog/catalog-schema';
+import { ANAESTHESIA, CATEGORIES, TAGS, TREATMENT_IDS, type Anaesthesia } from '../catalog/catalog-schema';
+import { CLINICAL_PRACTICE, sourceSchema } from '../citations/source';
 import { ALLERGIES, SCREENING_DATES, SCREENING_FLAGS, SKIN_CONCERNS } from '../intake/vocabulary';
 
 export const SEVERITIES = ['block', 'caution', 'info'] as const;
@@ -57,8 +58,8 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
-/** A rule cites a seed article, or a named clinical reference (labelling, guideline) for standard screening. */
-const ruleSourceSchema = z.union([seedSourceSchema, z.string().regex(/^ref: .{10,}$/)]);
+/** A rule cites a seed article (or one of its sections), or a named clinical reference (labelling, guideline). */
+const ruleSourceSchema = sourceSchema.refine((source) => source !== CLINICAL_PRACTICE, 'a rule names its source');
 
 export const ruleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
