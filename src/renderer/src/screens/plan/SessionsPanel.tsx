@@ -188,7 +188,7 @@ export function SessionsPanel(props: SessionsPanelProps) {
                   data-session-row={index}
                   data-treatment={row.treatment}
                   data-date={row.date ?? ''}
-                  data-next-visit={row.nextVisit ? 'true' : undefined}
+                  data-at-next-visit={row.nextVisit ? 'true' : undefined}
                 >
                   <td className="sessions__n">{index + 1}</td>
                   <th scope="row" className="sessions__name">
