@@ -62,7 +62,6 @@ test('isotretinoin two months before arrival: the CO2 moved to a next visit keep
       await expect(intake.field(question)).toHaveAttribute('data-date-state', 'never');
       await expect(intake.control(question)).toHaveCount(0);
     }
-    await page.locator('#section-screening').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'clinical-intake-screening-en');
     await expectNoCriticalViolations(page, testInfo, 'clinical-intake-screening-en');
     await shell.setLanguage('ko');
@@ -113,6 +112,8 @@ test('isotretinoin two months before arrival: the CO2 moved to a next visit keep
     await expect(move).toBeFocused();
     await expect(co2Isotretinoin).toHaveAttribute('data-timing', 'undated');
     await expect(co2Isotretinoin).toContainText(uiText('en', 'plan.findings.undatedRange', { from: '', to: '' }).split(':')[0]!);
+    // The scheduler's "does not fit" note described the plan before the move.
+    await expect(plan.nextVisit).toHaveCount(0);
     await saveScreenshot(page, 'clinical-plan-undated-en');
     await shell.setLanguage('ko');
     await saveScreenshot(page, 'clinical-plan-undated-ko');
@@ -144,6 +145,7 @@ test('an agency booking whose date questions are "not asked" gets the cautions o
     await intake.pressSave();
     await expect(intake.errorOf('lastSunExposure')).toHaveText(issueText('en', 'required'));
     await expect(intake.control('lastSunExposure')).toHaveAttribute('aria-invalid', 'true');
+    await saveScreenshot(page, 'clinical-intake-date-required-en');
   });
 
   await test.step('each date question is "not asked", chosen with the arrow keys, and saved so', async () => {

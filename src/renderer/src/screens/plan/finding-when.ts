@@ -5,6 +5,13 @@ import type { TFunction } from 'i18next';
 import type { Finding } from '../../../../shared/domain/rules/check-plan';
 import { formatDay } from './plan-model';
 
+/** A next visit is months away, often in another year: its first day is given with the year. */
+function formatDayWithYear(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
 export function findingWhen(t: TFunction, finding: Pick<Finding, 'date' | 'timing'>, locale: string): string {
   if (finding.date !== null) return formatDay(finding.date, locale);
   const timing = finding.timing;
@@ -14,7 +21,7 @@ export function findingWhen(t: TFunction, finding: Pick<Finding, 'date' | 'timin
   if (timing?.kind === 'next-visit') {
     return timing.notBefore === null
       ? t('plan.findings.nextVisitAnyDate')
-      : t('plan.findings.nextVisitNotBefore', { date: formatDay(timing.notBefore, locale) });
+      : t('plan.findings.nextVisitNotBefore', { date: formatDayWithYear(timing.notBefore, locale) });
   }
   return t('plan.findings.undated');
 }
