@@ -145,6 +145,7 @@ test('an agency booking whose date questions are "not asked" gets the cautions o
     await intake.pressSave();
     await expect(intake.errorOf('lastSunExposure')).toHaveText(issueText('en', 'required'));
     await expect(intake.control('lastSunExposure')).toHaveAttribute('aria-invalid', 'true');
+    await expect(intake.control('lastSunExposure')).toBeFocused();
     await saveScreenshot(page, 'clinical-intake-date-required-en');
   });
 

@@ -29,7 +29,8 @@ export function DateQuestion({ question, form, update, errorOf }: SectionProps &
       data-field={question}
       data-date-state={state}
       aria-describedby={error ? errorId : undefined}
-      aria-invalid={error ? true : undefined}
+      // With the date field shown, it carries the error, so a refused save puts the focus in it, not on a radio.
+      aria-invalid={error && state !== 'date' ? true : undefined}
     >
       <legend>{t(`screening.${question}`)}</legend>
       <div className="date-question__answer">
