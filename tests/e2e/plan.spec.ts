@@ -143,7 +143,7 @@ test('a plan is built, scheduled inside the stay, checked live, and saved only o
   await test.step('isotretinoin two months before the Fraxel session blocks it, and saving is refused', async () => {
     await plan.backLink.click();
     await intake.waitUntilReady();
-    await intake.control('isotretinoinLastDose').fill(addDays(fraxelDate, -60));
+    await intake.answerDate('isotretinoinLastDose', addDays(fraxelDate, -60));
     await intake.pressSave();
     await expect(intake.savedBanner).toBeVisible();
     await page.getByRole('link', { name: uiText('en', 'intake.plan') }).click();

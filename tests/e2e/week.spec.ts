@@ -11,7 +11,11 @@ import { expect, test } from './support/fixtures';
 import { callService } from './support/services';
 import { uiText } from './support/ui-text';
 
-const TODAY = todayIn(CLINIC_TIME_ZONE, new Date());
+// A fixed clock, the evening of a Wednesday in Korea: the sessions of the morning have taken place, so they can be
+// marked done (never before their time), whatever the real date and hour the test runs at.
+const NOW = '2027-03-10T18:00:00+09:00';
+test.use({ now: NOW });
+const TODAY = todayIn(CLINIC_TIME_ZONE, new Date(NOW));
 const MONDAY = addDays(TODAY, 1 - isoWeekday(TODAY));
 // A day of this week the clinic is open (Monday to Saturday): today, or Saturday when today is Sunday.
 const SESSION_DAY = isoWeekday(TODAY) === 7 ? addDays(TODAY, -1) : TODAY;

@@ -6,6 +6,7 @@ import { defaultDataFolder } from '../app-paths';
 import { readDoorKey } from '../security/key-source';
 import { chooseDatabasePath, openServices } from '../services/open-services';
 import { startBackupTimer } from './backup-timer';
+import { runningClockFrom } from './running-clock';
 import { isOpenRefusal } from './open-refusal';
 import { startPreviewServer } from './preview-server';
 
@@ -15,12 +16,25 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4780' },
     'key-file': { type: 'string' },
     'dev-key': { type: 'boolean', default: false },
+    /** --now 2027-03-10T18:00:00+09:00: the services' clock starts there (and runs on), for e2e tests and demos
+     * of a given day. */
+    now: { type: 'string' },
   },
 });
 const staticRoot = fileURLToPath(new URL('../../../out/preview', import.meta.url));
 const databasePath = chooseDatabasePath(values.db, defaultDataFolder());
 /** --dev-key: a key kept in a file beside the database. It protects nothing; it is for trying the app. */
 const devKeyFile = join(dirname(databasePath), 'clinicdesk-dev.key');
+const clock = values.now === undefined ? undefined : clockOption(values.now);
+
+function clockOption(text: string) {
+  // An instant with its offset, so "today in Korea" is the same on every machine.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) || Number.isNaN(Date.parse(text))) {
+    console.error(`--now takes a date and time with its offset, e.g. 2027-03-10T18:00:00+09:00 (got "${text}")`);
+    process.exit(2);
+  }
+  return runningClockFrom(new Date(text));
+}
 
 let services;
 try {
@@ -29,7 +43,15 @@ try {
     devKeyFile: values['dev-key'] ? devKeyFile : undefined,
     hint: 'To try the app with a development key kept beside the data (no protection): npm run preview -- --dev-key',
   });
-  services = openServices({ databasePath, key, door: 'preview', handoutWorkers: true, checkInBackground: true, requireSignIn: true });
+  services = openServices({
+    databasePath,
+    key,
+    door: 'preview',
+    handoutWorkers: true,
+    checkInBackground: true,
+    requireSignIn: true,
+    ...(clock ? { now: clock.now } : {}),
+  });
 } catch (error) {
   if (!isOpenRefusal(error)) throw error;
   console.error(error.message);
@@ -52,6 +74,7 @@ process.on('SIGTERM', stop);
 
 console.log(`ClinicDesk preview: ${server.url}`);
 console.log(`Database: ${services.context.databasePath}`);
+if (clock) console.log(`Clock: from ${clock.now().toISOString()} (--now)`);
 if (values['dev-key'] && values['key-file'] === undefined && !process.env.CLINICDESK_KEY) {
   console.log(`Development key: ${devKeyFile} (beside the data: no protection; not for real patients)`);
 }

@@ -1,10 +1,12 @@
 // Each test gets its own data folder and its own preview server (the same services as the desktop app), so
-// tests never see each other's patients.
-import { test as base, expect } from '@playwright/test';
+// tests never see each other's patients. A test (or a file, with test.use) may set the clock with `now`: the
+// services and the page then agree on "today" in Korea, whatever the real date, and the clock runs on from there.
+import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runningClockFrom, type RunningClock } from '../../../src/main/doors/running-clock';
 import { openServices, type OpenServices } from '../../../src/main/services/open-services';
 import { startPreviewServer, type PreviewServer } from '../../../src/main/doors/preview-server';
 import { TEST_KEY } from '../../support/test-key';
@@ -14,19 +16,39 @@ const staticRoot = fileURLToPath(new URL('../../../out/preview', import.meta.url
 export interface App {
   readonly url: string;
   readonly services: OpenServices;
+  /** The services' clock: the real one unless the test set `now`. */
+  readonly clock: RunningClock;
 }
 
-export const test = base.extend<{ app: App }>({
-  app: async ({}, use) => {
+export interface ClockOption {
+  /** An instant with its offset ("2027-03-10T18:00:00+09:00") for the services and the page; unset: the real time. */
+  readonly now: string | undefined;
+}
+
+export const test = base.extend<{ app: App } & ClockOption>({
+  now: [undefined, { option: true }],
+  app: async ({ now }, use) => {
     const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-e2e-'));
+    const clock = runningClockFrom(now === undefined ? new Date() : new Date(now));
     // As the preview and the desktop app open them: with coordinator profiles, nothing is served before a sign-in.
-    const services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, requireSignIn: true });
+    const services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, requireSignIn: true, now: clock.now });
     const server: PreviewServer = await startPreviewServer({ dispatch: services.dispatch, staticRoot });
-    await use({ url: server.url, services });
+    await use({ url: server.url, services, clock });
     await server.close();
     services.close();
     rmSync(folder, { recursive: true, force: true });
   },
+  page: async ({ page, now }, use) => {
+    // The renderer's own "today" (the week's first day, the plan's stay) from the same instant as the services'.
+    if (now !== undefined) await page.clock.setSystemTime(new Date(now));
+    await use(page);
+  },
 });
+
+/** Moves the services' clock and the page's to `at`, as if the day had come; both run on from there. */
+export async function setClock(app: App, page: Page, at: string): Promise<void> {
+  app.clock.set(new Date(at));
+  await page.clock.setSystemTime(new Date(at));
+}
 
 export { expect };

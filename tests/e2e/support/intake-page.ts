@@ -1,7 +1,7 @@
 // The intake form as a test sees it. Controls are found by their `name`, errors inside the field's own
 // `[data-field]` wrapper (so "the error is beside its field" is what is checked), buttons by their label.
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { LanguageTag, PhotoAngle, Sex } from '../../../src/shared/domain/intake/vocabulary';
+import type { LanguageTag, PhotoAngle, ScreeningDate, Sex } from '../../../src/shared/domain/intake/vocabulary';
 import { eitherLanguage } from './ui-text';
 
 export interface PatientInput {
@@ -83,6 +83,14 @@ export class IntakePage {
       if (value !== undefined) await this.control(name).selectOption(value);
     }
     for (const language of patient.languages ?? []) await this.control(`language-${language}`).check();
+  }
+
+  /** Answers a date question "not asked", "never", or with a date (YYYY-MM-DD, typed into the field that appears). */
+  async answerDate(question: ScreeningDate, answer: 'not_asked' | 'never' | string): Promise<void> {
+    const state = answer === 'not_asked' || answer === 'never' ? answer : 'date';
+    await this.control(`date-${question}`).and(this.page.locator(`[value="${state}"]`)).check();
+    if (state === 'date') await this.control(question).fill(answer);
+    await expect(this.field(question)).toHaveAttribute('data-date-state', state);
   }
 
   /** Saves with the keyboard shortcut, as a coordinator at speed would. */

@@ -7,6 +7,7 @@ import {
   intakeToForm,
 } from '../../../src/renderer/src/screens/intake/intake-form';
 import { patientSchema } from '../../../src/shared/domain/intake/patient-schema';
+import { DATE_NOT_ASKED, SCREENING_DATES } from '../../../src/shared/domain/intake/vocabulary';
 import { FIXTURE_LANGUAGES, fixtureIntake } from '../../support/temp-services';
 
 describe('the intake form state', () => {
@@ -41,6 +42,51 @@ describe('the intake form state', () => {
     expect(form.answers.pregnant).toBe('no');
     expect(form.answers.breastfeeding).toBe('');
     expect(formFromDraft('garbage')).toEqual(emptyForm());
+  });
+});
+
+describe('the date questions in the intake form', () => {
+  const screened = (screening: Partial<ReturnType<typeof patientSchema.parse>['screening']>) => {
+    const base = patientSchema.parse(fixtureIntake('ar'));
+    return patientSchema.parse({ ...base, screening: { ...base.screening, ...screening } });
+  };
+
+  it('starts a new intake with every date question "not asked", saved as not asked', () => {
+    const form = emptyForm();
+    expect(Object.values(form.dateStates)).toEqual(SCREENING_DATES.map(() => 'not_asked'));
+    const screening = formToIntake(form).screening as Record<string, unknown>;
+    for (const date of SCREENING_DATES) expect(screening[date]).toBe(DATE_NOT_ASKED);
+  });
+
+  it('loads not asked, never and a date as the three answers, and saves each back unchanged', () => {
+    const patient = screened({ isotretinoinLastDose: '2026-10-01', retinoidLastUse: null, lastSunExposure: DATE_NOT_ASKED, recentFillerOrToxin: null });
+    const form = intakeToForm(patient);
+    expect(form.dateStates).toEqual({ isotretinoinLastDose: 'date', retinoidLastUse: 'never', lastSunExposure: 'not_asked', recentFillerOrToxin: 'never' });
+    expect(form.dates.isotretinoinLastDose).toBe('2026-10-01');
+    expect(form.dates.lastSunExposure).toBe('');
+    expect(patientSchema.parse(formToIntake(form))).toEqual(patient);
+  });
+
+  it('keeps a typed date when "never" is chosen, saves "never", and finds the date again on switching back', () => {
+    const form = { ...emptyForm(), dateStates: { ...emptyForm().dateStates, isotretinoinLastDose: 'never' as const }, dates: { ...emptyForm().dates, isotretinoinLastDose: '2026-10-01' } };
+    expect(formToIntake(form).screening.isotretinoinLastDose).toBeNull();
+    expect(formToIntake({ ...form, dateStates: { ...form.dateStates, isotretinoinLastDose: 'date' } }).screening.isotretinoinLastDose).toBe('2026-10-01');
+  });
+
+  it('asks for the date beside its question when "date" is chosen and none typed', () => {
+    const base = intakeToForm(patientSchema.parse(fixtureIntake('ar')));
+    const form = { ...base, dateStates: { ...base.dateStates, lastSunExposure: 'date' as const }, dates: { ...base.dates, lastSunExposure: ' ' } };
+    const refused = patientSchema.safeParse(formToIntake(form));
+    expect(refused.success).toBe(false);
+    const fields = refused.success ? [] : refused.error.issues.map((issue) => fieldOfIssue(issue.path as (string | number)[]));
+    expect(fields).toEqual(['lastSunExposure']);
+  });
+
+  it('reads an older draft without answers for the dates: a typed date is a date, an empty one "not asked"', () => {
+    const form = formFromDraft({ dates: { isotretinoinLastDose: '2026-10-01', retinoidLastUse: '' } });
+    expect(form.dateStates.isotretinoinLastDose).toBe('date');
+    expect(form.dateStates.retinoidLastUse).toBe('not_asked');
+    expect(formFromDraft({ dateStates: { retinoidLastUse: 'never' } }).dateStates.retinoidLastUse).toBe('never');
   });
 });
 

@@ -3,6 +3,7 @@
 import { formatPhone, toE164 } from '../../../../shared/domain/intake/identifiers';
 import type { Consent, PatientIntake, PatientIntakeInput } from '../../../../shared/domain/intake/patient-schema';
 import {
+  DATE_NOT_ASKED,
   MESSENGERS,
   SCREENING_DATES,
   SCREENING_FLAGS,
@@ -16,6 +17,9 @@ import {
 import type { IssuePath } from '../../../../shared/contract';
 
 export type Answer = 'yes' | 'no' | '';
+
+/** A date question's state: not asked yet, asked and never exposed, or the date of the last exposure. */
+export type DateState = 'not_asked' | 'never' | 'date';
 
 export interface IntakeForm {
   nativeName: string;
@@ -37,6 +41,9 @@ export interface IntakeForm {
   fitzpatrick: string;
   concerns: SkinConcern[];
   answers: Record<ScreeningFlag, Answer>;
+  /** Which of the three answers each date question has; the date typed is kept in `dates` whichever is chosen,
+   * so switching to "Never" and back does not lose it. */
+  dateStates: Record<ScreeningDate, DateState>;
   dates: Record<ScreeningDate, string>;
   allergies: Allergy[];
   allergyOther: string;
@@ -73,6 +80,8 @@ export function emptyForm(): IntakeForm {
     fitzpatrick: '',
     concerns: [],
     answers: byKey(SCREENING_FLAGS, () => ''),
+    // A new intake has asked nothing yet: "not asked" gives the rules' cautions, never a silent pass.
+    dateStates: byKey(SCREENING_DATES, () => 'not_asked'),
     dates: byKey(SCREENING_DATES, () => ''),
     allergies: [],
     allergyOther: '',
@@ -89,6 +98,13 @@ export function emptyForm(): IntakeForm {
 const blankToUndefined = (value: string) => (value.trim() === '' ? undefined : value.trim());
 const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());
 const answerValue = (answer: Answer) => (answer === '' ? null : answer === 'yes');
+
+/** A date question as the intake stores it; "date" without a date typed is left out, so it reads "Required". */
+function dateValue(state: DateState, typed: string): string | null | undefined {
+  if (state === 'not_asked') return DATE_NOT_ASKED;
+  if (state === 'never') return null;
+  return blankToUndefined(typed);
+}
 
 /** The form as the contract's intake input; empty required fields become undefined so they read "Required". */
 export function formToIntake(form: IntakeForm): PatientIntakeInput {
@@ -115,7 +131,7 @@ export function formToIntake(form: IntakeForm): PatientIntakeInput {
     skin: { fitzpatrick: form.fitzpatrick === '' ? null : Number(form.fitzpatrick), concerns: form.concerns },
     screening: {
       ...byKey(SCREENING_FLAGS, (flag) => answerValue(form.answers[flag])),
-      ...byKey(SCREENING_DATES, (date) => blankToNull(form.dates[date])),
+      ...byKey(SCREENING_DATES, (date) => dateValue(form.dateStates[date], form.dates[date])),
       allergies: { items: form.allergies, other: form.allergyOther.trim() },
       medications: form.medications.trim(),
       notes: form.notes.trim(),
@@ -142,6 +158,7 @@ function orderedMessengers(form: IntakeForm): MessengerKind[] {
 }
 
 const answerOf = (value: boolean | null): Answer => (value === null ? '' : value ? 'yes' : 'no');
+const dateStateOf = (value: string | null): DateState => (value === null ? 'never' : value === DATE_NOT_ASKED ? 'not_asked' : 'date');
 
 export function intakeToForm(patient: PatientIntake): IntakeForm {
   return {
@@ -164,7 +181,8 @@ export function intakeToForm(patient: PatientIntake): IntakeForm {
     fitzpatrick: patient.skin.fitzpatrick === null ? '' : String(patient.skin.fitzpatrick),
     concerns: [...patient.skin.concerns],
     answers: byKey(SCREENING_FLAGS, (flag) => answerOf(patient.screening[flag])),
-    dates: byKey(SCREENING_DATES, (date) => patient.screening[date] ?? ''),
+    dateStates: byKey(SCREENING_DATES, (date) => dateStateOf(patient.screening[date])),
+    dates: byKey(SCREENING_DATES, (date) => dateStateOf(patient.screening[date]) === 'date' ? patient.screening[date]! : ''),
     allergies: [...patient.screening.allergies.items],
     allergyOther: patient.screening.allergies.other,
     medications: patient.screening.medications,
@@ -220,5 +238,14 @@ export function formFromDraft(value: unknown): IntakeForm {
     messengerOrder: Array.isArray(draft.messengerOrder) ? draft.messengerOrder.filter((kind) => MESSENGERS.includes(kind)) : [],
     answers: { ...empty.answers, ...(draft.answers ?? {}) },
     dates: { ...empty.dates, ...(draft.dates ?? {}) },
+    dateStates: { ...empty.dateStates, ...(draft.dateStates ?? olderDateStates(draft.dates)) },
   };
+}
+
+/** A draft saved before date questions had three answers: an empty date meant "never or not asked", which cannot
+ * be told apart, so it comes back as "not asked" (a caution, never a silent pass); a typed date stays a date. */
+function olderDateStates(dates: Partial<Record<ScreeningDate, string>> | undefined): Partial<Record<ScreeningDate, DateState>> {
+  return Object.fromEntries(
+    SCREENING_DATES.filter((date) => (dates?.[date] ?? '').trim() !== '').map((date) => [date, 'date' as const]),
+  );
 }

@@ -11,9 +11,10 @@ import { useDowntimeText } from './plan-text';
 
 /**
  * Findings about the clinic's calendar, not about the patient: the coordinator fixes the schedule, and the form the
- * patient signs does not list them as the patient's conditions.
+ * patient signs does not list them as the patient's conditions. Every scheduler rule is named "schedule-…", so a
+ * new one stays out without a list to keep up to date.
  */
-const SCHEDULING_RULES = new Set(['schedule-clinic-closed', 'schedule-outside-stay', 'schedule-interval', 'schedule-next-visit']);
+const isSchedulingFinding = (finding: { readonly rule: string }) => finding.rule.startsWith('schedule-');
 
 export function ConsentSummaryView({
   consent,
@@ -33,7 +34,7 @@ export function ConsentSummaryView({
   const firstLanguage = patient.languages[0];
   const summaries = columns.map((lng) => consent?.[lng] ?? null);
   const count = summaries[0]?.treatments.length ?? 0;
-  const scheduling = new Set(findings.filter((f) => SCHEDULING_RULES.has(f.rule)).flatMap((f) => [f.message.ko, f.message.en]));
+  const scheduling = new Set(findings.filter(isSchedulingFinding).flatMap((f) => [f.message.ko, f.message.en]));
   // A print of health data is logged (who printed whose record, when) before the print dialog opens.
   const printed = async () => {
     if (patient.id) await api.recordPrint({ patientId: patient.id, document: 'consent-summary' });

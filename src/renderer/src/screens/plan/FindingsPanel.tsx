@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Treatment, TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
 import type { PlanEvaluation, PlanFinding } from '../../../../shared/domain/plan/evaluate-plan';
 import type { Severity } from '../../../../shared/domain/rules/rule-schema';
-import { doctorName, formatDay, type SummaryLanguage } from './plan-model';
+import { findingWhen } from './finding-when';
+import { doctorName, type SummaryLanguage } from './plan-model';
 import { SeverityBadge } from './plan-text';
 
 export interface FindingsPanelProps {
@@ -140,9 +141,18 @@ function FindingCard({
       </div>
       <ul className="finding__sessions">
         {card.findings.map((session, index) => (
-          <li key={index} data-session data-treatment={session.treatment} data-date={session.date ?? ''}>
+          <li
+            key={index}
+            data-session
+            data-treatment={session.treatment}
+            data-date={session.date ?? ''}
+            data-timing={session.timing?.kind}
+            data-fires-from={session.timing?.kind === 'undated' ? session.timing.firesFrom : undefined}
+            data-fires-to={session.timing?.kind === 'undated' ? session.timing.firesTo : undefined}
+            data-not-before={session.timing?.kind === 'next-visit' ? (session.timing.notBefore ?? '') : undefined}
+          >
             <strong>{nameOf(session.treatment)}</strong>{' '}
-            <span className="finding__date">{session.date ? formatDay(session.date, i18n.language) : t('plan.findings.undated')}</span>
+            <span className={`finding__date${session.timing ? ' finding__date--timing' : ''}`}>{findingWhen(t, session, i18n.language)}</span>
           </li>
         ))}
       </ul>

@@ -27,6 +27,7 @@ import {
   pruneAcknowledgements,
   toPlan,
   uiLanguageOf,
+  withNextVisit,
   type SessionRow,
   type WorkingPlan,
 } from './plan-model';
@@ -269,6 +270,11 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
       }),
     }));
   };
+  const moveRow = (key: string, nextVisit: boolean) => {
+    change((previous) => ({ ...previous, rows: previous.rows.map((row) => (row.key === key ? withNextVisit(row, nextVisit) : row)) }));
+    // What scheduling left for a next visit no longer describes the plan; each row says where it is.
+    setNextVisit(null);
+  };
   const removeRow = (key: string) => change((previous) => ({ ...previous, rows: previous.rows.filter((row) => row.key !== key) }));
   const acknowledge = (finding: PlanFinding, doctor: string) => {
     change((previous) => ({
@@ -411,6 +417,7 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
             onAdd={addSession}
             onChange={changeRow}
             onRemove={removeRow}
+            onNextVisit={moveRow}
             onSchedule={() => void schedule()}
           />
         </div>

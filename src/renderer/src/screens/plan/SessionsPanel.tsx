@@ -24,6 +24,8 @@ export interface SessionsPanelProps {
   readonly onAdd: (treatment: TreatmentId) => void;
   readonly onChange: (key: string, change: Partial<Pick<SessionRow, 'date' | 'time' | 'room'>>) => void;
   readonly onRemove: (key: string) => void;
+  /** Moves a session to a next visit (true) or back to this trip (false); either way it loses its date. */
+  readonly onNextVisit: (key: string, nextVisit: boolean) => void;
   readonly onSchedule: () => void;
 }
 
@@ -52,7 +54,8 @@ export function SessionsPanel(props: SessionsPanelProps) {
   const table = useRef<HTMLTableElement>(null);
   const nameOf = (id: TreatmentId) => byId.get(id)?.names[language] ?? id;
   const collator = new Intl.Collator(i18n.language);
-  const undated = rows.filter((row) => row.date === null).length;
+  // Sessions at a next visit are not the scheduler's to place in this stay.
+  const undated = rows.filter((row) => row.date === null && !row.nextVisit).length;
 
   // A suggestion already in the plan goes at once, without waiting for the next evaluation.
   const suggestions = (evaluation?.suggestions ?? []).filter((id) => !rows.some((row) => row.treatment === id));
@@ -185,6 +188,7 @@ export function SessionsPanel(props: SessionsPanelProps) {
                   data-session-row={index}
                   data-treatment={row.treatment}
                   data-date={row.date ?? ''}
+                  data-at-next-visit={row.nextVisit ? 'true' : undefined}
                 >
                   <td className="sessions__n">{index + 1}</td>
                   <th scope="row" className="sessions__name">
@@ -195,27 +199,49 @@ export function SessionsPanel(props: SessionsPanelProps) {
                       </p>
                     )}
                   </th>
-                  <td>
-                    <input
-                      type="date"
-                      name={`session-date-${index}`}
-                      value={row.date ?? ''}
-                      aria-label={t('plan.sessions.dateOf', label)}
-                      aria-describedby={issue ? errorId : undefined}
-                      aria-invalid={issue ? true : undefined}
-                      onChange={(event) => props.onChange(row.key, { date: event.target.value || null })}
-                    />
-                    {row.date === null && <span className="sessions__undated">{t('plan.sessions.undated')}</span>}
+                  <td className="sessions__when">
+                    {row.nextVisit ? (
+                      <span className="sessions__next-visit" data-next-visit-row>
+                        {t('plan.sessions.atNextVisit')}
+                      </span>
+                    ) : (
+                      <>
+                        <input
+                          type="date"
+                          name={`session-date-${index}`}
+                          value={row.date ?? ''}
+                          aria-label={t('plan.sessions.dateOf', label)}
+                          aria-describedby={issue ? errorId : undefined}
+                          aria-invalid={issue ? true : undefined}
+                          onChange={(event) => props.onChange(row.key, { date: event.target.value || null })}
+                        />
+                        {row.date === null && <span className="sessions__undated">{t('plan.sessions.undated')}</span>}
+                      </>
+                    )}
+                    {/* One button for both ways, so the focus stays on it when the session moves. */}
+                    {row.status !== 'done' && (
+                      <button
+                        type="button"
+                        className="button--quiet sessions__move"
+                        data-move-session={row.nextVisit ? 'this-trip' : 'next-visit'}
+                        aria-label={row.nextVisit ? t('plan.sessions.toThisTripOf', label) : t('plan.sessions.toNextVisitOf', label)}
+                        onClick={() => props.onNextVisit(row.key, !row.nextVisit)}
+                      >
+                        {row.nextVisit ? t('plan.sessions.toThisTrip') : t('plan.sessions.toNextVisit')}
+                      </button>
+                    )}
                   </td>
                   <td>
-                    <input
-                      type="time"
-                      name={`session-time-${index}`}
-                      value={row.time ?? ''}
-                      step={300}
-                      aria-label={t('plan.sessions.timeOf', label)}
-                      onChange={(event) => props.onChange(row.key, { time: event.target.value || null })}
-                    />
+                    {!row.nextVisit && (
+                      <input
+                        type="time"
+                        name={`session-time-${index}`}
+                        value={row.time ?? ''}
+                        step={300}
+                        aria-label={t('plan.sessions.timeOf', label)}
+                        onChange={(event) => props.onChange(row.key, { time: event.target.value || null })}
+                      />
+                    )}
                   </td>
                   <td>
                     <select

@@ -9,6 +9,8 @@ export interface SessionRow {
   readonly treatment: TreatmentId;
   readonly date: string | null;
   readonly time: string | null;
+  /** At a next visit, after this trip: then without a date (the rules check it against the days after the flight). */
+  readonly nextVisit?: true;
   /** The clinic room (a name from the clinic settings), or absent. */
   readonly room?: string;
   /** Kept as loaded: the week view records what became of a session, the plan screen only carries it along. */
@@ -34,6 +36,7 @@ export function fromPlan(plan: Plan): WorkingPlan {
       treatment: item.treatment,
       date: item.date ?? null,
       time: item.time ?? null,
+      ...(item.nextVisit ? { nextVisit: true as const } : {}),
       ...(item.room ? { room: item.room } : {}),
       ...(item.status ? { status: item.status } : {}),
       ...(item.record ? { record: item.record } : {}),
@@ -53,6 +56,7 @@ export function toPlan(working: WorkingPlan): Plan {
     items: working.rows.map((row) => ({
       treatment: row.treatment,
       date: row.date,
+      ...(row.nextVisit ? { nextVisit: true as const } : {}),
       ...(row.time ? { time: row.time } : {}),
       ...(row.room ? { room: row.room } : {}),
       ...(row.status ? { status: row.status } : {}),
@@ -64,6 +68,13 @@ export function toPlan(working: WorkingPlan): Plan {
   };
 }
 
+/** A session moved to a next visit, or back to this trip: either way it loses its date and time, which belonged to
+ * where it was (the rules then check it against the days it can take there). */
+export function withNextVisit(row: SessionRow, nextVisit: boolean): SessionRow {
+  const { nextVisit: _was, ...rest } = row;
+  return { ...rest, date: null, time: null, ...(nextVisit ? { nextVisit: true as const } : {}) };
+}
+
 /** An acknowledgement names one session (treatment and date); once that session is gone or moved, it lapses. */
 export function pruneAcknowledgements(working: WorkingPlan): WorkingPlan {
   const kept = working.acknowledgements.filter((ack) => working.rows.some((row) => row.treatment === ack.treatment && row.date === ack.date));
@@ -73,7 +84,7 @@ export function pruneAcknowledgements(working: WorkingPlan): WorkingPlan {
 /** A stable text of a plan, to tell whether two plans are the same (unsaved changes, stale evaluations). */
 export function planKey(plan: Plan): string {
   const discounts = Object.entries(plan.discounts).sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([plan.items.map((item) => [item.treatment, item.date ?? null, item.time ?? null, item.room ?? null, item.status ?? 'scheduled', item.record ?? null]), plan.acknowledgements, discounts, plan.rate]);
+  return JSON.stringify([plan.items.map((item) => [item.treatment, item.date ?? null, item.nextVisit ?? false, item.time ?? null, item.room ?? null, item.status ?? 'scheduled', item.record ?? null]), plan.acknowledgements, discounts, plan.rate]);
 }
 
 export type SummaryLanguage = 'ko' | 'en';

@@ -35,6 +35,9 @@ function dayLabel(t: TFunction, weekday: number): string {
   return labels[weekday - 1]!;
 }
 
+/** The services' refusals to mark a session done: shown beside the control, not as a failure of the screen. */
+const DONE_REFUSALS: ReadonlySet<IssueCode> = new Set<IssueCode>(['session_not_dated', 'session_in_future']);
+
 const mondayOf = (date: string): string => addDays(date, 1 - isoWeekday(date));
 const sessionKey = (session: SessionListing) => `${session.patientId}:${session.index}`;
 
@@ -231,8 +234,12 @@ function SessionCard({
   const recordPhotos = Object.entries(session.record?.photos ?? {}) as [PhotoAngle, string][];
   const needPhotos = formOpen || recordPhotos.length > 0;
   const [missingDoctor, setMissingDoctor] = useState(false);
+  /** Why the services refused to mark the session done (no date, or not yet come in Korea), said beside Save. */
+  const [doneRefusal, setDoneRefusal] = useState<IssueCode | null>(null);
   const [saving, setSaving] = useState(false);
   const doctorInput = useRef<HTMLInputElement>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
+  const refusalId = `session-${session.patientId}-${session.index}-done-refusal`;
   const treatment = treatmentName(session.treatment);
   const titleId = `session-${session.patientId}-${session.index}`;
   const conflicting = others.filter((other) => session.conflicts.includes(other.index));
@@ -263,6 +270,7 @@ function SessionCard({
       return;
     }
     setSaving(true);
+    setDoneRefusal(null);
     const result = await api.setSessionStatus({
       patientId: session.patientId,
       index: session.index,
@@ -282,6 +290,14 @@ function SessionCard({
       }
       if (Object.keys(refused).length > 0) {
         setPhotoErrors(refused);
+        return;
+      }
+      // Not done yet (its date or time has not come, or it has none): said beside Save, with the form and all
+      // that was typed in it kept, to save once the session has taken place.
+      const notYet = result.error.issues.find((found) => found.path[0] === 'status' && DONE_REFUSALS.has(found.code));
+      if (notYet && status === 'done') {
+        setDoneRefusal(notYet.code);
+        window.requestAnimationFrame(() => saveButton.current?.focus());
         return;
       }
       return onFailed(result.error.message);
@@ -391,7 +407,13 @@ function SessionCard({
       )}
       <div className="week-session__actions" role="group" aria-label={t('week.actionsFor', { treatment, name: session.latinName })}>
         {session.status !== 'done' && (
-          <button type="button" aria-expanded={formOpen} onClick={() => setFormOpen((open) => !open)} data-mark="done">
+          <button
+            type="button"
+            aria-expanded={formOpen}
+            aria-describedby={doneRefusal && formOpen ? refusalId : undefined}
+            onClick={() => setFormOpen((open) => !open)}
+            data-mark="done"
+          >
             {t('week.markDone')}
           </button>
         )}
@@ -501,13 +523,25 @@ function SessionCard({
             {({ id }) => <textarea id={id} name="notes" maxLength={2000} rows={2} value={notes} onChange={(event) => setNotes(event.target.value)} />}
           </Field>
           <div className="week-session__form-actions">
-            <button type="submit" className="button--primary" disabled={saving} data-save-done>
+            <button
+              type="submit"
+              ref={saveButton}
+              className="button--primary"
+              disabled={saving}
+              aria-describedby={doneRefusal ? refusalId : undefined}
+              data-save-done
+            >
               {saving ? t('week.saving') : t('week.save')}
             </button>
             <button type="button" onClick={() => setFormOpen(false)}>
               {t('week.cancel')}
             </button>
           </div>
+          {doneRefusal && (
+            <p className="field__error" id={refusalId} role="alert" data-error-for="status" data-refusal={doneRefusal}>
+              {ISSUE_MESSAGES[doneRefusal][language]}
+            </p>
+          )}
         </form>
       )}
     </li>

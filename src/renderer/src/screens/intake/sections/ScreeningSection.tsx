@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { ALLERGIES, SCREENING_DATES, SCREENING_FLAGS } from '../../../../../shared/domain/intake/vocabulary';
+import { ALLERGIES, SCREENING_DATES, SCREENING_FLAGS, type ScreeningFlag } from '../../../../../shared/domain/intake/vocabulary';
 import { Field, FieldSet } from '../../../components/Field';
 import type { Answer } from '../intake-form';
+import { DateQuestion } from './DateQuestion';
 import { toggle, type SectionProps } from './section-props';
 
 const ANSWERS: readonly { value: Answer; key: 'yes' | 'no' | 'unknown' }[] = [
@@ -12,13 +13,21 @@ const ANSWERS: readonly { value: Answer; key: 'yes' | 'no' | 'unknown' }[] = [
 
 export function ScreeningSection({ form, update, errorOf }: SectionProps) {
   const { t } = useTranslation();
+  // What a question covers, where its label alone would leave the coordinator guessing.
+  const hints: Partial<Record<ScreeningFlag, string>> = {
+    implantedDevice: t('intake.screeningHints.implantedDevice'),
+    metalImplantInArea: t('intake.screeningHints.metalImplantInArea'),
+    koebnerCondition: t('intake.screeningHints.koebnerCondition'),
+    hyaluronidaseOrVenomAllergy: t('intake.screeningHints.hyaluronidaseOrVenomAllergy'),
+    asthmaOrSulfite: t('intake.screeningHints.asthmaOrSulfite'),
+  };
   return (
     <section className="form-section" id="section-screening" aria-labelledby="section-screening-title">
       <h2 id="section-screening-title">{t('intake.sections.screening')}</h2>
       <p className="hint">{t('intake.screeningNote')}</p>
       <div className="answers">
         {SCREENING_FLAGS.map((flag) => (
-          <FieldSet key={flag} name={flag} legend={t(`screening.${flag}`)} error={errorOf(flag)}>
+          <FieldSet key={flag} name={flag} legend={t(`screening.${flag}`)} hint={hints[flag]} error={errorOf(flag)}>
             <div className="segmented">
               {ANSWERS.map(({ value, key }) => (
                 <label key={key} className="segmented__option">
@@ -36,21 +45,9 @@ export function ScreeningSection({ form, update, errorOf }: SectionProps) {
           </FieldSet>
         ))}
       </div>
-      <div className="form-grid">
+      <div className="answers answers--dates">
         {SCREENING_DATES.map((date) => (
-          <Field key={date} name={date} label={t(`screening.${date}`)} hint={t('intake.dateNone')} error={errorOf(date)}>
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                name={date}
-                type="date"
-                value={form.dates[date]}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                onChange={(event) => update((f) => ({ ...f, dates: { ...f.dates, [date]: event.target.value } }))}
-              />
-            )}
-          </Field>
+          <DateQuestion key={date} question={date} form={form} update={update} errorOf={errorOf} />
         ))}
       </div>
       <FieldSet name="allergies" legend={t('intake.fields.allergies')} error={errorOf('allergies')}>
