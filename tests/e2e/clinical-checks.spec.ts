@@ -132,6 +132,9 @@ const BOOKING_ROW = `AG-2027-0101,Lê Thu Hà,Le Thu Ha,1991-06-20,female,VN,vi;
 test('an agency booking whose date questions are "not asked" gets the cautions on its plan', async ({ page, app }, testInfo) => {
   const report = await callService(app, 'importPatients', { sources: [{ name: 'agency-bookings.csv', text: `${BOOKING_HEADER}\n${BOOKING_ROW}\n` }] });
   const id = report.imported[0]!.id;
+  // Imported as "not asked", never "never": nobody screened the patient yet.
+  const imported = await callService(app, 'getPatient', { id });
+  for (const question of SCREENING_DATES) expect(imported.patient.screening[question]).toBe(DATE_NOT_ASKED);
   const shell = new AppShell(page);
   const intake = new IntakePage(page);
   const plan = new PlanPage(page, app);
@@ -169,6 +172,10 @@ test('an agency booking whose date questions are "not asked" gets the cautions o
     await plan.addFromCatalog('pico-laser');
     const forLaser = (selector: string) => plan.findingsPanel.locator(`li.finding${selector}`).filter({ has: page.locator('li[data-session][data-treatment="pico-laser"]') });
     await expect(forLaser('[data-rule$="-not-asked"]').first()).toBeVisible();
+    // The date rules' own "not asked" cautions, each on the laser.
+    for (const rule of ['isotretinoin-not-asked', 'sun-exposure-not-asked', 'retinoid-not-asked']) {
+      await expect(forLaser(`[data-rule="${rule}"]`), rule).toHaveCount(1);
+    }
     await expect(forLaser('[data-rule="screening-incomplete"]')).toHaveCount(1);
     await expect(forLaser('[data-rule="screening-incomplete"]')).toHaveAttribute('data-severity', 'caution');
   });

@@ -139,8 +139,7 @@ test('a plan is built, scheduled inside the stay, checked live, and saved only o
     await expect(plan.finding({ rule: 'photosensitising-drugs-light', treatment: 'pico-laser' }).first()).toBeVisible();
   });
 
-  const isotretinoin = plan.finding({ rule: 'isotretinoin-within-6-months', treatment: 'fraxel', date: fraxelDate });
-  await test.step('isotretinoin two months before the Fraxel session blocks it, and saving is refused', async () => {
+  await test.step('isotretinoin two months before the (non-ablative) Fraxel session is a caution naming the consensus', async () => {
     await plan.backLink.click();
     await intake.waitUntilReady();
     await intake.answerDate('isotretinoinLastDose', addDays(fraxelDate, -60));
@@ -148,8 +147,25 @@ test('a plan is built, scheduled inside the stay, checked live, and saved only o
     await expect(intake.savedBanner).toBeVisible();
     await page.getByRole('link', { name: uiText('en', 'intake.plan') }).click();
     await plan.waitUntilReady();
-    await expect(isotretinoin).toBeVisible();
-    await expect(isotretinoin.locator('.badge').first()).toHaveText(uiText('en', 'plan.severity.block'));
+    const caution = plan.finding({ rule: 'isotretinoin-other-procedures', treatment: 'fraxel', date: fraxelDate });
+    await expect(caution).toBeVisible();
+    await expect(caution.locator('.badge').first()).toHaveText(uiText('en', 'plan.severity.caution'));
+    await expect(caution.locator('.finding__source')).toContainText('Waldman');
+    await expect(plan.finding({ rule: 'isotretinoin-ablative-deep-peel' })).toHaveCount(0);
+  });
+
+  // Fraxel is numbed with lidocaine cream as a rule: for a lidocaine allergy that is a block.
+  const lidocaineBlock = plan.finding({ rule: 'lidocaine-allergy-numbing', treatment: 'fraxel', date: fraxelDate });
+  await test.step('a lidocaine allergy blocks the Fraxel session, and saving is refused', async () => {
+    await plan.backLink.click();
+    await intake.waitUntilReady();
+    await intake.form.locator('input[name="allergy-lidocaine"]').check();
+    await intake.pressSave();
+    await expect(intake.savedBanner).toBeVisible();
+    await page.getByRole('link', { name: uiText('en', 'intake.plan') }).click();
+    await plan.waitUntilReady();
+    await expect(lidocaineBlock).toBeVisible();
+    await expect(lidocaineBlock.locator('.badge').first()).toHaveText(uiText('en', 'plan.severity.block'));
     await expect(plan.findingsSummary).toContainText(uiText('en', 'plan.findings.countBlocks_one', { count: 1 }));
 
     await plan.pressSave();
@@ -164,8 +180,8 @@ test('a plan is built, scheduled inside the stay, checked live, and saved only o
   });
 
   await test.step('a named doctor acknowledges the block, and then the plan saves', async () => {
-    await plan.acknowledge(isotretinoin, 'Dr Seo Yeon-woo');
-    await expect(isotretinoin.locator('[data-acknowledged-by]')).toHaveText(uiText('en', 'plan.findings.acknowledgedBy', { doctor: 'Seo Yeon-woo' }));
+    await plan.acknowledge(lidocaineBlock, 'Dr Seo Yeon-woo');
+    await expect(lidocaineBlock.locator('[data-acknowledged-by]')).toHaveText(uiText('en', 'plan.findings.acknowledgedBy', { doctor: 'Seo Yeon-woo' }));
     await expect(plan.rowError(plan.rowsOf('fraxel'))).toHaveCount(0);
     await expect(plan.rowsOf('fraxel').locator('.badge--acknowledged')).toBeVisible();
     await plan.saveButton.click();
@@ -173,7 +189,7 @@ test('a plan is built, scheduled inside the stay, checked live, and saved only o
     const stored = await callService(app, 'getPatientPlan', { patientId: id });
     expect(stored.version).toBe(2);
     expect(stored.plan.acknowledgements).toEqual([
-      expect.objectContaining({ rule: 'isotretinoin-within-6-months', treatment: 'fraxel', date: fraxelDate, doctor: 'Dr Seo Yeon-woo' }),
+      expect.objectContaining({ rule: 'lidocaine-allergy-numbing', treatment: 'fraxel', date: fraxelDate, doctor: 'Dr Seo Yeon-woo' }),
     ]);
   });
 
@@ -182,8 +198,8 @@ test('a plan is built, scheduled inside the stay, checked live, and saved only o
     await plan.waitUntilReady();
     await expect(plan.rows).toHaveCount(5);
     await expect(plan.status).toHaveText(uiText('en', 'plan.upToDate'));
-    await expect(isotretinoin).toHaveAttribute('data-acknowledged', 'true');
-    await expect(isotretinoin).toContainText(uiText('en', 'plan.findings.acknowledgedBy', { doctor: 'Seo Yeon-woo' }));
+    await expect(lidocaineBlock).toHaveAttribute('data-acknowledged', 'true');
+    await expect(lidocaineBlock).toContainText(uiText('en', 'plan.findings.acknowledgedBy', { doctor: 'Seo Yeon-woo' }));
     expect((await plan.sessionDates()).find((session) => session.treatment === 'fraxel')!.date).toBe(fraxelDate);
   });
 });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Treatment, TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
 import type { PlanEvaluation, PlanFinding } from '../../../../shared/domain/plan/evaluate-plan';
 import type { Severity } from '../../../../shared/domain/rules/rule-schema';
+import { citeSource } from '../../../../shared/domain/citations/citation';
 import { findingWhen } from './finding-when';
 import { doctorName, type SummaryLanguage } from './plan-model';
 import { SeverityBadge } from './plan-text';
@@ -156,7 +157,7 @@ function FindingCard({
           </li>
         ))}
       </ul>
-      <p className="finding__source">{t('plan.findings.source', { source: finding.source })}</p>
+      <p className="finding__source">{t('plan.findings.source', { source: citeSource(finding.source).text[language] })}</p>
       {isBlock && doctor !== null && (
         <p className="finding__ack" ref={status} tabIndex={-1}>
           <SeverityBadge severity="acknowledged" /> <span data-acknowledged-by>{t('plan.findings.acknowledgedBy', { doctor: doctorName(doctor) })}</span>{' '}
