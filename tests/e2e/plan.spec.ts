@@ -154,42 +154,43 @@ test('a plan is built, scheduled inside the stay, checked live, and saved only o
     await expect(plan.finding({ rule: 'isotretinoin-ablative-deep-peel' })).toHaveCount(0);
   });
 
-  // Fraxel is numbed with lidocaine cream as a rule: for a lidocaine allergy that is a block.
-  const lidocaineBlock = plan.finding({ rule: 'lidocaine-allergy-numbing', treatment: 'fraxel', date: fraxelDate });
-  await test.step('a lidocaine allergy blocks the Fraxel session, and saving is refused', async () => {
+  // Water-shine is a hyaluronic acid booster: for an allergy to hyaluronic acid that is a block, on it alone.
+  const boosterDate = (await plan.sessionDates()).find((session) => session.treatment === 'water-shine')!.date;
+  const haBlock = plan.finding({ rule: 'hyaluronic-acid-allergy', treatment: 'water-shine', date: boosterDate });
+  await test.step('an allergy to hyaluronic acid blocks the Water-shine session, and saving is refused', async () => {
     await plan.backLink.click();
     await intake.waitUntilReady();
-    await intake.form.locator('input[name="allergy-lidocaine"]').check();
+    await intake.form.locator('input[name="allergy-hyaluronic_acid"]').check();
     await intake.pressSave();
     await expect(intake.savedBanner).toBeVisible();
     await page.getByRole('link', { name: uiText('en', 'intake.plan') }).click();
     await plan.waitUntilReady();
-    await expect(lidocaineBlock).toBeVisible();
-    await expect(lidocaineBlock.locator('.badge').first()).toHaveText(uiText('en', 'plan.severity.block'));
+    await expect(haBlock).toBeVisible();
+    await expect(haBlock.locator('.badge').first()).toHaveText(uiText('en', 'plan.severity.block'));
     await expect(plan.findingsSummary).toContainText(uiText('en', 'plan.findings.countBlocks_one', { count: 1 }));
 
     await plan.pressSave();
     await expect(plan.banner).toHaveText(uiText('en', 'plan.blocksRefused_one', { count: 1 }));
     await expect(plan.banner).toBeFocused();
-    const fraxel = plan.rowsOf('fraxel');
-    await expect(plan.rowError(fraxel)).toHaveText(issueText('en', 'block_not_acknowledged'));
-    await expect(plan.dateInput(fraxel)).toHaveAttribute('aria-invalid', 'true');
+    const booster = plan.rowsOf('water-shine');
+    await expect(plan.rowError(booster)).toHaveText(issueText('en', 'block_not_acknowledged'));
+    await expect(plan.dateInput(booster)).toHaveAttribute('aria-invalid', 'true');
     // Only the blocked session is flagged, and nothing was stored.
     await expect(plan.sessionsTable.locator('.field__error')).toHaveCount(1);
     expect((await callService(app, 'getPatientPlan', { patientId: id })).version).toBe(1);
   });
 
   await test.step('a named doctor acknowledges the block, and then the plan saves', async () => {
-    await plan.acknowledge(lidocaineBlock, 'Dr Seo Yeon-woo');
-    await expect(lidocaineBlock.locator('[data-acknowledged-by]')).toHaveText(uiText('en', 'plan.findings.acknowledgedBy', { doctor: 'Seo Yeon-woo' }));
-    await expect(plan.rowError(plan.rowsOf('fraxel'))).toHaveCount(0);
-    await expect(plan.rowsOf('fraxel').locator('.badge--acknowledged')).toBeVisible();
+    await plan.acknowledge(haBlock, 'Dr Seo Yeon-woo');
+    await expect(haBlock.locator('[data-acknowledged-by]')).toHaveText(uiText('en', 'plan.findings.acknowledgedBy', { doctor: 'Seo Yeon-woo' }));
+    await expect(plan.rowError(plan.rowsOf('water-shine'))).toHaveCount(0);
+    await expect(plan.rowsOf('water-shine').locator('.badge--acknowledged')).toBeVisible();
     await plan.saveButton.click();
     await expect(plan.banner).toHaveText(uiText('en', 'plan.saved'));
     const stored = await callService(app, 'getPatientPlan', { patientId: id });
     expect(stored.version).toBe(2);
     expect(stored.plan.acknowledgements).toEqual([
-      expect.objectContaining({ rule: 'lidocaine-allergy-numbing', treatment: 'fraxel', date: fraxelDate, doctor: 'Dr Seo Yeon-woo' }),
+      expect.objectContaining({ rule: 'hyaluronic-acid-allergy', treatment: 'water-shine', date: boosterDate, doctor: 'Dr Seo Yeon-woo' }),
     ]);
   });
 
@@ -198,8 +199,8 @@ test('a plan is built, scheduled inside the stay, checked live, and saved only o
     await plan.waitUntilReady();
     await expect(plan.rows).toHaveCount(5);
     await expect(plan.status).toHaveText(uiText('en', 'plan.upToDate'));
-    await expect(lidocaineBlock).toHaveAttribute('data-acknowledged', 'true');
-    await expect(lidocaineBlock).toContainText(uiText('en', 'plan.findings.acknowledgedBy', { doctor: 'Seo Yeon-woo' }));
+    await expect(haBlock).toHaveAttribute('data-acknowledged', 'true');
+    await expect(haBlock).toContainText(uiText('en', 'plan.findings.acknowledgedBy', { doctor: 'Seo Yeon-woo' }));
     expect((await plan.sessionDates()).find((session) => session.treatment === 'fraxel')!.date).toBe(fraxelDate);
   });
 });
