@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { cliRunner } from '../../support/cli-runner';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyRetention, createBackup } from '../../../src/main/backup/create-backup';
 import { runCli } from '../../../src/main/doors/cli';
@@ -28,12 +29,7 @@ afterEach(() => {
 
 const databasePath = () => join(services.folder, 'clinicdesk.sqlite');
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['--db', databasePath(), '--key-file', keyFile, ...args], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = cliRunner(() => ['--db', databasePath(), '--key-file', keyFile]);
 
 async function addPhoto(patientId: string, shade: number, angle = 'front') {
   const bytes = await sharp({ create: { width: 200, height: 150, channels: 3, background: { r: shade, g: 90, b: 200 - shade } } }).jpeg().toBuffer();

@@ -3,8 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { cliRunner } from '../../support/cli-runner';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/main/doors/cli';
 import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
 import { writeTestKeyFile } from '../../support/test-key';
 
@@ -30,12 +30,7 @@ afterEach(() => {
 
 const databasePath = () => join(services.folder, 'clinicdesk.sqlite');
 
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['--db', databasePath(), '--key-file', keyFile, ...args], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = cliRunner(() => ['--db', databasePath(), '--key-file', keyFile]);
 
 /** The database's files and their bytes (not the -shm index, which readers touch). */
 function databaseState(): string {
