@@ -111,6 +111,18 @@ describe('agency booking CSV', () => {
     expect([...rules].filter((rule) => rule.endsWith('-not-asked')).length).toBeGreaterThan(0);
   });
 
+  it('loads a case file from before the later questions (and with "never" dates as null), reading them as not asked', async () => {
+    const old = fixtureCase('en') as { format: string; patient: { screening: Record<string, unknown> } };
+    for (const flag of LATER_SCREENING_FLAGS) delete old.patient.screening[flag];
+    const result = await services.dispatch('importPatients', { sources: [{ name: 'old.json', text: JSON.stringify(old) }] });
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    const id = (result as { value: { imported: { id: string }[] } }).value.imported[0]!.id;
+    const screening = services.context.patients.get(id)!.patient.screening;
+    for (const flag of LATER_SCREENING_FLAGS) expect(screening[flag], flag).toBeNull();
+    // An empty date field of an older file stays "never".
+    expect(screening.isotretinoinLastDose).toBeNull();
+  });
+
   it('reads an intake stored before the later questions existed as "not asked", never as undefined', async () => {
     await services.dispatch('importPatients', { sources: [source('cases/en.json')] });
     const db = services.context.db;
