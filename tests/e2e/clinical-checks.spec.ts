@@ -4,10 +4,15 @@
 // An agency booking whose date questions are "not asked" gets the cautions. A session in the future cannot be
 // marked done (said beside the control, nothing typed lost) until its time has come. Screenshots in Korean and
 // English, and axe.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { PatientIntake } from '../../src/shared/domain/intake/patient-schema';
 import { addDays } from '../../src/shared/domain/intake/calendar-date';
 import { DATE_NOT_ASKED, SCREENING_DATES } from '../../src/shared/domain/intake/vocabulary';
 import { CLEAN_SCREENING } from '../support/clean-screening';
+import { cliRunner } from '../support/cli-runner';
+import { writeTestKeyFile } from '../support/test-key';
 import { expectNoCriticalViolations, saveScreenshot } from './support/accessibility';
 import { AppShell } from './support/app-shell';
 import { expect, setClock, test } from './support/fixtures';
@@ -122,6 +127,23 @@ test('isotretinoin two months before arrival: the CO2 moved to a next visit keep
     await plan.settle();
     await expect(co2).toHaveAttribute('data-at-next-visit', 'true');
     await expect(co2Isotretinoin).toHaveAttribute('data-not-before', FIRST_ALLOWED);
+  });
+
+  await test.step('saved (cautions only) and exported, the case file gives the same finding through `plan check`', async () => {
+    await plan.saveButton.click();
+    await expect(plan.banner).toHaveText(uiText('en', 'plan.saved'));
+    const { caseFile } = await callService(app, 'exportPatient', { id });
+    const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-e2e-cli-'));
+    try {
+      const file = join(folder, 'noura.json');
+      writeFileSync(file, JSON.stringify(caseFile));
+      const cli = cliRunner(() => ['--db', join(folder, 'cli.sqlite'), '--key-file', writeTestKeyFile(folder)]);
+      const printed = await cli('plan', 'check', file, '--at', NOW);
+      expect(printed.code).toBe(0);
+      expect(printed.out).toMatch(new RegExp(`fractional-co2\\tNext visit: not before ${FIRST_ALLOWED}\\. .*\\[isotretinoin`));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
