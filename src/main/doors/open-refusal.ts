@@ -2,12 +2,13 @@
 // CLI and the preview, a dialog in the desktop app) rather than a stack trace.
 import { DatabaseKeyError, DatabaseTooNewError } from '../db/open-database';
 import { PlainDatabaseEncryptionError } from '../db/encrypt-plain-database';
+import { AnchorKeyError } from '../security/anchor-key';
 import { InvalidKeyError } from '../security/database-key';
 import { KeyFileFormatError } from '../security/key-file';
 import { KeyFileError, MissingKeyError } from '../security/key-source';
 
 export function isOpenRefusal(error: unknown): error is Error {
-  return [DatabaseTooNewError, DatabaseKeyError, PlainDatabaseEncryptionError, InvalidKeyError, KeyFileError, KeyFileFormatError, MissingKeyError].some(
+  return [AnchorKeyError, DatabaseTooNewError, DatabaseKeyError, PlainDatabaseEncryptionError, InvalidKeyError, KeyFileError, KeyFileFormatError, MissingKeyError].some(
     (type) => error instanceof type,
   );
 }
