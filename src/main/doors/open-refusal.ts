@@ -3,12 +3,21 @@
 import { DatabaseKeyError, DatabaseTooNewError } from '../db/open-database';
 import { PlainDatabaseEncryptionError } from '../db/encrypt-plain-database';
 import { AnchorKeyError } from '../security/anchor-key';
+import { AnchorKeyFileFormatError } from '../security/anchor-key-file';
 import { InvalidKeyError } from '../security/database-key';
 import { KeyFileFormatError } from '../security/key-file';
 import { KeyFileError, MissingKeyError } from '../security/key-source';
 
 export function isOpenRefusal(error: unknown): error is Error {
-  return [AnchorKeyError, DatabaseTooNewError, DatabaseKeyError, PlainDatabaseEncryptionError, InvalidKeyError, KeyFileError, KeyFileFormatError, MissingKeyError].some(
-    (type) => error instanceof type,
-  );
+  return [
+    AnchorKeyError,
+    AnchorKeyFileFormatError,
+    DatabaseTooNewError,
+    DatabaseKeyError,
+    PlainDatabaseEncryptionError,
+    InvalidKeyError,
+    KeyFileError,
+    KeyFileFormatError,
+    MissingKeyError,
+  ].some((type) => error instanceof type);
 }

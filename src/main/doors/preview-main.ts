@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataFolder } from '../app-paths';
 import { readDoorKey } from '../security/key-source';
+import { ANCHOR_KEY_ENV, readDoorAnchorKey } from '../security/anchor-key';
 import { chooseDatabasePath, openServices } from '../services/open-services';
 import { startBackupTimer } from './backup-timer';
 import { isOpenRefusal } from './open-refusal';
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     db: { type: 'string' },
     port: { type: 'string', default: '4780' },
     'key-file': { type: 'string' },
+    'anchor-key-file': { type: 'string' },
     'dev-key': { type: 'boolean', default: false },
   },
 });
@@ -29,7 +31,9 @@ try {
     devKeyFile: values['dev-key'] ? devKeyFile : undefined,
     hint: 'To try the app with a development key kept beside the data (no protection): npm run preview -- --dev-key',
   });
-  services = openServices({ databasePath, key, handoutWorkers: true, requireSignIn: true });
+  // Optional: without it nothing is anchored, and the startup line says so.
+  const anchorKey = readDoorAnchorKey({ anchorKeyFile: values['anchor-key-file'], databaseKey: key });
+  services = openServices({ databasePath, key, anchorKey, handoutWorkers: true, requireSignIn: true });
 } catch (error) {
   if (!isOpenRefusal(error)) throw error;
   console.error(error.message);
@@ -40,6 +44,10 @@ console.log(`ClinicDesk preview: ${server.url}`);
 console.log(`Database: ${services.context.databasePath}`);
 if (values['dev-key'] && values['key-file'] === undefined && !process.env.CLINICDESK_KEY) {
   console.log(`Development key: ${devKeyFile} (beside the data: no protection; not for real patients)`);
+}
+
+if (!services.context.anchors.keyed) {
+  console.log(`Audit anchors: none (no --anchor-key-file or ${ANCHOR_KEY_ENV}); a cut or rewritten audit log cannot be detected`);
 }
 
 const stopBackups = startBackupTimer(services);
