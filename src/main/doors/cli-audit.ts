@@ -6,6 +6,8 @@ import type { Result } from '../../shared/contract';
 import type { OpenServices } from '../services/open-services';
 import type { CliIo } from './cli';
 
+const entriesText = (count: number | null) => `${count} ${count === 1 ? 'entry' : 'entries'}`;
+
 export async function auditVerifyCommand(
   io: CliIo,
   options: { services: Pick<OpenServices, 'dispatch'>; anchorsPath: string; code: string | undefined; json: boolean },
@@ -20,25 +22,25 @@ export async function auditVerifyCommand(
     return altered ? 1 : 0;
   }
   if (firstBroken) io.err(`The audit log was altered: the chain breaks at entry ${firstBroken.seq} (${firstBroken.reason}).`);
-  else io.out(`The audit log is intact: ${verification.checked} entries.`);
+  else io.out(`The audit log is intact: ${entriesText(verification.checked)}.`);
   for (const line of anchorLines(verification, options.anchorsPath)) (line.problem ? io.err : io.out)(line.text);
   return altered ? 1 : 0;
 }
 
 function anchorLines({ entries, anchor }: AuditVerification, anchorsPath: string): { text: string; problem: boolean }[] {
   const lines: { text: string; problem: boolean }[] = [];
-  const what = anchor.against === 'code' ? `the code for ${anchor.anchoredCount} entries` : `the anchor of ${anchor.anchoredAt} (${anchor.anchoredCount} entries)`;
+  const what = anchor.against === 'code' ? `the code for ${entriesText(anchor.anchoredCount)}` : `the anchor of ${anchor.anchoredAt} (${entriesText(anchor.anchoredCount)})`;
   if (anchor.finding === 'emptied') lines.push({ problem: true, text: `The audit log was emptied: 0 entries, where ${what} recorded some.` });
-  else if (anchor.finding === 'cut_tail') lines.push({ problem: true, text: `The audit log was cut: ${entries} entries, fewer than ${what}. (After a restore of a backup, the entries since it are gone: run \`audit anchor --after-restore\`.)` });
+  else if (anchor.finding === 'cut_tail') lines.push({ problem: true, text: `The audit log was cut: ${entriesText(entries)}, fewer than ${what}. (After a restore of a backup, the entries since it are gone: run \`audit anchor --after-restore\`.)` });
   else if (anchor.finding === 'rewritten') {
     lines.push({ problem: true, text: `The audit log was rewritten: entry ${anchor.anchoredCount} is not the one in ${what}; the history up to it was changed (its hashes recomputed).` });
-  } else if (anchor.against === 'anchor') lines.push({ problem: false, text: `It matches the newest anchor, of ${anchor.anchoredAt} (${anchor.anchoredCount} entries); its code: ${anchor.code}` });
+  } else if (anchor.against === 'anchor') lines.push({ problem: false, text: `It matches the newest anchor, of ${anchor.anchoredAt} (${entriesText(anchor.anchoredCount)}); its code: ${anchor.code}` });
   else if (anchor.against === 'code') {
     lines.push({
       problem: false,
       text: anchor.rewriteChecked
-        ? `It matches the code for ${anchor.anchoredCount} entries.`
-        : `It has at least the ${anchor.anchoredCount} entries of the code; without the anchor key the entries themselves could not be compared with it.`,
+        ? `It matches the code for ${entriesText(anchor.anchoredCount)}.`
+        : `It has at least the ${entriesText(anchor.anchoredCount)} of the code; without the anchor key the entries themselves could not be compared with it.`,
     });
   } else if (anchor.keyed) {
     lines.push({ problem: false, text: `No audit anchor yet in ${anchorsPath}: \`audit anchor\` writes one. (If anchors were written before, that file was removed: check with \`audit verify --code CODE\` and the code kept on paper.)` });
@@ -57,7 +59,7 @@ function anchorLines({ entries, anchor }: AuditVerification, anchorsPath: string
 export function auditAnchorCommand(io: CliIo, options: { services: Pick<OpenServices, 'context'>; afterRestore: boolean; json: boolean }): number {
   const outcome = options.services.context.anchors.anchor(new Date(), { acceptCurrent: options.afterRestore });
   if (options.json) io.out(JSON.stringify(outcome.written ? { written: true, count: outcome.anchor.count, at: outcome.anchor.at, code: outcome.code } : outcome));
-  else if (outcome.written) io.out(`Anchored at ${outcome.anchor.count} entries (${outcome.anchor.at}). Keep this code on paper: ${outcome.code}`);
+  else if (outcome.written) io.out(`Anchored at ${entriesText(outcome.anchor.count)} (${outcome.anchor.at}). Keep this code on paper: ${outcome.code}`);
   else io.err(refusalMessage(outcome.reason));
   return outcome.written ? 0 : outcome.reason === 'no_key' ? 2 : 1;
 }

@@ -26,7 +26,7 @@ export function backupCommand(
   for (const removed of created.removed) io.out(`Older backup removed: ${removed}`);
   // The head as backed up, beside the database and in the backup folder, which may leave the machine.
   const anchored = options.anchors.anchor(new Date(), { copies: [join(dirname(created.file), ANCHORS_FILE_NAME)] });
-  if (anchored.written) io.out(`Audit log anchored at ${anchored.anchor.count} entries; code: ${anchored.code}`);
+  if (anchored.written) io.out(`Audit log anchored (${anchored.anchor.count} ${anchored.anchor.count === 1 ? 'entry' : 'entries'}); code: ${anchored.code}`);
   else if (anchored.reason !== 'no_key') {
     io.err(`The audit log was not anchored: it no longer matches its newest anchor or its chain is broken (${anchored.reason}); run \`audit verify\`.`);
     return 1;
