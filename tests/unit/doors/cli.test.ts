@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -199,6 +199,20 @@ describe('the audit anchor', () => {
     expect(await keyed('backup', '--out', out)).toMatchObject({ code: 0, out: expect.stringContaining('Audit log anchored (1 entry); code: 1-') });
     expect(readFileSync(join(out, 'clinicdesk-audit-anchors.jsonl'), 'utf8')).toBe(readFileSync(join(folder, 'clinicdesk-audit-anchors.jsonl'), 'utf8'));
     expect(await cli('audit', 'anchor')).toMatchObject({ code: 2, err: expect.stringContaining('No audit anchor key') });
+  });
+
+  it('after a restore, the log is shorter than the newest anchor until it is anchored as restored', async () => {
+    await cli('patients', 'import', join(FIXTURES, 'cases', 'ko.json'));
+    const out = join(folder, 'backups');
+    await keyed('backup', '--out', out);
+    await cli('patients', 'import', join(FIXTURES, 'cases', 'ar.json'), join(FIXTURES, 'cases', 'th.json'));
+    await keyed('audit', 'anchor');
+    const [backup] = readdirSync(out).filter((name) => name.endsWith('.cdbackup'));
+    expect(await keyed('restore', join(out, backup!))).toMatchObject({ code: 0, out: expect.stringContaining('audit anchor --after-restore') });
+    expect(await keyed('audit', 'verify')).toMatchObject({ code: 1, err: expect.stringContaining('The audit log was cut') });
+    expect(await keyed('audit', 'anchor')).toMatchObject({ code: 1, err: expect.stringContaining('cut_tail') });
+    expect(await keyed('audit', 'anchor', '--after-restore')).toMatchObject({ code: 0, out: expect.stringContaining('Anchored at 1 entry') });
+    expect(await keyed('audit', 'verify')).toMatchObject({ code: 0 });
   });
 
   it('refuses the database key as the anchor key, and a malformed one, before opening anything', async () => {
