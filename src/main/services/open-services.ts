@@ -84,8 +84,13 @@ export function openServices(options: OpenOptions): OpenServices {
       if (!result.made) return result;
       context.db.transaction(() => context.audit.record('backup', null))();
       // The head after the backup's own entry, beside the database and in the backup folder (which may leave the machine).
-      const anchored = context.anchors.anchor(at, { copies: [join(dirname(result.file), ANCHORS_FILE_NAME)] });
-      return { ...result, anchored };
+      // A failed anchor must not read as a failed backup (the backup is written); the timer's daily anchor retries.
+      try {
+        return { ...result, anchored: context.anchors.anchor(at, { copies: [join(dirname(result.file), ANCHORS_FILE_NAME)] }) };
+      } catch (error) {
+        console.error('ClinicDesk: anchoring the audit log after the backup failed', error);
+        return result;
+      }
     },
     anchorAuditLog: (at) => context.anchors.anchorIfDue(at),
     purgeExpiredRecords: (at) => createRightsService(context).purgeExpired({ now: at }),
