@@ -1,6 +1,7 @@
 // The CLI's audit commands: `audit verify` (the chain inside the database, then its head against the newest anchor
 // or a paper code) and `audit anchor` (an anchor now, and its code to keep on paper). Exit 1 for anything that
 // shows the log or its anchors were changed; a missing anchor key is said plainly and is not an error.
+import { existsSync } from 'node:fs';
 import type { AuditVerification } from '../../shared/contract/audit';
 import type { Result } from '../../shared/contract';
 import type { OpenServices } from '../services/open-services';
@@ -10,11 +11,33 @@ const entriesText = (count: number | null) => `${count} ${count === 1 ? 'entry' 
 
 export async function auditVerifyCommand(
   io: CliIo,
-  options: { services: Pick<OpenServices, 'dispatch'>; anchorsPath: string; code: string | undefined; json: boolean },
+  options: {
+    services: Pick<OpenServices, 'dispatch' | 'context'>;
+    anchorsPath: string;
+    /** --anchors FILE: a copy of the anchors file from elsewhere (a backup folder), only from the CLI, which may read
+     * any file; the channel, reachable over HTTP, names no path. */
+    otherAnchors: string | undefined;
+    code: string | undefined;
+    json: boolean;
+  },
 ): Promise<Result<AuditVerification> | number> {
-  const result = (await options.services.dispatch('verifyAuditChain', options.code === undefined ? {} : { code: options.code })) as Result<AuditVerification>;
-  if (!result.ok) return result;
-  const verification = result.value;
+  let verification: AuditVerification;
+  if (options.otherAnchors === undefined) {
+    const result = (await options.services.dispatch('verifyAuditChain', options.code === undefined ? {} : { code: options.code })) as Result<AuditVerification>;
+    if (!result.ok) return result;
+    verification = result.value;
+  } else {
+    if (options.code !== undefined) {
+      io.err('Give either --code or --anchors, not both.');
+      return 2;
+    }
+    if (!existsSync(options.otherAnchors)) {
+      io.err(`No anchors file at ${options.otherAnchors}.`);
+      return 2;
+    }
+    const { context } = options.services;
+    verification = { ...context.audit.verify(), entries: context.anchors.entries(), anchor: context.anchors.check(undefined, options.otherAnchors) };
+  }
   const { firstBroken, anchor } = verification;
   const altered = firstBroken !== null || anchor.finding !== null || anchor.tamperedLines.length > 0;
   if (options.json) {
@@ -23,7 +46,7 @@ export async function auditVerifyCommand(
   }
   if (firstBroken) io.err(`The audit log was altered: the chain breaks at entry ${firstBroken.seq} (${firstBroken.reason}).`);
   else io.out(`The audit log is intact: ${entriesText(verification.checked)}.`);
-  for (const line of anchorLines(verification, options.anchorsPath)) (line.problem ? io.err : io.out)(line.text);
+  for (const line of anchorLines(verification, options.otherAnchors ?? options.anchorsPath)) (line.problem ? io.err : io.out)(line.text);
   return altered ? 1 : 0;
 }
 

@@ -65,10 +65,11 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] [--anchor-key
                                  and always those of the last 7 days
   restore FILE                   replace the database and photos with a backup's, after checking it whole;
                                  close the app first
-  audit verify [--code CODE] [--json]
+  audit verify [--code CODE | --anchors FILE] [--json]
                                  check the whole audit log's hash chain, then its length and head against the
-                                 newest audit anchor (or a code kept on paper): exit 1 for a broken chain, a cut
-                                 tail, an emptied log, a rewrite, or a forged line in the anchors file
+                                 newest audit anchor (or a code kept on paper, or a copy of the anchors file from a
+                                 backup folder): exit 1 for a broken chain, a cut tail, an emptied log, a rewrite,
+                                 or a forged line in the anchors file
   audit anchor [--after-restore] [--json]
                                  anchor the audit log now and print its code to keep on paper (needs the anchor
                                  key); --after-restore: the log was restored from a backup, so it is rightly shorter
@@ -95,6 +96,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'key-file': { type: 'string' },
         'anchor-key-file': { type: 'string' },
         code: { type: 'string' },
+        anchors: { type: 'string' },
         'after-restore': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
@@ -358,7 +360,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'backup':
         return backupCommand(io, { db: services.context.db, databasePath, key, out: values.out, keep: values.keep, anchors: services.context.anchors });
       case 'audit verify': {
-        const verified = await auditVerifyCommand(io, { services, anchorsPath: anchorsPathOf(databasePath), code: values.code, json: values.json });
+        const verified = await auditVerifyCommand(io, {
+          services,
+          anchorsPath: anchorsPathOf(databasePath),
+          otherAnchors: values.anchors,
+          code: values.code,
+          json: values.json,
+        });
         return typeof verified === 'number' ? verified : report(verified, () => {});
       }
       case 'audit anchor':

@@ -215,6 +215,21 @@ describe('the audit anchor', () => {
     expect(await keyed('audit', 'verify')).toMatchObject({ code: 0 });
   });
 
+  it('someone holding both keys can cut the log and re-anchor it unseen here; the anchors copied into the backup folder show it', async () => {
+    await cli('patients', 'import', join(FIXTURES, 'cases', 'ko.json'), join(FIXTURES, 'cases', 'ar.json'));
+    const out = join(folder, 'backups');
+    await keyed('backup', '--out', out);
+    const handle = openTestDatabase(db);
+    handle.exec('DROP TRIGGER audit_log_no_delete');
+    handle.prepare('DELETE FROM audit_log WHERE seq > 1').run();
+    handle.close();
+    expect(await keyed('audit', 'anchor', '--after-restore')).toMatchObject({ code: 0 });
+    expect(await keyed('audit', 'verify')).toMatchObject({ code: 0 });
+    const copy = await keyed('audit', 'verify', '--anchors', join(out, 'clinicdesk-audit-anchors.jsonl'));
+    expect(copy).toMatchObject({ code: 1, err: expect.stringContaining('The audit log was cut: 1 entry, fewer than the anchor of') });
+    expect(await keyed('audit', 'verify', '--anchors', join(folder, 'nowhere.jsonl'))).toMatchObject({ code: 2 });
+  });
+
   it('refuses the database key as the anchor key, and a malformed one, before opening anything', async () => {
     expect(await cli('--anchor-key-file', keyFile, 'info')).toMatchObject({ code: 2, err: expect.stringContaining('is the database key') });
     writeFileSync(anchorKeyFile, 'short');

@@ -39,8 +39,9 @@ export interface AuditAnchors {
   anchorIfDue(now: Date): AnchorOutcome | { readonly written: false; readonly reason: 'recent' };
   /** Entries in the log now. */
   entries(): number;
-  /** The log against the newest authentic anchor, or against a code typed in. */
-  check(code?: PaperCode): AuditAnchorStatus;
+  /** The log against the newest authentic anchor, or against a code typed in. `anchorsFile`: another copy of the
+   * anchors file (the backup folder's, brought back from off the machine) instead of the one beside the database. */
+  check(code?: PaperCode, anchorsFile?: string): AuditAnchorStatus;
 }
 
 export function createAuditAnchors(deps: {
@@ -53,10 +54,10 @@ export function createAuditAnchors(deps: {
   const chainNow = (): ChainNow => ({ count: deps.audit.count(), hashAt: (count) => deps.audit.hashAt(count)?.hash });
 
   /** The newest line whose MAC is valid (file order: the file is only appended to), and the lines that fail. */
-  const readAnchors = (anchorKey: AnchorKey): { newest: Anchor | null; tamperedLines: number[] } => {
+  const readAnchors = (anchorKey: AnchorKey, path = deps.path): { newest: Anchor | null; tamperedLines: number[] } => {
     let newest: Anchor | null = null;
     const tamperedLines: number[] = [];
-    for (const { line, anchor } of readAnchorLines(deps.path)) {
+    for (const { line, anchor } of readAnchorLines(path)) {
       if (anchor && anchorIsAuthentic(anchorKey, anchor)) newest = anchor;
       else tamperedLines.push(line);
     }
@@ -94,7 +95,7 @@ export function createAuditAnchors(deps: {
       if (newest && now.getTime() - Date.parse(newest.at) < ANCHOR_INTERVAL_MS) return { written: false, reason: 'recent' };
       return this.anchor(now);
     },
-    check(code) {
+    check(code, anchorsFile) {
       const chain = chainNow();
       if (code) {
         const { finding, rewriteChecked } = compareWithCode(chain, code, key);
@@ -105,13 +106,13 @@ export function createAuditAnchors(deps: {
           anchoredAt: null,
           finding,
           rewriteChecked,
-          tamperedLines: key ? readAnchors(key).tamperedLines : [],
+          tamperedLines: key ? readAnchors(key, anchorsFile).tamperedLines : [],
           code: null,
         };
       }
       const none = { anchoredCount: null, anchoredAt: null, finding: null, rewriteChecked: false, code: null } as const;
       if (!key) return { keyed: false, against: 'none', tamperedLines: [], ...none };
-      const { newest, tamperedLines } = readAnchors(key);
+      const { newest, tamperedLines } = readAnchors(key, anchorsFile);
       if (!newest) return { keyed: true, against: 'none', tamperedLines, ...none };
       return {
         keyed: true,
