@@ -74,7 +74,7 @@ function anchorLines({ entries, anchor }: AuditVerification, anchorsPath: string
     });
   }
   if (anchor.tamperedLines.length > 0) {
-    lines.push({ problem: true, text: `The anchors file ${anchorsPath} was tampered with: line ${anchor.tamperedLines.join(', ')} ${anchor.tamperedLines.length === 1 ? 'is not an anchor' : 'are not anchors'} made with this anchor key.` });
+    lines.push({ problem: true, text: `The anchors file ${anchorsPath} was tampered with: line ${anchor.tamperedLines.join(', ')} ${anchor.tamperedLines.length === 1 ? 'is not an anchor' : 'are not anchors'} made with this anchor key (edited or forged, unless this is not the anchor key they were made with).` });
   }
   return lines;
 }
