@@ -1,5 +1,7 @@
 // The CLI's backup and restore commands: argument checks and messages around src/main/backup. A restore runs with
 // no services open, since it replaces the database file under them.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { BackupCorruptError } from '../backup/backup-file';
 import { createBackup } from '../backup/create-backup';
 import { restoreBackup, RestoreInterruptedError } from '../backup/restore-backup';
@@ -8,9 +10,14 @@ import { DatabaseInUseError } from '../db/database-holders';
 import type { Db } from '../db/open-database';
 import type { DatabaseKey } from '../security/database-key';
 import { photoRootOf } from '../services/open-services';
+import { ANCHORS_FILE_NAME } from '../services/audit/anchor-file';
+import type { AuditAnchors } from '../services/audit/audit-anchoring';
 import type { CliIo } from './cli';
 
-export function backupCommand(io: CliIo, options: { db: Db; databasePath: string; key: DatabaseKey; out: string | undefined; keep: string }): number {
+export function backupCommand(
+  io: CliIo,
+  options: { db: Db; databasePath: string; key: DatabaseKey; out: string | undefined; keep: string; anchors: Pick<AuditAnchors, 'anchor'> },
+): number {
   const keep = Number(options.keep);
   if (!options.out || !Number.isInteger(keep) || keep < 1) {
     io.err('Name the folder, and a whole number of backups to keep: backup --out DIR [--keep N].');
@@ -26,10 +33,20 @@ export function backupCommand(io: CliIo, options: { db: Db; databasePath: string
   }
   io.out(`Backup written: ${created.file} (${created.photoFiles} photo files).`);
   for (const removed of created.removed) io.out(`Older backup removed: ${removed}`);
+  // The head as backed up, beside the database and in the backup folder, which may leave the machine.
+  const anchored = options.anchors.anchor(new Date(), { copies: [join(dirname(created.file), ANCHORS_FILE_NAME)] });
+  if (anchored.written) io.out(`Audit log anchored (${anchored.anchor.count} ${anchored.anchor.count === 1 ? 'entry' : 'entries'}); code: ${anchored.code}`);
+  else if (anchored.reason !== 'no_key') {
+    io.err(`The audit log was not anchored: it no longer matches its newest anchor or its chain is broken (${anchored.reason}); run \`audit verify\`.`);
+    return 1;
+  }
   return 0;
 }
 
-export function restoreCommand(io: CliIo, options: { file: string | undefined; rest: readonly string[]; databasePath: string; key: DatabaseKey }): number {
+export function restoreCommand(
+  io: CliIo,
+  options: { file: string | undefined; rest: readonly string[]; databasePath: string; key: DatabaseKey; anchorsPath: string },
+): number {
   if (!options.file || options.rest.length > 0) {
     io.err('Name one backup file: restore FILE.');
     return 2;
@@ -37,6 +54,9 @@ export function restoreCommand(io: CliIo, options: { file: string | undefined; r
   try {
     const restored = restoreBackup({ file: options.file, databasePath: options.databasePath, photoRoot: photoRootOf(options.databasePath), key: options.key });
     io.out(`Restored the backup of ${restored.createdAt} (${restored.photoFiles} photo files) into ${options.databasePath}.`);
+    // The audit log is now the backup's, shorter than the newest anchor: `audit verify` would call that a cut tail,
+    // and the daily anchor would refuse it, until the person restoring (with the anchor key) anchors it as restored.
+    if (existsSync(options.anchorsPath)) io.out('The audit log is the backup\'s now: anchor it with `audit anchor --after-restore` (with the anchor key).');
     return 0;
   } catch (error) {
     if (error instanceof BackupCorruptError || error instanceof RestoreInterruptedError || error instanceof DatabaseInUseError) {

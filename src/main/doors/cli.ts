@@ -4,7 +4,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatPath, type AppError, type Result } from '../../shared/contract';
-import type { AuditChainStatus } from '../../shared/contract/audit';
 import type { PatientCalendarFile } from '../../shared/contract/calendar';
 import type { CoordinatorProfile } from '../../shared/contract/coordinators';
 import type { DueFollowUp } from '../../shared/contract/followups';
@@ -23,9 +22,12 @@ import { backupFolderFor } from '../backup/automatic-backups';
 import { newestBackupFile } from '../backup/newest-backup';
 import { DatabaseDamagedError, isCorruptionError } from '../db/database-damage';
 import { readDoorKey } from '../security/key-source';
+import { readDoorAnchorKey } from '../security/anchor-key';
+import { anchorsPathOf } from '../services/audit/anchor-file';
 import { resetCoordinatorPin } from '../services/coordinators-service';
 import { chooseDatabasePath, openServices } from '../services/open-services';
 import { createRightsService } from '../services/rights-service';
+import { auditAnchorCommand, auditVerifyCommand } from './cli-audit';
 import { backupCommand, restoreCommand } from './cli-backup';
 import { isOpenRefusal } from './open-refusal';
 
@@ -34,7 +36,7 @@ export interface CliIo {
   readonly err: (text: string) => void;
 }
 
-const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
+const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] [--anchor-key-file FILE] <command>
 
   patients import FILE... [--encoding ENC]
                                  import case files (.json) and agency bookings (.csv); all or nothing. A CSV's
@@ -66,7 +68,14 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
                                  and always those of the last 7 days
   restore FILE                   replace the database and photos with a backup's, after checking it whole;
                                  refused while the app, the preview or another command has the database open
-  audit verify [--json]          check the whole audit log's hash chain (exit 1 and the first broken entry if altered)
+  audit verify [--code CODE | --anchors FILE] [--json]
+                                 check the whole audit log's hash chain, then its length and head against the
+                                 newest audit anchor (or a code kept on paper, or a copy of the anchors file from a
+                                 backup folder): exit 1 for a broken chain, a cut tail, an emptied log, a rewrite,
+                                 or a forged line in the anchors file
+  audit anchor [--after-restore] [--json]
+                                 anchor the audit log now and print its code to keep on paper (needs the anchor
+                                 key); --after-restore: the log was restored from a backup, so it is rightly shorter
   coordinators list [--json]     the coordinator profiles (id and name)
   coordinators reset-pin ID --pin DIGITS
                                  a new PIN (6-8 digits) for a profile whose PIN was forgotten; the coordinator
@@ -75,7 +84,9 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
   info [--json]                  where the database is, schema version, patient count
 
 --db FILE (or CLINICDESK_DB) picks the database; default: the desktop app's own.
---key-file FILE (or CLINICDESK_KEY) gives its key, 64 hexadecimal digits; there is no default.`;
+--key-file FILE (or CLINICDESK_KEY) gives its key, 64 hexadecimal digits; there is no default.
+--anchor-key-file FILE (or CLINICDESK_ANCHOR_KEY) gives the audit anchor key, 64 hexadecimal digits, never the
+database key; optional: without it nothing is anchored (backup and audit anchor write anchors with it).`;
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
@@ -86,6 +97,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       options: {
         db: { type: 'string' },
         'key-file': { type: 'string' },
+        'anchor-key-file': { type: 'string' },
+        code: { type: 'string' },
+        anchors: { type: 'string' },
+        'after-restore': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
         status: { type: 'string', default: 'all' },
@@ -118,12 +133,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   let services;
   let key;
+  let anchorKey;
   const databasePath = chooseDatabasePath(values.db, defaultDataFolder());
   try {
     // The key first: without one, nothing (not even the data folder) is created.
     key = readDoorKey({ keyFile: values['key-file'] });
+    anchorKey = readDoorAnchorKey({ anchorKeyFile: values['anchor-key-file'], databaseKey: key });
     // A restore replaces the database, so it must not hold it open.
-    if (group === 'restore') return restoreCommand(io, { file: action, rest, databasePath, key });
+    if (group === 'restore') return restoreCommand(io, { file: action, rest, databasePath, key, anchorsPath: anchorsPathOf(databasePath) });
     // `--at` sets the services' clock for the plan commands: what "today" is for the undated sessions and the scheduler.
     const at = group === 'plan' && values.at !== undefined ? new Date(values.at) : undefined;
     if (at !== undefined && Number.isNaN(at.getTime())) return usageError(io, `Not a date and time: ${values.at}`);
@@ -131,6 +148,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     services = openServices({
       databasePath,
       key,
+      anchorKey,
       door: 'command line',
       handoutWorkers: group === 'handouts',
       log: () => {},
@@ -352,16 +370,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         });
       }
       case 'backup':
-        return backupCommand(io, { db: services.context.db, databasePath, key, out: values.out, keep: values.keep });
+        return backupCommand(io, { db: services.context.db, databasePath, key, out: values.out, keep: values.keep, anchors: services.context.anchors });
       case 'audit verify': {
-        const result = (await services.dispatch('verifyAuditChain', {})) as Result<AuditChainStatus>;
-        if (!result.ok) return report(result, () => {});
-        const { checked, firstBroken } = result.value;
-        if (values.json) io.out(JSON.stringify(result.value));
-        else if (firstBroken) io.err(`The audit log was altered: the chain breaks at entry ${firstBroken.seq} (${firstBroken.reason}).`);
-        else io.out(`The audit log is intact: ${checked} entries.`);
-        return firstBroken ? 1 : 0;
+        const verified = await auditVerifyCommand(io, {
+          services,
+          anchorsPath: anchorsPathOf(databasePath),
+          otherAnchors: values.anchors,
+          code: values.code,
+          json: values.json,
+        });
+        return typeof verified === 'number' ? verified : report(verified, () => {});
       }
+      case 'audit anchor':
+        return auditAnchorCommand(io, { services, afterRestore: values['after-restore'], json: values.json });
       case 'coordinators list': {
         const result = (await services.dispatch('listCoordinators', {})) as Result<{ coordinators: readonly CoordinatorProfile[] }>;
         return report(result, ({ coordinators }) => {

@@ -4,12 +4,24 @@ import { DatabaseDamagedError } from '../db/database-damage';
 import { DatabaseInUseError } from '../db/database-holders';
 import { DatabaseKeyError, DatabaseTooNewError } from '../db/open-database';
 import { PlainDatabaseEncryptionError } from '../db/encrypt-plain-database';
+import { AnchorKeyError } from '../security/anchor-key';
+import { AnchorKeyFileFormatError } from '../security/anchor-key-file';
 import { InvalidKeyError } from '../security/database-key';
 import { KeyFileFormatError } from '../security/key-file';
 import { KeyFileError, MissingKeyError } from '../security/key-source';
 
 export function isOpenRefusal(error: unknown): error is Error {
-  return [DatabaseDamagedError, DatabaseInUseError, DatabaseTooNewError, DatabaseKeyError, PlainDatabaseEncryptionError, InvalidKeyError, KeyFileError, KeyFileFormatError, MissingKeyError].some(
-    (type) => error instanceof type,
-  );
+  return [
+    AnchorKeyError,
+    AnchorKeyFileFormatError,
+    DatabaseDamagedError,
+    DatabaseInUseError,
+    DatabaseTooNewError,
+    DatabaseKeyError,
+    PlainDatabaseEncryptionError,
+    InvalidKeyError,
+    KeyFileError,
+    KeyFileFormatError,
+    MissingKeyError,
+  ].some((type) => error instanceof type);
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataFolder } from '../app-paths';
 import { readDoorKey } from '../security/key-source';
+import { ANCHOR_KEY_ENV, readDoorAnchorKey } from '../security/anchor-key';
 import { chooseDatabasePath, openServices } from '../services/open-services';
 import { startBackupTimer } from './backup-timer';
 import { runningClockFrom } from './running-clock';
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     db: { type: 'string' },
     port: { type: 'string', default: '4780' },
     'key-file': { type: 'string' },
+    'anchor-key-file': { type: 'string' },
     'dev-key': { type: 'boolean', default: false },
     /** --now 2027-03-10T18:00:00+09:00: the services' clock starts there (and runs on), for e2e tests and demos
      * of a given day. */
@@ -43,9 +45,12 @@ try {
     devKeyFile: values['dev-key'] ? devKeyFile : undefined,
     hint: 'To try the app with a development key kept beside the data (no protection): npm run preview -- --dev-key',
   });
+  // Optional: without it nothing is anchored, and the startup line says so.
+  const anchorKey = readDoorAnchorKey({ anchorKeyFile: values['anchor-key-file'], databaseKey: key });
   services = openServices({
     databasePath,
     key,
+    anchorKey,
     door: 'preview',
     handoutWorkers: true,
     checkInBackground: true,
@@ -75,6 +80,9 @@ process.on('SIGTERM', stop);
 console.log(`ClinicDesk preview: ${server.url}`);
 console.log(`Database: ${services.context.databasePath}`);
 if (clock) console.log(`Clock: from ${clock.now().toISOString()} (--now)`);
+if (!services.context.anchors.keyed) {
+  console.log(`Audit anchors: none (no --anchor-key-file or ${ANCHOR_KEY_ENV}); a cut or rewritten audit log cannot be detected`);
+}
 if (values['dev-key'] && values['key-file'] === undefined && !process.env.CLINICDESK_KEY) {
   console.log(`Development key: ${devKeyFile} (beside the data: no protection; not for real patients)`);
 }

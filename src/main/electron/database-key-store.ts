@@ -14,8 +14,9 @@ import {
   unlockWithPassphrase,
   unwrapKeyFile,
   WeakPassphraseError,
-  type KeyFile,
 } from '../security/key-file';
+import type { AnchorKey } from '../security/anchor-key';
+import { ANCHOR_KEY_FILE_NAME, newWrappedAnchorKeyFile, parseAnchorKeyFile, serializeAnchorKeyFile, unwrapAnchorKeyFile } from '../security/anchor-key-file';
 import { askPassphrase } from './passphrase-prompt';
 
 /** Linux without a Secret Service or KWallet gets 'basic_text': a key built into Chromium, no protection. */
@@ -25,10 +26,24 @@ function hasRealKeychain(): boolean {
 }
 
 /** Written once, before the database exists: through a temporary file, so a crash never leaves half a key file. */
-function writeKeyFile(path: string, file: KeyFile): void {
+function writeKeyFile(path: string, text: string): void {
   const temporary = `${path}.tmp`;
-  writeFileSync(temporary, serializeKeyFile(file), { mode: 0o600 });
+  writeFileSync(temporary, text, { mode: 0o600 });
   renameSync(temporary, path);
+}
+
+/**
+ * The audit anchor key: made at the first run that has a real keychain, then unwrapped from it. Undefined without a
+ * real keychain (the passphrase case): there is no second place to keep a second secret, so nothing is anchored.
+ */
+export function unlockAnchorKey(folder: string): AnchorKey | undefined {
+  const path = join(folder, ANCHOR_KEY_FILE_NAME);
+  if (existsSync(path)) return unwrapAnchorKeyFile(parseAnchorKeyFile(readFileSync(path, 'utf8'), path), (wrapped) => safeStorage.decryptString(wrapped));
+  if (!hasRealKeychain()) return undefined;
+  mkdirSync(folder, { recursive: true });
+  const { file, key } = newWrappedAnchorKeyFile((plain) => safeStorage.encryptString(plain));
+  writeKeyFile(path, serializeAnchorKeyFile(file));
+  return key;
 }
 
 /** The key, or undefined when the coordinator closed the passphrase window. */
@@ -49,7 +64,7 @@ export async function unlockDatabaseKey(folder: string): Promise<DatabaseKey | u
   mkdirSync(folder, { recursive: true });
   if (hasRealKeychain()) {
     const { file, key } = newWrappedKeyFile((plain) => safeStorage.encryptString(plain));
-    writeKeyFile(path, file);
+    writeKeyFile(path, serializeKeyFile(file));
     return key;
   }
   let problem: string | undefined;
@@ -58,7 +73,7 @@ export async function unlockDatabaseKey(folder: string): Promise<DatabaseKey | u
     if (passphrase === undefined) return undefined;
     try {
       const { file, key } = newPassphraseKeyFile(passphrase);
-      writeKeyFile(path, file);
+      writeKeyFile(path, serializeKeyFile(file));
       return key;
     } catch (error) {
       if (!(error instanceof WeakPassphraseError)) throw error;

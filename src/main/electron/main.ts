@@ -11,7 +11,7 @@ import { registerFolderPicker } from './folder-picker';
 import { startBackupTimer } from '../doors/backup-timer';
 import { isOpenRefusal } from '../doors/open-refusal';
 import { chooseDatabasePath, openServices, type OpenServices } from '../services/open-services';
-import { unlockDatabaseKey } from './database-key-store';
+import { unlockAnchorKey, unlockDatabaseKey } from './database-key-store';
 import { isAllowedExternalUrl, secureWebPreferences } from './secure-web-preferences';
 
 const rendererRoot = join(import.meta.dirname, '../renderer');
@@ -83,7 +83,17 @@ app.whenReady().then(async () => {
       app.exit(2);
       return;
     }
-    services = openServices({ databasePath: databasePathFromArgs(), key, door: 'desktop app', handoutWorkers: true, checkInBackground: true, requireSignIn: true });
+    // A second key in the keychain, never derived from the database key, for the audit anchors (none without a keychain).
+    const anchorKey = unlockAnchorKey(app.getPath('userData'));
+    services = openServices({
+      databasePath: databasePathFromArgs(),
+      key,
+      anchorKey,
+      door: 'desktop app',
+      handoutWorkers: true,
+      checkInBackground: true,
+      requireSignIn: true,
+    });
   } catch (error) {
     const message = isOpenRefusal(error) ? error.message : `The database could not be opened: ${String(error)}`;
     dialog.showErrorBox('ClinicDesk', message);

@@ -2,6 +2,7 @@
 // renderer prints; the log must still say who printed whose record, and when), and who the coordinator is.
 import type { Handlers } from '../../shared/contract';
 import { fail, ok } from '../../shared/contract';
+import { parsePaperCode } from './audit/audit-anchor';
 import { COORDINATOR_SETTING, type ServiceContext } from './service-context';
 
 export function createAuditService(context: ServiceContext) {
@@ -11,8 +12,11 @@ export function createAuditService(context: ServiceContext) {
       return ok(context.audit.history(patientId));
     },
 
-    verifyAuditChain() {
-      return ok(context.audit.verify());
+    verifyAuditChain({ code }) {
+      const chain = context.audit.verify();
+      // The contract's pattern admits exactly what parsePaperCode reads.
+      const typed = code === undefined ? undefined : parsePaperCode(code);
+      return ok({ ...chain, entries: context.anchors.entries(), anchor: context.anchors.check(typed) });
     },
 
     recordPrint({ patientId, document }) {

@@ -13,6 +13,9 @@ import { encryptLegacyPhotos } from '../photos/encrypt-legacy-photos';
 import { createPhotoStore } from '../photos/photo-store';
 import { createHandoutPool } from '../handouts/handout-pool';
 import { deriveKey, KEY_PURPOSES } from '../security/database-key';
+import type { AnchorKey } from '../security/anchor-key';
+import { ANCHORS_FILE_NAME } from './audit/anchor-file';
+import type { AnchorOutcome, AuditAnchors } from './audit/audit-anchoring';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createRightsService } from './rights-service';
 import { createHandlers } from './handlers';
@@ -30,7 +33,9 @@ export interface OpenServices {
   readonly context: ServiceContext;
   /** The daily backup, for the door's timer: removes a killed backup's temporary files, and backs up if the newest
    * backup is 24 hours old (README, "Automatic backups"). */
-  runScheduledBackup(now: Date): ScheduledBackup;
+  runScheduledBackup(now: Date): ScheduledBackup & { readonly anchored?: AnchorOutcome };
+  /** The daily audit anchor for the same timer (a backup anchors too); refused over a log that no longer matches. */
+  anchorAuditLog(now: Date): ReturnType<AuditAnchors['anchorIfDue']>;
   /** Destroys the restricted records whose retention has ended (README, "The patient's rights"), for the same timer. */
   purgeExpiredRecords(now: Date): { readonly erased: readonly string[] };
   close(): void;
@@ -48,6 +53,8 @@ export interface OpenOptions {
   readonly handoutWorkers?: boolean;
   /** The desktop app and the preview: with profiles, nothing but signing in until someone is (sign-in-gate.ts). */
   readonly requireSignIn?: boolean;
+  /** Authenticates the audit chain's anchors (security/anchor-key.ts); without it nothing is anchored. */
+  readonly anchorKey?: AnchorKey | undefined;
   /** For tests of the backup before migrations: the migrations to open with (all of them by default). */
   readonly migrations?: readonly Migration[];
   /** The app and the preview: PRAGMA quick_check in a worker thread after open (database-check.ts). */
@@ -109,6 +116,7 @@ export function openServices(options: OpenOptions): OpenServices {
       databaseCheck: check.status,
       ...(options.now ? { now: options.now } : {}),
       ...(pool ? { renderHandout: pool.make } : {}),
+      ...(options.anchorKey ? { anchorKey: options.anchorKey } : {}),
     });
     const handlers = options.requireSignIn ? requireSignIn(createHandlers(context), context) : createHandlers(context);
     // A page that fails to read back in any channel: answered with what is damaged and the backup to restore.
@@ -123,9 +131,18 @@ export function openServices(options: OpenOptions): OpenServices {
       context,
       runScheduledBackup(at) {
         const result = runScheduledBackup({ db, databasePath, photoRoot, key, settings: clinicSettingsOf(context).backup, now: at });
-        if (result.made) context.db.transaction(() => context.audit.record('backup', null))();
-        return result;
+        if (!result.made) return result;
+        context.db.transaction(() => context.audit.record('backup', null))();
+        // The head after the backup's own entry, beside the database and in the backup folder (which may leave the
+        // machine). A failed anchor must not read as a failed backup (the backup is written); the daily anchor retries.
+        try {
+          return { ...result, anchored: context.anchors.anchor(at, { copies: [join(dirname(result.file), ANCHORS_FILE_NAME)] }) };
+        } catch (error) {
+          console.error('ClinicDesk: anchoring the audit log after the backup failed', error);
+          return result;
+        }
       },
+      anchorAuditLog: (at) => context.anchors.anchorIfDue(at),
       purgeExpiredRecords: (at) => createRightsService(context).purgeExpired({ now: at }),
       close: () => {
         check.stop();

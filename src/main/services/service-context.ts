@@ -17,6 +17,9 @@ import { makeHandout, type HandoutRequest } from '../handouts/make-handout';
 export type RenderHandout = (input: HandoutInput, request: HandoutRequest) => Promise<Buffer>;
 import { createAuditRepository } from '../db/repositories/audit-repository';
 import { createAuditTrail, type AuditTrail } from './audit/audit-trail';
+import { createAuditAnchors, type AuditAnchors } from './audit/audit-anchoring';
+import { anchorsPathOf } from './audit/anchor-file';
+import type { AnchorKey } from '../security/anchor-key';
 import { createCoordinatorsRepository } from '../db/repositories/coordinators-repository';
 import { createPinAttemptsRepository, type PinAttemptsRepository } from '../db/repositories/pin-attempts-repository';
 
@@ -43,6 +46,8 @@ export interface ServiceContext {
   readonly rights: ReturnType<typeof createRightsRepository>;
   readonly photoStore: PhotoStore;
   readonly audit: AuditTrail;
+  /** The audit chain's anchors outside the database (README, "Audit log and hardening"). */
+  readonly anchors: AuditAnchors;
   readonly coordinators: ReturnType<typeof createCoordinatorsRepository>;
   readonly pinAttempts: PinAttemptsRepository;
   /** Mutable: set by signIn, cleared by signOut. One per opened set of services, so one per door connection. */
@@ -66,6 +71,8 @@ export function createServiceContext(options: {
   newId?: () => string;
   renderHandout?: RenderHandout;
   databaseCheck?: () => DatabaseCheckStatus;
+  /** Authenticates the audit anchors; without it nothing is anchored. */
+  anchorKey?: AnchorKey;
 }): ServiceContext {
   const plans = createPlansRepository(options.db);
   const now = options.now ?? (() => new Date());
@@ -76,6 +83,8 @@ export function createServiceContext(options: {
     return typeof name === 'string' ? name.trim() : '';
   };
   const actor = () => session.current?.name ?? (fallbackActor() || UNKNOWN_COORDINATOR);
+  const auditRepository = createAuditRepository(options.db);
+  const audit = createAuditTrail({ db: options.db, audit: auditRepository, now, actor });
   return {
     db: options.db,
     databasePath: options.databasePath,
@@ -87,7 +96,8 @@ export function createServiceContext(options: {
     reports: createReportsRepository(options.db),
     rights: createRightsRepository(options.db),
     photoStore: options.photoStore,
-    audit: createAuditTrail({ db: options.db, audit: createAuditRepository(options.db), now, actor }),
+    audit,
+    anchors: createAuditAnchors({ path: anchorsPathOf(options.databasePath), key: options.anchorKey, audit: auditRepository, verifyChain: () => audit.verify() }),
     coordinators: createCoordinatorsRepository(options.db),
     pinAttempts: createPinAttemptsRepository(options.db),
     session,

@@ -16,6 +16,7 @@ describe('the backup timer', () => {
     ];
     const calls: Date[] = [];
     const purges: Date[] = [];
+    const anchors: Date[] = [];
     const logged: string[] = [];
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const stop = startBackupTimer(
@@ -26,6 +27,11 @@ describe('the backup timer', () => {
           if (next instanceof Error) throw next;
           return next;
         },
+        anchorAuditLog(now) {
+          anchors.push(now);
+          if (anchors.length === 2) return { written: false, reason: 'cut_tail' };
+          return anchors.length === 1 ? { written: true, anchor: { count: 4, head: 'a'.repeat(64), at: now.toISOString(), mac: 'b'.repeat(64) }, code: '4-ABCD-EFGH-JKMN' } : { written: false, reason: 'recent' };
+        },
         purgeExpiredRecords(now) {
           purges.push(now);
           return { erased: purges.length === 2 ? ['3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f'] : [] };
@@ -34,14 +40,20 @@ describe('the backup timer', () => {
       (message) => logged.push(message),
     );
     expect(calls).toHaveLength(1);
-    expect(logged).toEqual(['ClinicDesk: automatic backup written: /b/clinicdesk-1.cdbackup']);
+    expect(logged).toEqual([
+      'ClinicDesk: automatic backup written: /b/clinicdesk-1.cdbackup',
+      'ClinicDesk: audit log anchored at 4 entries (code 4-ABCD-EFGH-JKMN)',
+    ]);
     vi.advanceTimersByTime(BACKUP_CHECK_INTERVAL_MS);
     vi.advanceTimersByTime(BACKUP_CHECK_INTERVAL_MS);
     expect(calls).toHaveLength(3);
     // Records past their retention are looked for at every check too, even after a failed backup.
     expect(purges).toHaveLength(3);
+    // The daily anchor too, even after a failed backup; a refused one (the log no longer matches) is an error.
+    expect(anchors).toHaveLength(3);
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('not anchored: cut_tail'));
     expect(logged).toContain('ClinicDesk: 1 record(s) destroyed at the end of their retention');
-    expect(errors).toHaveBeenCalledOnce();
+    expect(errors).toHaveBeenCalledTimes(2);
     stop();
     vi.advanceTimersByTime(5 * BACKUP_CHECK_INTERVAL_MS);
     expect(calls).toHaveLength(3);
@@ -55,6 +67,7 @@ describe('the backup timer', () => {
         runScheduledBackup() {
           throw new DatabaseDamagedError('/d/clinicdesk.sqlite', 'PRAGMA quick_check before the backup found x; no backup was made', '/b/clinicdesk-1.cdbackup');
         },
+        anchorAuditLog: () => ({ written: false, reason: 'recent' }),
         purgeExpiredRecords: () => ({ erased: [] }),
       },
       () => {},

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import iconv from 'iconv-lite';
 import { openServices } from '../../../src/main/services/open-services';
 import { addReportPatients } from '../../support/report-patients';
 import { openTestDatabase, TEST_KEY, writeTestKeyFile } from '../../support/test-key';
+import { newAnchorKey } from '../../../src/main/security/anchor-key';
 
 let folder: string;
 let db: string;
@@ -38,13 +39,16 @@ function rowsOf(path: string): string {
 describe('the CLI', () => {
   it('checks the audit log: intact, then altered at one entry (exit 1)', async () => {
     await cli('patients', 'import', join(FIXTURES, 'cases', 'ko.json'), join(FIXTURES, 'cases', 'ar.json'));
-    expect(await cli('audit', 'verify')).toMatchObject({ code: 0, out: 'The audit log is intact: 2 entries.' });
+    const intact = await cli('audit', 'verify');
+    expect(intact.code).toBe(0);
+    // Without an anchor key the log's own chain is all there is to check, and the CLI says what that leaves open.
+    expect(intact.out.split('\n')).toEqual(['The audit log is intact: 2 entries.', expect.stringMatching(/^No audit anchor key: nothing is anchored, so a tail cut off/)]);
     const handle = openTestDatabase(db);
     handle.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone' WHERE seq = 2");
     handle.close();
     const altered = await cli('audit', 'verify', '--json');
     expect(altered.code).toBe(1);
-    expect(JSON.parse(altered.out)).toEqual({ checked: 2, firstBroken: { seq: 2, reason: 'wrong_hash' } });
+    expect(JSON.parse(altered.out)).toMatchObject({ checked: 2, firstBroken: { seq: 2, reason: 'wrong_hash' }, entries: 2, anchor: { keyed: false, against: 'none' } });
   });
 
   it('imports case files, searches them as JSON, and exports one back equal', async () => {
@@ -137,6 +141,100 @@ describe('the CLI', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the audit anchor', () => {
+  let anchorKeyFile: string;
+  beforeEach(() => {
+    anchorKeyFile = join(folder, 'anchor.key');
+    writeFileSync(anchorKeyFile, `${newAnchorKey().toString('hex')}\n`, { mode: 0o600 });
+  });
+  const keyed = (...args: string[]) => cli('--anchor-key-file', anchorKeyFile, ...args);
+  const cutTail = (keep: number) => {
+    const handle = openTestDatabase(db);
+    handle.exec('DROP TRIGGER audit_log_no_delete');
+    handle.prepare('DELETE FROM audit_log WHERE seq > ?').run(keep);
+    handle.close();
+  };
+
+  it('audit anchor prints a paper code; verify shows it, and reports a cut tail (exit 1) against the anchor', async () => {
+    await cli('patients', 'import', join(FIXTURES, 'cases', 'ko.json'), join(FIXTURES, 'cases', 'ar.json'), join(FIXTURES, 'cases', 'th.json'));
+    const anchored = await keyed('audit', 'anchor');
+    expect(anchored.code).toBe(0);
+    const code = /Keep this code on paper: (\S+)$/.exec(anchored.out)![1]!;
+    expect(code).toMatch(/^3-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(await keyed('audit', 'verify')).toMatchObject({ code: 0, out: expect.stringContaining(`its code: ${code}`) });
+    cutTail(1);
+    // The chain alone still reads as intact; the anchor says otherwise.
+    const cut = await keyed('audit', 'verify');
+    expect(cut).toMatchObject({ code: 1, out: 'The audit log is intact: 1 entry.', err: expect.stringContaining('The audit log was cut: 1 entry, fewer than the anchor of') });
+    expect(await keyed('audit', 'anchor')).toMatchObject({ code: 1, err: expect.stringContaining('Not anchored') });
+  });
+
+  it('audit verify --code detects a cut tail even without the anchor key or the anchors file', async () => {
+    await cli('patients', 'import', join(FIXTURES, 'cases', 'ko.json'), join(FIXTURES, 'cases', 'ar.json'));
+    const code = /Keep this code on paper: (\S+)$/.exec((await keyed('audit', 'anchor')).out)![1]!;
+    rmSync(join(folder, 'clinicdesk-audit-anchors.jsonl'));
+    cutTail(1);
+    expect(await cli('audit', 'verify')).toMatchObject({ code: 0 });
+    const typed = await cli('audit', 'verify', '--code', code, '--json');
+    expect(typed.code).toBe(1);
+    expect(JSON.parse(typed.out)).toMatchObject({ entries: 1, anchor: { against: 'code', anchoredCount: 2, finding: 'cut_tail', rewriteChecked: false } });
+    expect(await cli('audit', 'verify', '--code', 'nonsense')).toMatchObject({ code: 2, err: expect.stringContaining('code') });
+  });
+
+  it('reports a forged line in the anchors file (exit 1)', async () => {
+    await cli('patients', 'import', join(FIXTURES, 'cases', 'ko.json'));
+    await keyed('audit', 'anchor');
+    const file = join(folder, 'clinicdesk-audit-anchors.jsonl');
+    const [line] = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, `${line}\n${JSON.stringify({ ...JSON.parse(line!), count: 0 })}\n`);
+    expect(await keyed('audit', 'verify')).toMatchObject({ code: 1, err: expect.stringContaining('was tampered with: line 2 is not an anchor') });
+  });
+
+  it('backup anchors beside the database and in the backup folder; without the key, audit anchor refuses (exit 2)', async () => {
+    await cli('patients', 'import', join(FIXTURES, 'cases', 'ko.json'));
+    const out = join(folder, 'backups');
+    expect(await keyed('backup', '--out', out)).toMatchObject({ code: 0, out: expect.stringContaining('Audit log anchored (1 entry); code: 1-') });
+    expect(readFileSync(join(out, 'clinicdesk-audit-anchors.jsonl'), 'utf8')).toBe(readFileSync(join(folder, 'clinicdesk-audit-anchors.jsonl'), 'utf8'));
+    expect(await cli('audit', 'anchor')).toMatchObject({ code: 2, err: expect.stringContaining('No audit anchor key') });
+  });
+
+  it('after a restore, the log is shorter than the newest anchor until it is anchored as restored', async () => {
+    await cli('patients', 'import', join(FIXTURES, 'cases', 'ko.json'));
+    const out = join(folder, 'backups');
+    await keyed('backup', '--out', out);
+    await cli('patients', 'import', join(FIXTURES, 'cases', 'ar.json'), join(FIXTURES, 'cases', 'th.json'));
+    await keyed('audit', 'anchor');
+    const [backup] = readdirSync(out).filter((name) => name.endsWith('.cdbackup'));
+    expect(await keyed('restore', join(out, backup!))).toMatchObject({ code: 0, out: expect.stringContaining('audit anchor --after-restore') });
+    expect(await keyed('audit', 'verify')).toMatchObject({ code: 1, err: expect.stringContaining('The audit log was cut') });
+    expect(await keyed('audit', 'anchor')).toMatchObject({ code: 1, err: expect.stringContaining('cut_tail') });
+    expect(await keyed('audit', 'anchor', '--after-restore')).toMatchObject({ code: 0, out: expect.stringContaining('Anchored at 1 entry') });
+    expect(await keyed('audit', 'verify')).toMatchObject({ code: 0 });
+  });
+
+  it('someone holding both keys can cut the log and re-anchor it unseen here; the anchors copied into the backup folder show it', async () => {
+    await cli('patients', 'import', join(FIXTURES, 'cases', 'ko.json'), join(FIXTURES, 'cases', 'ar.json'));
+    const out = join(folder, 'backups');
+    await keyed('backup', '--out', out);
+    const handle = openTestDatabase(db);
+    handle.exec('DROP TRIGGER audit_log_no_delete');
+    handle.prepare('DELETE FROM audit_log WHERE seq > 1').run();
+    handle.close();
+    expect(await keyed('audit', 'anchor', '--after-restore')).toMatchObject({ code: 0 });
+    expect(await keyed('audit', 'verify')).toMatchObject({ code: 0 });
+    const copy = await keyed('audit', 'verify', '--anchors', join(out, 'clinicdesk-audit-anchors.jsonl'));
+    expect(copy).toMatchObject({ code: 1, err: expect.stringContaining('The audit log was cut: 1 entry, fewer than the anchor of') });
+    expect(await keyed('audit', 'verify', '--anchors', join(folder, 'nowhere.jsonl'))).toMatchObject({ code: 2 });
+  });
+
+  it('refuses the database key as the anchor key, and a malformed one, before opening anything', async () => {
+    expect(await cli('--anchor-key-file', keyFile, 'info')).toMatchObject({ code: 2, err: expect.stringContaining('is the database key') });
+    writeFileSync(anchorKeyFile, 'short');
+    expect(await keyed('info')).toMatchObject({ code: 2, err: expect.stringContaining('anchor key') });
+    expect(existsSync(db)).toBe(false);
   });
 });
 

@@ -28,6 +28,7 @@ const toEntry = (row: AuditRow): AuditEntry => ({
 export function createAuditRepository(db: Db) {
   const statements = {
     last: db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
+    count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM audit_log'),
     insert: db.prepare(`INSERT INTO audit_log (seq, at, actor, action, patient_id, fields_json, prev_hash, hash)
       VALUES (:seq, :at, :actor, :action, :patient_id, :fields_json, :prev_hash, :hash)`),
     ofPatient: db.prepare<[string], AuditRow>('SELECT * FROM audit_log WHERE patient_id = ? ORDER BY seq'),
@@ -38,6 +39,10 @@ export function createAuditRepository(db: Db) {
     /** The chain's last entry, to extend it; undefined for an empty log. */
     last(): { seq: number; hash: string } | undefined {
       return statements.last.get();
+    },
+    /** How many entries the table holds (a cut tail or an emptied log shows here, not in the chain). */
+    count(): number {
+      return statements.count.get()!.n;
     },
     insert(entry: AuditEntry): void {
       statements.insert.run({
