@@ -1,6 +1,6 @@
 // The terminal door: the same services from a shell, for imports, exports and scripts. Exit codes: 0 done,
 // 2 refused input (the problems are printed with file, line and field), 1 anything else.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatPath, type AppError, type Result } from '../../shared/contract';
@@ -22,6 +22,7 @@ import { defaultDataFolder } from '../app-paths';
 import { backupFolderFor } from '../backup/automatic-backups';
 import { newestBackupFile } from '../backup/newest-backup';
 import { DatabaseDamagedError, isCorruptionError } from '../db/database-damage';
+import { writePrivateFile } from '../files/write-private-file';
 import { readDoorKey } from '../security/key-source';
 import { resetCoordinatorPin } from '../services/coordinators-service';
 import { chooseDatabasePath, openServices } from '../services/open-services';
@@ -174,7 +175,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         })) as Result<HandoutFile>;
         const out = values.out;
         return report(result, ({ pdfBase64, bytes }) => {
-          writeFileSync(out, Buffer.from(pdfBase64, 'base64'));
+          writePrivateFile(out, Buffer.from(pdfBase64, 'base64'));
           io.out(`Wrote ${out} (${Math.round(bytes / 1024)} KB).`);
         });
       }
@@ -198,7 +199,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (!id || rest.length > 0) return usageError(io, 'Name one patient id: calendar ID [--out FILE].');
         const result = (await services.dispatch('exportPatientCalendar', { patientId: id })) as Result<PatientCalendarFile>;
         return report(result, ({ ics }) => {
-          if (values.out) writeFileSync(values.out, ics);
+          if (values.out) writePrivateFile(values.out, ics);
           else io.out(ics.trimEnd());
         });
       }
@@ -234,7 +235,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const result = (await services.dispatch('exportPatient', { id })) as Result<{ caseFile: unknown; fileName: string }>;
         return report(result, ({ caseFile }) => {
           const text = `${JSON.stringify(caseFile, null, 2)}\n`;
-          if (values.out) writeFileSync(values.out, text);
+          if (values.out) writePrivateFile(values.out, text);
           else io.out(text.trimEnd());
         });
       }
@@ -335,7 +336,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const year = /^\d{4}$/.test(values.year) ? Number(values.year) : values.year;
         const result = (await services.dispatch('exportKhidiReport', { year })) as Result<KhidiWorkbookFile>;
         return report(result, ({ dataBase64, patients, withGaps }) => {
-          writeFileSync(values.out!, Buffer.from(dataBase64, 'base64'));
+          writePrivateFile(values.out!, Buffer.from(dataBase64, 'base64'));
           io.out(`Wrote ${patients} patient${patients === 1 ? '' : 's'} to ${values.out}.`);
           if (withGaps > 0) io.err(`${withGaps} patient${withGaps === 1 ? ' needs' : 's need'} attention: see the sheet 보완 필요.`);
         });

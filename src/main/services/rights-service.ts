@@ -1,7 +1,6 @@
 // The patient's rights (PIPA; issue 7, part 5): everything about one patient as one archive; the deletion request,
 // which restricts the record at once and erases what no law makes the clinic keep; and the destruction of
 // restricted records whose retention (Medical Service Act) has ended.
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Handlers } from '../../shared/contract';
@@ -19,30 +18,13 @@ import {
 import type { HandoutKind } from '../handouts/kinds/handout-input';
 import type { HandoutRequest } from '../handouts/make-handout';
 import type { StoredPhotoFile } from '../db/repositories/rights-repository';
+import { writePrivateFile } from '../files/write-private-file';
 import { handoutFileName, handoutInputOf } from './handouts-service';
 import { caseFileOf, patientFileStem } from './patients-service';
 import { clinicSettingsOf } from './plan-service';
 import type { ServiceContext } from './service-context';
 
 const EXTENSIONS = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
-
-/** Writes through a temporary file in the same folder, fsync and a rename: the archive is whole or absent. */
-function writeAtomically(path: string, bytes: Buffer): void {
-  const partial = `${path}.partial`;
-  try {
-    const fd = openSync(partial, 'w');
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(partial, path);
-  } catch (error) {
-    rmSync(partial, { force: true });
-    throw error;
-  }
-}
 
 export interface PurgeReport {
   /** The ids of the records destroyed (their retention ended before today). */
@@ -98,8 +80,7 @@ export function createRightsService(context: ServiceContext) {
       const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
       const path = join(folder, `${patientFileStem(record.patient, patientId)}-archive.zip`);
       try {
-        mkdirSync(folder, { recursive: true });
-        writeAtomically(path, bytes);
+        writePrivateFile(path, bytes);
       } catch {
         return invalid([issue(['folder'], 'folder_not_writable')]);
       }
