@@ -107,8 +107,10 @@ export function createRightsService(context: ServiceContext) {
         context.patients.update(patientId, record.version, eraseUnrequiredData(record.patient), now.toISOString());
         const erasePhotos = photos.length > 0 && photosOnlyForMarketing(record.patient.consents);
         if (erasePhotos) context.rights.deletePhotosOf(seq);
-        // Unsaved edits may hold the erased handles; unanswered follow-up reminders are messages no longer sent.
+        // Unsaved edits may hold the erased handles (the intake's) or doctors' names and session records (the
+        // plan's); unanswered follow-up reminders are messages no longer sent.
         context.rights.deleteDraftOf(patientId);
+        context.planDrafts.discard(seq);
         context.followUps.replaceOpen(seq, [], context.newId);
         context.audit.record('patient.restrict', patientId, ['restriction']);
         if (erased.length > 0) context.audit.record('erase', patientId, erased);
