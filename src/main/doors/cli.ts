@@ -11,6 +11,7 @@ import type { DueFollowUp } from '../../shared/contract/followups';
 import { HANDOUT_KIND_NAMES, type ExportedHandout, type HandoutFile } from '../../shared/contract/handouts';
 import type { PatientRecord } from '../../shared/contract/patients';
 import type { ImportReport, PatientSearchResult } from '../../shared/contract/patients';
+import type { PlanDraft } from '../../shared/contract/plan-drafts';
 import type { KhidiWorkbookFile } from '../../shared/contract/reports';
 import type { PatientArchive } from '../../shared/contract/rights';
 import { CSV_ENCODINGS, csvEncodingOf } from '../../shared/domain/intake/csv-encodings';
@@ -51,6 +52,7 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
                                  the findings of the plan in a case file (exit 0 with findings, 2 if invalid)
   plan schedule FILE [--json]    fill the dates of plan items without one, inside the stay, from today on
                                  (plan check and plan schedule take --at ISO: as of that instant; now by default)
+  plan draft ID [--discard]      the unsaved plan the plan screen keeps for a patient, as JSON (or discard it)
   followups due [--at ISO-DATETIME] [--json]
                                  follow-ups due or overdue at that instant (now by default), all patients
   calendar ID [--out FILE]       one patient's sessions and follow-ups as an .ics calendar (stdout without --out)
@@ -103,6 +105,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         keep: { type: 'string', default: '30' },
         pin: { type: 'string' },
         encoding: { type: 'string' },
+        discard: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -266,6 +269,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           }
           if (truncated) io.err(`More patients match; showing the first ${rows.length}.`);
         });
+      }
+      case 'plan draft': {
+        const [id] = rest;
+        if (!id || rest.length > 1) return usageError(io, 'Name one patient id: plan draft ID [--discard].');
+        if (values.discard) {
+          const result = (await services.dispatch('discardPlanDraft', { patientId: id })) as Result<{ discarded: boolean }>;
+          return report(result, ({ discarded }) => io.out(discarded ? 'Discarded the unsaved plan.' : 'No unsaved plan.'));
+        }
+        const result = (await services.dispatch('getPlanDraft', { patientId: id })) as Result<PlanDraft | null>;
+        return report(result, (draft) => io.out(draft ? JSON.stringify(draft, null, 2) : 'No unsaved plan.'));
       }
       case 'plan check':
       case 'plan schedule': {

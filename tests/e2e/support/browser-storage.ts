@@ -11,11 +11,20 @@ export interface BrowserStorage {
 
 export async function browserStorage(page: Page): Promise<BrowserStorage> {
   return page.evaluate(async () => {
-    const entriesOf = (storage: Storage) => Object.keys(storage).map((key) => `${key}=${storage.getItem(key) ?? ''}`);
+    // The page's globals, typed here: these tests compile without the DOM's types.
+    interface KeyValueStorage {
+      getItem(key: string): string | null;
+    }
+    const win = globalThis as unknown as {
+      localStorage: KeyValueStorage;
+      sessionStorage: KeyValueStorage;
+      indexedDB: { databases(): Promise<{ name?: string }[]> };
+    };
+    const entriesOf = (storage: KeyValueStorage) => Object.keys(storage).map((key) => `${key}=${storage.getItem(key) ?? ''}`);
     return {
-      entries: [...entriesOf(localStorage), ...entriesOf(sessionStorage)],
-      localStorageKeys: Object.keys(localStorage),
-      indexedDbNames: (await indexedDB.databases()).map((database) => database.name ?? ''),
+      entries: [...entriesOf(win.localStorage), ...entriesOf(win.sessionStorage)],
+      localStorageKeys: Object.keys(win.localStorage),
+      indexedDbNames: (await win.indexedDB.databases()).map((database) => database.name ?? ''),
     };
   });
 }

@@ -1,11 +1,14 @@
 // Unsaved plans in the encrypted database: saved and read back per patient, discarded, refused for a restricted
-// record, erased by a deletion request and destroyed with the record.
+// record, erased by a deletion request and destroyed with the record; read and discarded from the CLI too.
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/shared/contract';
 import type { PatientRecord } from '../../../src/shared/contract/patients';
 import type { PlanDraft } from '../../../src/shared/contract/plan-drafts';
+import { runCli } from '../../../src/main/doors/cli';
 import { createRightsService } from '../../../src/main/services/rights-service';
 import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import { writeTestKeyFile } from '../../support/test-key';
 
 const DOCTOR = 'Dr. Kim Soo-jin';
 let services: TempServices;
@@ -70,5 +73,26 @@ describe('plan drafts', () => {
     const { erased } = createRightsService(services.context).purgeExpired({ now: new Date('2040-01-01T00:00:00Z') });
     expect(erased).toEqual([patientId]);
     expect(services.context.db.prepare('SELECT count(*) AS n FROM plan_drafts').get()).toEqual({ n: 0 });
+  });
+
+  it('are shown and discarded by the CLI: plan draft ID [--discard]', async () => {
+    await call('savePlanDraft', { patientId, baseVersion: 0, plan: draftPlan });
+    services.close(); // the CLI opens the same database file itself
+    const keyFile = writeTestKeyFile(services.folder);
+    const cli = async (...args: string[]) => {
+      const out: string[] = [];
+      const code = await runCli(['--db', join(services.folder, 'clinicdesk.sqlite'), '--key-file', keyFile, 'plan', 'draft', ...args], {
+        out: (text) => out.push(text),
+        err: (text) => out.push(text),
+      });
+      return { code, out: out.join('\n') };
+    };
+    const shown = await cli(patientId);
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.out)).toMatchObject({ baseVersion: 0, plan: { items: [{ record: { doctor: DOCTOR } }] } });
+    expect(await cli(patientId, '--discard')).toEqual({ code: 0, out: 'Discarded the unsaved plan.' });
+    expect(await cli(patientId)).toEqual({ code: 0, out: 'No unsaved plan.' });
+    expect((await cli('not-an-id')).code).toBe(2);
+    services = openTempServices(undefined, services.folder);
   });
 });

@@ -6,7 +6,8 @@ import type { ClinicDeskApi } from '../../../../shared/contract';
 const LEGACY_PREFIX = 'clinicdesk.planDraft.';
 
 type Calls = Pick<ClinicDeskApi, 'getPlanDraft' | 'savePlanDraft'>;
-type KeyedStorage = Pick<Storage, 'getItem' | 'removeItem'> & { readonly [key: string]: unknown };
+/** localStorage's shape (its keys are its own properties), without the DOM's types so the unit tests compile. */
+type KeyedStorage = { getItem(key: string): string | null; removeItem(key: string): void };
 
 /** Refusals that will not change on a later try: the draft is dropped rather than kept here. */
 const FINAL_REFUSALS = new Set(['invalid_input', 'not_found', 'record_restricted']);
