@@ -127,8 +127,8 @@ export function createRightsService(context: ServiceContext) {
 
   /**
    * Destroys every restricted record whose retention ended before `now` (Korea time): the patient row and every
-   * dependent row (consents, photos, plan and its versions, sessions, follow-ups, search text), its draft and its
-   * photo files. One audit entry 'erase' per record, with the patient id only.
+   * dependent row (consents, photos, plan and its versions and draft, sessions, follow-ups, search text), its intake
+   * draft and its photo files. One audit entry 'erase' per record, with the patient id only.
    */
   function purgeExpired({ now }: { readonly now: Date }): PurgeReport {
     const today = todayIn(CLINIC_TIME_ZONE, now);
