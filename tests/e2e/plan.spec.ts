@@ -11,6 +11,7 @@ import type { PlanInput } from '../../src/shared/domain/plan/plan-schema';
 import { expectNoCriticalViolations, SCREENS_DIR } from './support/accessibility';
 import { CLEAN_SCREENING } from '../support/clean-screening';
 import { AppShell } from './support/app-shell';
+import { browserStorage } from './support/browser-storage';
 import { expect, test, type App } from './support/fixtures';
 import { IntakePage } from './support/intake-page';
 import { PatientListPage } from './support/patient-list-page';
@@ -354,10 +355,20 @@ test('the plan screen is operated with the keyboard, and a plan saved elsewhere 
   await expect(plan.rowsOf('aqua-peel')).toHaveCount(0);
 });
 
-test('unsaved plan changes survive a visit to the intake and a reload, until discarded', async ({ page, app }) => {
-  const { plan } = await openSeededPlan(page, app, 'en');
+test('unsaved plan changes survive a visit to the intake and a reload, in the database only, until discarded', async ({ page, app }) => {
+  const { id, plan } = await openSeededPlan(page, app, 'en');
   await plan.addFromCatalog('aqua-peel');
   await plan.setDate(plan.rowsOf('aqua-peel'), addDays(ARRIVAL, 2));
+  // The draft is written as the coordinator edits, into the database.
+  await expect.poll(async () => (await callService(app, 'getPlanDraft', { patientId: id }))?.plan.items.find((item) => item.treatment === 'aqua-peel')?.date).toBe(addDays(ARRIVAL, 2));
+  /** Nothing of the patient in the window's storage: only the interface language, and no IndexedDB at all. */
+  const expectNothingOfThePatientInTheWindow = async () => {
+    const stored = await browserStorage(page);
+    expect(stored.localStorageKeys).toEqual(['clinicdesk.uiLanguage']);
+    expect(stored.indexedDbNames).toEqual([]);
+    for (const needle of [id, 'aqua-peel', 'Lim Mei Ling', addDays(ARRIVAL, 2)]) expect(stored.entries.join('\n')).not.toContain(needle);
+  };
+  await expectNothingOfThePatientInTheWindow();
 
   await plan.backLink.click();
   await new IntakePage(page).waitUntilReady();
@@ -371,6 +382,7 @@ test('unsaved plan changes survive a visit to the intake and a reload, until dis
   await plan.waitUntilReady();
   await expect(plan.rowsOf('aqua-peel')).toHaveCount(1);
   expect((await plan.sessionDates()).find((session) => session.treatment === 'aqua-peel')!.date).toBe(addDays(ARRIVAL, 2));
+  await expectNothingOfThePatientInTheWindow();
 
   await plan.screen.getByRole('button', { name: uiText('en', 'plan.discard') }).click();
   const dialog = page.getByRole('dialog');
@@ -379,6 +391,7 @@ test('unsaved plan changes survive a visit to the intake and a reload, until dis
   await expect(plan.rows).toHaveCount(4);
   await expect(plan.rowsOf('aqua-peel')).toHaveCount(0);
   await expect(plan.status).toHaveText(uiText('en', 'plan.upToDate'));
+  expect(await callService(app, 'getPlanDraft', { patientId: id })).toBeNull();
   await page.reload();
   await plan.waitUntilReady();
   await expect(plan.rows).toHaveCount(4);

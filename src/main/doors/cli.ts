@@ -1,6 +1,6 @@
 // The terminal door: the same services from a shell, for imports, exports and scripts. Exit codes: 0 done,
 // 2 refused input (the problems are printed with file, line and field), 1 anything else.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatPath, type AppError, type Result } from '../../shared/contract';
@@ -10,6 +10,7 @@ import type { DueFollowUp } from '../../shared/contract/followups';
 import { HANDOUT_KIND_NAMES, type ExportedHandout, type HandoutFile } from '../../shared/contract/handouts';
 import type { PatientRecord } from '../../shared/contract/patients';
 import type { ImportReport, PatientSearchResult } from '../../shared/contract/patients';
+import type { PlanDraft } from '../../shared/contract/plan-drafts';
 import type { KhidiWorkbookFile } from '../../shared/contract/reports';
 import type { PatientArchive } from '../../shared/contract/rights';
 import { CSV_ENCODINGS, csvEncodingOf } from '../../shared/domain/intake/csv-encodings';
@@ -21,6 +22,7 @@ import { defaultDataFolder } from '../app-paths';
 import { backupFolderFor } from '../backup/automatic-backups';
 import { newestBackupFile } from '../backup/newest-backup';
 import { DatabaseDamagedError, isCorruptionError } from '../db/database-damage';
+import { writePrivateFile } from '../files/write-private-file';
 import { readDoorKey } from '../security/key-source';
 import { readDoorAnchorKey } from '../security/anchor-key';
 import { anchorsPathOf } from '../services/audit/anchor-file';
@@ -52,6 +54,7 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] [--anchor-key
                                  the findings of the plan in a case file (exit 0 with findings, 2 if invalid)
   plan schedule FILE [--json]    fill the dates of plan items without one, inside the stay, from today on
                                  (plan check and plan schedule take --at ISO: as of that instant; now by default)
+  plan draft ID [--discard]      the unsaved plan the plan screen keeps for a patient, as JSON (or discard it)
   followups due [--at ISO-DATETIME] [--json]
                                  follow-ups due or overdue at that instant (now by default), all patients
   calendar ID [--out FILE]       one patient's sessions and follow-ups as an .ics calendar (stdout without --out)
@@ -117,6 +120,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         keep: { type: 'string', default: '30' },
         pin: { type: 'string' },
         encoding: { type: 'string' },
+        discard: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -192,7 +196,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         })) as Result<HandoutFile>;
         const out = values.out;
         return report(result, ({ pdfBase64, bytes }) => {
-          writeFileSync(out, Buffer.from(pdfBase64, 'base64'));
+          writePrivateFile(out, Buffer.from(pdfBase64, 'base64'));
           io.out(`Wrote ${out} (${Math.round(bytes / 1024)} KB).`);
         });
       }
@@ -216,7 +220,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (!id || rest.length > 0) return usageError(io, 'Name one patient id: calendar ID [--out FILE].');
         const result = (await services.dispatch('exportPatientCalendar', { patientId: id })) as Result<PatientCalendarFile>;
         return report(result, ({ ics }) => {
-          if (values.out) writeFileSync(values.out, ics);
+          if (values.out) writePrivateFile(values.out, ics);
           else io.out(ics.trimEnd());
         });
       }
@@ -252,7 +256,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const result = (await services.dispatch('exportPatient', { id })) as Result<{ caseFile: unknown; fileName: string }>;
         return report(result, ({ caseFile }) => {
           const text = `${JSON.stringify(caseFile, null, 2)}\n`;
-          if (values.out) writeFileSync(values.out, text);
+          if (values.out) writePrivateFile(values.out, text);
           else io.out(text.trimEnd());
         });
       }
@@ -283,6 +287,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           }
           if (truncated) io.err(`More patients match; showing the first ${rows.length}.`);
         });
+      }
+      case 'plan draft': {
+        const [id] = rest;
+        if (!id || rest.length > 1) return usageError(io, 'Name one patient id: plan draft ID [--discard].');
+        if (values.discard) {
+          const result = (await services.dispatch('discardPlanDraft', { patientId: id })) as Result<{ discarded: boolean }>;
+          return report(result, ({ discarded }) => io.out(discarded ? 'Discarded the unsaved plan.' : 'No unsaved plan.'));
+        }
+        const result = (await services.dispatch('getPlanDraft', { patientId: id })) as Result<PlanDraft | null>;
+        return report(result, (draft) => io.out(draft ? JSON.stringify(draft, null, 2) : 'No unsaved plan.'));
       }
       case 'plan check':
       case 'plan schedule': {
@@ -353,7 +367,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const year = /^\d{4}$/.test(values.year) ? Number(values.year) : values.year;
         const result = (await services.dispatch('exportKhidiReport', { year })) as Result<KhidiWorkbookFile>;
         return report(result, ({ dataBase64, patients, withGaps }) => {
-          writeFileSync(values.out!, Buffer.from(dataBase64, 'base64'));
+          writePrivateFile(values.out!, Buffer.from(dataBase64, 'base64'));
           io.out(`Wrote ${patients} patient${patients === 1 ? '' : 's'} to ${values.out}.`);
           if (withGaps > 0) io.err(`${withGaps} patient${withGaps === 1 ? ' needs' : 's need'} attention: see the sheet 보완 필요.`);
         });

@@ -8,6 +8,7 @@ import { createDraftsService } from './drafts-service';
 import { createImportService } from './import-service';
 import { createPatientsService } from './patients-service';
 import { createPhotosService } from './photos-service';
+import { createPlanDraftsService } from './plan-drafts-service';
 import { createPlanService } from './plan-service';
 import { createFollowUpsService } from './followups-service';
 import { createHandoutsService } from './handouts-service';
@@ -23,6 +24,7 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createPhotosService(context),
     ...createAppService(context),
     ...createPlanService(context),
+    ...createPlanDraftsService(context),
     ...createFollowUpsService(context),
     ...createCalendarService(context),
     ...createHandoutsService(context),

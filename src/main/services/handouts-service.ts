@@ -1,11 +1,12 @@
 // Handouts for one patient: the saved plan, the clinic's settings and the clinical content go in, a PDF comes
 // out (through the worker pool where the door set one up). Exporting writes the file whole or not at all.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import { fail, invalid, issue, ok } from '../../shared/contract';
 import { planSchema } from '../../shared/domain/plan/plan-schema';
 import { clinicalContent } from '../content/clinical-content';
+import { defaultHandoutFolder } from '../files/documents-folder';
+import { writePrivateFile } from '../files/write-private-file';
 import type { HandoutInput, HandoutKind } from '../handouts/kinds/handout-input';
 import type { HandoutRequest } from '../handouts/make-handout';
 import { patientFileStem, refuseIfConsentWithdrawn, refuseIfRestricted } from './patients-service';
@@ -51,17 +52,9 @@ export function createHandoutsService(context: ServiceContext) {
       const request: HandoutRequest = { kind: kind as HandoutKind, language, bilingual };
       const pdf = await context.renderHandout(found.input, request);
       const path = join(folder, handoutFileName(found.stem, request));
-      const partial = `${path}.partial`;
       try {
-        mkdirSync(folder, { recursive: true });
-        writeFileSync(partial, pdf);
-        renameSync(partial, path);
+        writePrivateFile(path, pdf);
       } catch {
-        try {
-          rmSync(partial, { force: true });
-        } catch {
-          // Nothing was written where nothing can be written.
-        }
         return invalid([issue(['folder'], 'folder_not_writable')]);
       }
       context.db.transaction(() => context.audit.record('export', patientId, [`handout-${kind}-${language}${request.bilingual && language !== 'ko' ? '-ko' : ''}`]))();
@@ -78,7 +71,8 @@ export function createHandoutsService(context: ServiceContext) {
     },
 
     defaultHandoutFolder() {
-      return ok({ folder: join(dirname(context.databasePath), 'handouts') });
+      // The user's Documents, never the data folder: see files/documents-folder.ts.
+      return ok({ folder: defaultHandoutFolder() });
     },
   } satisfies Partial<Handlers>;
   return handlers;

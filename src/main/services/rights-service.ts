@@ -1,7 +1,6 @@
 // The patient's rights (PIPA; issue 7, part 5): everything about one patient as one archive; the deletion request,
 // which restricts the record at once and erases what no law makes the clinic keep; and the destruction of
 // restricted records whose retention (Medical Service Act) has ended.
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Handlers } from '../../shared/contract';
@@ -19,30 +18,13 @@ import {
 import type { HandoutKind } from '../handouts/kinds/handout-input';
 import type { HandoutRequest } from '../handouts/make-handout';
 import type { StoredPhotoFile } from '../db/repositories/rights-repository';
+import { writePrivateFile } from '../files/write-private-file';
 import { handoutFileName, handoutInputOf } from './handouts-service';
 import { caseFileOf, patientFileStem } from './patients-service';
 import { clinicSettingsOf } from './plan-service';
 import type { ServiceContext } from './service-context';
 
 const EXTENSIONS = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
-
-/** Writes through a temporary file in the same folder, fsync and a rename: the archive is whole or absent. */
-function writeAtomically(path: string, bytes: Buffer): void {
-  const partial = `${path}.partial`;
-  try {
-    const fd = openSync(partial, 'w');
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(partial, path);
-  } catch (error) {
-    rmSync(partial, { force: true });
-    throw error;
-  }
-}
 
 export interface PurgeReport {
   /** The ids of the records destroyed (their retention ended before today). */
@@ -98,8 +80,7 @@ export function createRightsService(context: ServiceContext) {
       const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
       const path = join(folder, `${patientFileStem(record.patient, patientId)}-archive.zip`);
       try {
-        mkdirSync(folder, { recursive: true });
-        writeAtomically(path, bytes);
+        writePrivateFile(path, bytes);
       } catch {
         return invalid([issue(['folder'], 'folder_not_writable')]);
       }
@@ -126,8 +107,10 @@ export function createRightsService(context: ServiceContext) {
         context.patients.update(patientId, record.version, eraseUnrequiredData(record.patient), now.toISOString());
         const erasePhotos = photos.length > 0 && photosOnlyForMarketing(record.patient.consents);
         if (erasePhotos) context.rights.deletePhotosOf(seq);
-        // Unsaved edits may hold the erased handles; unanswered follow-up reminders are messages no longer sent.
+        // Unsaved edits may hold the erased handles (the intake's) or doctors' names and session records (the
+        // plan's); unanswered follow-up reminders are messages no longer sent.
         context.rights.deleteDraftOf(patientId);
+        context.planDrafts.discard(seq);
         context.followUps.replaceOpen(seq, [], context.newId);
         context.audit.record('patient.restrict', patientId, ['restriction']);
         if (erased.length > 0) context.audit.record('erase', patientId, erased);
@@ -144,8 +127,8 @@ export function createRightsService(context: ServiceContext) {
 
   /**
    * Destroys every restricted record whose retention ended before `now` (Korea time): the patient row and every
-   * dependent row (consents, photos, plan and its versions, sessions, follow-ups, search text), its draft and its
-   * photo files. One audit entry 'erase' per record, with the patient id only.
+   * dependent row (consents, photos, plan and its versions and draft, sessions, follow-ups, search text), its intake
+   * draft and its photo files. One audit entry 'erase' per record, with the patient id only.
    */
   function purgeExpired({ now }: { readonly now: Date }): PurgeReport {
     const today = todayIn(CLINIC_TIME_ZONE, now);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseCheckStatus } from '../../shared/contract/app';
 import type { Db } from '../db/open-database';
 import { createDraftsRepository } from '../db/repositories/drafts-repository';
+import { createPlanDraftsRepository, type PlanDraftsRepository } from '../db/repositories/plan-drafts-repository';
 import { createPatientsRepository } from '../db/repositories/patients-repository';
 import { createPhotosRepository } from '../db/repositories/photos-repository';
 import { createPlansRepository } from '../db/repositories/plans-repository';
@@ -39,6 +40,7 @@ export interface ServiceContext {
   readonly databasePath: string;
   readonly patients: ReturnType<typeof createPatientsRepository>;
   readonly drafts: ReturnType<typeof createDraftsRepository>;
+  readonly planDrafts: PlanDraftsRepository;
   readonly photos: ReturnType<typeof createPhotosRepository>;
   readonly plans: ReturnType<typeof createPlansRepository>;
   readonly followUps: ReturnType<typeof createFollowUpsRepository>;
@@ -90,6 +92,7 @@ export function createServiceContext(options: {
     databasePath: options.databasePath,
     patients: createPatientsRepository(options.db),
     drafts: createDraftsRepository(options.db),
+    planDrafts: createPlanDraftsRepository(options.db),
     photos: createPhotosRepository(options.db),
     plans,
     followUps: createFollowUpsRepository(options.db),

@@ -8,8 +8,8 @@ import type { ServiceContext } from './service-context';
 
 /**
  * Open without a sign-in: signing in and out, the list to sign in from, the clinic settings (the idle time; no
- * patient data), the app's version, and saveDraft, so what was typed when the screen locked is still saved
- * (drafts are written, not read, here).
+ * patient data), the app's version, and saveDraft and savePlanDraft, so what was typed when the screen locked is
+ * still saved (drafts are written, not read, here).
  */
 export const OPEN_WITHOUT_SIGN_IN: ReadonlySet<Channel> = new Set<Channel>([
   'listCoordinators',
@@ -18,6 +18,7 @@ export const OPEN_WITHOUT_SIGN_IN: ReadonlySet<Channel> = new Set<Channel>([
   'getClinicSettings',
   'getAppInfo',
   'saveDraft',
+  'savePlanDraft',
 ]);
 
 export function requireSignIn(handlers: Handlers, context: ServiceContext): Handlers {

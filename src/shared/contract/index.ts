@@ -10,6 +10,7 @@ import type { ChannelSpec } from './define-channel';
 import { draftsChannels } from './drafts';
 import { patientsChannels } from './patients';
 import { photosChannels } from './photos';
+import { planDraftsChannels } from './plan-drafts';
 import { plansChannels } from './plans';
 import { followUpsChannels } from './followups';
 import { handoutsChannels } from './handouts';
@@ -22,6 +23,7 @@ export const contract = {
   ...draftsChannels,
   ...photosChannels,
   ...plansChannels,
+  ...planDraftsChannels,
   ...followUpsChannels,
   ...calendarChannels,
   ...handoutsChannels,

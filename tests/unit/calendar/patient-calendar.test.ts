@@ -1,7 +1,7 @@
 // The .ics calendar of one patient, written with the `ics` library and read back with an independent parser
 // (ical.js), so the times are checked as a calendar application would read them.
 import ICAL from 'ical.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/doors/cli';
@@ -143,6 +143,8 @@ describe('the calendar command', () => {
     const ok = io();
     expect(await runCli(['--db', db, '--key-file', keyFile, 'calendar', patientId, '--out', file], ok.io)).toBe(0);
     const events = parseIcs(readFileSync(file, 'utf8'));
+    // A calendar of a patient's visits is health data outside the encrypted database: owner-only.
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(events.find((e) => e.start === '2027-02-22T05:00:00.000Z')).toBeDefined();
     expect(events.length).toBeGreaterThan(2);
 

@@ -53,6 +53,9 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   evaluatePatientPlan: { patientId: PATIENT_ID, plan: { items: [{ treatment: 'ipl', date: '2026-12-03' }] } },
   schedulePatientPlan: { patientId: PATIENT_ID, plan: { items: [{ treatment: 'ipl' }] } },
   savePatientPlan: { patientId: PATIENT_ID, expectedVersion: 0, plan: { items: [{ treatment: 'hydrafacial', date: '2026-12-03' }] } },
+  savePlanDraft: { patientId: PATIENT_ID, baseVersion: 0, plan: { items: [{ treatment: 'hydrafacial', date: '2026-12-03' }] } },
+  getPlanDraft: { patientId: PATIENT_ID },
+  discardPlanDraft: { patientId: PATIENT_ID },
   listSessions: { from: '2026-12-01', to: '2026-12-07' },
   setSessionStatus: {
     patientId: PATIENT_ID,

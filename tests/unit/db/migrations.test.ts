@@ -299,6 +299,25 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0016 keeps one plan draft per existing patient, gone with the patient', () => {
+    const path = tempFile();
+    const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 16));
+    insertPatientRow(old, 1, 'a');
+    old.close();
+    const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 16));
+    const put = db.prepare('INSERT INTO plan_drafts (patient_seq, base_version, plan_json, saved_at) VALUES (?, ?, ?, ?)');
+    put.run(1, 0, '{"items":[]}', 'now');
+    expect(() => put.run(1, 1, '{"items":[]}', 'now')).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => put.run(2, 0, '{"items":[]}', 'now')).toThrow(/FOREIGN KEY/);
+    db.prepare('DELETE FROM plan_drafts').run();
+    expect(() => put.run(1, -1, '{"items":[]}', 'now')).toThrow(/CHECK/);
+    expect(() => put.run(1, 0, 'not json', 'now')).toThrow(/CHECK/);
+    put.run(1, 0, '{"items":[]}', 'now');
+    db.prepare('DELETE FROM patients WHERE seq = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM plan_drafts').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('runs only the pending migrations of an older database, keeping its rows', () => {
     const path = tempFile();
     const old = openDatabase(path, MIGRATIONS.slice(0, 3));

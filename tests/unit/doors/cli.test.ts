@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -27,6 +27,11 @@ async function cli(...args: string[]) {
   const err: string[] = [];
   const code = await runCli(['--db', db, '--key-file', keyFile, ...args], { out: (text) => out.push(text), err: (text) => err.push(text) });
   return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** What the CLI writes for a person to take away holds patient data outside the encrypted database. */
+function expectOwnerOnly(path: string): void {
+  if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o600);
 }
 
 function rowsOf(path: string): string {
@@ -62,6 +67,7 @@ describe('the CLI', () => {
     const out = join(folder, 'out.json');
     expect((await cli('patients', 'export', rows[0]!.id, '--out', out)).code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(fixtureCase('th'));
+    expectOwnerOnly(out);
   });
 
   it('refuses a CSV with one bad row with exit 2, naming the file, line and column, and imports nothing', async () => {
@@ -102,6 +108,7 @@ describe('the CLI', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     expect(workbook.worksheets[0]!.rowCount).toBe(seen + 1);
+    expectOwnerOnly(out);
 
     const summary = await cli('report', 'summary', '--from', '2026-01-01', '--to', '2026-12-31', '--json');
     expect(summary.code).toBe(0);
@@ -389,6 +396,7 @@ describe('the CLI handouts', () => {
     const made = await cli('handout', '--case', withPlan, '--kind', 'aftercare', '--lang', 'mn', '--bilingual', '--out', out);
     expect(made.code).toBe(0);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    expectOwnerOnly(out);
 
     const without = await cli('handout', '--case', join(FIXTURES, 'cases', 'mn.json'), '--kind', 'aftercare', '--lang', 'mn', '--out', join(folder, 'none.pdf'));
     expect(without.code).toBe(2);

@@ -1,7 +1,7 @@
 // The handout channels over a real temporary database: a saved plan gives a PDF with the patient's name; no plan
 // is a typed refusal on patientId; exporting writes one whole file, and a folder that cannot be written changes
-// nothing.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// nothing; files are owner-only and a planted symlink is never followed.
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportedHandout, HandoutFile } from '../../../src/shared/contract/handouts';
@@ -58,6 +58,25 @@ describe('handout channels', () => {
     expect(readFileSync(exported.path).length).toBe(exported.bytes);
     const history = await services.dispatch('auditHistory', { patientId });
     expect(history).toMatchObject({ ok: true, value: { entries: expect.arrayContaining([expect.objectContaining({ action: 'export', fields: ['handout-consent-ja'] })]) } });
+  });
+
+  it.skipIf(process.platform === 'win32')('export a 0600 file into a 0700 folder, never through a symlink at the old `.partial` name', async () => {
+    await savePlan();
+    const folder = join(services.folder, 'shared', 'handouts');
+    const first = await services.dispatch('exportHandout', { patientId, kind: 'consent', language: 'ja', bilingual: false, folder });
+    const path = (first as { value: ExportedHandout }).value.path;
+    rmSync(path);
+    const victim = join(services.folder, 'victim.txt');
+    writeFileSync(victim, 'keep me');
+    symlinkSync(victim, `${path}.partial`);
+
+    const second = await services.dispatch('exportHandout', { patientId, kind: 'consent', language: 'ja', bilingual: false, folder });
+    expect(second.ok).toBe(true);
+    expect(readFileSync(victim, 'utf8')).toBe('keep me');
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(statSync(join(services.folder, 'shared')).mode & 0o777).toBe(0o700);
   });
 
   it('refuse a folder that cannot be written and leave nothing behind', async () => {

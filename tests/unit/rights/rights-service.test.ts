@@ -3,7 +3,7 @@
 // record is destroyed, photo files included, only after its retention; a withdrawn consent to the processing of
 // health data stops new plans and handouts at once.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import sharp from 'sharp';
@@ -82,6 +82,11 @@ describe('the archive of one patient', () => {
     const folder = join(services.folder, 'archives');
     const archive = await call<PatientArchive>('exportPatientArchive', { patientId, folder });
     expect(readdirSync(folder)).toEqual([archive.path.split('/').at(-1)]);
+    // Health data outside the encrypted database: readable by its owner only.
+    if (process.platform !== 'win32') {
+      expect(statSync(archive.path).mode & 0o777).toBe(0o600);
+      expect(statSync(folder).mode & 0o777).toBe(0o700);
+    }
 
     // Read back with the system's unzip too: a plain zip any tool opens.
     const listing = execFileSync('unzip', ['-l', archive.path], { encoding: 'utf8' });

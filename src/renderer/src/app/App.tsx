@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
 import { setUiLanguage, UI_LANGUAGES } from '../i18n';
 import { FollowUpsScreen } from '../screens/followups/FollowUpsScreen';
 import { IntakeScreen } from '../screens/intake/IntakeScreen';
 import { PatientListScreen } from '../screens/patients/PatientListScreen';
+import { moveLegacyPlanDrafts } from '../screens/plan/legacy-plan-drafts';
 import { PlanScreen } from '../screens/plan/PlanScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { HandoutsScreen } from '../screens/handouts/HandoutsScreen';
@@ -27,6 +29,13 @@ export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
   const session = useCoordinatorSession();
+
+  // Unsaved plans an earlier version kept in this window's storage move into the database once someone may read
+  // and write drafts there (before a sign-in the services would refuse, and they stay for the next time).
+  const open = session.loaded && !session.locked;
+  useEffect(() => {
+    if (open) void moveLegacyPlanDrafts(localStorage, api);
+  }, [open]);
 
   useEffect(() => {
     // Ctrl/⌘+N opens a new intake from anywhere.

@@ -15,6 +15,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ConsentSummaryView } from './ConsentSummaryView';
 import { FindingsPanel } from './FindingsPanel';
 import { FollowUpsPanel } from './FollowUpsPanel';
+import { moveLegacyPlanDrafts } from './legacy-plan-drafts';
 import {
   EMPTY_WORKING_PLAN,
   catalogIndex,
@@ -22,7 +23,6 @@ import {
   formatDay,
   fromPlan,
   newRowKey,
-  planDrafts,
   planKey,
   pruneAcknowledgements,
   toPlan,
@@ -34,6 +34,7 @@ import {
 import { QuotePanel } from './QuotePanel';
 import { SessionsPanel } from './SessionsPanel';
 import { useLiveEvaluation } from './use-live-evaluation';
+import { usePlanDraft } from './use-plan-draft';
 
 type Load =
   | { readonly state: 'loading' }
@@ -84,6 +85,7 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
   const plan = useMemo(() => (load.state === 'ready' ? toPlan(working) : null), [load.state, working]);
   const live = useLiveEvaluation(patientId, plan);
   const { accept } = live;
+  const { keep: keepDraft, discard: discardDraft, found: draftFound } = usePlanDraft(patientId);
   const dirty = plan !== null && savedKey !== null && planKey(plan) !== savedKey;
   /** The plan on screen now, for answers that arrive after the user changed it further. */
   const currentKey = useRef<string | null>(null);
@@ -94,20 +96,29 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
   useEffect(() => {
     let current = true;
     void (async () => {
-      const [record, catalog, stored] = await Promise.all([api.getPatient({ id: patientId }), api.getCatalog({}), api.getPatientPlan({ patientId })]);
+      // A plan left in this window's storage by an earlier version goes into the database first.
+      await moveLegacyPlanDrafts(localStorage, api);
+      const [record, catalog, stored, kept] = await Promise.all([
+        api.getPatient({ id: patientId }),
+        api.getCatalog({}),
+        api.getPatientPlan({ patientId }),
+        api.getPlanDraft({ patientId }),
+      ]);
       if (!current) return;
       if (!record.ok) return setLoad(record.error.code === 'not_found' ? { state: 'missing' } : { state: 'failed', message: record.error.message });
       if (!catalog.ok) return setLoad({ state: 'failed', message: catalog.error.message });
       if (!stored.ok) return setLoad({ state: 'failed', message: stored.error.message });
       const saved = toPlan(fromPlan(stored.value.plan));
-      const draft = planDrafts.read(patientId);
+      // A draft that cannot be read is no draft: the saved plan opens, as it would without one.
+      const draft = kept.ok ? kept.value : null;
       const restore = draft && planKey(draft.plan) !== planKey(saved) ? draft : null;
       setWorking(fromPlan(restore?.plan ?? saved));
       setVersion(restore?.baseVersion ?? stored.value.version);
       setSavedKey(planKey(saved));
       setRestoredAt(restore?.savedAt ?? null);
-      if (!restore) {
-        planDrafts.discard(patientId);
+      if (restore) draftFound();
+      else {
+        if (draft) void discardDraft();
         accept(saved, stored.value.evaluation);
       }
       setRowIssues({});
@@ -118,14 +129,13 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
     return () => {
       current = false;
     };
-  }, [patientId, accept, reloadRequest]);
+  }, [patientId, accept, reloadRequest, draftFound, discardDraft]);
 
-  // Unsaved changes are kept on this computer until saved or discarded.
+  // Unsaved changes are kept as a draft in the database until saved or discarded.
   useEffect(() => {
     if (!plan || savedKey === null) return;
-    if (planKey(plan) === savedKey) planDrafts.discard(patientId);
-    else planDrafts.write(patientId, { baseVersion: version, plan, savedAt: new Date().toISOString() });
-  }, [patientId, plan, savedKey, version]);
+    keepDraft(plan, version, planKey(plan) !== savedKey);
+  }, [plan, savedKey, version, keepDraft]);
 
   useEffect(() => {
     if (focusBanner > 0) bannerElement.current?.focus();
@@ -216,10 +226,11 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
     setNextVisit(result.value.nextVisit);
   };
 
-  const discard = () => {
+  const discard = async () => {
     setConfirmDiscard(false);
-    planDrafts.discard(patientId);
     setBanner(null);
+    // The saved plan is read again only once the draft is gone, or the draft would be offered back.
+    await discardDraft();
     setReloadRequest((count) => count + 1);
   };
 
@@ -353,9 +364,8 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
                 <button
                   type="button"
                   onClick={() => {
-                    planDrafts.discard(patientId);
                     setBanner(null);
-                    setReloadRequest((count) => count + 1);
+                    void discardDraft().then(() => setReloadRequest((count) => count + 1));
                   }}
                 >
                   {t('plan.reload')}
@@ -461,7 +471,7 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
         confirmLabel={t('plan.discard')}
         cancelLabel={t('plan.cancel')}
         onCancel={() => setConfirmDiscard(false)}
-        onConfirm={discard}
+        onConfirm={() => void discard()}
       />
     </section>
   );

@@ -2,7 +2,7 @@
 // React identity while others are added, removed or re-dated. The plan sent to the services is derived from it.
 import type { Catalog, Treatment, TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
 import type { LanguageTag } from '../../../../shared/domain/intake/vocabulary';
-import { planSchema, type Acknowledgement, type Plan, type PlanItem } from '../../../../shared/domain/plan/plan-schema';
+import type { Acknowledgement, Plan, PlanItem } from '../../../../shared/domain/plan/plan-schema';
 
 export interface SessionRow {
   readonly key: string;
@@ -117,40 +117,3 @@ export function formatCurrency(amount: number | string, currency: string, locale
 export function formatDay(date: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
-
-const PLAN_DRAFT_PREFIX = 'clinicdesk.planDraft.';
-
-export interface PlanDraft {
-  readonly baseVersion: number;
-  readonly plan: Plan;
-  readonly savedAt: string;
-}
-
-/**
- * Unsaved plan changes, kept on this computer until saved or discarded, so going to the intake to correct a
- * screening answer (or a reload) does not lose the plan being built.
- */
-export const planDrafts = {
-  read(patientId: string): PlanDraft | null {
-    try {
-      const text = localStorage.getItem(PLAN_DRAFT_PREFIX + patientId);
-      if (!text) return null;
-      const draft = JSON.parse(text) as { baseVersion?: unknown; plan?: unknown; savedAt?: unknown };
-      const plan = planSchema.safeParse(draft.plan);
-      if (!plan.success || typeof draft.baseVersion !== 'number' || typeof draft.savedAt !== 'string') return null;
-      return { baseVersion: draft.baseVersion, plan: plan.data, savedAt: draft.savedAt };
-    } catch {
-      return null;
-    }
-  },
-  write(patientId: string, draft: PlanDraft): void {
-    try {
-      localStorage.setItem(PLAN_DRAFT_PREFIX + patientId, JSON.stringify(draft));
-    } catch {
-      // Storage full or unavailable: the plan stays on screen; Save still works.
-    }
-  },
-  discard(patientId: string): void {
-    localStorage.removeItem(PLAN_DRAFT_PREFIX + patientId);
-  },
-};
