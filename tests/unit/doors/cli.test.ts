@@ -304,7 +304,7 @@ describe('the CLI handouts', () => {
 
   it("without --lang writes the handout in the patient's preferred language, not English", async () => {
     const caseFile = { ...fixtureCase('mn'), plan: { items: [{ treatment: 'pico-laser', date: '2027-02-10', time: '10:00' }] } };
-    expect(caseFile.patient.languages[0]).toBe('mn');
+    expect((caseFile.patient as { languages: string[] }).languages[0]).toBe('mn');
     const withPlan = join(folder, 'mn-plan.json');
     writeFileSync(withPlan, JSON.stringify(caseFile));
     const out = join(folder, 'consent.pdf');
@@ -325,7 +325,7 @@ describe('the CLI handouts', () => {
     expect(single).toMatchObject({ code: 2, err: `Cannot write ${missingParent}: the folder ${join(folder, 'no-such-parent')} does not exist.` });
     const imported = await cli('patients', 'import', join(FIXTURES, 'cases', 'mn.json'));
     expect(imported.code).toBe(0);
-    const id = fixtureCase('mn').patient.id!;
+    const id = fixtureCase('mn').patient.id as string;
     const deep = await cli('handouts', '--patient', id, '--out', join(folder, 'missing', 'handouts'));
     expect(deep).toMatchObject({ code: 2, err: `Cannot make the folder ${join(folder, 'missing', 'handouts')}: ${join(folder, 'missing')} does not exist.` });
     expect(existsSync(join(folder, 'missing'))).toBe(false);
