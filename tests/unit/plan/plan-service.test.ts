@@ -120,7 +120,7 @@ describe('a patient’s treatment plan', () => {
     expect(findings.map((f) => order[f.severity])).toEqual([...findings.map((f) => order[f.severity])].sort());
     expect(findings.some((f) => f.rule === 'schedule-clinic-closed')).toBe(true);
     expect(consent.en.flaggedConditions.some((text) => /closed/i.test(text))).toBe(false);
-    expect(consent.en.flaggedConditions.some((text) => /fish/i.test(text) && text.includes('Dr Kim Minji reviewed this'))).toBe(true);
+    expect(consent.en.flaggedConditions.some((text) => /fish/i.test(text) && text.includes('Dr Kim Minji reviewed this on 2026-11-30'))).toBe(true);
     // Without the acknowledgement, the booster is kept out of what the patient signs.
     const { consent: blocked } = await call<PlanEvaluation>('evaluatePatientPlan', { patientId, plan: { items: plan.items } });
     expect(blocked.en.treatments.map((t) => t.id)).toEqual(['hydrafacial']);

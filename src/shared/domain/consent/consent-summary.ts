@@ -6,6 +6,8 @@ import type { Anaesthesia, Catalog, TreatmentId } from '../catalog/catalog-schem
 import type { Finding } from '../rules/check-plan';
 import { consentScope, type ConsentAcknowledgement, type ConsentSession } from './consent-scope';
 import { patientFindingText } from './patient-findings';
+import englishHandout from '../../../../resources/locales/en/handout.json';
+import koreanHandout from '../../../../resources/locales/ko/handout.json';
 
 export type SummaryLanguage = 'ko' | 'en';
 
@@ -39,10 +41,10 @@ export interface ConsentSummary {
 export const patientConditionFindings = <F extends Finding>(findings: readonly F[]): F[] =>
   findings.filter((f) => f.severity !== 'info' && !f.rule.startsWith('schedule-'));
 
-const DECIDED: Record<SummaryLanguage, (doctor: string, date: string | null) => string> = {
-  en: (doctor, date) => `Dr ${doctor} reviewed this${date ? ` on ${date}` : ''} and decided to go ahead with this treatment.`,
-  ko: (doctor, date) => `${doctor} 의사가 ${date ? `${date}에 ` : ''}이 내용을 검토하고 시술을 진행하기로 결정했습니다.`,
-};
+/** The handout's sentence for a doctor's decision, so screen and paper say the same. */
+const DECIDED: Record<SummaryLanguage, string> = { en: englishHandout.consent.doctorDecided, ko: koreanHandout.consent.doctorDecided };
+const decided = (language: SummaryLanguage, doctor: string, date: string | null): string =>
+  DECIDED[language].replace('{{doctor}}', doctor).replace('{{date}}', date ?? '-');
 
 export function buildConsentSummary(
   sessions: readonly ConsentSession[],
@@ -79,7 +81,7 @@ export function buildConsentSummary(
     flaggedConditions: scope.conditions.flatMap(({ finding, treatments, decision }) => {
       const text = patientFindingText(finding.rule, language);
       if (text === null) return [];
-      return [`${treatments.map(name).join(', ')}: ${text}${decision ? ` ${DECIDED[language](decision.doctor, decision.date)}` : ''}`];
+      return [`${treatments.map(name).join(', ')}: ${text}${decision ? ` ${decided(language, decision.doctor, decision.date)}` : ''}`];
     }),
     keptOut: scope.keptOut.map(name),
     openQuestions: scope.openQuestions.flatMap((f) => patientFindingText(f.rule, language) ?? []),
