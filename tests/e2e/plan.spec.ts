@@ -275,6 +275,9 @@ test('screenshots of the plan and the consent summary in Korean and English, wit
   await plan.addSuggestion('rejuran-healer');
   await plan.enterRate({ krwPerUnit: '1032.50', date: addDays(TODAY, -10), source: 'KEB Hana Bank' });
   await expect(plan.finding({ rule: 'fish-allergy-salmon-pn' })).toBeVisible();
+  // Acknowledged, the block keeps Rejuran in the consent with the doctor's decision; unacknowledged, it would keep
+  // the treatment out of what the patient signs.
+  await plan.acknowledge(plan.finding({ rule: 'fish-allergy-salmon-pn' }), 'Dr Seo Yeon-woo');
 
   for (const language of ['ko', 'en'] as const satisfies readonly UiLanguage[]) {
     await test.step(`plan in ${language}`, async () => {
@@ -299,7 +302,10 @@ test('screenshots of the plan and the consent summary in Korean and English, wit
       await expect(plan.consentTreatment('rejuran-healer', 'ko').getByRole('heading')).toHaveText('리쥬란 힐러');
       await expect(plan.consentTreatment('fraxel', 'en')).toContainText(uiText('en', 'plan.consent.complications'));
       await expect(plan.consentTreatment('fraxel', 'ko')).toContainText(uiText('ko', 'plan.consent.complications'));
-      await expect(plan.consent.locator('[data-consent-flags="en"]')).toContainText('Fish allergy');
+      // The patient's own wording, with what the doctor decided; never the staff's instruction.
+      await expect(plan.consent.locator('[data-consent-flags="en"]')).toContainText('You told us you are allergic to fish');
+      await expect(plan.consent.locator('[data-consent-flags="en"]')).toContainText('reviewed this on');
+      await expect(plan.consent.locator('[data-consent-flags="en"]')).not.toContainText('Ask the doctor');
       await expect(plan.consent.locator('[data-consent-flags="ko"]')).toContainText('생선 알레르기');
       // The clinic's calendar is not one of the patient's conditions.
       await expect(plan.consent.locator('[data-consent-flags="en"]')).not.toContainText('The clinic is closed');

@@ -32,6 +32,7 @@ import { createRightsService } from '../services/rights-service';
 import { auditAnchorCommand, auditVerifyCommand } from './cli-audit';
 import { backupCommand, restoreCommand } from './cli-backup';
 import { isOpenRefusal } from './open-refusal';
+import { cannotWrite, checkOutFile, makeOutFolder } from './out-folder';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -58,11 +59,14 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] [--anchor-key
   followups due [--at ISO-DATETIME] [--json]
                                  follow-ups due or overdue at that instant (now by default), all patients
   calendar ID [--out FILE]       one patient's sessions and follow-ups as an .ics calendar (stdout without --out)
-  handout --case FILE --kind aftercare|precare|plan|consent|followup --lang LANG [--bilingual] --out FILE.pdf
-                                 one handout from a case file with a plan (LANG: ko en zh-Hans zh-Hant ja th vi ru mn ar)
+  handout --case FILE --kind aftercare|precare|plan|consent|followup [--lang LANG] [--bilingual] --out FILE.pdf
+                                 one handout from a case file with a plan (LANG: ko en zh-Hans zh-Hant ja th vi ru mn ar;
+                                 without --lang, the patient's preferred language, the first of the case's languages);
+                                 the folder of FILE.pdf must exist
   handouts --patient ID --out DIR
                                  all of one patient's handouts (five kinds, in the patient's first language alone
-                                 and with Korean), made two at a time off the main thread
+                                 and with Korean), made two at a time off the main thread; DIR is made if its
+                                 parent folder exists
   report khidi --year YYYY --out FILE.xlsx
                                  the KHIDI annual foreign-patient report as a spreadsheet; gaps listed on stderr
   report summary --from DATE --to DATE [--json]
@@ -108,7 +112,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         out: { type: 'string' },
         status: { type: 'string', default: 'all' },
         limit: { type: 'string', default: '50' },
-        lang: { type: 'string', default: 'en' },
+        // No default: the handout takes the patient's preferred language, plan check English.
+        lang: { type: 'string' },
         at: { type: 'string' },
         case: { type: 'string' },
         kind: { type: 'string' },
@@ -180,7 +185,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const command = action && group !== 'calendar' ? `${group} ${action}` : group;
     switch (command) {
       case 'handout': {
-        if (!values.case || !values.kind || !values.out) return usageError(io, 'handout needs --case FILE, --kind KIND, --lang LANG and --out FILE.pdf.');
+        if (!values.case || !values.kind || !values.out) return usageError(io, 'handout needs --case FILE, --kind KIND and --out FILE.pdf.');
+        const out = values.out;
+        const outProblem = checkOutFile(out);
+        if (outProblem) return refuse(io, outProblem);
         let caseFile: unknown;
         try {
           caseFile = JSON.parse(readFileSync(values.case, 'utf8'));
@@ -191,14 +199,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const result = (await services.dispatch('makeCaseHandout', {
           caseFile,
           kind: values.kind,
-          language: values.lang,
+          language: values.lang ?? preferredLanguage(caseFile),
           bilingual: values.bilingual,
         })) as Result<HandoutFile>;
-        const out = values.out;
-        return report(result, ({ pdfBase64, bytes }) => {
-          writePrivateFile(out, Buffer.from(pdfBase64, 'base64'));
-          io.out(`Wrote ${out} (${Math.round(bytes / 1024)} KB).`);
-        });
+        if (!result.ok) return report(result, () => undefined);
+        try {
+          writePrivateFile(out, Buffer.from(result.value.pdfBase64, 'base64'));
+        } catch (error) {
+          io.err(cannotWrite(out, error));
+          return 1;
+        }
+        io.out(`Wrote ${out} (${Math.round(result.value.bytes / 1024)} KB).`);
+        return 0;
       }
       case 'handouts': {
         if (!values.patient || !values.out) return usageError(io, 'handouts needs --patient ID and --out DIR.');
@@ -206,6 +218,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (!found.ok) return report(found, () => undefined);
         const language = found.value.patient.languages[0] ?? 'en';
         const folder = resolve(values.out);
+        const folderProblem = makeOutFolder(folder);
+        if (folderProblem) return refuse(io, folderProblem);
         const jobs = HANDOUT_KIND_NAMES.flatMap((kind) => [false, ...(language === 'ko' ? [] : [true])].map((bilingual) => ({ kind, bilingual })));
         const results = (await Promise.all(
           jobs.map((job) => services.dispatch('exportHandout', { patientId: values.patient, language, folder, ...job })),
@@ -430,6 +444,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } finally {
     services.close();
   }
+}
+
+/** A refusal that is not about the command's shape: one line, no usage text. */
+function refuse(io: CliIo, message: string): number {
+  io.err(message);
+  return 2;
+}
+
+/** The patient's preferred language in a case file (the first of their languages); English when the file has
+ * none, which the services then refuse with the file's own problems. */
+function preferredLanguage(caseFile: unknown): string {
+  const languages = (caseFile as { patient?: { languages?: unknown } } | null)?.patient?.languages;
+  return Array.isArray(languages) && typeof languages[0] === 'string' ? languages[0] : 'en';
 }
 
 function usageError(io: CliIo, message: string): number {

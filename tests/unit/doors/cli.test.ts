@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/doors/cli';
 import { FIXTURES, fixtureCase } from '../../support/temp-services';
 import ExcelJS from 'exceljs';
+import mongolianHandout from '../../../resources/locales/mn/handout.json';
+import { pdfText } from '../handouts/pdf-tools';
 import iconv from 'iconv-lite';
 import { openServices } from '../../../src/main/services/open-services';
 import { addReportPatients } from '../../support/report-patients';
@@ -404,5 +406,39 @@ describe('the CLI handouts', () => {
     const badKind = await cli('handout', '--case', withPlan, '--kind', 'brochure', '--lang', 'mn', '--out', join(folder, 'none.pdf'));
     expect(badKind.code).toBe(2);
     expect(badKind.err).toContain('kind');
+  });
+
+  it("without --lang writes the handout in the patient's preferred language, not English", async () => {
+    const caseFile = { ...fixtureCase('mn'), plan: { items: [{ treatment: 'pico-laser', date: '2027-02-10', time: '10:00' }] } };
+    expect((caseFile.patient as { languages: string[] }).languages[0]).toBe('mn');
+    const withPlan = join(folder, 'mn-plan.json');
+    writeFileSync(withPlan, JSON.stringify(caseFile));
+    const out = join(folder, 'consent.pdf');
+    expect((await cli('handout', '--case', withPlan, '--kind', 'consent', '--out', out)).code).toBe(0);
+    const text = pdfText(readFileSync(out));
+    expect(text).toContain(mongolianHandout.title.consent);
+    expect(text).not.toContain('Consent summary');
+    expect((await cli('--help')).out).toContain("the patient's preferred language");
+  });
+
+  it('refuses an output folder it cannot make in one clear line, at once', async () => {
+    const caseFile = { ...fixtureCase('mn'), plan: { items: [{ treatment: 'pico-laser', date: '2027-02-10', time: '10:00' }] } };
+    const withPlan = join(folder, 'mn-plan.json');
+    writeFileSync(withPlan, JSON.stringify(caseFile));
+    const missingParent = join(folder, 'no-such-parent', 'out.pdf');
+    const started = Date.now();
+    const single = await cli('handout', '--case', withPlan, '--kind', 'aftercare', '--out', missingParent);
+    expect(single).toMatchObject({ code: 2, err: `Cannot write ${missingParent}: the folder ${join(folder, 'no-such-parent')} does not exist.` });
+    const imported = await cli('patients', 'import', join(FIXTURES, 'cases', 'mn.json'));
+    expect(imported.code).toBe(0);
+    const id = fixtureCase('mn').patient.id as string;
+    const deep = await cli('handouts', '--patient', id, '--out', join(folder, 'missing', 'handouts'));
+    expect(deep).toMatchObject({ code: 2, err: `Cannot make the folder ${join(folder, 'missing', 'handouts')}: ${join(folder, 'missing')} does not exist.` });
+    expect(existsSync(join(folder, 'missing'))).toBe(false);
+    const proc = await cli('handouts', '--patient', id, '--out', '/proc/clinicdesk-handouts');
+    expect(proc.code).toBe(2);
+    expect(proc.err).toMatch(/^Cannot make the folder \/proc\/clinicdesk-handouts: [a-z -]+\.$/);
+    expect(Date.now() - started).toBeLessThan(3000);
+    for (const refused of [single, deep, proc]) expect(refused.err).not.toMatch(/\n|at .*\(|Error:/);
   });
 });

@@ -96,7 +96,11 @@ describe('a patient’s treatment plan', () => {
   });
 
   it('builds the consent summary in Korean and English with the signature lines and the patient’s flags', async () => {
-    const plan = { items: [{ treatment: 'rejuran-healer', date: '2026-12-03' }] };
+    // The fish-allergy block is acknowledged: an unacknowledged one would keep the booster out of the consent.
+    const plan = {
+      items: [{ treatment: 'rejuran-healer', date: '2026-12-03' }],
+      acknowledgements: [{ rule: 'fish-allergy-salmon-pn', treatment: 'rejuran-healer', date: '2026-12-03', doctor: 'Kim Minji', at: '2026-11-30T01:00:00Z' }],
+    };
     const { consent } = await call<PlanEvaluation>('evaluatePatientPlan', { patientId, plan });
     expect(consent.ko.treatments[0]?.name).toMatch(/[가-힣]/);
     expect(consent.en.treatments[0]?.name).toMatch(/Rejuran/i);
@@ -107,13 +111,20 @@ describe('a patient’s treatment plan', () => {
 
   it('lists findings most severe first, and keeps scheduling problems out of the consent summary', async () => {
     // A Sunday session (clinic closed: a caution) and a fish-allergy block.
-    const plan = { items: [{ treatment: 'hydrafacial', date: '2026-12-06' }, { treatment: 'rejuran-healer', date: '2026-12-07' }] };
+    const plan = {
+      items: [{ treatment: 'hydrafacial', date: '2026-12-06' }, { treatment: 'rejuran-healer', date: '2026-12-07' }],
+      acknowledgements: [{ rule: 'fish-allergy-salmon-pn', treatment: 'rejuran-healer', date: '2026-12-07', doctor: 'Kim Minji', at: '2026-11-30T01:00:00Z' }],
+    };
     const { findings, consent } = await call<PlanEvaluation>('evaluatePatientPlan', { patientId, plan });
     const order = { block: 0, caution: 1, info: 2 };
     expect(findings.map((f) => order[f.severity])).toEqual([...findings.map((f) => order[f.severity])].sort());
     expect(findings.some((f) => f.rule === 'schedule-clinic-closed')).toBe(true);
     expect(consent.en.flaggedConditions.some((text) => /closed/i.test(text))).toBe(false);
-    expect(consent.en.flaggedConditions.some((text) => /fish/i.test(text))).toBe(true);
+    expect(consent.en.flaggedConditions.some((text) => /fish/i.test(text) && text.includes('Dr Kim Minji reviewed this on 2026-11-30'))).toBe(true);
+    // Without the acknowledgement, the booster is kept out of what the patient signs.
+    const { consent: blocked } = await call<PlanEvaluation>('evaluatePatientPlan', { patientId, plan: { items: plan.items } });
+    expect(blocked.en.treatments.map((t) => t.id)).toEqual(['hydrafacial']);
+    expect(blocked.en.keptOut).toEqual(['Rejuran Healer']);
   });
 
   it('refuses a plan for a patient that does not exist', async () => {

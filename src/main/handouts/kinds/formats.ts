@@ -1,5 +1,6 @@
-// Intl formats per handout language. Arabic keeps Western digits (the texts and phone numbers use them) and Thai
-// the Gregorian calendar, so a date reads the same year as the Korean line beside it.
+// Intl formats per handout language. Arabic keeps Western digits (the texts and phone numbers use them). Thai dates
+// are in the Buddhist era, as a Thai reader expects them, with the Gregorian year beside the year ("24 พฤศจิกายน
+// พ.ศ. 2569 (ค.ศ. 2026)"), so the date also reads against the Korean line and the flight ticket.
 import type { LanguageTag } from '../../../shared/domain/intake/vocabulary';
 import { formatMoney } from '../../../shared/domain/money/currency';
 import type { Formats } from './handout-input';
@@ -10,7 +11,7 @@ const LOCALES: Record<LanguageTag, string> = {
   'zh-Hans': 'zh-Hans-CN',
   'zh-Hant': 'zh-Hant-TW',
   ja: 'ja-JP',
-  th: 'th-TH-u-ca-gregory',
+  th: 'th-TH-u-ca-buddhist',
   vi: 'vi-VN',
   ru: 'ru-RU',
   mn: 'mn-MN',
@@ -27,12 +28,29 @@ export function formatsFor(language: LanguageTag): Formats {
   return formats;
 }
 
+/** A Buddhist-era Thai date with "พ.ศ." before its year and the Gregorian year after it. */
+function thaiBothEras(format: Intl.DateTimeFormat, instant: Date, timeZone: string): string {
+  const gregorian = new Intl.DateTimeFormat('en-u-ca-gregory', { year: 'numeric', timeZone }).format(instant);
+  return format
+    .formatToParts(instant)
+    .map((part) => (part.type === 'year' ? `พ.ศ. ${part.value} (ค.ศ. ${gregorian})` : part.value))
+    .join('');
+}
+
 function makeFormats(language: LanguageTag): Formats {
   const locale = LOCALES[language];
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const dateTimeFormat = (timeZone: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  if (language === 'th') {
+    return {
+      date: (date) => thaiBothEras(day, new Date(`${date}T00:00:00Z`), 'UTC'),
+      dateTime: (instant, timeZone) => thaiBothEras(dateTimeFormat(timeZone), new Date(instant), timeZone),
+      money: (amount, currency) => formatMoney(amount, currency, locale),
+    };
+  }
   return {
     date: (date) => day.format(new Date(`${date}T00:00:00Z`)),
-    dateTime: (instant, timeZone) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant)),
+    dateTime: (instant, timeZone) => dateTimeFormat(timeZone).format(new Date(instant)),
     money: (amount, currency) => formatMoney(amount, currency, locale),
   };
 }

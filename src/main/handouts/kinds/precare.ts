@@ -3,6 +3,7 @@
 // make-up on the day), the patient's own findings the doctor will go over (the same ones the consent summary
 // lists, next-visit sessions included), then each treatment's own preparation from the catalog.
 import { patientConditionFindings } from '../../../shared/domain/consent/consent-summary';
+import { patientFindingText } from '../../../shared/domain/consent/patient-findings';
 import { CLINIC_TIME_ZONE, addDays, todayIn } from '../../../shared/domain/intake/calendar-date';
 import { evaluatePlan } from '../../../shared/domain/plan/evaluate-plan';
 import type { Block } from '../layout/handout-blocks';
@@ -33,7 +34,8 @@ export const buildPrecare: BuildKind = (input, texts, formats) => {
   }
   blocks.push({ type: 'list', marker: 'checkbox', items: [one(words.tellDoctor, texts)] });
   const findings = evaluatePlan(input.patient, input.plan, input.catalog, input.rules, input.settings, todayIn(CLINIC_TIME_ZONE, input.now)).findings;
-  const flagged = [...new Set(patientConditionFindings(findings).map((f) => texts.rule(f.rule, f.message.en)))];
+  // In the patient's words (what the condition means for the treatment), never the rules' staff instructions.
+  const flagged = [...new Set(patientConditionFindings(findings).flatMap((f) => patientFindingText(f.rule, texts.language) ?? patientFindingText(f.rule, 'en') ?? []))];
   if (flagged.length > 0) {
     blocks.push(
       { type: 'heading', level: 2, text: one(words.doctorWillCheck, texts) },

@@ -1,6 +1,7 @@
 // The handouts' words, per language, from resources/locales/<lang>/: handout.json (headings, phases, footer),
 // followups.json (the follow-up steps and the message to the patient), and for the eight languages beyond
-// Korean and English catalog.json (treatment names and care texts) and rules.json (findings). Korean and English
+// Korean and English catalog.json (treatment names and care texts) and rules.json (the rules' staff messages; the
+// handouts print a finding in the patient's words, from patient-findings.json). Korean and English
 // treatment texts come from the catalog itself, where each one names its source. Complete for all ten languages:
 // tests/unit/handouts/locale-files.test.ts fails on a missing or empty key.
 import { readFileSync } from 'node:fs';

@@ -144,8 +144,8 @@ export function evaluatePlan(
       },
     },
     consent: {
-      ko: buildConsentSummary(plan.items, findings, catalog, 'ko'),
-      en: buildConsentSummary(plan.items, findings, catalog, 'en'),
+      ko: buildConsentSummary(plan.items, findings, catalog, 'ko', plan.acknowledgements),
+      en: buildConsentSummary(plan.items, findings, catalog, 'en', plan.acknowledgements),
     },
     suggestions,
   };
