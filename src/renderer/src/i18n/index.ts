@@ -1,8 +1,8 @@
 // UI text in Korean and English. The language choice is remembered on this computer.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import ko from './ko.json';
+import en from './en.json' with { type: 'json' };
+import ko from './ko.json' with { type: 'json' };
 
 export const UI_LANGUAGES = ['ko', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];

@@ -6,8 +6,8 @@ import type { Anaesthesia, Catalog, TreatmentId } from '../catalog/catalog-schem
 import type { Finding } from '../rules/check-plan';
 import { consentScope, type ConsentAcknowledgement, type ConsentSession } from './consent-scope';
 import { patientFindingText } from './patient-findings';
-import englishHandout from '../../../../resources/locales/en/handout.json';
-import koreanHandout from '../../../../resources/locales/ko/handout.json';
+import englishHandout from '../../../../resources/locales/en/handout.json' with { type: 'json' };
+import koreanHandout from '../../../../resources/locales/ko/handout.json' with { type: 'json' };
 
 export type SummaryLanguage = 'ko' | 'en';
 

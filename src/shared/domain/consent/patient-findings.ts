@@ -4,16 +4,16 @@
 // Imported statically so the consent on screen, the handouts and the CLI read the same files;
 // tests/unit/i18n/patient-findings.test.ts keeps every rule's text present in every language.
 import type { LanguageTag } from '../intake/vocabulary';
-import ar from '../../../../resources/locales/ar/patient-findings.json';
-import en from '../../../../resources/locales/en/patient-findings.json';
-import ja from '../../../../resources/locales/ja/patient-findings.json';
-import ko from '../../../../resources/locales/ko/patient-findings.json';
-import mn from '../../../../resources/locales/mn/patient-findings.json';
-import ru from '../../../../resources/locales/ru/patient-findings.json';
-import th from '../../../../resources/locales/th/patient-findings.json';
-import vi from '../../../../resources/locales/vi/patient-findings.json';
-import zhHans from '../../../../resources/locales/zh-Hans/patient-findings.json';
-import zhHant from '../../../../resources/locales/zh-Hant/patient-findings.json';
+import ar from '../../../../resources/locales/ar/patient-findings.json' with { type: 'json' };
+import en from '../../../../resources/locales/en/patient-findings.json' with { type: 'json' };
+import ja from '../../../../resources/locales/ja/patient-findings.json' with { type: 'json' };
+import ko from '../../../../resources/locales/ko/patient-findings.json' with { type: 'json' };
+import mn from '../../../../resources/locales/mn/patient-findings.json' with { type: 'json' };
+import ru from '../../../../resources/locales/ru/patient-findings.json' with { type: 'json' };
+import th from '../../../../resources/locales/th/patient-findings.json' with { type: 'json' };
+import vi from '../../../../resources/locales/vi/patient-findings.json' with { type: 'json' };
+import zhHans from '../../../../resources/locales/zh-Hans/patient-findings.json' with { type: 'json' };
+import zhHant from '../../../../resources/locales/zh-Hant/patient-findings.json' with { type: 'json' };
 
 export const PATIENT_FINDINGS: Readonly<Record<LanguageTag, Readonly<Record<string, string>>>> = {
   ko,

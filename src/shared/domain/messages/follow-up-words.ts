@@ -2,16 +2,16 @@
 // resources/locales/<lang>/followups.json, imported statically so the renderer (vite), the main process and the
 // CLI read the same files. tests/unit/handouts/locale-files.test.ts keeps every language's keys the same as English.
 import type { LanguageTag } from '../intake/vocabulary';
-import ar from '../../../../resources/locales/ar/followups.json';
-import en from '../../../../resources/locales/en/followups.json';
-import ja from '../../../../resources/locales/ja/followups.json';
-import ko from '../../../../resources/locales/ko/followups.json';
-import mn from '../../../../resources/locales/mn/followups.json';
-import ru from '../../../../resources/locales/ru/followups.json';
-import th from '../../../../resources/locales/th/followups.json';
-import vi from '../../../../resources/locales/vi/followups.json';
-import zhHans from '../../../../resources/locales/zh-Hans/followups.json';
-import zhHant from '../../../../resources/locales/zh-Hant/followups.json';
+import ar from '../../../../resources/locales/ar/followups.json' with { type: 'json' };
+import en from '../../../../resources/locales/en/followups.json' with { type: 'json' };
+import ja from '../../../../resources/locales/ja/followups.json' with { type: 'json' };
+import ko from '../../../../resources/locales/ko/followups.json' with { type: 'json' };
+import mn from '../../../../resources/locales/mn/followups.json' with { type: 'json' };
+import ru from '../../../../resources/locales/ru/followups.json' with { type: 'json' };
+import th from '../../../../resources/locales/th/followups.json' with { type: 'json' };
+import vi from '../../../../resources/locales/vi/followups.json' with { type: 'json' };
+import zhHans from '../../../../resources/locales/zh-Hans/followups.json' with { type: 'json' };
+import zhHant from '../../../../resources/locales/zh-Hant/followups.json' with { type: 'json' };
 
 export interface FollowUpWords {
   readonly steps: Readonly<Record<string, { readonly label: string; readonly ask: string }>>;
