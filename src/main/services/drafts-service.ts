@@ -4,6 +4,12 @@ import { ok } from '../../shared/contract';
 import { refuseIfRestricted } from './patients-service';
 import type { ServiceContext } from './service-context';
 
+/** A locked session's draft is the coordinator's who was signed in as it locked. */
+function actorOf(context: ServiceContext): string {
+  const { current, lockedFrom } = context.session;
+  return current?.name ?? lockedFrom?.name ?? context.actor();
+}
+
 export function createDraftsService(context: ServiceContext) {
   const handlers = {
     saveDraft(input) {
@@ -13,7 +19,15 @@ export function createDraftsService(context: ServiceContext) {
         if (restricted) return restricted;
       }
       const savedAt = context.now().toISOString();
-      context.drafts.save(input.key, input.label, input.baseVersion, input.form, savedAt);
+      const session = context.session;
+      const firstInSession = !session.draftsSaved.has(input.key);
+      context.db.transaction(() => {
+        // Who typed into which record is logged once per draft per session; every save is not (it saves as the
+        // coordinator types). The draft's form itself stays out of the log, like every changed value.
+        if (firstInSession) context.audit.record('draft.save', input.key.startsWith('new:') ? null : input.key, [], actorOf(context));
+        context.drafts.save(input.key, input.label, input.baseVersion, input.form, savedAt);
+      })();
+      session.draftsSaved.add(input.key);
       return ok({ savedAt });
     },
     getDraft(input) {

@@ -8,8 +8,7 @@ import type { ServiceContext } from './service-context';
 
 /**
  * Open without a sign-in: signing in and out, the list to sign in from, the clinic settings (the idle time; no
- * patient data), the app's version, and saveDraft, so what was typed when the screen locked is still saved
- * (drafts are written, not read, here).
+ * patient data) and the app's version.
  */
 export const OPEN_WITHOUT_SIGN_IN: ReadonlySet<Channel> = new Set<Channel>([
   'listCoordinators',
@@ -17,8 +16,11 @@ export const OPEN_WITHOUT_SIGN_IN: ReadonlySet<Channel> = new Set<Channel>([
   'signOut',
   'getClinicSettings',
   'getAppInfo',
-  'saveDraft',
 ]);
+
+/** Open to a locked session only: what the coordinator typed as the screen locked is still saved as their draft
+ * (written, never read, here). A session that was never signed in cannot plant a draft. */
+const OPEN_WHEN_LOCKED: ReadonlySet<Channel> = new Set<Channel>(['saveDraft']);
 
 export function requireSignIn(handlers: Handlers, context: ServiceContext): Handlers {
   const gated = { ...handlers } as Record<Channel, (input: never) => unknown>;
@@ -26,7 +28,8 @@ export function requireSignIn(handlers: Handlers, context: ServiceContext): Hand
     if (OPEN_WITHOUT_SIGN_IN.has(name)) continue;
     const handler = handlers[name] as (input: never) => unknown;
     gated[name] = (input: never) => {
-      if (!context.session.current && context.coordinators.activeCount() > 0) {
+      const session = context.session;
+      if (!session.current && !(OPEN_WHEN_LOCKED.has(name) && session.lockedFrom) && context.coordinators.activeCount() > 0) {
         return fail('forbidden', 'Sign in with a coordinator profile first.', [issue([], 'not_signed_in')]);
       }
       return handler(input);
