@@ -9,6 +9,7 @@ import { startBackupTimer } from './backup-timer';
 import { runningClockFrom } from './running-clock';
 import { isOpenRefusal } from './open-refusal';
 import { startPreviewServer } from './preview-server';
+import { newCoordinatorSession } from '../services/sessions/coordinator-session';
 
 const { values } = parseArgs({
   options: {
@@ -57,7 +58,15 @@ try {
   console.error(error.message);
   process.exit(2);
 }
-const server = await startPreviewServer({ dispatch: services.dispatch, staticRoot, port: Number(values.port) });
+// Each printed URL opens a session for one browser, once; when it is spent, the next is printed for the next
+// browser. Only whoever reads this terminal (the OS user who started the preview) gets one.
+const server = await startPreviewServer({
+  dispatchIn: services.dispatchIn,
+  newSession: newCoordinatorSession,
+  onTokenRedeemed: () => console.log(`Another browser: ${server.newTokenUrl()}`),
+  staticRoot,
+  port: Number(values.port),
+});
 const stopBackups = startBackupTimer(services);
 
 // A stop closes the services, which releases the database for a restore; installed before the URL is printed, so
@@ -72,7 +81,8 @@ const stop = () => {
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
-console.log(`ClinicDesk preview: ${server.url}`);
+console.log(`ClinicDesk preview: ${server.newTokenUrl()}`);
+console.log('  (open it in one browser: the address works once; a browser without it gets a page saying so)');
 console.log(`Database: ${services.context.databasePath}`);
 if (clock) console.log(`Clock: from ${clock.now().toISOString()} (--now)`);
 if (values['dev-key'] && values['key-file'] === undefined && !process.env.CLINICDESK_KEY) {

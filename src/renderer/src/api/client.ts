@@ -16,6 +16,9 @@ function httpApi(): ClinicDeskApi {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(input),
       });
+      // No session (the preview restarted, so its sessions are gone): the page reloads into the one that says to
+      // open the URL the preview printed.
+      if (response.status === 401) window.location.reload();
       return noticeSignedOut((await response.json()) as Result<unknown>);
     } catch (error) {
       return fail('internal', `ClinicDesk is not reachable: ${String(error)}`);
