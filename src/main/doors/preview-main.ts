@@ -1,4 +1,5 @@
-// Entry point of `npm run preview`: the built renderer and the services on 127.0.0.1.
+// Entry point of `npm run preview`: the built renderer and the services on 127.0.0.1, for the browsers that open
+// the one-time URLs it prints.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,8 +21,21 @@ const { values } = parseArgs({
     /** --now 2027-03-10T18:00:00+09:00: the services' clock starts there (and runs on), for e2e tests and demos
      * of a given day. */
     now: { type: 'string' },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  console.log(`npm run preview -- [--dev-key | --key-file FILE] [--db FILE] [--port N] [--now INSTANT]
+
+Serves ClinicDesk on http://127.0.0.1:PORT (4780) and prints a URL with a one-time ?token=: open it in one
+browser, which then has a session (a cookie); the token works once, and the next URL is printed for another
+browser. Without a session the page says to open the printed URL, and every call is refused (401).
+  --dev-key        a development key kept beside the data (no protection; for trying the app)
+  --key-file FILE  the database key (or CLINICDESK_KEY)
+  --db FILE        the database (or CLINICDESK_DB; default: the app's data folder)
+  --now INSTANT    the services' clock starts there, e.g. 2027-03-10T18:00:00+09:00`);
+  process.exit(0);
+}
 const staticRoot = fileURLToPath(new URL('../../../out/preview', import.meta.url));
 const databasePath = chooseDatabasePath(values.db, defaultDataFolder());
 /** --dev-key: a key kept in a file beside the database. It protects nothing; it is for trying the app. */
