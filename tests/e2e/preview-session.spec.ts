@@ -36,10 +36,10 @@ test('a browser without the printed URL, or with a spent one, gets the page sayi
 });
 
 test('signing in in one browser does not sign in another', async ({ page, browser, app }) => {
-  await callService(app, 'addCoordinator', { name: 'Park Ji-won', pin: '482913' });
+  const coordinator = app.coordinator!;
   const patient = await callService(app, 'createPatient', { patient: fixtureIntake('en') as never });
   await new PatientListPage(page, app).goto();
-  await expect(page.locator('[data-signed-in]')).toHaveText('Park Ji-won');
+  await expect(page.locator('[data-signed-in]')).toHaveText(coordinator.name);
 
   const other = await browser.newContext();
   try {
@@ -51,7 +51,7 @@ test('signing in in one browser does not sign in another', async ({ page, browse
     // This browser is still signed in, after a reload too.
     await expect(page.locator('main')).toContainText(patient.patient.names.latin);
     await page.reload();
-    await expect(page.locator('[data-signed-in]')).toHaveText('Park Ji-won');
+    await expect(page.locator('[data-signed-in]')).toHaveText(coordinator.name);
   } finally {
     await other.close();
   }
@@ -61,7 +61,6 @@ test.describe('on the services’ clock', () => {
   test.use({ now: '2027-03-10T10:00:00+09:00' });
 
   test('an idle session is locked by the services, and the page shows the lock at its next call, keeping the typing', async ({ page, app }) => {
-    await callService(app, 'addCoordinator', { name: 'Park Ji-won', pin: '482913' });
     const patient = await callService(app, 'createPatient', { patient: fixtureIntake('en') as never });
     const list = new PatientListPage(page, app);
     const intake = new IntakePage(page);
@@ -77,7 +76,7 @@ test.describe('on the services’ clock', () => {
     expect(await page.content()).not.toContain(patient.patient.names.latin);
     expect(app.services.context.session.current).toBeNull();
 
-    await page.locator('[name="lock-pin"]').fill('482913');
+    await page.locator('[name="lock-pin"]').fill(app.coordinator!.pin);
     await page.locator('[name="lock-pin"]').press('Enter');
     await expect(page.locator('main')).toContainText(patient.patient.names.latin);
     await expect(list.drafts).toContainText('Nguyễn Thị Ho');

@@ -19,6 +19,7 @@ let services: TempServices;
 let server: PreviewServer;
 const served: string[] = [];
 let patientName = '';
+let parkId = '';
 
 beforeAll(async () => {
   services = openTempServices(clock.now, undefined, { requireSignIn: true });
@@ -34,7 +35,12 @@ beforeAll(async () => {
     newSession: newCoordinatorSession,
     staticRoot: root,
   });
-  const created = await services.dispatch('createPatient', { patient: fixtureIntake('en') as never });
+  // The clinic's first profile, made (and signed in) in a session of its own, which then adds a patient.
+  const setup = newCoordinatorSession();
+  const added = await services.dispatchIn(setup, 'addCoordinator', { name: 'Park Ji-won', pin: '482913' });
+  if (!added.ok) throw new Error(added.error.message);
+  parkId = (added.value as { id: string }).id;
+  const created = await services.dispatchIn(setup, 'createPatient', { patient: fixtureIntake('en') as never });
   if (!created.ok) throw new Error(created.error.message);
   patientName = (created.value as { patient: { names: { latin: string } } }).patient.names.latin;
 });
@@ -43,6 +49,7 @@ afterAll(async () => {
   services.dispose();
 });
 
+const search = { query: '', tripStatus: 'all', limit: 10 };
 const codeOf = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.code);
 const issueOf = (result: Result<unknown>) => (result.ok ? null : (result.error.issues[0]?.code ?? null));
 
@@ -109,14 +116,14 @@ describe('the one-time URL', () => {
 });
 
 describe('sessions per browser', () => {
-  const search = { query: '', tripStatus: 'all', limit: 10 };
 
   it('a sign-in is one browser’s, and the services lock a browser’s session after the idle time without a call', async () => {
     const park = await openBrowserSession(server);
     const other = await openBrowserSession(server);
 
-    const added = await call(server, 'addCoordinator', { name: 'Park Ji-won', pin: '482913' }, park);
-    expect(codeOf(added)).toBe('ok');
+    const before = await call(server, 'searchPatients', search, park);
+    expect([codeOf(before), issueOf(before)]).toEqual(['forbidden', 'not_signed_in']);
+    expect(codeOf(await call(server, 'signIn', { coordinatorId: parkId, pin: '482913' }, park))).toBe('ok');
     expect(codeOf(await call(server, 'searchPatients', search, park))).toBe('ok');
 
     // The other browser is not signed in by Park's sign-in: nothing but the sign-in channels, and no draft.
@@ -142,5 +149,31 @@ describe('sessions per browser', () => {
     // Locked is still a session: what was typed behind the lock is kept as Park's draft.
     const draft = await call(server, 'saveDraft', { key: 'new:1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d', label: 'Nguyen', baseVersion: null, form: { latinName: 'Nguyen' } }, park);
     expect(codeOf(draft)).toBe('ok');
+  });
+});
+
+describe('a first run, with no profiles yet', () => {
+  it('serves nothing of the patients, nor takes a draft, until the first profile is made; that one is signed in', async () => {
+    const fresh = openTempServices(clock.now, undefined, { requireSignIn: true });
+    try {
+      const browser = newCoordinatorSession();
+      for (const [channel, payload] of [
+        ['searchPatients', search],
+        ['createPatient', { patient: fixtureIntake('en') }],
+        ['saveDraft', { key: 'new:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', label: 'x', baseVersion: null, form: {} }],
+        ['listDrafts', {}],
+      ] as const) {
+        const refused = await fresh.dispatchIn(browser, channel, payload);
+        expect([codeOf(refused), issueOf(refused)], channel).toEqual(['forbidden', 'no_coordinators']);
+      }
+      expect(codeOf(await fresh.dispatchIn(browser, 'getClinicSettings', {}))).toBe('ok');
+      expect(codeOf(await fresh.dispatchIn(browser, 'addCoordinator', { name: 'Park Ji-won', pin: '482913' }))).toBe('ok');
+      expect(codeOf(await fresh.dispatchIn(browser, 'searchPatients', search))).toBe('ok');
+      // Another browser is not signed in by that.
+      const other = await fresh.dispatchIn(newCoordinatorSession(), 'searchPatients', search);
+      expect(issueOf(other)).toBe('not_signed_in');
+    } finally {
+      fresh.dispose();
+    }
   });
 });

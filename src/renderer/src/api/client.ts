@@ -31,7 +31,7 @@ function httpApi(): ClinicDeskApi {
 export const SIGNED_OUT_EVENT = 'clinicdesk:session-changed';
 
 function noticeSignedOut(result: Result<unknown>): Result<unknown> {
-  if (!result.ok && result.error.code === 'forbidden' && result.error.issues.some((found) => found.code === 'not_signed_in')) {
+  if (!result.ok && result.error.code === 'forbidden' && result.error.issues.some((found) => found.code === 'not_signed_in' || found.code === 'no_coordinators')) {
     window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   }
   return result;

@@ -1,5 +1,5 @@
-// Who is signed in, and the idle lock. With no coordinator profiles the app is open as before (the audit log names
-// the older setting or "unknown"); once there are profiles, nobody signed in means the sign-in screen, and N minutes
+// Who is signed in, and the idle lock. With no coordinator profiles the app asks for the first one (the services
+// serve nothing else until then); once there are profiles, nobody signed in means the sign-in screen, and N minutes
 // (clinic setting idleLockMinutes) without a key, a click or a pointer move lock the screen. The lock is rendered
 // instead of the app, so no patient data stays in the page; the intake form keeps what was typed in its draft
 // (it saves the draft when it unmounts and restores it when it mounts again). Locking signs out in the services;
@@ -24,6 +24,8 @@ export interface CoordinatorSessionState {
   readonly coordinators: readonly CoordinatorProfile[];
   readonly signedIn: CoordinatorProfile | null;
   readonly locked: boolean;
+  /** No profiles yet: the services serve nothing of the patients until the first one is made. */
+  readonly firstRun: boolean;
   lock(): void;
   unlocked(profile: CoordinatorProfile): void;
 }
@@ -84,6 +86,7 @@ export function useCoordinatorSession(): CoordinatorSessionState {
     coordinators,
     signedIn,
     locked,
+    firstRun: loaded && coordinators.length === 0,
     // Locking signs out in the services too, so no other tab or page is served meanwhile; the lock screen keeps
     // the coordinator who was signed in chosen, so their PIN unlocks as before.
     lock: useCallback(() => {
@@ -92,6 +95,8 @@ export function useCoordinatorSession(): CoordinatorSessionState {
     }, []),
     unlocked: useCallback((profile: CoordinatorProfile) => {
       setSignedIn(profile);
+      // The first profile, made on the first-run screen, is known at once (the refresh below confirms it).
+      setCoordinators((known) => (known.length > 0 ? known : [profile]));
       setLocked(false);
       void refresh();
     }, [refresh]),
