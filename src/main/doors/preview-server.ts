@@ -73,6 +73,8 @@ export function startPreviewServer(options: {
   function openSession(request: IncomingMessage, response: ServerResponse, token: string): void {
     const headers: Record<string, string> = { location: '/', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' };
     if (sessionOf(request) === null) {
+      // Only a page load spends a token: a HEAD (a link checker, a preview of the address) leaves it for the browser.
+      if (request.method !== 'GET') return sendNoSessionPage(response);
       const id = sessions.redeem(token);
       if (id === null) return sendNoSessionPage(response);
       headers['set-cookie'] = sessionCookie(port, id);

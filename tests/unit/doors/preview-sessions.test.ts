@@ -94,6 +94,7 @@ describe('the preview without a session', () => {
 describe('the one-time URL', () => {
   it('opens a session once: spent, it is refused; a browser with a session keeps its own', async () => {
     const tokenUrl = server.newTokenUrl();
+    expect((await fetch(tokenUrl, { method: 'HEAD', redirect: 'manual' })).status).toBe(401);
     const first = await fetch(tokenUrl, { redirect: 'manual' });
     expect(first.status).toBe(303);
     expect(first.headers.get('location')).toBe('/');
