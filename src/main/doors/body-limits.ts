@@ -58,10 +58,16 @@ export function declaredLength(request: IncomingMessage): number | 'missing' | '
   return Number(header);
 }
 
+/** How long a body may take to arrive: a photo over the loopback takes well under a second, and a client that
+ * trickles its body must not hold one of the few large slots for the server's five-minute request timeout. */
+export const BODY_DEADLINE_MS = 30_000;
+
 /** Reads a body already allowed by its declared length (Node's parser stops it at that length); 'aborted' when the
- * client went away first (nothing to answer, and nothing wrong with the server). */
-export function readBody(request: IncomingMessage, limit: number): Promise<string | 'too_large' | 'aborted'> {
+ * client went away first, or was cut off at `deadlineMs` (nothing to answer, and nothing wrong with the server). */
+export function readBody(request: IncomingMessage, limit: number, deadlineMs = BODY_DEADLINE_MS): Promise<string | 'too_large' | 'aborted'> {
   return new Promise((resolvePromise) => {
+    const deadline = setTimeout(() => request.destroy(), deadlineMs);
+    request.on('close', () => clearTimeout(deadline));
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {

@@ -42,6 +42,8 @@ export function startPreviewServer(options: {
   onTokenRedeemed?: () => void;
   staticRoot: string;
   port?: number;
+  /** How long a body may take to arrive (body-limits.ts); tests shorten it. */
+  bodyDeadlineMs?: number;
 }): Promise<PreviewServer> {
   const staticRoot = resolve(options.staticRoot);
   const sessions = createPreviewSessions(options.newSession);
@@ -108,7 +110,7 @@ export function startPreviewServer(options: {
     }
     let body: string | 'too_large' | 'aborted';
     try {
-      body = await readBody(request, limit);
+      body = await readBody(request, limit, options.bodyDeadlineMs);
     } finally {
       release();
     }

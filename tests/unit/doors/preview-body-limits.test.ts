@@ -96,3 +96,37 @@ describe('the preview’s body limits', () => {
     expect(next.received()).toMatch(/^HTTP\/1\.1 200 /);
   });
 });
+
+describe('a body that trickles in', () => {
+  it('is cut off at the deadline, and its slot is free again', async () => {
+    const slow = await startPreviewServer({ dispatchIn: services.dispatchIn, newSession: newCoordinatorSession, staticRoot: services.folder, bodyDeadlineMs: 300 });
+    const slowCookie = await openBrowserSession(slow);
+    const { port } = new URL(slow.url);
+    try {
+      const uploads: { closed: boolean; received: string }[] = [];
+      for (let index = 0; index <= MAX_LARGE_BODIES; index += 1) {
+        const socket = connect(Number(port), '127.0.0.1');
+        sockets.push(socket);
+        await new Promise((resolve) => socket.once('connect', resolve));
+        const state = { closed: false, received: '' };
+        socket.on('data', (chunk: Buffer) => void (state.received += chunk.toString('utf8')));
+        socket.on('close', () => void (state.closed = true));
+        socket.on('error', () => undefined);
+        socket.write(`POST /api/addPhoto HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nCookie: ${slowCookie}\r\nContent-Length: ${1024 * 1024}\r\n\r\n{"patientId":"`);
+        uploads.push(state);
+        if (index === MAX_LARGE_BODIES - 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // The last one found every slot taken.
+      await until(() => uploads.at(-1)!.received.includes('\r\n\r\n'));
+      expect(uploads.at(-1)!.received).toMatch(/^HTTP\/1\.1 503 /);
+      // The trickling ones are cut off at the deadline...
+      await until(() => uploads.slice(0, MAX_LARGE_BODIES).every((upload) => upload.closed));
+      // ...and a large body is read again.
+      const body = JSON.stringify({ patientId: '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f', visitDate: '2026-11-24', angle: 'front', dataBase64: 'A'.repeat(100_000) });
+      const response = await fetch(`${slow.url}api/addPhoto`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: slowCookie }, body });
+      expect(response.status).toBe(200);
+    } finally {
+      await slow.close();
+    }
+  });
+});
