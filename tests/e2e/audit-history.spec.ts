@@ -1,6 +1,6 @@
-// The coordinator names themselves in the settings; the patient screen shows the record's history from the audit
-// log: an edit made through the form appears with when, who and which fields (never the values); a broken hash
-// chain is a visible warning. Checked in English and Korean, with axe.
+// The patient screen shows the record's history from the audit log: an edit made through the form appears with
+// when, who (the coordinator signed in, not the computer's name from the settings, which is the CLI's) and which
+// fields (never the values); a broken hash chain is a visible warning. Checked in English and Korean, with axe.
 import { expectNoCriticalViolations } from './support/accessibility';
 import { AppShell } from './support/app-shell';
 import { expect, test } from './support/fixtures';
@@ -27,19 +27,21 @@ const PATIENT: PatientIntake = {
   consents: [],
 };
 
+test.use({ coordinator: { name: 'Park Ji-won', pin: '482913' } });
+
 test('the history shows an edit with who and which fields, and warns when the chain is broken', async ({ page, app }, testInfo) => {
   const { id } = await callService(app, 'createPatient', { patient: PATIENT });
   const intake = new IntakePage(page);
   const history = page.locator('[data-audit-history]');
 
-  await test.step('the coordinator at this computer gives their name in the settings', async () => {
+  await test.step('the name for this computer (used when nobody is signed in: the CLI) is set in the settings', async () => {
     await page.goto(`${app.url}#/settings`);
     await new AppShell(page).setLanguage('en');
     const form = page.locator('[data-coordinator-setting]');
-    await form.locator('input[name="coordinator"]').fill('Park Ji-won');
+    await form.locator('input[name="coordinator"]').fill('Front desk PC');
     await form.getByRole('button', { name: uiText('en', 'settings.coordinator.save') }).click();
     await expect(form.getByRole('status')).toHaveText(uiText('en', 'intake.saved'));
-    expect(await callService(app, 'getCoordinator', {})).toEqual({ name: 'Park Ji-won', fallback: 'Park Ji-won' });
+    expect(await callService(app, 'getCoordinator', {})).toEqual({ name: 'Park Ji-won', fallback: 'Front desk PC' });
   });
 
   await test.step('opening the record is in its history', async () => {
@@ -59,6 +61,7 @@ test('the history shows an edit with who and which fields, and warns when the ch
     await expect(history.locator('tbody tr').first()).toHaveAttribute('data-audit-action', 'patient.update');
     await expect(edit.locator('[data-audit-fields]')).toHaveText('email, trip.departure');
     await expect(edit).toContainText('Park Ji-won');
+    await expect(edit).not.toContainText('Front desk PC');
     await expect(edit).toContainText(uiText('en', 'audit.actions.patient.update'));
     await expect(history).not.toContainText('lan.nguyen@example.com');
     await expect(history.locator('[data-audit-broken]')).toHaveCount(0);

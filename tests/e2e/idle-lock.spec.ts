@@ -14,6 +14,9 @@ import { fixtureIntake } from '../support/temp-services';
 
 const HALF_TYPED = 'Nguyễn Thị Ho';
 
+// These tests make the clinic's profiles themselves, from none.
+test.use({ coordinator: null });
+
 test('the screen locks when idle, hides the patients, refuses a wrong PIN and unlocks with the right one', async ({ page, app }, testInfo) => {
   const park = await callService(app, 'addCoordinator', { name: 'Park Ji-won', pin: '482913' });
   const lee = await callService(app, 'addCoordinator', { name: 'Lee Min-ho', pin: '735162' });
@@ -96,21 +99,28 @@ test('with profiles and nobody signed in, the app opens on the sign-in screen', 
   expect(app.services.context.session.current?.id).toBe(park.id);
 });
 
-test('the first coordinator profile is added in the settings: a short PIN is refused beside the field, then it signs in', async ({ page, app }, testInfo) => {
-  await page.goto(`${app.url}#/settings`);
-  const profiles = page.locator('[data-coordinator-profiles]');
-  await expect(profiles).toBeVisible();
-  await expect(page.locator('[data-signed-in]')).toHaveCount(0);
-  await profiles.locator('[name="profile-name"]').fill('Park Ji-won');
-  await profiles.locator('[name="profile-pin"]').fill('123');
-  await profiles.getByRole('button', { name: eitherLanguage('profiles.add') }).click();
-  await expect(profiles.locator('[data-error-for="profile-pin"]')).toHaveText(new RegExp(`^(${issueText('en', 'invalid_pin')}|${issueText('ko', 'invalid_pin')})$`));
-  expect((await callService(app, 'listCoordinators', {})).coordinators).toEqual([]);
+test('on a first run the first coordinator profile is made before anything else: a short PIN is refused beside the field, then it signs in', async ({ page, app }, testInfo) => {
+  // No profiles: the services serve nothing of the patients, whatever the page does.
+  const refused = await app.services.dispatch('searchPatients', { query: '', tripStatus: 'all', limit: 10 });
+  expect(refused.ok ? 'served' : refused.error.issues[0]?.code).toBe('no_coordinators');
 
-  await profiles.locator('[name="profile-pin"]').fill('482913');
-  await profiles.locator('[name="profile-pin"]').press('Enter');
-  await expect(profiles.getByRole('listitem')).toHaveCount(1);
+  await page.goto(`${app.url}#/settings`);
+  const firstRun = page.locator('[data-first-run]');
+  await expect(firstRun).toBeVisible();
+  await expect(page.locator('.topbar')).toHaveCount(0);
+  await firstRun.locator('[name="profile-name"]').fill('Park Ji-won');
+  await firstRun.locator('[name="profile-pin"]').fill('123');
+  await firstRun.getByRole('button', { name: eitherLanguage('profiles.add') }).click();
+  await expect(firstRun.locator('[data-error-for="profile-pin"]')).toHaveText(new RegExp(`^(${issueText('en', 'invalid_pin')}|${issueText('ko', 'invalid_pin')})$`));
+  expect((await callService(app, 'listCoordinators', {})).coordinators).toEqual([]);
+  await page.screenshot({ path: `${SCREENS_DIR}/first-run.png` });
+  await expectNoCriticalViolations(page, testInfo, 'first-run');
+
+  await firstRun.locator('[name="profile-pin"]').fill('482913');
+  await firstRun.locator('[name="profile-pin"]').press('Enter');
   await expect(page.locator('[data-signed-in]')).toHaveText('Park Ji-won');
+  const profiles = page.locator('[data-coordinator-profiles]');
+  await expect(profiles.getByRole('listitem')).toHaveCount(1);
   await profiles.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS_DIR}/settings-profiles.png` });
   await expectNoCriticalViolations(page, testInfo, 'settings-profiles');

@@ -1,4 +1,5 @@
-// Entry point of `npm run preview`: the built renderer and the services on 127.0.0.1.
+// Entry point of `npm run preview`: the built renderer and the services on 127.0.0.1, for the browsers that open
+// the one-time URLs it prints.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -10,6 +11,7 @@ import { startBackupTimer } from './backup-timer';
 import { runningClockFrom } from './running-clock';
 import { isOpenRefusal } from './open-refusal';
 import { startPreviewServer } from './preview-server';
+import { newCoordinatorSession } from '../services/sessions/coordinator-session';
 
 const { values } = parseArgs({
   options: {
@@ -21,8 +23,21 @@ const { values } = parseArgs({
     /** --now 2027-03-10T18:00:00+09:00: the services' clock starts there (and runs on), for e2e tests and demos
      * of a given day. */
     now: { type: 'string' },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  console.log(`npm run preview -- [--dev-key | --key-file FILE] [--db FILE] [--port N] [--now INSTANT]
+
+Serves ClinicDesk on http://127.0.0.1:PORT (4780) and prints a URL with a one-time ?token=: open it in one
+browser, which then has a session (a cookie); the token works once, and the next URL is printed for another
+browser. Without a session the page says to open the printed URL, and every call is refused (401).
+  --dev-key        a development key kept beside the data (no protection; for trying the app)
+  --key-file FILE  the database key (or CLINICDESK_KEY)
+  --db FILE        the database (or CLINICDESK_DB; default: the app's data folder)
+  --now INSTANT    the services' clock starts there, e.g. 2027-03-10T18:00:00+09:00`);
+  process.exit(0);
+}
 const staticRoot = fileURLToPath(new URL('../../../out/preview', import.meta.url));
 const databasePath = chooseDatabasePath(values.db, defaultDataFolder());
 /** --dev-key: a key kept in a file beside the database. It protects nothing; it is for trying the app. */
@@ -62,7 +77,15 @@ try {
   console.error(error.message);
   process.exit(2);
 }
-const server = await startPreviewServer({ dispatch: services.dispatch, staticRoot, port: Number(values.port) });
+// Each printed URL opens a session for one browser, once; when it is spent, the next is printed for the next
+// browser. Only whoever reads this terminal (the OS user who started the preview) gets one.
+const server = await startPreviewServer({
+  dispatchIn: services.dispatchIn,
+  newSession: newCoordinatorSession,
+  onTokenRedeemed: () => console.log(`Another browser: ${server.newTokenUrl()}`),
+  staticRoot,
+  port: Number(values.port),
+});
 const stopBackups = startBackupTimer(services);
 
 // A stop closes the services, which releases the database for a restore; installed before the URL is printed, so
@@ -77,7 +100,8 @@ const stop = () => {
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
-console.log(`ClinicDesk preview: ${server.url}`);
+console.log(`ClinicDesk preview: ${server.newTokenUrl()}`);
+console.log('  (open it in one browser: the address works once; a browser without it gets a page saying so)');
 console.log(`Database: ${services.context.databasePath}`);
 if (clock) console.log(`Clock: from ${clock.now().toISOString()} (--now)`);
 if (!services.context.anchors.keyed) {

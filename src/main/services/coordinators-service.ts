@@ -4,9 +4,8 @@
 // further wrong PIN (coordinator-pin.ts), and every wrong PIN is an audit entry. The database is encrypted, so the
 // hashes are not there for offline guessing without the key.
 //
-// The session (who is signed in) lives in the ServiceContext: one per opened set of services, so one per door
-// connection. The desktop app is one window per PC; the preview server serves one coordinator at a time (every
-// browser tab of it shares the one session). The CLI never signs in: its entries fall back to the `coordinator`
+// Who is signed in is the call's session (sessions/coordinator-session.ts): the desktop app's window has one, the
+// preview one per browser (its cookie). The CLI never signs in: its entries fall back to the `coordinator`
 // setting, else "unknown".
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Handlers } from '../../shared/contract';
@@ -93,8 +92,10 @@ export function createCoordinatorsService(context: ServiceContext) {
 
     signOut() {
       if (context.session.current) {
+        const session = context.session;
         context.db.transaction(() => context.audit.record('coordinator.signout', null))();
-        context.session.current = null;
+        session.lockedFrom = session.current;
+        session.current = null;
       }
       return ok({ signedOut: true as const });
     },
@@ -117,8 +118,10 @@ export function createCoordinatorsService(context: ServiceContext) {
   function signInAs(row: CoordinatorRow): void {
     // A switch of profile: the one leaving signs out in the log, the one arriving signs in under their own name.
     context.db.transaction(() => {
-      if (context.session.current && context.session.current.id !== row.id) context.audit.record('coordinator.signout', null);
-      context.session.current = { id: row.id, name: row.display_name };
+      const session = context.session;
+      if (session.current && session.current.id !== row.id) context.audit.record('coordinator.signout', null);
+      session.current = { id: row.id, name: row.display_name };
+      session.lockedFrom = null;
       context.audit.record('coordinator.signin', null);
     })();
   }

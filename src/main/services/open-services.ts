@@ -24,12 +24,19 @@ import { clinicSettingsOf } from './plan-service';
 import { createServiceContext, type ServiceContext } from './service-context';
 import { startDatabaseCheck } from './database-check';
 import { stderrLog, type StructuredLog } from '../structured-log';
+import type { Result } from '../../shared/contract';
+import { runInSession, type CoordinatorSession } from './sessions/coordinator-session';
+import { noteCall } from './sessions/session-expiry';
 
 export const DATABASE_FILE_NAME = 'clinicdesk.sqlite';
 export const PHOTO_FOLDER_NAME = 'clinicdesk-photos';
 
 export interface OpenServices {
+  /** Calls in the services' own session: the desktop app's window (one per PC), the CLI. */
   readonly dispatch: Dispatch;
+  /** Calls in a session of the door's (the preview's, one per browser): its sign-in expires after the clinic's
+   * idle time without a call (sessions/session-expiry.ts). */
+  dispatchIn(session: CoordinatorSession, channel: string, payload: unknown): Promise<Result<unknown>>;
   readonly context: ServiceContext;
   /** The daily backup, for the door's timer: removes a killed backup's temporary files, and backs up if the newest
    * backup is 24 hours old (README, "Automatic backups"). */
@@ -126,8 +133,14 @@ export function openServices(options: OpenOptions): OpenServices {
       log({ event: 'database_damaged', databasePath, message });
       return message;
     };
+    const dispatch = createDispatch(handlers, console.error, damaged);
     return {
-      dispatch: createDispatch(handlers, console.error, damaged),
+      dispatch,
+      dispatchIn: (session, channel, payload) =>
+        runInSession(session, () => {
+          noteCall(context, session);
+          return dispatch(channel, payload);
+        }),
       context,
       runScheduledBackup(at) {
         const result = runScheduledBackup({ db, databasePath, photoRoot, key, settings: clinicSettingsOf(context).backup, now: at });

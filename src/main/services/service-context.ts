@@ -24,10 +24,9 @@ import type { AnchorKey } from '../security/anchor-key';
 import { createCoordinatorsRepository } from '../db/repositories/coordinators-repository';
 import { createPinAttemptsRepository, type PinAttemptsRepository } from '../db/repositories/pin-attempts-repository';
 
-/** Who is signed in through this door connection (coordinators-service.ts); null when nobody is. */
-export interface CoordinatorSession {
-  current: { readonly id: string; readonly name: string } | null;
-}
+import { newCoordinatorSession, sessionInScope, type CoordinatorSession } from './sessions/coordinator-session';
+
+export type { CoordinatorSession } from './sessions/coordinator-session';
 
 /** The clinic setting that named the coordinator at this computer before there were profiles: the audit log's
  * fallback when nobody is signed in (the CLI, or a clinic that has not made profiles yet). */
@@ -52,8 +51,11 @@ export interface ServiceContext {
   readonly anchors: AuditAnchors;
   readonly coordinators: ReturnType<typeof createCoordinatorsRepository>;
   readonly pinAttempts: PinAttemptsRepository;
-  /** Mutable: set by signIn, cleared by signOut. One per opened set of services, so one per door connection. */
+  /** The session of the call being served (sessions/coordinator-session.ts): the browser's in the preview, else the
+   * services' own. Mutable: set by signIn, cleared by signOut and by the idle expiry. */
   readonly session: CoordinatorSession;
+  /** The services' own session: the desktop app's window and the CLI use it. */
+  readonly ownSession: CoordinatorSession;
   /** The name set for this computer for when nobody is signed in ('' until set). */
   readonly fallbackActor: () => string;
   /** Who is acting, for the audit log. */
@@ -78,13 +80,14 @@ export function createServiceContext(options: {
 }): ServiceContext {
   const plans = createPlansRepository(options.db);
   const now = options.now ?? (() => new Date());
-  const session: CoordinatorSession = { current: null };
+  const ownSession = newCoordinatorSession();
+  const current = () => sessionInScope(ownSession);
   // The signed-in coordinator; else the name from the older clinic setting, read at each entry; else "unknown".
   const fallbackActor = () => {
     const name = plans.getSetting(COORDINATOR_SETTING);
     return typeof name === 'string' ? name.trim() : '';
   };
-  const actor = () => session.current?.name ?? (fallbackActor() || UNKNOWN_COORDINATOR);
+  const actor = () => current().current?.name ?? (fallbackActor() || UNKNOWN_COORDINATOR);
   const auditRepository = createAuditRepository(options.db);
   const audit = createAuditTrail({ db: options.db, audit: auditRepository, now, actor });
   return {
@@ -103,7 +106,10 @@ export function createServiceContext(options: {
     anchors: createAuditAnchors({ path: anchorsPathOf(options.databasePath), key: options.anchorKey, audit: auditRepository, verifyChain: () => audit.verify() }),
     coordinators: createCoordinatorsRepository(options.db),
     pinAttempts: createPinAttemptsRepository(options.db),
-    session,
+    get session() {
+      return current();
+    },
+    ownSession,
     actor,
     fallbackActor,
     now,

@@ -9,7 +9,9 @@ import type { Plan } from '../domain/plan/plan-schema';
  * `patient.restrict`: a deletion request restricted the record; `erase`: data erased at once by that request
  * (its field paths), or the whole record destroyed at the end of its retention (field "record").
  * `coordinator.pin_failed`: a wrong PIN, named for the profile it was typed for, its field the input's
- * ("pin" at sign-in, "currentPin" when changing it).
+ * ("pin" at sign-in, "currentPin" when changing it); `coordinator.signout` with field "idle": the services signed
+ * an idle session out. `draft.save`: the first save of an unsaved intake in a session (later saves of it in the
+ * same session are not logged: one per keystroke pause would bury the log); the patient's id, or none for a new one.
  */
 export const AUDIT_ACTIONS = [
   'patient.open',
@@ -31,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'coordinator.signin',
   'coordinator.signout',
   'coordinator.pin_failed',
+  'draft.save',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

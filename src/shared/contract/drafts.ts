@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { channel } from './define-channel';
 
 export const MAX_DRAFT_BYTES = 256 * 1024;
+/** Unsaved intakes one coordinator may keep at once (new ones beyond it are refused; the ones kept still save):
+ * far more than a day's work, and a bound on what one session can write. */
+export const MAX_DRAFTS_PER_COORDINATOR = 50;
 
 /** "new:<uuid>" for a patient not yet saved, or the patient's id for edits to a saved record. */
 const draftKey = z.string().regex(/^(new:)?[0-9a-f-]{36}$/, 'invalid');

@@ -77,7 +77,7 @@ export interface ImportReport {
   readonly sources: readonly ImportedSource[];
 }
 
-const MAX_IMPORT_FILE_BYTES = 20_000_000;
+export const MAX_IMPORT_FILE_BYTES = 20_000_000;
 
 export const patientsChannels = {
   searchPatients: channel<PatientSearchResult>()(

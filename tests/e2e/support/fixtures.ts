@@ -1,6 +1,10 @@
 // Each test gets its own data folder and its own preview server (the same services as the desktop app), so
 // tests never see each other's patients. A test (or a file, with test.use) may set the clock with `now`: the
 // services and the page then agree on "today" in Korea, whatever the real date, and the clock runs on from there.
+// The page gets its session as a coordinator's browser does: through a printed one-time URL (the token becomes its
+// cookie). That first session is the services' own, so what a test sets up through app.services is what the page
+// sees; any further browser a test opens gets a session of its own. As in a clinic past its first run, there is a
+// coordinator profile, signed in (`coordinator`; null for a first run with none).
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,15 +13,26 @@ import { fileURLToPath } from 'node:url';
 import { runningClockFrom, type RunningClock } from '../../../src/main/doors/running-clock';
 import { openServices, type OpenServices } from '../../../src/main/services/open-services';
 import { startPreviewServer, type PreviewServer } from '../../../src/main/doors/preview-server';
+import { newCoordinatorSession, type CoordinatorSession } from '../../../src/main/services/sessions/coordinator-session';
 import { TEST_KEY } from '../../support/test-key';
 
 const staticRoot = fileURLToPath(new URL('../../../out/preview', import.meta.url));
 
 export interface App {
+  /** The address without a token: a page without a session cookie gets "open the printed URL" there. */
   readonly url: string;
+  /** A new one-time URL, as the preview prints: the first browser to open it gets a session. */
+  newTokenUrl(): string;
   readonly services: OpenServices;
   /** The services' clock: the real one unless the test set `now`. */
   readonly clock: RunningClock;
+  /** The profile signed in before the test (its id, name and PIN), or null when the test set `coordinator: null`. */
+  readonly coordinator: (CoordinatorOption & { readonly id: string }) | null;
+}
+
+export interface CoordinatorOption {
+  readonly name: string;
+  readonly pin: string;
 }
 
 export interface ClockOption {
@@ -25,29 +40,57 @@ export interface ClockOption {
   readonly now: string | undefined;
 }
 
-export const test = base.extend<{ app: App } & ClockOption>({
+export const DEFAULT_COORDINATOR: CoordinatorOption = { name: 'Kim Seo-yeon', pin: '246813' };
+
+export const test = base.extend<{ app: App } & ClockOption & { coordinator: CoordinatorOption | null }>({
   now: [undefined, { option: true }],
-  app: async ({ now }, use) => {
+  coordinator: [DEFAULT_COORDINATOR, { option: true }],
+  app: async ({ now, coordinator }, use) => {
     const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-e2e-'));
     const clock = runningClockFrom(now === undefined ? new Date() : new Date(now));
     // As the preview and the desktop app open them: with coordinator profiles, nothing is served before a sign-in.
     const services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, requireSignIn: true, now: clock.now });
-    const server: PreviewServer = await startPreviewServer({ dispatch: services.dispatch, staticRoot });
-    await use({ url: server.url, services, clock });
+    let profile: App['coordinator'] = null;
+    if (coordinator) {
+      // The first profile is signed in at once, in the services' own session: the page's, below.
+      const added = await services.dispatch('addCoordinator', coordinator);
+      if (!added.ok) throw new Error(`addCoordinator failed: ${added.error.message}`);
+      profile = { ...coordinator, id: (added.value as { id: string }).id };
+    }
+    let firstSession: CoordinatorSession | null = services.context.ownSession;
+    const server: PreviewServer = await startPreviewServer({
+      dispatchIn: services.dispatchIn,
+      newSession: () => {
+        const session = firstSession ?? newCoordinatorSession();
+        firstSession = null;
+        return session;
+      },
+      staticRoot,
+    });
+    await use({ url: server.url, newTokenUrl: () => server.newTokenUrl(), services, clock, coordinator: profile });
     await server.close();
     services.close();
     rmSync(folder, { recursive: true, force: true });
   },
-  page: async ({ page, now }, use) => {
+  page: async ({ page, now, app }, use) => {
     // The renderer's own "today" (the week's first day, the plan's stay) from the same instant as the services'.
     if (now !== undefined) await page.clock.setSystemTime(new Date(now));
+    await openSession(page, app);
     await use(page);
   },
 });
 
+/** Opens the printed URL's way in this page's browser context: the token is spent and the cookie set. */
+export async function openSession(page: Page, app: App): Promise<void> {
+  const opened = await page.request.get(app.newTokenUrl(), { maxRedirects: 0 });
+  if (opened.status() !== 303) throw new Error(`The one-time URL was refused: ${opened.status()}`);
+}
+
 /** Moves the services' clock and the page's to `at`, as if the day had come; both run on from there. */
 export async function setClock(app: App, page: Page, at: string): Promise<void> {
   app.clock.set(new Date(at));
+  // The days jumped are not the coordinator's idle time: the page's session stays signed in across them.
+  app.services.context.ownSession.lastCallAt = app.clock.now().getTime();
   await page.clock.setSystemTime(new Date(at));
 }
 

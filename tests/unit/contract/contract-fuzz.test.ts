@@ -15,6 +15,8 @@ import { registerIpcDoor, type IpcEventLike, type IpcMainLike } from '../../../s
 import { startPreviewServer, type PreviewServer } from '../../../src/main/doors/preview-server';
 import { createDispatch, type Dispatch } from '../../../src/main/services/dispatch';
 import { createHandlers } from '../../../src/main/services/handlers';
+import { newCoordinatorSession } from '../../../src/main/services/sessions/coordinator-session';
+import { openBrowserSession } from '../../support/preview-client';
 import { fixtureCase, fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
 
 const PATIENT_ID = '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f';
@@ -135,6 +137,7 @@ let services: TempServices;
 let called: Channel[];
 let dispatch: Dispatch;
 let server: PreviewServer;
+let cookie = '';
 let ipcListeners: Map<string, (event: IpcEventLike, payload: unknown) => Promise<Result<unknown>>>;
 /** Errors a handler threw (dispatch logs them and answers `internal`): a refused payload must never cause one. */
 let uncaught: unknown[];
@@ -174,7 +177,9 @@ beforeAll(async () => {
   ) as unknown as Handlers;
   uncaught = [];
   dispatch = createDispatch(spied, (_message, error) => void uncaught.push(error));
-  server = await startPreviewServer({ dispatch, staticRoot: services.folder });
+  // The HTTP door as a browser with a session meets it: the fuzzing is of what a session may send.
+  server = await startPreviewServer({ dispatchIn: (_session, name, payload) => dispatch(name, payload), newSession: newCoordinatorSession, staticRoot: services.folder });
+  cookie = await openBrowserSession(server);
   ipcListeners = new Map();
   const ipcMain: IpcMainLike = { handle: (name, listener) => void ipcListeners.set(name, listener) };
   registerIpcDoor(ipcMain, dispatch, () => APP_URL);
@@ -197,7 +202,7 @@ const doors: Record<string, (channel: Channel, payload: unknown) => Promise<Resu
     const post = () =>
       fetch(`${server.url}api/${channel}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', cookie },
         body: JSON.stringify(payload) ?? 'null',
       });
     let response: Response;
@@ -286,7 +291,7 @@ describe('callers that are not the app', () => {
       body: '{}',
     });
     expect(fromElsewhere.status).toBe(403);
-    const asText = await fetch(`${server.url}api/seedDemoPatients`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const asText = await fetch(`${server.url}api/seedDemoPatients`, { method: 'POST', headers: { 'content-type': 'text/plain', cookie }, body: '{}' });
     expect(asText.status).toBe(415);
     const reboundStatus = await new Promise<number>((resolve, reject) => {
       const url = new URL(server.url);
@@ -304,7 +309,7 @@ describe('callers that are not the app', () => {
   it('an unknown channel is a typed error on every door', async () => {
     const result = await dispatch('dropDatabase', {});
     expect(result.ok ? null : result.error.code).toBe('unknown_channel');
-    const overHttp = await fetch(`${server.url}api/dropDatabase`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const overHttp = await fetch(`${server.url}api/dropDatabase`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{}' });
     expect(((await overHttp.json()) as Result<unknown>).ok).toBe(false);
   });
 });

@@ -223,10 +223,11 @@ describe('coordinator profiles', () => {
 });
 
 describe('the sign-in gate of the app and the preview', () => {
-  it('serves everything with no profiles; with profiles, only signing in (and saving a draft) until someone is', async () => {
+  it('serves nothing of the patients with no profiles; with profiles, only signing in (and a locked session’s draft) until someone is', async () => {
     services.close();
     services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, now: () => clock, requireSignIn: true });
-    expect((await send('searchPatients', { query: '', tripStatus: 'all', limit: 10 })).ok).toBe(true);
+    const first = await send('searchPatients', { query: '', tripStatus: 'all', limit: 10 });
+    expect(!first.ok && first.error).toMatchObject({ code: 'forbidden', issues: [expect.objectContaining({ code: 'no_coordinators' })] });
     const park = await call<CoordinatorProfile>('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
     expect((await send('searchPatients', { query: '', tripStatus: 'all', limit: 10 })).ok).toBe(true);
     await call('signOut', {});

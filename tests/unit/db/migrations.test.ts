@@ -318,6 +318,18 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0017 gives drafts an owner, empty for the drafts already there, with an index to count them by', () => {
+    const path = tempFile();
+    const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 17));
+    old.prepare("INSERT INTO drafts (key, form_json, saved_at) VALUES ('new', '{}', 'now')").run();
+    old.close();
+    const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 17));
+    expect(db.prepare('SELECT key, coordinator_id FROM drafts').all()).toEqual([{ key: 'new', coordinator_id: null }]);
+    const plan = JSON.stringify(db.prepare('EXPLAIN QUERY PLAN SELECT count(*) FROM drafts WHERE coordinator_id = ?').all('c'));
+    expect(plan).toMatch(/drafts_by_coordinator/);
+    db.close();
+  });
+
   it('runs only the pending migrations of an older database, keeping its rows', () => {
     const path = tempFile();
     const old = openDatabase(path, MIGRATIONS.slice(0, 3));

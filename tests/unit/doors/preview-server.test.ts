@@ -4,17 +4,21 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/doors/content-security-policy';
 import { startPreviewServer, type PreviewServer } from '../../../src/main/doors/preview-server';
+import { newCoordinatorSession } from '../../../src/main/services/sessions/coordinator-session';
+import { openBrowserSession, post } from '../../support/preview-client';
 import { openTempServices, type TempServices } from '../../support/temp-services';
 
 let services: TempServices;
 let server: PreviewServer;
+let cookie: string;
 beforeAll(async () => {
   services = openTempServices();
   const root = join(services.folder, 'static');
   mkdirSync(root);
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>ClinicDesk</title>');
   writeFileSync(join(services.folder, 'secret.txt'), 'outside the static root');
-  server = await startPreviewServer({ dispatch: services.dispatch, staticRoot: root });
+  server = await startPreviewServer({ dispatchIn: services.dispatchIn, newSession: newCoordinatorSession, staticRoot: root });
+  cookie = await openBrowserSession(server);
 });
 afterAll(async () => {
   await server.close();
@@ -26,9 +30,9 @@ describe('the preview server', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
-  it('serves the renderer with the app CSP, and the page for any screen path', async () => {
+  it('serves the renderer with the app CSP, and the page for any screen path, to a browser with a session', async () => {
     for (const path of ['', 'patients/x']) {
-      const response = await fetch(`${server.url}${path}`);
+      const response = await fetch(`${server.url}${path}`, { headers: { cookie } });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
       expect(await response.text()).toContain('<title>ClinicDesk</title>');
@@ -41,13 +45,13 @@ describe('the preview server', () => {
   });
 
   it('answers a channel call with its result', async () => {
-    const response = await fetch(`${server.url}api/getAppInfo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const response = await post(server, 'getAppInfo', {}, cookie);
     const result = (await response.json()) as { ok: boolean; value: { patientCount: number } };
     expect(result).toMatchObject({ ok: true, value: { patientCount: 0 } });
   });
 
   it('closes at once even while a client holds an idle connection open', async () => {
-    const extra = await startPreviewServer({ dispatch: services.dispatch, staticRoot: services.folder });
+    const extra = await startPreviewServer({ dispatchIn: services.dispatchIn, newSession: newCoordinatorSession, staticRoot: services.folder });
     const { port } = new URL(extra.url);
     const socket = connect(Number(port), '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
@@ -58,7 +62,7 @@ describe('the preview server', () => {
   });
 
   it('refuses a body that is not JSON with a typed error', async () => {
-    const response = await fetch(`${server.url}api/getAppInfo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    const response = await fetch(`${server.url}api/getAppInfo`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{' });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });

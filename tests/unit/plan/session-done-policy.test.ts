@@ -8,6 +8,8 @@ import { startPreviewServer, type PreviewServer } from '../../../src/main/doors/
 import { ipcChannel, type Channel, type Result } from '../../../src/shared/contract';
 import type { PatientRecord } from '../../../src/shared/contract/patients';
 import { koreaClock, whyNotDone } from '../../../src/shared/domain/plan/session-done-policy';
+import { newCoordinatorSession } from '../../../src/main/services/sessions/coordinator-session';
+import { openBrowserSession } from '../../support/preview-client';
 import { fixtureIntake, movableClock, openTempServices, type TempServices } from '../../support/temp-services';
 
 describe('whyNotDone', () => {
@@ -36,6 +38,7 @@ describe('marking a future session done, through every door', () => {
   const clock = movableClock(new Date('2027-02-22T01:00:00Z')); // 10:00 in Korea on 22 February
   let services: TempServices;
   let server: PreviewServer;
+  let cookie = '';
   let patientId: string;
   const APP_URL = 'app://clinicdesk/index.html';
   const ipcListeners = new Map<string, (event: IpcEventLike, payload: unknown) => Promise<Result<unknown>>>();
@@ -56,7 +59,8 @@ describe('marking a future session done, through every door', () => {
     const saved = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 0, plan: { items } });
     if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     const dispatch = createDispatch(createHandlers(services.context), () => undefined);
-    server = await startPreviewServer({ dispatch, staticRoot: services.folder });
+    server = await startPreviewServer({ dispatchIn: (_session, name, payload) => dispatch(name, payload), newSession: newCoordinatorSession, staticRoot: services.folder });
+    cookie = await openBrowserSession(server);
     const ipcMain: IpcMainLike = { handle: (name, listener) => void ipcListeners.set(name, listener) };
     registerIpcDoor(ipcMain, dispatch, () => APP_URL);
   });
@@ -70,7 +74,7 @@ describe('marking a future session done, through every door', () => {
     ipc: (channel, payload) => ipcListeners.get(ipcChannel(channel))!({ senderFrame: { url: `${APP_URL}#/week`, parent: null } }, payload),
     http: async (channel, payload) =>
       (await (
-        await fetch(`${server.url}api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) })
+        await fetch(`${server.url}api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(payload) })
       ).json()) as Result<unknown>,
   };
 

@@ -12,9 +12,12 @@ interface DraftRow {
 
 export function createDraftsRepository(db: Db) {
   const statements = {
-    upsert: db.prepare(`INSERT INTO drafts (key, label, base_version, form_json, saved_at) VALUES (?, ?, ?, ?, ?)
+    // The owner is the coordinator who first saved it; a later save by someone else keeps it theirs.
+    upsert: db.prepare(`INSERT INTO drafts (key, label, base_version, form_json, saved_at, coordinator_id) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (key) DO UPDATE SET label = excluded.label, base_version = excluded.base_version,
         form_json = excluded.form_json, saved_at = excluded.saved_at`),
+    exists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM drafts WHERE key = ?'),
+    countOwned: db.prepare<[string | null], { n: number }>('SELECT count(*) AS n FROM drafts WHERE coordinator_id IS ?'),
     get: db.prepare<[string], DraftRow>('SELECT * FROM drafts WHERE key = ?'),
     list: db.prepare<[], Omit<DraftRow, 'form_json'>>(
       'SELECT key, label, base_version, saved_at FROM drafts ORDER BY saved_at DESC',
@@ -23,8 +26,15 @@ export function createDraftsRepository(db: Db) {
   };
 
   return {
-    save(key: string, label: string, baseVersion: number | null, form: unknown, now: string): void {
-      statements.upsert.run(key, label, baseVersion, JSON.stringify(form), now);
+    save(key: string, label: string, baseVersion: number | null, form: unknown, now: string, coordinatorId: string | null = null): void {
+      statements.upsert.run(key, label, baseVersion, JSON.stringify(form), now, coordinatorId);
+    },
+    exists(key: string): boolean {
+      return statements.exists.get(key) !== undefined;
+    },
+    /** Drafts first saved by `coordinatorId` (null: by nobody signed in). */
+    countOwnedBy(coordinatorId: string | null): number {
+      return statements.countOwned.get(coordinatorId)?.n ?? 0;
     },
     get(key: string): Draft | null {
       const row = statements.get.get(key);

@@ -16,6 +16,9 @@ function httpApi(): ClinicDeskApi {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(input),
       });
+      // No session (the preview restarted, so its sessions are gone): the page reloads into the one that says to
+      // open the URL the preview printed.
+      if (response.status === 401) window.location.reload();
       return noticeSignedOut((await response.json()) as Result<unknown>);
     } catch (error) {
       return fail('internal', `ClinicDesk is not reachable: ${String(error)}`);
@@ -28,7 +31,7 @@ function httpApi(): ClinicDeskApi {
 export const SIGNED_OUT_EVENT = 'clinicdesk:session-changed';
 
 function noticeSignedOut(result: Result<unknown>): Result<unknown> {
-  if (!result.ok && result.error.code === 'forbidden' && result.error.issues.some((found) => found.code === 'not_signed_in')) {
+  if (!result.ok && result.error.code === 'forbidden' && result.error.issues.some((found) => found.code === 'not_signed_in' || found.code === 'no_coordinators')) {
     window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   }
   return result;

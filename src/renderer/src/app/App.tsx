@@ -11,6 +11,7 @@ import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { HandoutsScreen } from '../screens/handouts/HandoutsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { WeekScreen } from '../screens/week/WeekScreen';
+import { FirstRunScreen } from './FirstRunScreen';
 import { LockScreen } from './LockScreen';
 import { hrefOf, navigate, newPatientRoute, parseRoute, type Route } from './routes';
 import { useCoordinatorSession } from './use-coordinator-session';
@@ -67,6 +68,13 @@ export function App() {
 
   // Until the profiles are known, nothing is shown: the app must not flash patient data before a sign-in screen.
   if (!session.loaded) return <div className="app" aria-busy="true" />;
+  if (session.firstRun) {
+    return (
+      <div className="app">
+        <FirstRunScreen onCreated={session.unlocked} languages={languages} />
+      </div>
+    );
+  }
   if (session.locked) {
     return (
       <div className="app">
