@@ -243,7 +243,7 @@ test('the quote is in KRW and, at the rate entered, in the home currency, with a
   await expect(plan.totalKrw).toHaveText(/^₩\d{1,3}(,\d{3})+$/);
   const hydrafacial = quote.lines.find((line) => line.treatment === 'hydrafacial')!;
   expect(hydrafacial.discountPercent).toBe(10);
-  await expect(plan.quoteLine('hydrafacial').locator('[data-net]')).toHaveText(new Intl.NumberFormat('en', { style: 'currency', currency: 'KRW' }).format(hydrafacial.netKrw));
+  await expect(plan.quoteLine('hydrafacial').locator('[data-net]')).toHaveText(new Intl.NumberFormat('en', { style: 'currency', currency: 'KRW' }).format(hydrafacial.netKrw!));
   // The guide range of the seeds, in small text beside the clinic's price.
   await expect(plan.quoteLine('fraxel').locator('.quote__guide')).toHaveText('Guide ₩400,000–₩800,000');
   await expect(plan.quote.locator('tr[data-vat]')).toHaveText(new RegExp(uiText('en', 'plan.quote.vatIncluded', { percent: 10 }).replace(/[()]/g, '\\$&')));

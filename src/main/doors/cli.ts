@@ -53,9 +53,11 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] <command>
   followups due [--at ISO-DATETIME] [--json]
                                  follow-ups due or overdue at that instant (now by default), all patients
   calendar ID [--out FILE]       one patient's sessions and follow-ups as an .ics calendar (stdout without --out)
-  handout --case FILE --kind aftercare|precare|plan|consent|followup --lang LANG [--bilingual] --out FILE.pdf
-                                 one handout from a case file with a plan (LANG: ko en zh-Hans zh-Hant ja th vi ru mn ar)
-  handouts --patient ID --out DIR
+  handout --case FILE --kind aftercare|precare|plan|consent|followup --lang LANG [--bilingual] [--draft] --out FILE.pdf
+                                 one handout from a case file with a plan (LANG: ko en zh-Hans zh-Hant ja th vi ru mn ar);
+                                 the plan is refused while a treatment has no clinic price, unless --draft
+                                 (then marked DRAFT on every page)
+  handouts --patient ID --out DIR [--draft]
                                  all of one patient's handouts (five kinds, in the patient's first language alone
                                  and with Korean), made two at a time off the main thread
   report khidi --year YYYY --out FILE.xlsx
@@ -95,6 +97,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         case: { type: 'string' },
         kind: { type: 'string' },
         bilingual: { type: 'boolean', default: false },
+        draft: { type: 'boolean', default: false },
         patient: { type: 'string' },
         year: { type: 'string' },
         from: { type: 'string' },
@@ -171,6 +174,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           kind: values.kind,
           language: values.lang,
           bilingual: values.bilingual,
+          ...(values.draft ? { draft: true } : {}),
         })) as Result<HandoutFile>;
         const out = values.out;
         return report(result, ({ pdfBase64, bytes }) => {
@@ -184,7 +188,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (!found.ok) return report(found, () => undefined);
         const language = found.value.patient.languages[0] ?? 'en';
         const folder = resolve(values.out);
-        const jobs = HANDOUT_KIND_NAMES.flatMap((kind) => [false, ...(language === 'ko' ? [] : [true])].map((bilingual) => ({ kind, bilingual })));
+        // --draft makes the plan and quote a draft (the only kind that has one); the others are as always.
+        const jobs = HANDOUT_KIND_NAMES.flatMap((kind) =>
+          [false, ...(language === 'ko' ? [] : [true])].map((bilingual) => ({ kind, bilingual, ...(kind === 'plan' && values.draft ? { draft: true } : {}) })),
+        );
         const results = (await Promise.all(
           jobs.map((job) => services.dispatch('exportHandout', { patientId: values.patient, language, folder, ...job })),
         )) as Result<ExportedHandout>[];

@@ -9,6 +9,7 @@ import { changedPaths } from '../../shared/domain/audit/changed-paths';
 import { planFollowUps } from '../../shared/domain/followups/followup-schedule';
 import { evaluatePlan, planFindings, type PlanEvaluation } from '../../shared/domain/plan/evaluate-plan';
 import type { SessionListing } from '../../shared/contract/plans';
+import { planParts } from '../../shared/domain/plan/plan-parts';
 import { planSchema, type Plan } from '../../shared/domain/plan/plan-schema';
 import { whyNotDone } from '../../shared/domain/plan/session-done-policy';
 import { sessionConflicts } from '../../shared/domain/schedule/session-conflicts';
@@ -72,26 +73,22 @@ export function createPlanService(context: ServiceContext) {
       if (!found) return missing(patientId);
       const { trip } = found.patient;
       const schedule = schedulePlan({ arrival: trip.arrival, departure: trip.departure, today: today(), items: plan.items }, clinicalContent().catalog, settings().hours);
-      // Sessions already dated keep what became of them (status and record), matched by treatment and date.
-      const kept = new Map<string, Plan['items'][number][]>();
-      for (const item of plan.items) if (item.date !== null) kept.set(`${item.treatment}|${item.date}`, [...(kept.get(`${item.treatment}|${item.date}`) ?? []), item]);
-      const items = schedule.sessions.map(({ treatment, date, time }) => {
-        const before = kept.get(`${treatment}|${date}`)?.shift();
-        return {
-          treatment,
-          date,
-          time,
-          ...(before?.room ? { room: before.room } : {}),
-          ...(before?.status ? { status: before.status } : {}),
-          ...(before?.record ? { record: before.record } : {}),
-        };
+      // Every session keeps its id and what became of it (room, status, record), wherever the scheduler put it: the
+      // plan's acknowledgements refer to the id. Cancelled ones stay as they were: the scheduler does not place them.
+      const byId = new Map(plan.items.map((item) => [item.id, item]));
+      const items = schedule.sessions.map(({ id, treatment, date, time }) => {
+        const before = id === undefined ? undefined : byId.get(id);
+        const { nextVisit: _nextVisit, ...kept } = before ?? { id: context.newId(), treatment };
+        return { ...kept, treatment, date, time };
       });
       // Sessions for the next visit stay in the plan, undated and marked so, so the quote and consent still cover
       // them and the rules check them against the days after the flight home.
-      const deferred = schedule.nextVisit.flatMap(({ treatment, sessions }) =>
-        Array.from({ length: sessions }, () => ({ treatment, date: null, nextVisit: true as const })),
-      );
-      const scheduled = { ...plan, items: [...items, ...deferred] };
+      const deferred = schedule.nextVisitIds.map((id) => {
+        const { time: _time, room: _room, ...kept } = byId.get(id)!;
+        return { ...kept, date: null, nextVisit: true as const };
+      });
+      const cancelled = planParts(plan.items).cancelled;
+      const scheduled: Plan = { ...plan, items: [...items, ...deferred, ...cancelled] };
       return ok({ plan: scheduled, version: found.version, evaluation: evaluate(found.patient, scheduled), nextVisit: schedule.nextVisit });
     },
 
@@ -110,7 +107,7 @@ export function createPlanService(context: ServiceContext) {
       const unacknowledged = evaluation.findings.filter((f) => f.severity === 'block' && f.acknowledgedBy === null);
       if (unacknowledged.length > 0) {
         const indexes = new Set(
-          unacknowledged.map((f) => plan.items.findIndex((item) => item.treatment === f.treatment && item.date === f.date)),
+          unacknowledged.map((f) => plan.items.findIndex((item) => (f.session !== undefined ? item.id === f.session : item.treatment === f.treatment && item.date === f.date))),
         );
         return invalid([...indexes].map((index) => issue(['plan', 'items', Math.max(0, index)], 'block_not_acknowledged')));
       }
@@ -164,7 +161,8 @@ export function createPlanService(context: ServiceContext) {
             conflicts: [],
             roomConflicts: [],
             findings: findings
-              .filter((finding) => finding.treatment === item.treatment && finding.date === item.date)
+              // Each session's own findings, by its id: a cancelled one has none (plan-parts.ts).
+              .filter((finding) => finding.session === item.id)
               .flatMap((finding) =>
                 finding.severity === 'block' || finding.severity === 'caution'
                   ? [{ rule: finding.rule, severity: finding.severity, message: finding.message, acknowledgedBy: finding.acknowledgedBy }]

@@ -7,7 +7,7 @@ import type { Result } from '../../../src/shared/contract';
 import sharp from 'sharp';
 import type { StoredPhoto } from '../../../src/shared/contract/photos';
 import { LATER_SCREENING_FLAGS } from '../../../src/shared/domain/intake/vocabulary';
-import { planSchema, sessionRecordSchema } from '../../../src/shared/domain/plan/plan-schema';
+import { planSchema, positionalSessionId, sessionRecordSchema } from '../../../src/shared/domain/plan/plan-schema';
 import { fixtureIntake, movableClock, openTempServices, type TempServices } from '../../support/temp-services';
 
 let services: TempServices;
@@ -153,7 +153,7 @@ describe('setSessionStatus', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.value.version).toBe(2);
     const stored = (await services.dispatch('getPatientPlan', { patientId })) as Result<PatientPlan>;
-    expect(stored.ok && stored.value.plan.items[0]).toEqual({ treatment: 'pico-laser', date: '2027-02-22', time: '10:00', status: 'done', record });
+    expect(stored.ok && stored.value.plan.items[0]).toEqual({ id: positionalSessionId(0), treatment: 'pico-laser', date: '2027-02-22', time: '10:00', status: 'done', record });
     const [first] = await sessions('2027-02-22', '2027-02-22');
     expect(first).toMatchObject({ status: 'done', record, version: 2, conflicts: [1] });
   });

@@ -4,7 +4,7 @@
 import type { Block } from '../layout/handout-blocks';
 import { fill } from '../texts/handout-texts';
 import { clinicContactList } from './clinic-contact';
-import { activeItems, one, planTreatments, range, treatmentOf, type BuildKind } from './handout-input';
+import { plannedItems, one, planTreatments, range, treatmentOf, type BuildKind } from './handout-input';
 
 export const buildAftercare: BuildKind = (input, texts, formats) => {
   const words = texts.handout.aftercare;
@@ -12,7 +12,7 @@ export const buildAftercare: BuildKind = (input, texts, formats) => {
   for (const id of planTreatments(input)) {
     const treatment = treatmentOf(input, id);
     const care = texts.treatment(id);
-    const dates = activeItems(input).filter((item) => item.treatment === id && item.date).map((item) => formats.date(item.date!));
+    const dates = plannedItems(input).filter((item) => item.treatment === id && item.date).map((item) => formats.date(item.date!));
     const downtime = treatment.downtimeDays.value;
     blocks.push(
       { type: 'heading', level: 1, text: one(care.name, texts) },

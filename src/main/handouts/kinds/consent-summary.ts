@@ -6,12 +6,15 @@ import { patientConditionFindings } from '../../../shared/domain/consent/consent
 import { evaluatePlan } from '../../../shared/domain/plan/evaluate-plan';
 import type { Block } from '../layout/handout-blocks';
 import { fill } from '../texts/handout-texts';
-import { activeItems, one, planTreatments, range, treatmentOf, type BuildKind } from './handout-input';
+import { one, planTreatments, range, treatmentOf, type BuildKind } from './handout-input';
 
 export const buildConsentSummary: BuildKind = (input, texts) => {
   const words = texts.handout.consent;
   const common = texts.handout.common;
-  const findings = evaluatePlan(input.patient, input.plan, input.catalog, input.rules, input.settings, todayIn(CLINIC_TIME_ZONE, input.now)).findings;
+  const evaluation = evaluatePlan(input.patient, input.plan, input.catalog, input.rules, input.settings, todayIn(CLINIC_TIME_ZONE, input.now));
+  const { findings } = evaluation;
+  // The count the screen's consent summary shows, from the plan's parts: never a second count of its own.
+  const sessionsOf = (id: string) => evaluation.consent.en.treatments.find((treatment) => treatment.id === id)?.sessions ?? 0;
   const flagged = [...new Set(patientConditionFindings(findings).map((f) => texts.rule(f.rule, f.message.en)))];
   const blocks: Block[] = [{ type: 'paragraph', text: one(words.intro, texts) }];
   for (const id of planTreatments(input)) {
@@ -22,7 +25,7 @@ export const buildConsentSummary: BuildKind = (input, texts) => {
     blocks.push(
       { type: 'heading', level: 1, text: one(care.name, texts) },
       { type: 'paragraph', text: one(`${words.purpose}: ${care.purpose}`, texts) },
-      { type: 'paragraph', text: one(fill(words.sessions, { count: activeItems(input).filter((item) => item.treatment === id).length }), texts) },
+      { type: 'paragraph', text: one(fill(words.sessions, { count: sessionsOf(id) }), texts) },
       { type: 'paragraph', text: one(`${words.downtime}: ${downtime.max > 0 ? fill(common.days, { range: range(downtime) }) : common.noDowntime}`, texts) },
       { type: 'paragraph', text: one(words.sideEffects, texts), tone: 'strong' },
       { type: 'list', marker: 'bullet', items: care.sideEffects.map((line) => one(line, texts)) },

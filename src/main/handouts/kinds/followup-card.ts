@@ -5,14 +5,14 @@ import { planFollowUps } from '../../../shared/domain/followups/followup-schedul
 import type { Block } from '../layout/handout-blocks';
 import { fill } from '../texts/handout-texts';
 import { clinicContactList } from './clinic-contact';
-import { activeItems, one, type BuildKind } from './handout-input';
+import { plannedItems, one, type BuildKind } from './handout-input';
 
 export const buildFollowUpCard: BuildKind = (input, texts, formats) => {
   const words = texts.handout.followup;
   const steps = texts.followUps.steps as Record<string, { label: string; ask: string }>;
   const { patient } = input;
   const planned = planFollowUps(
-    activeItems(input).map((item) => item.treatment),
+    plannedItems(input).map((item) => item.treatment),
     patient.trip.departure,
     patient.homeTimeZone,
     input.followUps,

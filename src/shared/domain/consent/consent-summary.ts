@@ -2,6 +2,7 @@
 // side effects, rare complications and alternatives, then this patient's flagged conditions and the signature
 // lines. Built from the catalog and the plan's findings; the UI shows it in the patient's language beside Korean.
 import type { Catalog, TreatmentId } from '../catalog/catalog-schema';
+import { plannedSessions, plannedTreatments, type PartedSession } from '../plan/plan-parts';
 import type { Finding } from '../rules/check-plan';
 
 export type SummaryLanguage = 'ko' | 'en';
@@ -28,14 +29,17 @@ export interface ConsentSummary {
 export const patientConditionFindings = <F extends Finding>(findings: readonly F[]): F[] =>
   findings.filter((f) => f.severity !== 'info' && !f.rule.startsWith('schedule-'));
 
+/** The sessions it covers are the ones that will happen, this trip and a next visit (plan-parts.ts): a cancelled
+ * session is neither counted nor consented to. */
 export function buildConsentSummary(
-  sessions: readonly { readonly treatment: TreatmentId }[],
+  plan: readonly PartedSession[],
   findings: readonly Finding[],
   catalog: Catalog,
   language: SummaryLanguage,
 ): ConsentSummary {
   const byId = new Map(catalog.map((treatment) => [treatment.id, treatment]));
-  const ids = [...new Set(sessions.map((session) => session.treatment))].filter((id) => byId.has(id));
+  const sessions = plannedSessions(plan);
+  const ids = plannedTreatments(sessions).filter((id) => byId.has(id));
   return {
     language,
     treatments: ids.map((id) => {

@@ -1,6 +1,7 @@
 // A saved plan's sessions as the rows the reports count (table plan_sessions). Pure: the plans repository calls
 // it on every save with the rows the plan had before, so that a session whose date changed is remembered as
 // moved (the plan format has no "moved" status; moving a session is changing its date).
+import { partOf, type PartedSession } from '../plan/plan-parts';
 import type { SessionStatus } from '../plan/plan-schema';
 
 export interface SessionRow {
@@ -11,7 +12,8 @@ export interface SessionRow {
   readonly moved: 0 | 1;
   /** The plan's discount on this treatment's line, percent. */
   readonly discountPercent: number;
-  /** How many sessions of this treatment the plan holds: the quote prices the line as a whole. */
+  /** How many sessions of this treatment its part of the plan holds (this trip, a next visit): the quote prices
+   * each part's line as a whole, and never a cancelled session (plan-parts.ts). */
   readonly lineSessions: number;
 }
 
@@ -20,12 +22,14 @@ interface ItemLike {
   readonly treatment: string;
   readonly date?: string | null;
   readonly status?: SessionStatus;
+  readonly nextVisit?: boolean;
 }
 
 export function sessionRowsOf(plan: unknown, previous: readonly Pick<SessionRow, 'treatment' | 'date' | 'moved'>[]): SessionRow[] {
   const { items = [], discounts = {} } = plan as { items?: readonly ItemLike[]; discounts?: Record<string, number> };
+  const lineOf = (item: ItemLike) => `${partOf(item as PartedSession)}|${item.treatment}`;
   const lineSessions = new Map<string, number>();
-  for (const item of items) lineSessions.set(item.treatment, (lineSessions.get(item.treatment) ?? 0) + 1);
+  for (const item of items) lineSessions.set(lineOf(item), (lineSessions.get(lineOf(item)) ?? 0) + 1);
 
   // Each earlier dated session is matched at most once: first by the same treatment on the same date (it kept its
   // date, and its moved mark), then any left over of the same treatment pairs with a newly dated one (a move).
@@ -47,7 +51,7 @@ export function sessionRowsOf(plan: unknown, previous: readonly Pick<SessionRow,
       status: item.status ?? 'scheduled',
       moved,
       discountPercent: discounts[item.treatment] ?? 0,
-      lineSessions: lineSessions.get(item.treatment) ?? 1,
+      lineSessions: lineSessions.get(lineOf(item)) ?? 1,
     };
   });
 }

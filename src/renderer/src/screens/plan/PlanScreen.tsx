@@ -281,7 +281,7 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
       ...previous,
       acknowledgements: [
         ...previous.acknowledgements.filter((ack) => !sameFinding(finding, ack)),
-        { rule: finding.rule, treatment: finding.treatment, date: finding.date, doctor, at: new Date().toISOString() },
+        { rule: finding.rule, ...(finding.session ? { session: finding.session } : {}), treatment: finding.treatment, date: finding.date, doctor, at: new Date().toISOString() },
       ],
     }));
   };
@@ -437,7 +437,6 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
           <QuotePanel
             key={generation}
             quote={evaluation?.quote ?? null}
-            rows={working.rows}
             byId={byId}
             language={language}
             discounts={working.discounts}
