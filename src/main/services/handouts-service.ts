@@ -8,12 +8,13 @@ import type { TreatmentId } from '../../shared/domain/catalog/catalog-schema';
 import { CLINIC_TIME_ZONE, todayIn } from '../../shared/domain/intake/calendar-date';
 import { evaluatePlan } from '../../shared/domain/plan/evaluate-plan';
 import { planSchema } from '../../shared/domain/plan/plan-schema';
+import { heldVersion } from '../../shared/domain/plan/quote-versions';
 import { missingPrices } from '../../shared/domain/plan/quote-view';
 import { clinicalContent } from '../content/clinical-content';
 import type { HandoutInput, HandoutKind } from '../handouts/kinds/handout-input';
 import type { HandoutRequest } from '../handouts/make-handout';
 import { patientFileStem, refuseIfConsentWithdrawn, refuseIfRestricted } from './patients-service';
-import { clinicSettingsOf } from './plan-service';
+import { clinicSettingsOf, quoteVersionsOf } from './plan-service';
 import type { ServiceContext } from './service-context';
 
 export const handoutFileName = (stem: string, request: HandoutRequest): string =>
@@ -54,7 +55,12 @@ export function createHandoutsService(context: ServiceContext) {
     const stored = context.plans.get(seq);
     const plan = stored ? planSchema.parse(stored.plan) : null;
     if (!plan || plan.items.length === 0) return { found: false, refusal: invalid([issue(['patientId'], 'no_plan')]) } as const;
-    return { found: true, input: handoutInputOf(context, record.patient, plan), stem: patientFileStem(record.patient, patientId) } as const;
+    const input = handoutInputOf(context, record.patient, plan);
+    // The plan and quote prints the version the patient was sent, when this quote is the one sent.
+    const { quote } = evaluatePlan(input.patient, plan, input.catalog, input.rules, input.settings, todayIn(CLINIC_TIME_ZONE, input.now));
+    const held = heldVersion(quote, quoteVersionsOf(context, seq));
+    const quoteVersion = held && { version: held.version, sentOn: todayIn(CLINIC_TIME_ZONE, new Date(held.sentAt)) };
+    return { found: true, input: { ...input, quoteVersion }, stem: patientFileStem(record.patient, patientId) } as const;
   };
 
   const handlers = {

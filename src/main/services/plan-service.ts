@@ -10,6 +10,8 @@ import { planFollowUps } from '../../shared/domain/followups/followup-schedule';
 import { evaluatePlan, planFindings, type PlanEvaluation } from '../../shared/domain/plan/evaluate-plan';
 import type { SessionListing } from '../../shared/contract/plans';
 import { planParts } from '../../shared/domain/plan/plan-parts';
+import type { SentQuote } from '../../shared/domain/plan/quote-versions';
+import { missingPrices } from '../../shared/domain/plan/quote-view';
 import { planSchema, type Plan } from '../../shared/domain/plan/plan-schema';
 import { whyNotDone } from '../../shared/domain/plan/session-done-policy';
 import { sessionConflicts } from '../../shared/domain/schedule/session-conflicts';
@@ -27,6 +29,11 @@ const EMPTY_PLAN: Plan = { items: [], acknowledgements: [], discounts: {}, rate:
 export function clinicSettingsOf(context: ServiceContext): ClinicSettings {
   const stored = clinicSettingsSchema.safeParse(context.plans.getSetting(SETTINGS_KEY));
   return stored.success ? stored.data : defaultClinicSettings(clinicalContent().catalog);
+}
+
+/** The quote versions a patient was sent, newest first, as kept. */
+export function quoteVersionsOf(context: ServiceContext, patientSeq: number): SentQuote[] {
+  return context.quotes.versions(patientSeq).map((row) => ({ ...row, quote: row.quote as SentQuote['quote'] }));
 }
 
 export function createPlanService(context: ServiceContext) {
@@ -227,6 +234,32 @@ export function createPlanService(context: ServiceContext) {
       return ok({ plan, version: expectedVersion + 1, evaluation: evaluate(found.patient, plan) });
     },
 
+    markQuoteSent({ patientId, expectedVersion }) {
+      const found = load(patientId);
+      if (!found) return missing(patientId);
+      const refused = refuseIfRestricted(context, patientId, ['patientId']) ?? refuseIfConsentWithdrawn(found.patient, ['patientId']);
+      if (refused) return refused;
+      // What is sent is the saved plan the coordinator has on screen, never unsaved edits nor a later save.
+      if (found.version !== expectedVersion) return fail('conflict', 'Save the plan first: the quote sent must be the saved one.');
+      const { quote } = evaluate(found.patient, found.plan);
+      const unpriced = missingPrices(quote);
+      if (unpriced.length > 0) return invalid(unpriced.map((id) => issue(['settings', 'prices', id], 'price_missing')));
+      const sentAt = context.now().toISOString();
+      const sentBy = context.actor();
+      const version = context.db.transaction(() => {
+        const added = context.quotes.add(found.seq, found.version, quote, sentAt, sentBy);
+        context.audit.record('quote.send', patientId, [`quote-${added}`]);
+        return added;
+      })();
+      return ok({ version, planVersion: found.version, quote, sentAt, sentBy });
+    },
+
+    listQuoteVersions({ patientId }) {
+      const seq = context.patients.seqOf(patientId);
+      if (seq === undefined) return missing(patientId);
+      return ok(quoteVersionsOf(context, seq));
+    },
+
     getClinicSettings() {
       return ok(settings());
     },
@@ -284,6 +317,8 @@ export function createPlanService(context: ServiceContext) {
     | 'listSessions'
     | 'setSessionStatus'
     | 'listPlanVersions'
+    | 'markQuoteSent'
+    | 'listQuoteVersions'
   >;
   return handlers;
 }

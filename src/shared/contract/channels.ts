@@ -26,6 +26,8 @@ export const CHANNELS = [
   'scheduleCasePlan',
   'listSessions',
   'setSessionStatus',
+  'markQuoteSent',
+  'listQuoteVersions',
   'listDueFollowUps',
   'listPatientFollowUps',
   'recordFollowUpOutcome',

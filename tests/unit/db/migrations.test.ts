@@ -299,6 +299,27 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0016 keeps each quote version a patient was sent, refusing UPDATE and DELETE, gone only with the whole record', () => {
+    const path = tempFile();
+    const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 16));
+    insertPatientRow(old, 1, 'a');
+    old.close();
+    const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 16));
+    expect(db.prepare('SELECT seq, id FROM patients').all()).toEqual([{ seq: 1, id: 'a' }]);
+    const add = db.prepare('INSERT INTO quote_versions (patient_seq, version, plan_version, quote_json, sent_at, sent_by) VALUES (?, ?, ?, ?, ?, ?)');
+    add.run(1, 1, 3, '{"totalKrw":100000}', 'then', 'Park Ji-won');
+    expect(() => add.run(1, 1, 4, '{}', 'later', 'Park Ji-won')).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => add.run(1, 2, 4, 'not json', 'later', 'Park Ji-won')).toThrow(/CHECK/);
+    expect(() => add.run(2, 1, 1, '{}', 'later', 'Park Ji-won')).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("UPDATE quote_versions SET quote_json = '{}'").run()).toThrow(/never overwritten/);
+    expect(() => db.prepare('DELETE FROM quote_versions').run()).toThrow(/never overwritten/);
+    expect(db.prepare('SELECT version, quote_json FROM quote_versions').all()).toEqual([{ version: 1, quote_json: '{"totalKrw":100000}' }]);
+    // Destroying the whole record at the end of its retention takes its quotes with it.
+    db.prepare('DELETE FROM patients WHERE seq = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM quote_versions').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('runs only the pending migrations of an older database, keeping its rows', () => {
     const path = tempFile();
     const old = openDatabase(path, MIGRATIONS.slice(0, 3));

@@ -12,6 +12,7 @@ import { migration0012 } from './0012-coordinator-profiles';
 import { migration0013 } from './0013-patient-rights';
 import { migration0014 } from './0014-recount-open-screening';
 import { migration0015 } from './0015-pin-attempts';
+import { migration0016 } from './0016-quote-versions';
 
 /**
  * Every migration in order of its number. A new one gets its number and its own file and test. Numbers are
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
