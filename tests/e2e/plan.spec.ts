@@ -267,6 +267,28 @@ test('the quote is in KRW and, at the rate entered, in the home currency, with a
   await expect(plan.quote.locator('tr[data-quote-unpriced="subcision"]')).toContainText(uiText('en', 'plan.quote.unpriced'));
 });
 
+test('Mark as sent keeps the quote the patient holds; once the quote changes, the plan screen says they hold an older one', async ({ page, app }) => {
+  const { id, plan } = await openSeededPlan(page, app, 'en');
+  const sent = plan.quote.locator('[data-quote-sent]');
+  const markSent = sent.locator('button[data-mark-quote-sent]');
+  await markSent.click();
+  await expect(sent.locator('[data-quote-held="1"]')).toBeVisible();
+  await expect(markSent).toHaveCount(0);
+
+  // A discount changes the quote: the patient holds version 1, and sending waits until the plan is saved.
+  await plan.discountInput('hydrafacial').fill('10');
+  await plan.settle();
+  await expect(sent.locator('[data-quote-outdated="1"]')).toHaveText(/older quote \(version 1/);
+  await expect(markSent).toBeDisabled();
+  await plan.saveButton.click();
+  await expect(plan.banner).toHaveText(uiText('en', 'plan.saved'));
+  await markSent.click();
+  await expect(sent.locator('[data-quote-held="2"]')).toBeVisible();
+  const versions = await callService(app, 'listQuoteVersions', { patientId: id });
+  expect(versions.map((version) => version.version)).toEqual([2, 1]);
+  expect(versions[1]!.quote.lines.find((line) => line.treatment === 'hydrafacial')!.discountPercent).toBe(0);
+});
+
 test('screenshots of the plan and the consent summary in Korean and English, without critical accessibility violations', async ({ page, app }, testInfo) => {
   mkdirSync(SCREENS_DIR, { recursive: true });
   const { plan } = await openSeededPlan(page, app, 'ko');

@@ -157,6 +157,7 @@ export function createPlanService(context: ServiceContext) {
             nativeName: row.nativeName,
             latinName: row.latinName,
             index,
+            sessionId: item.id,
             treatment: item.treatment,
             date: item.date,
             time: item.time ?? null,
@@ -202,11 +203,14 @@ export function createPlanService(context: ServiceContext) {
       return ok(listed.sort(bySessionTime));
     },
 
-    setSessionStatus({ patientId, index, expectedVersion, status, record }) {
+    setSessionStatus({ patientId, index: at, sessionId, expectedVersion, status, record }) {
       const found = load(patientId);
       if (!found) return missing(patientId);
       const restricted = refuseIfRestricted(context, patientId, ['patientId']);
       if (restricted) return restricted;
+      // By the session's id when the caller has it: a status belongs to a session, wherever it now stands.
+      const index = sessionId === undefined ? at : found.plan.items.findIndex((item) => item.id === sessionId);
+      if (sessionId !== undefined && index < 0) return invalid([issue(['sessionId'], 'invalid')]);
       const item = found.plan.items[index];
       if (!item) return invalid([issue(['index'], 'invalid')]);
       const notYet = status === 'done' ? whyNotDone(item, context.now()) : null;

@@ -30,6 +30,8 @@ export interface SessionListing {
   readonly latinName: string;
   /** The session's index in the patient's plan items (what setSessionStatus takes). */
   readonly index: number;
+  /** The session's own id (setSessionStatus's sessionId). */
+  readonly sessionId: string;
   readonly treatment: TreatmentId;
   readonly date: string;
   /** Korea time "HH:MM", or null when the plan has no time for it. */
@@ -72,6 +74,8 @@ const sessionStatusInput = z
   .strictObject({
     patientId,
     index: z.int('invalid_type').min(0, 'invalid').max(59, 'invalid'),
+    /** The session's id: when given, it names the session (the index is where the caller last saw it). */
+    sessionId: z.uuid('invalid').optional(),
     expectedVersion: z.int('invalid_type').min(1, 'invalid'),
     status: z.enum(SESSION_STATUSES, 'invalid_choice'),
     record: sessionRecordSchema.optional(),

@@ -436,6 +436,9 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
         <div className="plan__quote">
           <QuotePanel
             key={generation}
+            patientId={patientId}
+            version={version}
+            dirty={dirty}
             quote={evaluation?.quote ?? null}
             byId={byId}
             language={language}

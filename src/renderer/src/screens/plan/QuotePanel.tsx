@@ -9,9 +9,14 @@ import { isCalendarDate } from '../../../../shared/domain/intake/calendar-date';
 import type { QuoteLineView, QuotePartView, QuoteView } from '../../../../shared/domain/plan/evaluate-plan';
 import { exchangeRateSchema, type Plan } from '../../../../shared/domain/plan/plan-schema';
 import { currencyName } from '../../components/display-names';
+import { QuoteSent } from './QuoteSent';
 import { formatCurrency, formatDay, type SummaryLanguage } from './plan-model';
 
 export interface QuotePanelProps {
+  readonly patientId: string;
+  /** The saved plan's version, and whether the screen has unsaved changes: "Mark as sent" sends the saved plan. */
+  readonly version: number;
+  readonly dirty: boolean;
   readonly quote: QuoteView | null;
   readonly byId: ReadonlyMap<TreatmentId, Treatment>;
   readonly language: SummaryLanguage;
@@ -228,6 +233,7 @@ export function QuotePanel(props: QuotePanelProps) {
         </p>
       )}
       {quote.nextVisit && <NextVisitQuote part={quote.nextVisit} krw={krw} nameOf={nameOf} />}
+      <QuoteSent patientId={props.patientId} quote={quote} version={props.version} dirty={props.dirty} />
 
       {homeCurrency === 'KRW' ? (
         <p className="hint">{t('plan.quote.paysInKrw')}</p>
