@@ -267,6 +267,23 @@ test('the quote is in KRW and, at the rate entered, in the home currency, with a
   await expect(plan.quote.locator('tr[data-quote-unpriced="subcision"]')).toContainText(uiText('en', 'plan.quote.unpriced'));
 });
 
+test('a cancelled session stays on the plan, marked, out of the quote; a next-visit session is quoted apart', async ({ page, app }) => {
+  const id = await createPatient(app, patient());
+  const items = [
+    { treatment: 'pico-laser', date: addDays(ARRIVAL, 1), time: '10:00' },
+    { treatment: 'pico-laser', date: addDays(ARRIVAL, 3), time: '10:00', status: 'cancelled' },
+    { treatment: 'pico-laser', date: null, nextVisit: true },
+  ] as const;
+  await callService(app, 'savePatientPlan', { patientId: id, expectedVersion: 0, plan: { items: [...items] } });
+  const plan = new PlanPage(page, app);
+  await plan.goto(id);
+  await new AppShell(page).setLanguage('en');
+  await plan.settle();
+  await expect(plan.screen.locator('tr[data-part="cancelled"] [data-cancelled-row]')).toHaveText(uiText('en', 'plan.sessions.cancelled'));
+  await expect(plan.quoteLine('pico-laser').locator('td').first()).toHaveText('1');
+  await expect(plan.quote.locator('[data-quote-next-visit] tr[data-next-visit-line="pico-laser"] td').first()).toHaveText('1');
+});
+
 test('Mark as sent keeps the quote the patient holds; once the quote changes, the plan screen says they hold an older one', async ({ page, app }) => {
   const { id, plan } = await openSeededPlan(page, app, 'en');
   const sent = plan.quote.locator('[data-quote-sent]');
