@@ -1,5 +1,6 @@
 // The terminal door: the same services from a shell, for imports, exports and scripts. Exit codes: 0 done,
 // 2 refused input (the problems are printed with file, line and field), 1 anything else.
+import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,8 @@ import type { ImportReport, PatientSearchResult } from '../../shared/contract/pa
 import type { KhidiWorkbookFile } from '../../shared/contract/reports';
 import type { PatientArchive } from '../../shared/contract/rights';
 import { CSV_ENCODINGS, csvEncodingOf } from '../../shared/domain/intake/csv-encodings';
+import { applySchedule } from '../../shared/domain/plan/apply-schedule';
+import { planSchema } from '../../shared/domain/plan/plan-schema';
 import type { ReportSummary } from '../../shared/domain/reports/summary';
 import type { Finding } from '../../shared/domain/rules/check-plan';
 import { findingTimingNote } from '../../shared/domain/rules/finding-timing-note';
@@ -307,13 +310,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           });
         }
         const result = (await services.dispatch('scheduleCasePlan', { caseFile })) as Result<Schedule>;
-        return report(result, ({ sessions, nextVisit, findings }) => {
-          // The sessions left for a next visit stay in the plan, marked so: a plan that drops them would be checked
-          // and quoted without them.
-          const items = [
-            ...sessions.map(({ treatment, date, time }) => ({ treatment, date, time })),
-            ...nextVisit.flatMap(({ treatment, sessions: count }) => Array.from({ length: count }, () => ({ treatment, date: null, nextVisit: true }))),
-          ];
+        return report(result, (schedule) => {
+          const { sessions, nextVisit, findings } = schedule;
+          // The schedule laid back onto the file's plan: each session keeps its id, status and record, the ones
+          // left for a next visit stay marked so, the cancelled ones as they were (read as the service read them).
+          const parsed = planSchema.safeParse((caseFile as { plan?: unknown }).plan ?? { items: [] });
+          const items = applySchedule(parsed.success ? parsed.data.items : [], schedule, randomUUID);
           if (values.json) {
             const filled = { ...(caseFile as object), plan: { ...((caseFile as { plan?: object }).plan ?? {}), items } };
             io.out(JSON.stringify({ caseFile: filled, nextVisit, findings: findings.map(asOutput) }, null, 2));

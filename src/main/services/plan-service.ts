@@ -9,7 +9,8 @@ import { changedPaths } from '../../shared/domain/audit/changed-paths';
 import { planFollowUps } from '../../shared/domain/followups/followup-schedule';
 import { evaluatePlan, planFindings, type PlanEvaluation } from '../../shared/domain/plan/evaluate-plan';
 import type { SessionListing } from '../../shared/contract/plans';
-import { planParts } from '../../shared/domain/plan/plan-parts';
+import { applySchedule } from '../../shared/domain/plan/apply-schedule';
+import { plannedSessions } from '../../shared/domain/plan/plan-parts';
 import type { SentQuote } from '../../shared/domain/plan/quote-versions';
 import { missingPrices } from '../../shared/domain/plan/quote-view';
 import { planSchema, type Plan } from '../../shared/domain/plan/plan-schema';
@@ -80,22 +81,7 @@ export function createPlanService(context: ServiceContext) {
       if (!found) return missing(patientId);
       const { trip } = found.patient;
       const schedule = schedulePlan({ arrival: trip.arrival, departure: trip.departure, today: today(), items: plan.items }, clinicalContent().catalog, settings().hours);
-      // Every session keeps its id and what became of it (room, status, record), wherever the scheduler put it: the
-      // plan's acknowledgements refer to the id. Cancelled ones stay as they were: the scheduler does not place them.
-      const byId = new Map(plan.items.map((item) => [item.id, item]));
-      const items = schedule.sessions.map(({ id, treatment, date, time }) => {
-        const before = id === undefined ? undefined : byId.get(id);
-        const { nextVisit: _nextVisit, ...kept } = before ?? { id: context.newId(), treatment };
-        return { ...kept, treatment, date, time };
-      });
-      // Sessions for the next visit stay in the plan, undated and marked so, so the quote and consent still cover
-      // them and the rules check them against the days after the flight home.
-      const deferred = schedule.nextVisitIds.map((id) => {
-        const { time: _time, room: _room, ...kept } = byId.get(id)!;
-        return { ...kept, date: null, nextVisit: true as const };
-      });
-      const cancelled = planParts(plan.items).cancelled;
-      const scheduled: Plan = { ...plan, items: [...items, ...deferred, ...cancelled] };
+      const scheduled: Plan = { ...plan, items: applySchedule(plan.items, schedule, context.newId) };
       return ok({ plan: scheduled, version: found.version, evaluation: evaluate(found.patient, scheduled), nextVisit: schedule.nextVisit });
     },
 
@@ -119,8 +105,9 @@ export function createPlanService(context: ServiceContext) {
         return invalid([...indexes].map((index) => issue(['plan', 'items', Math.max(0, index)], 'block_not_acknowledged')));
       }
       const { catalog, followUps: schedule } = clinicalContent();
+      // The follow-ups of the sessions that will happen: a cancelled one asks after nothing (plan-parts.ts).
       const followUps = planFollowUps(
-        plan.items.map((item) => item.treatment),
+        plannedSessions(plan.items).map((item) => item.treatment),
         found.patient.trip.departure,
         found.patient.homeTimeZone,
         schedule,
