@@ -314,4 +314,18 @@ describe('the CLI handouts', () => {
     expect(badKind.code).toBe(2);
     expect(badKind.err).toContain('kind');
   });
+
+  it('refuses the plan and quote as final while a treatment has no clinic price, naming it, and writes it with --draft', async () => {
+    const caseFile = { ...fixtureCase('en'), plan: { items: [{ treatment: 'pico-laser', date: '2027-02-10' }, { treatment: 'led-therapy', date: '2027-02-10' }] } };
+    const file = join(folder, 'en-plan.json');
+    writeFileSync(file, JSON.stringify(caseFile));
+    const final = join(folder, 'plan.pdf');
+    const refused = await cli('handout', '--case', file, '--kind', 'plan', '--lang', 'en', '--out', final);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('settings.prices.led-therapy: LED light therapy has no clinic price yet');
+    expect(existsSync(final)).toBe(false);
+    const draft = await cli('handout', '--case', file, '--kind', 'plan', '--lang', 'en', '--draft', '--out', final);
+    expect(draft.code).toBe(0);
+    expect(readFileSync(final).subarray(0, 5).toString()).toBe('%PDF-');
+  });
 });
