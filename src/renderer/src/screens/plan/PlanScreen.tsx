@@ -150,7 +150,7 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
       if (!issue) continue;
       if (issue === 'block_not_acknowledged') {
         const blocked = (evaluation?.findings ?? []).some(
-          (f) => f.severity === 'block' && f.treatment === row.treatment && f.date === row.date && acknowledgedBy(f) === null,
+          (f) => f.severity === 'block' && f.session === row.key && acknowledgedBy(f) === null,
         );
         if (!blocked) continue;
       }

@@ -70,7 +70,9 @@ export function SessionsPanel(props: SessionsPanelProps) {
     });
   };
 
-  const findingsOf = (row: SessionRow) => (evaluation?.findings ?? []).filter((f) => f.treatment === row.treatment && f.date === row.date);
+  // A cancelled session is not checked, so it has no findings, even beside a session of its treatment and day.
+  const findingsOf = (row: SessionRow) =>
+    partOf(row) === 'cancelled' ? [] : (evaluation?.findings ?? []).filter((f) => f.treatment === row.treatment && f.date === row.date);
 
   const remove = (index: number, key: string) => {
     // Keep the keyboard user in the table: the focus goes to the next row's remove button, or to the catalog.
