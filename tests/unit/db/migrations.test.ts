@@ -299,10 +299,11 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('0016 keeps each quote version a patient was sent, refusing UPDATE and DELETE, gone only with the whole record', () => {
+  it('0016 keeps each quote version a patient was sent, refusing UPDATE and DELETE, gone only with the whole record; report rows gain the session id', () => {
     const path = tempFile();
     const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 16));
     insertPatientRow(old, 1, 'a');
+    old.prepare("INSERT INTO plan_sessions (patient_seq, position, treatment, date, status) VALUES (1, 0, 'ipl', '2026-01-01', 'done')").run();
     old.close();
     const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 16));
     expect(db.prepare('SELECT seq, id FROM patients').all()).toEqual([{ seq: 1, id: 'a' }]);
@@ -314,6 +315,8 @@ describe('migrations', () => {
     expect(() => db.prepare("UPDATE quote_versions SET quote_json = '{}'").run()).toThrow(/never overwritten/);
     expect(() => db.prepare('DELETE FROM quote_versions').run()).toThrow(/never overwritten/);
     expect(db.prepare('SELECT version, quote_json FROM quote_versions').all()).toEqual([{ version: 1, quote_json: '{"totalKrw":100000}' }]);
+    // The reports' session rows gain the session's id; a row written before it keeps NULL.
+    expect(db.prepare('SELECT treatment, status, session_id FROM plan_sessions').all()).toEqual([{ treatment: 'ipl', status: 'done', session_id: null }]);
     // Destroying the whole record at the end of its retention takes its quotes with it.
     db.prepare('DELETE FROM patients WHERE seq = 1').run();
     expect(db.prepare('SELECT count(*) AS n FROM quote_versions').get()).toEqual({ n: 0 });

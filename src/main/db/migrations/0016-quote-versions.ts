@@ -4,10 +4,14 @@ import type { Migration } from './migration';
 // exchange rate and next-visit estimate (quote_json), the plan version it was made from, when and by whom. Like
 // plan_versions, a version is never overwritten: a later quote is a new version. Triggers refuse every UPDATE,
 // and every DELETE while the patient's record exists; the versions go with their patient (ON DELETE CASCADE) only
-// when the whole record is destroyed at the end of its retention. Additive only.
+// when the whole record is destroyed at the end of its retention.
+//
+// plan_sessions (the reports' rows) gains the session's id, so a session whose date changed is told apart from
+// two sessions of one treatment that swapped days; rows written before it keep NULL and are matched as before.
+// Additive only.
 export const migration0016: Migration = {
   version: 16,
-  name: 'quote-versions',
+  name: 'quote-versions-and-session-ids',
   sql: `
 CREATE TABLE quote_versions (
   patient_seq INTEGER NOT NULL REFERENCES patients (seq) ON DELETE CASCADE,
@@ -26,5 +30,7 @@ CREATE TRIGGER quote_versions_no_delete BEFORE DELETE ON quote_versions
   WHEN EXISTS (SELECT 1 FROM patients WHERE seq = OLD.patient_seq) BEGIN
   SELECT RAISE(ABORT, 'a quote version is kept as it was sent, never overwritten');
 END;
+
+ALTER TABLE plan_sessions ADD COLUMN session_id TEXT;
 `,
 };
