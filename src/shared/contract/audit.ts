@@ -22,7 +22,6 @@ export const AUDIT_ACTIONS = [
   'photo.add',
   'plan.open',
   'plan.save',
-  'quote.send',
   'session.record',
   'followup.record',
   'export',

@@ -29,8 +29,6 @@ export const CHANNELS = [
   'scheduleCasePlan',
   'listSessions',
   'setSessionStatus',
-  'markQuoteSent',
-  'listQuoteVersions',
   'listDueFollowUps',
   'listPatientFollowUps',
   'recordFollowUpOutcome',

@@ -274,7 +274,6 @@ function SessionCard({
     const result = await api.setSessionStatus({
       patientId: session.patientId,
       index: session.index,
-      sessionId: session.sessionId,
       expectedVersion: session.version,
       status,
       ...(status === 'done'
