@@ -1,8 +1,9 @@
 // Autosave of the intake form as a draft in the database: shortly after each change, and at once when the
 // window is hidden or closed, so a reload, a crash or a closed window loses at most the last keystrokes.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { draftLabel, type IntakeForm } from './intake-form';
+import { useFlushWhenHidden } from '../../app/use-flush-when-hidden';
 
 const AUTOSAVE_DELAY_MS = 300;
 
@@ -39,16 +40,7 @@ export function useDraftAutosave(key: string, baseVersion: number | null) {
     setStatus({ state: 'idle' });
   }, []);
 
-  useEffect(() => {
-    const onHide = () => void flush();
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onHide);
-      void flush();
-    };
-  }, [flush]);
+  useFlushWhenHidden(flush);
 
   return { status, schedule, cancel, flush };
 }

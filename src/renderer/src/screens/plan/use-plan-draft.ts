@@ -1,9 +1,10 @@
 // The plan screen's unsaved plan, kept as a draft in the database (never in this window's storage, where a
 // deletion request would not reach it): written shortly after each change and at once when the window is hidden
 // or the screen closes, so a visit to the intake, a reload or a closed window loses at most the last edits.
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import type { Plan } from '../../../../shared/domain/plan/plan-schema';
 import { api } from '../../api/client';
+import { useFlushWhenHidden } from '../../app/use-flush-when-hidden';
 
 const AUTOSAVE_DELAY_MS = 300;
 
@@ -60,16 +61,7 @@ export function usePlanDraft(patientId: string) {
     stored.current = true;
   }, []);
 
-  useEffect(() => {
-    const onHide = () => void flush();
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onHide);
-      void flush();
-    };
-  }, [flush]);
+  useFlushWhenHidden(flush);
 
   return { keep, discard, found, flush };
 }
