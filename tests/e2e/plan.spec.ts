@@ -244,7 +244,7 @@ test('the quote is in KRW and, at the rate entered, in the home currency, with a
   await expect(plan.totalKrw).toHaveText(/^₩\d{1,3}(,\d{3})+$/);
   const hydrafacial = quote.lines.find((line) => line.treatment === 'hydrafacial')!;
   expect(hydrafacial.discountPercent).toBe(10);
-  await expect(plan.quoteLine('hydrafacial').locator('[data-net]')).toHaveText(new Intl.NumberFormat('en', { style: 'currency', currency: 'KRW' }).format(hydrafacial.netKrw));
+  await expect(plan.quoteLine('hydrafacial').locator('[data-net]')).toHaveText(new Intl.NumberFormat('en', { style: 'currency', currency: 'KRW' }).format(hydrafacial.netKrw!));
   // The guide range of the seeds, in small text beside the clinic's price.
   await expect(plan.quoteLine('fraxel').locator('.quote__guide')).toHaveText('Guide ₩400,000–₩800,000');
   await expect(plan.quote.locator('tr[data-vat]')).toHaveText(new RegExp(uiText('en', 'plan.quote.vatIncluded', { percent: 10 }).replace(/[()]/g, '\\$&')));
@@ -266,6 +266,45 @@ test('the quote is in KRW and, at the rate entered, in the home currency, with a
   // A plan without a clinic price for a treatment quotes it as "price not set".
   await plan.addFromCatalog('subcision');
   await expect(plan.quote.locator('tr[data-quote-unpriced="subcision"]')).toContainText(uiText('en', 'plan.quote.unpriced'));
+});
+
+test('a cancelled session stays on the plan, marked, out of the quote; a next-visit session is quoted apart', async ({ page, app }) => {
+  const id = await createPatient(app, patient());
+  const items = [
+    { treatment: 'pico-laser', date: addDays(ARRIVAL, 1), time: '10:00' },
+    { treatment: 'pico-laser', date: addDays(ARRIVAL, 3), time: '10:00', status: 'cancelled' },
+    { treatment: 'pico-laser', date: null, nextVisit: true },
+  ] as const;
+  await callService(app, 'savePatientPlan', { patientId: id, expectedVersion: 0, plan: { items: [...items] } });
+  const plan = new PlanPage(page, app);
+  await plan.goto(id);
+  await new AppShell(page).setLanguage('en');
+  await plan.settle();
+  await expect(plan.screen.locator('tr[data-part="cancelled"] [data-cancelled-row]')).toHaveText(uiText('en', 'plan.sessions.cancelled'));
+  await expect(plan.quoteLine('pico-laser').locator('td').first()).toHaveText('1');
+  await expect(plan.quote.locator('[data-quote-next-visit] tr[data-next-visit-line="pico-laser"] td').first()).toHaveText('1');
+});
+
+test('Mark as sent keeps the quote the patient holds; once the quote changes, the plan screen says they hold an older one', async ({ page, app }) => {
+  const { id, plan } = await openSeededPlan(page, app, 'en');
+  const sent = plan.quote.locator('[data-quote-sent]');
+  const markSent = sent.locator('button[data-mark-quote-sent]');
+  await markSent.click();
+  await expect(sent.locator('[data-quote-held="1"]')).toBeVisible();
+  await expect(markSent).toHaveCount(0);
+
+  // A discount changes the quote: the patient holds version 1, and sending waits until the plan is saved.
+  await plan.discountInput('hydrafacial').fill('10');
+  await plan.settle();
+  await expect(sent.locator('[data-quote-outdated="1"]')).toHaveText(/older quote \(version 1/);
+  await expect(markSent).toBeDisabled();
+  await plan.saveButton.click();
+  await expect(plan.banner).toHaveText(uiText('en', 'plan.saved'));
+  await markSent.click();
+  await expect(sent.locator('[data-quote-held="2"]')).toBeVisible();
+  const versions = await callService(app, 'listQuoteVersions', { patientId: id });
+  expect(versions.map((version) => version.version)).toEqual([2, 1]);
+  expect(versions[1]!.quote.lines.find((line) => line.treatment === 'hydrafacial')!.discountPercent).toBe(0);
 });
 
 test('screenshots of the plan and the consent summary in Korean and English, without critical accessibility violations', async ({ page, app }, testInfo) => {

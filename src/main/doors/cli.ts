@@ -1,5 +1,6 @@
 // The terminal door: the same services from a shell, for imports, exports and scripts. Exit codes: 0 done,
 // 2 refused input (the problems are printed with file, line and field), 1 anything else.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,8 @@ import type { PlanDraft } from '../../shared/contract/plan-drafts';
 import type { KhidiWorkbookFile } from '../../shared/contract/reports';
 import type { PatientArchive } from '../../shared/contract/rights';
 import { CSV_ENCODINGS, csvEncodingOf } from '../../shared/domain/intake/csv-encodings';
+import { applySchedule } from '../../shared/domain/plan/apply-schedule';
+import { planSchema } from '../../shared/domain/plan/plan-schema';
 import type { ReportSummary } from '../../shared/domain/reports/summary';
 import type { Finding } from '../../shared/domain/rules/check-plan';
 import { findingTimingNote } from '../../shared/domain/rules/finding-timing-note';
@@ -59,11 +62,12 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] [--anchor-key
   followups due [--at ISO-DATETIME] [--json]
                                  follow-ups due or overdue at that instant (now by default), all patients
   calendar ID [--out FILE]       one patient's sessions and follow-ups as an .ics calendar (stdout without --out)
-  handout --case FILE --kind aftercare|precare|plan|consent|followup [--lang LANG] [--bilingual] --out FILE.pdf
+  handout --case FILE --kind aftercare|precare|plan|consent|followup [--lang LANG] [--bilingual] [--draft] --out FILE.pdf
                                  one handout from a case file with a plan (LANG: ko en zh-Hans zh-Hant ja th vi ru mn ar;
                                  without --lang, the patient's preferred language, the first of the case's languages);
-                                 the folder of FILE.pdf must exist
-  handouts --patient ID --out DIR
+                                 the folder of FILE.pdf must exist; the plan is refused while a treatment has no clinic
+                                 price, unless --draft (then marked DRAFT on every page)
+  handouts --patient ID --out DIR [--draft]
                                  all of one patient's handouts (five kinds, in the patient's first language alone
                                  and with Korean), made two at a time off the main thread; DIR is made if its
                                  parent folder exists
@@ -118,6 +122,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         case: { type: 'string' },
         kind: { type: 'string' },
         bilingual: { type: 'boolean', default: false },
+        draft: { type: 'boolean', default: false },
         patient: { type: 'string' },
         year: { type: 'string' },
         from: { type: 'string' },
@@ -201,6 +206,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           kind: values.kind,
           language: values.lang ?? preferredLanguage(caseFile),
           bilingual: values.bilingual,
+          ...(values.draft ? { draft: true } : {}),
         })) as Result<HandoutFile>;
         if (!result.ok) return report(result, () => undefined);
         try {
@@ -220,7 +226,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const folder = resolve(values.out);
         const folderProblem = makeOutFolder(folder);
         if (folderProblem) return refuse(io, folderProblem);
-        const jobs = HANDOUT_KIND_NAMES.flatMap((kind) => [false, ...(language === 'ko' ? [] : [true])].map((bilingual) => ({ kind, bilingual })));
+        // --draft makes the plan and quote a draft (the only kind that has one); the others are as always.
+        const jobs = HANDOUT_KIND_NAMES.flatMap((kind) =>
+          [false, ...(language === 'ko' ? [] : [true])].map((bilingual) => ({ kind, bilingual, ...(kind === 'plan' && values.draft ? { draft: true } : {}) })),
+        );
         const results = (await Promise.all(
           jobs.map((job) => services.dispatch('exportHandout', { patientId: values.patient, language, folder, ...job })),
         )) as Result<ExportedHandout>[];
@@ -346,13 +355,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           });
         }
         const result = (await services.dispatch('scheduleCasePlan', { caseFile })) as Result<Schedule>;
-        return report(result, ({ sessions, nextVisit, findings }) => {
-          // The sessions left for a next visit stay in the plan, marked so: a plan that drops them would be checked
-          // and quoted without them.
-          const items = [
-            ...sessions.map(({ treatment, date, time }) => ({ treatment, date, time })),
-            ...nextVisit.flatMap(({ treatment, sessions: count }) => Array.from({ length: count }, () => ({ treatment, date: null, nextVisit: true }))),
-          ];
+        return report(result, (schedule) => {
+          const { sessions, nextVisit, findings } = schedule;
+          // The schedule laid back onto the file's plan: each session keeps its id, status and record, the ones
+          // left for a next visit stay marked so, the cancelled ones as they were (read as the service read them).
+          const parsed = planSchema.safeParse((caseFile as { plan?: unknown }).plan ?? { items: [] });
+          const items = applySchedule(parsed.success ? parsed.data.items : [], schedule, randomUUID);
           if (values.json) {
             const filled = { ...(caseFile as object), plan: { ...((caseFile as { plan?: object }).plan ?? {}), items } };
             io.out(JSON.stringify({ caseFile: filled, nextVisit, findings: findings.map(asOutput) }, null, 2));

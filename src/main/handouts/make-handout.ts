@@ -19,6 +19,8 @@ export interface HandoutRequest {
   readonly language: LanguageTag;
   /** Korean beside the patient's language (ignored for a Korean handout). */
   readonly bilingual: boolean;
+  /** A plan and quote not final (a price to be confirmed): marked as a draft on every page. */
+  readonly draft?: boolean;
 }
 
 const BUILDERS: Record<HandoutKind, BuildKind> = {
@@ -56,6 +58,7 @@ export async function makeHandout(input: HandoutInput, request: HandoutRequest):
       disclaimer: slot((texts) => texts.handout.common.disclaimer),
       pageLabel: (page, pages) => slot((texts) => fill(texts.handout.common.page, { page, pages })),
       createdAt: input.now,
+      mark: request.draft ? slot((texts) => texts.handout.plan.draftMark) : null,
     },
     blocks,
   );

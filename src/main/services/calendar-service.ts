@@ -5,6 +5,7 @@ import { createEvents, type EventAttributes } from 'ics';
 import type { Handlers } from '../../shared/contract';
 import { fail, ok } from '../../shared/contract';
 import { patientCalendar, type CalendarEvent } from '../../shared/domain/calendar/patient-calendar';
+import { plannedSessions } from '../../shared/domain/plan/plan-parts';
 import { planSchema } from '../../shared/domain/plan/plan-schema';
 import { clinicalContent } from '../content/clinical-content';
 import { patientFileStem } from './patients-service';
@@ -33,13 +34,15 @@ export function createCalendarService(context: ServiceContext) {
       const seq = context.patients.seqOf(patientId);
       if (!record || seq === undefined) return fail('not_found', `No patient with id ${patientId}.`);
       const stored = context.plans.get(seq);
-      const items = stored ? planSchema.parse(stored.plan).items : [];
+      // A cancelled session is not in the patient's calendar (plan-parts.ts).
+      const items = stored ? plannedSessions(planSchema.parse(stored.plan).items) : [];
       const catalog = new Map(clinicalContent().catalog.map((treatment) => [treatment.id, treatment]));
       const events = patientCalendar({
         patientId,
         names: record.patient.names,
         clinicName: clinicSettingsOf(context).clinicName,
         sessions: items.map((item) => ({
+          id: item.id,
           date: item.date,
           time: item.time,
           treatmentName: catalog.get(item.treatment)?.names.en ?? item.treatment,

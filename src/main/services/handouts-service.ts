@@ -1,20 +1,42 @@
 // Handouts for one patient: the saved plan, the clinic's settings and the clinical content go in, a PDF comes
 // out (through the worker pool where the door set one up). Exporting writes the file whole or not at all.
 import { join } from 'node:path';
-import type { Handlers } from '../../shared/contract';
+import type { Handlers, Result } from '../../shared/contract';
 import { fail, invalid, issue, ok } from '../../shared/contract';
+import type { TreatmentId } from '../../shared/domain/catalog/catalog-schema';
+import { CLINIC_TIME_ZONE, todayIn } from '../../shared/domain/intake/calendar-date';
+import { evaluatePlan } from '../../shared/domain/plan/evaluate-plan';
 import { planSchema } from '../../shared/domain/plan/plan-schema';
+import { heldVersion } from '../../shared/domain/plan/quote-versions';
+import { missingPrices } from '../../shared/domain/plan/quote-view';
 import { clinicalContent } from '../content/clinical-content';
 import { defaultHandoutFolder } from '../files/documents-folder';
 import { writePrivateFile } from '../files/write-private-file';
 import type { HandoutInput, HandoutKind } from '../handouts/kinds/handout-input';
 import type { HandoutRequest } from '../handouts/make-handout';
 import { patientFileStem, refuseIfConsentWithdrawn, refuseIfRestricted } from './patients-service';
-import { clinicSettingsOf } from './plan-service';
+import { clinicSettingsOf, quoteVersionsOf } from './plan-service';
 import type { ServiceContext } from './service-context';
 
 export const handoutFileName = (stem: string, request: HandoutRequest): string =>
-  `${stem}-${request.kind}-${request.language}${request.bilingual && request.language !== 'ko' ? '-ko' : ''}.pdf`;
+  `${stem}-${request.kind}-${request.language}${request.bilingual && request.language !== 'ko' ? '-ko' : ''}${request.draft ? '-draft' : ''}.pdf`;
+
+/** Why this handout cannot be made as asked, or null: a draft is only a plan and quote, and a final plan and quote
+ * has a price for every treatment on it (one issue per treatment without, naming it). */
+export function refuseHandout(input: HandoutInput, request: HandoutRequest): Result<never> | null {
+  if (request.draft && request.kind !== 'plan') return invalid([issue(['draft'], 'draft_only_plan')]);
+  if (request.kind !== 'plan' || request.draft) return null;
+  const quote = evaluatePlan(input.patient, input.plan, input.catalog, input.rules, input.settings, todayIn(CLINIC_TIME_ZONE, input.now)).quote;
+  const missing = missingPrices(quote);
+  if (missing.length === 0) return null;
+  const name = (id: TreatmentId) => input.catalog.find((treatment) => treatment.id === id)?.names.en ?? id;
+  return invalid(
+    missing.map((id) => ({
+      ...issue(['settings', 'prices', id], 'price_missing'),
+      message: `${name(id)} has no clinic price yet: set it in the clinic settings, or make the plan as a draft.`,
+    })),
+  );
+}
 
 /** What a handout of this patient and plan is made from: the clinic's settings and the clinical content, now. */
 export function handoutInputOf(context: ServiceContext, patient: HandoutInput['patient'], plan: HandoutInput['plan']): HandoutInput {
@@ -34,22 +56,31 @@ export function createHandoutsService(context: ServiceContext) {
     const stored = context.plans.get(seq);
     const plan = stored ? planSchema.parse(stored.plan) : null;
     if (!plan || plan.items.length === 0) return { found: false, refusal: invalid([issue(['patientId'], 'no_plan')]) } as const;
-    return { found: true, input: handoutInputOf(context, record.patient, plan), stem: patientFileStem(record.patient, patientId) } as const;
+    const input = handoutInputOf(context, record.patient, plan);
+    // The plan and quote prints the version the patient was sent, when this quote is the one sent.
+    const { quote } = evaluatePlan(input.patient, plan, input.catalog, input.rules, input.settings, todayIn(CLINIC_TIME_ZONE, input.now));
+    const held = heldVersion(quote, quoteVersionsOf(context, seq));
+    const quoteVersion = held && { version: held.version, sentOn: todayIn(CLINIC_TIME_ZONE, new Date(held.sentAt)) };
+    return { found: true, input: { ...input, quoteVersion }, stem: patientFileStem(record.patient, patientId) } as const;
   };
 
   const handlers = {
-    async makeHandout({ patientId, kind, language, bilingual }) {
+    async makeHandout({ patientId, kind, language, bilingual, draft }) {
       const found = inputFor(patientId);
       if (!found.found) return found.refusal;
-      const request: HandoutRequest = { kind: kind as HandoutKind, language, bilingual };
+      const request: HandoutRequest = { kind: kind as HandoutKind, language, bilingual, draft: draft === true };
+      const refused = refuseHandout(found.input, request);
+      if (refused) return refused;
       const pdf = await context.renderHandout(found.input, request);
       return ok({ fileName: handoutFileName(found.stem, request), pdfBase64: pdf.toString('base64'), bytes: pdf.length });
     },
 
-    async exportHandout({ patientId, kind, language, bilingual, folder }) {
+    async exportHandout({ patientId, kind, language, bilingual, draft, folder }) {
       const found = inputFor(patientId);
       if (!found.found) return found.refusal;
-      const request: HandoutRequest = { kind: kind as HandoutKind, language, bilingual };
+      const request: HandoutRequest = { kind: kind as HandoutKind, language, bilingual, draft: draft === true };
+      const refused = refuseHandout(found.input, request);
+      if (refused) return refused;
       const pdf = await context.renderHandout(found.input, request);
       const path = join(folder, handoutFileName(found.stem, request));
       try {
@@ -57,16 +88,19 @@ export function createHandoutsService(context: ServiceContext) {
       } catch {
         return invalid([issue(['folder'], 'folder_not_writable')]);
       }
-      context.db.transaction(() => context.audit.record('export', patientId, [`handout-${kind}-${language}${request.bilingual && language !== 'ko' ? '-ko' : ''}`]))();
+      context.db.transaction(() => context.audit.record('export', patientId, [`handout-${kind}-${language}${request.bilingual && language !== 'ko' ? '-ko' : ''}${request.draft ? '-draft' : ''}`]))();
       return ok({ path, bytes: pdf.length });
     },
 
-    async makeCaseHandout({ caseFile, kind, language, bilingual }) {
+    async makeCaseHandout({ caseFile, kind, language, bilingual, draft }) {
       const plan = caseFile.plan ? planSchema.parse(caseFile.plan) : null;
       if (!plan || plan.items.length === 0) return invalid([issue(['caseFile', 'plan'], 'no_plan')]);
       const id = caseFile.patient.id ?? '00000000';
-      const request: HandoutRequest = { kind: kind as HandoutKind, language, bilingual };
-      const pdf = await context.renderHandout(handoutInputOf(context, caseFile.patient, plan), request);
+      const request: HandoutRequest = { kind: kind as HandoutKind, language, bilingual, draft: draft === true };
+      const input = handoutInputOf(context, caseFile.patient, plan);
+      const refused = refuseHandout(input, request);
+      if (refused) return refused;
+      const pdf = await context.renderHandout(input, request);
       return ok({ fileName: handoutFileName(patientFileStem(caseFile.patient, id), request), pdfBase64: pdf.toString('base64'), bytes: pdf.length });
     },
 

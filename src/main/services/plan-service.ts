@@ -9,6 +9,10 @@ import { changedPaths } from '../../shared/domain/audit/changed-paths';
 import { planFollowUps } from '../../shared/domain/followups/followup-schedule';
 import { evaluatePlan, planFindings, type PlanEvaluation } from '../../shared/domain/plan/evaluate-plan';
 import type { SessionListing } from '../../shared/contract/plans';
+import { applySchedule } from '../../shared/domain/plan/apply-schedule';
+import { plannedSessions } from '../../shared/domain/plan/plan-parts';
+import type { SentQuote } from '../../shared/domain/plan/quote-versions';
+import { missingPrices } from '../../shared/domain/plan/quote-view';
 import { planSchema, type Plan } from '../../shared/domain/plan/plan-schema';
 import { whyNotDone } from '../../shared/domain/plan/session-done-policy';
 import { sessionConflicts } from '../../shared/domain/schedule/session-conflicts';
@@ -26,6 +30,11 @@ const EMPTY_PLAN: Plan = { items: [], acknowledgements: [], discounts: {}, rate:
 export function clinicSettingsOf(context: ServiceContext): ClinicSettings {
   const stored = clinicSettingsSchema.safeParse(context.plans.getSetting(SETTINGS_KEY));
   return stored.success ? stored.data : defaultClinicSettings(clinicalContent().catalog);
+}
+
+/** The quote versions a patient was sent, newest first, as kept. */
+export function quoteVersionsOf(context: ServiceContext, patientSeq: number): SentQuote[] {
+  return context.quotes.versions(patientSeq).map((row) => ({ ...row, quote: row.quote as SentQuote['quote'] }));
 }
 
 export function createPlanService(context: ServiceContext) {
@@ -72,26 +81,7 @@ export function createPlanService(context: ServiceContext) {
       if (!found) return missing(patientId);
       const { trip } = found.patient;
       const schedule = schedulePlan({ arrival: trip.arrival, departure: trip.departure, today: today(), items: plan.items }, clinicalContent().catalog, settings().hours);
-      // Sessions already dated keep what became of them (status and record), matched by treatment and date.
-      const kept = new Map<string, Plan['items'][number][]>();
-      for (const item of plan.items) if (item.date !== null) kept.set(`${item.treatment}|${item.date}`, [...(kept.get(`${item.treatment}|${item.date}`) ?? []), item]);
-      const items = schedule.sessions.map(({ treatment, date, time }) => {
-        const before = kept.get(`${treatment}|${date}`)?.shift();
-        return {
-          treatment,
-          date,
-          time,
-          ...(before?.room ? { room: before.room } : {}),
-          ...(before?.status ? { status: before.status } : {}),
-          ...(before?.record ? { record: before.record } : {}),
-        };
-      });
-      // Sessions for the next visit stay in the plan, undated and marked so, so the quote and consent still cover
-      // them and the rules check them against the days after the flight home.
-      const deferred = schedule.nextVisit.flatMap(({ treatment, sessions }) =>
-        Array.from({ length: sessions }, () => ({ treatment, date: null, nextVisit: true as const })),
-      );
-      const scheduled = { ...plan, items: [...items, ...deferred] };
+      const scheduled: Plan = { ...plan, items: applySchedule(plan.items, schedule, context.newId) };
       return ok({ plan: scheduled, version: found.version, evaluation: evaluate(found.patient, scheduled), nextVisit: schedule.nextVisit });
     },
 
@@ -110,13 +100,14 @@ export function createPlanService(context: ServiceContext) {
       const unacknowledged = evaluation.findings.filter((f) => f.severity === 'block' && f.acknowledgedBy === null);
       if (unacknowledged.length > 0) {
         const indexes = new Set(
-          unacknowledged.map((f) => plan.items.findIndex((item) => item.treatment === f.treatment && item.date === f.date)),
+          unacknowledged.map((f) => plan.items.findIndex((item) => (f.session !== undefined ? item.id === f.session : item.treatment === f.treatment && item.date === f.date))),
         );
         return invalid([...indexes].map((index) => issue(['plan', 'items', Math.max(0, index)], 'block_not_acknowledged')));
       }
       const { catalog, followUps: schedule } = clinicalContent();
+      // The follow-ups of the sessions that will happen: a cancelled one asks after nothing (plan-parts.ts).
       const followUps = planFollowUps(
-        plan.items.map((item) => item.treatment),
+        plannedSessions(plan.items).map((item) => item.treatment),
         found.patient.trip.departure,
         found.patient.homeTimeZone,
         schedule,
@@ -153,6 +144,7 @@ export function createPlanService(context: ServiceContext) {
             nativeName: row.nativeName,
             latinName: row.latinName,
             index,
+            sessionId: item.id,
             treatment: item.treatment,
             date: item.date,
             time: item.time ?? null,
@@ -164,7 +156,8 @@ export function createPlanService(context: ServiceContext) {
             conflicts: [],
             roomConflicts: [],
             findings: findings
-              .filter((finding) => finding.treatment === item.treatment && finding.date === item.date)
+              // Each session's own findings, by its id: a cancelled one has none (plan-parts.ts).
+              .filter((finding) => finding.session === item.id)
               .flatMap((finding) =>
                 finding.severity === 'block' || finding.severity === 'caution'
                   ? [{ rule: finding.rule, severity: finding.severity, message: finding.message, acknowledgedBy: finding.acknowledgedBy }]
@@ -197,11 +190,14 @@ export function createPlanService(context: ServiceContext) {
       return ok(listed.sort(bySessionTime));
     },
 
-    setSessionStatus({ patientId, index, expectedVersion, status, record }) {
+    setSessionStatus({ patientId, index: at, sessionId, expectedVersion, status, record }) {
       const found = load(patientId);
       if (!found) return missing(patientId);
       const restricted = refuseIfRestricted(context, patientId, ['patientId']);
       if (restricted) return restricted;
+      // By the session's id when the caller has it: a status belongs to a session, wherever it now stands.
+      const index = sessionId === undefined ? at : found.plan.items.findIndex((item) => item.id === sessionId);
+      if (sessionId !== undefined && index < 0) return invalid([issue(['sessionId'], 'invalid')]);
       const item = found.plan.items[index];
       if (!item) return invalid([issue(['index'], 'invalid')]);
       const notYet = status === 'done' ? whyNotDone(item, context.now()) : null;
@@ -227,6 +223,32 @@ export function createPlanService(context: ServiceContext) {
       })();
       if (saved === 'conflict') return fail('conflict', 'This plan was saved elsewhere after you opened it.');
       return ok({ plan, version: expectedVersion + 1, evaluation: evaluate(found.patient, plan) });
+    },
+
+    markQuoteSent({ patientId, expectedVersion }) {
+      const found = load(patientId);
+      if (!found) return missing(patientId);
+      const refused = refuseIfRestricted(context, patientId, ['patientId']) ?? refuseIfConsentWithdrawn(found.patient, ['patientId']);
+      if (refused) return refused;
+      // What is sent is the saved plan the coordinator has on screen, never unsaved edits nor a later save.
+      if (found.version !== expectedVersion) return fail('conflict', 'Save the plan first: the quote sent must be the saved one.');
+      const { quote } = evaluate(found.patient, found.plan);
+      const unpriced = missingPrices(quote);
+      if (unpriced.length > 0) return invalid(unpriced.map((id) => issue(['settings', 'prices', id], 'price_missing')));
+      const sentAt = context.now().toISOString();
+      const sentBy = context.actor();
+      const version = context.db.transaction(() => {
+        const added = context.quotes.add(found.seq, found.version, quote, sentAt, sentBy);
+        context.audit.record('quote.send', patientId, [`quote-${added}`]);
+        return added;
+      })();
+      return ok({ version, planVersion: found.version, quote, sentAt, sentBy });
+    },
+
+    listQuoteVersions({ patientId }) {
+      const seq = context.patients.seqOf(patientId);
+      if (seq === undefined) return missing(patientId);
+      return ok(quoteVersionsOf(context, seq));
     },
 
     getClinicSettings() {
@@ -286,6 +308,8 @@ export function createPlanService(context: ServiceContext) {
     | 'listSessions'
     | 'setSessionStatus'
     | 'listPlanVersions'
+    | 'markQuoteSent'
+    | 'listQuoteVersions'
   >;
   return handlers;
 }

@@ -7,6 +7,7 @@ import { createPlanDraftsRepository, type PlanDraftsRepository } from '../db/rep
 import { createPatientsRepository } from '../db/repositories/patients-repository';
 import { createPhotosRepository } from '../db/repositories/photos-repository';
 import { createPlansRepository } from '../db/repositories/plans-repository';
+import { createQuotesRepository } from '../db/repositories/quotes-repository';
 import { createFollowUpsRepository } from '../db/repositories/followups-repository';
 import { createReportsRepository } from '../db/repositories/reports-repository';
 import { createRightsRepository } from '../db/repositories/rights-repository';
@@ -42,6 +43,7 @@ export interface ServiceContext {
   readonly planDrafts: PlanDraftsRepository;
   readonly photos: ReturnType<typeof createPhotosRepository>;
   readonly plans: ReturnType<typeof createPlansRepository>;
+  readonly quotes: ReturnType<typeof createQuotesRepository>;
   readonly followUps: ReturnType<typeof createFollowUpsRepository>;
   readonly reports: ReturnType<typeof createReportsRepository>;
   readonly rights: ReturnType<typeof createRightsRepository>;
@@ -98,6 +100,7 @@ export function createServiceContext(options: {
     planDrafts: createPlanDraftsRepository(options.db),
     photos: createPhotosRepository(options.db),
     plans,
+    quotes: createQuotesRepository(options.db),
     followUps: createFollowUpsRepository(options.db),
     reports: createReportsRepository(options.db),
     rights: createRightsRepository(options.db),

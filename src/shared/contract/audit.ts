@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'photo.add',
   'plan.open',
   'plan.save',
+  'quote.send',
   'session.record',
   'followup.record',
   'export',

@@ -29,6 +29,8 @@ export const CHANNELS = [
   'scheduleCasePlan',
   'listSessions',
   'setSessionStatus',
+  'markQuoteSent',
+  'listQuoteVersions',
   'listDueFollowUps',
   'listPatientFollowUps',
   'recordFollowUpOutcome',

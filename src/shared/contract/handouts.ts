@@ -13,6 +13,9 @@ const handoutRequest = {
   language: z.enum(SUPPORTED_LANGUAGES, 'unsupported_language'),
   /** Korean beside the patient's language. */
   bilingual: z.boolean('invalid_type'),
+  /** The plan and quote as a draft, marked so on every page: the only way to make it while a treatment on the
+   * quote has no clinic price (the final one is refused, naming them). Only for the plan kind. */
+  draft: z.boolean('invalid_type').optional(),
 };
 
 export interface HandoutFile {
@@ -38,7 +41,13 @@ export const handoutsChannels = {
   ),
   /** A handout from a case file with a plan (the CLI's `handout --case`), with this database's clinic settings. */
   makeCaseHandout: channel<HandoutFile>()(
-    z.strictObject({ caseFile: caseFileSchema, kind: handoutRequest.kind, language: handoutRequest.language, bilingual: handoutRequest.bilingual }),
+    z.strictObject({
+      caseFile: caseFileSchema,
+      kind: handoutRequest.kind,
+      language: handoutRequest.language,
+      bilingual: handoutRequest.bilingual,
+      draft: handoutRequest.draft,
+    }),
   ),
   /** Where exported handouts go unless the coordinator picks another folder. */
   defaultHandoutFolder: channel<{ readonly folder: string }>()(z.strictObject({})),

@@ -44,6 +44,11 @@ export const ISSUE_MESSAGES = {
   withdrawn_before_granted: { en: 'Withdrawn before it was given.', ko: '동의일보다 철회일이 빠릅니다.' },
   unsupported_format: { en: 'Not a clinicdesk.case/1 file.', ko: 'clinicdesk.case/1 파일이 아닙니다.' },
   absolute_path_required: { en: 'Give the full path of a folder.', ko: '폴더의 전체 경로를 입력하세요.' },
+  price_missing: {
+    en: 'A treatment on the quote has no clinic price yet: set it in the clinic settings, or export the plan as a draft.',
+    ko: '견적의 시술 중 병원 가격이 없는 항목이 있습니다. 병원 설정에서 가격을 정하거나, 계획서를 초안으로 내보내세요.',
+  },
+  draft_only_plan: { en: 'Only the plan and quote can be made as a draft.', ko: '초안은 치료 계획 및 견적서만 만들 수 있습니다.' },
   no_plan: { en: 'This patient has no saved treatment plan yet.', ko: '이 환자는 아직 저장된 치료 계획이 없습니다.' },
   folder_not_writable: { en: 'Cannot write to this folder.', ko: '이 폴더에 저장할 수 없습니다.' },
   invalid_json: { en: 'Not valid JSON.', ko: '올바른 JSON이 아닙니다.' },

@@ -9,6 +9,7 @@ import { calendarDateSchema } from '../domain/intake/patient-schema';
 import { daysBetween } from '../domain/intake/calendar-date';
 import { planSchema, SESSION_STATUSES, sessionRecordSchema, type Plan, type SessionRecord, type SessionStatus } from '../domain/plan/plan-schema';
 import type { TreatmentId } from '../domain/catalog/catalog-schema';
+import type { SentQuote } from '../domain/plan/quote-versions';
 import type { Finding } from '../domain/rules/check-plan';
 import type { Schedule } from '../domain/schedule/schedule-plan';
 import { clinicSettingsSchema, type ClinicSettings } from '../domain/settings/clinic-settings';
@@ -29,6 +30,8 @@ export interface SessionListing {
   readonly latinName: string;
   /** The session's index in the patient's plan items (what setSessionStatus takes). */
   readonly index: number;
+  /** The session's own id (setSessionStatus's sessionId). */
+  readonly sessionId: string;
   readonly treatment: TreatmentId;
   readonly date: string;
   /** Korea time "HH:MM", or null when the plan has no time for it. */
@@ -71,6 +74,8 @@ const sessionStatusInput = z
   .strictObject({
     patientId,
     index: z.int('invalid_type').min(0, 'invalid').max(59, 'invalid'),
+    /** The session's id: when given, it names the session (the index is where the caller last saw it). */
+    sessionId: z.uuid('invalid').optional(),
     expectedVersion: z.int('invalid_type').min(1, 'invalid'),
     status: z.enum(SESSION_STATUSES, 'invalid_choice'),
     record: sessionRecordSchema.optional(),
@@ -93,6 +98,11 @@ export const plansChannels = {
   savePatientPlan: channel<PatientPlan>()(
     z.strictObject({ patientId, expectedVersion: z.int('invalid_type').min(0, 'invalid'), plan: planSchema }),
   ),
+  /** "Mark as sent": keeps the saved plan's quote as the patient received it, as the next quote version. The plan
+   * must be saved at `expectedVersion` (what is on screen), and priced throughout (a final quote). */
+  markQuoteSent: channel<SentQuote>()(z.strictObject({ patientId, expectedVersion: z.int('invalid_type').min(1, 'invalid') })),
+  /** Every quote version the patient was sent, newest first. */
+  listQuoteVersions: channel<readonly SentQuote[]>()(z.strictObject({ patientId })),
   getClinicSettings: channel<ClinicSettings>()(z.strictObject({})),
   saveClinicSettings: channel<ClinicSettings>()(z.strictObject({ settings: clinicSettingsSchema })),
   checkCasePlan: channel<{ readonly findings: readonly Finding[] }>()(z.strictObject({ caseFile: caseFileSchema })),

@@ -12,6 +12,7 @@ import type { PatientRecord } from '../../../src/shared/contract/patients';
 import { patientCalendar } from '../../../src/shared/domain/calendar/patient-calendar';
 import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
 import { writeTestKeyFile } from '../../support/test-key';
+import { positionalSessionId } from '../../../src/shared/domain/plan/plan-schema';
 
 interface ParsedEvent {
   readonly uid: string;
@@ -107,7 +108,8 @@ describe('a patient’s calendar (.ics)', () => {
     const second = parseIcs((await exportCalendar()).ics).map((e) => e.uid);
     expect(new Set(first).size).toBe(first.length);
     expect(second).toEqual(first);
-    expect(first).toContain(`${patientId}-0@clinicdesk`);
+    // The UID is the session's id: the plan was saved without ids, so its first session has its position's.
+    expect(first).toContain(`${patientId}-${positionalSessionId(0)}@clinicdesk`);
   });
 
   it('refuses an unknown patient', async () => {

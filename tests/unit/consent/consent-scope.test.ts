@@ -17,7 +17,7 @@ const sessions = [
   { treatment: 'rejuran-healer' as const, date: '2027-01-10' },
   { treatment: 'rejuran-healer' as const, date: '2027-01-12' },
   { treatment: 'pico-laser' as const, date: '2027-01-10' },
-  { treatment: 'ipl' as const, date: '2027-01-11', status: 'cancelled' },
+  { treatment: 'ipl' as const, date: '2027-01-11', status: 'cancelled' as const },
 ];
 
 describe('consentScope', () => {

@@ -83,6 +83,8 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   auditHistory: { patientId: PATIENT_ID },
   verifyAuditChain: {},
   listPlanVersions: { patientId: PATIENT_ID },
+  markQuoteSent: { patientId: PATIENT_ID, expectedVersion: 1 },
+  listQuoteVersions: { patientId: PATIENT_ID },
   recordPrint: { patientId: PATIENT_ID, document: 'consent-summary' },
   getCoordinator: {},
   setCoordinator: { name: 'Park Ji-won' },

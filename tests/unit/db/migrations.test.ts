@@ -330,6 +330,30 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0018 keeps each quote version a patient was sent, refusing UPDATE and DELETE, gone only with the whole record; report rows gain the session id', () => {
+    const path = tempFile();
+    const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 18));
+    insertPatientRow(old, 1, 'a');
+    old.prepare("INSERT INTO plan_sessions (patient_seq, position, treatment, date, status) VALUES (1, 0, 'ipl', '2026-01-01', 'done')").run();
+    old.close();
+    const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 18));
+    expect(db.prepare('SELECT seq, id FROM patients').all()).toEqual([{ seq: 1, id: 'a' }]);
+    const add = db.prepare('INSERT INTO quote_versions (patient_seq, version, plan_version, quote_json, sent_at, sent_by) VALUES (?, ?, ?, ?, ?, ?)');
+    add.run(1, 1, 3, '{"totalKrw":100000}', 'then', 'Park Ji-won');
+    expect(() => add.run(1, 1, 4, '{}', 'later', 'Park Ji-won')).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => add.run(1, 2, 4, 'not json', 'later', 'Park Ji-won')).toThrow(/CHECK/);
+    expect(() => add.run(2, 1, 1, '{}', 'later', 'Park Ji-won')).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("UPDATE quote_versions SET quote_json = '{}'").run()).toThrow(/never overwritten/);
+    expect(() => db.prepare('DELETE FROM quote_versions').run()).toThrow(/never overwritten/);
+    expect(db.prepare('SELECT version, quote_json FROM quote_versions').all()).toEqual([{ version: 1, quote_json: '{"totalKrw":100000}' }]);
+    // The reports' session rows gain the session's id; a row written before it keeps NULL.
+    expect(db.prepare('SELECT treatment, status, session_id FROM plan_sessions').all()).toEqual([{ treatment: 'ipl', status: 'done', session_id: null }]);
+    // Destroying the whole record at the end of its retention takes its quotes with it.
+    db.prepare('DELETE FROM patients WHERE seq = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM quote_versions').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('runs only the pending migrations of an older database, keeping its rows', () => {
     const path = tempFile();
     const old = openDatabase(path, MIGRATIONS.slice(0, 3));

@@ -13,6 +13,7 @@ import { openServices } from '../../../src/main/services/open-services';
 import { addReportPatients } from '../../support/report-patients';
 import { openTestDatabase, TEST_KEY, writeTestKeyFile } from '../../support/test-key';
 import { newAnchorKey } from '../../../src/main/security/anchor-key';
+import { positionalSessionId } from '../../../src/shared/domain/plan/plan-schema';
 
 let folder: string;
 let db: string;
@@ -318,6 +319,20 @@ describe('the plan commands', () => {
     expect(caseFile.plan.items).toContainEqual(expect.objectContaining({ treatment: 'hydrafacial', date: '2026-12-02' }));
   });
 
+  it('plan schedule keeps each session\'s id, and a cancelled session as it was, neither placed nor in the way', async () => {
+    const cancelled = { id: '7f1d1a52-34b5-4c1e-9d1a-6a7f0e7d1a03', treatment: 'pico-laser', date: '2026-12-02', time: '10:00', status: 'cancelled' };
+    const file = writeCase({ items: [cancelled, { id: '7f1d1a52-34b5-4c1e-9d1a-6a7f0e7d1a04', treatment: 'pico-laser' }, { treatment: 'ipl' }] });
+    const result = await cli('plan', 'schedule', file, '--json', '--at', '2026-11-30T10:00:00+09:00');
+    expect(result.code).toBe(0);
+    const { caseFile } = JSON.parse(result.out) as { caseFile: { plan: { items: { id: string; treatment: string; date: string | null }[] } } };
+    expect(caseFile.plan.items).toContainEqual(cancelled);
+    const pico = caseFile.plan.items.find((item) => item.id === '7f1d1a52-34b5-4c1e-9d1a-6a7f0e7d1a04')!;
+    // The cancelled session holds no day: counted, it would push the pico laser's 14-day interval past the stay.
+    expect(pico.date! >= '2026-12-01' && pico.date! < '2026-12-15').toBe(true);
+    expect(pico).not.toHaveProperty('nextVisit');
+    expect(caseFile.plan.items.find((item) => item.treatment === 'ipl')!.id).toBe(positionalSessionId(2));
+  });
+
   it('plan check prints the isotretinoin finding of a CO2 moved to a next visit, with the first day it allows', async () => {
     // Last dose two months before arrival (2026-12-01); the CO2 is at a next visit, without a date.
     const file = writeCase({ items: [{ treatment: 'laser-toning', date: '2026-12-02' }, { treatment: 'fractional-co2', nextVisit: true }] }, (p) => {
@@ -348,7 +363,7 @@ describe('the plan commands', () => {
     const file = writeCase({ items: [{ treatment: 'pico-laser' }] });
     const result = await cli('plan', 'schedule', file, '--json', '--at', '2026-12-20T10:00:00+09:00');
     const { caseFile, nextVisit, findings } = JSON.parse(result.out) as { caseFile: { plan: { items: unknown[] } }; nextVisit: unknown[]; findings: { rule: string }[] };
-    expect(caseFile.plan.items).toEqual([{ treatment: 'pico-laser', date: null, nextVisit: true }]);
+    expect(caseFile.plan.items).toEqual([{ id: positionalSessionId(0), treatment: 'pico-laser', date: null, nextVisit: true }]);
     expect(nextVisit).toEqual([{ treatment: 'pico-laser', sessions: 1 }]);
     expect(findings.map((f) => f.rule)).toContain('schedule-trip-over');
   });
@@ -440,5 +455,19 @@ describe('the CLI handouts', () => {
     expect(proc.err).toMatch(/^Cannot make the folder \/proc\/clinicdesk-handouts: [a-z -]+\.$/);
     expect(Date.now() - started).toBeLessThan(3000);
     for (const refused of [single, deep, proc]) expect(refused.err).not.toMatch(/\n|at .*\(|Error:/);
+  });
+
+  it('refuses the plan and quote as final while a treatment has no clinic price, naming it, and writes it with --draft', async () => {
+    const caseFile = { ...fixtureCase('en'), plan: { items: [{ treatment: 'pico-laser', date: '2027-02-10' }, { treatment: 'led-therapy', date: '2027-02-10' }] } };
+    const file = join(folder, 'en-plan.json');
+    writeFileSync(file, JSON.stringify(caseFile));
+    const final = join(folder, 'plan.pdf');
+    const refused = await cli('handout', '--case', file, '--kind', 'plan', '--lang', 'en', '--out', final);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('settings.prices.led-therapy: LED light therapy has no clinic price yet');
+    expect(existsSync(final)).toBe(false);
+    const draft = await cli('handout', '--case', file, '--kind', 'plan', '--lang', 'en', '--draft', '--out', final);
+    expect(draft.code).toBe(0);
+    expect(readFileSync(final).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -6,13 +6,14 @@ import english from '../../../resources/locales/en/handout.json';
 import { formatsFor } from '../../../src/main/handouts/kinds/formats';
 import type { HandoutInput } from '../../../src/main/handouts/kinds/handout-input';
 import { makeHandout } from '../../../src/main/handouts/make-handout';
+import { positionalSessionId } from '../../../src/shared/domain/plan/plan-schema';
 import { handoutInput } from '../../support/handout-input';
 import { pdfText } from './pdf-tools';
 
 const DAY = '2027-01-10';
 const onOneDay = (input: HandoutInput, treatments: readonly ('ha-filler' | 'fractional-co2')[]): HandoutInput => ({
   ...input,
-  plan: { ...input.plan, items: treatments.map((treatment) => ({ treatment, date: DAY, time: '10:00' })) },
+  plan: { ...input.plan, items: treatments.map((treatment, position) => ({ id: positionalSessionId(position), treatment, date: DAY, time: '10:00' })) },
 });
 const aftercareOf = async (input: HandoutInput) => pdfText(await makeHandout(input, { kind: 'aftercare', language: 'en', bilingual: false }));
 /** The text of days 1-3, up to the heading of days 4-7. */

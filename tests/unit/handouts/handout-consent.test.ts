@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { makeHandout } from '../../../src/main/handouts/make-handout';
 import { languageTexts } from '../../../src/main/handouts/texts/handout-texts';
 import { patientFindingText } from '../../../src/shared/domain/consent/patient-findings';
+import { positionalSessionId } from '../../../src/shared/domain/plan/plan-schema';
 import { realCatalog, realRules } from '../../support/clinical-content';
 import { handoutInput } from '../../support/handout-input';
 import { normalise, pdfText } from './pdf-tools';
@@ -41,7 +42,7 @@ describe('a CO2 moved to a next visit, for a patient who took isotretinoin', () 
     return {
       ...input,
       patient: { ...input.patient, screening: { ...input.patient.screening, isotretinoinLastDose: dose } },
-      plan: { ...input.plan, items: [...input.plan.items, { treatment: 'fractional-co2' as const, date: null, nextVisit: true as const }] },
+      plan: { ...input.plan, items: [...input.plan.items, { id: positionalSessionId(59), treatment: 'fractional-co2' as const, date: null, nextVisit: true as const }] },
     };
   };
   it('lists the isotretinoin finding on the consent summary and on the pre-care checklist', async () => {

@@ -30,9 +30,19 @@ const savePlan = async () => {
   expect(saved.ok).toBe(true);
 };
 
+/** A price for each treatment of the saved plan (LED therapy has no default price). */
+const priceEverything = async () => {
+  const current = await services.dispatch('getClinicSettings', {});
+  if (!current.ok) throw new Error('no settings');
+  const settings = current.value as { prices: Record<string, number> };
+  const saved = await services.dispatch('saveClinicSettings', { settings: { ...settings, prices: { ...settings.prices, 'led-therapy': 30_000 } } });
+  expect(saved.ok).toBe(true);
+};
+
 describe('handout channels', () => {
   it('make a bilingual handout from the saved plan', async () => {
     await savePlan();
+    await priceEverything();
     const result = await services.dispatch('makeHandout', { patientId, kind: 'plan', language: 'ja', bilingual: true });
     expect(result.ok).toBe(true);
     const file = (result as { value: HandoutFile }).value;
@@ -42,6 +52,32 @@ describe('handout channels', () => {
     const text = pdfText(pdf);
     expect(text).toContain('山本 優子');
     expect(text).toContain('치료 계획 및 견적');
+  });
+
+  it('refuse the final plan and quote while a treatment has no clinic price, naming it; make it as a draft, marked on every page', async () => {
+    await savePlan();
+    const final = await services.dispatch('makeHandout', { patientId, kind: 'plan', language: 'en', bilingual: false });
+    expect(final).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['settings', 'prices', 'led-therapy'], code: 'price_missing' }] } });
+    expect(!final.ok && final.error.code === 'invalid_input' && final.error.issues[0]!.message).toContain('LED');
+
+    const draft = await services.dispatch('makeHandout', { patientId, kind: 'plan', language: 'en', bilingual: false, draft: true });
+    if (!draft.ok) throw new Error(JSON.stringify(draft.error));
+    const file = draft.value as HandoutFile;
+    expect(file.fileName).toMatch(/-plan-en-draft\.pdf$/);
+    const text = pdfText(Buffer.from(file.pdfBase64, 'base64'));
+    const pages = Number(/Page 1 of (\d+)/.exec(text)?.[1]);
+    expect(text.match(/DRAFT – not a final quote/g)).toHaveLength(pages);
+    // The unpriced line is on the quote, and the total says it leaves it out.
+    expect(text).toContain('Price to be confirmed');
+    expect(text).toContain('This total does not include: LED');
+
+    await priceEverything();
+    expect((await services.dispatch('makeHandout', { patientId, kind: 'plan', language: 'en', bilingual: false })).ok).toBe(true);
+    // Only a plan and quote has a draft.
+    expect(await services.dispatch('makeHandout', { patientId, kind: 'aftercare', language: 'en', bilingual: false, draft: true })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['draft'], code: 'draft_only_plan' }] },
+    });
   });
 
   it('refuse a patient without a saved plan, on the patientId field', async () => {

@@ -7,7 +7,7 @@ import type { Result } from '../../../src/shared/contract';
 import sharp from 'sharp';
 import type { StoredPhoto } from '../../../src/shared/contract/photos';
 import { LATER_SCREENING_FLAGS } from '../../../src/shared/domain/intake/vocabulary';
-import { planSchema, sessionRecordSchema } from '../../../src/shared/domain/plan/plan-schema';
+import { planSchema, positionalSessionId, sessionRecordSchema } from '../../../src/shared/domain/plan/plan-schema';
 import { fixtureIntake, movableClock, openTempServices, type TempServices } from '../../support/temp-services';
 
 let services: TempServices;
@@ -153,7 +153,7 @@ describe('setSessionStatus', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.value.version).toBe(2);
     const stored = (await services.dispatch('getPatientPlan', { patientId })) as Result<PatientPlan>;
-    expect(stored.ok && stored.value.plan.items[0]).toEqual({ treatment: 'pico-laser', date: '2027-02-22', time: '10:00', status: 'done', record });
+    expect(stored.ok && stored.value.plan.items[0]).toEqual({ id: positionalSessionId(0), treatment: 'pico-laser', date: '2027-02-22', time: '10:00', status: 'done', record });
     const [first] = await sessions('2027-02-22', '2027-02-22');
     expect(first).toMatchObject({ status: 'done', record, version: 2, conflicts: [1] });
   });
@@ -257,5 +257,47 @@ describe('done record photos per angle', () => {
     ]);
     const stored = (await services.dispatch('getPatientPlan', { patientId })) as Result<PatientPlan>;
     expect(stored.ok && stored.value.version).toBe(1);
+  });
+});
+
+describe('session ids through the services', () => {
+  it('load a plan stored before sessions had ids, the same ids on every read, stored by the next save', async () => {
+    // Straight into the table, as an older app stored it: no ids.
+    const seq = services.context.patients.seqOf(patientId)!;
+    const before = services.context.plans.get(seq)!.plan as { items: { id?: string }[] };
+    expect(before.items.every((item) => typeof item.id === 'string')).toBe(true);
+    services.context.db
+      .prepare('UPDATE plans SET plan_json = ? WHERE patient_seq = ?')
+      .run(JSON.stringify({ items: before.items.map(({ id: _id, ...item }) => item) }), seq);
+    const read = async () => ((await services.dispatch('getPatientPlan', { patientId })) as Result<PatientPlan>);
+    const first = await read();
+    const second = await read();
+    if (!first.ok || !second.ok) throw new Error('not loaded');
+    expect(first.value.plan.items.map((item) => item.id)).toEqual([0, 1, 2, 3].map(positionalSessionId));
+    expect(second.value.plan).toEqual(first.value.plan);
+    await services.dispatch('savePatientPlan', { patientId, expectedVersion: 1, plan: first.value.plan });
+    expect((services.context.plans.get(seq)!.plan as { items: { id?: string }[] }).items.map((item) => item.id)).toEqual([0, 1, 2, 3].map(positionalSessionId));
+  });
+
+  it('record a status by the session id wherever the session now stands, and keep it through scheduling', async () => {
+    clock.set(AFTER_THE_SESSIONS);
+    const loaded = (await services.dispatch('getPatientPlan', { patientId })) as Result<PatientPlan>;
+    if (!loaded.ok) throw new Error('not loaded');
+    const ipl = loaded.value.plan.items[2]!;
+    // Another screen reordered the plan: the week still names the IPL by its id, with the index it saw.
+    const reordered = { ...loaded.value.plan, items: [ipl, ...loaded.value.plan.items.filter((item) => item.id !== ipl.id)] };
+    await services.dispatch('savePatientPlan', { patientId, expectedVersion: 1, plan: reordered });
+    const record = { doctor: 'Dr. Kim Soo-jin' };
+    const done = (await services.dispatch('setSessionStatus', { patientId, index: 2, sessionId: ipl.id, expectedVersion: 2, status: 'done', record })) as Result<PatientPlan>;
+    if (!done.ok) throw new Error(JSON.stringify(done.error));
+    expect(done.value.plan.items[0]).toMatchObject({ id: ipl.id, treatment: 'ipl', status: 'done' });
+    expect(done.value.plan.items.filter((item) => item.status === 'done')).toHaveLength(1);
+    // Scheduling keeps each session's id and what became of it.
+    const scheduled = (await services.dispatch('schedulePatientPlan', { patientId, plan: done.value.plan })) as Result<PatientPlan>;
+    if (!scheduled.ok) throw new Error(JSON.stringify(scheduled.error));
+    expect(scheduled.value.plan.items.find((item) => item.id === ipl.id)).toMatchObject({ treatment: 'ipl', date: '2027-02-26', status: 'done', record });
+    expect(new Set(scheduled.value.plan.items.map((item) => item.id)).size).toBe(scheduled.value.plan.items.length);
+    const unknown = await services.dispatch('setSessionStatus', { patientId, index: 0, sessionId: '7f1d1a52-34b5-4c1e-9d1a-6a7f0e7d1aff', expectedVersion: 3, status: 'no_show' });
+    expect(unknown).toMatchObject({ ok: false, error: { issues: [{ path: ['sessionId'], code: 'invalid' }] } });
   });
 });

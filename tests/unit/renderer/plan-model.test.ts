@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fromPlan, planKey, toPlan, withNextVisit } from '../../../src/renderer/src/screens/plan/plan-model';
-import { planSchema, type Plan } from '../../../src/shared/domain/plan/plan-schema';
+import { planSchema, type Plan, type PlanInput } from '../../../src/shared/domain/plan/plan-schema';
 
-const plan = (items: Plan['items']): Plan => planSchema.parse({ items, acknowledgements: [], discounts: {}, rate: null });
+const plan = (items: PlanInput['items']): Plan => planSchema.parse({ items, acknowledgements: [], discounts: {}, rate: null });
 
 describe('the plan screen model and sessions at a next visit', () => {
   it('keeps a next-visit session through the screen and back, so the rules still check it after the flight', () => {

@@ -38,6 +38,20 @@ describe('session rows', () => {
     ]);
   });
 
+  it('tell by the session id two sessions that swapped days (both moved) from sessions that kept theirs', () => {
+    const [a, b] = ['7f1d1a52-34b5-4c1e-9d1a-6a7f0e7d1a0a', '7f1d1a52-34b5-4c1e-9d1a-6a7f0e7d1a0b'];
+    const first = sessionRowsOf({ items: [{ id: a, treatment: 'ipl', date: '2026-03-02' }, { id: b, treatment: 'ipl', date: '2026-03-09' }] }, []);
+    expect(first.map((row) => row.sessionId)).toEqual([a, b]);
+    const swapped = sessionRowsOf({ items: [{ id: a, treatment: 'ipl', date: '2026-03-09' }, { id: b, treatment: 'ipl', date: '2026-03-02' }] }, first);
+    expect(swapped.map((row) => row.moved)).toEqual([1, 1]);
+    // Reordered in the plan but on their own days: nothing moved.
+    const reordered = sessionRowsOf({ items: [{ id: b, treatment: 'ipl', date: '2026-03-09' }, { id: a, treatment: 'ipl', date: '2026-03-02' }] }, first);
+    expect(reordered.map((row) => row.moved)).toEqual([0, 0]);
+    // Rows written before ids (sessionId null) are matched by treatment and date, as before.
+    const legacy = first.map((row) => ({ ...row, sessionId: null }));
+    expect(sessionRowsOf({ items: [{ id: a, treatment: 'ipl', date: '2026-03-02' }, { id: b, treatment: 'ipl', date: '2026-03-10' }] }, legacy).map((row) => row.moved)).toEqual([0, 1]);
+  });
+
   it('carry the line discount and how many sessions the line holds', () => {
     const rows = sessionRowsOf({ items: [{ treatment: 'ipl', date: null }, { treatment: 'ipl', date: null }], discounts: { ipl: 15 } }, []);
     expect(rows[0]).toMatchObject({ discountPercent: 15, lineSessions: 2, status: 'scheduled', date: null });

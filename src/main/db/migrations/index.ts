@@ -14,6 +14,7 @@ import { migration0014 } from './0014-recount-open-screening';
 import { migration0015 } from './0015-pin-attempts';
 import { migration0016 } from './0016-plan-drafts';
 import { migration0017 } from './0017-draft-owners';
+import { migration0018 } from './0018-quote-versions';
 
 /**
  * Every migration in order of its number. A new one gets its number and its own file and test. Numbers are
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0015,
   migration0016,
   migration0017,
+  migration0018,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

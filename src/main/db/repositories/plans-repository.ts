@@ -26,12 +26,12 @@ export function createPlansRepository(db: Db) {
       WHERE EXISTS (SELECT 1 FROM json_each(plans.plan_json, '$.items') AS item
         WHERE json_extract(item.value, '$.date') BETWEEN ? AND ?)
       ORDER BY patients.latin_name, patients.id`),
-    sessionsOf: db.prepare<[number], { treatment: string; date: string | null; moved: 0 | 1 }>(
-      'SELECT treatment, date, moved FROM plan_sessions WHERE patient_seq = ? ORDER BY position',
+    sessionsOf: db.prepare<[number], { sessionId: string | null; treatment: string; date: string | null; moved: 0 | 1 }>(
+      'SELECT session_id AS sessionId, treatment, date, moved FROM plan_sessions WHERE patient_seq = ? ORDER BY position',
     ),
     deleteSessions: db.prepare('DELETE FROM plan_sessions WHERE patient_seq = ?'),
-    insertSession: db.prepare(`INSERT INTO plan_sessions (patient_seq, position, treatment, date, status, moved, discount_percent, line_sessions)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertSession: db.prepare(`INSERT INTO plan_sessions (patient_seq, position, session_id, treatment, date, status, moved, discount_percent, line_sessions)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     getSetting: db.prepare<[string], { value_json: string }>('SELECT value_json FROM clinic_settings WHERE key = ?'),
     putSetting: db.prepare(`INSERT INTO clinic_settings (key, value_json, updated_at) VALUES (?, ?, ?)
       ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`),
@@ -41,7 +41,7 @@ export function createPlansRepository(db: Db) {
     const rows = sessionRowsOf(plan, statements.sessionsOf.all(patientSeq));
     statements.deleteSessions.run(patientSeq);
     for (const row of rows) {
-      statements.insertSession.run(patientSeq, row.position, row.treatment, row.date, row.status, row.moved, row.discountPercent, row.lineSessions);
+      statements.insertSession.run(patientSeq, row.position, row.sessionId, row.treatment, row.date, row.status, row.moved, row.discountPercent, row.lineSessions);
     }
   });
   const writePlan = db.transaction((patientSeq: number, plan: unknown, current: number, now: string) => {

@@ -9,7 +9,7 @@ import type { Block, Slot } from '../layout/handout-blocks';
 import { fill, type LanguageTexts } from '../texts/handout-texts';
 import { aftercareRegimens, CARE_TOPICS, combinedRegimen, isUsualCare, type PhaseCare, type Regimens } from './aftercare-regimen';
 import { clinicContactList } from './clinic-contact';
-import { activeItems, one, range, treatmentOf, type BuildKind, type Formats } from './handout-input';
+import { one, plannedItems, range, treatmentOf, type BuildKind, type Formats } from './handout-input';
 
 /** The sessions grouped by treatment day, in date order; a session without a date (not scheduled yet, or at a next
  * visit) is a group of its own treatment. */
@@ -56,7 +56,7 @@ function dayByDay(regimens: Regimens, phases: readonly PhaseCare[], date: string
 
 export const buildAftercare: BuildKind = (input, texts, formats) => {
   const words = texts.handout.aftercare;
-  const sessions = activeItems(input);
+  const sessions = plannedItems(input);
   const blocks: Block[] = [{ type: 'paragraph', text: one(words.intro, texts) }];
   for (const id of [...new Set(sessions.map((item) => item.treatment))]) {
     const treatment = treatmentOf(input, id);

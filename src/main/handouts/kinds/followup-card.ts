@@ -5,7 +5,7 @@ import { planFollowUps } from '../../../shared/domain/followups/followup-schedul
 import type { Block } from '../layout/handout-blocks';
 import { fill } from '../texts/handout-texts';
 import { clinicContactList } from './clinic-contact';
-import { activeItems, one, type BuildKind, type Formats, type HandoutInput } from './handout-input';
+import { one, plannedItems, type BuildKind, type Formats, type HandoutInput } from './handout-input';
 import type { LanguageTexts } from '../texts/handout-texts';
 
 /** The done sessions with their record, date order: device and settings as the doctor wrote them (they are the
@@ -42,7 +42,7 @@ export const buildFollowUpCard: BuildKind = (input, texts, formats) => {
   const steps = texts.followUps.steps as Record<string, { label: string; ask: string }>;
   const { patient } = input;
   const planned = planFollowUps(
-    activeItems(input).map((item) => item.treatment),
+    plannedItems(input).map((item) => item.treatment),
     patient.trip.departure,
     patient.homeTimeZone,
     input.followUps,

@@ -4,6 +4,7 @@ import type { Catalog, TreatmentId } from '../../../shared/domain/catalog/catalo
 import type { FollowUpSchedule } from '../../../shared/domain/followups/followup-schedule';
 import type { PatientIntake } from '../../../shared/domain/intake/patient-schema';
 import type { LanguageTag } from '../../../shared/domain/intake/vocabulary';
+import { plannedSessions, plannedTreatments } from '../../../shared/domain/plan/plan-parts';
 import type { Plan } from '../../../shared/domain/plan/plan-schema';
 import type { Rule } from '../../../shared/domain/rules/rule-schema';
 import type { ClinicSettings } from '../../../shared/domain/settings/clinic-settings';
@@ -21,6 +22,8 @@ export interface HandoutInput {
   readonly rules: readonly Rule[];
   readonly followUps: FollowUpSchedule;
   readonly now: Date;
+  /** The quote version the patient holds, when this plan's quote was marked as sent (the plan handout prints it). */
+  readonly quoteVersion?: { readonly version: number; readonly sentOn: string } | null;
 }
 
 /** Dates, times and money written the way a reader of the language expects. */
@@ -40,15 +43,16 @@ export type BuildKind = (input: HandoutInput, texts: LanguageTexts, formats: For
 
 export const one = (text: string, texts: LanguageTexts): Slot => [{ text, lang: texts.language }];
 
-/** The plan's treatments in the order they first appear. */
-export const planTreatments = (input: HandoutInput): TreatmentId[] => [...new Set(input.plan.items.map((item) => item.treatment))];
+/** The treatments of the sessions that will happen (this trip and a next visit; never a cancelled one), in the
+ * order they first appear: the plan's parts decide, as on screen and in the quote. */
+export const planTreatments = (input: HandoutInput): TreatmentId[] => plannedTreatments(input.plan.items);
+
+/** The sessions that will happen: a cancelled one is on no patient's sheet. */
+export const plannedItems = (input: HandoutInput) => plannedSessions(input.plan.items);
 
 export const treatmentOf = (input: HandoutInput, id: TreatmentId) => input.catalog.find((treatment) => treatment.id === id)!;
 
 /** "3-7", or the single number when both ends agree. */
 export const range = ({ min, max }: { readonly min: number; readonly max: number }): string => (min === max ? String(min) : `${min}-${max}`);
-
-/** The sessions that will happen: cancelled ones are not on the patient's sheet. */
-export const activeItems = (input: HandoutInput) => input.plan.items.filter((item) => item.status !== 'cancelled');
 
 export type { LanguageTag };

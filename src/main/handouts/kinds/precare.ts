@@ -8,7 +8,7 @@ import { CLINIC_TIME_ZONE, addDays, todayIn } from '../../../shared/domain/intak
 import { evaluatePlan } from '../../../shared/domain/plan/evaluate-plan';
 import type { Block } from '../layout/handout-blocks';
 import { fill } from '../texts/handout-texts';
-import { activeItems, one, planTreatments, type BuildKind } from './handout-input';
+import { plannedItems, one, planTreatments, type BuildKind } from './handout-input';
 
 /** Days before the first session each general step starts, from the seeds' checklist. */
 const GENERAL_STEPS = [
@@ -26,7 +26,7 @@ export function firstSessionDate(dates: readonly (string | null)[], arrival: str
 
 export const buildPrecare: BuildKind = (input, texts, formats) => {
   const words = texts.handout.precare;
-  const first = firstSessionDate(activeItems(input).map((item) => item.date), input.patient.trip.arrival);
+  const first = firstSessionDate(plannedItems(input).map((item) => item.date), input.patient.trip.arrival);
   const blocks: Block[] = [{ type: 'paragraph', text: one(fill(words.intro, { date: formats.date(first) }), texts) }];
   for (const step of GENERAL_STEPS) {
     const when = step.daysBefore === 0 ? words.onTheDay : fill(words.byDate, { date: formats.date(addDays(first, -step.daysBefore)) });

@@ -20,6 +20,8 @@ export interface HandoutFrame {
   readonly pageLabel: (page: number, pages: number) => Slot;
   /** Written into the PDF's metadata, so the same input gives the same file. */
   readonly createdAt: Date;
+  /** A line under the header of every page, in red ("DRAFT – not a final quote"), or null. */
+  readonly mark?: Slot | null;
 }
 
 const PAGE = { width: 595.28, height: 841.89 };
@@ -330,6 +332,8 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     drawSlot(latin, nameX, 30 + native.height, nameWidth, 'end');
     const ruleY = 74;
     doc.moveTo(MARGIN.left, ruleY).lineTo(PAGE.width - MARGIN.right, ruleY).lineWidth(pageIndex === 0 ? 1.2 : 0.6).strokeColor(COLOURS.heading).stroke();
+    // Between the rule and the body, so a page cut from the others still says it is a draft.
+    if (frame.mark) drawSlot(layoutSlot(frame.mark, SIZES.small + 0.5, 'Bold', TEXT_WIDTH, COLOURS.warning), MARGIN.left, ruleY + 3, TEXT_WIDTH);
   }
 
   function drawFooter(page: number, pageCount: number) {

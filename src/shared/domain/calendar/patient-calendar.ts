@@ -9,6 +9,8 @@ export const DEFAULT_SESSION_TIME = '10:00';
 export const FOLLOW_UP_MINUTES = 15;
 
 export interface CalendarSession {
+  /** The session's id in the plan: its event's UID, so a moved session updates its event. */
+  readonly id?: string | undefined;
   /** "YYYY-MM-DD" in Korea; null when not scheduled yet (left out of the calendar). */
   readonly date: string | null;
   /** "HH:MM" in Korea. */
@@ -49,13 +51,14 @@ export function koreaInstant(date: string, time: string): string {
 
 export function patientCalendar(input: PatientCalendarInput): CalendarEvent[] {
   const latin = input.names.latin;
-  // A session's UID is its place in the plan, so the same plan exported twice updates the same events.
+  // A session's UID is its id (or, without one, its place in the plan), so the same plan exported twice updates
+  // the same events.
   const sessions = input.sessions.flatMap((session, index): CalendarEvent[] =>
     session.date === null
       ? []
       : [
           {
-            uid: `${input.patientId}-${index}@clinicdesk`,
+            uid: `${input.patientId}-${session.id ?? index}@clinicdesk`,
             kind: 'session',
             title: `${session.treatmentName} — ${latin}`,
             start: koreaInstant(session.date, session.time ?? DEFAULT_SESSION_TIME),

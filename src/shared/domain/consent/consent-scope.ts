@@ -9,12 +9,11 @@
 // - Scheduling findings and notes (severity info) are the clinic's, not conditions the patient signs for.
 import type { TreatmentId } from '../catalog/catalog-schema';
 import { CLINIC_TIME_ZONE, todayIn } from '../intake/calendar-date';
+import { plannedSessions, type PartedSession } from '../plan/plan-parts';
 import type { Finding } from '../rules/check-plan';
 
-export interface ConsentSession {
-  readonly treatment: TreatmentId;
+export interface ConsentSession extends PartedSession {
   readonly date: string | null;
-  readonly status?: string;
 }
 
 export interface ConsentAcknowledgement {
@@ -59,7 +58,8 @@ export function consentScope<S extends ConsentSession, F extends Finding>(
 ): ConsentScope<S, F> {
   const acknowledgementOf = (finding: F) =>
     acknowledgements.find((ack) => ack.rule === finding.rule && ack.treatment === finding.treatment && ack.date === finding.date);
-  const active = planSessions.filter((session) => session.status !== 'cancelled');
+  // The plan's parts decide which sessions count (plan-parts.ts): a cancelled one is never signed for.
+  const active = plannedSessions(planSessions);
   const held = (session: S) => findings.some((f) => f.severity === 'block' && concerns(f, session) && !acknowledgementOf(f));
   const sessions = active.filter((session) => !held(session));
   const keptOut = [...new Set(active.map((session) => session.treatment))].filter((id) => !sessions.some((session) => session.treatment === id));

@@ -30,6 +30,9 @@ export type SessionRecord = z.output<typeof sessionRecordSchema>;
 
 export const planItemSchema = z
   .strictObject({
+    /** The session's own id, kept through moves, status changes and saves: acknowledgements and records refer to it.
+     * Omitted on plans saved before sessions had ids: parsing gives them one (see withSessionIds). */
+    id: z.uuid('invalid').optional(),
     treatment: z.enum(TREATMENT_IDS, 'invalid_choice'),
     /** Omitted or null: not scheduled yet (`plan schedule` fills it), or at a next visit. */
     date: calendarDateSchema.nullable().optional().transform((date) => date ?? null),
@@ -52,6 +55,9 @@ export type PlanItem = z.output<typeof planItemSchema>;
 
 export const acknowledgementSchema = z.strictObject({
   rule: requiredText(80),
+  /** The session the doctor read it for; omitted on acknowledgements made before sessions had ids, which match by
+   * treatment and date. The treatment and date stay as they were when acknowledged, for the reader. */
+  session: z.uuid('invalid').optional(),
   treatment: z.enum(TREATMENT_IDS, 'invalid_choice'),
   date: calendarDateSchema.nullable(),
   /** The doctor who read the finding and keeps the session in the plan. */
@@ -65,13 +71,43 @@ export const exchangeRateSchema = z.strictObject({
   source: requiredText(120),
 });
 
-export const planSchema = z.strictObject({
-  items: z.array(planItemSchema).max(60, 'too_many'),
-  acknowledgements: z.array(acknowledgementSchema).max(200, 'too_many').default([]),
-  /** Package or discount per treatment, percent of its line. */
-  discounts: z.partialRecord(z.enum(TREATMENT_IDS), z.number().min(0, 'invalid').max(100, 'invalid')).default({}),
-  rate: exchangeRateSchema.nullable().default(null),
-});
+/** The id a session without one gets from its position: the same stored plan parsed twice gives the same ids, and
+ * saving it stores them. Shaped as a version 4, variant 1 uuid so it passes the same check as a random one. */
+export const positionalSessionId = (position: number): string => `00000000-0000-4000-8000-${position.toString(16).padStart(12, '0')}`;
+
+/** Every session with an id: the ones it had, and for the rest their position's id (or, when another session
+ * already holds that one, the next free one after the plan's largest size), deterministically. */
+export function withSessionIds<T extends { readonly id?: string | undefined }>(items: readonly T[]): (T & { readonly id: string })[] {
+  const taken = new Set(items.flatMap((item) => (item.id === undefined ? [] : [item.id])));
+  let spare = PLAN_MAX_SESSIONS;
+  return items.map((item, position) => {
+    if (item.id !== undefined) return item as T & { id: string };
+    let id = positionalSessionId(position);
+    while (taken.has(id)) id = positionalSessionId(spare++);
+    taken.add(id);
+    return { ...item, id };
+  });
+}
+
+const PLAN_MAX_SESSIONS = 60;
+
+export const planSchema = z
+  .strictObject({
+    items: z.array(planItemSchema).max(PLAN_MAX_SESSIONS, 'too_many'),
+    acknowledgements: z.array(acknowledgementSchema).max(200, 'too_many').default([]),
+    /** Package or discount per treatment, percent of its line. */
+    discounts: z.partialRecord(z.enum(TREATMENT_IDS), z.number().min(0, 'invalid').max(100, 'invalid')).default({}),
+    rate: exchangeRateSchema.nullable().default(null),
+  })
+  .superRefine((plan, context) => {
+    const seen = new Set<string>();
+    plan.items.forEach((item, index) => {
+      if (item.id === undefined) return;
+      if (seen.has(item.id)) context.addIssue({ code: 'custom', path: ['items', index, 'id'], message: 'duplicate' });
+      seen.add(item.id);
+    });
+  })
+  .transform((plan) => ({ ...plan, items: withSessionIds(plan.items) }));
 
 export type Plan = z.output<typeof planSchema>;
 export type PlanInput = z.input<typeof planSchema>;

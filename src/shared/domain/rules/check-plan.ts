@@ -7,12 +7,18 @@ import type { PatientIntake } from '../intake/patient-schema';
 import { foldForSearch } from '../intake/search-text';
 import { DATE_NOT_ASKED } from '../intake/vocabulary';
 import type { Condition, Rule, Severity } from './rule-schema';
+import { plannedSessions } from '../plan/plan-parts';
+import type { SessionStatus } from '../plan/plan-schema';
 import { sessionTiming, type SessionTiming, type TimedSession } from './session-timing';
 
 export interface PlannedSession extends TimedSession {
+  /** The session's id, carried to its findings so an acknowledgement follows the session wherever it moves. */
+  readonly id?: string | undefined;
   readonly treatment: TreatmentId;
   /** YYYY-MM-DD, or null while not yet scheduled or when moved to a next visit. */
   readonly date: string | null;
+  /** A cancelled session is not checked (plan-parts.ts). */
+  readonly status?: SessionStatus | undefined;
 }
 
 /** How a finding of an undated session came about: never a pass because the date is missing. */
@@ -27,6 +33,9 @@ export interface Finding {
   readonly severity: Severity;
   readonly treatment: TreatmentId;
   readonly date: string | null;
+  /** The id of the session it was found for, when the session has one (for identical findings of several undated
+   * sessions, listed once, the first of them). */
+  readonly session?: string;
   readonly message: { readonly ko: string; readonly en: string };
   readonly source: string;
   /** Only on a finding of a session without a date. */
@@ -172,7 +181,7 @@ export function byFindingOrder(a: Finding, b: Finding): number {
  * undated session can still take. Identical findings of several undated sessions are listed once. */
 export function checkPlan(
   patient: PatientIntake,
-  sessions: readonly PlannedSession[],
+  plan: readonly PlannedSession[],
   catalog: Catalog,
   rules: readonly Rule[],
   today: string,
@@ -180,6 +189,7 @@ export function checkPlan(
   const byId = new Map(catalog.map((treatment) => [treatment.id, treatment]));
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  const sessions = plannedSessions(plan);
   for (const session of sessions) {
     const treatment = byId.get(session.treatment);
     if (!treatment) continue;
@@ -193,6 +203,7 @@ export function checkPlan(
         severity: rule.severity,
         treatment: treatment.id,
         date: session.date,
+        ...(session.id === undefined ? {} : { session: session.id }),
         message: rule.message,
         source: rule.source,
         ...fired,

@@ -5,6 +5,8 @@
 // visit, and a finding says so; for a patient who has already gone home nothing is placed, and a finding says so.
 import type { Catalog, Treatment, TreatmentId } from '../catalog/catalog-schema';
 import { addDays, daysBetween } from '../intake/calendar-date';
+import { plannedSessions } from '../plan/plan-parts';
+import type { SessionStatus } from '../plan/plan-schema';
 import type { Finding } from '../rules/check-plan';
 import { isOpen, minutesOf, timeOf, type ClinicHours } from './clinic-hours';
 
@@ -15,10 +17,12 @@ export interface ScheduleRequest {
   readonly today: string;
   /** One entry per session; a date fixes the session, null lets the scheduler place it, unless it is already
    * at a next visit. */
-  readonly items: readonly { readonly treatment: TreatmentId; readonly date: string | null; readonly nextVisit?: boolean | undefined }[];
+  readonly items: readonly ScheduleCheckedSession[];
 }
 
 export interface ScheduledSession {
+  /** The id of the request's session it places, when that session has one. */
+  readonly id?: string | undefined;
   readonly treatment: TreatmentId;
   readonly date: string;
   /** Start time, Korea time. */
@@ -30,6 +34,8 @@ export interface Schedule {
   readonly sessions: readonly ScheduledSession[];
   /** Sessions of a course that do not fit this stay: for the next visit. */
   readonly nextVisit: readonly { readonly treatment: TreatmentId; readonly sessions: number }[];
+  /** The ids of the request's sessions left for the next visit (those that have one). */
+  readonly nextVisitIds: readonly string[];
   readonly findings: readonly Finding[];
 }
 
@@ -68,10 +74,10 @@ export function schedulePlan(request: ScheduleRequest, catalog: Catalog, hours: 
     return day;
   };
   const sessions: ScheduledSession[] = [];
-  const book = (treatment: Treatment, date: string): ScheduledSession => {
+  const book = (treatment: Treatment, date: string, id: string | undefined): ScheduledSession => {
     const day = dayOf(date);
     const minutes = Math.ceil(treatment.sessionMinutes.value.max);
-    const session = { treatment: treatment.id, date, time: timeOf(day.freeFrom), minutes };
+    const session = { ...(id === undefined ? {} : { id }), treatment: treatment.id, date, time: timeOf(day.freeFrom), minutes };
     day.freeFrom += minutes;
     day.sessions.push(session);
     sessions.push(session);
@@ -84,18 +90,21 @@ export function schedulePlan(request: ScheduleRequest, catalog: Catalog, hours: 
     return day.sessions.every((other) => mayShareDay(byId.get(other.treatment)!, treatment));
   };
 
+  // A cancelled session takes no day and is not placed again.
+  const items = plannedSessions(request.items);
   // Fixed sessions first, as the coordinator set them; their problems are reported by checkSchedule.
-  for (const item of request.items) {
+  for (const item of items) {
     const treatment = byId.get(item.treatment);
-    if (treatment && item.date !== null) book(treatment, item.date);
+    if (treatment && item.date !== null) book(treatment, item.date, item.id);
   }
 
   // Sessions already at a next visit stay there; a trip with no day left places nothing.
   const firstDay = request.today > request.arrival ? request.today : request.arrival;
   const tripOver = firstDay >= request.departure;
-  const alreadyNext = request.items.filter((item) => item.date === null && item.nextVisit === true && byId.has(item.treatment));
+  const alreadyNext = items.filter((item) => item.date === null && item.nextVisit === true && byId.has(item.treatment));
   // Then the rest, longest downtime first: they need the early days of the stay.
-  const open = request.items.filter((item) => item.date === null && item.nextVisit !== true && byId.has(item.treatment));
+  const open = items.filter((item) => item.date === null && item.nextVisit !== true && byId.has(item.treatment));
+  const nextVisitIds: string[] = [];
   const order = [...new Set(open.map((item) => item.treatment))].sort(
     (a, b) => byId.get(b)!.downtimeDays.value.max - byId.get(a)!.downtimeDays.value.max || a.localeCompare(b),
   );
@@ -103,7 +112,8 @@ export function schedulePlan(request: ScheduleRequest, catalog: Catalog, hours: 
   for (const id of order) {
     const treatment = byId.get(id)!;
     const interval = treatment.course.value.minIntervalDays;
-    let wanted = open.filter((item) => item.treatment === id).length;
+    const waiting = open.filter((item) => item.treatment === id);
+    let wanted = waiting.length;
     const lastDay = lastDayFor(treatment, request.departure);
     let earliest = firstDay;
     // A course continues after its fixed sessions, keeping the interval from the last of them.
@@ -114,14 +124,16 @@ export function schedulePlan(request: ScheduleRequest, catalog: Catalog, hours: 
     for (let date = earliest; !tripOver && wanted > 0 && date <= lastDay; date = addDays(date, 1)) {
       const clash = sessions.some((other) => other.treatment === id && Math.abs(daysBetween(other.date, date)) < Math.max(1, interval));
       if (clash || !fits(treatment, date)) continue;
-      book(treatment, date);
+      book(treatment, date, waiting[waiting.length - wanted]!.id);
       wanted--;
       date = addDays(date, Math.max(1, interval) - 1);
     }
     if (wanted > 0) nextVisit.push({ treatment: id, sessions: wanted });
+    for (const left of waiting.slice(waiting.length - wanted)) if (left.id !== undefined) nextVisitIds.push(left.id);
   }
   const moved = nextVisit.map((entry) => ({ ...entry }));
   for (const item of alreadyNext) {
+    if (item.id !== undefined) nextVisitIds.push(item.id);
     const entry = nextVisit.find((other) => other.treatment === item.treatment);
     if (entry) entry.sessions++;
     else nextVisit.push({ treatment: item.treatment, sessions: 1 });
@@ -153,24 +165,26 @@ export function schedulePlan(request: ScheduleRequest, catalog: Catalog, hours: 
       ),
     ),
   ];
-  return { sessions, nextVisit, findings };
+  return { sessions, nextVisit, nextVisitIds, findings };
 }
 
 /** Problems of dated sessions against the stay, the intervals, the opening days and the shared days. The
  * scheduler itself never books a session whose downtime outlasts the stay. */
 export function checkSchedule(
   stay: { readonly arrival: string; readonly departure: string },
-  sessions: readonly { readonly treatment: TreatmentId; readonly date: string | null }[],
+  sessions: readonly ScheduleCheckedSession[],
   catalog: Catalog,
   hours: ClinicHours,
 ): Finding[] {
   const byId = new Map(catalog.map((treatment) => [treatment.id, treatment]));
-  const findings: Finding[] = [];
-  const dated = sessions.filter((session): session is { treatment: TreatmentId; date: string } => session.date !== null);
+  const all: Finding[] = [];
+  // A cancelled session holds no day: it is not checked, and no other session is too close to it.
+  const dated = plannedSessions(sessions).filter((session): session is ScheduleCheckedSession & { date: string } => session.date !== null);
   for (const session of dated) {
     const treatment = byId.get(session.treatment);
     if (!treatment) continue;
     const { date } = session;
+    const findings: Finding[] = [];
     if (date < stay.arrival || date >= stay.departure) {
       findings.push(
         finding('schedule-outside-stay', 'block', treatment.id, date, 'This session is outside the stay (before arrival or on or after the departure day).', '체류 기간(입국 전 또는 출국일 이후) 밖의 시술입니다.'),
@@ -207,6 +221,16 @@ export function checkSchedule(
         ),
       );
     }
+    all.push(...findings.map((found) => (session.id === undefined ? found : { ...found, session: session.id })));
   }
-  return findings;
+  return all;
+}
+
+/** A session as the schedule checks read it; its id, when it has one, goes on its findings. */
+export interface ScheduleCheckedSession {
+  readonly id?: string | undefined;
+  readonly treatment: TreatmentId;
+  readonly date: string | null;
+  readonly status?: SessionStatus | undefined;
+  readonly nextVisit?: boolean | undefined;
 }

@@ -28,6 +28,8 @@ export function HandoutsScreen({ patientId }: { readonly patientId: string }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [language, setLanguage] = useState<LanguageTag>('en');
   const [bilingual, setBilingual] = useState(true);
+  // The plan and quote as a draft: the only way to hand it over while a price is still to be confirmed.
+  const [planDraft, setPlanDraft] = useState(false);
   const [folder, setFolder] = useState('');
   const [folderError, setFolderError] = useState<string | undefined>(undefined);
   const [preview, setPreview] = useState<{ kind: Kind; url: string; fileName: string } | null>(null);
@@ -77,10 +79,12 @@ export function HandoutsScreen({ patientId }: { readonly patientId: string }) {
   // The patient's own languages first, then the others.
   const languages = [...patient.languages, ...SUPPORTED_LANGUAGES.filter((tag) => !patient.languages.includes(tag))];
 
+  const draftOf = (kind: Kind) => (kind === 'plan' && planDraft ? { draft: true } : {});
+
   const show = async (kind: Kind): Promise<boolean> => {
     setBusy(`preview-${kind}`);
     setMessage(null);
-    const result = await api.makeHandout({ patientId, kind, language, bilingual: withKorean });
+    const result = await api.makeHandout({ patientId, kind, language, bilingual: withKorean, ...draftOf(kind) });
     setBusy(null);
     if (!result.ok) {
       setMessage({ kind: 'error', error: result.error });
@@ -98,7 +102,7 @@ export function HandoutsScreen({ patientId }: { readonly patientId: string }) {
   };
 
   const exportOne = async (kind: Kind): Promise<boolean> => {
-    const result = await api.exportHandout({ patientId, kind, language, bilingual: withKorean, folder });
+    const result = await api.exportHandout({ patientId, kind, language, bilingual: withKorean, ...draftOf(kind), folder });
     if (result.ok) return true;
     const folderIssue = result.error.issues.find((issue) => issue.path[0] === 'folder');
     if (folderIssue) setFolderError(ISSUE_MESSAGES[folderIssue.code][uiLanguage]);
@@ -162,6 +166,10 @@ export function HandoutsScreen({ patientId }: { readonly patientId: string }) {
         <label className="checkbox">
           <input type="checkbox" checked={withKorean} disabled={language === 'ko'} onChange={(event) => { setBilingual(event.target.checked); setPreview(null); }} data-handout-bilingual />
           {t('handouts.withKorean')}
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={planDraft} onChange={(event) => { setPlanDraft(event.target.checked); setPreview(null); }} data-handout-plan-draft />
+          {t('handouts.planDraft')}
         </label>
         <Field name="handout-folder" label={t('handouts.folder')} error={folderError} hint={t('handouts.folderHint')} wide>
           {({ id, describedBy, invalid }) => (

@@ -160,7 +160,7 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
       if (!issue) continue;
       if (issue === 'block_not_acknowledged') {
         const blocked = (evaluation?.findings ?? []).some(
-          (f) => f.severity === 'block' && f.treatment === row.treatment && f.date === row.date && acknowledgedBy(f) === null,
+          (f) => f.severity === 'block' && f.session === row.key && acknowledgedBy(f) === null,
         );
         if (!blocked) continue;
       }
@@ -292,7 +292,7 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
       ...previous,
       acknowledgements: [
         ...previous.acknowledgements.filter((ack) => !sameFinding(finding, ack)),
-        { rule: finding.rule, treatment: finding.treatment, date: finding.date, doctor, at: new Date().toISOString() },
+        { rule: finding.rule, ...(finding.session ? { session: finding.session } : {}), treatment: finding.treatment, date: finding.date, doctor, at: new Date().toISOString() },
       ],
     }));
   };
@@ -446,8 +446,10 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
         <div className="plan__quote">
           <QuotePanel
             key={generation}
+            patientId={patientId}
+            version={version}
+            dirty={dirty}
             quote={evaluation?.quote ?? null}
-            rows={working.rows}
             byId={byId}
             language={language}
             discounts={working.discounts}

@@ -1,17 +1,23 @@
-// The quote: one line per treatment in KRW with its discount, VAT as the clinic sets it and the total; then the
-// same total in the patient's home currency at a rate the coordinator enters with its date and source.
+// The quote: one line per treatment of this trip in KRW with its discount (a treatment without a clinic price
+// too, "price not set", named under the total it is not in), VAT as the clinic sets it and the total; then the same
+// total in the patient's home currency at a rate the coordinator enters with its date and source; then the next
+// visit's estimate apart.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Treatment, TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
 import { isCalendarDate } from '../../../../shared/domain/intake/calendar-date';
-import type { QuoteView } from '../../../../shared/domain/plan/evaluate-plan';
+import type { QuoteLineView, QuotePartView, QuoteView } from '../../../../shared/domain/plan/evaluate-plan';
 import { exchangeRateSchema, type Plan } from '../../../../shared/domain/plan/plan-schema';
 import { currencyName } from '../../components/display-names';
-import { formatCurrency, formatDay, type SessionRow, type SummaryLanguage } from './plan-model';
+import { QuoteSent } from './QuoteSent';
+import { formatCurrency, formatDay, type SummaryLanguage } from './plan-model';
 
 export interface QuotePanelProps {
+  readonly patientId: string;
+  /** The saved plan's version, and whether the screen has unsaved changes: "Mark as sent" sends the saved plan. */
+  readonly version: number;
+  readonly dirty: boolean;
   readonly quote: QuoteView | null;
-  readonly rows: readonly SessionRow[];
   readonly byId: ReadonlyMap<TreatmentId, Treatment>;
   readonly language: SummaryLanguage;
   readonly discounts: Plan['discounts'];
@@ -41,8 +47,109 @@ function formatDecimal(decimal: string, locale: string): string {
   return format.format(decimal);
 }
 
+interface QuoteLineRowProps {
+  readonly line: QuoteLineView;
+  readonly name: string;
+  readonly krw: (amount: number) => string;
+  readonly discount: number | undefined;
+  readonly onDiscount: (treatment: TreatmentId, percent: number | undefined) => void;
+}
+
+/** One line of this trip's quote: a treatment without a clinic price stays on it, "price not set", out of the total. */
+function QuoteLineRow({ line, name, krw, discount, onDiscount }: QuoteLineRowProps) {
+  const { t } = useTranslation();
+  const unpriced = line.unitKrw === null;
+  return (
+    <tr data-quote-line={unpriced ? undefined : line.treatment} data-quote-unpriced={unpriced ? line.treatment : undefined}>
+      <th scope="row">
+        {name}
+        {line.package && line.packages > 0 && (
+          <small className="quote__guide" data-package>
+            {t('plan.quote.package', { count: line.packages, sessions: line.package.sessions, price: krw(line.package.priceKrw) })}
+          </small>
+        )}
+        {line.guideKrw && <small className="quote__guide">{t('plan.quote.guide', { min: krw(line.guideKrw.min), max: krw(line.guideKrw.max) })}</small>}
+      </th>
+      <td className="num">{line.sessions}</td>
+      {unpriced ? (
+        <td colSpan={3} className="quote__unpriced">
+          {t('plan.quote.unpriced')}
+        </td>
+      ) : (
+        <>
+          <td className="num">{krw(line.unitKrw)}</td>
+          <td className="num">
+            <input
+              type="number"
+              className="quote__discount"
+              name={`discount-${line.treatment}`}
+              min={0}
+              max={100}
+              step={1}
+              inputMode="decimal"
+              value={discount ?? ''}
+              placeholder="0"
+              aria-label={t('plan.quote.discountOf', { treatment: name })}
+              onChange={(event) => onDiscount(line.treatment, parsePercent(event.target.value))}
+            />
+            <span aria-hidden="true"> %</span>
+          </td>
+          <td className="num" data-net>
+            {krw(line.netKrw ?? 0)}
+          </td>
+        </>
+      )}
+    </tr>
+  );
+}
+
+/** The next visit's sessions, quoted apart at today's prices: an estimate, never in this trip's total. */
+function NextVisitQuote({ part, krw, nameOf }: { readonly part: QuotePartView; readonly krw: (amount: number) => string; readonly nameOf: (id: TreatmentId) => string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="quote-next-visit" data-quote-next-visit>
+      <h3 className="subheading">{t('plan.quote.nextVisitTitle')}</h3>
+      <table className="quote">
+        <caption className="visually-hidden">{t('plan.quote.nextVisitTitle')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('plan.quote.treatment')}</th>
+            <th scope="col" className="num">
+              {t('plan.quote.sessions')}
+            </th>
+            <th scope="col" className="num">
+              {t('plan.quote.net')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {part.lines.map((line) => (
+            <tr key={line.treatment} data-next-visit-line={line.treatment}>
+              <th scope="row">{nameOf(line.treatment)}</th>
+              <td className="num">{line.sessions}</td>
+              <td className={line.netKrw === null ? 'quote__unpriced' : 'num'}>{line.netKrw === null ? t('plan.quote.unpriced') : krw(line.netKrw)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="quote__total">
+            <th scope="row" colSpan={2}>
+              {t('plan.quote.nextVisitTotal')}
+            </th>
+            <td className="num" data-next-visit-total-krw>
+              {krw(part.totalKrw)}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      {part.unpriced.length > 0 && <p className="hint">{t('plan.quote.totalExcludes', { treatments: part.unpriced.map(nameOf).join(', ') })}</p>}
+      <p className="hint">{t('plan.quote.nextVisitNote')}</p>
+    </div>
+  );
+}
+
 export function QuotePanel(props: QuotePanelProps) {
-  const { quote, rows, byId, language, discounts, homeCurrency, today } = props;
+  const { quote, byId, language, discounts, homeCurrency, today } = props;
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const krw = (amount: number) => formatCurrency(amount, 'KRW', locale);
@@ -61,7 +168,7 @@ export function QuotePanel(props: QuotePanelProps) {
   const home = quote?.home ?? null;
   const currency = currencyName(homeCurrency, locale);
 
-  if (!quote || (quote.lines.length === 0 && quote.unpriced.length === 0)) {
+  if (!quote || (quote.lines.length === 0 && !quote.nextVisit)) {
     return (
       <section className="panel" aria-labelledby="plan-quote-title">
         <h2 id="plan-quote-title">{t('plan.quote.title')}</h2>
@@ -94,49 +201,7 @@ export function QuotePanel(props: QuotePanelProps) {
         </thead>
         <tbody>
           {quote.lines.map((line) => (
-            <tr key={line.treatment} data-quote-line={line.treatment}>
-              <th scope="row">
-                {nameOf(line.treatment)}
-                {line.package && line.packages > 0 && (
-                  <small className="quote__guide" data-package>
-                    {t('plan.quote.package', { count: line.packages, sessions: line.package.sessions, price: krw(line.package.priceKrw) })}
-                  </small>
-                )}
-                {line.guideKrw && (
-                  <small className="quote__guide">{t('plan.quote.guide', { min: krw(line.guideKrw.min), max: krw(line.guideKrw.max) })}</small>
-                )}
-              </th>
-              <td className="num">{line.sessions}</td>
-              <td className="num">{krw(line.unitKrw)}</td>
-              <td className="num">
-                <input
-                  type="number"
-                  className="quote__discount"
-                  name={`discount-${line.treatment}`}
-                  min={0}
-                  max={100}
-                  step={1}
-                  inputMode="decimal"
-                  value={discounts[line.treatment] ?? ''}
-                  placeholder="0"
-                  aria-label={t('plan.quote.discountOf', { treatment: nameOf(line.treatment) })}
-                  onChange={(event) => props.onDiscount(line.treatment, parsePercent(event.target.value))}
-                />
-                <span aria-hidden="true"> %</span>
-              </td>
-              <td className="num" data-net>
-                {krw(line.netKrw)}
-              </td>
-            </tr>
-          ))}
-          {quote.unpriced.map((treatment) => (
-            <tr key={treatment} data-quote-unpriced={treatment}>
-              <th scope="row">{nameOf(treatment)}</th>
-              <td className="num">{rows.filter((row) => row.treatment === treatment).length}</td>
-              <td colSpan={3} className="quote__unpriced">
-                {t('plan.quote.unpriced')}
-              </td>
-            </tr>
+            <QuoteLineRow key={line.treatment} line={line} krw={krw} name={nameOf(line.treatment)} discount={discounts[line.treatment]} onDiscount={props.onDiscount} />
           ))}
         </tbody>
         <tfoot>
@@ -162,7 +227,13 @@ export function QuotePanel(props: QuotePanelProps) {
           </tr>
         </tfoot>
       </table>
-      {quote.unpriced.length > 0 && <p className="hint">{t('plan.quote.unpricedHint')}</p>}
+      {quote.unpriced.length > 0 && (
+        <p className="hint" data-total-excludes>
+          {t('plan.quote.totalExcludes', { treatments: quote.unpriced.map(nameOf).join(', ') })}
+        </p>
+      )}
+      {quote.nextVisit && <NextVisitQuote part={quote.nextVisit} krw={krw} nameOf={nameOf} />}
+      <QuoteSent patientId={props.patientId} quote={quote} version={props.version} dirty={props.dirty} />
 
       {homeCurrency === 'KRW' ? (
         <p className="hint">{t('plan.quote.paysInKrw')}</p>

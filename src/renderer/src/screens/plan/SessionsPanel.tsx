@@ -7,6 +7,7 @@ import { CATEGORIES, type Catalog, type Category, type Treatment, type Treatment
 import type { PlanEvaluation, PlanFinding } from '../../../../shared/domain/plan/evaluate-plan';
 import type { SessionRow, SummaryLanguage } from './plan-model';
 import { SeverityBadge, useDowntimeText } from './plan-text';
+import { partOf } from '../../../../shared/domain/plan/plan-parts';
 
 export interface SessionsPanelProps {
   readonly catalog: Catalog;
@@ -54,8 +55,8 @@ export function SessionsPanel(props: SessionsPanelProps) {
   const table = useRef<HTMLTableElement>(null);
   const nameOf = (id: TreatmentId) => byId.get(id)?.names[language] ?? id;
   const collator = new Intl.Collator(i18n.language);
-  // Sessions at a next visit are not the scheduler's to place in this stay.
-  const undated = rows.filter((row) => row.date === null && !row.nextVisit).length;
+  // Only this trip's sessions are the scheduler's to place in this stay (plan-parts.ts).
+  const undated = rows.filter((row) => row.date === null && partOf(row) === 'thisTrip').length;
 
   // A suggestion already in the plan goes at once, without waiting for the next evaluation.
   const suggestions = (evaluation?.suggestions ?? []).filter((id) => !rows.some((row) => row.treatment === id));
@@ -69,7 +70,9 @@ export function SessionsPanel(props: SessionsPanelProps) {
     });
   };
 
-  const findingsOf = (row: SessionRow) => (evaluation?.findings ?? []).filter((f) => f.treatment === row.treatment && f.date === row.date);
+  // A cancelled session is not checked, so it has no findings, even beside a session of its treatment and day.
+  const findingsOf = (row: SessionRow) =>
+    partOf(row) === 'cancelled' ? [] : (evaluation?.findings ?? []).filter((f) => f.treatment === row.treatment && f.date === row.date);
 
   const remove = (index: number, key: string) => {
     // Keep the keyboard user in the table: the focus goes to the next row's remove button, or to the catalog.
@@ -189,10 +192,18 @@ export function SessionsPanel(props: SessionsPanelProps) {
                   data-treatment={row.treatment}
                   data-date={row.date ?? ''}
                   data-at-next-visit={row.nextVisit ? 'true' : undefined}
+                  data-part={partOf(row)}
                 >
                   <td className="sessions__n">{index + 1}</td>
                   <th scope="row" className="sessions__name">
                     {name}
+                    {partOf(row) === 'cancelled' && (
+                      // Kept in the plan as it was, but never billed nor checked: said beside its name.
+                      <small className="sessions__cancelled" data-cancelled-row>
+                        {' '}
+                        {t('plan.sessions.cancelled')}
+                      </small>
+                    )}
                     {issue && (
                       <p className="field__error" id={errorId} role="alert" data-error-for="session">
                         {ISSUE_MESSAGES[issue][language]}

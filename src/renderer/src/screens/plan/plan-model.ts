@@ -32,7 +32,8 @@ export const newRowKey = (): string => crypto.randomUUID();
 export function fromPlan(plan: Plan): WorkingPlan {
   return {
     rows: plan.items.map((item) => ({
-      key: newRowKey(),
+      // The session's own id is the row's key: a new row's random key becomes the id of the session it adds.
+      key: item.id,
       treatment: item.treatment,
       date: item.date ?? null,
       time: item.time ?? null,
@@ -54,6 +55,7 @@ export function toPlan(working: WorkingPlan): Plan {
   }
   return {
     items: working.rows.map((row) => ({
+      id: row.key,
       treatment: row.treatment,
       date: row.date,
       ...(row.nextVisit ? { nextVisit: true as const } : {}),
@@ -75,16 +77,19 @@ export function withNextVisit(row: SessionRow, nextVisit: boolean): SessionRow {
   return { ...rest, date: null, time: null, ...(nextVisit ? { nextVisit: true as const } : {}) };
 }
 
-/** An acknowledgement names one session (treatment and date); once that session is gone or moved, it lapses. */
+/** An acknowledgement names one session: by its id, it lapses once that session is gone (a move keeps it); one
+ * made before sessions had ids names it by treatment and date, and lapses once it moves. */
 export function pruneAcknowledgements(working: WorkingPlan): WorkingPlan {
-  const kept = working.acknowledgements.filter((ack) => working.rows.some((row) => row.treatment === ack.treatment && row.date === ack.date));
+  const kept = working.acknowledgements.filter((ack) =>
+    working.rows.some((row) => (ack.session !== undefined ? row.key === ack.session : row.treatment === ack.treatment && row.date === ack.date)),
+  );
   return kept.length === working.acknowledgements.length ? working : { ...working, acknowledgements: kept };
 }
 
 /** A stable text of a plan, to tell whether two plans are the same (unsaved changes, stale evaluations). */
 export function planKey(plan: Plan): string {
   const discounts = Object.entries(plan.discounts).sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([plan.items.map((item) => [item.treatment, item.date ?? null, item.nextVisit ?? false, item.time ?? null, item.room ?? null, item.status ?? 'scheduled', item.record ?? null]), plan.acknowledgements, discounts, plan.rate]);
+  return JSON.stringify([plan.items.map((item) => [item.id, item.treatment, item.date ?? null, item.nextVisit ?? false, item.time ?? null, item.room ?? null, item.status ?? 'scheduled', item.record ?? null]), plan.acknowledgements, discounts, plan.rate]);
 }
 
 export type SummaryLanguage = 'ko' | 'en';

@@ -274,6 +274,7 @@ function SessionCard({
     const result = await api.setSessionStatus({
       patientId: session.patientId,
       index: session.index,
+      sessionId: session.sessionId,
       expectedVersion: session.version,
       status,
       ...(status === 'done'
