@@ -4,6 +4,7 @@ import { expect, test } from './support/fixtures';
 import { PatientListPage } from './support/patient-list-page';
 import { PlanPage } from './support/plan-page';
 import { callService } from './support/services';
+import { uiText } from './support/ui-text';
 
 test('a demo patient’s plan of four treatments is built from the list, with checks, a quote and a consent summary', async ({ app, page }) => {
   await callService(app, 'seedDemoPatients', {});
@@ -25,14 +26,21 @@ test('a demo patient’s plan of four treatments is built from the list, with ch
 
   await plan.scheduleButton.click();
   await plan.settle();
-  // Every treatment has a quote line, and the total is the service's own.
+  // Every treatment has a quote line, and both totals are the service's own for the plan as saved. This demo
+  // patient flew home weeks ago, so the scheduler moves every session to a next visit: this trip's total is nothing
+  // and the next visit carries the estimate.
   const id = new URL(page.url()).hash.split('/')[2]!;
-  const onScreen = await plan.sessionDates();
-  const evaluation = await callService(app, 'evaluatePatientPlan', {
-    patientId: id,
-    plan: { items: onScreen.map(({ treatment, date }) => ({ treatment: treatment as never, date: date || null })) },
-  });
-  await expect(plan.totalKrw).toContainText(new Intl.NumberFormat('en').format(evaluation.quote.totalKrw));
+  await plan.saveButton.click();
+  await expect(plan.banner).toHaveText(uiText('ko', 'plan.saved'));
+  const saved = await callService(app, 'getPatientPlan', { patientId: id });
+  expect(saved.plan.items).toHaveLength(4);
+  const evaluation = await callService(app, 'evaluatePatientPlan', { patientId: id, plan: saved.plan });
+  const won = (krw: number): string => new Intl.NumberFormat('en').format(krw);
+  await expect(plan.totalKrw).toContainText(won(evaluation.quote.totalKrw));
+  expect(evaluation.quote.nextVisit).not.toBeNull();
+  await expect(plan.quote.locator('[data-next-visit-total-krw]')).toContainText(won(evaluation.quote.nextVisit!.totalKrw));
+  const quoted = [...evaluation.quote.lines, ...evaluation.quote.nextVisit!.lines].map((line) => line.treatment).sort();
+  expect(quoted).toEqual(saved.plan.items.map((item) => item.treatment).sort());
   await expect(plan.findingsPanel).toBeVisible();
   await plan.openConsent();
   await expect(plan.consentTreatment('rejuran-healer', 'ko')).toBeVisible();
