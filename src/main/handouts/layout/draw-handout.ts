@@ -103,25 +103,24 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     } else doc.font(key);
   };
 
-  const layoutSlot = (slot: Slot, size: number, weight: FontWeight, width: number, colour: string, columns = false): SlotLayout => {
+  /** `indent` leaves room for a list marker on each paragraph's reading side (left of Korean, right of Arabic). */
+  const layoutSlot = (slot: Slot, size: number, weight: FontWeight, width: number, colour: string, columns = false, indent = 0): SlotLayout => {
     if (columns && slot.length === 2) {
       const columnWidth = (width - COLUMN_GUTTER) / 2;
       // The patient's language takes the reading side: the right column on an Arabic page.
       const first = rtlPage ? columnWidth + COLUMN_GUTTER : 0;
       const second = rtlPage ? 0 : columnWidth + COLUMN_GUTTER;
-      const paragraphs = slot.map((txt, index) => ({
-        paragraph: typesetParagraph(txt, size, weight, columnWidth),
-        colour: index === 0 ? colour : COLOURS.translation,
-        dx: index === 0 ? first : second,
-        dy: 0,
-        width: columnWidth,
-      }));
+      // Side by side, both columns carry the same style (a warning is red in Korean too).
+      const paragraphs = slot.map((txt, index) => {
+        const paragraph = typesetParagraph(txt, size, weight, columnWidth - indent);
+        return { paragraph, colour, dx: (index === 0 ? first : second) + (paragraph.rtl ? 0 : indent), dy: 0, width: columnWidth - indent };
+      });
       return { paragraphs, height: Math.max(...paragraphs.map((p) => paragraphHeight(p.paragraph))) };
     }
     let dy = 0;
     const paragraphs = slot.map((txt, index) => {
-      const paragraph = typesetParagraph(txt, index === 0 ? size : size * TRANSLATION_SCALE, weight, width);
-      const placed = { paragraph, colour: index === 0 ? colour : COLOURS.translation, dx: 0, dy, width };
+      const paragraph = typesetParagraph(txt, index === 0 ? size : size * TRANSLATION_SCALE, weight, width - indent);
+      const placed = { paragraph, colour: index === 0 ? colour : COLOURS.translation, dx: paragraph.rtl ? 0 : indent, dy, width: width - indent };
       dy += paragraphHeight(paragraph) + 1.5;
       return placed;
     });
@@ -179,16 +178,18 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   const listChunks = (block: Extract<Block, { type: 'list' }>): Chunk[] => {
     const indent = 16;
     return block.items.map((item) => {
-      const layout = layoutSlot(item, SIZES.body, 'Regular', TEXT_WIDTH - indent, COLOURS.text, true);
+      const layout = layoutSlot(item, SIZES.body, 'Regular', TEXT_WIDTH, COLOURS.text, true, indent);
       return {
         height: layout.height + 2,
         draw: (y) => {
-          const markerX = rtlPage ? PAGE.width - MARGIN.right - 9 : MARGIN.left + 2;
-          const textX = rtlPage ? MARGIN.left : MARGIN.left + indent;
-          const middle = y + (layout.paragraphs[0]?.paragraph.lineHeight ?? SIZES.body) / 2;
-          if (block.marker === 'checkbox') doc.rect(markerX, middle - 4.5, 8, 8).lineWidth(0.8).strokeColor(COLOURS.text).stroke();
-          else doc.circle(markerX + 3, middle, 1.8).fillColor(COLOURS.heading).fill();
-          drawSlot(layout, textX, y, TEXT_WIDTH - indent);
+          // One marker per language, each on its own paragraph's reading side.
+          for (const { paragraph, dx, dy, width } of layout.paragraphs) {
+            const markerX = MARGIN.left + (paragraph.rtl ? dx + width + indent - 10 : dx - indent + 2);
+            const middle = y + dy + paragraph.lineHeight / 2;
+            if (block.marker === 'checkbox') doc.rect(markerX, middle - 4.5, 8, 8).lineWidth(0.8).strokeColor(COLOURS.text).stroke();
+            else doc.circle(markerX + 3, middle, 1.8).fillColor(COLOURS.heading).fill();
+          }
+          drawSlot(layout, MARGIN.left, y, TEXT_WIDTH);
         },
       };
     });
@@ -310,24 +311,27 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     drawFooter(index + 1, pages);
   }
 
+  // An Arabic page mirrors the header: logo and clinic at the right, the patient's names at the left.
   function drawHeader(pageIndex: number) {
-    let x = MARGIN.left;
+    const clinicWidth = 220;
+    let x = rtlPage ? PAGE.width - MARGIN.right : MARGIN.left;
     if (frame.logo) {
       try {
-        doc.image(frame.logo, x, 30, { fit: [120, 34] });
-        x += 128;
+        doc.image(frame.logo, rtlPage ? x - 120 : x, 30, { fit: [120, 34], align: rtlPage ? 'right' : 'left' });
+        x += rtlPage ? -128 : 128;
       } catch {
         // A logo pdfkit cannot read is left out rather than failing the handout.
       }
     }
-    const clinic = layoutSlot([{ text: frame.clinicName, lang: frame.patientNative.lang === 'ko' ? 'ko' : 'ko' }], 11, 'Bold', 220, COLOURS.heading);
-    drawSlot(clinic, x, 36, 220);
+    const clinic = layoutSlot([{ text: frame.clinicName, lang: 'ko' }], 11, 'Bold', clinicWidth, COLOURS.heading);
+    drawSlot(clinic, rtlPage ? x - clinicWidth : x, 36, clinicWidth, rtlPage ? 'end' : 'start');
     const nameWidth = 230;
     const native = layoutSlot([frame.patientNative], 11, 'Bold', nameWidth, COLOURS.text);
     const latin = layoutSlot([{ text: frame.patientLatin, lang: 'en' }], 9, 'Regular', nameWidth, COLOURS.muted);
-    const nameX = PAGE.width - MARGIN.right - nameWidth;
-    drawSlot(native, nameX, 30, nameWidth, native.paragraphs[0]?.paragraph.rtl ? 'start' : 'end');
-    drawSlot(latin, nameX, 30 + native.height, nameWidth, 'end');
+    const nameX = rtlPage ? MARGIN.left : PAGE.width - MARGIN.right - nameWidth;
+    const nativeRtl = native.paragraphs[0]?.paragraph.rtl ?? false;
+    drawSlot(native, nameX, 30, nameWidth, nativeRtl === rtlPage ? 'end' : 'start');
+    drawSlot(latin, nameX, 30 + native.height, nameWidth, rtlPage ? 'start' : 'end');
     const ruleY = 74;
     doc.moveTo(MARGIN.left, ruleY).lineTo(PAGE.width - MARGIN.right, ruleY).lineWidth(pageIndex === 0 ? 1.2 : 0.6).strokeColor(COLOURS.heading).stroke();
   }
