@@ -3,7 +3,7 @@
 // to call, in Korea and at home.
 import type { Block } from '../layout/handout-blocks';
 import { fill } from '../texts/handout-texts';
-import { clinicContactList } from './clinic-contact';
+import { emergencyBlock } from './emergency-block';
 import { activeItems, one, planTreatments, range, treatmentOf, type BuildKind } from './handout-input';
 
 export const buildAftercare: BuildKind = (input, texts, formats) => {
@@ -36,7 +36,7 @@ export const buildAftercare: BuildKind = (input, texts, formats) => {
     { type: 'list', marker: 'bullet', items: words.warningSigns.map((line) => one(line, texts)) },
     { type: 'heading', level: 1, text: one(words.whomToCall, texts) },
     { type: 'paragraph', text: one(words.callClinic, texts) },
-    ...clinicContactList(input, texts),
+    ...emergencyBlock(input, texts),
     { type: 'paragraph', text: one(words.callEmergency, texts), tone: 'warning' },
     { type: 'paragraph', text: one(words.callHome, texts) },
   );

@@ -7,6 +7,7 @@ import type { LanguageTag } from '../../../shared/domain/intake/vocabulary';
 import { loadFont, type FontKey, type FontWeight } from '../typeset/handout-fonts';
 import { paragraphHeight, typesetParagraph, type Txt, type TypesetParagraph } from '../typeset/typeset-paragraph';
 import type { Block, Slot } from './handout-blocks';
+import { paginate, type Piece } from './paginate';
 
 export interface HandoutFrame {
   readonly language: LanguageTag;
@@ -55,7 +56,11 @@ function glyphsSpellText(font: FontKey, text: string): boolean {
 }
 
 interface Chunk {
+  /** A table row's table header, drawn again above the row when it starts a page. */
+  readonly tableHeader?: Chunk;
   readonly height: number;
+  /** Lines of text (side-by-side columns count once). */
+  readonly lines: number;
   draw(y: number): void;
 }
 
@@ -71,6 +76,13 @@ interface SlotLayout {
   }[];
   readonly height: number;
 }
+
+/** Lines a slot's text takes: side-by-side paragraphs count once, stacked ones add up. */
+const slotLines = (layout: SlotLayout): number => {
+  const rows = new Map<number, number>();
+  for (const { paragraph, dy } of layout.paragraphs) rows.set(dy, Math.max(rows.get(dy) ?? 0, paragraph.lines.length));
+  return [...rows.values()].reduce((sum, lines) => sum + lines, 0);
+};
 
 const COLUMN_GUTTER = 14;
 
@@ -162,6 +174,8 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     const above = block.level === 1 ? 12 : 6;
     return {
       height: above + layout.height + 4,
+      // A heading is not body text: a last page needs three lines besides it.
+      lines: 0,
       draw: (y) => {
         if (block.level === 1) doc.moveTo(MARGIN.left, y + above - 5).lineTo(PAGE.width - MARGIN.right, y + above - 5).lineWidth(0.6).strokeColor(COLOURS.rule).stroke();
         drawSlot(layout, MARGIN.left, y + above, TEXT_WIDTH);
@@ -172,7 +186,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   const paragraphChunk = (block: Extract<Block, { type: 'paragraph' }>): Chunk => {
     const colour = block.tone === 'warning' ? COLOURS.warning : COLOURS.text;
     const layout = layoutSlot(block.text, SIZES.body, block.tone === 'strong' ? 'Bold' : 'Regular', TEXT_WIDTH, colour, true);
-    return { height: layout.height + 4, draw: (y) => drawSlot(layout, MARGIN.left, y, TEXT_WIDTH) };
+    return { height: layout.height + 4, lines: slotLines(layout), draw: (y) => drawSlot(layout, MARGIN.left, y, TEXT_WIDTH) };
   };
 
   const listChunks = (block: Extract<Block, { type: 'list' }>): Chunk[] => {
@@ -181,6 +195,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
       const layout = layoutSlot(item, SIZES.body, 'Regular', TEXT_WIDTH, COLOURS.text, true, indent);
       return {
         height: layout.height + 2,
+        lines: slotLines(layout),
         draw: (y) => {
           // One marker per language, each on its own paragraph's reading side.
           for (const { paragraph, dx, dy, width } of layout.paragraphs) {
@@ -211,6 +226,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
       const height = Math.max(...layouts.map((l) => l.height)) + 2 * pad;
       return {
         height,
+        lines: Math.max(...layouts.map(slotLines)),
         draw: (y) => {
           if (header) doc.rect(MARGIN.left, y, TEXT_WIDTH, height).fillColor('#eef3f6').fill();
           layouts.forEach((layout, column) =>
@@ -221,7 +237,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
       };
     };
     const header = rowChunk(block.header, true);
-    return [{ ...header, repeatHeader: true } as Chunk, ...block.rows.map((row) => ({ ...rowChunk(row, false), tableHeader: header }) as Chunk)];
+    return [header, ...block.rows.map((row): Chunk => ({ ...rowChunk(row, false), tableHeader: header }))];
   };
 
   const signatureChunk = (block: Extract<Block, { type: 'signatures' }>): Chunk => {
@@ -232,6 +248,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     const rowHeight = Math.max(...rows.map((r) => r.height), 20) + Math.max(signature.height, date.height) + 14;
     return {
       height: rows.length * rowHeight + 6,
+      lines: rows.length * 2,
       draw: (y) => {
         // Left to right: role, signature line, date line; an Arabic page mirrors the row.
         const at = (x: number, width: number) => (rtlPage ? PAGE.width - x - width : x);
@@ -267,13 +284,8 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   };
 
   // Title block, then the flow.
-  const bottom = PAGE.height - MARGIN.bottom;
   let y = MARGIN.top;
-  const newPage = () => {
-    doc.addPage({ size: 'A4', margin: 0 });
-    y = MARGIN.top;
-  };
-  newPage();
+  doc.addPage({ size: 'A4', margin: 0 });
   const title = layoutSlot(frame.title, SIZES.title, 'Bold', TEXT_WIDTH, COLOURS.heading);
   drawSlot(title, MARGIN.left, y, TEXT_WIDTH);
   y += title.height + 2;
@@ -281,25 +293,47 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   drawSlot(subtitle, MARGIN.left, y, TEXT_WIDTH);
   y += subtitle.height + 4;
 
+  // Sections open at level-1 headings (a treatment's name); a page that continues one repeats its name on top.
   const all = blocks.map(chunksOf);
+  const pieces: Piece[] = [];
+  const flat: Chunk[] = [];
+  let section = -1;
   all.forEach((chunks, blockIndex) => {
     const block = blocks[blockIndex]!;
-    chunks.forEach((chunk, chunkIndex) => {
-      // A heading needs room for itself and the first piece of what follows; a table row for itself.
-      let needed = chunk.height;
-      if (block.type === 'heading') needed += all[blockIndex + 1]?.[0]?.height ?? 0;
-      if (block.type === 'table' && chunkIndex === 0) needed += chunks[1]?.height ?? 0;
-      if (y + needed > bottom && y > MARGIN.top) {
-        newPage();
-        const header = (chunk as Chunk & { tableHeader?: Chunk }).tableHeader;
-        if (header) {
-          header.draw(y);
-          y += header.height;
-        }
-      }
-      chunk.draw(y);
-      y += chunk.height;
+    const opens = block.type === 'heading' && block.level === 1;
+    if (opens) section = blockIndex;
+    // A heading, a bold lead-in line ("What to do:", the statement the signatures sign) and a `with-next` block
+    // stay with what follows; a `together` block and a table's header with its first row stay whole.
+    const gluedToNext = block.type === 'heading' || (block.type === 'paragraph' && block.tone === 'strong') || block.keep === 'with-next';
+    chunks.forEach((chunk, index) => {
+      const last = index === chunks.length - 1;
+      const glueNext = last ? gluedToNext : gluedToNext || block.keep === 'together' || (block.type === 'table' && index === 0);
+      pieces.push({ height: chunk.height, lines: chunk.lines, glueNext, section, opensSection: opens && index === 0, ...(chunk.tableHeader ? { tableHeader: chunk.tableHeader.height } : {}) });
+      flat.push(chunk);
     });
+  });
+  const reminder = (sectionIndex: number) => {
+    const heading = blocks[sectionIndex] as Extract<Block, { type: 'heading' }>;
+    return layoutSlot(heading.text, SIZES.body, 'Bold', TEXT_WIDTH, COLOURS.muted, true);
+  };
+  const plan = paginate(pieces, {
+    firstTop: y,
+    top: MARGIN.top,
+    bottom: PAGE.height - MARGIN.bottom,
+    reminderHeight: (sectionIndex) => reminder(sectionIndex).height + 6,
+  });
+  for (let page = 1; page < plan.pages; page += 1) doc.addPage({ size: 'A4', margin: 0 });
+  const firstPage = doc.bufferedPageRange().start;
+  plan.reminders.forEach(({ section: sectionIndex, y: top }, page) => {
+    if (sectionIndex < 0) return;
+    doc.switchToPage(firstPage + page);
+    drawSlot(reminder(sectionIndex), MARGIN.left, top, TEXT_WIDTH);
+  });
+  flat.forEach((chunk, index) => {
+    const { page, y: top, repeatHeader } = plan.placements[index]!;
+    doc.switchToPage(firstPage + page);
+    if (repeatHeader && chunk.tableHeader) chunk.tableHeader.draw(top - chunk.tableHeader.height);
+    chunk.draw(top);
   });
 
   // Header and footer on every page, now that the page count is known.
@@ -317,7 +351,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     let x = rtlPage ? PAGE.width - MARGIN.right : MARGIN.left;
     if (frame.logo) {
       try {
-        doc.image(frame.logo, rtlPage ? x - 120 : x, 30, { fit: [120, 34], align: rtlPage ? 'right' : 'left' });
+        doc.image(frame.logo, rtlPage ? x - 120 : x, 30, { fit: [120, 34], ...(rtlPage ? { align: 'right' as const } : {}) });
         x += rtlPage ? -128 : 128;
       } catch {
         // A logo pdfkit cannot read is left out rather than failing the handout.
