@@ -55,13 +55,16 @@ function glyphsSpellText(font: FontKey, text: string): boolean {
   return spells;
 }
 
+const THAI_MARK = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/u;
+
 interface Chunk {
   /** A table row's table header, drawn again above the row when it starts a page. */
   readonly tableHeader?: Chunk;
   readonly height: number;
   /** Lines of text (side-by-side columns count once). */
   readonly lines: number;
-  draw(y: number): void;
+  /** Draws at y; its text goes into `into` in the structure tree (null: drawn as an artifact, e.g. a repeated row). */
+  draw(y: number, into: PDFKit.PDFStructureElement | null): void;
 }
 
 /** A slot's paragraphs, each at an offset: stacked (the patient's language, then smaller grey Korean) or, for
@@ -69,6 +72,9 @@ interface Chunk {
 interface SlotLayout {
   readonly paragraphs: readonly {
     readonly paragraph: TypesetParagraph;
+    readonly lang: string;
+    /** The paragraph as written, for the structure tree's ActualText of a right-to-left span. */
+    readonly text: string;
     readonly colour: string;
     readonly dx: number;
     readonly dy: number;
@@ -84,6 +90,15 @@ const slotLines = (layout: SlotLayout): number => {
   return [...rows.values()].reduce((sum, lines) => sum + lines, 0);
 };
 
+/** The structure element each kind of block becomes in the tagged PDF. */
+const STRUCTURE_TYPE: Record<Block['type'], (block: Block) => string> = {
+  heading: (block) => (block.type === 'heading' && block.level === 2 ? 'H2' : 'H1'),
+  paragraph: () => 'P',
+  list: () => 'L',
+  table: () => 'Table',
+  signatures: () => 'Div',
+};
+
 const COLUMN_GUTTER = 14;
 
 export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[]): Promise<Buffer> {
@@ -93,6 +108,8 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     bufferPages: true,
     autoFirstPage: false,
     lang: frame.language,
+    // Tagged: a structure tree of headings, paragraphs, lists and tables, each span with its language.
+    tagged: true,
     displayTitle: true,
     info: { Title: frame.title.map((t) => t.text).join(' / '), Author: frame.clinicName, CreationDate: frame.createdAt, ModDate: frame.createdAt },
   });
@@ -125,22 +142,26 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
       // Side by side, both columns carry the same style (a warning is red in Korean too).
       const paragraphs = slot.map((txt, index) => {
         const paragraph = typesetParagraph(txt, size, weight, columnWidth - indent);
-        return { paragraph, colour, dx: (index === 0 ? first : second) + (paragraph.rtl ? 0 : indent), dy: 0, width: columnWidth - indent };
+        return { paragraph, lang: txt.lang, text: txt.text, colour, dx: (index === 0 ? first : second) + (paragraph.rtl ? 0 : indent), dy: 0, width: columnWidth - indent };
       });
       return { paragraphs, height: Math.max(...paragraphs.map((p) => paragraphHeight(p.paragraph))) };
     }
     let dy = 0;
     const paragraphs = slot.map((txt, index) => {
       const paragraph = typesetParagraph(txt, index === 0 ? size : size * TRANSLATION_SCALE, weight, width - indent);
-      const placed = { paragraph, colour: index === 0 ? colour : COLOURS.translation, dx: paragraph.rtl ? 0 : indent, dy, width: width - indent };
+      const placed = { paragraph, lang: txt.lang, text: txt.text, colour: index === 0 ? colour : COLOURS.translation, dx: paragraph.rtl ? 0 : indent, dy, width: width - indent };
       dy += paragraphHeight(paragraph) + 1.5;
       return placed;
     });
     return { paragraphs, height: Math.max(0, dy - 1.5) };
   };
 
-  const drawSlot = (layout: SlotLayout, x: number, y: number, _width: number, align: 'start' | 'end' = 'start') => {
-    for (const { paragraph, colour, dx, dy, width } of layout.paragraphs) {
+  /** Each paragraph of the slot becomes a Span with its language under `into`, so a screen reader and copy and
+   * paste get the patient's language and Korean apart and in order. Without `into` the caller marks an artifact. */
+  const drawSlot = (layout: SlotLayout, x: number, y: number, _width: number, align: 'start' | 'end' = 'start', into: PDFKit.PDFStructureElement | null = null) => {
+    for (const { paragraph, lang, text, colour, dx, dy, width } of layout.paragraphs) {
+      // An empty cell has no text to tag.
+      const content = into && paragraph.lines.length > 0 ? doc.markStructureContent('Span', { lang }) : null;
       let top = y + dy;
       for (const line of paragraph.lines) {
         const toRight = paragraph.rtl !== (align === 'end');
@@ -149,10 +170,11 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
         doc.fillColor(colour);
         for (const run of line.runs) {
           useFont(run.font);
-          // Where shaping split or reordered characters (Thai sara am and marks, Vietnamese stacked accents), the
-          // glyphs alone cannot say what the text was: ActualText gives search, copy and screen readers the
-          // original. Not for right-to-left runs: readers would reverse it again, and Amiri maps 1:1 anyway.
-          const actual = !run.shapeAsWhole && !glyphsSpellText(run.font, run.text);
+          // Where shaping split or reordered characters (Thai sara am, Vietnamese stacked accents), the glyphs alone
+          // cannot say what the text was: ActualText gives search, copy and screen readers the original. Thai marks
+          // too, though they map one to one: a zero-width mark drawn at an offset is read by poppler as a word, or
+          // a line, of its own ("ออกให้วน" then "ั"). Not for right-to-left runs: readers would reverse it again.
+          const actual = !run.shapeAsWhole && (THAI_MARK.test(run.text) || !glyphsSpellText(run.font, run.text));
           if (actual) doc.markContent('Span', { actual: run.text } as unknown as Parameters<typeof doc.markContent>[1]);
           doc.fontSize(paragraph.size).text(run.text, left + run.x, baseline, {
             lineBreak: false,
@@ -165,7 +187,28 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
         }
         top += paragraph.lineHeight;
       }
+      if (into && content) {
+        doc.endMarkedContent();
+        // Glyphs of a right-to-left line are drawn in visual order; the span's ActualText gives a screen reader
+        // the sentence as written.
+        into.add(doc.struct('Span', paragraph.rtl ? { lang, actual: text } : { lang }, [content]));
+      }
     }
+  };
+
+  /** Rules, markers and running text that is not content: marked so readers skip it. */
+  const artifact = (draw: () => void, type?: 'Pagination' | 'Layout') => {
+    doc.markContent('Artifact', type ? { type } : {});
+    draw();
+    doc.endMarkedContent();
+  };
+  const structure = doc.struct('Document', { lang: frame.language });
+  doc.addStructure(structure);
+  /** A structure element appended to `parent` (in reading order: elements are made as their text is drawn). */
+  const element = (parent: PDFKit.PDFStructureElement, type: string): PDFKit.PDFStructureElement => {
+    const made = doc.struct(type);
+    parent.add(made);
+    return made;
   };
 
   const headingChunk = (block: Extract<Block, { type: 'heading' }>): Chunk => {
@@ -176,9 +219,9 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
       height: above + layout.height + 4,
       // A heading is not body text: a last page needs three lines besides it.
       lines: 0,
-      draw: (y) => {
-        if (block.level === 1) doc.moveTo(MARGIN.left, y + above - 5).lineTo(PAGE.width - MARGIN.right, y + above - 5).lineWidth(0.6).strokeColor(COLOURS.rule).stroke();
-        drawSlot(layout, MARGIN.left, y + above, TEXT_WIDTH);
+      draw: (y, into) => {
+        if (block.level === 1) artifact(() => doc.moveTo(MARGIN.left, y + above - 5).lineTo(PAGE.width - MARGIN.right, y + above - 5).lineWidth(0.6).strokeColor(COLOURS.rule).stroke());
+        drawSlot(layout, MARGIN.left, y + above, TEXT_WIDTH, 'start', into);
       },
     };
   };
@@ -186,7 +229,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   const paragraphChunk = (block: Extract<Block, { type: 'paragraph' }>): Chunk => {
     const colour = block.tone === 'warning' ? COLOURS.warning : COLOURS.text;
     const layout = layoutSlot(block.text, SIZES.body, block.tone === 'strong' ? 'Bold' : 'Regular', TEXT_WIDTH, colour, true);
-    return { height: layout.height + 4, lines: slotLines(layout), draw: (y) => drawSlot(layout, MARGIN.left, y, TEXT_WIDTH) };
+    return { height: layout.height + 4, lines: slotLines(layout), draw: (y, into) => drawSlot(layout, MARGIN.left, y, TEXT_WIDTH, 'start', into) };
   };
 
   const listChunks = (block: Extract<Block, { type: 'list' }>): Chunk[] => {
@@ -196,15 +239,17 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
       return {
         height: layout.height + 2,
         lines: slotLines(layout),
-        draw: (y) => {
+        draw: (y, into) => {
           // One marker per language, each on its own paragraph's reading side.
-          for (const { paragraph, dx, dy, width } of layout.paragraphs) {
+          artifact(() => {
+            for (const { paragraph, dx, dy, width } of layout.paragraphs) {
             const markerX = MARGIN.left + (paragraph.rtl ? dx + width + indent - 10 : dx - indent + 2);
             const middle = y + dy + paragraph.lineHeight / 2;
             if (block.marker === 'checkbox') doc.rect(markerX, middle - 4.5, 8, 8).lineWidth(0.8).strokeColor(COLOURS.text).stroke();
             else doc.circle(markerX + 3, middle, 1.8).fillColor(COLOURS.heading).fill();
-          }
-          drawSlot(layout, MARGIN.left, y, TEXT_WIDTH);
+            }
+          });
+          drawSlot(layout, MARGIN.left, y, TEXT_WIDTH, 'start', into ? element(element(into, 'LI'), 'LBody') : null);
         },
       };
     });
@@ -227,12 +272,13 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
       return {
         height,
         lines: Math.max(...layouts.map(slotLines)),
-        draw: (y) => {
-          if (header) doc.rect(MARGIN.left, y, TEXT_WIDTH, height).fillColor('#eef3f6').fill();
+        draw: (y, into) => {
+          if (header) artifact(() => doc.rect(MARGIN.left, y, TEXT_WIDTH, height).fillColor('#eef3f6').fill());
+          const row = into ? element(into, 'TR') : null;
           layouts.forEach((layout, column) =>
-            drawSlot(layout, xs[column]! + pad, y + pad, block.widths[column]! * TEXT_WIDTH - 2 * pad, block.align?.[column] ?? 'start'),
+            drawSlot(layout, xs[column]! + pad, y + pad, block.widths[column]! * TEXT_WIDTH - 2 * pad, block.align?.[column] ?? 'start', row ? element(row, header ? 'TH' : 'TD') : null),
           );
-          doc.moveTo(MARGIN.left, y + height).lineTo(PAGE.width - MARGIN.right, y + height).lineWidth(0.4).strokeColor(COLOURS.rule).stroke();
+          artifact(() => doc.moveTo(MARGIN.left, y + height).lineTo(PAGE.width - MARGIN.right, y + height).lineWidth(0.4).strokeColor(COLOURS.rule).stroke());
         },
       };
     };
@@ -249,7 +295,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     return {
       height: rows.length * rowHeight + 6,
       lines: rows.length * 2,
-      draw: (y) => {
+      draw: (y, into) => {
         // Left to right: role, signature line, date line; an Arabic page mirrors the row.
         const at = (x: number, width: number) => (rtlPage ? PAGE.width - x - width : x);
         const signatureWidth = TEXT_WIDTH * 0.4;
@@ -259,10 +305,11 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
           const lineY = top + Math.max(role.height, 20) + 2;
           const sigX = at(MARGIN.left + roleWidth, signatureWidth);
           const dateX = at(MARGIN.left + TEXT_WIDTH - dateWidth, dateWidth);
-          drawSlot(role, at(MARGIN.left, roleWidth - 6), top, roleWidth - 6);
-          doc.moveTo(sigX, lineY).lineTo(sigX + signatureWidth, lineY).moveTo(dateX, lineY).lineTo(dateX + dateWidth, lineY).lineWidth(0.7).strokeColor(COLOURS.text).stroke();
-          drawSlot(signature, sigX, lineY + 2, signatureWidth);
-          drawSlot(date, dateX, lineY + 2, dateWidth);
+          const paragraph = () => (into ? element(into, 'P') : null);
+          drawSlot(role, at(MARGIN.left, roleWidth - 6), top, roleWidth - 6, 'start', paragraph());
+          artifact(() => doc.moveTo(sigX, lineY).lineTo(sigX + signatureWidth, lineY).moveTo(dateX, lineY).lineTo(dateX + dateWidth, lineY).lineWidth(0.7).strokeColor(COLOURS.text).stroke());
+          drawSlot(signature, sigX, lineY + 2, signatureWidth, 'start', paragraph());
+          drawSlot(date, dateX, lineY + 2, dateWidth, 'start', paragraph());
         });
       },
     };
@@ -287,16 +334,17 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   let y = MARGIN.top;
   doc.addPage({ size: 'A4', margin: 0 });
   const title = layoutSlot(frame.title, SIZES.title, 'Bold', TEXT_WIDTH, COLOURS.heading);
-  drawSlot(title, MARGIN.left, y, TEXT_WIDTH);
+  drawSlot(title, MARGIN.left, y, TEXT_WIDTH, 'start', element(structure, 'H1'));
   y += title.height + 2;
   const subtitle = layoutSlot(frame.subtitle, SIZES.body - 1, 'Regular', TEXT_WIDTH, COLOURS.muted);
-  drawSlot(subtitle, MARGIN.left, y, TEXT_WIDTH);
+  drawSlot(subtitle, MARGIN.left, y, TEXT_WIDTH, 'start', element(structure, 'P'));
   y += subtitle.height + 4;
 
   // Sections open at level-1 headings (a treatment's name); a page that continues one repeats its name on top.
   const all = blocks.map(chunksOf);
   const pieces: Piece[] = [];
   const flat: Chunk[] = [];
+  const blockOf: number[] = [];
   let section = -1;
   all.forEach((chunks, blockIndex) => {
     const block = blocks[blockIndex]!;
@@ -310,6 +358,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
       const glueNext = last ? gluedToNext : gluedToNext || block.keep === 'together' || (block.type === 'table' && index === 0);
       pieces.push({ height: chunk.height, lines: chunk.lines, glueNext, section, opensSection: opens && index === 0, ...(chunk.tableHeader ? { tableHeader: chunk.tableHeader.height } : {}) });
       flat.push(chunk);
+      blockOf.push(blockIndex);
     });
   });
   const reminder = (sectionIndex: number) => {
@@ -327,13 +376,18 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   plan.reminders.forEach(({ section: sectionIndex, y: top }, page) => {
     if (sectionIndex < 0) return;
     doc.switchToPage(firstPage + page);
-    drawSlot(reminder(sectionIndex), MARGIN.left, top, TEXT_WIDTH);
+    artifact(() => drawSlot(reminder(sectionIndex), MARGIN.left, top, TEXT_WIDTH), 'Pagination');
   });
+  const blockElements = new Map<number, PDFKit.PDFStructureElement>();
   flat.forEach((chunk, index) => {
     const { page, y: top, repeatHeader } = plan.placements[index]!;
     doc.switchToPage(firstPage + page);
-    if (repeatHeader && chunk.tableHeader) chunk.tableHeader.draw(top - chunk.tableHeader.height);
-    chunk.draw(top);
+    const header = chunk.tableHeader;
+    if (repeatHeader && header) artifact(() => header.draw(top - header.height, null), 'Pagination');
+    const blockIndex = blockOf[index]!;
+    let into = blockElements.get(blockIndex);
+    if (!into) blockElements.set(blockIndex, (into = element(structure, STRUCTURE_TYPE[blocks[blockIndex]!.type](blocks[blockIndex]!))));
+    chunk.draw(top, into);
   });
 
   // Header and footer on every page, now that the page count is known.
@@ -341,8 +395,10 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   const pages = range.count;
   for (let index = 0; index < pages; index += 1) {
     doc.switchToPage(range.start + index);
-    drawHeader(index);
-    drawFooter(index + 1, pages);
+    artifact(() => {
+      drawHeader(index);
+      drawFooter(index + 1, pages);
+    }, 'Pagination');
   }
 
   // An Arabic page mirrors the header: logo and clinic at the right, the patient's names at the left.
