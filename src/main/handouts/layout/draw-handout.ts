@@ -158,13 +158,23 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
 
   /** Each paragraph of the slot becomes a Span with its language under `into`, so a screen reader and copy and
    * paste get the patient's language and Korean apart and in order. Without `into` the caller marks an artifact. */
-  const drawSlot = (layout: SlotLayout, x: number, y: number, _width: number, align: 'start' | 'end' = 'start', into: PDFKit.PDFStructureElement | null = null) => {
+  /** `align` is taken from each paragraph's own direction, or, with `pageSide`, from the page's (a table cell on
+   * an Arabic page puts its Korean line on the same side as the Arabic one). */
+  const drawSlot = (
+    layout: SlotLayout,
+    x: number,
+    y: number,
+    _width: number,
+    align: 'start' | 'end' = 'start',
+    into: PDFKit.PDFStructureElement | null = null,
+    pageSide = false,
+  ) => {
     for (const { paragraph, lang, text, colour, dx, dy, width } of layout.paragraphs) {
       // An empty cell has no text to tag.
       const content = into && paragraph.lines.length > 0 ? doc.markStructureContent('Span', { lang }) : null;
       let top = y + dy;
       for (const line of paragraph.lines) {
-        const toRight = paragraph.rtl !== (align === 'end');
+        const toRight = (pageSide ? rtlPage : paragraph.rtl) !== (align === 'end');
         const left = x + dx + (toRight ? width - line.width : 0);
         const baseline = top + (paragraph.lineHeight - paragraph.size) / 2 + paragraph.size * 0.86;
         doc.fillColor(colour);
@@ -276,7 +286,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
           if (header) artifact(() => doc.rect(MARGIN.left, y, TEXT_WIDTH, height).fillColor('#eef3f6').fill());
           const row = into ? element(into, 'TR') : null;
           layouts.forEach((layout, column) =>
-            drawSlot(layout, xs[column]! + pad, y + pad, block.widths[column]! * TEXT_WIDTH - 2 * pad, block.align?.[column] ?? 'start', row ? element(row, header ? 'TH' : 'TD') : null),
+            drawSlot(layout, xs[column]! + pad, y + pad, block.widths[column]! * TEXT_WIDTH - 2 * pad, block.align?.[column] ?? 'start', row ? element(row, header ? 'TH' : 'TD') : null, true),
           );
           artifact(() => doc.moveTo(MARGIN.left, y + height).lineTo(PAGE.width - MARGIN.right, y + height).lineWidth(0.4).strokeColor(COLOURS.rule).stroke());
         },
@@ -306,10 +316,10 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
           const sigX = at(MARGIN.left + roleWidth, signatureWidth);
           const dateX = at(MARGIN.left + TEXT_WIDTH - dateWidth, dateWidth);
           const paragraph = () => (into ? element(into, 'P') : null);
-          drawSlot(role, at(MARGIN.left, roleWidth - 6), top, roleWidth - 6, 'start', paragraph());
+          drawSlot(role, at(MARGIN.left, roleWidth - 6), top, roleWidth - 6, 'start', paragraph(), true);
           artifact(() => doc.moveTo(sigX, lineY).lineTo(sigX + signatureWidth, lineY).moveTo(dateX, lineY).lineTo(dateX + dateWidth, lineY).lineWidth(0.7).strokeColor(COLOURS.text).stroke());
-          drawSlot(signature, sigX, lineY + 2, signatureWidth, 'start', paragraph());
-          drawSlot(date, dateX, lineY + 2, dateWidth, 'start', paragraph());
+          drawSlot(signature, sigX, lineY + 2, signatureWidth, 'start', paragraph(), true);
+          drawSlot(date, dateX, lineY + 2, dateWidth, 'start', paragraph(), true);
         });
       },
     };
@@ -334,10 +344,10 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   let y = MARGIN.top;
   doc.addPage({ size: 'A4', margin: 0 });
   const title = layoutSlot(frame.title, SIZES.title, 'Bold', TEXT_WIDTH, COLOURS.heading);
-  drawSlot(title, MARGIN.left, y, TEXT_WIDTH, 'start', element(structure, 'H1'));
+  drawSlot(title, MARGIN.left, y, TEXT_WIDTH, 'start', element(structure, 'H1'), true);
   y += title.height + 2;
   const subtitle = layoutSlot(frame.subtitle, SIZES.body - 1, 'Regular', TEXT_WIDTH, COLOURS.muted);
-  drawSlot(subtitle, MARGIN.left, y, TEXT_WIDTH, 'start', element(structure, 'P'));
+  drawSlot(subtitle, MARGIN.left, y, TEXT_WIDTH, 'start', element(structure, 'P'), true);
   y += subtitle.height + 4;
 
   // Sections open at level-1 headings (a treatment's name); a page that continues one repeats its name on top.
@@ -432,7 +442,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     const labelWidth = 90;
     const disclaimer = layoutSlot(frame.disclaimer, SIZES.small, 'Regular', TEXT_WIDTH - labelWidth - 10, COLOURS.muted);
     const label = layoutSlot(frame.pageLabel(page, pageCount), SIZES.small, 'Regular', labelWidth, COLOURS.muted);
-    drawSlot(disclaimer, rtlPage ? MARGIN.left + labelWidth + 10 : MARGIN.left, top, TEXT_WIDTH - labelWidth - 10);
+    drawSlot(disclaimer, rtlPage ? MARGIN.left + labelWidth + 10 : MARGIN.left, top, TEXT_WIDTH - labelWidth - 10, 'start', null, true);
     drawSlot(label, rtlPage ? MARGIN.left : PAGE.width - MARGIN.right - labelWidth, top, labelWidth, rtlPage ? 'start' : 'end');
   }
 
