@@ -1,8 +1,9 @@
 // Golden page images: the first page of the bilingual aftercare in Arabic, Thai, Simplified Chinese, Japanese
-// and Mongolian, rendered by pdftoppm and compared pixel by pixel with images that were looked at by eye before
-// they were committed. A tolerance absorbs anti-aliasing noise; text that moves by a couple of pixels does not
-// pass. After an intended layout change: UPDATE_GOLDEN=1 npx vitest run tests/unit/handouts/golden-pages.test.ts,
-// then look at every image in tests/fixtures/handout-golden before committing them.
+// and Mongolian, and the Arabic bilingual plan-and-quote and consent (its signature page), rendered by pdftoppm
+// and compared pixel by pixel with images that were looked at by eye before they were committed. A tolerance
+// absorbs anti-aliasing noise; text that moves by a couple of pixels does not pass. After an intended layout
+// change: UPDATE_GOLDEN=1 npx vitest run tests/unit/handouts/golden-pages.test.ts, then look at every image in
+// tests/fixtures/handout-golden before committing them.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -45,6 +46,23 @@ describe('golden page images of the bilingual aftercare', () => {
   it.each(['ar', 'th', 'zh-Hans', 'ja', 'mn'] as const)('%s page 1 matches its golden image', async (language) => {
     const page = await pageOne(language);
     const path = join(GOLDEN, `aftercare-${language}-ko-p1.png`);
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
+      if (process.env.CI) throw new Error(`missing golden image ${path}`);
+      mkdirSync(GOLDEN, { recursive: true });
+      await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } }).png().toFile(path);
+    }
+    expect(differingShare(page, await readPng(path))).toBeLessThanOrEqual(MAX_SHARE);
+  });
+
+  // The Arabic page's other layouts: a mirrored table with amounts (plan and quote), the signature lines (consent,
+  // last page).
+  it.each([
+    ['plan', 1],
+    ['consent', 3],
+  ] as const)('ar %s page %i matches its golden image', async (kind, pageNumber) => {
+    const pdf = await makeHandout(handoutInput('ar'), { kind, language: 'ar', bilingual: true });
+    const page = pdfPageGrey(pdf, pageNumber, DPI);
+    const path = join(GOLDEN, `${kind}-ar-ko-p${pageNumber}.png`);
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
       if (process.env.CI) throw new Error(`missing golden image ${path}`);
       mkdirSync(GOLDEN, { recursive: true });

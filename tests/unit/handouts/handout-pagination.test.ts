@@ -1,7 +1,7 @@
 // Pagination read back from the PDF: a heading is never the last thing on a page (it keeps its first line of
 // text with it), a long table repeats its header row on the next page, and every page has its number.
 import { describe, expect, it } from 'vitest';
-import { makeHandout } from '../../../src/main/handouts/make-handout';
+import { handoutBlocks, makeHandout } from '../../../src/main/handouts/make-handout';
 import type { TreatmentId } from '../../../src/shared/domain/catalog/catalog-schema';
 import { planSchema } from '../../../src/shared/domain/plan/plan-schema';
 import { handoutInput } from '../../support/handout-input';
@@ -31,6 +31,15 @@ describe('handout pagination', () => {
       expect(['First 1-3 days', '1-2 weeks', '3-6 months', 'Whom to call']).not.toContain(lastLine);
     }
     expect(pdfText(pdf)).toContain(`Page ${pages} of ${pages}`);
+    // A page that continues a treatment's section starts with that treatment's name (or a section of its own).
+    const sections = handoutBlocks(input, { kind: 'aftercare', language: 'en', bilingual: false })
+      .blocks.flatMap((block) => (block.type === 'heading' && block.level === 1 ? [block.text[0]!.text] : []));
+    for (let page = 2; page <= pages; page += 1) {
+      const body = words.filter((w) => w.page === page && w.yMin > 78 && w.yMin < 778);
+      const top = Math.min(...body.map((w) => w.yMin));
+      const firstLine = body.filter((w) => w.yMin - top < 2).sort((a, b) => a.xMin - b.xMin).map((w) => w.text).join(' ');
+      expect(sections, `page ${page} starts with "${firstLine}"`).toContain(firstLine);
+    }
   });
 
   it('repeats a long table’s header row on the next page', async () => {

@@ -73,3 +73,10 @@ export const pdfPageGrey = (pdf: Buffer, page: number, dpi: number): { width: nu
     const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/u.exec(pgm.subarray(0, 40).toString('latin1'))!;
     return { width: Number(header[1]), height: Number(header[2]), pixels: pgm.subarray(header[0].length) };
   });
+
+/** Each page's text (pdftotext's default reading order), one string per page. */
+export const pdfPageTexts = (pdf: Buffer): string[] =>
+  withFile(pdf, (path) => execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }))
+    .split('\f')
+    .slice(0, -1)
+    .map((page) => page.replace(/[\u200e\u200f\u202a-\u202e]/gu, ''));

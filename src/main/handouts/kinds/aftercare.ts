@@ -8,7 +8,7 @@ import { addDays } from '../../../shared/domain/intake/calendar-date';
 import type { Block, Slot } from '../layout/handout-blocks';
 import { fill, type LanguageTexts } from '../texts/handout-texts';
 import { aftercareRegimens, CARE_TOPICS, combinedRegimen, isUsualCare, type PhaseCare, type Regimens } from './aftercare-regimen';
-import { clinicContactList } from './clinic-contact';
+import { emergencyBlock, keptTogether } from './emergency-block';
 import { one, plannedItems, range, treatmentOf, type BuildKind, type Formats } from './handout-input';
 
 /** The sessions grouped by treatment day, in date order; a session without a date (not scheduled yet, or at a next
@@ -90,8 +90,8 @@ export const buildAftercare: BuildKind = (input, texts, formats) => {
     { type: 'list', marker: 'bullet', items: words.warningSigns.map((line) => one(line, texts)) },
     { type: 'heading', level: 1, text: one(words.whomToCall, texts) },
     { type: 'paragraph', text: one(words.callClinic, texts) },
-    ...clinicContactList(input, texts),
-    { type: 'paragraph', text: one(words.callEmergency, texts), tone: 'warning' },
+    // "In an emergency in Korea, call 119" leads into the numbers and stays on their page.
+    ...keptTogether([{ type: 'paragraph', text: one(words.callEmergency, texts), tone: 'warning' }, ...emergencyBlock(input, texts)]),
     { type: 'paragraph', text: one(words.callHome, texts) },
   );
   return { blocks };

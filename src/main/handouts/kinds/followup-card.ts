@@ -5,6 +5,7 @@ import { planFollowUps } from '../../../shared/domain/followups/followup-schedul
 import type { Block } from '../layout/handout-blocks';
 import { fill } from '../texts/handout-texts';
 import { clinicContactList } from './clinic-contact';
+import { keptTogether } from './emergency-block';
 import { one, plannedItems, type BuildKind, type Formats, type HandoutInput } from './handout-input';
 import type { LanguageTexts } from '../texts/handout-texts';
 
@@ -60,10 +61,12 @@ export const buildFollowUpCard: BuildKind = (input, texts, formats) => {
       ]),
     },
     ...doneSessions(input, texts, formats),
-    { type: 'heading', level: 1, text: one(words.contact, texts) },
-    ...clinicContactList(input, texts),
-    { type: 'heading', level: 1, text: one(words.emergencyTitle, texts) },
-    { type: 'list', marker: 'bullet', items: [one(words.e119, texts), one(words.e1339, texts), one(words.e1345, texts)] },
+    ...keptTogether([
+      { type: 'heading', level: 1, text: one(words.contact, texts) },
+      ...clinicContactList(input, texts),
+      { type: 'heading', level: 1, text: one(words.emergencyTitle, texts) },
+      { type: 'list', marker: 'bullet', items: [one(words.e119, texts), one(words.e1339, texts), one(words.e1345, texts)] },
+    ]),
   ];
   return { blocks };
 };

@@ -7,6 +7,7 @@ import type { LanguageTag } from '../../../shared/domain/intake/vocabulary';
 import { loadFont, type FontKey, type FontWeight } from '../typeset/handout-fonts';
 import { paragraphHeight, typesetParagraph, type Txt, type TypesetParagraph } from '../typeset/typeset-paragraph';
 import type { Block, Slot } from './handout-blocks';
+import { paginate, type Piece } from './paginate';
 
 export interface HandoutFrame {
   readonly language: LanguageTag;
@@ -56,9 +57,16 @@ function glyphsSpellText(font: FontKey, text: string): boolean {
   return spells;
 }
 
+const THAI_MARK = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/u;
+
 interface Chunk {
+  /** A table row's table header, drawn again above the row when it starts a page. */
+  readonly tableHeader?: Chunk;
   readonly height: number;
-  draw(y: number): void;
+  /** Lines of text (side-by-side columns count once). */
+  readonly lines: number;
+  /** Draws at y; its text goes into `into` in the structure tree (null: drawn as an artifact, e.g. a repeated row). */
+  draw(y: number, into: PDFKit.PDFStructureElement | null): void;
 }
 
 /** A slot's paragraphs, each at an offset: stacked (the patient's language, then smaller grey Korean) or, for
@@ -66,6 +74,9 @@ interface Chunk {
 interface SlotLayout {
   readonly paragraphs: readonly {
     readonly paragraph: TypesetParagraph;
+    readonly lang: string;
+    /** The paragraph as written, for the structure tree's ActualText of a right-to-left span. */
+    readonly text: string;
     readonly colour: string;
     readonly dx: number;
     readonly dy: number;
@@ -73,6 +84,22 @@ interface SlotLayout {
   }[];
   readonly height: number;
 }
+
+/** Lines a slot's text takes: side-by-side paragraphs count once, stacked ones add up. */
+const slotLines = (layout: SlotLayout): number => {
+  const rows = new Map<number, number>();
+  for (const { paragraph, dy } of layout.paragraphs) rows.set(dy, Math.max(rows.get(dy) ?? 0, paragraph.lines.length));
+  return [...rows.values()].reduce((sum, lines) => sum + lines, 0);
+};
+
+/** The structure element each kind of block becomes in the tagged PDF. */
+const STRUCTURE_TYPE: Record<Block['type'], (block: Block) => string> = {
+  heading: (block) => (block.type === 'heading' && block.level === 2 ? 'H2' : 'H1'),
+  paragraph: () => 'P',
+  list: () => 'L',
+  table: () => 'Table',
+  signatures: () => 'Div',
+};
 
 const COLUMN_GUTTER = 14;
 
@@ -83,6 +110,8 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     bufferPages: true,
     autoFirstPage: false,
     lang: frame.language,
+    // Tagged: a structure tree of headings, paragraphs, lists and tables, each span with its language.
+    tagged: true,
     displayTitle: true,
     info: { Title: frame.title.map((t) => t.text).join(' / '), Author: frame.clinicName, CreationDate: frame.createdAt, ModDate: frame.createdAt },
   });
@@ -105,45 +134,59 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     } else doc.font(key);
   };
 
-  const layoutSlot = (slot: Slot, size: number, weight: FontWeight, width: number, colour: string, columns = false): SlotLayout => {
+  /** `indent` leaves room for a list marker on each paragraph's reading side (left of Korean, right of Arabic). */
+  const layoutSlot = (slot: Slot, size: number, weight: FontWeight, width: number, colour: string, columns = false, indent = 0): SlotLayout => {
     if (columns && slot.length === 2) {
       const columnWidth = (width - COLUMN_GUTTER) / 2;
       // The patient's language takes the reading side: the right column on an Arabic page.
       const first = rtlPage ? columnWidth + COLUMN_GUTTER : 0;
       const second = rtlPage ? 0 : columnWidth + COLUMN_GUTTER;
-      const paragraphs = slot.map((txt, index) => ({
-        paragraph: typesetParagraph(txt, size, weight, columnWidth),
-        colour: index === 0 ? colour : COLOURS.translation,
-        dx: index === 0 ? first : second,
-        dy: 0,
-        width: columnWidth,
-      }));
+      // Side by side, both columns carry the same style (a warning is red in Korean too).
+      const paragraphs = slot.map((txt, index) => {
+        const paragraph = typesetParagraph(txt, size, weight, columnWidth - indent);
+        return { paragraph, lang: txt.lang, text: txt.text, colour, dx: (index === 0 ? first : second) + (paragraph.rtl ? 0 : indent), dy: 0, width: columnWidth - indent };
+      });
       return { paragraphs, height: Math.max(...paragraphs.map((p) => paragraphHeight(p.paragraph))) };
     }
     let dy = 0;
     const paragraphs = slot.map((txt, index) => {
-      const paragraph = typesetParagraph(txt, index === 0 ? size : size * TRANSLATION_SCALE, weight, width);
-      const placed = { paragraph, colour: index === 0 ? colour : COLOURS.translation, dx: 0, dy, width };
+      const paragraph = typesetParagraph(txt, index === 0 ? size : size * TRANSLATION_SCALE, weight, width - indent);
+      const placed = { paragraph, lang: txt.lang, text: txt.text, colour: index === 0 ? colour : COLOURS.translation, dx: paragraph.rtl ? 0 : indent, dy, width: width - indent };
       dy += paragraphHeight(paragraph) + 1.5;
       return placed;
     });
     return { paragraphs, height: Math.max(0, dy - 1.5) };
   };
 
-  const drawSlot = (layout: SlotLayout, x: number, y: number, _width: number, align: 'start' | 'end' = 'start') => {
-    for (const { paragraph, colour, dx, dy, width } of layout.paragraphs) {
+  /** Each paragraph of the slot becomes a Span with its language under `into`, so a screen reader and copy and
+   * paste get the patient's language and Korean apart and in order. Without `into` the caller marks an artifact. */
+  /** `align` is taken from each paragraph's own direction, or, with `pageSide`, from the page's (a table cell on
+   * an Arabic page puts its Korean line on the same side as the Arabic one). */
+  const drawSlot = (
+    layout: SlotLayout,
+    x: number,
+    y: number,
+    _width: number,
+    align: 'start' | 'end' = 'start',
+    into: PDFKit.PDFStructureElement | null = null,
+    pageSide = false,
+  ) => {
+    for (const { paragraph, lang, text, colour, dx, dy, width } of layout.paragraphs) {
+      // An empty cell has no text to tag.
+      const content = into && paragraph.lines.length > 0 ? doc.markStructureContent('Span', { lang }) : null;
       let top = y + dy;
       for (const line of paragraph.lines) {
-        const toRight = paragraph.rtl !== (align === 'end');
+        const toRight = (pageSide ? rtlPage : paragraph.rtl) !== (align === 'end');
         const left = x + dx + (toRight ? width - line.width : 0);
         const baseline = top + (paragraph.lineHeight - paragraph.size) / 2 + paragraph.size * 0.86;
         doc.fillColor(colour);
         for (const run of line.runs) {
           useFont(run.font);
-          // Where shaping split or reordered characters (Thai sara am and marks, Vietnamese stacked accents), the
-          // glyphs alone cannot say what the text was: ActualText gives search, copy and screen readers the
-          // original. Not for right-to-left runs: readers would reverse it again, and Amiri maps 1:1 anyway.
-          const actual = !run.shapeAsWhole && !glyphsSpellText(run.font, run.text);
+          // Where shaping split or reordered characters (Thai sara am, Vietnamese stacked accents), the glyphs alone
+          // cannot say what the text was: ActualText gives search, copy and screen readers the original. Thai marks
+          // too, though they map one to one: a zero-width mark drawn at an offset is read by poppler as a word, or
+          // a line, of its own ("ออกให้วน" then "ั"). Not for right-to-left runs: readers would reverse it again.
+          const actual = !run.shapeAsWhole && (THAI_MARK.test(run.text) || !glyphsSpellText(run.font, run.text));
           if (actual) doc.markContent('Span', { actual: run.text } as unknown as Parameters<typeof doc.markContent>[1]);
           doc.fontSize(paragraph.size).text(run.text, left + run.x, baseline, {
             lineBreak: false,
@@ -156,7 +199,28 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
         }
         top += paragraph.lineHeight;
       }
+      if (into && content) {
+        doc.endMarkedContent();
+        // Glyphs of a right-to-left line are drawn in visual order; the span's ActualText gives a screen reader
+        // the sentence as written.
+        into.add(doc.struct('Span', paragraph.rtl ? { lang, actual: text } : { lang }, [content]));
+      }
     }
+  };
+
+  /** Rules, markers and running text that is not content: marked so readers skip it. */
+  const artifact = (draw: () => void, type?: 'Pagination' | 'Layout') => {
+    doc.markContent('Artifact', type ? { type } : {});
+    draw();
+    doc.endMarkedContent();
+  };
+  const structure = doc.struct('Document', { lang: frame.language });
+  doc.addStructure(structure);
+  /** A structure element appended to `parent` (in reading order: elements are made as their text is drawn). */
+  const element = (parent: PDFKit.PDFStructureElement, type: string): PDFKit.PDFStructureElement => {
+    const made = doc.struct(type);
+    parent.add(made);
+    return made;
   };
 
   const headingChunk = (block: Extract<Block, { type: 'heading' }>): Chunk => {
@@ -165,9 +229,11 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     const above = block.level === 1 ? 12 : 6;
     return {
       height: above + layout.height + 4,
-      draw: (y) => {
-        if (block.level === 1) doc.moveTo(MARGIN.left, y + above - 5).lineTo(PAGE.width - MARGIN.right, y + above - 5).lineWidth(0.6).strokeColor(COLOURS.rule).stroke();
-        drawSlot(layout, MARGIN.left, y + above, TEXT_WIDTH);
+      // A heading is not body text: a last page needs three lines besides it.
+      lines: 0,
+      draw: (y, into) => {
+        if (block.level === 1) artifact(() => doc.moveTo(MARGIN.left, y + above - 5).lineTo(PAGE.width - MARGIN.right, y + above - 5).lineWidth(0.6).strokeColor(COLOURS.rule).stroke());
+        drawSlot(layout, MARGIN.left, y + above, TEXT_WIDTH, 'start', into);
       },
     };
   };
@@ -175,22 +241,27 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   const paragraphChunk = (block: Extract<Block, { type: 'paragraph' }>): Chunk => {
     const colour = block.tone === 'warning' ? COLOURS.warning : COLOURS.text;
     const layout = layoutSlot(block.text, SIZES.body, block.tone === 'strong' ? 'Bold' : 'Regular', TEXT_WIDTH, colour, true);
-    return { height: layout.height + 4, draw: (y) => drawSlot(layout, MARGIN.left, y, TEXT_WIDTH) };
+    return { height: layout.height + 4, lines: slotLines(layout), draw: (y, into) => drawSlot(layout, MARGIN.left, y, TEXT_WIDTH, 'start', into) };
   };
 
   const listChunks = (block: Extract<Block, { type: 'list' }>): Chunk[] => {
     const indent = 16;
     return block.items.map((item) => {
-      const layout = layoutSlot(item, SIZES.body, 'Regular', TEXT_WIDTH - indent, COLOURS.text, true);
+      const layout = layoutSlot(item, SIZES.body, 'Regular', TEXT_WIDTH, COLOURS.text, true, indent);
       return {
         height: layout.height + 2,
-        draw: (y) => {
-          const markerX = rtlPage ? PAGE.width - MARGIN.right - 9 : MARGIN.left + 2;
-          const textX = rtlPage ? MARGIN.left : MARGIN.left + indent;
-          const middle = y + (layout.paragraphs[0]?.paragraph.lineHeight ?? SIZES.body) / 2;
-          if (block.marker === 'checkbox') doc.rect(markerX, middle - 4.5, 8, 8).lineWidth(0.8).strokeColor(COLOURS.text).stroke();
-          else doc.circle(markerX + 3, middle, 1.8).fillColor(COLOURS.heading).fill();
-          drawSlot(layout, textX, y, TEXT_WIDTH - indent);
+        lines: slotLines(layout),
+        draw: (y, into) => {
+          // One marker per language, each on its own paragraph's reading side.
+          artifact(() => {
+            for (const { paragraph, dx, dy, width } of layout.paragraphs) {
+            const markerX = MARGIN.left + (paragraph.rtl ? dx + width + indent - 10 : dx - indent + 2);
+            const middle = y + dy + paragraph.lineHeight / 2;
+            if (block.marker === 'checkbox') doc.rect(markerX, middle - 4.5, 8, 8).lineWidth(0.8).strokeColor(COLOURS.text).stroke();
+            else doc.circle(markerX + 3, middle, 1.8).fillColor(COLOURS.heading).fill();
+            }
+          });
+          drawSlot(layout, MARGIN.left, y, TEXT_WIDTH, 'start', into ? element(element(into, 'LI'), 'LBody') : null);
         },
       };
     });
@@ -212,17 +283,19 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
       const height = Math.max(...layouts.map((l) => l.height)) + 2 * pad;
       return {
         height,
-        draw: (y) => {
-          if (header) doc.rect(MARGIN.left, y, TEXT_WIDTH, height).fillColor('#eef3f6').fill();
+        lines: Math.max(...layouts.map(slotLines)),
+        draw: (y, into) => {
+          if (header) artifact(() => doc.rect(MARGIN.left, y, TEXT_WIDTH, height).fillColor('#eef3f6').fill());
+          const row = into ? element(into, 'TR') : null;
           layouts.forEach((layout, column) =>
-            drawSlot(layout, xs[column]! + pad, y + pad, block.widths[column]! * TEXT_WIDTH - 2 * pad, block.align?.[column] ?? 'start'),
+            drawSlot(layout, xs[column]! + pad, y + pad, block.widths[column]! * TEXT_WIDTH - 2 * pad, block.align?.[column] ?? 'start', row ? element(row, header ? 'TH' : 'TD') : null, true),
           );
-          doc.moveTo(MARGIN.left, y + height).lineTo(PAGE.width - MARGIN.right, y + height).lineWidth(0.4).strokeColor(COLOURS.rule).stroke();
+          artifact(() => doc.moveTo(MARGIN.left, y + height).lineTo(PAGE.width - MARGIN.right, y + height).lineWidth(0.4).strokeColor(COLOURS.rule).stroke());
         },
       };
     };
     const header = rowChunk(block.header, true);
-    return [{ ...header, repeatHeader: true } as Chunk, ...block.rows.map((row) => ({ ...rowChunk(row, false), tableHeader: header }) as Chunk)];
+    return [header, ...block.rows.map((row): Chunk => ({ ...rowChunk(row, false), tableHeader: header }))];
   };
 
   const signatureChunk = (block: Extract<Block, { type: 'signatures' }>): Chunk => {
@@ -233,7 +306,8 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     const rowHeight = Math.max(...rows.map((r) => r.height), 20) + Math.max(signature.height, date.height) + 14;
     return {
       height: rows.length * rowHeight + 6,
-      draw: (y) => {
+      lines: rows.length * 2,
+      draw: (y, into) => {
         // Left to right: role, signature line, date line; an Arabic page mirrors the row.
         const at = (x: number, width: number) => (rtlPage ? PAGE.width - x - width : x);
         const signatureWidth = TEXT_WIDTH * 0.4;
@@ -243,10 +317,11 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
           const lineY = top + Math.max(role.height, 20) + 2;
           const sigX = at(MARGIN.left + roleWidth, signatureWidth);
           const dateX = at(MARGIN.left + TEXT_WIDTH - dateWidth, dateWidth);
-          drawSlot(role, at(MARGIN.left, roleWidth - 6), top, roleWidth - 6);
-          doc.moveTo(sigX, lineY).lineTo(sigX + signatureWidth, lineY).moveTo(dateX, lineY).lineTo(dateX + dateWidth, lineY).lineWidth(0.7).strokeColor(COLOURS.text).stroke();
-          drawSlot(signature, sigX, lineY + 2, signatureWidth);
-          drawSlot(date, dateX, lineY + 2, dateWidth);
+          const paragraph = () => (into ? element(into, 'P') : null);
+          drawSlot(role, at(MARGIN.left, roleWidth - 6), top, roleWidth - 6, 'start', paragraph(), true);
+          artifact(() => doc.moveTo(sigX, lineY).lineTo(sigX + signatureWidth, lineY).moveTo(dateX, lineY).lineTo(dateX + dateWidth, lineY).lineWidth(0.7).strokeColor(COLOURS.text).stroke());
+          drawSlot(signature, sigX, lineY + 2, signatureWidth, 'start', paragraph(), true);
+          drawSlot(date, dateX, lineY + 2, dateWidth, 'start', paragraph(), true);
         });
       },
     };
@@ -268,39 +343,65 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   };
 
   // Title block, then the flow.
-  const bottom = PAGE.height - MARGIN.bottom;
   let y = MARGIN.top;
-  const newPage = () => {
-    doc.addPage({ size: 'A4', margin: 0 });
-    y = MARGIN.top;
-  };
-  newPage();
+  doc.addPage({ size: 'A4', margin: 0 });
   const title = layoutSlot(frame.title, SIZES.title, 'Bold', TEXT_WIDTH, COLOURS.heading);
-  drawSlot(title, MARGIN.left, y, TEXT_WIDTH);
+  drawSlot(title, MARGIN.left, y, TEXT_WIDTH, 'start', element(structure, 'H1'), true);
   y += title.height + 2;
   const subtitle = layoutSlot(frame.subtitle, SIZES.body - 1, 'Regular', TEXT_WIDTH, COLOURS.muted);
-  drawSlot(subtitle, MARGIN.left, y, TEXT_WIDTH);
+  drawSlot(subtitle, MARGIN.left, y, TEXT_WIDTH, 'start', element(structure, 'P'), true);
   y += subtitle.height + 4;
 
+  // Sections open at level-1 headings (a treatment's name); a page that continues one repeats its name on top.
   const all = blocks.map(chunksOf);
+  const pieces: Piece[] = [];
+  const flat: Chunk[] = [];
+  const blockOf: number[] = [];
+  let section = -1;
   all.forEach((chunks, blockIndex) => {
     const block = blocks[blockIndex]!;
-    chunks.forEach((chunk, chunkIndex) => {
-      // A heading needs room for itself and the first piece of what follows; a table row for itself.
-      let needed = chunk.height;
-      if (block.type === 'heading') needed += all[blockIndex + 1]?.[0]?.height ?? 0;
-      if (block.type === 'table' && chunkIndex === 0) needed += chunks[1]?.height ?? 0;
-      if (y + needed > bottom && y > MARGIN.top) {
-        newPage();
-        const header = (chunk as Chunk & { tableHeader?: Chunk }).tableHeader;
-        if (header) {
-          header.draw(y);
-          y += header.height;
-        }
-      }
-      chunk.draw(y);
-      y += chunk.height;
+    const opens = block.type === 'heading' && block.level === 1;
+    if (opens) section = blockIndex;
+    // A heading, a lead-in line (bold "What to do:", the statement the signatures sign, or a red "Not normal:" that
+    // opens a list) and a `with-next` block stay with what follows; a `together` block and a table's header with
+    // its first row stay whole.
+    const leadsIntoList = block.type === 'paragraph' && block.tone === 'warning' && blocks[blockIndex + 1]?.type === 'list';
+    const gluedToNext = block.type === 'heading' || (block.type === 'paragraph' && block.tone === 'strong') || leadsIntoList || block.keep === 'with-next';
+    chunks.forEach((chunk, index) => {
+      const last = index === chunks.length - 1;
+      const glueNext = last ? gluedToNext : gluedToNext || block.keep === 'together' || (block.type === 'table' && index === 0);
+      pieces.push({ height: chunk.height, lines: chunk.lines, glueNext, section, opensSection: opens && index === 0, ...(chunk.tableHeader ? { tableHeader: chunk.tableHeader.height } : {}) });
+      flat.push(chunk);
+      blockOf.push(blockIndex);
     });
+  });
+  const reminder = (sectionIndex: number) => {
+    const heading = blocks[sectionIndex] as Extract<Block, { type: 'heading' }>;
+    return layoutSlot(heading.text, SIZES.body, 'Bold', TEXT_WIDTH, COLOURS.muted, true);
+  };
+  const plan = paginate(pieces, {
+    firstTop: y,
+    top: MARGIN.top,
+    bottom: PAGE.height - MARGIN.bottom,
+    reminderHeight: (sectionIndex) => reminder(sectionIndex).height + 6,
+  });
+  for (let page = 1; page < plan.pages; page += 1) doc.addPage({ size: 'A4', margin: 0 });
+  const firstPage = doc.bufferedPageRange().start;
+  plan.reminders.forEach(({ section: sectionIndex, y: top }, page) => {
+    if (sectionIndex < 0) return;
+    doc.switchToPage(firstPage + page);
+    artifact(() => drawSlot(reminder(sectionIndex), MARGIN.left, top, TEXT_WIDTH), 'Pagination');
+  });
+  const blockElements = new Map<number, PDFKit.PDFStructureElement>();
+  flat.forEach((chunk, index) => {
+    const { page, y: top, repeatHeader } = plan.placements[index]!;
+    doc.switchToPage(firstPage + page);
+    const header = chunk.tableHeader;
+    if (repeatHeader && header) artifact(() => header.draw(top - header.height, null), 'Pagination');
+    const blockIndex = blockOf[index]!;
+    let into = blockElements.get(blockIndex);
+    if (!into) blockElements.set(blockIndex, (into = element(structure, STRUCTURE_TYPE[blocks[blockIndex]!.type](blocks[blockIndex]!))));
+    chunk.draw(top, into);
   });
 
   // Header and footer on every page, now that the page count is known.
@@ -308,28 +409,33 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   const pages = range.count;
   for (let index = 0; index < pages; index += 1) {
     doc.switchToPage(range.start + index);
-    drawHeader(index);
-    drawFooter(index + 1, pages);
+    artifact(() => {
+      drawHeader(index);
+      drawFooter(index + 1, pages);
+    }, 'Pagination');
   }
 
+  // An Arabic page mirrors the header: logo and clinic at the right, the patient's names at the left.
   function drawHeader(pageIndex: number) {
-    let x = MARGIN.left;
+    const clinicWidth = 220;
+    let x = rtlPage ? PAGE.width - MARGIN.right : MARGIN.left;
     if (frame.logo) {
       try {
-        doc.image(frame.logo, x, 30, { fit: [120, 34] });
-        x += 128;
+        doc.image(frame.logo, rtlPage ? x - 120 : x, 30, { fit: [120, 34], ...(rtlPage ? { align: 'right' as const } : {}) });
+        x += rtlPage ? -128 : 128;
       } catch {
         // A logo pdfkit cannot read is left out rather than failing the handout.
       }
     }
-    const clinic = layoutSlot([{ text: frame.clinicName, lang: frame.patientNative.lang === 'ko' ? 'ko' : 'ko' }], 11, 'Bold', 220, COLOURS.heading);
-    drawSlot(clinic, x, 36, 220);
+    const clinic = layoutSlot([{ text: frame.clinicName, lang: 'ko' }], 11, 'Bold', clinicWidth, COLOURS.heading);
+    drawSlot(clinic, rtlPage ? x - clinicWidth : x, 36, clinicWidth, rtlPage ? 'end' : 'start');
     const nameWidth = 230;
     const native = layoutSlot([frame.patientNative], 11, 'Bold', nameWidth, COLOURS.text);
     const latin = layoutSlot([{ text: frame.patientLatin, lang: 'en' }], 9, 'Regular', nameWidth, COLOURS.muted);
-    const nameX = PAGE.width - MARGIN.right - nameWidth;
-    drawSlot(native, nameX, 30, nameWidth, native.paragraphs[0]?.paragraph.rtl ? 'start' : 'end');
-    drawSlot(latin, nameX, 30 + native.height, nameWidth, 'end');
+    const nameX = rtlPage ? MARGIN.left : PAGE.width - MARGIN.right - nameWidth;
+    const nativeRtl = native.paragraphs[0]?.paragraph.rtl ?? false;
+    drawSlot(native, nameX, 30, nameWidth, nativeRtl === rtlPage ? 'end' : 'start');
+    drawSlot(latin, nameX, 30 + native.height, nameWidth, rtlPage ? 'start' : 'end');
     const ruleY = 74;
     doc.moveTo(MARGIN.left, ruleY).lineTo(PAGE.width - MARGIN.right, ruleY).lineWidth(pageIndex === 0 ? 1.2 : 0.6).strokeColor(COLOURS.heading).stroke();
     // Between the rule and the body, so a page cut from the others still says it is a draft.
@@ -342,7 +448,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     const labelWidth = 90;
     const disclaimer = layoutSlot(frame.disclaimer, SIZES.small, 'Regular', TEXT_WIDTH - labelWidth - 10, COLOURS.muted);
     const label = layoutSlot(frame.pageLabel(page, pageCount), SIZES.small, 'Regular', labelWidth, COLOURS.muted);
-    drawSlot(disclaimer, rtlPage ? MARGIN.left + labelWidth + 10 : MARGIN.left, top, TEXT_WIDTH - labelWidth - 10);
+    drawSlot(disclaimer, rtlPage ? MARGIN.left + labelWidth + 10 : MARGIN.left, top, TEXT_WIDTH - labelWidth - 10, 'start', null, true);
     drawSlot(label, rtlPage ? MARGIN.left : PAGE.width - MARGIN.right - labelWidth, top, labelWidth, rtlPage ? 'start' : 'end');
   }
 

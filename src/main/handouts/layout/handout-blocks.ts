@@ -6,7 +6,11 @@ import type { Txt } from '../typeset/typeset-paragraph';
 /** One text slot: the patient's language first, then its Korean translation in a bilingual handout. */
 export type Slot = readonly Txt[];
 
-export type Block =
+/** How a block holds to the page: `together` never splits it; `with-next` also keeps it on the page of the next
+ * block's start (a chain of them is one unit: the emergency numbers with the clinic's contacts). */
+export type Keep = 'together' | 'with-next';
+
+export type Block = (
   | { readonly type: 'heading'; readonly level: 1 | 2; readonly text: Slot }
   | { readonly type: 'paragraph'; readonly text: Slot; readonly tone?: 'normal' | 'strong' | 'warning' }
   | { readonly type: 'list'; readonly marker: 'bullet' | 'checkbox'; readonly items: readonly Slot[] }
@@ -18,7 +22,8 @@ export type Block =
       readonly header: readonly Slot[];
       readonly rows: readonly (readonly Slot[])[];
     }
-  | { readonly type: 'signatures'; readonly roles: readonly Slot[]; readonly signature: Slot; readonly date: Slot };
+  | { readonly type: 'signatures'; readonly roles: readonly Slot[]; readonly signature: Slot; readonly date: Slot }
+) & { readonly keep?: Keep };
 
 const mergeSlot = (a: Slot, b: Slot): Slot => [...a, ...b.filter((line) => !a.some((other) => other.text === line.text))];
 

@@ -12,14 +12,45 @@ const bidi = bidiFactory();
 const LRI = '\u2066';
 const PDI = '\u2069';
 
-/** Latin words, digits and phone-like tokens, possibly several joined by single spaces ("SPF 50+", "+82 2-1234-5678"). */
-const LTR_SPAN = /[+]?[\p{Script=Latin}\d][\p{Script=Latin}\d+\-./:%']*(?: [+]?[\p{Script=Latin}\d][\p{Script=Latin}\d+\-./:%']*)*/gu;
+/** A word with no Arabic letter in it that holds a letter or digit of its own: Latin, Hangul, an e-mail, a URL,
+ * "1,777.78", "+82", "2-1234-5678". Punctuation inside it (@ . , : / -) belongs to it; punctuation at its ends
+ * belongs to the Arabic sentence around it, so "(10%)." isolates only "10%". */
+const LTR_WORD = /^[^\s\p{Script=Arabic}]*(?!\p{Script=Arabic})[\p{L}\p{N}][^\s\p{Script=Arabic}]*$/u;
+const LEADING = /^[(\[{«"'“‘]+/u;
+const TRAILING = /[)\]}»"'”’.,:;!?،؛؟]+$/u;
 
 export const containsRtl = (text: string): boolean => /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u.test(text);
 
-/** Wrap each left-to-right span in LRI…PDI. The controls are invisible and never drawn. */
+/** Wrap each left-to-right stretch in LRI…PDI: consecutive left-to-right words joined by single spaces ("SPF 50+",
+ * "+82 2-1234-5678", "123 Teheran-ro, Gangnam-gu", a Korean address) keep their own order and their inner
+ * punctuation. Without it the bidi algorithm lets the neutral "@", "," and "." of an e-mail or an amount take the
+ * Arabic direction and reverses the pieces ("care@glow.example" printed as "glow.example@care", "1,777.78" as
+ * "777.78,1"). Bidi marks that Intl puts into Arabic dates and amounts are dropped first: inside an isolate a
+ * right-to-left mark would reverse the date again. The controls are invisible and never drawn. */
 export function isolateLtrSpans(text: string): string {
-  return text.replace(LTR_SPAN, (span) => `${LRI}${span}${PDI}`);
+  const pieces = text.replace(/[\u200e\u200f\u061c]/gu, '').split(/(\s+)/u);
+  const words = pieces.map((piece, i) => {
+    if (i % 2 === 1) return null;
+    const lead = LEADING.exec(piece)?.[0] ?? '';
+    const trail = TRAILING.exec(piece.slice(lead.length))?.[0] ?? '';
+    const core = piece.slice(lead.length, piece.length - trail.length);
+    return core !== '' && LTR_WORD.test(core) ? { lead, core, trail } : null;
+  });
+  // Word i continues the isolate of word i - 2 when one space parts them and no bracket or Arabic comma does.
+  const joined = (i: number) =>
+    i >= 2 && pieces[i - 1] === ' ' && words[i - 2] != null && words[i] != null && words[i]!.lead === '' && !/[،؛؟]/u.test(words[i - 2]!.trail);
+  let out = '';
+  for (let i = 0; i < pieces.length; i += 1) {
+    const word = words[i];
+    if (i % 2 === 1 || !word) {
+      out += pieces[i];
+      continue;
+    }
+    const continues = joined(i + 2);
+    out += (joined(i) ? '' : word.lead + LRI) + word.core;
+    out += continues ? word.trail : PDI + word.trail;
+  }
+  return out;
 }
 
 export interface VisualRun {
