@@ -27,6 +27,13 @@ export interface ConsentSummary {
   /** This patient's conditions on the treatments signed for, in the patient's words ("Rejuran Healer: You told
    * us ..."), each followed by the doctor's decision when one acknowledged it. */
   readonly flaggedConditions: readonly string[];
+  /** The same conditions in parts, for the screen to set the doctor's decision on a line of its own. */
+  readonly conditions: readonly {
+    readonly treatments: string;
+    readonly text: string;
+    /** "Dr … reviewed this on … and decided to go ahead …"; null: no doctor acknowledged it. */
+    readonly decision: string | null;
+  }[];
   /** Treatments a block nobody acknowledged keeps out of the consent. */
   readonly keptOut: readonly string[];
   /** The questions a rule of this plan still needs answered, in the patient's words; while any is open the
@@ -61,6 +68,11 @@ export function buildConsentSummary(
     findings.flatMap((f) => (f.acknowledgedBy ? [{ rule: f.rule, treatment: f.treatment, date: f.date, doctor: f.acknowledgedBy, at: null }] : []));
   const scope = consentScope(sessions, findings, acks);
   const name = (id: TreatmentId) => byId.get(id)?.names[language] ?? id;
+  const conditions = scope.conditions.flatMap(({ finding, treatments, decision }) => {
+    const text = patientFindingText(finding.rule, language);
+    if (text === null) return [];
+    return [{ treatments: treatments.map(name).join(', '), text, decision: decision ? decided(language, decision.doctor, decision.date) : null }];
+  });
   const ids = [...new Set(scope.sessions.map((session) => session.treatment))].filter((id) => byId.has(id));
   return {
     language,
@@ -78,11 +90,8 @@ export function buildConsentSummary(
         alternatives: treatment.alternatives.value.filter((alt) => byId.has(alt)).map((alt) => byId.get(alt)!.names[language]),
       };
     }),
-    flaggedConditions: scope.conditions.flatMap(({ finding, treatments, decision }) => {
-      const text = patientFindingText(finding.rule, language);
-      if (text === null) return [];
-      return [`${treatments.map(name).join(', ')}: ${text}${decision ? ` ${decided(language, decision.doctor, decision.date)}` : ''}`];
-    }),
+    flaggedConditions: conditions.map(({ treatments, text, decision }) => `${treatments}: ${text}${decision ? ` ${decision}` : ''}`),
+    conditions,
     keptOut: scope.keptOut.map(name),
     openQuestions: scope.openQuestions.flatMap((f) => patientFindingText(f.rule, language) ?? []),
     draft: scope.draft,
