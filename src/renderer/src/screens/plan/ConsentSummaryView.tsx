@@ -1,29 +1,24 @@
 // The consent summary the patient signs: per treatment its purpose, sessions, downtime, side effects, rare
 // complications and alternatives, then the patient's flagged conditions and the signature lines. The patient's
 // language stands beside Korean, treatment by treatment, so both readers find the same paragraph at the same height.
+// What it covers is the domain's (consentScope, the same as the consent handout's): while a screening question a rule
+// of this plan reads is open it is a draft with no signature lines; a treatment with a block no doctor acknowledged
+// is kept out and said so; a doctor's decision on a condition is set on its own line.
 import { useTranslation } from 'react-i18next';
 import type { ConsentSummary } from '../../../../shared/domain/consent/consent-summary';
 import type { PlanEvaluation } from '../../../../shared/domain/plan/evaluate-plan';
 import type { PatientIntake } from '../../../../shared/domain/intake/patient-schema';
 import { api } from '../../api/client';
+import { hrefOf } from '../../app/routes';
 import type { SummaryLanguage } from './plan-model';
 import { useDowntimeText } from './plan-text';
 
-/**
- * Findings about the clinic's calendar, not about the patient: the coordinator fixes the schedule, and the form the
- * patient signs does not list them as the patient's conditions. Every scheduler rule is named "schedule-…", so a
- * new one stays out without a list to keep up to date.
- */
-const isSchedulingFinding = (finding: { readonly rule: string }) => finding.rule.startsWith('schedule-');
-
 export function ConsentSummaryView({
   consent,
-  findings,
   patient,
   patientLanguage,
 }: {
   readonly consent: PlanEvaluation['consent'] | null;
-  readonly findings: PlanEvaluation['findings'];
   readonly patient: PatientIntake;
   readonly patientLanguage: SummaryLanguage;
 }) {
@@ -34,13 +29,15 @@ export function ConsentSummaryView({
   const firstLanguage = patient.languages[0];
   const summaries = columns.map((lng) => consent?.[lng] ?? null);
   const count = summaries[0]?.treatments.length ?? 0;
-  const scheduling = new Set(findings.filter(isSchedulingFinding).flatMap((f) => [f.message.ko, f.message.en]));
+  const keptOut = summaries[0]?.keptOut.length ?? 0;
+  const draft = summaries[0]?.draft ?? false;
+  /** One text in every column's language: "Draft — not the version to sign · 초안 – 서명용이 아님". */
+  const inEvery = (key: string) => columns.map((lng) => t(key, { lng })).join(' · ');
   // A print of health data is logged (who printed whose record, when) before the print dialog opens.
   const printed = async () => {
     if (patient.id) await api.recordPrint({ patientId: patient.id, document: 'consent-summary' });
     window.print();
   };
-  const flaggedOf = (summary: ConsentSummary | null) => (summary?.flaggedConditions ?? []).filter((text) => !scheduling.has(text));
 
   return (
     <section className="panel consent-summary" aria-labelledby="consent-title" data-consent-summary data-columns={columns.join(' ')}>
@@ -62,6 +59,28 @@ export function ConsentSummaryView({
         </p>
       )}
 
+      {draft && (
+        <div className="banner banner--warn consent-draft" role="status" data-consent-draft>
+          <p className="banner__title">{inEvery('plan.consent.draft')}</p>
+          <div className={`consent-grid consent-grid--${columns.length}`}>
+            {summaries.map((summary, column) => {
+              const lng = columns[column]!;
+              return (
+                <div key={lng} lang={lng} data-consent-open-questions={lng}>
+                  <p>{t('plan.consent.draftWhy', { lng })}</p>
+                  <List items={summary?.openQuestions ?? []} />
+                </div>
+              );
+            })}
+          </div>
+          {patient.id && (
+            <p className="consent-draft__hint no-print">
+              {t('plan.consent.draftHint')} <a href={hrefOf({ screen: 'patient', id: patient.id })}>{t('plan.consent.openIntake')}</a>
+            </p>
+          )}
+        </div>
+      )}
+
       <div className={`consent-grid consent-grid--${columns.length}`}>
         {columns.map((lng) => (
           <h3 key={lng} lang={lng} className="consent-grid__language">
@@ -72,7 +91,7 @@ export function ConsentSummaryView({
         {count === 0 &&
           columns.map((lng) => (
             <p key={lng} lang={lng} className="muted">
-              {t('plan.consent.noTreatments', { lng })}
+              {t(keptOut > 0 ? 'plan.consent.allKeptOut' : 'plan.consent.noTreatments', { lng })}
             </p>
           ))}
 
@@ -107,18 +126,54 @@ export function ConsentSummaryView({
           }),
         )}
 
+        {keptOut > 0 &&
+          summaries.map((summary, column) => {
+            const lng = columns[column]!;
+            return (
+              <div key={`kept-out-${lng}`} lang={lng} className="consent-kept-out" data-consent-kept-out={lng}>
+                <h4>{t('plan.consent.keptOutTitle', { lng })}</h4>
+                <List items={summary?.keptOut ?? []} />
+                <p>{t('plan.consent.keptOutWhy', { lng })}</p>
+              </div>
+            );
+          })}
+        {keptOut > 0 && <p className="hint no-print consent-grid__wide">{t('plan.consent.keptOutHint')}</p>}
+
         {summaries.map((summary, column) => {
           const lng = columns[column]!;
+          const conditions = summary?.conditions ?? [];
           return (
             <div key={`flags-${lng}`} lang={lng} className="consent-flags" data-consent-flags={lng}>
               <h4>{t('plan.consent.flagged', { lng })}</h4>
-              {flaggedOf(summary).length > 0 ? <List items={flaggedOf(summary)} /> : <p>{t('plan.consent.noFlags', { lng })}</p>}
+              {conditions.length > 0 ? (
+                <ul>
+                  {conditions.map(({ treatments, text, decision }) => (
+                    <li key={`${treatments}\u0000${text}\u0000${decision ?? ''}`} data-consent-condition>
+                      {treatments}: {text}
+                      {decision && (
+                        <span className="consent-decision" data-consent-decision>
+                          {decision}
+                        </span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>{t('plan.consent.noFlags', { lng })}</p>
+              )}
             </div>
           );
         })}
       </div>
 
-      <Signatures summary={summaries[0] ?? null} columns={columns} />
+      {/* A draft, or a consent with nothing to sign for, is not signed: its place says so instead. */}
+      {draft || count === 0 ? (
+        <p className="consent-summary__unsigned" data-consent-unsigned>
+          {inEvery('plan.consent.draft')}
+        </p>
+      ) : (
+        <Signatures summary={summaries[0] ?? null} columns={columns} />
+      )}
     </section>
   );
 }

@@ -463,7 +463,7 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
       </div>
       {view === 'plan' && <FollowUpsPanel patientId={patientId} version={version} />}
       <div role="tabpanel" id="plan-tabpanel-consent" aria-labelledby="plan-tab-consent" aria-busy={live.pending} hidden={view !== 'consent'}>
-        <ConsentSummaryView consent={evaluation?.consent ?? null} findings={evaluation?.findings ?? []} patient={patient} patientLanguage={patientLanguage} />
+        <ConsentSummaryView consent={evaluation?.consent ?? null} patient={patient} patientLanguage={patientLanguage} />
       </div>
 
       <ConfirmDialog
