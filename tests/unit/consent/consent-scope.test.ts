@@ -35,6 +35,19 @@ describe('consentScope', () => {
     expect(oneAcknowledged.conditions).toEqual([{ finding: findings[0], treatments: ['rejuran-healer'], decision: { doctor: 'Kim', date: '2027-01-10' } }]);
   });
 
+  it('follows an acknowledgement to its session on a new date, as the findings panel does', () => {
+    const id = '5a1c7e2b-9f4d-4c3a-8b6e-2d1f0a9c8e71';
+    const moved = [{ id, treatment: 'rejuran-healer' as const, date: '2027-01-12' }];
+    const block = { ...finding('fish-allergy-salmon-pn', 'block', 'rejuran-healer', '2027-01-12'), session: id };
+    // Acknowledged when the session was on the 10th; the acknowledgement keeps the date it was made for.
+    const ack = { rule: 'fish-allergy-salmon-pn', session: id, treatment: 'rejuran-healer' as const, date: '2027-01-10', doctor: 'Kim', at: '2027-01-09T01:00:00Z' };
+    const scope = consentScope(moved, [block], [ack]);
+    expect(scope.keptOut).toEqual([]);
+    expect(scope.conditions.map((c) => c.decision)).toEqual([{ doctor: 'Kim', date: '2027-01-09' }]);
+    // Another session's acknowledgement is not this one's.
+    expect(consentScope(moved, [block], [{ ...ack, session: '6b2d8f3c-0a5e-4d4b-9c7f-3e2a1b0d9f82', date: '2027-01-12' }]).keptOut).toEqual(['rejuran-healer']);
+  });
+
   it('says a condition once for the treatments it concerns, and leaves out schedule findings and notes', () => {
     const findings = [
       finding('other-allergy-review', 'caution', 'rejuran-healer', '2027-01-10'),

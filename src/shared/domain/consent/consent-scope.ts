@@ -10,6 +10,7 @@
 import type { TreatmentId } from '../catalog/catalog-schema';
 import { CLINIC_TIME_ZONE, todayIn } from '../intake/calendar-date';
 import { plannedSessions, type PartedSession } from '../plan/plan-parts';
+import { sameFinding } from '../plan/same-finding';
 import type { Finding } from '../rules/check-plan';
 
 export interface ConsentSession extends PartedSession {
@@ -18,6 +19,8 @@ export interface ConsentSession extends PartedSession {
 
 export interface ConsentAcknowledgement {
   readonly rule: string;
+  /** The session it was made for; absent on acknowledgements made before sessions had ids. */
+  readonly session?: string;
   readonly treatment: TreatmentId;
   readonly date: string | null;
   readonly doctor: string;
@@ -56,8 +59,9 @@ export function consentScope<S extends ConsentSession, F extends Finding>(
   findings: readonly F[],
   acknowledgements: readonly ConsentAcknowledgement[],
 ): ConsentScope<S, F> {
-  const acknowledgementOf = (finding: F) =>
-    acknowledgements.find((ack) => ack.rule === finding.rule && ack.treatment === finding.treatment && ack.date === finding.date);
+  // By the session's id, as the findings panel and the save check match it: an acknowledgement follows its session
+  // to a new date.
+  const acknowledgementOf = (finding: F) => acknowledgements.find((ack) => sameFinding(finding, ack));
   // The plan's parts decide which sessions count (plan-parts.ts): a cancelled one is never signed for.
   const active = plannedSessions(planSessions);
   const held = (session: S) => findings.some((f) => f.severity === 'block' && concerns(f, session) && !acknowledgementOf(f));

@@ -9,10 +9,12 @@ import type { Rule } from '../rules/rule-schema';
 import { checkSchedule } from '../schedule/schedule-plan';
 import type { ClinicSettings } from '../settings/clinic-settings';
 import { plannedTreatments } from './plan-parts';
-import type { Acknowledgement, Plan } from './plan-schema';
+import type { Plan } from './plan-schema';
 import { buildQuoteView, type QuoteView } from './quote-view';
+import { sameFinding } from './same-finding';
 
 export type { QuoteLineView, QuotePartView, QuoteView } from './quote-view';
+export { sameFinding } from './same-finding';
 
 export interface PlanFinding extends Finding {
   /** The doctor who acknowledged this block or caution, if one did. */
@@ -26,14 +28,6 @@ export interface PlanEvaluation {
   readonly consent: { readonly ko: ConsentSummary; readonly en: ConsentSummary };
   readonly suggestions: readonly TreatmentId[];
 }
-
-/** An acknowledgement is for one finding of one session: by the session's id, so it follows the session when it
- * moves; an acknowledgement made before sessions had ids matches by treatment and date, as it was made. */
-export const sameFinding = (finding: Finding, ack: Acknowledgement) =>
-  ack.rule === finding.rule &&
-  (ack.session !== undefined && finding.session !== undefined
-    ? ack.session === finding.session
-    : ack.treatment === finding.treatment && ack.date === finding.date);
 
 /** The plan's findings alone (schedule and rules) with their acknowledgements: what the week view shows per session.
  * `today` (Korea) bounds the days an undated session can still take. */
