@@ -41,6 +41,10 @@ export class PlanPage {
   readonly planTab: Locator;
   readonly consentTab: Locator;
   readonly consent: Locator;
+  /** The consent's draft banner: shown while a screening question a rule of this plan reads is open. */
+  readonly consentDraft: Locator;
+  /** Where the signature lines stand, saying instead that this version is not to be signed. */
+  readonly consentUnsigned: Locator;
 
   constructor(
     readonly page: Page,
@@ -72,6 +76,8 @@ export class PlanPage {
     this.planTab = this.screen.getByRole('tab', { name: eitherLanguage('plan.tabs.plan') });
     this.consentTab = this.screen.getByRole('tab', { name: eitherLanguage('plan.tabs.consent') });
     this.consent = this.screen.locator('section[data-consent-summary]');
+    this.consentDraft = this.consent.locator('[data-consent-draft]');
+    this.consentUnsigned = this.consent.locator('[data-consent-unsigned]');
   }
 
   async goto(patientId: string): Promise<void> {
@@ -187,5 +193,20 @@ export class PlanPage {
 
   consentTreatment(treatment: TreatmentId, language: 'ko' | 'en'): Locator {
     return this.consent.locator(`[data-consent-treatment="${treatment}"][data-language="${language}"]`);
+  }
+
+  /** The open questions the draft names, in one column's language. */
+  consentOpenQuestions(language: 'ko' | 'en'): Locator {
+    return this.consentDraft.locator(`[data-consent-open-questions="${language}"] li`);
+  }
+
+  /** The treatments kept out of the consent (a block no doctor has reviewed), in one column's language. */
+  consentKeptOut(language: 'ko' | 'en'): Locator {
+    return this.consent.locator(`[data-consent-kept-out="${language}"]`);
+  }
+
+  /** The patient's conditions in one column's language, each with the doctor's decision when one was made. */
+  consentConditions(language: 'ko' | 'en'): Locator {
+    return this.consent.locator(`[data-consent-flags="${language}"] [data-consent-condition]`);
   }
 }
