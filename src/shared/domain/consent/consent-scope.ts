@@ -7,6 +7,7 @@
 //   findings, which fire only for the plan's treatments) makes the consent a draft; an open question no rule of
 //   the plan reads raises no finding, so it does not hold the consent back.
 // - Scheduling findings and notes (severity info) are the clinic's, not conditions the patient signs for.
+import { doctorWithoutTitle } from './doctor-name';
 import type { TreatmentId } from '../catalog/catalog-schema';
 import { CLINIC_TIME_ZONE, todayIn } from '../intake/calendar-date';
 import { plannedSessions, type PartedSession } from '../plan/plan-parts';
@@ -84,7 +85,7 @@ export function consentScope<S extends ConsentSession, F extends Finding>(
       .filter((ack): ack is ConsentAcknowledgement => ack !== undefined)
       .sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
     const ack = decisions[0];
-    return { finding, decision: ack ? { doctor: ack.doctor, date: ack.at === null ? null : todayIn(CLINIC_TIME_ZONE, new Date(ack.at)) } : null };
+    return { finding, decision: ack ? { doctor: doctorWithoutTitle(ack.doctor), date: ack.at === null ? null : todayIn(CLINIC_TIME_ZONE, new Date(ack.at)) } : null };
   });
   const conditions: ConsentCondition<F>[] = [];
   for (const { finding, decision } of perTreatment) {
