@@ -35,3 +35,5 @@ export function createCoordinatorsRepository(db: Db) {
     activeCount: (): number => statements.count.get()?.n ?? 0,
   };
 }
+
+export type CoordinatorsRepository = ReturnType<typeof createCoordinatorsRepository>;
