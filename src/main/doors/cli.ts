@@ -450,7 +450,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(new DatabaseDamagedError(databasePath, `reading it failed (${(error as Error).message})`, newest).message);
     return 1;
   } finally {
-    services.close();
+    await services.close();
   }
 }
 

@@ -40,6 +40,7 @@ export function createSqliteStore(db: Db, deps: AuditDeps): Store {
   const lock = createSerialLock();
   const inside = new AsyncLocalStorage<true>();
   let closed = false;
+  let pending = 0;
 
   const txOf = (readOnly: boolean, isOpen: () => boolean): Tx => ({
     ...repositories,
@@ -54,6 +55,8 @@ export function createSqliteStore(db: Db, deps: AuditDeps): Store {
 
   async function run<T>(begin: 'BEGIN IMMEDIATE' | 'BEGIN', readOnly: boolean, work: (tx: Tx) => Promise<T>): Promise<T> {
     if (inside.getStore()) throw new NestedTransactionError();
+    if (closed) throw new Error('The database is closed.');
+    pending += 1;
     return lock.run(() =>
       inside.run(true, async () => {
         if (closed) throw new Error('The database is closed.');
@@ -71,18 +74,24 @@ export function createSqliteStore(db: Db, deps: AuditDeps): Store {
           open = false;
         }
       }),
-    );
+    ).finally(() => {
+      pending -= 1;
+    });
   }
 
   return {
     backend: 'sqlite',
     transaction: (work) => run('BEGIN IMMEDIATE', false, work),
     read: (work) => run('BEGIN', true, work),
-    async close() {
-      // Waits for the transaction under way; the caller closes the connection (open-services.ts owns it).
-      await lock.run(async () => {
-        closed = true;
-      });
+    exclusive(work) {
+      if (inside.getStore()) return Promise.reject(new NestedTransactionError());
+      return lock.run(() => inside.run(true, work));
+    },
+    busy: () => pending > 0,
+    close() {
+      // The caller closes the connection once the work under way is done (open-services.ts owns it).
+      closed = true;
+      return lock.run(async () => undefined);
     },
   };
 }

@@ -49,6 +49,13 @@ export interface Store {
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs `work` over one consistent snapshot, writing nothing. */
   read<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs `work` while no transaction of this store is open and none can start: the SQLite file's backup (VACUUM
+   * cannot run inside a transaction); on PostgreSQL, under an advisory lock, so one instance of the scheduled work
+   * (backup, anchor, retention purge) runs at a time across the clinic's PCs. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** A transaction is under way or waiting: closing now would wait for it. */
+  busy(): boolean;
+  /** Refuses new work at once and resolves when the work under way has finished. */
   close(): Promise<void>;
 }
 
