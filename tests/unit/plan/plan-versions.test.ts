@@ -30,7 +30,7 @@ describe('plan versions', () => {
   });
 
   it('keeps every saved version, and the session record made on one, readable after later saves', async () => {
-    services.context.plans.putSetting(COORDINATOR_SETTING, 'Park Ji-won', FIXED_NOW.toISOString());
+    await services.context.store.transaction((tx) => tx.plans.putSetting(COORDINATOR_SETTING, 'Park Ji-won', FIXED_NOW.toISOString()));
     const first = { items: [{ treatment: 'pico-laser', date: '2027-02-22' }] };
     await call('savePatientPlan', { patientId, expectedVersion: 0, plan: first });
     const record = { doctor: 'Dr. Kim Soo-jin', device: 'PicoSure', settings: { fluence: '2.8 J/cm²' }, notes: 'mild erythema' };
