@@ -55,6 +55,29 @@ describe('plan versions', () => {
     expect((await call<PlanVersion[]>('listPlanVersions', { patientId })).map((kept) => kept.version)).toEqual([1]);
   });
 
+  it('a save whose versioned write changes no row is a conflict, with no version, session row nor entry', async () => {
+    // A writer elsewhere got there between the version read and the write (a back end that does not hold the write
+    // lock from the first read): stood in for by triggers that make the plan's insert and update change no row.
+    const db = services.context.db;
+    db.exec(`CREATE TEMP TRIGGER plans_skip_insert BEFORE INSERT ON plans BEGIN SELECT RAISE(IGNORE); END;
+      CREATE TEMP TRIGGER plans_skip_update BEFORE UPDATE ON plans BEGIN SELECT RAISE(IGNORE); END;`);
+    const plan = { items: [{ treatment: 'pico-laser', date: '2027-02-22' }] };
+    const before = services.snapshot();
+    const first = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 0, plan });
+    expect(first.ok ? null : first.error.code).toBe('conflict');
+    expect(services.snapshot()).toBe(before);
+
+    db.exec('DROP TRIGGER plans_skip_insert');
+    await call('savePatientPlan', { patientId, expectedVersion: 0, plan });
+    const saved = services.snapshot();
+    const second = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 1, plan: { items: [] } });
+    expect(second.ok ? null : second.error.code).toBe('conflict');
+    const session = await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'cancelled' });
+    expect(session.ok ? null : session.error.code).toBe('conflict');
+    expect(services.snapshot()).toBe(saved);
+    expect((await call<PlanVersion[]>('listPlanVersions', { patientId })).map((kept) => kept.version)).toEqual([1]);
+  });
+
   it('a kept version cannot be overwritten in the database', async () => {
     await call('savePatientPlan', { patientId, expectedVersion: 0, plan: { items: [] } });
     expect(() => services.context.db.prepare("UPDATE plan_versions SET plan_json = '{}'").run()).toThrow(/never overwritten/);
