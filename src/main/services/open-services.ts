@@ -138,8 +138,9 @@ export function openServices(options: OpenOptions): OpenServices {
     return {
       dispatch,
       dispatchIn: (session, channel, payload) =>
-        runInSession(session, () => {
-          noteCall(context, session);
+        runInSession(session, async () => {
+          // The idle check first: an expired sign-in is locked before this call is served.
+          await noteCall(context, session);
           return dispatch(channel, payload);
         }),
       context,
