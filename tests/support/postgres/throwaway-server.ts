@@ -63,11 +63,13 @@ const OS_USER = process.env.CLINICDESK_PG_OS_USER ?? 'postgres';
 const asRoot = (): boolean => process.getuid?.() === 0;
 
 /**
- * initdb and pg_ctl from PATH (resolved through symlinks, so both come from the same installation), else from the
- * newest /usr/lib/postgresql/<version>/bin (Debian's packages put them there, off PATH). Null when there are none.
+ * initdb and pg_ctl from CLINICDESK_PG_BIN_DIR when set (to test against one version of several), else from PATH
+ * (resolved through symlinks, so both come from the same installation), else from the newest
+ * /usr/lib/postgresql/<version>/bin (Debian's packages put them there, off PATH). Null when there are none.
  */
 export function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env): PostgresBinaries | null {
   const candidates: string[] = [];
+  if (env.CLINICDESK_PG_BIN_DIR) return binariesIn(env.CLINICDESK_PG_BIN_DIR);
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (dir === '') continue;
     const initdb = join(dir, 'initdb');
@@ -79,10 +81,15 @@ export function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env): Post
     candidates.push(...versions.map((version) => join(debian, version, 'bin')));
   }
   for (const binDir of candidates) {
-    const binaries = { binDir, initdb: join(binDir, 'initdb'), pgCtl: join(binDir, 'pg_ctl') };
-    if (isExecutable(binaries.initdb) && isExecutable(binaries.pgCtl) && isExecutable(join(binDir, 'postgres'))) return binaries;
+    const binaries = binariesIn(binDir);
+    if (binaries) return binaries;
   }
   return null;
+}
+
+function binariesIn(binDir: string): PostgresBinaries | null {
+  const binaries = { binDir, initdb: join(binDir, 'initdb'), pgCtl: join(binDir, 'pg_ctl') };
+  return isExecutable(binaries.initdb) && isExecutable(binaries.pgCtl) && isExecutable(join(binDir, 'postgres')) ? binaries : null;
 }
 
 const dirOf = (path: string): string => path.slice(0, path.lastIndexOf('/')) || '/';
@@ -294,6 +301,7 @@ function readTail(path: string, lines: number): string {
 
 /** What to do when there is no PostgreSQL, for messages. */
 export function missingPostgresHint(): string {
+  if (process.env.CLINICDESK_PG_BIN_DIR) return `CLINICDESK_PG_BIN_DIR (${process.env.CLINICDESK_PG_BIN_DIR}) holds no initdb, pg_ctl and postgres.`;
   return 'initdb and pg_ctl are neither on PATH nor in /usr/lib/postgresql/*/bin. On Debian: apt-get install postgresql (bash .ci/run does).';
 }
 

@@ -117,11 +117,17 @@ describe.skipIf(!available)(title('a throwaway PostgreSQL server'), () => {
   });
 
   it('says which step failed, with the server log, when the server does not start', async () => {
-    const failure = await startThrowawayPostgres({ settings: { shared_buffers: 'not-a-size' } }).catch((error: unknown) => error as Error);
-    expect(failure).toBeInstanceOf(Error);
+    let failure = new Error('the server started with shared_buffers = not-a-size');
+    const progress: string[] = [];
+    try {
+      await (await startThrowawayPostgres({ settings: { shared_buffers: 'not-a-size' }, log: (line) => progress.push(line) })).stop();
+    } catch (error) {
+      failure = error as Error;
+    }
     expect(failure.message).toMatch(/pg_ctl start \(port \d+\) failed/);
     expect(failure.message).toMatch(/server log[\s\S]*shared_buffers/);
-    const folder = /initdb into (\S+)\/data/.exec(failure.message)?.[1];
-    if (folder) expect(existsSync(folder)).toBe(false);
+    const folder = /^initdb into (\S+)\/data /.exec(progress[0] ?? '')?.[1];
+    expect(folder).toMatch(/clinicdesk-pg-/);
+    expect(existsSync(folder!)).toBe(false);
   });
 });
