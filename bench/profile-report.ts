@@ -20,25 +20,25 @@ if (fresh) {
   const statuses = ['done', 'done', 'done', 'no_show', 'cancelled', 'scheduled'] as const;
   const addFollowUp = db.prepare(`INSERT INTO followups (id, patient_seq, step, treatments_json, local_date, due_at, done_at)
     VALUES (?, ?, ?, '["pico-laser"]', ?, ?, ?)`);
-  db.transaction(() => {
-    patients.forEach((patient, index) => {
+  await services.context.store.transaction(async (tx) => {
+    for (const [index, patient] of patients.entries()) {
       const id = `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
       const route = Math.floor(random() * (REFERRAL_ROUTES.length + 1));
-      services.context.patients.insert(id, route < REFERRAL_ROUTES.length ? { ...patient, referral: { route: REFERRAL_ROUTES[route]!, agencyName: 'A', agencyRegistrationNumber: 'R', referrer: '' } } : patient, '2026-01-01T00:00:00Z');
-      const seq = services.context.patients.seqOf(id)!;
+      await tx.patients.insert(id, route < REFERRAL_ROUTES.length ? { ...patient, referral: { route: REFERRAL_ROUTES[route]!, agencyName: 'A', agencyRegistrationNumber: 'R', referrer: '' } } : patient, '2026-01-01T00:00:00Z');
+      const seq = (await tx.patients.seqOf(id))!;
       const day = Math.floor(random() * 360);
       const items = Array.from({ length: 4 }, (_, n) => ({
         treatment: TREATMENT_IDS[Math.floor(random() * TREATMENT_IDS.length)]!,
         date: new Date(Date.parse('2026-01-01T00:00:00Z') + (day + n) * 86_400_000).toISOString().slice(0, 10),
         status: statuses[Math.floor(random() * statuses.length)]!,
       }));
-      services.context.plans.save(seq, { items, acknowledgements: [], discounts: {}, rate: null }, 0, '2026-01-01T00:00:00Z', 'bench');
+      await tx.plans.save(seq, { items, acknowledgements: [], discounts: {}, rate: null }, 0, '2026-01-01T00:00:00Z', 'bench');
       for (let step = 0; step < 10; step++) {
         const due = new Date(Date.parse('2026-01-01T01:00:00Z') + Math.floor(random() * 730) * 86_400_000);
         addFollowUp.run(`f-${index}-${step}`, seq, `step-${step}`, due.toISOString().slice(0, 10), due.toISOString(), random() < 0.5 ? due.toISOString() : null);
       }
-    });
-  })();
+    }
+  });
 }
 const params = { from: '2026-01-01', to: '2026-12-31', today: '2026-11-24', overdueBefore: '2026-11-22T00:00:00Z' };
 for (const [name, sql] of Object.entries(REPORT_SQL)) {

@@ -11,7 +11,7 @@ import { CLINIC_TIME_ZONE, todayIn } from '../src/shared/domain/intake/calendar-
 import type { PatientIntake } from '../src/shared/domain/intake/patient-schema';
 import { foldForSearch, searchNeedle } from '../src/shared/domain/intake/search-text';
 import { tripStatus } from '../src/shared/domain/intake/trip-status';
-import { ftsPhrase, PATIENT_SEARCH_SQL, TRIGRAM_MIN_LENGTH } from '../src/main/db/repositories/patients-repository';
+import { ftsPhrase, PATIENT_SEARCH_SQL, TRIGRAM_MIN_LENGTH, createPatientsRepository } from '../src/main/db/repositories/patients-repository';
 import { openServices } from '../src/main/services/open-services';
 import { newDatabaseKey } from '../src/main/security/database-key';
 import { checkAgainstToday, clinicToday } from '../src/main/services/patients-service';
@@ -38,7 +38,9 @@ const detail = (rows: unknown[]) => rows.map((row) => (row as { detail: string }
 
 const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-profile-'));
 const services = openServices({ databasePath: join(folder, 'bench.sqlite'), key: newDatabaseKey() });
-const { db, patients: repository } = services.context;
+const { db } = services.context;
+// The SQLite repository itself, synchronous: the bulk load is timed without the store's transaction around each call.
+const repository = createPatientsRepository(db);
 
 try {
   const generated = generatePatients(100_000);

@@ -10,7 +10,7 @@ import { MAX_SEARCH_RESULTS, type PatientRecord, type PatientSearchResult } from
 import { CLINIC_TIME_ZONE, todayIn } from '../src/shared/domain/intake/calendar-date';
 import { patientSchema } from '../src/shared/domain/intake/patient-schema';
 import { searchNeedle } from '../src/shared/domain/intake/search-text';
-import { ftsPhrase, PATIENT_SEARCH_SQL, TRIGRAM_MIN_LENGTH } from '../src/main/db/repositories/patients-repository';
+import { ftsPhrase, PATIENT_SEARCH_SQL, TRIGRAM_MIN_LENGTH, createPatientsRepository } from '../src/main/db/repositories/patients-repository';
 import { openServices } from '../src/main/services/open-services';
 import { isPlainDatabaseFile } from '../src/main/db/encrypt-plain-database';
 import { newDatabaseKey } from '../src/main/security/database-key';
@@ -75,7 +75,9 @@ const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-bench-'));
 // encryption costs an intake save.
 const services = openServices({ databasePath: join(folder, 'bench.sqlite'), key: newDatabaseKey() });
 const plainServices = openServices({ databasePath: join(folder, 'plain', 'bench.sqlite'), key: 'unencrypted' });
-const { db, patients: repository } = services.context;
+const { db } = services.context;
+// The SQLite repository itself, synchronous: the bulk load is timed without the store's transaction around each call.
+const repository = createPatientsRepository(db);
 if (isPlainDatabaseFile(join(folder, 'bench.sqlite')) || !isPlainDatabaseFile(join(folder, 'plain', 'bench.sqlite'))) {
   throw new Error('The benchmark databases are not encrypted and plain as meant');
 }
@@ -104,12 +106,11 @@ try {
 
   // The plain baseline for encryption_overhead_ratio: the same patients in an unencrypted database beside it.
   progress('inserting into the plain baseline...');
-  const plainDb = plainServices.context.db;
-  plainDb.transaction(() => {
-    generated.forEach((patient, index) =>
-      plainServices.context.patients.insert(`00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, patient, '2026-11-24T00:00:00.000Z'),
-    );
-  })();
+  await plainServices.context.store.transaction(async (tx) => {
+    for (const [index, patient] of generated.entries()) {
+      await tx.patients.insert(`00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, patient, '2026-11-24T00:00:00.000Z');
+    }
+  });
   // No ANALYZE / PRAGMA optimize: the app runs neither, so the planner here sees what it sees on a clinic's computer.
 
   // --- Patient search: the service against the bare SQL it runs ------------------------------------------------
@@ -290,7 +291,7 @@ try {
   const planRandom = seededRandom(23);
   const statuses = ['done', 'done', 'done', 'no_show', 'cancelled', 'scheduled'] as const;
   const setRoute = db.prepare('UPDATE patients SET referral_route = ? WHERE seq = ?');
-  db.transaction(() => {
+  await services.context.store.transaction(async (tx) => {
     for (const seq of seqs) {
       const day = Math.floor(planRandom() * 360);
       const items = Array.from({ length: 4 }, (_, index) => ({
@@ -299,11 +300,11 @@ try {
         status: statuses[Math.floor(planRandom() * statuses.length)]!,
       }));
       const discounts = planRandom() < 0.2 ? { [items[0]!.treatment]: 10 } : {};
-      services.context.plans.save(seq, { items, acknowledgements: [], discounts, rate: null }, 0, '2026-01-01T00:00:00.000Z', 'bench');
+      await tx.plans.save(seq, { items, acknowledgements: [], discounts, rate: null }, 0, '2026-01-01T00:00:00.000Z', 'bench');
       const route = Math.floor(planRandom() * (REFERRAL_ROUTES.length + 1));
       if (route < REFERRAL_ROUTES.length) setRoute.run(REFERRAL_ROUTES[route], seq);
     }
-  })();
+  });
   const range = { from: '2026-01-01', to: '2026-12-31' };
   const summarise = () => services.dispatch('getReportSummary', range);
   const reportToday = todayIn(CLINIC_TIME_ZONE, new Date());

@@ -82,7 +82,7 @@ test('the screen locks when idle, hides the patients, refuses a wrong PIN and un
   await pin.press('Enter');
   await expect(page.locator('[data-signed-in]')).toHaveText('Lee Min-ho');
   await expect(intake.control('latinName')).toHaveValue(HALF_TYPED);
-  expect(app.services.context.actor()).toBe('Lee Min-ho');
+  expect(await app.services.context.store.read((tx) => app.services.context.actor(tx))).toBe('Lee Min-ho');
   expect(park.id).not.toBe(lee.id);
 });
 
@@ -124,5 +124,5 @@ test('on a first run the first coordinator profile is made before anything else:
   await profiles.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENS_DIR}/settings-profiles.png` });
   await expectNoCriticalViolations(page, testInfo, 'settings-profiles');
-  expect(app.services.context.actor()).toBe('Park Ji-won');
+  expect(await app.services.context.store.read((tx) => app.services.context.actor(tx))).toBe('Park Ji-won');
 });

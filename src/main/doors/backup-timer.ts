@@ -14,10 +14,10 @@ export function startBackupTimer(
   services: Pick<OpenServices, 'runScheduledBackup' | 'anchorAuditLog' | 'purgeExpiredRecords'>,
   log: (message: string) => void = console.log,
 ): () => void {
-  const check = () => {
+  const check = async () => {
     const now = new Date();
     try {
-      const result = services.runScheduledBackup(now);
+      const result = await services.runScheduledBackup(now);
       if (result.made) log(`ClinicDesk: automatic backup written: ${result.file}`);
       if (result.anchored) reportAnchor(result.anchored, log);
     } catch (error) {
@@ -28,19 +28,19 @@ export function startBackupTimer(
     }
     // After the backup, which may have anchored already; a failed backup must not stop the daily anchor.
     try {
-      reportAnchor(services.anchorAuditLog(now), log);
+      reportAnchor(await services.anchorAuditLog(now), log);
     } catch (error) {
       console.error('ClinicDesk: anchoring the audit log failed', error);
     }
     try {
-      const { erased } = services.purgeExpiredRecords(now);
+      const { erased } = await services.purgeExpiredRecords(now);
       if (erased.length > 0) log(`ClinicDesk: ${erased.length} record(s) destroyed at the end of their retention`);
     } catch (error) {
       console.error('ClinicDesk: destroying expired records failed', error);
     }
   };
-  check();
-  const timer = setInterval(check, BACKUP_CHECK_INTERVAL_MS);
+  void check();
+  const timer = setInterval(() => void check(), BACKUP_CHECK_INTERVAL_MS);
   timer.unref();
   return () => clearInterval(timer);
 }

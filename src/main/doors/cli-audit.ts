@@ -35,8 +35,7 @@ export async function auditVerifyCommand(
       io.err(`No anchors file at ${options.otherAnchors}.`);
       return 2;
     }
-    const { context } = options.services;
-    verification = { ...context.audit.verify(), entries: context.anchors.entries(), anchor: context.anchors.check(undefined, options.otherAnchors) };
+    verification = await options.services.context.anchors.verify(undefined, options.otherAnchors);
   }
   const { firstBroken, anchor } = verification;
   const altered = firstBroken !== null || anchor.finding !== null || anchor.tamperedLines.length > 0;
@@ -79,8 +78,8 @@ function anchorLines({ entries, anchor }: AuditVerification, anchorsPath: string
   return lines;
 }
 
-export function auditAnchorCommand(io: CliIo, options: { services: Pick<OpenServices, 'context'>; afterRestore: boolean; json: boolean }): number {
-  const outcome = options.services.context.anchors.anchor(new Date(), { acceptCurrent: options.afterRestore });
+export async function auditAnchorCommand(io: CliIo, options: { services: Pick<OpenServices, 'context'>; afterRestore: boolean; json: boolean }): Promise<number> {
+  const outcome = await options.services.context.anchors.anchor(new Date(), { acceptCurrent: options.afterRestore });
   if (options.json) io.out(JSON.stringify(outcome.written ? { written: true, count: outcome.anchor.count, at: outcome.anchor.at, code: outcome.code } : outcome));
   else if (outcome.written) io.out(`Anchored at ${entriesText(outcome.anchor.count)} (${outcome.anchor.at}). Keep this code on paper: ${outcome.code}`);
   else io.err(refusalMessage(outcome.reason));

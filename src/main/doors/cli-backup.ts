@@ -14,10 +14,10 @@ import { ANCHORS_FILE_NAME } from '../services/audit/anchor-file';
 import type { AuditAnchors } from '../services/audit/audit-anchoring';
 import type { CliIo } from './cli';
 
-export function backupCommand(
+export async function backupCommand(
   io: CliIo,
   options: { db: Db; databasePath: string; key: DatabaseKey; out: string | undefined; keep: string; anchors: Pick<AuditAnchors, 'anchor'> },
-): number {
+): Promise<number> {
   const keep = Number(options.keep);
   if (!options.out || !Number.isInteger(keep) || keep < 1) {
     io.err('Name the folder, and a whole number of backups to keep: backup --out DIR [--keep N].');
@@ -34,7 +34,7 @@ export function backupCommand(
   io.out(`Backup written: ${created.file} (${created.photoFiles} photo files).`);
   for (const removed of created.removed) io.out(`Older backup removed: ${removed}`);
   // The head as backed up, beside the database and in the backup folder, which may leave the machine.
-  const anchored = options.anchors.anchor(new Date(), { copies: [join(dirname(created.file), ANCHORS_FILE_NAME)] });
+  const anchored = await options.anchors.anchor(new Date(), { copies: [join(dirname(created.file), ANCHORS_FILE_NAME)] });
   if (anchored.written) io.out(`Audit log anchored (${anchored.anchor.count} ${anchored.anchor.count === 1 ? 'entry' : 'entries'}); code: ${anchored.code}`);
   else if (anchored.reason !== 'no_key') {
     io.err(`The audit log was not anchored: it no longer matches its newest anchor or its chain is broken (${anchored.reason}); run \`audit verify\`.`);

@@ -292,7 +292,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'patients purge-expired': {
         const now = values.at === undefined ? new Date() : new Date(values.at);
         if (Number.isNaN(now.getTime())) return usageError(io, `Not a date and time: ${values.at}`);
-        const { erased } = createRightsService(services.context).purgeExpired({ now });
+        const { erased } = await createRightsService(services.context).purgeExpired({ now });
         if (values.json) io.out(JSON.stringify({ erased }));
         else io.out(erased.length === 0 ? 'No record has reached the end of its retention.' : `Destroyed ${erased.length} record${erased.length === 1 ? '' : 's'}: ${erased.join(', ')}`);
         return 0;
@@ -406,7 +406,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         });
       }
       case 'backup':
-        return backupCommand(io, { db: services.context.db, databasePath, key, out: values.out, keep: values.keep, anchors: services.context.anchors });
+        return await backupCommand(io, { db: services.context.db, databasePath, key, out: values.out, keep: values.keep, anchors: services.context.anchors });
       case 'audit verify': {
         const verified = await auditVerifyCommand(io, {
           services,
@@ -418,7 +418,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return typeof verified === 'number' ? verified : report(verified, () => {});
       }
       case 'audit anchor':
-        return auditAnchorCommand(io, { services, afterRestore: values['after-restore'], json: values.json });
+        return await auditAnchorCommand(io, { services, afterRestore: values['after-restore'], json: values.json });
       case 'coordinators list': {
         const result = (await services.dispatch('listCoordinators', {})) as Result<{ coordinators: readonly CoordinatorProfile[] }>;
         return report(result, ({ coordinators }) => {
@@ -430,7 +430,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'coordinators reset-pin': {
         const [id] = rest;
         if (!id || rest.length > 1 || values.pin === undefined) return usageError(io, 'Name the profile and the new PIN: coordinators reset-pin ID --pin DIGITS.');
-        return report(resetCoordinatorPin(services.context, id, values.pin), (profile) => io.out(`New PIN set for ${profile.name}.`));
+        return report(await resetCoordinatorPin(services.context, id, values.pin), (profile) => io.out(`New PIN set for ${profile.name}.`));
       }
       case 'demo': {
         const result = (await services.dispatch('seedDemoPatients', {})) as Result<{ created: number }>;
@@ -450,7 +450,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(new DatabaseDamagedError(databasePath, `reading it failed (${(error as Error).message})`, newest).message);
     return 1;
   } finally {
-    services.close();
+    await services.close();
   }
 }
 

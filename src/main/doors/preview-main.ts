@@ -92,10 +92,10 @@ const stopBackups = startBackupTimer(services);
 // anything that waits for the URL can stop the preview cleanly.
 const stop = () => {
   stopBackups();
-  void server.close().then(() => {
-    services.close();
-    process.exit(0);
-  });
+  void server
+    .close()
+    .then(() => services.close())
+    .then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -117,7 +117,16 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin' && services) app.quit();
 });
 
-app.on('will-quit', () => {
+app.on('will-quit', (event) => {
   stopBackups?.();
-  services?.close();
+  if (!services) return;
+  // The save under way commits before the database closes: quitting waits for it, then quits again.
+  const closing = services;
+  services = undefined;
+  if (!closing.context.store.busy()) {
+    void closing.close();
+    return;
+  }
+  event.preventDefault();
+  void closing.close().finally(() => app.quit());
 });

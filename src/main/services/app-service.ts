@@ -10,26 +10,27 @@ export const APP_VERSION = '0.1.0';
 
 export function createAppService(context: ServiceContext) {
   const handlers = {
-    getAppInfo() {
+    async getAppInfo() {
       return ok({
         appVersion: APP_VERSION,
         schemaVersion: SCHEMA_VERSION,
         databasePath: context.databasePath,
-        patientCount: context.patients.count(),
+        patientCount: await context.store.read((tx) => tx.patients.count()),
         clinicToday: clinicToday(context),
         databaseCheck: context.databaseCheck(),
       });
     },
-    seedDemoPatients() {
+    async seedDemoPatients() {
+      // The demo file is read and checked before the transaction that adds its patients.
       const patients = loadDemoPatients(clinicToday(context));
       const now = context.now().toISOString();
-      context.db.transaction(() => {
+      await context.store.transaction(async (tx) => {
         for (const patient of patients) {
           const id = context.newId();
-          context.patients.insert(id, { ...patient, id }, now);
-          context.audit.record('patient.create', id);
+          await tx.patients.insert(id, { ...patient, id }, now);
+          await tx.audit.record('patient.create', id);
         }
-      })();
+      });
       return ok({ created: patients.length });
     },
   } satisfies Pick<Handlers, 'getAppInfo' | 'seedDemoPatients'>;

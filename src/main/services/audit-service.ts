@@ -2,40 +2,47 @@
 // renderer prints; the log must still say who printed whose record, and when), and who the coordinator is.
 import type { Handlers } from '../../shared/contract';
 import { fail, ok } from '../../shared/contract';
+import type { Repositories } from '../db/store/store';
 import { parsePaperCode } from './audit/audit-anchor';
 import { COORDINATOR_SETTING, type ServiceContext } from './service-context';
 
 export function createAuditService(context: ServiceContext) {
+  const names = async (tx: Repositories) => ({ name: await context.actor(tx), fallback: await context.fallbackActor(tx) });
+
   const handlers = {
-    auditHistory({ patientId }) {
+    async auditHistory({ patientId }) {
       // Readable for any id, also one whose record is gone: the log outlives the record.
-      return ok(context.audit.history(patientId));
+      return ok(await context.store.read((tx) => tx.audit.history(patientId)));
     },
 
-    verifyAuditChain({ code }) {
-      const chain = context.audit.verify();
+    async verifyAuditChain({ code }) {
       // The contract's pattern admits exactly what parsePaperCode reads.
       const typed = code === undefined ? undefined : parsePaperCode(code);
-      return ok({ ...chain, entries: context.anchors.entries(), anchor: context.anchors.check(typed) });
+      return ok(await context.anchors.verify(typed));
     },
 
-    recordPrint({ patientId, document }) {
-      if (context.patients.seqOf(patientId) === undefined) return fail('not_found', `No patient with id ${patientId}.`);
-      context.db.transaction(() => context.audit.record('print', patientId, [document]))();
-      return ok({ recorded: true as const });
+    async recordPrint({ patientId, document }) {
+      const recorded = await context.store.transaction(async (tx) => {
+        if ((await tx.patients.seqOf(patientId)) === undefined) return false;
+        await tx.audit.record('print', patientId, [document]);
+        return true;
+      });
+      return recorded ? ok({ recorded: true as const }) : fail('not_found', `No patient with id ${patientId}.`);
     },
 
-    getCoordinator() {
-      return ok({ name: context.actor(), fallback: context.fallbackActor() });
+    async getCoordinator() {
+      return ok(await context.store.read(names));
     },
 
-    setCoordinator({ name }) {
+    async setCoordinator({ name }) {
       // Logged under the name it replaces, so a change of hands at this computer shows in the log.
-      context.db.transaction(() => {
-        context.audit.record('settings.save', null, ['coordinator']);
-        context.plans.putSetting(COORDINATOR_SETTING, name, context.now().toISOString());
-      })();
-      return ok({ name: context.actor(), fallback: context.fallbackActor() });
+      return ok(
+        await context.store.transaction(async (tx) => {
+          await tx.audit.record('settings.save', null, ['coordinator']);
+          await tx.plans.putSetting(COORDINATOR_SETTING, name, context.now().toISOString());
+          return names(tx);
+        }),
+      );
     },
   } satisfies Pick<Handlers, 'auditHistory' | 'verifyAuditChain' | 'recordPrint' | 'getCoordinator' | 'setCoordinator'>;
   return handlers;

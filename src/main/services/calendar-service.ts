@@ -29,28 +29,35 @@ function toIcsEvent(event: CalendarEvent, calName: string): EventAttributes {
 
 export function createCalendarService(context: ServiceContext) {
   const handlers = {
-    exportPatientCalendar({ patientId }) {
-      const record = context.patients.get(patientId);
-      const seq = context.patients.seqOf(patientId);
-      if (!record || seq === undefined) return fail('not_found', `No patient with id ${patientId}.`);
-      const stored = context.plans.get(seq);
-      // A cancelled session is not in the patient's calendar (plan-parts.ts).
-      const items = stored ? plannedSessions(planSchema.parse(stored.plan).items) : [];
-      const catalog = new Map(clinicalContent().catalog.map((treatment) => [treatment.id, treatment]));
-      const events = patientCalendar({
-        patientId,
-        names: record.patient.names,
-        clinicName: clinicSettingsOf(context).clinicName,
-        sessions: items.map((item) => ({
-          id: item.id,
-          date: item.date,
-          time: item.time,
-          treatmentName: catalog.get(item.treatment)?.names.en ?? item.treatment,
-          minutes: catalog.get(item.treatment)?.sessionMinutes.value.max ?? 60,
-        })),
-        followUps: context.followUps.ofPatient(seq).map((row) => ({ id: row.id, step: row.step, dueAt: row.due_at })),
+    async exportPatientCalendar({ patientId }) {
+      // The events are made from what is read in the transaction that logs the export (pure and quick, like the
+      // parse that may refuse a plan: no entry then); the .ics text is written after it.
+      const found = await context.store.transaction(async (tx) => {
+        const record = await tx.patients.get(patientId);
+        const seq = await tx.patients.seqOf(patientId);
+        if (!record || seq === undefined) return null;
+        const stored = await tx.plans.get(seq);
+        // A cancelled session is not in the patient's calendar (plan-parts.ts).
+        const items = stored ? plannedSessions(planSchema.parse(stored.plan).items) : [];
+        const catalog = new Map(clinicalContent().catalog.map((treatment) => [treatment.id, treatment]));
+        const events = patientCalendar({
+          patientId,
+          names: record.patient.names,
+          clinicName: (await clinicSettingsOf(tx)).clinicName,
+          sessions: items.map((item) => ({
+            id: item.id,
+            date: item.date,
+            time: item.time,
+            treatmentName: catalog.get(item.treatment)?.names.en ?? item.treatment,
+            minutes: catalog.get(item.treatment)?.sessionMinutes.value.max ?? 60,
+          })),
+          followUps: (await tx.followUps.ofPatient(seq)).map((row) => ({ id: row.id, step: row.step, dueAt: row.due_at })),
+        });
+        await tx.audit.record('calendar.export', patientId, ['calendar']);
+        return { record, events };
       });
-      context.db.transaction(() => context.audit.record('calendar.export', patientId, ['calendar']))();
+      if (!found) return fail('not_found', `No patient with id ${patientId}.`);
+      const { record, events } = found;
       const calName = `ClinicDesk — ${record.patient.names.latin}`;
       const fileName = `${patientFileStem(record.patient, patientId)}.ics`;
       // With no dated session and no follow-up yet this is still a valid, empty calendar.

@@ -25,29 +25,33 @@ export function createFollowUpsService(context: ServiceContext) {
   });
 
   const handlers = {
-    listPatientFollowUps({ patientId }) {
-      const seq = context.patients.seqOf(patientId);
-      if (seq === undefined) return fail('not_found', `No patient with id ${patientId}.`);
-      return ok(context.followUps.ofPatient(seq).map(toPatientFollowUp));
+    async listPatientFollowUps({ patientId }) {
+      const rows = await context.store.read(async (tx) => {
+        const seq = await tx.patients.seqOf(patientId);
+        return seq === undefined ? null : tx.followUps.ofPatient(seq);
+      });
+      if (!rows) return fail('not_found', `No patient with id ${patientId}.`);
+      return ok(rows.map(toPatientFollowUp));
     },
 
-    recordFollowUpOutcome({ id, outcome, note }) {
-      const row = context.followUps.byId(id);
-      if (!row) return fail('not_found', `No follow-up with id ${id}.`);
-      const restricted = refuseIfRestricted(context, context.patients.idOf(row.patient_seq) ?? '', ['id']);
-      if (restricted) return restricted;
-      const at = context.now().toISOString();
-      context.db.transaction(() => {
-        context.followUps.record(id, outcome, note.trim(), at, CLOSING_OUTCOMES.includes(outcome));
-        context.audit.record('followup.record', context.patients.idOf(row.patient_seq) ?? null, [`followups.${row.step}`]);
-      })();
-      return ok(toPatientFollowUp(context.followUps.byId(id)!));
+    async recordFollowUpOutcome({ id, outcome, note }) {
+      return context.store.transaction(async (tx) => {
+        const row = await tx.followUps.byId(id);
+        if (!row) return fail('not_found', `No follow-up with id ${id}.`);
+        const patientId = await tx.patients.idOf(row.patient_seq);
+        const restricted = await refuseIfRestricted(tx, patientId ?? '', ['id']);
+        if (restricted) return restricted;
+        const at = context.now().toISOString();
+        await tx.followUps.record(id, outcome, note.trim(), at, CLOSING_OUTCOMES.includes(outcome));
+        await tx.audit.record('followup.record', patientId ?? null, [`followups.${row.step}`]);
+        return ok(toPatientFollowUp((await tx.followUps.byId(id))!));
+      });
     },
 
-    listDueFollowUps({ at, limit }) {
+    async listDueFollowUps({ at, limit }) {
       const now = at ? new Date(at) : context.now();
       const steps = new Map(clinicalContent().followUps.steps.map((step) => [step.id, step]));
-      const rows = context.followUps.due(now.toISOString(), limit + 1);
+      const rows = await context.store.read((tx) => tx.followUps.due(now.toISOString(), limit + 1));
       const followUps = rows.slice(0, limit).map((row) => ({
         ...row,
         dueKorea: wallClock(row.dueAt),

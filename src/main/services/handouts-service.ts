@@ -10,6 +10,7 @@ import { planSchema } from '../../shared/domain/plan/plan-schema';
 import { heldVersion } from '../../shared/domain/plan/quote-versions';
 import { missingPrices } from '../../shared/domain/plan/quote-view';
 import { clinicalContent } from '../content/clinical-content';
+import type { Repositories } from '../db/store/store';
 import { defaultHandoutFolder } from '../files/documents-folder';
 import { writePrivateFile } from '../files/write-private-file';
 import type { HandoutInput, HandoutKind } from '../handouts/kinds/handout-input';
@@ -39,34 +40,40 @@ export function refuseHandout(input: HandoutInput, request: HandoutRequest): Res
 }
 
 /** What a handout of this patient and plan is made from: the clinic's settings and the clinical content, now. */
-export function handoutInputOf(context: ServiceContext, patient: HandoutInput['patient'], plan: HandoutInput['plan']): HandoutInput {
+export async function handoutInputOf(
+  context: ServiceContext,
+  tx: Repositories,
+  patient: HandoutInput['patient'],
+  plan: HandoutInput['plan'],
+): Promise<HandoutInput> {
   const { catalog, rules, followUps } = clinicalContent();
-  return { patient, plan, settings: clinicSettingsOf(context), catalog, rules, followUps, now: context.now() };
+  return { patient, plan, settings: await clinicSettingsOf(tx), catalog, rules, followUps, now: context.now() };
 }
 
 export function createHandoutsService(context: ServiceContext) {
-  /** The handout's input, or the typed reason there is none. */
-  const inputFor = (patientId: string) => {
-    const record = context.patients.get(patientId);
-    const seq = context.patients.seqOf(patientId);
+  /** The handout's input, or the typed reason there is none: read in one snapshot, before the PDF is made. */
+  const inputFor = (patientId: string) => context.store.read((tx) => inputIn(tx, patientId));
+  const inputIn = async (tx: Repositories, patientId: string) => {
+    const record = await tx.patients.get(patientId);
+    const seq = await tx.patients.seqOf(patientId);
     if (!record || seq === undefined) return { found: false, refusal: fail('not_found', `No patient with id ${patientId}.`) } as const;
     // No handouts for a record restricted by a deletion request, nor after consent to processing was withdrawn.
-    const refused = refuseIfRestricted(context, patientId, ['patientId']) ?? refuseIfConsentWithdrawn(record.patient, ['patientId']);
+    const refused = (await refuseIfRestricted(tx, patientId, ['patientId'])) ?? refuseIfConsentWithdrawn(record.patient, ['patientId']);
     if (refused) return { found: false, refusal: refused } as const;
-    const stored = context.plans.get(seq);
+    const stored = await tx.plans.get(seq);
     const plan = stored ? planSchema.parse(stored.plan) : null;
     if (!plan || plan.items.length === 0) return { found: false, refusal: invalid([issue(['patientId'], 'no_plan')]) } as const;
-    const input = handoutInputOf(context, record.patient, plan);
+    const input = await handoutInputOf(context, tx, record.patient, plan);
     // The plan and quote prints the version the patient was sent, when this quote is the one sent.
     const { quote } = evaluatePlan(input.patient, plan, input.catalog, input.rules, input.settings, todayIn(CLINIC_TIME_ZONE, input.now));
-    const held = heldVersion(quote, quoteVersionsOf(context, seq));
+    const held = heldVersion(quote, await quoteVersionsOf(tx, seq));
     const quoteVersion = held && { version: held.version, sentOn: todayIn(CLINIC_TIME_ZONE, new Date(held.sentAt)) };
     return { found: true, input: { ...input, quoteVersion }, stem: patientFileStem(record.patient, patientId) } as const;
   };
 
   const handlers = {
     async makeHandout({ patientId, kind, language, bilingual, draft }) {
-      const found = inputFor(patientId);
+      const found = await inputFor(patientId);
       if (!found.found) return found.refusal;
       const request: HandoutRequest = { kind: kind as HandoutKind, language, bilingual, draft: draft === true };
       const refused = refuseHandout(found.input, request);
@@ -76,7 +83,8 @@ export function createHandoutsService(context: ServiceContext) {
     },
 
     async exportHandout({ patientId, kind, language, bilingual, draft, folder }) {
-      const found = inputFor(patientId);
+      // Read first, render and write the file outside any transaction, then the export's entry in a short one.
+      const found = await inputFor(patientId);
       if (!found.found) return found.refusal;
       const request: HandoutRequest = { kind: kind as HandoutKind, language, bilingual, draft: draft === true };
       const refused = refuseHandout(found.input, request);
@@ -88,7 +96,9 @@ export function createHandoutsService(context: ServiceContext) {
       } catch {
         return invalid([issue(['folder'], 'folder_not_writable')]);
       }
-      context.db.transaction(() => context.audit.record('export', patientId, [`handout-${kind}-${language}${request.bilingual && language !== 'ko' ? '-ko' : ''}${request.draft ? '-draft' : ''}`]))();
+      await context.store.transaction((tx) =>
+        tx.audit.record('export', patientId, [`handout-${kind}-${language}${request.bilingual && language !== 'ko' ? '-ko' : ''}${request.draft ? '-draft' : ''}`]),
+      );
       return ok({ path, bytes: pdf.length });
     },
 
@@ -97,7 +107,7 @@ export function createHandoutsService(context: ServiceContext) {
       if (!plan || plan.items.length === 0) return invalid([issue(['caseFile', 'plan'], 'no_plan')]);
       const id = caseFile.patient.id ?? '00000000';
       const request: HandoutRequest = { kind: kind as HandoutKind, language, bilingual, draft: draft === true };
-      const input = handoutInputOf(context, caseFile.patient, plan);
+      const input = await context.store.read((tx) => handoutInputOf(context, tx, caseFile.patient, plan));
       const refused = refuseHandout(input, request);
       if (refused) return refused;
       const pdf = await context.renderHandout(input, request);

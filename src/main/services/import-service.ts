@@ -99,7 +99,7 @@ function textOf(source: SourceInput, problems: Issue[]): { text: string; encodin
 
 export function createImportService(context: ServiceContext) {
   const handlers = {
-    importPatients(input) {
+    async importPatients(input) {
       const problems: Issue[] = [];
       const sources: ImportedSource[] = [];
       const candidates = input.sources.flatMap((source) => {
@@ -109,35 +109,39 @@ export function createImportService(context: ServiceContext) {
         return /\.csv$/i.test(source.name) ? readBookings(source.name, read.text, problems) : readCaseFile(source.name, read.text, problems);
       });
       const today = clinicToday(context);
-      const seenIds = new Set<string>();
-      for (const candidate of candidates) {
-        const { source, line, patient, photos } = candidate;
+      for (const { source, line, patient, photos } of candidates) {
         problems.push(...relocate(checkAgainstToday(patient, today), source, line));
-        if (patient.id !== undefined) {
-          if (seenIds.has(patient.id) || context.patients.seqOf(patient.id) !== undefined) {
-            problems.push(issue(at(source, line, ['patient', 'id']), 'already_exists'));
-          }
-          seenIds.add(patient.id);
-        }
         photos.forEach((photo, index) => {
           if (!context.photoStore.has(photo.sha256, photo.mediaType)) {
             problems.push(issue(at(source, line, ['patient', 'photos', index, 'sha256']), 'photo_not_found'));
           }
         });
       }
-      if (problems.length > 0) return invalid(problems);
-
       const now = context.now().toISOString();
-      const imported = context.db.transaction(() =>
-        candidates.map(({ patient, photos }) => {
+      // Ids already taken are asked inside the transaction that inserts: all or nothing, and two PCs importing the
+      // same file at once get one set of patients and one refusal.
+      const imported = await context.store.transaction(async (tx) => {
+        const seenIds = new Set<string>();
+        for (const { source, line, patient } of candidates) {
+          if (patient.id === undefined) continue;
+          if (seenIds.has(patient.id) || (await tx.patients.seqOf(patient.id)) !== undefined) {
+            problems.push(issue(at(source, line, ['patient', 'id']), 'already_exists'));
+          }
+          seenIds.add(patient.id);
+        }
+        if (problems.length > 0) return null;
+        const rows: { id: string; latinName: string }[] = [];
+        for (const { patient, photos } of candidates) {
           const id = patient.id ?? context.newId();
-          context.patients.insert(id, { ...patient, id }, now);
-          const seq = context.patients.seqOf(id)!;
-          for (const photo of photos) context.photos.insert(context.newId(), seq, photo, now);
-          context.audit.record('patient.import', id);
-          return { id, latinName: patient.names.latin };
-        }),
-      )();
+          await tx.patients.insert(id, { ...patient, id }, now);
+          const seq = (await tx.patients.seqOf(id))!;
+          for (const photo of photos) await tx.photos.insert(context.newId(), seq, photo, now);
+          await tx.audit.record('patient.import', id);
+          rows.push({ id, latinName: patient.names.latin });
+        }
+        return rows;
+      });
+      if (imported === null) return invalid(problems);
       return ok({ imported, sources });
     },
   } satisfies Pick<Handlers, 'importPatients'>;

@@ -40,12 +40,13 @@ export interface OpenServices {
   readonly context: ServiceContext;
   /** The daily backup, for the door's timer: removes a killed backup's temporary files, and backs up if the newest
    * backup is 24 hours old (README, "Automatic backups"). */
-  runScheduledBackup(now: Date): ScheduledBackup & { readonly anchored?: AnchorOutcome };
+  runScheduledBackup(now: Date): Promise<ScheduledBackup & { readonly anchored?: AnchorOutcome }>;
   /** The daily audit anchor for the same timer (a backup anchors too); refused over a log that no longer matches. */
   anchorAuditLog(now: Date): ReturnType<AuditAnchors['anchorIfDue']>;
   /** Destroys the restricted records whose retention has ended (README, "The patient's rights"), for the same timer. */
-  purgeExpiredRecords(now: Date): { readonly erased: readonly string[] };
-  close(): void;
+  purgeExpiredRecords(now: Date): Promise<{ readonly erased: readonly string[] }>;
+  /** Waits for the transaction under way, then closes the database. */
+  close(): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -137,19 +138,22 @@ export function openServices(options: OpenOptions): OpenServices {
     return {
       dispatch,
       dispatchIn: (session, channel, payload) =>
-        runInSession(session, () => {
-          noteCall(context, session);
+        runInSession(session, async () => {
+          // The idle check first: an expired sign-in is locked before this call is served.
+          await noteCall(context, session);
           return dispatch(channel, payload);
         }),
       context,
-      runScheduledBackup(at) {
-        const result = runScheduledBackup({ db, databasePath, photoRoot, key, settings: clinicSettingsOf(context).backup, now: at });
+      async runScheduledBackup(at) {
+        const settings = (await context.store.read((tx) => clinicSettingsOf(tx))).backup;
+        // With no transaction open: the backup copies the file as the last commit left it.
+        const result = await context.store.exclusive(async () => runScheduledBackup({ db, databasePath, photoRoot, key, settings, now: at }));
         if (!result.made) return result;
-        context.db.transaction(() => context.audit.record('backup', null))();
+        await context.store.transaction((tx) => tx.audit.record('backup', null));
         // The head after the backup's own entry, beside the database and in the backup folder (which may leave the
         // machine). A failed anchor must not read as a failed backup (the backup is written); the daily anchor retries.
         try {
-          return { ...result, anchored: context.anchors.anchor(at, { copies: [join(dirname(result.file), ANCHORS_FILE_NAME)] }) };
+          return { ...result, anchored: await context.anchors.anchor(at, { copies: [join(dirname(result.file), ANCHORS_FILE_NAME)] }) };
         } catch (error) {
           console.error('ClinicDesk: anchoring the audit log after the backup failed', error);
           return result;
@@ -157,11 +161,21 @@ export function openServices(options: OpenOptions): OpenServices {
       },
       anchorAuditLog: (at) => context.anchors.anchorIfDue(at),
       purgeExpiredRecords: (at) => createRightsService(context).purgeExpired({ now: at }),
-      close: () => {
+      close() {
         check.stop();
         void pool?.close();
-        db.close();
-        registration.release();
+        const finish = () => {
+          db.close();
+          registration.release();
+        };
+        // Closed at once when nothing is under way (the usual case, and what a test's clean-up expects); else after
+        // the save under way has committed.
+        const drained = context.store.close();
+        if (!context.store.busy()) {
+          finish();
+          return Promise.resolve();
+        }
+        return drained.then(finish);
       },
     };
   }

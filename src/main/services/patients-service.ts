@@ -8,6 +8,7 @@ import { sensitiveDataConsentWithdrawn } from '../../shared/domain/rights/patien
 import { CLINIC_TIME_ZONE, todayIn } from '../../shared/domain/intake/calendar-date';
 import type { CasePatient, PatientIntake } from '../../shared/domain/intake/patient-schema';
 import { searchNeedle } from '../../shared/domain/intake/search-text';
+import type { Repositories } from '../db/store/store';
 import type { ServiceContext } from './service-context';
 
 /** Checks that need today's date, which the schema (pure, clock-free) cannot make. */
@@ -21,9 +22,9 @@ export function clinicToday(context: ServiceContext): string {
   return todayIn(CLINIC_TIME_ZONE, context.now());
 }
 
-export function casePatientOf(context: ServiceContext, patient: PatientIntake, id: string): CasePatient {
-  const seq = context.patients.seqOf(id);
-  const photos = seq === undefined ? [] : context.photos.listByPatient(seq);
+export async function casePatientOf(tx: Repositories, patient: PatientIntake, id: string): Promise<CasePatient> {
+  const seq = await tx.patients.seqOf(id);
+  const photos = seq === undefined ? [] : await tx.photos.listByPatient(seq);
   return {
     ...patient,
     id,
@@ -32,17 +33,17 @@ export function casePatientOf(context: ServiceContext, patient: PatientIntake, i
 }
 
 /** The patient's clinicdesk.case/1 file: the intake, its photo references and the saved plan, if any. */
-export function caseFileOf(context: ServiceContext, patient: PatientIntake, id: string): CaseFile {
-  const seq = context.patients.seqOf(id);
-  const stored = seq === undefined ? undefined : context.plans.get(seq);
-  const caseFile = toCaseFile(casePatientOf(context, patient, id));
+export async function caseFileOf(tx: Repositories, patient: PatientIntake, id: string): Promise<CaseFile> {
+  const seq = await tx.patients.seqOf(id);
+  const stored = seq === undefined ? undefined : await tx.plans.get(seq);
+  const caseFile = toCaseFile(await casePatientOf(tx, patient, id));
   return stored ? { ...caseFile, plan: planSchema.parse(stored.plan) } : caseFile;
 }
 
 /** Refuses a change to a record restricted by a deletion request, naming the field of the request. */
-export function refuseIfRestricted(context: ServiceContext, patientId: string, path: readonly (string | number)[]) {
-  const seq = context.patients.seqOf(patientId);
-  if (seq === undefined || !context.rights.isRestricted(seq)) return null;
+export async function refuseIfRestricted(tx: Repositories, patientId: string, path: readonly (string | number)[]) {
+  const seq = await tx.patients.seqOf(patientId);
+  if (seq === undefined || !(await tx.rights.isRestricted(seq))) return null;
   return fail('record_restricted', 'This record is restricted by a deletion request: read-only until its retention ends.', [
     issue(path, 'record_restricted'),
   ]);
@@ -68,70 +69,74 @@ export function createPatientsService(context: ServiceContext) {
   const timestamp = () => context.now().toISOString();
 
   const handlers = {
-    searchPatients(input) {
-      const rows = context.patients.search({
-        needle: searchNeedle(input.query),
-        tripStatus: input.tripStatus,
-        today: clinicToday(context),
-        limit: input.limit,
-        includeRestricted: input.includeRestricted === true,
-      });
+    async searchPatients(input) {
+      const rows = await context.store.read((tx) =>
+        tx.patients.search({
+          needle: searchNeedle(input.query),
+          tripStatus: input.tripStatus,
+          today: clinicToday(context),
+          limit: input.limit,
+          includeRestricted: input.includeRestricted === true,
+        }),
+      );
       return ok({ rows: rows.slice(0, input.limit), truncated: rows.length > input.limit });
     },
 
-    getPatient(input) {
+    async getPatient(input) {
       // Opening a record is logged (PIPA access log), in the same transaction as the read.
-      const record = context.db.transaction(() => {
-        const found = context.patients.get(input.id);
-        if (found) context.audit.record('patient.open', input.id);
+      const record = await context.store.transaction(async (tx) => {
+        const found = await tx.patients.get(input.id);
+        if (found) await tx.audit.record('patient.open', input.id);
         return found;
-      })();
+      });
       return record ? ok(record) : fail('not_found', `No patient with id ${input.id}.`);
     },
 
-    createPatient(input) {
+    async createPatient(input) {
       const problems = checkAgainstToday(input.patient, clinicToday(context), ['patient']);
       if (problems.length > 0) return invalid(problems);
       const id = input.patient.id ?? context.newId();
-      if (context.patients.seqOf(id) !== undefined) return invalid([issue(['patient', 'id'], 'already_exists')]);
       const patient = { ...input.patient, id };
-      context.db.transaction(() => {
-        context.patients.insert(id, patient, timestamp());
-        context.audit.record('patient.create', id);
-      })();
-      return ok(context.patients.get(id)!);
+      // Whether the id is taken is asked inside the transaction that inserts it: two PCs importing the same case
+      // file at once get one patient and one refusal.
+      const created = await context.store.transaction(async (tx) => {
+        if ((await tx.patients.seqOf(id)) !== undefined) return null;
+        await tx.patients.insert(id, patient, timestamp());
+        await tx.audit.record('patient.create', id);
+        return (await tx.patients.get(id))!;
+      });
+      return created ? ok(created) : invalid([issue(['patient', 'id'], 'already_exists')]);
     },
 
-    updatePatient(input) {
-      const restricted = refuseIfRestricted(context, input.id, ['id']);
-      if (restricted) return restricted;
+    async updatePatient(input) {
       const problems = checkAgainstToday(input.patient, clinicToday(context), ['patient']);
       if (problems.length > 0) return invalid(problems);
       const patient = { ...input.patient, id: input.id };
-      const outcome = context.db.transaction(() => {
-        const before = context.patients.get(input.id);
-        const updated = context.patients.update(input.id, input.expectedVersion, patient, timestamp());
-        // Which fields changed, compared as stored before and after (never the values).
-        if (updated === 'updated') {
-          context.audit.record('patient.update', input.id, changedPaths(before?.patient, context.patients.get(input.id)?.patient));
+      return context.store.transaction(async (tx) => {
+        const restricted = await refuseIfRestricted(tx, input.id, ['id']);
+        if (restricted) return restricted;
+        const before = await tx.patients.get(input.id);
+        const updated = await tx.patients.update(input.id, input.expectedVersion, patient, timestamp());
+        if (updated === 'not_found') return fail('not_found', `No patient with id ${input.id}.`);
+        if (updated === 'conflict') {
+          return fail('conflict', 'This record was saved elsewhere after you opened it. Your edits are kept as a draft.');
         }
-        return updated;
-      })();
-      if (outcome === 'not_found') return fail('not_found', `No patient with id ${input.id}.`);
-      if (outcome === 'conflict') {
-        return fail('conflict', 'This record was saved elsewhere after you opened it. Your edits are kept as a draft.');
-      }
-      return ok(context.patients.get(input.id)!);
+        const after = (await tx.patients.get(input.id))!;
+        // Which fields changed, compared as stored before and after (never the values).
+        await tx.audit.record('patient.update', input.id, changedPaths(before?.patient, after.patient));
+        return ok(after);
+      });
     },
 
-    exportPatient(input) {
-      const record = context.patients.get(input.id);
-      if (!record) return fail('not_found', `No patient with id ${input.id}.`);
-      context.db.transaction(() => context.audit.record('export', input.id, ['case-file']))();
-      return ok({ caseFile: caseFileOf(context, record.patient, record.id), fileName: caseFileName(record.patient, record.id) });
+    async exportPatient(input) {
+      return context.store.transaction(async (tx) => {
+        const record = await tx.patients.get(input.id);
+        if (!record) return fail('not_found', `No patient with id ${input.id}.`);
+        await tx.audit.record('export', input.id, ['case-file']);
+        return ok({ caseFile: await caseFileOf(tx, record.patient, record.id), fileName: caseFileName(record.patient, record.id) });
+      });
     },
   } satisfies Pick<Handlers, 'searchPatients' | 'getPatient' | 'createPatient' | 'updatePatient' | 'exportPatient'>;
 
   return handlers;
 }
-

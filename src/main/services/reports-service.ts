@@ -14,14 +14,16 @@ import type { ServiceContext } from './service-context';
 
 export function createReportsService(context: ServiceContext) {
   const today = () => todayIn(CLINIC_TIME_ZONE, context.now());
-  const khidi = (year: number): KhidiReport => {
-    const { patients, visits, followUps } = context.reports.khidiRows({ from: `${year}-01-01`, to: `${year}-12-31`, today: today() });
+  const khidi = async (year: number): Promise<KhidiReport> => {
+    const { patients, visits, followUps } = await context.store.read((tx) =>
+      tx.reports.khidiRows({ from: `${year}-01-01`, to: `${year}-12-31`, today: today() }),
+    );
     return buildKhidiReport(year, patients, visits, followUps);
   };
 
   const handlers = {
-    getKhidiReport({ year, limit }) {
-      const report = khidi(year);
+    async getKhidiReport({ year, limit }) {
+      const report = await khidi(year);
       return ok({
         year,
         patients: report.patients.slice(0, limit),
@@ -32,7 +34,8 @@ export function createReportsService(context: ServiceContext) {
     },
 
     async exportKhidiReport({ year }) {
-      const report = khidi(year);
+      // Read, then the workbook written outside the snapshot.
+      const report = await khidi(year);
       const data = await writeKhidiWorkbook(report, clinicalContent().catalog, context.now());
       return ok({
         fileName: `khidi-foreign-patients-${year}.xlsx`,
@@ -42,10 +45,13 @@ export function createReportsService(context: ServiceContext) {
       });
     },
 
-    getReportSummary({ from, to }) {
+    async getReportSummary({ from, to }) {
       const overdueBefore = new Date(context.now().getTime() - OVERDUE_AFTER_HOURS * 3_600_000).toISOString();
-      const counts = context.reports.summaryCounts({ from, to, today: today() }, overdueBefore);
-      return ok(summarize({ from, to, ...counts, settings: clinicSettingsOf(context) }));
+      const { counts, settings } = await context.store.read(async (tx) => ({
+        counts: await tx.reports.summaryCounts({ from, to, today: today() }, overdueBefore),
+        settings: await clinicSettingsOf(tx),
+      }));
+      return ok(summarize({ from, to, ...counts, settings }));
     },
   } satisfies Pick<Handlers, 'getKhidiReport' | 'exportKhidiReport' | 'getReportSummary'>;
   return handlers;

@@ -31,10 +31,10 @@ export function requireSignIn(handlers: Handlers, context: ServiceContext): Hand
   for (const name of Object.keys(handlers) as Channel[]) {
     if (OPEN_WITHOUT_SIGN_IN.has(name)) continue;
     const handler = handlers[name] as (input: never) => unknown;
-    gated[name] = (input: never) => {
+    gated[name] = async (input: never) => {
       const session = context.session;
       if (session.current) return handler(input);
-      if (context.coordinators.activeCount() === 0) {
+      if ((await context.store.read((tx) => tx.coordinators.activeCount())) === 0) {
         if (OPEN_BEFORE_FIRST_PROFILE.has(name)) return handler(input);
         return fail('forbidden', 'Create the first coordinator profile first.', [issue([], 'no_coordinators')]);
       }

@@ -109,7 +109,7 @@ describe('without an anchor key', () => {
   it.each(attacks)('$name passes the check: nothing outside the database says otherwise', async ({ run, entries }) => {
     open(undefined);
     await someHistory();
-    expect(services.context.anchors.anchor(clock.now())).toEqual({ written: false, reason: 'no_key' });
+    expect(await services.context.anchors.anchor(clock.now())).toEqual({ written: false, reason: 'no_key' });
     run(services.context.db);
     const verified = await verify();
     expect(verified).toMatchObject({ firstBroken: null, entries, anchor: { keyed: false, against: 'none', finding: null } });
@@ -121,7 +121,7 @@ describe('with an anchor', () => {
   it.each(attacks)('$name passes the chain but is reported against the anchor', async ({ run, finding, entries }) => {
     open(anchorKey);
     await someHistory();
-    const anchored = services.context.anchors.anchor(clock.now());
+    const anchored = await services.context.anchors.anchor(clock.now());
     expect(anchored).toMatchObject({ written: true, anchor: { count: 6 } });
     expect(await verify()).toMatchObject({ firstBroken: null, entries: 6, anchor: { against: 'anchor', anchoredCount: 6, finding: null, tamperedLines: [] } });
     run(services.context.db);
@@ -133,7 +133,7 @@ describe('with an anchor', () => {
   it('finds nothing in a log that only grew since the anchor, and gives the anchor\'s paper code', async () => {
     open(anchorKey);
     await someHistory();
-    const anchored = services.context.anchors.anchor(clock.now());
+    const anchored = await services.context.anchors.anchor(clock.now());
     if (!anchored.written) throw new Error('not anchored');
     await someHistory();
     const verified = await verify();
@@ -144,16 +144,16 @@ describe('with an anchor', () => {
   it('does not anchor over a cut log, so the daily anchor never blesses the cut', async () => {
     open(anchorKey);
     await someHistory();
-    expect(services.context.anchors.anchorIfDue(clock.now())).toMatchObject({ written: true });
-    expect(services.context.anchors.anchorIfDue(clock.now())).toEqual({ written: false, reason: 'recent' });
+    expect(await services.context.anchors.anchorIfDue(clock.now())).toMatchObject({ written: true });
+    expect(await services.context.anchors.anchorIfDue(clock.now())).toEqual({ written: false, reason: 'recent' });
     cutTail(services.context.db, 3);
     clock.set(new Date(clock.now().getTime() + 25 * 3600 * 1000));
     const before = readFileSync(anchorsFile(), 'utf8');
-    expect(services.context.anchors.anchorIfDue(clock.now())).toEqual({ written: false, reason: 'cut_tail' });
+    expect(await services.context.anchors.anchorIfDue(clock.now())).toEqual({ written: false, reason: 'cut_tail' });
     expect(readFileSync(anchorsFile(), 'utf8')).toBe(before);
     expect((await verify()).anchor.finding).toBe('cut_tail');
     // After a restore the shorter log is right; whoever holds the anchor key says so.
-    expect(services.context.anchors.anchor(clock.now(), { acceptCurrent: true })).toMatchObject({ written: true, anchor: { count: 3 } });
+    expect(await services.context.anchors.anchor(clock.now(), { acceptCurrent: true })).toMatchObject({ written: true, anchor: { count: 3 } });
     expect((await verify()).anchor).toMatchObject({ anchoredCount: 3, finding: null });
   });
 
@@ -161,13 +161,13 @@ describe('with an anchor', () => {
     open(anchorKey);
     await someHistory();
     services.context.db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone' WHERE seq = 2");
-    expect(services.context.anchors.anchor(clock.now())).toEqual({ written: false, reason: 'chain_broken' });
+    expect(await services.context.anchors.anchor(clock.now())).toEqual({ written: false, reason: 'chain_broken' });
   });
 
   it('reports a forged anchor line (a MAC made without the anchor key) and still compares with the newest authentic one', async () => {
     open(anchorKey);
     await someHistory();
-    services.context.anchors.anchor(clock.now());
+    await services.context.anchors.anchor(clock.now());
     // The attacker cuts the tail and writes an anchor for the cut log, under a key of their own.
     cutTail(services.context.db, 4);
     const last = services.context.db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get()!;
@@ -180,7 +180,7 @@ describe('with an anchor', () => {
   it('detects a cut tail from the paper code alone, even with the anchors file gone and no anchor key', async () => {
     open(anchorKey);
     await someHistory();
-    const anchored = services.context.anchors.anchor(clock.now());
+    const anchored = await services.context.anchors.anchor(clock.now());
     if (!anchored.written) throw new Error('not anchored');
     expect((await verify(anchored.code)).anchor).toMatchObject({ against: 'code', anchoredCount: 6, finding: null, rewriteChecked: true });
     rmSync(anchorsFile());
@@ -195,7 +195,7 @@ describe('with an anchor', () => {
   it('detects a rewrite from the paper code with the anchor key', async () => {
     open(anchorKey);
     await someHistory();
-    const anchored = services.context.anchors.anchor(clock.now());
+    const anchored = await services.context.anchors.anchor(clock.now());
     if (!anchored.written) throw new Error('not anchored');
     rewriteActor(services.context.db, 1);
     await someHistory(); // and the rewritten log grows on
@@ -211,7 +211,7 @@ describe('with an anchor', () => {
   it('is written at the scheduled backup, after its entry, beside the database and in the backup folder', async () => {
     open(anchorKey);
     await someHistory();
-    const result = services.runScheduledBackup(clock.now());
+    const result = await services.runScheduledBackup(clock.now());
     expect(result).toMatchObject({ made: true, anchored: { written: true, anchor: { count: 7 } } });
     const line = readFileSync(anchorsFile(), 'utf8');
     expect(readFileSync(join(folder, 'clinicdesk-backups', ANCHORS_FILE_NAME), 'utf8')).toBe(line);

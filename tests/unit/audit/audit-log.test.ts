@@ -56,7 +56,7 @@ describe('the audit log', () => {
   });
 
   it('names the coordinator set for this computer', async () => {
-    services.context.plans.putSetting(COORDINATOR_SETTING, 'Park Ji-won', FIXED_NOW.toISOString());
+    await services.context.store.transaction((tx) => tx.plans.putSetting(COORDINATOR_SETTING, 'Park Ji-won', FIXED_NOW.toISOString()));
     const [entry] = await appended(() => call('getPatient', { id: patientId }));
     expect(entry).toMatchObject({ action: 'patient.open', actor: 'Park Ji-won', patientId, fields: [] });
   });
@@ -126,7 +126,7 @@ describe('the audit log', () => {
     const imported = await appended(() => call('importPatients', { sources: [{ name: 'ja.json', text }] }));
     expect(imported).toEqual([expect.objectContaining({ action: 'patient.import', patientId: fixtureCase('ja').patient.id })]);
     const demo = await appended(() => call('seedDemoPatients', {}));
-    expect(demo.length).toBe(services.context.patients.count() - 2);
+    expect(demo.length).toBe((await services.context.store.read((tx) => tx.patients.count())) - 2);
     expect(new Set(demo.map((entry) => entry.action))).toEqual(new Set(['patient.create']));
   });
 
@@ -152,18 +152,23 @@ describe('the audit log', () => {
     expect(rowsAfter(0)).toHaveLength(1);
   });
 
-  it('refuses an entry written outside a transaction (it must share the change’s transaction)', () => {
-    expect(() => services.context.audit.record('patient.open', patientId)).toThrow(/outside the transaction/);
+  it('refuses an entry written outside a write transaction (it must share the change’s transaction)', async () => {
+    const before = lastSeq();
+    await expect(services.context.store.read((tx) => tx.audit.record('patient.open', patientId))).rejects.toThrow(/outside the transaction/);
+    // Nor through a transaction kept after it ended.
+    const ended = await services.context.store.transaction(async (tx) => tx);
+    await expect(ended.audit.record('patient.open', patientId)).rejects.toThrow(/outside the transaction/);
+    expect(lastSeq()).toBe(before);
   });
 
   it('rolls the entry back with the change when the change fails', async () => {
     const before = lastSeq();
-    expect(() =>
-      services.context.db.transaction(() => {
-        services.context.audit.record('patient.update', patientId, ['phone']);
+    await expect(
+      services.context.store.transaction(async (tx) => {
+        await tx.audit.record('patient.update', patientId, ['phone']);
         throw new Error('the change failed');
-      })(),
-    ).toThrow(/the change failed/);
+      }),
+    ).rejects.toThrow(/the change failed/);
     expect(lastSeq()).toBe(before);
   });
 

@@ -68,12 +68,12 @@ describe('the daily backup', () => {
   it('backs up beside the database by default, then not again within 24 hours', async () => {
     const services = open();
     await call(services, 'createPatient', { patient: fixtureIntake('en') });
-    const first = services.runScheduledBackup(T0);
+    const first = await services.runScheduledBackup(T0);
     expect(first.made).toBe(true);
     const dir = join(folder, 'data', DEFAULT_BACKUP_FOLDER_NAME);
     expect(backupsIn(dir)).toHaveLength(1);
-    expect(services.runScheduledBackup(new Date(T0.getTime() + 23 * HOUR))).toMatchObject({ made: false, reason: 'recent' });
-    expect(services.runScheduledBackup(new Date(T0.getTime() + 24 * HOUR)).made).toBe(true);
+    expect(await services.runScheduledBackup(new Date(T0.getTime() + 23 * HOUR))).toMatchObject({ made: false, reason: 'recent' });
+    expect((await services.runScheduledBackup(new Date(T0.getTime() + 24 * HOUR))).made).toBe(true);
     expect(backupsIn(dir)).toHaveLength(2);
     const log = services.context.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'backup'").get()!.n;
     expect(log).toBe(2);
@@ -86,7 +86,7 @@ describe('the daily backup', () => {
     expect(settings.backup).toEqual({ folder: '', keep: 30 });
     expect(settings.idleLockMinutes).toBe(5);
     await call(services, 'saveClinicSettings', { settings: { ...settings, backup: { folder: chosen, keep: 2 } } });
-    for (let day = 0; day < 10; day++) expect(services.runScheduledBackup(new Date(T0.getTime() + day * 24 * HOUR)).made).toBe(true);
+    for (let day = 0; day < 10; day++) expect((await services.runScheduledBackup(new Date(T0.getTime() + day * 24 * HOUR))).made).toBe(true);
     // keep=2 asked for two; the floor keeps every backup younger than 7 days at the last run (day 9).
     expect(backupsIn(chosen)).toEqual([27, 28, 29, 30].map((day) => `clinicdesk-202611${day}T010000000Z.cdbackup`).concat(
       [1, 2, 3].map((day) => `clinicdesk-2026120${day}T010000000Z.cdbackup`),
@@ -97,13 +97,13 @@ describe('the daily backup', () => {
   it('goes by the time sealed in a backup, not its name: one renamed for 2030 does not hold the daily backup off', async () => {
     const services = open();
     const dir = join(folder, 'data', DEFAULT_BACKUP_FOLDER_NAME);
-    expect(services.runScheduledBackup(T0).made).toBe(true);
+    expect((await services.runScheduledBackup(T0)).made).toBe(true);
     renameSync(join(dir, backupsIn(dir)[0]!), join(dir, 'clinicdesk-20300101T000000000Z.cdbackup'));
-    expect(services.runScheduledBackup(new Date(T0.getTime() + 23 * HOUR))).toMatchObject({ made: false, newest: T0.toISOString() });
-    expect(services.runScheduledBackup(new Date(T0.getTime() + 24 * HOUR)).made).toBe(true);
+    expect(await services.runScheduledBackup(new Date(T0.getTime() + 23 * HOUR))).toMatchObject({ made: false, newest: T0.toISOString() });
+    expect((await services.runScheduledBackup(new Date(T0.getTime() + 24 * HOUR))).made).toBe(true);
   });
 
-  it('removes a killed backup\'s temporary files at the next start, and leaves a running one\'s alone', () => {
+  it('removes a killed backup\'s temporary files at the next start, and leaves a running one\'s alone', async () => {
     const dir = join(folder, 'data', DEFAULT_BACKUP_FOLDER_NAME);
     mkdirSync(dir, { recursive: true });
     const killed = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
@@ -120,12 +120,12 @@ describe('the daily backup', () => {
     for (const name of [...leftovers, running, 'notes.tmp']) writeFileSync(join(dir, name), Buffer.alloc(1024));
     const services = open();
     // What the door's timer calls at start: a backup is due here, but the leftovers go whether or not one is made.
-    services.runScheduledBackup(T0);
+    await services.runScheduledBackup(T0);
     for (const name of leftovers) expect(existsSync(join(dir, name)), name).toBe(false);
     expect(existsSync(join(dir, running))).toBe(true);
     expect(existsSync(join(dir, 'notes.tmp'))).toBe(true);
     for (const name of leftovers) writeFileSync(join(dir, name), Buffer.alloc(1024));
-    expect(services.runScheduledBackup(new Date(T0.getTime() + HOUR))).toMatchObject({ made: false, reason: 'recent' });
+    expect(await services.runScheduledBackup(new Date(T0.getTime() + HOUR))).toMatchObject({ made: false, reason: 'recent' });
     for (const name of leftovers) expect(existsSync(join(dir, name)), name).toBe(false);
   });
 

@@ -12,6 +12,7 @@ import type { CoordinatorProfile } from '../../../src/shared/contract/coordinato
 import {
   afterWrongPin,
   FRESH_THROTTLE,
+  IDLE_LOCK_MINUTES,
   isPinShaped,
   MAX_WRONG_PIN_WAIT_MS,
   MAX_WRONG_PINS,
@@ -20,8 +21,12 @@ import {
   waitLeft,
   WRONG_PIN_WAIT_MS,
 } from '../../../src/shared/domain/coordinators/coordinator-pin';
+import { createPinAttemptsRepository } from '../../../src/main/db/repositories/pin-attempts-repository';
+import type { Store } from '../../../src/main/db/store/store';
+import { createCoordinatorsService, resetCoordinatorPin } from '../../../src/main/services/coordinators-service';
 import { openServices, type OpenServices } from '../../../src/main/services/open-services';
 import { COORDINATOR_SETTING } from '../../../src/main/services/service-context';
+import { newCoordinatorSession } from '../../../src/main/services/sessions/coordinator-session';
 import { TEST_KEY } from '../../support/test-key';
 
 let folder: string;
@@ -45,6 +50,9 @@ async function call<T>(channel: string, payload: unknown): Promise<T> {
   return result.value;
 }
 const rows = () => services.context.db.prepare('SELECT * FROM coordinator_profiles ORDER BY display_name').all() as Record<string, string>[];
+/** Whom the audit log would name now (in the services' own session). */
+const actor = () => services.context.store.read((tx) => services.context.actor(tx));
+const pinFailures = () => services.context.db.prepare<[], { actor: string; fields_json: string }>("SELECT actor, fields_json FROM audit_log WHERE action = 'coordinator.pin_failed' ORDER BY seq").all();
 const lastActor = () => services.context.db.prepare<[], { actor: string; action: string }>('SELECT actor, action FROM audit_log ORDER BY seq DESC LIMIT 1').get();
 
 describe('PIN rules (pure)', () => {
@@ -113,21 +121,21 @@ describe('coordinator profiles', () => {
     const lee = await call<CoordinatorProfile>('addCoordinator', { name: 'Lee Min-ho', pin: '222222' });
     const wrong = await send('signIn', { coordinatorId: lee.id, pin: '111111' });
     expect(!wrong.ok && wrong.error.issues).toEqual([expect.objectContaining({ path: ['pin'], code: 'wrong_pin' })]);
-    expect(services.context.actor()).toBe('Park Ji-won');
+    expect(await actor()).toBe('Park Ji-won');
     await call('signIn', { coordinatorId: lee.id, pin: '222222' });
     expect(lastActor()).toEqual({ actor: 'Lee Min-ho', action: 'coordinator.signin' });
-    expect(services.context.actor()).toBe('Lee Min-ho');
+    expect(await actor()).toBe('Lee Min-ho');
     await call('signOut', {});
     expect(lastActor()).toEqual({ actor: 'Lee Min-ho', action: 'coordinator.signout' });
     // Nobody signed in: the older setting, else "unknown".
-    expect(services.context.actor()).toBe('unknown');
-    services.context.plans.putSetting(COORDINATOR_SETTING, 'Front desk', clock.toISOString());
-    expect(services.context.actor()).toBe('Front desk');
+    expect(await actor()).toBe('unknown');
+    await services.context.store.transaction((tx) => tx.plans.putSetting(COORDINATOR_SETTING, 'Front desk', clock.toISOString()));
+    expect(await actor()).toBe('Front desk');
     // Adding a profile now needs someone signed in.
     const refused = await send('addCoordinator', { name: 'Kim', pin: '333333' });
     expect(!refused.ok && refused.error.code).toBe('forbidden');
     await call('signIn', { coordinatorId: park.id, pin: '111111' });
-    expect(services.context.actor()).toBe('Park Ji-won');
+    expect(await actor()).toBe('Park Ji-won');
   });
 
   it('make a profile wait 30 seconds after 5 wrong PINs, by the service clock, even for the right PIN', async () => {
@@ -178,28 +186,28 @@ describe('coordinator profiles', () => {
     expect(await send('changePin', { currentPin: '000000', newPin: '24682468' })).toMatchObject({ ok: false });
     await call('signOut', {});
     for (let i = 0; i < 6; i++) await send('signIn', { coordinatorId: park.id, pin: '999999' });
-    const failures = services.context.db
-      .prepare<[], { actor: string; fields_json: string }>("SELECT actor, fields_json FROM audit_log WHERE action = 'coordinator.pin_failed' ORDER BY seq")
-      .all();
+    const failures = pinFailures();
     // One from changePin, four at sign-in (the fifth wrong PIN in a row started the wait); the last two tries came
     // during the wait and checked nothing.
     expect(failures).toEqual([
       { actor: 'Park Ji-won', fields_json: '["currentPin"]' },
       ...Array.from({ length: 4 }, () => ({ actor: 'Park Ji-won', fields_json: '["pin"]' })),
     ]);
-    expect(services.context.audit.verify().firstBroken).toBeNull();
+    expect((await services.context.store.read((tx) => tx.audit.verify())).firstBroken).toBeNull();
   });
 
   it('still sign in a profile whose PIN was set with 4 digits before 6 were needed', async () => {
     const salt = randomBytes(16);
     const hash = scryptSync('4829', salt, 32, { N: 16384, r: 8, p: 1 });
-    services.context.coordinators.insert({
-      id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
-      display_name: 'Choi Yu-na',
-      pin_salt: salt.toString('hex'),
-      pin_hash: hash.toString('hex'),
-      created_at: clock.toISOString(),
-    });
+    await services.context.store.transaction((tx) =>
+      tx.coordinators.insert({
+        id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+        display_name: 'Choi Yu-na',
+        pin_salt: salt.toString('hex'),
+        pin_hash: hash.toString('hex'),
+        created_at: clock.toISOString(),
+      }),
+    );
     expect(await call<CoordinatorProfile>('signIn', { coordinatorId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', pin: '4829' })).toMatchObject({ name: 'Choi Yu-na' });
     // Its next PIN needs 6 digits.
     const short = await send('changePin', { currentPin: '4829', newPin: '1357' });
@@ -222,6 +230,72 @@ describe('coordinator profiles', () => {
   });
 });
 
+describe('wrong PINs and profiles at the same time', () => {
+  it('count every wrong PIN typed at once, in the transaction that logs it: the fifth starts the wait, later ones are refused unchecked', async () => {
+    const park = await call<CoordinatorProfile>('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
+    await call('signOut', {});
+    const results = await Promise.all(Array.from({ length: 7 }, () => send('signIn', { coordinatorId: park.id, pin: '999999' })));
+    const codes = results.map((result) => (result.ok ? 'ok' : result.error.issues[0]!.code));
+    expect(codes.filter((code) => code === 'wrong_pin')).toHaveLength(4);
+    expect(codes.filter((code) => code === 'too_many_attempts')).toHaveLength(3);
+    // Five counted and logged, as one after the other would be; the two that came during the wait checked nothing.
+    expect(pinFailures()).toHaveLength(5);
+    expect(await services.context.store.read((tx) => tx.pinAttempts.throttleOf(park.id))).toMatchObject({ wrong: 5 });
+  });
+
+  it('write a wrong PIN only over the count it was read with (a stale count writes nothing)', async () => {
+    const park = await call<CoordinatorProfile>('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
+    const attempts = createPinAttemptsRepository(services.context.db);
+    const at = clock.toISOString();
+    const one = afterWrongPin(FRESH_THROTTLE, clock.getTime());
+    expect(attempts.recordFailure(park.id, FRESH_THROTTLE, one, at)).toBe(true);
+    // Another writer read the count before this one was written: its write is refused, the count kept.
+    expect(attempts.recordFailure(park.id, FRESH_THROTTLE, one, at)).toBe(false);
+    expect(attempts.recordFailure(park.id, one, afterWrongPin(one, clock.getTime()), at)).toBe(true);
+    expect(attempts.throttleOf(park.id)).toMatchObject({ wrong: 2 });
+  });
+
+  it('make one first profile when two are added at once before any exists', async () => {
+    const [a, b] = await Promise.all([
+      services.dispatchIn(newCoordinatorSession(), 'addCoordinator', { name: 'Park Ji-won', pin: '111111' }),
+      services.dispatchIn(newCoordinatorSession(), 'addCoordinator', { name: 'Lee Min-ho', pin: '222222' }),
+    ]);
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    expect((a.ok ? b : a) as Result<unknown>).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(rows()).toHaveLength(1);
+  });
+
+  it('check a PIN again when it was reset after it was hashed: the old PIN no longer signs in', async () => {
+    const park = await call<CoordinatorProfile>('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
+    await call('signOut', {});
+    const { context } = services;
+    // The CLI resets the PIN just before the sign-in's transaction begins.
+    let resetDone = false;
+    const store: Store = {
+      ...context.store,
+      async transaction(work) {
+        if (!resetDone) {
+          resetDone = true;
+          expect(await resetCoordinatorPin(context, park.id, '246813')).toMatchObject({ ok: true });
+        }
+        return context.store.transaction(work);
+      },
+    };
+    const coordinators = createCoordinatorsService({ ...context, store });
+    expect(await coordinators.signIn({ coordinatorId: park.id, pin: '111111' })).toMatchObject({ ok: false, error: { issues: [{ code: 'wrong_pin' }] } });
+    expect(context.session.current).toBeNull();
+    expect(await coordinators.signIn({ coordinatorId: park.id, pin: '246813' })).toMatchObject({ ok: true });
+  });
+
+  it('set no PIN for a profile that is not there, and log nothing', async () => {
+    const before = JSON.stringify(rows());
+    expect(await resetCoordinatorPin(services.context, '7c9e6679-7425-40de-944b-e07fc1f90ae7', '246813')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await services.context.store.transaction((tx) => tx.coordinators.setPin('7c9e6679-7425-40de-944b-e07fc1f90ae7', 'a'.repeat(32), 'b'.repeat(64)))).toBe(false);
+    expect(JSON.stringify(rows())).toBe(before);
+    expect(services.context.db.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
+  });
+});
+
 describe('the sign-in gate of the app and the preview', () => {
   it('serves nothing of the patients with no profiles; with profiles, only signing in (and a locked session’s draft) until someone is', async () => {
     services.close();
@@ -240,5 +314,19 @@ describe('the sign-in gate of the app and the preview', () => {
     expect((await send('saveDraft', { key: 'new:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', label: 'x', baseVersion: null, form: {} })).ok).toBe(true);
     await call('signIn', { coordinatorId: park.id, pin: '111111' });
     expect((await send('searchPatients', { query: '', tripStatus: 'all', limit: 10 })).ok).toBe(true);
+  });
+
+  it('locks an idle session once, however many of its calls arrive at once, and serves none of them', async () => {
+    services.close();
+    services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, now: () => clock, requireSignIn: true });
+    const browser = newCoordinatorSession();
+    expect((await services.dispatchIn(browser, 'addCoordinator', { name: 'Park Ji-won', pin: '111111' })).ok).toBe(true);
+    clock = new Date(clock.getTime() + IDLE_LOCK_MINUTES.default * 60_000);
+    const results = await Promise.all(Array.from({ length: 3 }, () => services.dispatchIn(browser, 'searchPatients', { query: '', tripStatus: 'all', limit: 10 })));
+    expect(results.map((result) => (result.ok ? 'served' : result.error.issues[0]?.code))).toEqual(['not_signed_in', 'not_signed_in', 'not_signed_in']);
+    expect(browser.current).toBeNull();
+    expect(browser.lockedFrom?.name).toBe('Park Ji-won');
+    const signOuts = services.context.db.prepare<[], { actor: string; fields_json: string }>("SELECT actor, fields_json FROM audit_log WHERE action = 'coordinator.signout'").all();
+    expect(signOuts).toEqual([{ actor: 'Park Ji-won', fields_json: '["idle"]' }]);
   });
 });

@@ -8,7 +8,7 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('the backup timer', () => {
-  it('checks at start and every hour until stopped, and logs a failure without throwing', () => {
+  it('checks at start and every hour until stopped, and logs a failure without throwing', async () => {
     const results: (ScheduledBackup | Error)[] = [
       { made: true, file: '/b/clinicdesk-1.cdbackup', removed: [] },
       { made: false, reason: 'recent', newest: null },
@@ -21,31 +21,32 @@ describe('the backup timer', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const stop = startBackupTimer(
       {
-        runScheduledBackup(now) {
+        async runScheduledBackup(now) {
           calls.push(now);
           const next = results.shift()!;
           if (next instanceof Error) throw next;
           return next;
         },
-        anchorAuditLog(now) {
+        async anchorAuditLog(now) {
           anchors.push(now);
           if (anchors.length === 2) return { written: false, reason: 'cut_tail' };
           return anchors.length === 1 ? { written: true, anchor: { count: 4, head: 'a'.repeat(64), at: now.toISOString(), mac: 'b'.repeat(64) }, code: '4-ABCD-EFGH-JKMN' } : { written: false, reason: 'recent' };
         },
-        purgeExpiredRecords(now) {
+        async purgeExpiredRecords(now) {
           purges.push(now);
           return { erased: purges.length === 2 ? ['3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f'] : [] };
         },
       },
       (message) => logged.push(message),
     );
+    await vi.advanceTimersByTimeAsync(0);
     expect(calls).toHaveLength(1);
     expect(logged).toEqual([
       'ClinicDesk: automatic backup written: /b/clinicdesk-1.cdbackup',
       'ClinicDesk: audit log anchored at 4 entries (code 4-ABCD-EFGH-JKMN)',
     ]);
-    vi.advanceTimersByTime(BACKUP_CHECK_INTERVAL_MS);
-    vi.advanceTimersByTime(BACKUP_CHECK_INTERVAL_MS);
+    await vi.advanceTimersByTimeAsync(BACKUP_CHECK_INTERVAL_MS);
+    await vi.advanceTimersByTimeAsync(BACKUP_CHECK_INTERVAL_MS);
     expect(calls).toHaveLength(3);
     // Records past their retention are looked for at every check too, even after a failed backup.
     expect(purges).toHaveLength(3);
@@ -55,23 +56,24 @@ describe('the backup timer', () => {
     expect(logged).toContain('ClinicDesk: 1 record(s) destroyed at the end of their retention');
     expect(errors).toHaveBeenCalledTimes(2);
     stop();
-    vi.advanceTimersByTime(5 * BACKUP_CHECK_INTERVAL_MS);
+    await vi.advanceTimersByTimeAsync(5 * BACKUP_CHECK_INTERVAL_MS);
     expect(calls).toHaveLength(3);
     errors.mockRestore();
   });
 
-  it('says a damaged database as its message, naming the backup to restore, without a stack trace', () => {
+  it('says a damaged database as its message, naming the backup to restore, without a stack trace', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const stop = startBackupTimer(
       {
-        runScheduledBackup() {
+        async runScheduledBackup() {
           throw new DatabaseDamagedError('/d/clinicdesk.sqlite', 'PRAGMA quick_check before the backup found x; no backup was made', '/b/clinicdesk-1.cdbackup');
         },
-        anchorAuditLog: () => ({ written: false, reason: 'recent' }),
-        purgeExpiredRecords: () => ({ erased: [] }),
+        anchorAuditLog: async () => ({ written: false, reason: 'recent' }),
+        purgeExpiredRecords: async () => ({ erased: [] }),
       },
       () => {},
     );
+    await vi.advanceTimersByTimeAsync(0);
     stop();
     expect(errors.mock.calls).toEqual([[expect.stringMatching(/^ClinicDesk: the automatic backup was not made\. The database .* is damaged: .*restore the newest backup, \/b\/clinicdesk-1\.cdbackup/)]]);
     errors.mockRestore();

@@ -56,7 +56,7 @@ describe('the preview’s body limits', () => {
     expect(bodyLimitOf('saveDraft')).toBe(DEFAULT_BODY_LIMIT);
     const response = await post(server, 'saveDraft', { key: 'new:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', label: 'x', baseVersion: null, form: {} });
     expect(response.status).toBe(401);
-    expect(services.context.drafts.list()).toEqual([]);
+    expect(await services.context.store.read((tx) => tx.drafts.list())).toEqual([]);
   });
 
   it('answers a body declared as 50 MB with 413 before it is sent, while another client’s search is answered', async () => {

@@ -69,8 +69,8 @@ describe('plan drafts', () => {
   it('go with the record when its retention ends', async () => {
     await call('requestErasure', { patientId, reason: '' });
     // A draft left from before the restriction (written straight to the repository, as no channel would now).
-    services.context.planDrafts.save(services.context.patients.seqOf(patientId)!, 0, draftPlan, 'then');
-    const { erased } = createRightsService(services.context).purgeExpired({ now: new Date('2040-01-01T00:00:00Z') });
+    await services.context.store.transaction(async (tx) => tx.planDrafts.save((await tx.patients.seqOf(patientId))!, 0, draftPlan, 'then'));
+    const { erased } = await createRightsService(services.context).purgeExpired({ now: new Date('2040-01-01T00:00:00Z') });
     expect(erased).toEqual([patientId]);
     expect(services.context.db.prepare('SELECT count(*) AS n FROM plan_drafts').get()).toEqual({ n: 0 });
   });

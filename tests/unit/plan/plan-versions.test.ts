@@ -30,7 +30,7 @@ describe('plan versions', () => {
   });
 
   it('keeps every saved version, and the session record made on one, readable after later saves', async () => {
-    services.context.plans.putSetting(COORDINATOR_SETTING, 'Park Ji-won', FIXED_NOW.toISOString());
+    await services.context.store.transaction((tx) => tx.plans.putSetting(COORDINATOR_SETTING, 'Park Ji-won', FIXED_NOW.toISOString()));
     const first = { items: [{ treatment: 'pico-laser', date: '2027-02-22' }] };
     await call('savePatientPlan', { patientId, expectedVersion: 0, plan: first });
     const record = { doctor: 'Dr. Kim Soo-jin', device: 'PicoSure', settings: { fluence: '2.8 J/cm²' }, notes: 'mild erythema' };
@@ -52,6 +52,29 @@ describe('plan versions', () => {
     await call('savePatientPlan', { patientId, expectedVersion: 0, plan: { items: [] } });
     const stale = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 0, plan: { items: [] } });
     expect(stale.ok ? null : stale.error.code).toBe('conflict');
+    expect((await call<PlanVersion[]>('listPlanVersions', { patientId })).map((kept) => kept.version)).toEqual([1]);
+  });
+
+  it('a save whose versioned write changes no row is a conflict, with no version, session row nor entry', async () => {
+    // A writer elsewhere got there between the version read and the write (a back end that does not hold the write
+    // lock from the first read): stood in for by triggers that make the plan's insert and update change no row.
+    const db = services.context.db;
+    db.exec(`CREATE TEMP TRIGGER plans_skip_insert BEFORE INSERT ON plans BEGIN SELECT RAISE(IGNORE); END;
+      CREATE TEMP TRIGGER plans_skip_update BEFORE UPDATE ON plans BEGIN SELECT RAISE(IGNORE); END;`);
+    const plan = { items: [{ treatment: 'pico-laser', date: '2027-02-22' }] };
+    const before = services.snapshot();
+    const first = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 0, plan });
+    expect(first.ok ? null : first.error.code).toBe('conflict');
+    expect(services.snapshot()).toBe(before);
+
+    db.exec('DROP TRIGGER plans_skip_insert');
+    await call('savePatientPlan', { patientId, expectedVersion: 0, plan });
+    const saved = services.snapshot();
+    const second = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 1, plan: { items: [] } });
+    expect(second.ok ? null : second.error.code).toBe('conflict');
+    const session = await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'cancelled' });
+    expect(session.ok ? null : session.error.code).toBe('conflict');
+    expect(services.snapshot()).toBe(saved);
     expect((await call<PlanVersion[]>('listPlanVersions', { patientId })).map((kept) => kept.version)).toEqual([1]);
   });
 

@@ -22,7 +22,7 @@ const priced = { items: [{ treatment: 'pico-laser', date: '2027-02-22' }, { trea
 
 beforeEach(async () => {
   services = openTempServices();
-  services.context.plans.putSetting(COORDINATOR_SETTING, 'Park Ji-won', FIXED_NOW.toISOString());
+  await services.context.store.transaction((tx) => tx.plans.putSetting(COORDINATOR_SETTING, 'Park Ji-won', FIXED_NOW.toISOString()));
   const patient = { ...fixtureIntake('en'), trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' } };
   patientId = (await call<PatientRecord>('createPatient', { patient })).id;
 });

@@ -263,8 +263,9 @@ describe('done record photos per angle', () => {
 describe('session ids through the services', () => {
   it('load a plan stored before sessions had ids, the same ids on every read, stored by the next save', async () => {
     // Straight into the table, as an older app stored it: no ids.
-    const seq = services.context.patients.seqOf(patientId)!;
-    const before = services.context.plans.get(seq)!.plan as { items: { id?: string }[] };
+    const storedPlan = (seq: number) => services.context.store.read(async (tx) => (await tx.plans.get(seq))!.plan as { items: { id?: string }[] });
+    const seq = (await services.context.store.read((tx) => tx.patients.seqOf(patientId)))!;
+    const before = await storedPlan(seq);
     expect(before.items.every((item) => typeof item.id === 'string')).toBe(true);
     services.context.db
       .prepare('UPDATE plans SET plan_json = ? WHERE patient_seq = ?')
@@ -276,7 +277,7 @@ describe('session ids through the services', () => {
     expect(first.value.plan.items.map((item) => item.id)).toEqual([0, 1, 2, 3].map(positionalSessionId));
     expect(second.value.plan).toEqual(first.value.plan);
     await services.dispatch('savePatientPlan', { patientId, expectedVersion: 1, plan: first.value.plan });
-    expect((services.context.plans.get(seq)!.plan as { items: { id?: string }[] }).items.map((item) => item.id)).toEqual([0, 1, 2, 3].map(positionalSessionId));
+    expect((await storedPlan(seq)).items.map((item) => item.id)).toEqual([0, 1, 2, 3].map(positionalSessionId));
   });
 
   it('record a status by the session id wherever the session now stands, and keep it through scheduling', async () => {

@@ -61,10 +61,12 @@ describe('the report summary', () => {
     const [patient] = patients.filter((p) => p.inYear && !p.done);
     const before = await summary('2026-01-01', '2026-12-31');
     // Written below the services, as an old plan could hold it: done on a day after today (2026-11-24).
-    const seq = services.context.patients.seqOf(patient!.id)!;
-    const stored = services.context.plans.get(seq)!;
     const plan = { items: [{ treatment: 'pico-laser', date: '2026-12-20', status: 'done', record: { doctor: 'Dr. Kim' } }] };
-    expect(services.context.plans.save(seq, plan, stored.version, 'x', 'test')).toBe('saved');
+    const saved = await services.context.store.transaction(async (tx) => {
+      const seq = (await tx.patients.seqOf(patient!.id))!;
+      return tx.plans.save(seq, plan, (await tx.plans.get(seq))!.version, 'x', 'test');
+    });
+    expect(saved).toBe('saved');
     const after = await summary('2026-01-01', '2026-12-31');
     expect(after.sessions.done).toBe(before.sessions.done);
     expect(after.revenue).toEqual(before.revenue);

@@ -70,6 +70,9 @@ function everyTableAsText(): string {
 
 let clock: ReturnType<typeof movableClock>;
 
+/** The record as stored, read past the services (no audit entry). */
+const patientRecord = (id: string) => services.context.store.read((tx) => tx.patients.get(id));
+
 beforeEach(async () => {
   clock = movableClock();
   services = openTempServices(clock.now);
@@ -251,6 +254,17 @@ describe('a deletion request', () => {
     expect(kept.patient.consents).toEqual([intake.consents[0]]);
   });
 
+  it('restricts once when two requests come at once: the second finds the record restricted', async () => {
+    const results = await Promise.all([
+      services.dispatch('requestErasure', { patientId, reason: 'first' }),
+      services.dispatch('requestErasure', { patientId, reason: 'second' }),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toMatchObject({ error: { code: 'record_restricted', issues: [{ code: 'already_restricted' }] } });
+    const restricts = services.context.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'patient.restrict'").get();
+    expect(restricts).toEqual({ n: 1 });
+  });
+
   it('takes the clinic retention setting', async () => {
     const settings = await call<Record<string, unknown>>('getClinicSettings', {});
     await call('saveClinicSettings', { settings: { ...settings, retentionYears: 15 } });
@@ -282,11 +296,11 @@ describe('the end of retention', () => {
     const rights = createRightsService(services.context);
 
     const before = services.snapshot();
-    expect(rights.purgeExpired({ now: new Date('2036-12-06T14:59:00Z') }).erased).toEqual([]); // 23:59 on 2036-12-06 in Korea
+    expect((await rights.purgeExpired({ now: new Date('2036-12-06T14:59:00Z') })).erased).toEqual([]); // 23:59 on 2036-12-06 in Korea
     expect(services.snapshot()).toBe(before);
 
-    expect(rights.purgeExpired({ now: new Date('2036-12-06T15:00:00Z') }).erased).toEqual([patientId]);
-    expect(services.context.patients.get(patientId)).toBeUndefined();
+    expect((await rights.purgeExpired({ now: new Date('2036-12-06T15:00:00Z') })).erased).toEqual([patientId]);
+    expect(await patientRecord(patientId)).toBeUndefined();
     for (const file of files) expect(existsSync(file)).toBe(false);
     const db = services.context.db;
     for (const table of ['consents', 'photos', 'plans', 'plan_versions', 'plan_sessions', 'followups', 'patient_search_text', 'patient_restrictions']) {
@@ -294,13 +308,23 @@ describe('the end of retention', () => {
       const orphans = db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} NOT IN (SELECT seq FROM patients)`).get() as { n: number };
       expect(orphans.n, table).toBe(0);
     }
-    expect(services.context.patients.get(keeper.id)).toBeDefined();
+    expect(await patientRecord(keeper.id)).toBeDefined();
     const erase = db.prepare("SELECT patient_id, fields_json FROM audit_log WHERE action = 'erase' ORDER BY seq DESC LIMIT 1").get();
     expect(erase).toEqual({ patient_id: patientId, fields_json: '["record"]' });
     expect(everyTableAsText()).not.toContain('Yamamoto');
     expect((await call<{ firstBroken: unknown }>('verifyAuditChain', {})).firstBroken).toBeNull();
     // Nothing left to do the next time.
-    expect(rights.purgeExpired({ now: new Date('2040-01-01T00:00:00Z') }).erased).toEqual([]);
+    expect((await rights.purgeExpired({ now: new Date('2040-01-01T00:00:00Z') })).erased).toEqual([]);
+  });
+
+  it('destroys a record once when two purges run at once, with one audit entry', async () => {
+    await call('requestErasure', { patientId, reason: '' });
+    const rights = createRightsService(services.context);
+    const now = new Date('2040-01-01T00:00:00Z');
+    const [first, second] = await Promise.all([rights.purgeExpired({ now }), rights.purgeExpired({ now })]);
+    expect([...first.erased, ...second.erased]).toEqual([patientId]);
+    const erases = services.context.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'erase' AND fields_json = '[\"record\"]'").get();
+    expect(erases).toEqual({ n: 1 });
   });
 
   it('is run by the CLI: patients purge-expired [--at ISO]', async () => {
@@ -317,7 +341,7 @@ describe('the end of retention', () => {
     expect(await run('--at', '2036-12-07T00:00:00+09:00')).toEqual({ code: 0, out: JSON.stringify({ erased: [patientId] }) });
     expect((await run('--at', 'not a date')).code).toBe(2);
     services = openTempServices(undefined, services.folder);
-    expect(services.context.patients.get(patientId)).toBeUndefined();
+    expect(await patientRecord(patientId)).toBeUndefined();
   });
 });
 

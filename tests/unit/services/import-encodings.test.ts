@@ -86,7 +86,7 @@ describe('the encodings of an agency bookings CSV', () => {
     expect(iconv.decode(bytes, 'gb18030')).not.toContain('김민지');
     // Named as GB18030 by the coordinator, it is refused rather than stored as mojibake.
     expect(codesOf(await importBytes('bookings.csv', bytes, 'gb18030'))).toEqual(['bookings.csv.1:implausible_text']);
-    expect(services.context.patients.count()).toBe(0);
+    expect(await services.context.store.read((tx) => tx.patients.count())).toBe(0);
     // Left to the detector, it is CP949.
     const detected = await importBytes('bookings.csv', bytes);
     expect(detected.ok && detected.value.sources[0]?.encoding).toBe('cp949');
@@ -95,7 +95,7 @@ describe('the encodings of an agency bookings CSV', () => {
   it('refuses Shift-JIS named as CP949 and GB18030 named as Shift-JIS', async () => {
     expect(codesOf(await importBytes('jp.csv', iconv.encode(JAPANESE, 'shift_jis'), 'cp949'))).toEqual(['jp.csv.1:implausible_text']);
     expect(codesOf(await importBytes('cn.csv', iconv.encode(CHINESE, 'gb18030'), 'shift_jis'))).toEqual(['cn.csv.1:implausible_text']);
-    expect(services.context.patients.count()).toBe(0);
+    expect(await services.context.store.read((tx) => tx.patients.count())).toBe(0);
   });
 
   it('asks for the encoding when the names cannot tell, and imports with the one named', async () => {

@@ -75,7 +75,7 @@ describe('case files', () => {
       'broken.json.1:invalid_json',
       'photo.json.1.patient.photos.0.sha256:photo_not_found',
     ]);
-    expect((await services.dispatch('getAppInfo', {})).ok && services.context.patients.count()).toBe(0);
+    expect((await services.dispatch('getAppInfo', {})).ok && (await services.context.store.read((tx) => tx.patients.count()))).toBe(0);
   });
 });
 
@@ -83,7 +83,7 @@ describe('agency booking CSV', () => {
   it('imports every row of a good file, with screening left as "not asked"', async () => {
     const result = await services.dispatch('importPatients', { sources: [source('bookings/good.csv')] });
     expect(result.ok).toBe(true);
-    expect(services.context.patients.count()).toBe(6);
+    expect(await services.context.store.read((tx) => tx.patients.count())).toBe(6);
     const rows = services.context.db.prepare<[], { screening_json: string; screening_open: number }>('SELECT screening_json, screening_open FROM patients').all();
     for (const row of rows) {
       const screening = JSON.parse(row.screening_json) as Record<string, unknown>;
@@ -117,7 +117,7 @@ describe('agency booking CSV', () => {
     const result = await services.dispatch('importPatients', { sources: [{ name: 'old.json', text: JSON.stringify(old) }] });
     expect(result.ok, JSON.stringify(result)).toBe(true);
     const id = (result as { value: { imported: { id: string }[] } }).value.imported[0]!.id;
-    const screening = services.context.patients.get(id)!.patient.screening;
+    const screening = (await services.context.store.read((tx) => tx.patients.get(id)))!.patient.screening;
     for (const flag of LATER_SCREENING_FLAGS) expect(screening[flag], flag).toBeNull();
     // An empty date field of an older file stays "never".
     expect(screening.isotretinoinLastDose).toBeNull();
@@ -130,7 +130,7 @@ describe('agency booking CSV', () => {
     const old = JSON.parse(row.screening_json) as Record<string, unknown>;
     for (const flag of LATER_SCREENING_FLAGS) delete old[flag];
     db.prepare('UPDATE patients SET screening_json = ? WHERE id = ?').run(JSON.stringify(old), row.id);
-    const read = services.context.patients.get(row.id)!.patient.screening;
+    const read = (await services.context.store.read((tx) => tx.patients.get(row.id)))!.patient.screening;
     for (const flag of LATER_SCREENING_FLAGS) expect(read[flag], flag).toBeNull();
   });
 
@@ -152,7 +152,7 @@ describe('agency booking CSV', () => {
       '3:birth_date:invalid_date',
       '6:arrival:invalid_date',
     ]);
-    expect(services.context.patients.count()).toBe(0);
+    expect(await services.context.store.read((tx) => tx.patients.count())).toBe(0);
   });
 
   it('refuses a CSV without the agency columns', async () => {

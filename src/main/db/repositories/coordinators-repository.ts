@@ -29,9 +29,12 @@ export function createCoordinatorsRepository(db: Db) {
     insert(row: CoordinatorRow): void {
       statements.insert.run(row.id, row.display_name, row.pin_salt, row.pin_hash, row.created_at);
     },
-    setPin(id: string, salt: string, hash: string): void {
-      statements.setPin.run(salt, hash, id);
+    /** False when no active profile has that id (disabled or never made): nothing was changed. */
+    setPin(id: string, salt: string, hash: string): boolean {
+      return statements.setPin.run(salt, hash, id).changes > 0;
     },
     activeCount: (): number => statements.count.get()?.n ?? 0,
   };
 }
+
+export type CoordinatorsRepository = ReturnType<typeof createCoordinatorsRepository>;

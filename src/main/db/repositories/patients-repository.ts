@@ -266,7 +266,9 @@ export function createPatientsRepository(db: Db) {
       const current = statements.bySeqOfId.get(id);
       if (!current) return 'not_found';
       if (current.version !== expectedVersion) return 'conflict';
-      statements.update.run({ id, expected_version: expectedVersion, ...columns(patient), now });
+      // The changed-row count is the check that counts: the version read above may be stale by the time the
+      // update runs on a back end that does not hold the write lock from the first read.
+      if (statements.update.run({ id, expected_version: expectedVersion, ...columns(patient), now }).changes === 0) return 'conflict';
       writeDependents(current.seq, patient);
       return 'updated';
     },

@@ -11,7 +11,8 @@ export function createPinAttemptsRepository(db: Db) {
     put: db.prepare(
       `INSERT INTO coordinator_pin_attempts (coordinator_id, failures, wait_until_ms, last_failure_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (coordinator_id) DO UPDATE SET failures = excluded.failures, wait_until_ms = excluded.wait_until_ms,
-       last_failure_at = excluded.last_failure_at`,
+       last_failure_at = excluded.last_failure_at
+       WHERE coordinator_pin_attempts.failures = ?`,
     ),
     clear: db.prepare('DELETE FROM coordinator_pin_attempts WHERE coordinator_id = ?'),
   };
@@ -21,8 +22,12 @@ export function createPinAttemptsRepository(db: Db) {
       const row = statements.get.get(coordinatorId);
       return row ? { wrong: row.failures, waitUntil: row.wait_until_ms } : { wrong: 0, waitUntil: 0 };
     },
-    recordFailure(coordinatorId: string, throttle: PinThrottle, at: string): void {
-      statements.put.run(coordinatorId, throttle.wrong, throttle.waitUntil, at);
+    /**
+     * Counts a wrong PIN: `next` replaces `previous`, the count read for it. False, and nothing written, when the
+     * stored count is no longer `previous` (another wrong PIN was counted since it was read): the caller reads again.
+     */
+    recordFailure(coordinatorId: string, previous: PinThrottle, next: PinThrottle, at: string): boolean {
+      return statements.put.run(coordinatorId, next.wrong, next.waitUntil, at, previous.wrong).changes > 0;
     },
     clear(coordinatorId: string): void {
       statements.clear.run(coordinatorId);

@@ -7,7 +7,8 @@ export function createPlansRepository(db: Db) {
     get: db.prepare<[number], { plan_json: string; version: number; updated_at: string }>(
       'SELECT plan_json, version, updated_at FROM plans WHERE patient_seq = ?',
     ),
-    insert: db.prepare('INSERT INTO plans (patient_seq, plan_json, version, updated_at) VALUES (?, ?, 1, ?)'),
+    // The first save is the versioned write from version 0: a plan row already there is a conflict, not an error.
+    insert: db.prepare('INSERT INTO plans (patient_seq, plan_json, version, updated_at) VALUES (?, ?, 1, ?) ON CONFLICT (patient_seq) DO NOTHING'),
     update: db.prepare('UPDATE plans SET plan_json = ?, version = version + 1, updated_at = ? WHERE patient_seq = ? AND version = ?'),
     // Every saved version is kept (plan_versions refuses UPDATE): the plans row is the current one, for the week
     // view's query; the earlier ones stay readable here.
@@ -44,10 +45,14 @@ export function createPlansRepository(db: Db) {
       statements.insertSession.run(patientSeq, row.position, row.sessionId, row.treatment, row.date, row.status, row.moved, row.discountPercent, row.lineSessions);
     }
   });
-  const writePlan = db.transaction((patientSeq: number, plan: unknown, current: number, now: string) => {
-    if (current === 0) statements.insert.run(patientSeq, JSON.stringify(plan), now);
-    else statements.update.run(JSON.stringify(plan), now, patientSeq, current);
+  const writePlan = db.transaction((patientSeq: number, plan: unknown, current: number, now: string): 'saved' | 'conflict' => {
+    // The changed-row count is the check that counts: the version read before may be stale by the time the write
+    // runs on a back end that does not hold the write lock from the first read.
+    const written =
+      current === 0 ? statements.insert.run(patientSeq, JSON.stringify(plan), now) : statements.update.run(JSON.stringify(plan), now, patientSeq, current);
+    if (written.changes === 0) return 'conflict';
     writeSessions(patientSeq, plan);
+    return 'saved';
   });
   return {
     get(patientSeq: number): { plan: unknown; version: number; updatedAt: string } | undefined {
@@ -61,7 +66,7 @@ export function createPlansRepository(db: Db) {
     save(patientSeq: number, plan: unknown, expectedVersion: number, now: string, savedBy: string): 'saved' | 'conflict' {
       const current = statements.get.get(patientSeq)?.version ?? 0;
       if (current !== expectedVersion) return 'conflict';
-      writePlan(patientSeq, plan, current, now);
+      if (writePlan(patientSeq, plan, current, now) === 'conflict') return 'conflict';
       statements.insertVersion.run(patientSeq, expectedVersion + 1, JSON.stringify(plan), now, savedBy);
       return 'saved';
     },

@@ -57,9 +57,10 @@ export function createRightsRepository(db: Db) {
       statements.deleteDraft.run(patientId);
     },
     /** Deletes the record; consents, photos, plan, plan versions, sessions, follow-ups, search text and the
-     * restriction go with it (ON DELETE CASCADE). The audit log keeps its entries: they hold no personal data. */
-    deletePatient(seq: number): void {
-      statements.deletePatient.run(seq);
+     * restriction go with it (ON DELETE CASCADE). The audit log keeps its entries: they hold no personal data.
+     * False when there was no such record. */
+    deletePatient(seq: number): boolean {
+      return statements.deletePatient.run(seq).changes > 0;
     },
   };
 }

@@ -74,12 +74,12 @@ export function verifyEntries(entries: Iterable<AuditEntry>, entryAt: (seq: numb
 
 /**
  * Walks the entries in stored order and stops at the first that does not follow from the one before. Takes
- * any iterable so a long log is streamed from the database, never held in memory whole.
+ * any iterable, or a stream from the database, so a long log is never held in memory whole.
  */
-export function verifyChain(entries: Iterable<AuditEntry>): ChainCheck {
+export async function verifyChain(entries: Iterable<AuditEntry> | AsyncIterable<AuditEntry>): Promise<ChainCheck> {
   let previous: Pick<AuditEntry, 'seq' | 'hash'> = { seq: 0, hash: GENESIS_HASH };
   let checked = 0;
-  for (const entry of entries) {
+  for await (const entry of entries) {
     checked += 1;
     const broken = (reason: ChainBreak): ChainCheck => ({ checked, firstBroken: { seq: entry.seq, reason } });
     if (entry.seq !== previous.seq + 1) return broken('wrong_position');

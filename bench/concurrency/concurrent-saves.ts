@@ -1,0 +1,182 @@
+// The concurrency check: several writer processes (concurrent-writer.ts) save the same patients and plans through
+// the services at once, then the data is read back and held against what each writer was told:
+//   - lost: a save answered as saved whose version another save also got, or whose value is not what that
+//     version holds (the patient's last value, or the kept plan version's rate source);
+//   - torn: a patient whose search text is not made from its row, a plan whose report rows do not follow its items;
+//   - every refusal a conflict (anything else is a failure), and the audit chain verifies, with one entry per save.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { PatientRecord } from '../../src/shared/contract/patients';
+import type { DatabaseKey } from '../../src/main/security/database-key';
+import { openServices } from '../../src/main/services/open-services';
+import { generatePatients } from '../generate-patients';
+
+const WRITER = join(import.meta.dirname, 'concurrent-writer.ts');
+const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
+
+export interface ConcurrencyOptions {
+  readonly databasePath: string;
+  readonly key: DatabaseKey;
+  readonly writers: number;
+  readonly patients: number;
+  readonly seconds: number;
+}
+
+export interface ConcurrencyResult {
+  readonly saved: number;
+  readonly conflicts: number;
+  readonly failed: number;
+  readonly lost: number;
+  readonly torn: number;
+  readonly chainBroken: boolean;
+  readonly savesPerSecond: number;
+  readonly problems: readonly string[];
+}
+
+export interface Save {
+  readonly kind: 'patient' | 'plan';
+  readonly id: string;
+  readonly version: number;
+  readonly marker: string;
+}
+
+function runWriter(options: ConcurrencyOptions, ids: readonly string[], from: number, until: number): Promise<{ saves: Save[]; conflicts: number; failed: string[] }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, CLINICDESK_DB: options.databasePath, CLINICDESK_KEY: options.key.toString('hex'), CLINICDESK_IDS: ids.join(','), CLINICDESK_FROM: String(from), CLINICDESK_UNTIL: String(until) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const saves: Save[] = [];
+    const failed: string[] = [];
+    let conflicts = 0;
+    let buffered = '';
+    let errors = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines) {
+        const [word, id, version, marker] = line.split(' ');
+        if (word === 'patient' || word === 'plan') saves.push({ kind: word, id: id!, version: Number(version), marker: marker! });
+        else if (word === 'conflict') conflicts += 1;
+        else if (word === 'failed') failed.push(line);
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      errors += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) failed.push(`writer exited with ${code}: ${errors.slice(-2000)}`);
+      resolve({ saves, conflicts, failed });
+    });
+  });
+}
+
+/** Creates the shared patients, runs the writers until the time is up, and checks what they were told. */
+export async function runConcurrentSaves(options: ConcurrencyOptions): Promise<ConcurrencyResult> {
+  const ids = await createSharedPatients(options);
+  // Every writer starts its clock once all are up: process start-up is not part of the figure.
+  const started = Date.now() + 3000 + options.writers * 700;
+  const until = started + options.seconds * 1000;
+  const results = await Promise.all(Array.from({ length: options.writers }, () => runWriter(options, ids, started, until)));
+  const saves = results.flatMap((result) => result.saves);
+  const problems: string[] = results.flatMap((result) => result.failed);
+
+  const { lost, torn, chainBroken } = await checkSaves(options, ids, saves, problems);
+  const conflicts = results.reduce((sum, result) => sum + result.conflicts, 0);
+  const failed = results.reduce((sum, result) => sum + result.failed.length, 0);
+  return { saved: saves.length, conflicts, failed, lost, torn, chainBroken, savesPerSecond: saves.length / options.seconds, problems };
+}
+
+/** The patients every writer saves, created through the services. */
+export async function createSharedPatients(options: Pick<ConcurrencyOptions, 'databasePath' | 'key' | 'patients'>): Promise<string[]> {
+  const setup = openServices({ databasePath: options.databasePath, key: options.key, door: 'concurrency check' });
+  const ids: string[] = [];
+  try {
+    for (const patient of generatePatients(options.patients, 7)) {
+      const created = await setup.dispatch('createPatient', { patient });
+      if (!created.ok) throw new Error(`setup: ${JSON.stringify(created.error)}`);
+      ids.push((created.value as PatientRecord).id);
+    }
+  } finally {
+    await setup.close();
+  }
+
+  return ids;
+}
+
+/** Holds the data against the saves the writers were told succeeded; adds what it finds to `problems`. */
+export async function checkSaves(
+  options: Pick<ConcurrencyOptions, 'databasePath' | 'key'>,
+  ids: readonly string[],
+  saves: readonly Save[],
+  problems: string[],
+): Promise<{ lost: number; torn: number; chainBroken: boolean }> {
+  const check = openServices({ databasePath: options.databasePath, key: options.key, door: 'concurrency check' });
+  let lost = 0;
+  let torn = 0;
+  let chainBroken = false;
+  try {
+    const db = check.context.db;
+    for (const kind of ['patient', 'plan'] as const) {
+      for (const id of ids) {
+        const mine = saves.filter((save) => save.kind === kind && save.id === id).sort((a, b) => a.version - b.version);
+        const versions = new Set(mine.map((save) => save.version));
+        if (versions.size !== mine.length) {
+          lost += mine.length - versions.size;
+          problems.push(`${kind} ${id}: ${mine.length - versions.size} save(s) answered with a version another save also got`);
+        }
+        if (kind === 'patient') {
+          const row = db.prepare<[string], { seq: number; version: number; stay_address: string }>('SELECT seq, version, stay_address FROM patients WHERE id = ?').get(id)!;
+          // Created at version 1; each save answered as saved made exactly one new version.
+          if (row.version !== mine.length + 1) {
+            lost += Math.abs(row.version - 1 - mine.length);
+            problems.push(`patient ${id}: version ${row.version} after ${mine.length} reported saves`);
+          }
+          const last = mine.at(-1);
+          if (last && row.stay_address !== last.marker) {
+            lost += 1;
+            problems.push(`patient ${id}: holds ${row.stay_address}, the last save reported ${last.marker}`);
+          }
+          const haystack = db.prepare<[number], { haystack: string }>('SELECT haystack FROM patient_search_text WHERE seq = ?').get(row.seq);
+          const record = (await check.dispatch('getPatient', { id })) as { ok: true; value: PatientRecord };
+          const { searchHaystack } = await import('../../src/shared/domain/intake/search-text');
+          if (haystack?.haystack !== searchHaystack(record.value.patient)) {
+            torn += 1;
+            problems.push(`patient ${id}: its search text is not made from its row`);
+          }
+        } else {
+          const seq = db.prepare<[string], { seq: number }>('SELECT seq FROM patients WHERE id = ?').get(id)!.seq;
+          const kept = db.prepare<[number], { version: number; plan_json: string }>('SELECT version, plan_json FROM plan_versions WHERE patient_seq = ?').all(seq);
+          const keptByVersion = new Map(kept.map((row) => [row.version, JSON.parse(row.plan_json) as { rate: { source: string } | null; items: unknown[] }]));
+          for (const save of mine) {
+            if (keptByVersion.get(save.version)?.rate?.source !== save.marker) {
+              lost += 1;
+              problems.push(`plan ${id}: version ${save.version} does not hold ${save.marker}`);
+            }
+          }
+          const current = db.prepare<[number], { version: number; plan_json: string }>('SELECT version, plan_json FROM plans WHERE patient_seq = ?').get(seq);
+          if ((current?.version ?? 0) !== mine.length) {
+            lost += Math.abs((current?.version ?? 0) - mine.length);
+            problems.push(`plan ${id}: version ${current?.version ?? 0} after ${mine.length} reported saves`);
+          }
+          const sessions = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM plan_sessions WHERE patient_seq = ?').get(seq)!.n;
+          if (current && sessions !== (JSON.parse(current.plan_json) as { items: unknown[] }).items.length) {
+            torn += 1;
+            problems.push(`plan ${id}: ${sessions} report rows for ${(JSON.parse(current.plan_json) as { items: unknown[] }).items.length} sessions`);
+          }
+        }
+      }
+    }
+    const chain = await check.context.store.read((tx) => tx.audit.verify());
+    chainBroken = chain.firstBroken !== null;
+    if (chainBroken) problems.push(`audit chain broken at ${JSON.stringify(chain.firstBroken)}`);
+    const audited = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM audit_log WHERE action IN ('patient.update', 'plan.save')").get()!.n;
+    if (audited !== saves.length) problems.push(`${audited} audit entries for ${saves.length} saves`);
+  } finally {
+    await check.close();
+  }
+  return { lost, torn, chainBroken };
+}
