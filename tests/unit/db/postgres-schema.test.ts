@@ -21,6 +21,9 @@ import { TEST_KEY } from '../../support/test-key';
 /** Columns PostgreSQL has and SQLite has not, each for a reason: the short needles' pieces (0002). */
 const POSTGRES_ONLY_COLUMNS: Record<string, readonly string[]> = { patient_search_text: ['haystack_pieces'] };
 const POSTGRES_ONLY_TABLES = ['schema_version'];
+/** SQLite's table of short needles' pieces (0019), which PostgreSQL keeps as the generated column above. */
+const SQLITE_ONLY_TABLES = ['patient_search_pieces'];
+const SQLITE_ONLY_INDEXES = ['patient_search_pieces_by_seq'];
 /** SQLite's FTS5 sync triggers have no PostgreSQL twin: the pieces are a generated column, the trigram index an index. */
 const SQLITE_ONLY_TRIGGERS = ['patient_search_text_ai', 'patient_search_text_ad', 'patient_search_text_au'];
 const POSTGRES_ONLY_INDEXES = ['patient_search_index', 'patient_search_pieces_index'];
@@ -97,7 +100,8 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
       const sqliteTables = sqlite
         .prepare<[], { name: string }>("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         .all()
-        .map((row) => row.name);
+        .map((row) => row.name)
+        .filter((name) => !SQLITE_ONLY_TABLES.includes(name));
       expect(sqliteTables).toContain('patient_search_text');
       const pgColumns = await client.query<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null }>(
         `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
@@ -126,7 +130,8 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
 
       const sqliteIndexes = sqlite
         .prepare<[], { name: string; tbl_name: string }>("SELECT name, tbl_name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
-        .all();
+        .all()
+        .filter((index) => !SQLITE_ONLY_INDEXES.includes(index.name));
       // The indexes behind PRIMARY KEY and UNIQUE are the constraints' own in both; these are the named ones.
       const pgIndexes = await client.query<{ name: string; tbl_name: string }>(
         `SELECT i.relname AS name, t.relname AS tbl_name FROM pg_index x

@@ -4,6 +4,7 @@ import type { Db } from '../open-database';
 import type { PatientRecord, PatientSummary } from '../../../shared/contract/patients';
 import { screeningSchema, type Consent, type PatientIntake, type Referral } from '../../../shared/domain/intake/patient-schema';
 import { countOpenScreening } from '../../../shared/domain/intake/open-screening';
+import { isPieceNeedle, searchPieces } from '../../../shared/domain/intake/search-pieces';
 import { searchHaystack } from '../../../shared/domain/intake/search-text';
 import { tripStatus } from '../../../shared/domain/intake/trip-status';
 import type { TripStatus } from '../../../shared/domain/intake/vocabulary';
@@ -78,6 +79,11 @@ export const PATIENT_SEARCH_SQL = {
       WHERE seq IN (SELECT rowid FROM patient_search_index WHERE patient_search_index MATCH :match) AND ${TRIP_FILTER}
       AND ${NOT_RESTRICTED}
       ORDER BY arrival DESC, seq DESC LIMIT :limit`,
+  // One or two Hangul, Han or kana characters: the pieces index (migration 0019), exact, no scan.
+  pieces: `SELECT ${SUMMARY_COLUMNS} FROM patients
+      WHERE seq IN (SELECT seq FROM patient_search_pieces WHERE piece = :needle) AND ${TRIP_FILTER}
+      AND ${NOT_RESTRICTED}
+      ORDER BY arrival DESC, seq DESC LIMIT :limit`,
   scan: `SELECT ${SUMMARY_COLUMNS} FROM patients
       WHERE seq IN (SELECT seq FROM patient_search_text WHERE instr(haystack, :needle) > 0) AND ${TRIP_FILTER}
       AND ${NOT_RESTRICTED}
@@ -131,12 +137,16 @@ export function createPatientsRepository(db: Db) {
     listAllWithRestricted: db.prepare(PATIENT_SEARCH_SQL_WITH_RESTRICTED.listAll),
     searchTrigramWithRestricted: db.prepare(PATIENT_SEARCH_SQL_WITH_RESTRICTED.trigram),
     searchScanWithRestricted: db.prepare(PATIENT_SEARCH_SQL_WITH_RESTRICTED.scan),
+    searchPiecesWithRestricted: db.prepare(PATIENT_SEARCH_SQL_WITH_RESTRICTED.pieces),
+    deletePieces: db.prepare('DELETE FROM patient_search_pieces WHERE seq = ?'),
+    insertPiece: db.prepare('INSERT INTO patient_search_pieces (piece, seq) VALUES (?, ?)'),
     upsertSearchText: db.prepare(`INSERT INTO patient_search_text (seq, haystack) VALUES (?, ?)
       ON CONFLICT (seq) DO UPDATE SET haystack = excluded.haystack`),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM patients'),
     listAll: db.prepare(PATIENT_SEARCH_SQL.listAll),
     searchTrigram: db.prepare(PATIENT_SEARCH_SQL.trigram),
     searchScan: db.prepare(PATIENT_SEARCH_SQL.scan),
+    searchPieces: db.prepare(PATIENT_SEARCH_SQL.pieces),
   };
 
   function columns(patient: PatientIntake) {
@@ -179,7 +189,11 @@ export function createPatientsRepository(db: Db) {
         consent.language ?? null,
       );
     });
-    statements.upsertSearchText.run(seq, searchHaystack(patient));
+    const haystack = searchHaystack(patient);
+    statements.upsertSearchText.run(seq, haystack);
+    // The pieces follow the search text in the same transaction, so the index never answers for an old name.
+    statements.deletePieces.run(seq);
+    for (const piece of searchPieces(haystack)) statements.insertPiece.run(piece, seq);
   }
 
   function toRecord(row: PatientRow): PatientRecord {
@@ -296,6 +310,7 @@ export function createPatientsRepository(db: Db) {
       let rows: unknown[];
       const all = query.includeRestricted === true;
       if (query.needle === '') rows = (all ? statements.listAllWithRestricted : statements.listAll).all(params);
+      else if (isPieceNeedle(query.needle)) rows = (all ? statements.searchPiecesWithRestricted : statements.searchPieces).all({ ...params, needle: query.needle });
       else if ([...query.needle].length >= TRIGRAM_MIN_LENGTH) {
         rows = (all ? statements.searchTrigramWithRestricted : statements.searchTrigram).all({ ...params, match: ftsPhrase(query.needle) });
       } else rows = (all ? statements.searchScanWithRestricted : statements.searchScan).all({ ...params, needle: query.needle });

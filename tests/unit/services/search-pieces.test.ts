@@ -1,0 +1,97 @@
+// The index for one- and two-character Hangul, Han and kana searches (migration 0019): it answers exactly what a
+// scan of the search text would, stays right through edits and the destruction of a record, and is filled for the
+// patients stored before it existed.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { generatePatients } from '../../../bench/generate-patients';
+import type { PatientRecord, PatientSearchResult } from '../../../src/shared/contract/patients';
+import { isPieceNeedle, searchPieces } from '../../../src/shared/domain/intake/search-pieces';
+import { openTempServices, type TempServices } from '../../support/temp-services';
+
+let services: TempServices;
+beforeEach(() => (services = openTempServices()));
+afterEach(() => services.dispose());
+
+async function search(query: string): Promise<string[]> {
+  const result = await services.dispatch('searchPatients', { query, tripStatus: 'all', limit: 500, includeRestricted: true });
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return (result.value as PatientSearchResult).rows.map((row) => row.id).sort();
+}
+
+/** What a scan of the search text finds: the reference the index must equal. */
+function scanned(needle: string): string[] {
+  return services.context.db
+    .prepare<[string], { id: string }>('SELECT p.id FROM patients p JOIN patient_search_text t ON t.seq = p.seq WHERE instr(t.haystack, ?) > 0')
+    .all(needle)
+    .map((row) => row.id)
+    .sort();
+}
+
+async function createAll(count: number): Promise<PatientRecord[]> {
+  const created: PatientRecord[] = [];
+  for (const patient of generatePatients(count, 91)) {
+    const result = await services.dispatch('createPatient', { patient });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    created.push(result.value as PatientRecord);
+  }
+  return created;
+}
+
+describe('the pieces of a search text', () => {
+  it('are the one- and two-character runs of Hangul, Han and kana, once each', () => {
+    expect(searchPieces('김민지 | kim minji')).toEqual(['김', '김민', '민', '민지', '지']);
+    expect(searchPieces('王芳王 | wang')).toEqual(['王', '王芳', '芳', '芳王']);
+    expect(searchPieces('さくら カ')).toEqual(['さ', 'さく', 'く', 'くら', 'ら', 'カ']);
+    expect(searchPieces('анна | สมหญิง | 0101234')).toEqual([]);
+  });
+
+  it('serve a needle of one or two such characters only', () => {
+    expect(isPieceNeedle('민')).toBe(true);
+    expect(isPieceNeedle('민지')).toBe(true);
+    expect(isPieceNeedle('김민지')).toBe(false);
+    expect(isPieceNeedle('민a')).toBe(false);
+    expect(isPieceNeedle('ab')).toBe(false);
+    expect(isPieceNeedle('𠀋')).toBe(true);
+  });
+});
+
+describe('searching by one or two Hangul, Han or kana characters', () => {
+  it('finds exactly what a scan of the search text finds, for every piece of 120 patients in ten scripts', async () => {
+    const created = await createAll(120);
+    const haystacks = services.context.db.prepare<[], { haystack: string }>('SELECT haystack FROM patient_search_text').all();
+    const needles = [...new Set(haystacks.flatMap(({ haystack }) => searchPieces(haystack)))];
+    expect(needles.length).toBeGreaterThan(50);
+    for (const needle of [...needles, '鬱', '힣']) expect(await search(needle), needle).toEqual(scanned(needle));
+    expect(created).toHaveLength(120);
+  });
+
+  it('follows a renamed patient and forgets a destroyed one', async () => {
+    const [first] = await createAll(1);
+    const patient = { ...first!.patient, names: { native: '박서연', latin: 'Park Seoyeon' } };
+    const saved = await services.dispatch('updatePatient', { id: first!.id, expectedVersion: first!.version, patient });
+    expect(saved.ok).toBe(true);
+    expect(await search('서연')).toEqual([first!.id]);
+    for (const old of searchPieces(first!.patient.names.native)) if (!'박서연'.includes(old)) expect(await search(old), old).toEqual([]);
+    services.context.db.prepare('DELETE FROM patients WHERE id = ?').run(first!.id);
+    expect(services.context.db.prepare('SELECT count(*) AS n FROM patient_search_pieces').get()).toEqual({ n: 0 });
+  });
+
+  it('is filled by the migration for the patients stored before it', async () => {
+    await createAll(40);
+    const db = services.context.db;
+    const expected = db.prepare<[], { piece: string; seq: number }>('SELECT piece, seq FROM patient_search_pieces ORDER BY seq, piece').all();
+    expect(expected.length).toBeGreaterThan(0);
+    // The database as it was at 18: the table gone, the version back.
+    db.exec('DROP TABLE patient_search_pieces');
+    db.pragma('user_version = 18');
+    await services.close();
+    const reopened = openTempServices(undefined, services.folder);
+    try {
+      const filled = reopened.context.db.prepare<[], { piece: string; seq: number }>('SELECT piece, seq FROM patient_search_pieces ORDER BY seq, piece').all();
+      expect(filled).toEqual(expected);
+      expect(join(services.folder)).toBe(reopened.folder);
+    } finally {
+      await reopened.close();
+    }
+  });
+});
