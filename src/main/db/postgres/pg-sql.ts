@@ -2,6 +2,7 @@
 // unnamed (a named prepared statement switched to a generic plan made the search 277 ms p95 in the prototype);
 // `pg` still sends them with the extended protocol, so parameters are never spliced into SQL.
 import type { PoolClient } from 'pg';
+import { createSerialLock } from '../store/serial-lock';
 
 export interface PgSql {
   all<T>(text: string, values?: readonly unknown[]): Promise<T[]>;
@@ -10,16 +11,20 @@ export interface PgSql {
   run(text: string, values?: readonly unknown[]): Promise<number>;
 }
 
+/** Queries on one connection, one at a time: a service may await several repository calls of its transaction at
+ * once (Promise.all), and `pg` deprecates queueing a query while another runs (pg@9 removes it). */
 export function pgSql(client: Pick<PoolClient, 'query'>): PgSql {
+  const lock = createSerialLock();
+  const query = (text: string, values: readonly unknown[]) => lock.run(() => client.query({ text, values: [...values] }));
   return {
     async all<T>(text: string, values: readonly unknown[] = []) {
-      return (await client.query({ text, values: [...values] })).rows as T[];
+      return (await query(text, values)).rows as T[];
     },
     async one<T>(text: string, values: readonly unknown[] = []) {
-      return (await client.query({ text, values: [...values] })).rows[0] as T | undefined;
+      return (await query(text, values)).rows[0] as T | undefined;
     },
     async run(text: string, values: readonly unknown[] = []) {
-      return (await client.query({ text, values: [...values] })).rowCount ?? 0;
+      return (await query(text, values)).rowCount ?? 0;
     },
   };
 }
