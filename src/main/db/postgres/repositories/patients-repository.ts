@@ -59,10 +59,14 @@ const TRIP_FILTER = `(:status::text = 'all'
 
 // 3+ characters: LIKE '%needle%' (escaped), served by the pg_trgm index; 1-2 characters: the generated pieces'
 // index, exact containment (migration 0002). Both give what SQLite's FTS5 trigram MATCH and instr() give.
+export const SEARCH_TEXT_MATCH = {
+  trigram: 'haystack LIKE :pattern',
+  pieces: 'haystack_pieces @> ARRAY[:needle::text]',
+} as const;
 const MATCHES = {
   listAll: 'true',
-  trigram: 'seq IN (SELECT seq FROM patient_search_text WHERE haystack LIKE :pattern)',
-  pieces: 'seq IN (SELECT seq FROM patient_search_text WHERE haystack_pieces @> ARRAY[:needle::text])',
+  trigram: `seq IN (SELECT seq FROM patient_search_text WHERE ${SEARCH_TEXT_MATCH.trigram})`,
+  pieces: `seq IN (SELECT seq FROM patient_search_text WHERE ${SEARCH_TEXT_MATCH.pieces})`,
 } as const;
 
 type SearchParams = { status: string; today: string; limit: number; pattern?: string; needle?: string };
