@@ -2,8 +2,10 @@
 // their synchronous prepared statements (better-sqlite3 answers in microseconds and cannot span an await); the
 // PostgreSQL ones answer over the network. Services see one type and await both.
 
-/** A method's result as a promise; a row stream (a generator over a long table) as an async iterable. */
-type AsyncResult<R> = R extends IterableIterator<infer E> ? AsyncIterable<E> : Promise<Awaited<R>>;
+/** A method's result as a promise; a row stream (a generator over a long table) as an async iterable. Not
+ * distributed over a union (the brackets): `X | undefined` is one Promise<X | undefined>, as an async function
+ * returns, not Promise<X> | Promise<undefined>, which no function of the PostgreSQL back end could be typed as. */
+type AsyncResult<R> = [R] extends [IterableIterator<infer E>] ? AsyncIterable<E> : Promise<Awaited<R>>;
 
 export type AsyncOf<T> = {
   readonly [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => AsyncResult<R> : never;

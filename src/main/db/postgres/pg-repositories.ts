@@ -1,0 +1,38 @@
+// Every repository over one PostgreSQL connection (one transaction's), as the services see them: the same
+// asynchronous faces as the SQLite repositories (AsyncOf of each), so `Repositories` is one type for both back ends.
+import type { Repositories } from '../store/store';
+import type { PgSql } from './pg-sql';
+import { createPgAuditRepository } from './repositories/audit-repository';
+import { createPgCoordinatorsRepository } from './repositories/coordinators-repository';
+import { createPgDraftsRepository } from './repositories/drafts-repository';
+import { createPgFollowUpsRepository } from './repositories/followups-repository';
+import { createPgPatientsRepository } from './repositories/patients-repository';
+import { createPgPhotosRepository } from './repositories/photos-repository';
+import { createPgPinAttemptsRepository } from './repositories/pin-attempts-repository';
+import { createPgPlanDraftsRepository } from './repositories/plan-drafts-repository';
+import { createPgPlansRepository } from './repositories/plans-repository';
+import { createPgQuotesRepository } from './repositories/quotes-repository';
+import { createPgReportsRepository } from './repositories/reports-repository';
+import { createPgRightsRepository } from './repositories/rights-repository';
+
+export interface PgRepositoriesOptions {
+  /** A write transaction: the audit log's head is read under the chain's lock (./repositories/audit-repository.ts). */
+  readonly writable: boolean;
+}
+
+export function createPgRepositories(sql: PgSql, options: PgRepositoriesOptions): Repositories {
+  return {
+    patients: createPgPatientsRepository(sql),
+    drafts: createPgDraftsRepository(sql),
+    planDrafts: createPgPlanDraftsRepository(sql),
+    photos: createPgPhotosRepository(sql),
+    plans: createPgPlansRepository(sql),
+    quotes: createPgQuotesRepository(sql),
+    followUps: createPgFollowUpsRepository(sql),
+    reports: createPgReportsRepository(sql),
+    rights: createPgRightsRepository(sql),
+    coordinators: createPgCoordinatorsRepository(sql),
+    pinAttempts: createPgPinAttemptsRepository(sql),
+    auditLog: createPgAuditRepository(sql, { writable: options.writable }),
+  };
+}

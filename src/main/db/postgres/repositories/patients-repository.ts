@@ -1,0 +1,312 @@
+// All SQL about patients, their consents and their search text, on PostgreSQL. The same answers as the SQLite
+// repository (../../repositories/patients-repository.ts), whose row mapping is repeated here: that module keeps its
+// mappers private, and the repository tests run both back ends so the two copies cannot drift unnoticed.
+// Round trips are kept few (a save crosses the network): an insert is one statement, an update two.
+import type { PatientRecord, PatientSummary } from '../../../../shared/contract/patients';
+import { screeningSchema, type Consent, type PatientIntake, type Referral } from '../../../../shared/domain/intake/patient-schema';
+import { countOpenScreening } from '../../../../shared/domain/intake/open-screening';
+import { searchHaystack } from '../../../../shared/domain/intake/search-text';
+import { tripStatus } from '../../../../shared/domain/intake/trip-status';
+import { TRIGRAM_MIN_LENGTH, type PatientsRepository, type SearchQuery } from '../../repositories/patients-repository';
+import type { AsyncOf } from '../../store/async-of';
+import { named, type PgSql } from '../pg-sql';
+
+interface PatientRow {
+  seq: number;
+  id: string;
+  native_name: string;
+  latin_name: string;
+  birth_date: string;
+  sex: PatientIntake['sex'];
+  nationality: string;
+  languages_json: string;
+  phone: string | null;
+  email: string | null;
+  messengers_json: string;
+  home_time_zone: string;
+  home_currency: string;
+  arrival: string;
+  departure: string;
+  stay_address: string;
+  fitzpatrick: number | null;
+  concerns_json: string;
+  screening_json: string;
+  screening_open: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  referral_route: Referral['route'] | null;
+  referral_agency_name: string;
+  referral_agency_registration: string;
+  referral_referrer: string;
+  restricted_at: string | null;
+  retention_until: string | null;
+  /** json_agg of the consents in position order (pg parses json). */
+  consents: { kind: Consent['kind']; granted_at: string; withdrawn_at: string | null; text_version: string; language: Consent['language'] | null }[];
+}
+
+const SUMMARY_COLUMNS = `id, native_name, latin_name, birth_date, sex, nationality, languages_json, phone, arrival,
+  departure, screening_open, updated_at`;
+const NOT_RESTRICTED = 'seq NOT IN (SELECT patient_seq FROM patient_restrictions)';
+const RESTRICTED_FLAG = '(EXISTS (SELECT 1 FROM patient_restrictions r WHERE r.patient_seq = patients.seq))::integer AS restricted';
+
+// Trip status over the indexed arrival/departure columns, as SQLite's. Statements are unnamed, so the planner sees
+// :status's value and drops the branches that do not apply.
+const TRIP_FILTER = `(:status::text = 'all'
+  OR (:status::text = 'upcoming' AND arrival > :today)
+  OR (:status::text = 'departed' AND departure < :today)
+  OR (:status::text = 'in_korea' AND arrival <= :today AND departure >= :today))`;
+
+// 3+ characters: LIKE '%needle%' (escaped), served by the pg_trgm index; 1-2 characters: the generated pieces'
+// index, exact containment (migration 0002). Both give what SQLite's FTS5 trigram MATCH and instr() give.
+export const SEARCH_TEXT_MATCH = {
+  trigram: 'haystack LIKE :pattern',
+  pieces: 'haystack_pieces @> ARRAY[:needle::text]',
+} as const;
+const MATCHES = {
+  listAll: 'true',
+  trigram: `seq IN (SELECT seq FROM patient_search_text WHERE ${SEARCH_TEXT_MATCH.trigram})`,
+  pieces: `seq IN (SELECT seq FROM patient_search_text WHERE ${SEARCH_TEXT_MATCH.pieces})`,
+} as const;
+
+type SearchParams = { status: string; today: string; limit: number; pattern?: string; needle?: string };
+const searchSql = (match: keyof typeof MATCHES, withRestricted: boolean) =>
+  named<SearchParams>(`SELECT ${SUMMARY_COLUMNS}, ${withRestricted ? RESTRICTED_FLAG : '0 AS restricted'} FROM patients
+    WHERE ${MATCHES[match]} AND ${TRIP_FILTER}${withRestricted ? '' : ` AND ${NOT_RESTRICTED}`}
+    ORDER BY arrival DESC, seq DESC LIMIT :limit`);
+
+/** The search statements, exported so the benchmark can time the bare SQL on PostgreSQL too. */
+export const POSTGRES_PATIENT_SEARCH_SQL = {
+  listAll: searchSql('listAll', false),
+  trigram: searchSql('trigram', false),
+  pieces: searchSql('pieces', false),
+  listAllWithRestricted: searchSql('listAll', true),
+  trigramWithRestricted: searchSql('trigram', true),
+  piecesWithRestricted: searchSql('pieces', true),
+};
+
+/** `needle` as a LIKE pattern matching it anywhere, its own \, % and _ taken literally (\ is LIKE's escape). */
+export function likeContaining(needle: string): string {
+  return `%${needle.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+const COLUMN_NAMES = [
+  'native_name', 'latin_name', 'birth_date', 'sex', 'nationality', 'languages_json', 'phone', 'email', 'messengers_json',
+  'home_time_zone', 'home_currency', 'arrival', 'departure', 'stay_address', 'fitzpatrick', 'concerns_json',
+  'screening_json', 'screening_open', 'referral_route', 'referral_agency_name', 'referral_agency_registration',
+  'referral_referrer',
+] as const;
+type Columns = Record<(typeof COLUMN_NAMES)[number], unknown>;
+
+// The consents as parallel arrays, written in one INSERT ... SELECT FROM unnest (position = ordinality - 1).
+const CONSENTS_FROM_ARRAYS = `SELECT c.kind, c.granted_at, c.withdrawn_at, c.text_version, c.language, c.position - 1
+  FROM unnest(:kinds::text[], :granted::text[], :withdrawn::text[], :text_versions::text[], :languages::text[])
+    WITH ORDINALITY AS c (kind, granted_at, withdrawn_at, text_version, language, position)`;
+
+// One statement: the patient, the search text and the consents (the foreign keys are checked at its end, when the
+// patient's row is there).
+const INSERT = named<Columns & ConsentArrays & { id: string; now: string; haystack: string }>(`WITH patient AS (
+    INSERT INTO patients (id, ${COLUMN_NAMES.join(', ')}, version, created_at, updated_at)
+    VALUES (:id, ${COLUMN_NAMES.map((name) => `:${name}`).join(', ')}, 1, :now, :now)
+    RETURNING seq
+  ), search AS (
+    INSERT INTO patient_search_text (seq, haystack) SELECT seq, :haystack::text FROM patient
+  ), consent AS (
+    INSERT INTO consents (patient_seq, kind, granted_at, withdrawn_at, text_version, language, position)
+    SELECT patient.seq, c.* FROM patient, (${CONSENTS_FROM_ARRAYS}) AS c
+  )
+  SELECT seq FROM patient`);
+
+// The versioned write, with the search text and the removal of the old consents in the same statement. The
+// new consents follow in a second one: an INSERT beside the DELETE in one statement could meet the old rows in
+// the (patient_seq, position) unique index.
+const UPDATE = named<Columns & { id: string; expected_version: number; now: string; haystack: string }>(`WITH patient AS (
+    UPDATE patients SET ${COLUMN_NAMES.map((name) => `${name} = :${name}`).join(', ')}, version = version + 1, updated_at = :now
+    WHERE id = :id AND version = :expected_version
+    RETURNING seq
+  ), search AS (
+    INSERT INTO patient_search_text (seq, haystack) SELECT seq, :haystack::text FROM patient
+    ON CONFLICT (seq) DO UPDATE SET haystack = excluded.haystack
+  ), gone AS (
+    DELETE FROM consents WHERE patient_seq IN (SELECT seq FROM patient)
+  )
+  SELECT seq FROM patient`);
+
+const INSERT_CONSENTS = named<ConsentArrays & { seq: number }>(
+  `INSERT INTO consents (patient_seq, kind, granted_at, withdrawn_at, text_version, language, position)
+   SELECT :seq::integer, c.* FROM (${CONSENTS_FROM_ARRAYS}) AS c`,
+);
+
+const BY_ID = `SELECT p.*, r.restricted_at, r.retention_until,
+    (SELECT coalesce(json_agg(json_build_object('kind', c.kind, 'granted_at', c.granted_at, 'withdrawn_at', c.withdrawn_at,
+        'text_version', c.text_version, 'language', c.language) ORDER BY c.position), '[]')
+      FROM consents c WHERE c.patient_seq = p.seq) AS consents
+  FROM patients p LEFT JOIN patient_restrictions r ON r.patient_seq = p.seq WHERE p.id = $1`;
+
+interface ConsentArrays {
+  kinds: string[];
+  granted: string[];
+  withdrawn: (string | null)[];
+  text_versions: string[];
+  languages: (string | null)[];
+}
+
+function consentArrays(consents: readonly Consent[]): ConsentArrays {
+  return {
+    kinds: consents.map((consent) => consent.kind),
+    granted: consents.map((consent) => consent.grantedAt),
+    withdrawn: consents.map((consent) => consent.withdrawnAt),
+    text_versions: consents.map((consent) => consent.textVersion),
+    languages: consents.map((consent) => consent.language ?? null),
+  };
+}
+
+function columns(patient: PatientIntake): Columns {
+  return {
+    native_name: patient.names.native,
+    latin_name: patient.names.latin,
+    birth_date: patient.birthDate,
+    sex: patient.sex,
+    nationality: patient.nationality,
+    languages_json: JSON.stringify(patient.languages),
+    phone: patient.phone,
+    email: patient.email,
+    messengers_json: JSON.stringify(patient.messengers),
+    home_time_zone: patient.homeTimeZone,
+    home_currency: patient.homeCurrency,
+    arrival: patient.trip.arrival,
+    departure: patient.trip.departure,
+    stay_address: patient.trip.stayAddress,
+    fitzpatrick: patient.skin.fitzpatrick,
+    concerns_json: JSON.stringify(patient.skin.concerns),
+    screening_json: JSON.stringify(patient.screening),
+    screening_open: countOpenScreening(patient.screening),
+    referral_route: patient.referral?.route ?? null,
+    referral_agency_name: patient.referral?.agencyName ?? '',
+    referral_agency_registration: patient.referral?.agencyRegistrationNumber ?? '',
+    referral_referrer: patient.referral?.referrer ?? '',
+  };
+}
+
+function toRecord(row: PatientRow): PatientRecord {
+  const consents: Consent[] = row.consents.map((consent) => ({
+    kind: consent.kind,
+    grantedAt: consent.granted_at,
+    withdrawnAt: consent.withdrawn_at,
+    textVersion: consent.text_version,
+    ...(consent.language === null ? {} : { language: consent.language }),
+  }));
+  const patient: PatientIntake = {
+    id: row.id,
+    names: { native: row.native_name, latin: row.latin_name },
+    birthDate: row.birth_date,
+    sex: row.sex,
+    nationality: row.nationality,
+    languages: JSON.parse(row.languages_json) as PatientIntake['languages'],
+    phone: row.phone,
+    messengers: JSON.parse(row.messengers_json) as PatientIntake['messengers'],
+    email: row.email,
+    homeTimeZone: row.home_time_zone,
+    homeCurrency: row.home_currency,
+    trip: { arrival: row.arrival, departure: row.departure, stayAddress: row.stay_address },
+    skin: { fitzpatrick: row.fitzpatrick, concerns: JSON.parse(row.concerns_json) as PatientIntake['skin']['concerns'] },
+    screening: screeningSchema.parse(JSON.parse(row.screening_json)),
+    consents,
+    ...(row.referral_route === null
+      ? {}
+      : {
+          referral: {
+            route: row.referral_route,
+            agencyName: row.referral_agency_name,
+            agencyRegistrationNumber: row.referral_agency_registration,
+            referrer: row.referral_referrer,
+          },
+        }),
+  };
+  return {
+    id: row.id,
+    patient,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    restriction: row.restricted_at !== null && row.retention_until !== null ? { restrictedAt: row.restricted_at, retentionUntil: row.retention_until } : null,
+  };
+}
+
+function toSummary(row: Record<string, unknown>, today: string): PatientSummary {
+  const arrival = row.arrival as string;
+  const departure = row.departure as string;
+  return {
+    id: row.id as string,
+    nativeName: row.native_name as string,
+    latinName: row.latin_name as string,
+    birthDate: row.birth_date as string,
+    sex: row.sex as PatientSummary['sex'],
+    nationality: row.nationality as string,
+    languages: JSON.parse(row.languages_json as string) as PatientSummary['languages'],
+    phone: row.phone as string | null,
+    arrival,
+    departure,
+    tripStatus: tripStatus({ arrival, departure }, today),
+    screeningOpen: row.screening_open as number,
+    updatedAt: row.updated_at as string,
+    restricted: row.restricted === 1,
+  };
+}
+
+export function createPgPatientsRepository(sql: PgSql): AsyncOf<PatientsRepository> {
+  return {
+    async insert(id, patient, now) {
+      const values = INSERT.values({ id, ...columns(patient), now, haystack: searchHaystack(patient), ...consentArrays(patient.consents) });
+      await sql.run(INSERT.text, values);
+    },
+
+    async update(id, expectedVersion, patient, now) {
+      // The changed row is the check: under READ COMMITTED a concurrent save of the same record makes this UPDATE
+      // wait, then find the version moved on, and change nothing.
+      const updated = await sql.one<{ seq: number }>(
+        UPDATE.text,
+        UPDATE.values({ id, expected_version: expectedVersion, ...columns(patient), now, haystack: searchHaystack(patient) }),
+      );
+      if (!updated) return (await sql.one('SELECT 1 FROM patients WHERE id = $1', [id])) ? 'conflict' : 'not_found';
+      if (patient.consents.length > 0) {
+        await sql.run(INSERT_CONSENTS.text, INSERT_CONSENTS.values({ seq: updated.seq, ...consentArrays(patient.consents) }));
+      }
+      return 'updated';
+    },
+
+    async get(id) {
+      const row = await sql.one<PatientRow>(BY_ID, [id]);
+      return row ? toRecord(row) : undefined;
+    },
+
+    async seqOf(id) {
+      return (await sql.one<{ seq: number }>('SELECT seq FROM patients WHERE id = $1', [id]))?.seq;
+    },
+
+    async idOf(seq) {
+      return (await sql.one<{ id: string }>('SELECT id FROM patients WHERE seq = $1', [seq]))?.id;
+    },
+
+    async count() {
+      return (await sql.one<{ n: number }>('SELECT count(*)::integer AS n FROM patients'))!.n;
+    },
+
+    async search(query: SearchQuery) {
+      const params: SearchParams = { status: query.tripStatus, today: query.today, limit: query.limit + 1 };
+      const all = query.includeRestricted === true;
+      const statements = POSTGRES_PATIENT_SEARCH_SQL;
+      let statement;
+      if (query.needle === '') statement = all ? statements.listAllWithRestricted : statements.listAll;
+      else if ([...query.needle].length >= TRIGRAM_MIN_LENGTH) {
+        statement = all ? statements.trigramWithRestricted : statements.trigram;
+        params.pattern = likeContaining(query.needle);
+      } else {
+        statement = all ? statements.piecesWithRestricted : statements.pieces;
+        params.needle = query.needle;
+      }
+      const rows = await sql.all<Record<string, unknown>>(statement.text, statement.values(params));
+      return rows.map((row) => toSummary(row, query.today));
+    },
+  };
+}
