@@ -35,7 +35,7 @@ export function backupFolderFor(db: Db | null, databasePath: string): string {
 
 export type ScheduledBackup =
   | { readonly made: true; readonly file: string; readonly removed: readonly string[] }
-  | { readonly made: false; readonly reason: 'recent' | 'unencrypted'; readonly newest: string | null };
+  | { readonly made: false; readonly reason: 'recent' | 'unencrypted' | 'server'; readonly newest: string | null };
 
 /**
  * Backs up when the newest backup in the folder, by the time sealed in it, is 24 hours old or older (or there is

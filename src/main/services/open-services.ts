@@ -31,13 +31,13 @@ import { noteCall } from './sessions/session-expiry';
 export const DATABASE_FILE_NAME = 'clinicdesk.sqlite';
 export const PHOTO_FOLDER_NAME = 'clinicdesk-photos';
 
-export interface OpenServices {
+export interface OpenServices<D extends Db | null = Db> {
   /** Calls in the services' own session: the desktop app's window (one per PC), the CLI. */
   readonly dispatch: Dispatch;
   /** Calls in a session of the door's (the preview's, one per browser): its sign-in expires after the clinic's
    * idle time without a call (sessions/session-expiry.ts). */
   dispatchIn(session: CoordinatorSession, channel: string, payload: unknown): Promise<Result<unknown>>;
-  readonly context: ServiceContext;
+  readonly context: ServiceContext<D>;
   /** The daily backup, for the door's timer: removes a killed backup's temporary files, and backs up if the newest
    * backup is 24 hours old (README, "Automatic backups"). */
   runScheduledBackup(now: Date): Promise<ScheduledBackup & { readonly anchored?: AnchorOutcome }>;
@@ -126,7 +126,6 @@ export function openServices(options: OpenOptions): OpenServices {
       ...(pool ? { renderHandout: pool.make } : {}),
       ...(options.anchorKey ? { anchorKey: options.anchorKey } : {}),
     });
-    const handlers = options.requireSignIn ? requireSignIn(createHandlers(context), context) : createHandlers(context);
     // A page that fails to read back in any channel: answered with what is damaged and the backup to restore.
     const damaged = (error: unknown): string | null => {
       if (!isCorruptionError(error)) return null;
@@ -134,15 +133,8 @@ export function openServices(options: OpenOptions): OpenServices {
       log({ event: 'database_damaged', databasePath, message });
       return message;
     };
-    const dispatch = createDispatch(handlers, console.error, damaged);
     return {
-      dispatch,
-      dispatchIn: (session, channel, payload) =>
-        runInSession(session, async () => {
-          // The idle check first: an expired sign-in is locked before this call is served.
-          await noteCall(context, session);
-          return dispatch(channel, payload);
-        }),
+      ...dispatchOver(context, { requireSignIn: options.requireSignIn ?? false, damaged }),
       context,
       async runScheduledBackup(at) {
         const settings = (await context.store.read((tx) => clinicSettingsOf(tx))).backup;
@@ -179,6 +171,25 @@ export function openServices(options: OpenOptions): OpenServices {
       },
     };
   }
+}
+
+/** The handlers behind the one dispatch, and the same in a door's session (the preview's, one per browser): its
+ * sign-in expires after the clinic's idle time without a call (sessions/session-expiry.ts). Both back ends. */
+export function dispatchOver(
+  context: ServiceContext,
+  options: { readonly requireSignIn: boolean; readonly damaged?: (error: unknown) => string | null },
+): Pick<OpenServices<Db | null>, 'dispatch' | 'dispatchIn'> {
+  const handlers = options.requireSignIn ? requireSignIn(createHandlers(context), context) : createHandlers(context);
+  const dispatch = createDispatch(handlers, console.error, options.damaged);
+  return {
+    dispatch,
+    dispatchIn: (session, channel, payload) =>
+      runInSession(session, async () => {
+        // The idle check first: an expired sign-in is locked before this call is served.
+        await noteCall(context, session);
+        return dispatch(channel, payload);
+      }),
+  };
 }
 
 /** Photos are kept in a folder beside the database file. */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseCheckStatus } from '../../shared/contract/app';
 import type { Db } from '../db/open-database';
 import { createSqliteStore } from '../db/store/sqlite-store';
-import type { Repositories, Store } from '../db/store/store';
+import type { AuditDeps, Repositories, Store } from '../db/store/store';
 import type { PhotoStore } from '../photos/photo-store';
 import type { HandoutInput } from '../handouts/kinds/handout-input';
 import { makeHandout, type HandoutRequest } from '../handouts/make-handout';
@@ -24,9 +24,10 @@ export const COORDINATOR_SETTING = 'coordinator';
 /** Who the audit log names when no coordinator is set. */
 export const UNKNOWN_COORDINATOR = 'unknown';
 
-export interface ServiceContext {
-  /** The SQLite file under the store, for what concerns the file itself (backups, page checks). */
-  readonly db: Db;
+export interface ServiceContext<D extends Db | null = Db | null> {
+  /** The SQLite file under the store, for what concerns the file itself (backups, page checks); null on the clinic
+   * server, whose database its IT backs up and checks. */
+  readonly db: D;
   readonly databasePath: string;
   /** Every repository, reached through a transaction: `await context.store.transaction(async (tx) => ...)`. */
   readonly store: Store;
@@ -49,8 +50,10 @@ export interface ServiceContext {
   readonly databaseCheck: () => DatabaseCheckStatus;
 }
 
-export function createServiceContext(options: {
-  db: Db;
+export function createServiceContext<D extends Db | null>(options: {
+  /** The SQLite file (its store is made here), or null with `store` (the clinic server's). */
+  db: D;
+  store?: (deps: AuditDeps) => Store;
   databasePath: string;
   photoStore: PhotoStore;
   now?: () => Date;
@@ -59,7 +62,9 @@ export function createServiceContext(options: {
   databaseCheck?: () => DatabaseCheckStatus;
   /** Authenticates the audit anchors; without it nothing is anchored. */
   anchorKey?: AnchorKey;
-}): ServiceContext {
+  /** Where the anchors file is kept (beside the database file by default; a PC's data folder for the server). */
+  anchorsPath?: string;
+}): ServiceContext<D> {
   const now = options.now ?? (() => new Date());
   const ownSession = newCoordinatorSession();
   const current = () => sessionInScope(ownSession);
@@ -69,13 +74,14 @@ export function createServiceContext(options: {
     return typeof name === 'string' ? name.trim() : '';
   };
   const actor = async (tx: Repositories) => current().current?.name ?? ((await fallbackActor(tx)) || UNKNOWN_COORDINATOR);
-  const store = createSqliteStore(options.db, { now, actor });
+  const deps: AuditDeps = { now, actor };
+  const store = options.store ? options.store(deps) : createSqliteStore(options.db!, deps);
   return {
     db: options.db,
     databasePath: options.databasePath,
     store,
     photoStore: options.photoStore,
-    anchors: createAuditAnchors({ path: anchorsPathOf(options.databasePath), key: options.anchorKey, store }),
+    anchors: createAuditAnchors({ path: options.anchorsPath ?? anchorsPathOf(options.databasePath), key: options.anchorKey, store }),
     get session() {
       return current();
     },

@@ -1,0 +1,77 @@
+// The composition root for a clinic server: the same services over PostgreSQL (docs/clinic-server.md). What is
+// the SQLite file's alone stays off: no file backup (the server's IT backs PostgreSQL up with pg_dump or
+// pgBackRest), no page check. This PC's data folder keeps the photo files (sealed with the clinic key) and the
+// audit anchors.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createPostgresPool, createPostgresStore, connectConfigured } from '../db/postgres/pg-store';
+import { migratePostgres } from '../db/postgres/migrate';
+import { createHandoutPool } from '../handouts/handout-pool';
+import { createPhotoStore } from '../photos/photo-store';
+import type { AnchorKey } from '../security/anchor-key';
+import { deriveKey, KEY_PURPOSES, type DatabaseKey } from '../security/database-key';
+import { ANCHORS_FILE_NAME } from './audit/anchor-file';
+import { dispatchOver, PHOTO_FOLDER_NAME, type OpenServices } from './open-services';
+import { createRightsService } from './rights-service';
+import { createServiceContext } from './service-context';
+
+export interface ServerOpenOptions {
+  /** libpq URL: postgres://user:password@host:port/db?sslmode=verify-full&sslrootcert=FILE */
+  readonly url: string;
+  /** This PC's folder: photo files, audit anchors. */
+  readonly dataFolder: string;
+  /** The clinic key: photos are sealed under a key derived from it before they are written. */
+  readonly key: DatabaseKey;
+  readonly now?: () => Date;
+  readonly handoutWorkers?: boolean;
+  readonly requireSignIn?: boolean;
+  readonly anchorKey?: AnchorKey | undefined;
+  /** Connections this door may hold (each transaction takes one). */
+  readonly maxConnections?: number;
+}
+
+/** True for a `--db` that names a PostgreSQL server rather than a file. */
+export const isPostgresUrl = (value: string): boolean => /^postgres(ql)?:\/\//i.test(value);
+
+export async function openServerServices(options: ServerOpenOptions): Promise<OpenServices<null>> {
+  const pool = createPostgresPool(options.url, options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections });
+  try {
+    const client = await connectConfigured(pool);
+    try {
+      await migratePostgres(client);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+  const dataFolder = resolve(options.dataFolder);
+  const photoRoot = join(dataFolder, PHOTO_FOLDER_NAME);
+  mkdirSync(photoRoot, { recursive: true });
+  const workers = options.handoutWorkers ? createHandoutPool() : null;
+  const context = createServiceContext({
+    db: null,
+    store: (deps) => createPostgresStore(pool, deps),
+    // The anchors file and the database-holders registry are keyed by a path: this PC's folder stands for it.
+    databasePath: join(dataFolder, 'clinic-server'),
+    anchorsPath: join(dataFolder, ANCHORS_FILE_NAME),
+    photoStore: createPhotoStore(photoRoot, deriveKey(options.key, KEY_PURPOSES.photos)),
+    ...(options.now ? { now: options.now } : {}),
+    ...(workers ? { renderHandout: workers.make } : {}),
+    ...(options.anchorKey ? { anchorKey: options.anchorKey } : {}),
+  });
+  return {
+    ...dispatchOver(context, { requireSignIn: options.requireSignIn ?? false }),
+    context,
+    // The server is backed up by its IT, not by each PC.
+    runScheduledBackup: async () => ({ made: false, reason: 'server', newest: null }),
+    anchorAuditLog: (at) => context.anchors.anchorIfDue(at),
+    // Under the store's advisory lock: with several PCs, one purges and the others wait, then find nothing due.
+    purgeExpiredRecords: (at) => context.store.exclusive(() => createRightsService(context).purgeExpired({ now: at })),
+    async close() {
+      void workers?.close();
+      await context.store.close();
+    },
+  };
+}
