@@ -8,13 +8,19 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { PatientRecord } from '../../src/shared/contract/patients';
 import type { DatabaseKey } from '../../src/main/security/database-key';
-import { openServices } from '../../src/main/services/open-services';
+import pg from 'pg';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { Db } from '../../src/main/db/open-database';
+import { isPostgresUrl, openServerServices } from '../../src/main/services/open-server-services';
+import { openServices, type OpenServices } from '../../src/main/services/open-services';
 import { generatePatients } from '../generate-patients';
 
 const WRITER = join(import.meta.dirname, 'concurrent-writer.ts');
 const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 
 export interface ConcurrencyOptions {
+  /** The SQLite file, or a PostgreSQL URL (the clinic server). */
   readonly databasePath: string;
   readonly key: DatabaseKey;
   readonly writers: number;
@@ -90,9 +96,32 @@ export async function runConcurrentSaves(options: ConcurrencyOptions): Promise<C
   return { saved: saves.length, conflicts, failed, lost, torn, chainBroken, savesPerSecond: saves.length / options.seconds, problems };
 }
 
+/** The services over the file or the server, as a door would open them. */
+export async function openFor(database: string, key: DatabaseKey, door: string): Promise<OpenServices<Db | null>> {
+  if (!isPostgresUrl(database)) return openServices({ databasePath: database, key, door });
+  return openServerServices({ url: database, key, dataFolder: mkdtempSync(join(tmpdir(), 'clinicdesk-writer-')) });
+}
+
+/** Rows of a plain query, `?` placeholders, on either back end: the check reads the tables as they are. */
+type Rows = <T>(sql: string, params?: readonly unknown[]) => Promise<T[]>;
+
+async function rowsOf(services: OpenServices<Db | null>, database: string): Promise<{ rows: Rows; close: () => Promise<void> }> {
+  const { db } = services.context;
+  if (db) return { rows: async <T>(sql: string, params: readonly unknown[] = []) => db.prepare(sql).all(...params) as T[], close: async () => undefined };
+  const client = new pg.Client({ connectionString: database });
+  await client.connect();
+  return {
+    rows: async <T>(sql: string, params: readonly unknown[] = []) => {
+      let n = 0;
+      return (await client.query({ text: sql.replace(/\?/g, () => `$${++n}`), values: [...params] })).rows as T[];
+    },
+    close: () => client.end(),
+  };
+}
+
 /** The patients every writer saves, created through the services. */
 export async function createSharedPatients(options: Pick<ConcurrencyOptions, 'databasePath' | 'key' | 'patients'>): Promise<string[]> {
-  const setup = openServices({ databasePath: options.databasePath, key: options.key, door: 'concurrency check' });
+  const setup = await openFor(options.databasePath, options.key, 'concurrency check');
   const ids: string[] = [];
   try {
     for (const patient of generatePatients(options.patients, 7)) {
@@ -114,12 +143,13 @@ export async function checkSaves(
   saves: readonly Save[],
   problems: string[],
 ): Promise<{ lost: number; torn: number; chainBroken: boolean }> {
-  const check = openServices({ databasePath: options.databasePath, key: options.key, door: 'concurrency check' });
+  const check = await openFor(options.databasePath, options.key, 'concurrency check');
+  const { rows, close } = await rowsOf(check, options.databasePath);
+  const one = async <T>(sql: string, params: readonly unknown[] = []) => (await rows<T>(sql, params))[0];
   let lost = 0;
   let torn = 0;
   let chainBroken = false;
   try {
-    const db = check.context.db;
     for (const kind of ['patient', 'plan'] as const) {
       for (const id of ids) {
         const mine = saves.filter((save) => save.kind === kind && save.id === id).sort((a, b) => a.version - b.version);
@@ -129,7 +159,7 @@ export async function checkSaves(
           problems.push(`${kind} ${id}: ${mine.length - versions.size} save(s) answered with a version another save also got`);
         }
         if (kind === 'patient') {
-          const row = db.prepare<[string], { seq: number; version: number; stay_address: string }>('SELECT seq, version, stay_address FROM patients WHERE id = ?').get(id)!;
+          const row = (await one<{ seq: number; version: number; stay_address: string }>('SELECT seq, version, stay_address FROM patients WHERE id = ?', [id]))!;
           // Created at version 1; each save answered as saved made exactly one new version.
           if (row.version !== mine.length + 1) {
             lost += Math.abs(row.version - 1 - mine.length);
@@ -140,7 +170,7 @@ export async function checkSaves(
             lost += 1;
             problems.push(`patient ${id}: holds ${row.stay_address}, the last save reported ${last.marker}`);
           }
-          const haystack = db.prepare<[number], { haystack: string }>('SELECT haystack FROM patient_search_text WHERE seq = ?').get(row.seq);
+          const haystack = await one<{ haystack: string }>('SELECT haystack FROM patient_search_text WHERE seq = ?', [row.seq]);
           const record = (await check.dispatch('getPatient', { id })) as { ok: true; value: PatientRecord };
           const { searchHaystack } = await import('../../src/shared/domain/intake/search-text');
           if (haystack?.haystack !== searchHaystack(record.value.patient)) {
@@ -148,8 +178,8 @@ export async function checkSaves(
             problems.push(`patient ${id}: its search text is not made from its row`);
           }
         } else {
-          const seq = db.prepare<[string], { seq: number }>('SELECT seq FROM patients WHERE id = ?').get(id)!.seq;
-          const kept = db.prepare<[number], { version: number; plan_json: string }>('SELECT version, plan_json FROM plan_versions WHERE patient_seq = ?').all(seq);
+          const seq = (await one<{ seq: number }>('SELECT seq FROM patients WHERE id = ?', [id]))!.seq;
+          const kept = await rows<{ version: number; plan_json: string }>('SELECT version, plan_json FROM plan_versions WHERE patient_seq = ?', [seq]);
           const keptByVersion = new Map(kept.map((row) => [row.version, JSON.parse(row.plan_json) as { rate: { source: string } | null; items: unknown[] }]));
           for (const save of mine) {
             if (keptByVersion.get(save.version)?.rate?.source !== save.marker) {
@@ -157,12 +187,12 @@ export async function checkSaves(
               problems.push(`plan ${id}: version ${save.version} does not hold ${save.marker}`);
             }
           }
-          const current = db.prepare<[number], { version: number; plan_json: string }>('SELECT version, plan_json FROM plans WHERE patient_seq = ?').get(seq);
+          const current = await one<{ version: number; plan_json: string }>('SELECT version, plan_json FROM plans WHERE patient_seq = ?', [seq]);
           if ((current?.version ?? 0) !== mine.length) {
             lost += Math.abs((current?.version ?? 0) - mine.length);
             problems.push(`plan ${id}: version ${current?.version ?? 0} after ${mine.length} reported saves`);
           }
-          const sessions = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM plan_sessions WHERE patient_seq = ?').get(seq)!.n;
+          const sessions = Number((await one<{ n: number | string }>('SELECT count(*) AS n FROM plan_sessions WHERE patient_seq = ?', [seq]))!.n);
           if (current && sessions !== (JSON.parse(current.plan_json) as { items: unknown[] }).items.length) {
             torn += 1;
             problems.push(`plan ${id}: ${sessions} report rows for ${(JSON.parse(current.plan_json) as { items: unknown[] }).items.length} sessions`);
@@ -173,9 +203,10 @@ export async function checkSaves(
     const chain = await check.context.store.read((tx) => tx.audit.verify());
     chainBroken = chain.firstBroken !== null;
     if (chainBroken) problems.push(`audit chain broken at ${JSON.stringify(chain.firstBroken)}`);
-    const audited = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM audit_log WHERE action IN ('patient.update', 'plan.save')").get()!.n;
+    const audited = Number((await one<{ n: number | string }>("SELECT count(*) AS n FROM audit_log WHERE action IN ('patient.update', 'plan.save')"))!.n);
     if (audited !== saves.length) problems.push(`${audited} audit entries for ${saves.length} saves`);
   } finally {
+    await close();
     await check.close();
   }
   return { lost, torn, chainBroken };

@@ -10,12 +10,12 @@ import { writeSync } from 'node:fs';
 import type { PatientRecord } from '../../src/shared/contract/patients';
 import type { PatientPlan } from '../../src/shared/contract/plans';
 import { parseDatabaseKey } from '../../src/main/security/database-key';
-import { openServices } from '../../src/main/services/open-services';
+import { openFor } from './concurrent-saves';
 
 const say = (line: string) => writeSync(1, `${line}\n`);
 
 const key = parseDatabaseKey(process.env.CLINICDESK_KEY ?? '', 'CLINICDESK_KEY');
-const services = openServices({ databasePath: process.env.CLINICDESK_DB!, key, door: `writer ${process.pid}` });
+const services = await openFor(process.env.CLINICDESK_DB!, key, `writer ${process.pid}`);
 const ids = (process.env.CLINICDESK_IDS ?? '').split(',');
 const from = Number(process.env.CLINICDESK_FROM);
 const until = Number(process.env.CLINICDESK_UNTIL);
