@@ -21,14 +21,14 @@ export interface HandoutFrame {
   readonly pageLabel: (page: number, pages: number) => Slot;
   /** Written into the PDF's metadata, so the same input gives the same file. */
   readonly createdAt: Date;
-  /** A line under the header of every page, in red ("DRAFT – not a final quote"), or null. */
+  /** Words every page repeats in a red band under the header ("DRAFT – not a final quote"), or null. */
   readonly mark?: Slot | null;
 }
 
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = { left: 48, right: 48, top: 92, bottom: 72 };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const COLOURS = { text: '#1d1d1f', translation: '#4a4a4f', muted: '#6b6b70', heading: '#0b4f6c', warning: '#9b1c1c', rule: '#c9ced6' };
+const COLOURS = { text: '#1d1d1f', translation: '#4a4a4f', muted: '#6b6b70', heading: '#0b4f6c', warning: '#9b1c1c', rule: '#c9ced6', markBand: '#fbe9e9' };
 const SIZES = { body: 10, h1: 13.5, h2: 11, title: 17, small: 7.5 };
 const TRANSLATION_SCALE = 0.92;
 
@@ -102,6 +102,9 @@ const STRUCTURE_TYPE: Record<Block['type'], (block: Block) => string> = {
 };
 
 const COLUMN_GUTTER = 14;
+/** The header's rule, and the mark's band just under it. */
+const HEADER_RULE_Y = 74;
+const MARK_BAND = { top: HEADER_RULE_Y + 4, pad: 3, below: 8 };
 
 export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[]): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -342,8 +345,16 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     }
   };
 
+  // A marked document's band takes room above the flow of every page, so it never lies over body text.
+  const mark = frame.mark ? layoutSlot(frame.mark, SIZES.small + 1, 'Bold', TEXT_WIDTH - 2 * MARK_BAND.pad, COLOURS.warning, true) : null;
+  const markBandHeight = mark ? mark.height + 2 * MARK_BAND.pad : 0;
+  const top = mark ? Math.max(MARGIN.top, MARK_BAND.top + markBandHeight + MARK_BAND.below) : MARGIN.top;
+  // The mark is content once, first in reading order (a screen reader hears "draft" before the title), and a
+  // pagination artifact on every other page, like the running header.
+  const markElement = mark ? element(structure, 'P') : null;
+
   // Title block, then the flow.
-  let y = MARGIN.top;
+  let y = top;
   doc.addPage({ size: 'A4', margin: 0 });
   const title = layoutSlot(frame.title, SIZES.title, 'Bold', TEXT_WIDTH, COLOURS.heading);
   drawSlot(title, MARGIN.left, y, TEXT_WIDTH, 'start', element(structure, 'H1'), true);
@@ -381,7 +392,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   };
   const plan = paginate(pieces, {
     firstTop: y,
-    top: MARGIN.top,
+    top,
     bottom: PAGE.height - MARGIN.bottom,
     reminderHeight: (sectionIndex) => reminder(sectionIndex).height + 6,
   });
@@ -413,6 +424,14 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
       drawHeader(index);
       drawFooter(index + 1, pages);
     }, 'Pagination');
+    if (mark) drawMark(mark, index);
+  }
+
+  function drawMark(layout: SlotLayout, pageIndex: number) {
+    artifact(() => doc.rect(MARGIN.left, MARK_BAND.top, TEXT_WIDTH, markBandHeight).fillColor(COLOURS.markBand).fill());
+    const draw = (into: PDFKit.PDFStructureElement | null) => drawSlot(layout, MARGIN.left + MARK_BAND.pad, MARK_BAND.top + MARK_BAND.pad, TEXT_WIDTH - 2 * MARK_BAND.pad, 'start', into);
+    if (pageIndex === 0 && markElement) draw(markElement);
+    else artifact(() => draw(null), 'Pagination');
   }
 
   // An Arabic page mirrors the header: logo and clinic at the right, the patient's names at the left.
@@ -436,10 +455,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     const nativeRtl = native.paragraphs[0]?.paragraph.rtl ?? false;
     drawSlot(native, nameX, 30, nameWidth, nativeRtl === rtlPage ? 'end' : 'start');
     drawSlot(latin, nameX, 30 + native.height, nameWidth, rtlPage ? 'start' : 'end');
-    const ruleY = 74;
-    doc.moveTo(MARGIN.left, ruleY).lineTo(PAGE.width - MARGIN.right, ruleY).lineWidth(pageIndex === 0 ? 1.2 : 0.6).strokeColor(COLOURS.heading).stroke();
-    // Between the rule and the body, so a page cut from the others still says it is a draft.
-    if (frame.mark) drawSlot(layoutSlot(frame.mark, SIZES.small + 0.5, 'Bold', TEXT_WIDTH, COLOURS.warning), MARGIN.left, ruleY + 3, TEXT_WIDTH);
+    doc.moveTo(MARGIN.left, HEADER_RULE_Y).lineTo(PAGE.width - MARGIN.right, HEADER_RULE_Y).lineWidth(pageIndex === 0 ? 1.2 : 0.6).strokeColor(COLOURS.heading).stroke();
   }
 
   function drawFooter(page: number, pageCount: number) {
