@@ -211,11 +211,17 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     }
   };
 
-  /** Rules, markers and running text that is not content: marked so readers skip it. */
+  /** Rules, markers and running text that is not content: marked so readers skip it. Never nested: pdfkit closes
+   * an open artifact when another opens, so the outer one's end would close something else (a repeated table
+   * header row is an artifact that draws its own shading and rule). */
+  let inArtifact = false;
   const artifact = (draw: () => void, type?: 'Pagination' | 'Layout') => {
+    if (inArtifact) return draw();
+    inArtifact = true;
     doc.markContent('Artifact', type ? { type } : {});
     draw();
     doc.endMarkedContent();
+    inArtifact = false;
   };
   const structure = doc.struct('Document', { lang: frame.language });
   doc.addStructure(structure);
