@@ -113,6 +113,8 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     bufferPages: true,
     autoFirstPage: false,
     lang: frame.language,
+    // No default font: pdfkit would parse Helvetica's metrics for every document, and every text here names its own.
+    font: '',
     // Tagged: a structure tree of headings, paragraphs, lists and tables, each span with its language.
     tagged: true,
     displayTitle: true,
