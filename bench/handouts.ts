@@ -9,6 +9,7 @@ import type { Block, Slot } from '../src/main/handouts/layout/handout-blocks';
 import { fontKey, loadFont, type FontFamily } from '../src/main/handouts/typeset/handout-fonts';
 import type { LanguageTag } from '../src/shared/domain/intake/vocabulary';
 import { handoutInput } from '../tests/support/handout-input';
+import { pdfObjects } from '../tests/unit/handouts/pdf-structure';
 
 type Emit = (name: string, value: number, unit: string) => void;
 
@@ -73,7 +74,8 @@ export async function benchHandouts(emit: Emit, progress: (text: string) => void
       await floorPdf(blocks);
       floor.push(performance.now() - start);
     }
-    const pages = (await makeHandout(input, request)).toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
+    // Page dictionaries are packed into object streams: counted from the objects unpacked.
+    const pages = pdfObjects(await makeHandout(input, request)).filter((o) => /\/Type \/Page\b/u.test(o.body)).length;
     progress(`  ko+${language}: ${pages} pages`);
     const name = language.replace('-', '_').toLowerCase();
     emit(`handout_bilingual_p50_ms_ko_${name}`, p50(ours), 'ms');

@@ -7,6 +7,7 @@ import type { LanguageTag } from '../../../shared/domain/intake/vocabulary';
 import { loadFont, type FontKey, type FontWeight } from '../typeset/handout-fonts';
 import { paragraphHeight, typesetParagraph, type Txt, type TypesetParagraph } from '../typeset/typeset-paragraph';
 import type { Block, Slot } from './handout-blocks';
+import { withObjectStreams } from './object-streams';
 import { paginate, type Piece } from './paginate';
 
 export interface HandoutFrame {
@@ -113,6 +114,8 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     bufferPages: true,
     autoFirstPage: false,
     lang: frame.language,
+    // Object streams (packed at the end) are PDF 1.5.
+    pdfVersion: '1.7',
     // No default font: pdfkit would parse Helvetica's metrics for every document, and every text here names its own.
     font: '',
     // Tagged: a structure tree of headings, paragraphs, lists and tables, each span with its language.
@@ -123,7 +126,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('end', () => resolve(withObjectStreams(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
 
