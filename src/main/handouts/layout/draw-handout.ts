@@ -5,6 +5,7 @@
 import PDFDocument from 'pdfkit';
 import type { LanguageTag } from '../../../shared/domain/intake/vocabulary';
 import { loadFont, type FontKey, type FontWeight } from '../typeset/handout-fonts';
+import { glyphsSpellText, layoutCacheFor } from '../typeset/shaping';
 import { paragraphHeight, typesetParagraph, type Txt, type TypesetParagraph } from '../typeset/typeset-paragraph';
 import type { Block, Slot } from './handout-blocks';
 import { withObjectStreams } from './object-streams';
@@ -33,29 +34,11 @@ const COLOURS = { text: '#1d1d1f', translation: '#4a4a4f', muted: '#6b6b70', hea
 const SIZES = { body: 10, h1: 13.5, h2: 11, title: 17, small: 7.5 };
 const TRANSLATION_SCALE = 0.92;
 
-/** pdfkit caches each word's shaping per document; handouts repeat the same words document after document, and
- * shaping (fontkit's OpenType lookups, about 1 ms a word for Amiri) was most of a handout's time. The cache holds
- * glyph runs of the parsed font, which every document shares, so one cache per font serves them all. */
-const layoutCaches = new Map<FontKey, Record<string, unknown>>();
+/** pdfkit shapes each word through its embedded font's `layoutCache`: handed the process's shaping cache, it finds
+ * every word already shaped by the measuring (typeset/shaping.ts). */
 function shareLayoutCache(doc: PDFKit.PDFDocument, key: FontKey): void {
   const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
-  if (!embedded?.layoutCache) return;
-  let shared = layoutCaches.get(key);
-  if (!shared) layoutCaches.set(key, (shared = embedded.layoutCache));
-  embedded.layoutCache = shared;
-}
-
-/** True when the shaped glyphs carry the run's characters one for one, in order (a PDF maps glyphs to text). */
-const spelling = new Map<string, boolean>();
-function glyphsSpellText(font: FontKey, text: string): boolean {
-  const key = `${font}\u0000${text}`;
-  let spells = spelling.get(key);
-  if (spells === undefined) {
-    const codePoints = loadFont(font).layout(text).glyphs.flatMap((glyph) => glyph.codePoints);
-    spells = String.fromCodePoint(...codePoints) === text;
-    spelling.set(key, spells);
-  }
-  return spells;
+  if (embedded?.layoutCache) embedded.layoutCache = layoutCacheFor(key);
 }
 
 const THAI_MARK = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/u;
