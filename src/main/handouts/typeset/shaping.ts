@@ -82,11 +82,19 @@ const wordsOf = (text: string): string[] => (text.match(WORD) ?? []).filter((wor
 /** The text as pdfkit will draw it, word by word. */
 export const shapedWords = (font: FontKey, text: string): ShapedRun[] => wordsOf(text).map((word) => shapedWord(font, word));
 
-/** Width of the text at 1 pt, as drawn. */
+/** Width of the text at 1 pt, as drawn. Kept per text too: wrapping asks for the same pieces over and over. */
+const widths = new Map<FontKey, Map<string, number>>();
 export function shapedWidth(font: FontKey, text: string): number {
-  let width = 0;
-  for (const word of wordsOf(text)) width += shapedWord(font, word).advanceWidth;
-  return width / 1000;
+  let known = widths.get(font);
+  if (!known) widths.set(font, (known = new Map()));
+  let width = known.get(text);
+  if (width === undefined) {
+    width = 0;
+    for (const word of wordsOf(text)) width += shapedWord(font, word).advanceWidth;
+    width /= 1000;
+    known.set(text, width);
+  }
+  return width;
 }
 
 /** True when the glyphs drawn for the text carry its characters one for one, in order (a PDF maps glyphs to text;
