@@ -409,7 +409,9 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     chunk.draw(top, into);
   });
 
-  // Header and footer on every page, now that the page count is known.
+  // Header and footer on every page, now that the page count is known. The logo is read once: pdfkit embeds an image
+  // given as bytes again on every page it is drawn on.
+  const logo = openLogo(frame.logo);
   const range = doc.bufferedPageRange();
   const pages = range.count;
   for (let index = 0; index < pages; index += 1) {
@@ -432,13 +434,9 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   function drawHeader(pageIndex: number) {
     const clinicWidth = 220;
     let x = rtlPage ? PAGE.width - MARGIN.right : MARGIN.left;
-    if (frame.logo) {
-      try {
-        doc.image(frame.logo, rtlPage ? x - 120 : x, 30, { fit: [120, 34], ...(rtlPage ? { align: 'right' as const } : {}) });
-        x += rtlPage ? -128 : 128;
-      } catch {
-        // A logo pdfkit cannot read is left out rather than failing the handout.
-      }
+    if (logo) {
+      doc.image(logo, rtlPage ? x - 120 : x, 30, { fit: [120, 34], ...(rtlPage ? { align: 'right' as const } : {}) });
+      x += rtlPage ? -128 : 128;
     }
     const clinic = layoutSlot([{ text: frame.clinicName, lang: 'ko' }], 11, 'Bold', clinicWidth, COLOURS.heading);
     drawSlot(clinic, rtlPage ? x - clinicWidth : x, 36, clinicWidth, rtlPage ? 'end' : 'start');
@@ -450,6 +448,17 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     drawSlot(native, nameX, 30, nameWidth, nativeRtl === rtlPage ? 'end' : 'start');
     drawSlot(latin, nameX, 30 + native.height, nameWidth, rtlPage ? 'start' : 'end');
     doc.moveTo(MARGIN.left, HEADER_RULE_Y).lineTo(PAGE.width - MARGIN.right, HEADER_RULE_Y).lineWidth(pageIndex === 0 ? 1.2 : 0.6).strokeColor(COLOURS.heading).stroke();
+  }
+
+  function openLogo(bytes: Buffer | null): PDFKit.Mixins.ImageSrc | null {
+    if (!bytes) return null;
+    try {
+      // pdfkit's openImage (missing from its type definitions) reads the image; doc.image draws it by reference.
+      return (doc as unknown as { openImage(src: Buffer): PDFKit.Mixins.ImageSrc }).openImage(bytes);
+    } catch {
+      // A logo pdfkit cannot read is left out rather than failing the handout.
+      return null;
+    }
   }
 
   function drawFooter(page: number, pageCount: number) {
