@@ -14,13 +14,16 @@ export interface ShapedRun {
   readonly advanceWidth: number;
 }
 
-const caches = new Map<FontKey, Record<string, ShapedRun>>();
+const caches = new Map<FontKey, { words: Record<string, ShapedRun>; size: number }>();
+/** Per font: words, and texts measured. The handouts' own words are a few thousand per language; names, dates and
+ * amounts add some per patient, so a cache that has grown this far in a long-running app starts again. */
+const CACHE_LIMIT = 50_000;
 
 /** The cache pdfkit's embedded font looks words up in (its `layoutCache`), one per font for every document. */
 export function layoutCacheFor(font: FontKey): Record<string, ShapedRun> {
   let cache = caches.get(font);
-  if (!cache) caches.set(font, (cache = Object.create(null) as Record<string, ShapedRun>));
-  return cache;
+  if (!cache || cache.size >= CACHE_LIMIT) caches.set(font, (cache = { words: Object.create(null) as Record<string, ShapedRun>, size: 0 }));
+  return cache.words;
 }
 
 /** A word is put together from pieces, each shaped once, where that gives the glyphs and advances shaping the
@@ -71,6 +74,7 @@ function shapedWord(font: FontKey, word: string): ShapedRun {
       run = { glyphs: runs.flatMap((r) => r.glyphs), positions: runs.flatMap((r) => r.positions), advanceWidth: runs.reduce((sum, r) => sum + r.advanceWidth, 0) };
     } else run = shapeWhole(font, word);
     cache[word] = run;
+    caches.get(font)!.size += 1;
   }
   return run;
 }
@@ -86,7 +90,7 @@ export const shapedWords = (font: FontKey, text: string): ShapedRun[] => wordsOf
 const widths = new Map<FontKey, Map<string, number>>();
 export function shapedWidth(font: FontKey, text: string): number {
   let known = widths.get(font);
-  if (!known) widths.set(font, (known = new Map()));
+  if (!known || known.size >= CACHE_LIMIT) widths.set(font, (known = new Map()));
   let width = known.get(text);
   if (width === undefined) {
     width = 0;
@@ -104,6 +108,7 @@ export function glyphsSpellText(font: FontKey, text: string): boolean {
   const key = `${font}\u0000${text}`;
   let spells = spelling.get(key);
   if (spells === undefined) {
+    if (spelling.size >= CACHE_LIMIT) spelling.clear();
     const codePoints = shapedWords(font, text).flatMap((run) => run.glyphs.flatMap((glyph) => glyph.codePoints));
     spells = String.fromCodePoint(...codePoints) === text;
     spelling.set(key, spells);
