@@ -1,14 +1,17 @@
-// Handout figures: a two-page bilingual aftercare (ko+ar, ko+th, ko+zh-Hans) beside its floor, bare PDFKit drawing
-// the same text in the same parsed fonts with no layout logic of ours (pdfkit's own wrapping, one font per
-// language), interleaved sample by sample; a batch of 100 through the worker pool, cold; and the file size.
+// Handout figures: a bilingual aftercare of one treatment (ko+ar, ko+th, ko+zh-Hans) beside its floor, bare
+// PDFKit drawing the same text in the same parsed fonts with no layout logic of ours (pdfkit's own wrapping, one
+// font per language), interleaved sample by sample; a batch of 100 through the worker pool, cold; and the file
+// size, of those and of the largest of all 95 kind x language handouts.
 import PDFDocument from 'pdfkit';
 import { performance } from 'node:perf_hooks';
 import { createHandoutPool } from '../src/main/handouts/handout-pool';
 import { handoutBlocks, makeHandout, type HandoutRequest } from '../src/main/handouts/make-handout';
 import type { Block, Slot } from '../src/main/handouts/layout/handout-blocks';
 import { fontKey, loadFont, type FontFamily } from '../src/main/handouts/typeset/handout-fonts';
-import type { LanguageTag } from '../src/shared/domain/intake/vocabulary';
+import { HANDOUT_KINDS } from '../src/main/handouts/kinds/handout-input';
+import { SUPPORTED_LANGUAGES, type LanguageTag } from '../src/shared/domain/intake/vocabulary';
 import { handoutInput } from '../tests/support/handout-input';
+import { pdfObjects } from '../tests/unit/handouts/pdf-structure';
 
 type Emit = (name: string, value: number, unit: string) => void;
 
@@ -73,7 +76,8 @@ export async function benchHandouts(emit: Emit, progress: (text: string) => void
       await floorPdf(blocks);
       floor.push(performance.now() - start);
     }
-    const pages = (await makeHandout(input, request)).toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
+    // Page dictionaries are packed into object streams: counted from the objects unpacked.
+    const pages = pdfObjects(await makeHandout(input, request)).filter((o) => /\/Type \/Page\b/u.test(o.body)).length;
     progress(`  ko+${language}: ${pages} pages`);
     const name = language.replace('-', '_').toLowerCase();
     emit(`handout_bilingual_p50_ms_ko_${name}`, p50(ours), 'ms');
@@ -81,6 +85,19 @@ export async function benchHandouts(emit: Emit, progress: (text: string) => void
     emit(`handout_vs_floor_ratio_ko_${name}`, p50(ours) / p50(floor), 'ratio');
   }
   emit('handout_size_kb', largest / 1024, 'KB');
+
+  // Every kind in every language, alone and with Korean, for the tests' four-treatment case: "each PDF" of the
+  // size target, not only the aftercares timed above.
+  let largestOfAll = 0;
+  for (const language of SUPPORTED_LANGUAGES) {
+    const input = handoutInput(language);
+    for (const kind of HANDOUT_KINDS) {
+      for (const bilingual of language === 'ko' ? [false] : [false, true]) {
+        largestOfAll = Math.max(largestOfAll, (await makeHandout(input, { kind, language, bilingual })).length);
+      }
+    }
+  }
+  emit('handout_size_max_kb_every_kind', largestOfAll / 1024, 'KB');
 
   // 100 bilingual aftercares through a cold pool of two workers, as "export all" for a group would.
   const inputs = LANGUAGES.map((language) => handoutInput(language, ['pico-laser']));

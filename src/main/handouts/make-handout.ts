@@ -19,7 +19,8 @@ export interface HandoutRequest {
   readonly language: LanguageTag;
   /** Korean beside the patient's language (ignored for a Korean handout). */
   readonly bilingual: boolean;
-  /** A plan and quote not final (a price to be confirmed): marked as a draft on every page. */
+  /** A plan and quote not final (a price to be confirmed): marked as a draft on every page. A consent summary
+   * decides for itself (an open screening question makes it a draft). */
   readonly draft?: boolean;
 }
 
@@ -31,19 +32,28 @@ const BUILDERS: Record<HandoutKind, BuildKind> = {
   followup: buildFollowUpCard,
 };
 
-export function handoutBlocks(input: HandoutInput, request: HandoutRequest): { blocks: readonly Block[]; languages: readonly LanguageTexts[] } {
+export interface HandoutContent {
+  readonly blocks: readonly Block[];
+  readonly languages: readonly LanguageTexts[];
+  /** What every page repeats (a draft's mark), in each language, or null. */
+  readonly mark: Slot | null;
+}
+
+export function handoutBlocks(input: HandoutInput, request: HandoutRequest): HandoutContent {
   const build = (language: LanguageTag) => {
     const texts = languageTexts(language, input.catalog, input.rules);
-    return { texts, blocks: BUILDERS[request.kind](input, texts, formatsFor(language)).blocks };
+    return { texts, ...BUILDERS[request.kind](input, texts, formatsFor(language), { draft: request.draft === true }) };
   };
+  const markOf = (...built: readonly ReturnType<typeof build>[]): Slot | null =>
+    built[0]!.mark === undefined ? null : built.map(({ texts, mark }) => ({ text: mark ?? '', lang: texts.language }));
   const patient = build(request.language);
-  if (!request.bilingual || request.language === 'ko') return { blocks: patient.blocks, languages: [patient.texts] };
+  if (!request.bilingual || request.language === 'ko') return { blocks: patient.blocks, languages: [patient.texts], mark: markOf(patient) };
   const korean = build('ko');
-  return { blocks: bilingual(patient.blocks, korean.blocks), languages: [patient.texts, korean.texts] };
+  return { blocks: bilingual(patient.blocks, korean.blocks), languages: [patient.texts, korean.texts], mark: markOf(patient, korean) };
 }
 
 export async function makeHandout(input: HandoutInput, request: HandoutRequest): Promise<Buffer> {
-  const { blocks, languages } = handoutBlocks(input, request);
+  const { blocks, languages, mark } = handoutBlocks(input, request);
   const slot = (text: (texts: LanguageTexts) => string): Slot => languages.map((texts) => ({ text: text(texts), lang: texts.language }));
   const today = todayIn(CLINIC_TIME_ZONE, input.now);
   return drawHandout(
@@ -58,7 +68,7 @@ export async function makeHandout(input: HandoutInput, request: HandoutRequest):
       disclaimer: slot((texts) => texts.handout.common.disclaimer),
       pageLabel: (page, pages) => slot((texts) => fill(texts.handout.common.page, { page, pages })),
       createdAt: input.now,
-      mark: request.draft ? slot((texts) => texts.handout.plan.draftMark) : null,
+      mark,
     },
     blocks,
   );

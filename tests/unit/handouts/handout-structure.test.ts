@@ -8,7 +8,7 @@ import { languageTexts } from '../../../src/main/handouts/texts/handout-texts';
 import { realCatalog, realRules } from '../../support/clinical-content';
 import { handoutInput } from '../../support/handout-input';
 import { structureOf } from './pdf-structure';
-import { pdfText } from './pdf-tools';
+import { pdfText, pdfWarnings } from './pdf-tools';
 
 const cases = (['ar', 'th', 'en'] as const).flatMap((language) => HANDOUT_KINDS.map((kind) => ({ language, kind })));
 
@@ -27,6 +27,18 @@ describe('the structure tree of a handout', () => {
     for (const type of ['Document', 'H1', 'P']) expect(types, type).toContain(type);
     if (kind === 'aftercare') for (const type of ['H2', 'L', 'LI', 'LBody']) expect(types, type).toContain(type);
     if (kind === 'plan' || kind === 'followup') for (const type of ['Table', 'TR', 'TH', 'TD']) expect(types, type).toContain(type);
+  });
+});
+
+describe('marked content', () => {
+  // A table continued on a new page repeats its header row as an artifact, and that row draws artifacts of its own
+  // (its shading, its rule): one must not close the other.
+  it('opens and closes in pairs, a repeated table header row included', async () => {
+    const input = handoutInput('ar', ['ultherapy', 'pico-laser', 'led-therapy', 'chemical-peel', 'hydrafacial']);
+    for (const kind of ['plan', 'consent'] as const) {
+      const pdf = await makeHandout(input, { kind, language: 'ar', bilingual: true });
+      expect(pdfWarnings(pdf), kind).toEqual([]);
+    }
   });
 });
 

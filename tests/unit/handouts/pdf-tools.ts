@@ -1,6 +1,6 @@
 // poppler's command-line tools, as a reader of the PDF sees it: which fonts are in it, its text, word positions
 // and page images.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,3 +80,11 @@ export const pdfPageTexts = (pdf: Buffer): string[] =>
     .split('\f')
     .slice(0, -1)
     .map((page) => page.replace(/[\u200e\u200f\u202a-\u202e]/gu, ''));
+
+/** What poppler complains of while reading the PDF (e.g. "Mismatched EMC operator": marked content closed twice). */
+export const pdfWarnings = (pdf: Buffer): string[] =>
+  withFile(pdf, (path) =>
+    spawnSync('pdftotext', [path, '-'], { encoding: 'utf8' })
+      .stderr.split('\n')
+      .filter((line) => line.trim() !== ''),
+  );

@@ -22,9 +22,9 @@ export const buildConsentSummary: BuildKind = (input, texts, formats) => {
   const { findings } = evaluatePlan(input.patient, input.plan, input.catalog, input.rules, input.settings, todayIn(CLINIC_TIME_ZONE, input.now));
   const scope = consentScope(input.plan.items, findings, input.plan.acknowledgements);
   const blocks: Block[] = [];
-  const draftMark = (): Block => ({ type: 'paragraph', text: one(words.draft, texts), tone: 'warning' });
+  // The mark itself heads every page (the kind's `mark`); here, why this is a draft.
   if (scope.draft) {
-    blocks.push(draftMark(), { type: 'paragraph', text: one(words.draftWhy, texts) }, {
+    blocks.push({ type: 'paragraph', text: one(words.draftWhy, texts) }, {
       type: 'list',
       marker: 'bullet',
       items: scope.openQuestions.map((f) => one(patientWords(f.rule, texts), texts)),
@@ -64,9 +64,10 @@ export const buildConsentSummary: BuildKind = (input, texts, formats) => {
     { type: 'paragraph', text: one(words.interpreter, texts) },
   );
   // Nothing to sign for (every treatment waits for the doctor) is no more a consent to sign than a draft is.
+  // In place of the signature lines, the mark again.
   if (scope.draft || scope.sessions.length === 0) {
-    blocks.push(draftMark());
-    return { blocks };
+    blocks.push({ type: 'paragraph', text: one(words.draft, texts), tone: 'warning' });
+    return { blocks, mark: words.draft };
   }
   blocks.push(
     // The statement is set as a heading: the layout keeps a heading on the page of what follows it, so the

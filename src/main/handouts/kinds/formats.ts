@@ -28,9 +28,19 @@ export function formatsFor(language: LanguageTag): Formats {
   return formats;
 }
 
+/** An Intl format made once per locale, options and time zone: making one costs more than formatting with it,
+ * and a handout formats a date per session and per phase. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions & { timeZone: string }): Intl.DateTimeFormat {
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 /** A Buddhist-era Thai date with "พ.ศ." before its year and the Gregorian year after it. */
 function thaiBothEras(format: Intl.DateTimeFormat, instant: Date, timeZone: string): string {
-  const gregorian = new Intl.DateTimeFormat('en-u-ca-gregory', { year: 'numeric', timeZone }).format(instant);
+  const gregorian = dateFormat('en-u-ca-gregory', { year: 'numeric', timeZone }).format(instant);
   return format
     .formatToParts(instant)
     .map((part) => (part.type === 'year' ? `พ.ศ. ${part.value} (ค.ศ. ${gregorian})` : part.value))
@@ -39,8 +49,8 @@ function thaiBothEras(format: Intl.DateTimeFormat, instant: Date, timeZone: stri
 
 function makeFormats(language: LanguageTag): Formats {
   const locale = LOCALES[language];
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  const dateTimeFormat = (timeZone: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const day = dateFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const dateTimeFormat = (timeZone: string) => dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   if (language === 'th') {
     return {
       date: (date) => thaiBothEras(day, new Date(`${date}T00:00:00Z`), 'UTC'),

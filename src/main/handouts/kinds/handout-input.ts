@@ -37,9 +37,17 @@ export interface Formats {
 
 export interface KindContent {
   readonly blocks: readonly Block[];
+  /** Words every page repeats (a draft's "DRAFT – not for signature"): the start and end of a document are not
+   * enough when a page can be read, copied or handed on alone. */
+  readonly mark?: string;
 }
 
-export type BuildKind = (input: HandoutInput, texts: LanguageTexts, formats: Formats) => KindContent;
+export interface BuildOptions {
+  /** Asked for as a draft (a plan and quote while a price is missing). */
+  readonly draft: boolean;
+}
+
+export type BuildKind = (input: HandoutInput, texts: LanguageTexts, formats: Formats, options: BuildOptions) => KindContent;
 
 export const one = (text: string, texts: LanguageTexts): Slot => [{ text, lang: texts.language }];
 

@@ -7,7 +7,7 @@ import type { Block, Slot } from '../layout/handout-blocks';
 import { fill } from '../texts/handout-texts';
 import { plannedItems, one, range, treatmentOf, type BuildKind } from './handout-input';
 
-export const buildPlanQuote: BuildKind = (input, texts, formats) => {
+export const buildPlanQuote: BuildKind = (input, texts, formats, options) => {
   const words = texts.handout.plan;
   const common = texts.handout.common;
   const { trip } = input.patient;
@@ -79,5 +79,5 @@ export const buildPlanQuote: BuildKind = (input, texts, formats) => {
   if (input.quoteVersion) {
     blocks.push({ type: 'paragraph', text: one(fill(words.quoteVersion, { version: input.quoteVersion.version, date: formats.date(input.quoteVersion.sentOn) }), texts) });
   }
-  return { blocks };
+  return options.draft ? { blocks, mark: words.draftMark } : { blocks };
 };

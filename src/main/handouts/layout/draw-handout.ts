@@ -5,8 +5,10 @@
 import PDFDocument from 'pdfkit';
 import type { LanguageTag } from '../../../shared/domain/intake/vocabulary';
 import { loadFont, type FontKey, type FontWeight } from '../typeset/handout-fonts';
+import { glyphsSpellText, layoutCacheFor } from '../typeset/shaping';
 import { paragraphHeight, typesetParagraph, type Txt, type TypesetParagraph } from '../typeset/typeset-paragraph';
 import type { Block, Slot } from './handout-blocks';
+import { withObjectStreams } from './object-streams';
 import { paginate, type Piece } from './paginate';
 
 export interface HandoutFrame {
@@ -21,40 +23,22 @@ export interface HandoutFrame {
   readonly pageLabel: (page: number, pages: number) => Slot;
   /** Written into the PDF's metadata, so the same input gives the same file. */
   readonly createdAt: Date;
-  /** A line under the header of every page, in red ("DRAFT – not a final quote"), or null. */
+  /** Words every page repeats in a red band under the header ("DRAFT – not a final quote"), or null. */
   readonly mark?: Slot | null;
 }
 
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = { left: 48, right: 48, top: 92, bottom: 72 };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const COLOURS = { text: '#1d1d1f', translation: '#4a4a4f', muted: '#6b6b70', heading: '#0b4f6c', warning: '#9b1c1c', rule: '#c9ced6' };
+const COLOURS = { text: '#1d1d1f', translation: '#4a4a4f', muted: '#6b6b70', heading: '#0b4f6c', warning: '#9b1c1c', rule: '#c9ced6', markBand: '#fbe9e9' };
 const SIZES = { body: 10, h1: 13.5, h2: 11, title: 17, small: 7.5 };
 const TRANSLATION_SCALE = 0.92;
 
-/** pdfkit caches each word's shaping per document; handouts repeat the same words document after document, and
- * shaping (fontkit's OpenType lookups, about 1 ms a word for Amiri) was most of a handout's time. The cache holds
- * glyph runs of the parsed font, which every document shares, so one cache per font serves them all. */
-const layoutCaches = new Map<FontKey, Record<string, unknown>>();
+/** pdfkit shapes each word through its embedded font's `layoutCache`: handed the process's shaping cache, it finds
+ * every word already shaped by the measuring (typeset/shaping.ts). */
 function shareLayoutCache(doc: PDFKit.PDFDocument, key: FontKey): void {
   const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
-  if (!embedded?.layoutCache) return;
-  let shared = layoutCaches.get(key);
-  if (!shared) layoutCaches.set(key, (shared = embedded.layoutCache));
-  embedded.layoutCache = shared;
-}
-
-/** True when the shaped glyphs carry the run's characters one for one, in order (a PDF maps glyphs to text). */
-const spelling = new Map<string, boolean>();
-function glyphsSpellText(font: FontKey, text: string): boolean {
-  const key = `${font}\u0000${text}`;
-  let spells = spelling.get(key);
-  if (spells === undefined) {
-    const codePoints = loadFont(font).layout(text).glyphs.flatMap((glyph) => glyph.codePoints);
-    spells = String.fromCodePoint(...codePoints) === text;
-    spelling.set(key, spells);
-  }
-  return spells;
+  if (embedded?.layoutCache) embedded.layoutCache = layoutCacheFor(key);
 }
 
 const THAI_MARK = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/u;
@@ -102,6 +86,9 @@ const STRUCTURE_TYPE: Record<Block['type'], (block: Block) => string> = {
 };
 
 const COLUMN_GUTTER = 14;
+/** The header's rule, and the mark's band just under it. */
+const HEADER_RULE_Y = 74;
+const MARK_BAND = { top: HEADER_RULE_Y + 4, pad: 3, below: 8 };
 
 export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[]): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -110,6 +97,10 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     bufferPages: true,
     autoFirstPage: false,
     lang: frame.language,
+    // Object streams (packed at the end) are PDF 1.5.
+    pdfVersion: '1.7',
+    // No default font: pdfkit would parse Helvetica's metrics for every document, and every text here names its own.
+    font: '',
     // Tagged: a structure tree of headings, paragraphs, lists and tables, each span with its language.
     tagged: true,
     displayTitle: true,
@@ -118,7 +109,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('end', () => resolve(withObjectStreams(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
 
@@ -208,11 +199,17 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     }
   };
 
-  /** Rules, markers and running text that is not content: marked so readers skip it. */
+  /** Rules, markers and running text that is not content: marked so readers skip it. Never nested: pdfkit closes
+   * an open artifact when another opens, so the outer one's end would close something else (a repeated table
+   * header row is an artifact that draws its own shading and rule). */
+  let inArtifact = false;
   const artifact = (draw: () => void, type?: 'Pagination' | 'Layout') => {
+    if (inArtifact) return draw();
+    inArtifact = true;
     doc.markContent('Artifact', type ? { type } : {});
     draw();
     doc.endMarkedContent();
+    inArtifact = false;
   };
   const structure = doc.struct('Document', { lang: frame.language });
   doc.addStructure(structure);
@@ -342,8 +339,16 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     }
   };
 
+  // A marked document's band takes room above the flow of every page, so it never lies over body text.
+  const mark = frame.mark ? layoutSlot(frame.mark, SIZES.small + 1, 'Bold', TEXT_WIDTH - 2 * MARK_BAND.pad, COLOURS.warning, true) : null;
+  const markBandHeight = mark ? mark.height + 2 * MARK_BAND.pad : 0;
+  const top = mark ? Math.max(MARGIN.top, MARK_BAND.top + markBandHeight + MARK_BAND.below) : MARGIN.top;
+  // The mark is content once, first in reading order (a screen reader hears "draft" before the title), and a
+  // pagination artifact on every other page, like the running header.
+  const markElement = mark ? element(structure, 'P') : null;
+
   // Title block, then the flow.
-  let y = MARGIN.top;
+  let y = top;
   doc.addPage({ size: 'A4', margin: 0 });
   const title = layoutSlot(frame.title, SIZES.title, 'Bold', TEXT_WIDTH, COLOURS.heading);
   drawSlot(title, MARGIN.left, y, TEXT_WIDTH, 'start', element(structure, 'H1'), true);
@@ -381,7 +386,7 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   };
   const plan = paginate(pieces, {
     firstTop: y,
-    top: MARGIN.top,
+    top,
     bottom: PAGE.height - MARGIN.bottom,
     reminderHeight: (sectionIndex) => reminder(sectionIndex).height + 6,
   });
@@ -404,7 +409,9 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     chunk.draw(top, into);
   });
 
-  // Header and footer on every page, now that the page count is known.
+  // Header and footer on every page, now that the page count is known. The logo is read once: pdfkit embeds an image
+  // given as bytes again on every page it is drawn on.
+  const logo = openLogo(frame.logo);
   const range = doc.bufferedPageRange();
   const pages = range.count;
   for (let index = 0; index < pages; index += 1) {
@@ -413,19 +420,23 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
       drawHeader(index);
       drawFooter(index + 1, pages);
     }, 'Pagination');
+    if (mark) drawMark(mark, index);
+  }
+
+  function drawMark(layout: SlotLayout, pageIndex: number) {
+    artifact(() => doc.rect(MARGIN.left, MARK_BAND.top, TEXT_WIDTH, markBandHeight).fillColor(COLOURS.markBand).fill());
+    const draw = (into: PDFKit.PDFStructureElement | null) => drawSlot(layout, MARGIN.left + MARK_BAND.pad, MARK_BAND.top + MARK_BAND.pad, TEXT_WIDTH - 2 * MARK_BAND.pad, 'start', into);
+    if (pageIndex === 0 && markElement) draw(markElement);
+    else artifact(() => draw(null), 'Pagination');
   }
 
   // An Arabic page mirrors the header: logo and clinic at the right, the patient's names at the left.
   function drawHeader(pageIndex: number) {
     const clinicWidth = 220;
     let x = rtlPage ? PAGE.width - MARGIN.right : MARGIN.left;
-    if (frame.logo) {
-      try {
-        doc.image(frame.logo, rtlPage ? x - 120 : x, 30, { fit: [120, 34], ...(rtlPage ? { align: 'right' as const } : {}) });
-        x += rtlPage ? -128 : 128;
-      } catch {
-        // A logo pdfkit cannot read is left out rather than failing the handout.
-      }
+    if (logo) {
+      doc.image(logo, rtlPage ? x - 120 : x, 30, { fit: [120, 34], ...(rtlPage ? { align: 'right' as const } : {}) });
+      x += rtlPage ? -128 : 128;
     }
     const clinic = layoutSlot([{ text: frame.clinicName, lang: 'ko' }], 11, 'Bold', clinicWidth, COLOURS.heading);
     drawSlot(clinic, rtlPage ? x - clinicWidth : x, 36, clinicWidth, rtlPage ? 'end' : 'start');
@@ -436,10 +447,18 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     const nativeRtl = native.paragraphs[0]?.paragraph.rtl ?? false;
     drawSlot(native, nameX, 30, nameWidth, nativeRtl === rtlPage ? 'end' : 'start');
     drawSlot(latin, nameX, 30 + native.height, nameWidth, rtlPage ? 'start' : 'end');
-    const ruleY = 74;
-    doc.moveTo(MARGIN.left, ruleY).lineTo(PAGE.width - MARGIN.right, ruleY).lineWidth(pageIndex === 0 ? 1.2 : 0.6).strokeColor(COLOURS.heading).stroke();
-    // Between the rule and the body, so a page cut from the others still says it is a draft.
-    if (frame.mark) drawSlot(layoutSlot(frame.mark, SIZES.small + 0.5, 'Bold', TEXT_WIDTH, COLOURS.warning), MARGIN.left, ruleY + 3, TEXT_WIDTH);
+    doc.moveTo(MARGIN.left, HEADER_RULE_Y).lineTo(PAGE.width - MARGIN.right, HEADER_RULE_Y).lineWidth(pageIndex === 0 ? 1.2 : 0.6).strokeColor(COLOURS.heading).stroke();
+  }
+
+  function openLogo(bytes: Buffer | null): PDFKit.Mixins.ImageSrc | null {
+    if (!bytes) return null;
+    try {
+      // pdfkit's openImage (missing from its type definitions) reads the image; doc.image draws it by reference.
+      return (doc as unknown as { openImage(src: Buffer): PDFKit.Mixins.ImageSrc }).openImage(bytes);
+    } catch {
+      // A logo pdfkit cannot read is left out rather than failing the handout.
+      return null;
+    }
   }
 
   function drawFooter(page: number, pageCount: number) {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { resourcePath } from '../../resources';
+import { useFastSubsets } from './glyph-subset';
 
 export const FONT_FAMILIES = ['NotoSans', 'NotoSansKR', 'NotoSansSC', 'NotoSansTC', 'NotoSansJP', 'NotoSansThai', 'Amiri'] as const;
 export type FontFamily = (typeof FONT_FAMILIES)[number];
@@ -28,6 +29,7 @@ export function loadFont(key: FontKey): fontkit.Font {
       throw new Error(`Handout font ${key}.ttf is missing from ${fontsFolder}: run \`npm install\` (it copies the fonts).`);
     }
     font = fontkit.create(buffer) as fontkit.Font;
+    useFastSubsets(font);
     parsed.set(key, font);
   }
   return font;
