@@ -1,6 +1,7 @@
 // The CLI's audit commands: `audit verify` (the chain inside the database, then its head against the newest anchor
 // or a paper code) and `audit anchor` (an anchor now, and its code to keep on paper). Exit 1 for anything that
 // shows the log or its anchors were changed; a missing anchor key is said plainly and is not an error.
+import type { Db } from '../db/open-database';
 import { existsSync } from 'node:fs';
 import type { AuditVerification } from '../../shared/contract/audit';
 import type { Result } from '../../shared/contract';
@@ -12,7 +13,7 @@ const entriesText = (count: number | null) => `${count} ${count === 1 ? 'entry' 
 export async function auditVerifyCommand(
   io: CliIo,
   options: {
-    services: Pick<OpenServices, 'dispatch' | 'context'>;
+    services: Pick<OpenServices<Db | null>, 'dispatch' | 'context'>;
     anchorsPath: string;
     /** --anchors FILE: a copy of the anchors file from elsewhere (a backup folder), only from the CLI, which may read
      * any file; the channel, reachable over HTTP, names no path. */
@@ -78,7 +79,7 @@ function anchorLines({ entries, anchor }: AuditVerification, anchorsPath: string
   return lines;
 }
 
-export async function auditAnchorCommand(io: CliIo, options: { services: Pick<OpenServices, 'context'>; afterRestore: boolean; json: boolean }): Promise<number> {
+export async function auditAnchorCommand(io: CliIo, options: { services: Pick<OpenServices<Db | null>, 'context'>; afterRestore: boolean; json: boolean }): Promise<number> {
   const outcome = await options.services.context.anchors.anchor(new Date(), { acceptCurrent: options.afterRestore });
   if (options.json) io.out(JSON.stringify(outcome.written ? { written: true, count: outcome.anchor.count, at: outcome.anchor.at, code: outcome.code } : outcome));
   else if (outcome.written) io.out(`Anchored at ${entriesText(outcome.anchor.count)} (${outcome.anchor.at}). Keep this code on paper: ${outcome.code}`);

@@ -30,7 +30,9 @@ import { readDoorKey } from '../security/key-source';
 import { readDoorAnchorKey } from '../security/anchor-key';
 import { anchorsPathOf } from '../services/audit/anchor-file';
 import { resetCoordinatorPin } from '../services/coordinators-service';
-import { chooseDatabasePath, openServices } from '../services/open-services';
+import { chooseDatabasePath, openServices, type OpenServices } from '../services/open-services';
+import { isPostgresUrl, openServerServices } from '../services/open-server-services';
+import type { Db } from '../db/open-database';
 import { createRightsService } from '../services/rights-service';
 import { auditAnchorCommand, auditVerifyCommand } from './cli-audit';
 import { backupCommand, restoreCommand } from './cli-backup';
@@ -145,7 +147,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return values.help ? 0 : 2;
   }
 
-  let services;
+  let services: OpenServices<Db | null>;
   let key;
   let anchorKey;
   const databasePath = chooseDatabasePath(values.db, defaultDataFolder());
@@ -154,10 +156,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     key = readDoorKey({ keyFile: values['key-file'] });
     anchorKey = readDoorAnchorKey({ anchorKeyFile: values['anchor-key-file'], databaseKey: key });
     // A restore replaces the database, so it must not hold it open.
+    if (group === 'restore' && isPostgresUrl(databasePath)) return refuse(io, SERVER_BACKUP_REFUSAL);
     if (group === 'restore') return restoreCommand(io, { file: action, rest, databasePath, key, anchorsPath: anchorsPathOf(databasePath) });
     // `--at` sets the services' clock for the plan commands: what "today" is for the undated sessions and the scheduler.
     const at = group === 'plan' && values.at !== undefined ? new Date(values.at) : undefined;
     if (at !== undefined && Number.isNaN(at.getTime())) return usageError(io, `Not a date and time: ${values.at}`);
+    // A libpq URL names the clinic server: the same commands over PostgreSQL; what is the file's alone is refused.
+    if (isPostgresUrl(databasePath)) {
+      if (group === 'backup') return refuse(io, SERVER_BACKUP_REFUSAL);
+      services = await openServerServices({
+        url: databasePath,
+        dataFolder: defaultDataFolder(),
+        key,
+        anchorKey,
+        handoutWorkers: group === 'handouts',
+        ...(at ? { now: () => at } : {}),
+      });
+    } else
     // No log lines: what the CLI finds, it prints as its own one-line messages.
     services = openServices({
       databasePath,
@@ -406,6 +421,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         });
       }
       case 'backup':
+        if (!services.context.db) return refuse(io, SERVER_BACKUP_REFUSAL);
         return await backupCommand(io, { db: services.context.db, databasePath, key, out: values.out, keep: values.keep, anchors: services.context.anchors });
       case 'audit verify': {
         const verified = await auditVerifyCommand(io, {
@@ -453,6 +469,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await services.close();
   }
 }
+
+/** The clinic server's data is backed up and restored on the server (docs/clinic-server.md), not by each PC. */
+const SERVER_BACKUP_REFUSAL =
+  'This database is a clinic server: back it up and restore it on the server (pg_dump or pgBackRest, docs/clinic-server.md), not from a PC.';
 
 /** A refusal that is not about the command's shape: one line, no usage text. */
 function refuse(io: CliIo, message: string): number {

@@ -6,7 +6,9 @@ import { parseArgs } from 'node:util';
 import { defaultDataFolder } from '../app-paths';
 import { readDoorKey } from '../security/key-source';
 import { ANCHOR_KEY_ENV, readDoorAnchorKey } from '../security/anchor-key';
-import { chooseDatabasePath, openServices } from '../services/open-services';
+import { chooseDatabasePath, openServices, type OpenServices } from '../services/open-services';
+import { isPostgresUrl, openServerServices } from '../services/open-server-services';
+import type { Db } from '../db/open-database';
 import { startBackupTimer } from './backup-timer';
 import { runningClockFrom } from './running-clock';
 import { isOpenRefusal } from './open-refusal';
@@ -34,7 +36,8 @@ browser, which then has a session (a cookie); the token works once, and the next
 browser. Without a session the page says to open the printed URL, and every call is refused (401).
   --dev-key        a development key kept beside the data (no protection; for trying the app)
   --key-file FILE  the database key (or CLINICDESK_KEY)
-  --db FILE        the database (or CLINICDESK_DB; default: the app's data folder)
+  --db FILE|URL    the database file, or a clinic server's postgres:// URL (or CLINICDESK_DB; default: the
+                   app's data folder)
   --now INSTANT    the services' clock starts there, e.g. 2027-03-10T18:00:00+09:00`);
   process.exit(0);
 }
@@ -53,7 +56,7 @@ function clockOption(text: string) {
   return runningClockFrom(new Date(text));
 }
 
-let services;
+let services: OpenServices<Db | null>;
 try {
   const key = readDoorKey({
     keyFile: values['key-file'],
@@ -62,16 +65,19 @@ try {
   });
   // Optional: without it nothing is anchored, and the startup line says so.
   const anchorKey = readDoorAnchorKey({ anchorKeyFile: values['anchor-key-file'], databaseKey: key });
-  services = openServices({
-    databasePath,
-    key,
-    anchorKey,
-    door: 'preview',
-    handoutWorkers: true,
-    checkInBackground: true,
-    requireSignIn: true,
-    ...(clock ? { now: clock.now } : {}),
-  });
+  // A libpq URL names the clinic server (docs/clinic-server.md); the PC's own folder keeps photos and anchors.
+  services = isPostgresUrl(databasePath)
+    ? await openServerServices({ url: databasePath, dataFolder: defaultDataFolder(), key, anchorKey, handoutWorkers: true, requireSignIn: true, ...(clock ? { now: clock.now } : {}) })
+    : openServices({
+        databasePath,
+        key,
+        anchorKey,
+        door: 'preview',
+        handoutWorkers: true,
+        checkInBackground: true,
+        requireSignIn: true,
+        ...(clock ? { now: clock.now } : {}),
+      });
 } catch (error) {
   if (!isOpenRefusal(error)) throw error;
   console.error(error.message);

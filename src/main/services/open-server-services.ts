@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createPostgresPool, createPostgresStore, connectConfigured } from '../db/postgres/pg-store';
 import { migratePostgres } from '../db/postgres/migrate';
+import { DatabaseTooNewError } from '../db/connect-database';
 import { createHandoutPool } from '../handouts/handout-pool';
 import { createPhotoStore } from '../photos/photo-store';
 import type { AnchorKey } from '../security/anchor-key';
@@ -30,6 +31,22 @@ export interface ServerOpenOptions {
   readonly maxConnections?: number;
 }
 
+/** The clinic server did not answer, refused the login or its certificate did not verify: said in one line, with
+ * the server's address and never its password, and nothing is written anywhere. */
+export class ServerUnreachableError extends Error {
+  constructor(url: string, cause: unknown) {
+    const where = (() => {
+      try {
+        const parsed = new URL(url);
+        return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+      } catch {
+        return 'the clinic server';
+      }
+    })();
+    super(`The clinic server ${where} could not be opened: ${cause instanceof Error ? cause.message : String(cause)}. Nothing was written; check the address, the network and the login, then try again.`);
+  }
+}
+
 /** True for a `--db` that names a PostgreSQL server rather than a file. */
 export const isPostgresUrl = (value: string): boolean => /^postgres(ql)?:\/\//i.test(value);
 
@@ -44,7 +61,7 @@ export async function openServerServices(options: ServerOpenOptions): Promise<Op
     }
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw error;
+    throw error instanceof DatabaseTooNewError ? error : new ServerUnreachableError(options.url, error);
   }
   const dataFolder = resolve(options.dataFolder);
   const photoRoot = join(dataFolder, PHOTO_FOLDER_NAME);
