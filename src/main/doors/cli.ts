@@ -32,6 +32,7 @@ import { anchorsPathOf } from '../services/audit/anchor-file';
 import { resetCoordinatorPin } from '../services/coordinators-service';
 import { chooseDatabasePath, openServices, type OpenServices } from '../services/open-services';
 import { isPostgresUrl, openServerServices } from '../services/open-server-services';
+import { moveToServerCommand } from './cli-move-to-server';
 import type { Db } from '../db/open-database';
 import { createRightsService } from '../services/rights-service';
 import { auditAnchorCommand, auditVerifyCommand } from './cli-audit';
@@ -95,6 +96,9 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] [--anchor-key
                                  changes it in Settings afterwards (the shell's history keeps this one)
   demo                           add about 20 demo patients from 10 countries
   info [--json]                  where the database is, schema version, patient count
+  migrate-to-postgres --from FILE --to URL
+                                 copy a single PC's database into an empty clinic server (ids, versions and the
+                                 audit chain kept), then check every table's count and the whole chain there
 
 --db FILE (or CLINICDESK_DB) picks the database; default: the desktop app's own.
 --key-file FILE (or CLINICDESK_KEY) gives its key, 64 hexadecimal digits; there is no default.
@@ -156,6 +160,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     key = readDoorKey({ keyFile: values['key-file'] });
     anchorKey = readDoorAnchorKey({ anchorKeyFile: values['anchor-key-file'], databaseKey: key });
     // A restore replaces the database, so it must not hold it open.
+    if (group === 'migrate-to-postgres') return await moveToServerCommand(io, { from: values.from, to: values.to, key });
     if (group === 'restore' && isPostgresUrl(databasePath)) return refuse(io, SERVER_BACKUP_REFUSAL);
     if (group === 'restore') return restoreCommand(io, { file: action, rest, databasePath, key, anchorsPath: anchorsPathOf(databasePath) });
     // `--at` sets the services' clock for the plan commands: what "today" is for the undated sessions and the scheduler.

@@ -1,0 +1,115 @@
+// Moving a clinic from its single PC to a clinic server: every row of the SQLite file copied into an empty
+// PostgreSQL database at the same schema version, keeping ids, row numbers, versions and the audit chain's hashes
+// as they are (the chain's hashes cover the row numbers, so nothing may be renumbered), then checked: the same
+// number of rows in every table, and the server's audit chain ending on the file's last hash.
+//
+// The two schemas have the same tables and columns (tests/unit/db/postgres-schema.test.ts holds them to it),
+// except what each engine derives for itself: SQLite's FTS5 tables and its short needles' pieces table, and
+// PostgreSQL's generated pieces column and its schema_version row. Those are left to each side.
+import type { PoolClient } from 'pg';
+import type { Db } from '../open-database';
+
+/** Tables the file keeps that the server derives otherwise (or not at all). */
+const FILE_ONLY_TABLES = new Set(['patient_search_pieces']);
+/** A batch of rows per INSERT: under PostgreSQL's 65,535 parameters for the widest table (26 columns). */
+const MAX_PARAMETERS = 60_000;
+
+export interface CopyReport {
+  readonly tables: readonly { readonly table: string; readonly rows: number }[];
+  readonly auditEntries: number;
+  readonly auditHead: string | null;
+}
+
+/** The server must hold no clinic's data: a copy into a used database would mix two clinics. */
+export class ServerNotEmptyError extends Error {
+  constructor(table: string, rows: number) {
+    super(`The server's database is not empty (${rows} row(s) in ${table}): a clinic is moved only into an empty database.`);
+  }
+}
+
+export class CopyMismatchError extends Error {}
+
+/** The file's tables in the order they were made, which is an order their foreign keys allow. */
+function tablesOf(db: Db): string[] {
+  return db
+    .prepare<[], { name: string }>(
+      `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+         AND name NOT LIKE 'patient_search_index%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY rowid`,
+    )
+    .all()
+    .map((row) => row.name)
+    .filter((name) => !FILE_ONLY_TABLES.has(name));
+}
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * Copies `db` into the server behind `client`, whose schema is already migrated to the same version, in one
+ * transaction: all or nothing. Refuses a server with any row of clinic data.
+ */
+export async function copyFileToServer(db: Db, client: PoolClient, progress: (text: string) => void = () => {}): Promise<CopyReport> {
+  const tables = tablesOf(db);
+  await client.query('BEGIN');
+  try {
+    for (const table of tables) {
+      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoted(table)}`);
+      if (Number(rows[0]!.n) > 0) throw new ServerNotEmptyError(table, Number(rows[0]!.n));
+    }
+    const report: { table: string; rows: number }[] = [];
+    for (const table of tables) {
+      const generated = await client.query<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'ALWAYS'`,
+        [table],
+      );
+      const skip = new Set(generated.rows.map((row) => row.column_name));
+      const columns = db
+        .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info(${`'${table.replaceAll("'", "''")}'`})`)
+        .all()
+        .map((column) => column.name)
+        .filter((name) => !skip.has(name));
+      const perBatch = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+      const select = db.prepare(`SELECT ${columns.map(quoted).join(', ')} FROM ${quoted(table)} ORDER BY rowid`).raw();
+      let batch: unknown[][] = [];
+      let copied = 0;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const values: unknown[] = [];
+        const tuples = batch.map((row) => `(${row.map((value) => (values.push(value), `$${values.length}`)).join(', ')})`);
+        await client.query(`INSERT INTO ${quoted(table)} (${columns.map(quoted).join(', ')}) VALUES ${tuples.join(', ')}`, values);
+        copied += batch.length;
+        batch = [];
+      };
+      for (const row of select.iterate() as IterableIterator<unknown[]>) {
+        batch.push(row);
+        if (batch.length >= perBatch) await flush();
+      }
+      await flush();
+      report.push({ table, rows: copied });
+      progress(`${table}: ${copied} rows`);
+    }
+    // The server numbers new rows from past the copied ones.
+    const identities = await client.query<{ table_name: string; column_name: string }>(
+      `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND is_identity = 'YES'`,
+    );
+    for (const { table_name: table, column_name: column } of identities.rows) {
+      await client.query(
+        `SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${quoted(column)}) FROM ${quoted(table)}), 0) + 1, false)`,
+        [table, column],
+      );
+    }
+    for (const { table, rows } of report) {
+      const { rows: counted } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoted(table)}`);
+      if (Number(counted[0]!.n) !== rows) throw new CopyMismatchError(`${table}: ${counted[0]!.n} rows on the server, ${rows} in the file.`);
+    }
+    const fileHead = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
+    const serverHead = (await client.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0];
+    if (fileHead?.hash !== serverHead?.hash || fileHead?.seq !== serverHead?.seq) {
+      throw new CopyMismatchError(`The audit chain ends on entry ${serverHead?.seq ?? 0} on the server and ${fileHead?.seq ?? 0} in the file.`);
+    }
+    await client.query('COMMIT');
+    return { tables: report, auditEntries: fileHead?.seq ?? 0, auditHead: fileHead?.hash ?? null };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+// `migrate-to-postgres --from FILE --to URL`: a single PC's encrypted file moved into an empty clinic server
+// (db/postgres/copy-file-to-server.ts), then the server's audit chain walked whole. The file is opened as any door
+// opens it (its own migrations first, and registered, so no restore runs under the copy) and left as it was.
+import { dirname } from 'node:path';
+import { DatabaseTooNewError } from '../db/connect-database';
+import { copyFileToServer, CopyMismatchError, ServerNotEmptyError } from '../db/postgres/copy-file-to-server';
+import { migratePostgres } from '../db/postgres/migrate';
+import { connectConfigured, createPostgresPool } from '../db/postgres/pg-store';
+import type { DatabaseKey } from '../security/database-key';
+import { isPostgresUrl, openServerServices, ServerUnreachableError } from '../services/open-server-services';
+import { openServices } from '../services/open-services';
+import type { CliIo } from './cli';
+
+export async function moveToServerCommand(io: CliIo, options: { from: string | undefined; to: string | undefined; key: DatabaseKey }): Promise<number> {
+  if (!options.from || !options.to || !isPostgresUrl(options.to)) {
+    io.err('Name the file and the server: migrate-to-postgres --from FILE --to postgres://USER@HOST:PORT/DB?sslmode=verify-full&sslrootcert=CA.');
+    return 2;
+  }
+  const file = openServices({ databasePath: options.from, key: options.key, door: 'moving to a clinic server', log: () => {} });
+  const pool = createPostgresPool(options.to);
+  try {
+    let report;
+    try {
+      const client = await connectConfigured(pool).catch((error: unknown) => {
+        throw new ServerUnreachableError(options.to!, error);
+      });
+      try {
+        await migratePostgres(client);
+        report = await copyFileToServer(file.context.db, client, (line) => io.err(line));
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      // Said in one line; the copy was one transaction, so the server holds nothing of it.
+      if (error instanceof ServerNotEmptyError || error instanceof ServerUnreachableError || error instanceof DatabaseTooNewError) {
+        io.err(error.message);
+        return 2;
+      }
+      if (error instanceof CopyMismatchError) {
+        io.err(`The copy did not match the file, so nothing was kept on the server: ${error.message}`);
+        return 1;
+      }
+      throw error;
+    }
+    io.out(`Copied ${report.tables.reduce((sum, table) => sum + table.rows, 0)} rows in ${report.tables.length} tables; every table's count matches.`);
+    // The chain walked whole on the server: every entry hashes to its stored hash and follows the one before.
+    const server = await openServerServices({ url: options.to, dataFolder: dirname(options.from), key: options.key });
+    try {
+      const chain = await server.context.store.read((tx) => tx.audit.verify());
+      if (chain.firstBroken) {
+        io.err(`The audit chain on the server breaks at entry ${chain.firstBroken.seq} (${chain.firstBroken.reason}).`);
+        return 1;
+      }
+      io.out(`Audit chain verified on the server: ${chain.checked} entries, ending on ${report.auditHead ?? 'no entry'}.`);
+    } finally {
+      await server.close();
+    }
+    io.out('Photos stay in the folder beside the file until they move to the server (docs/clinic-server.md).');
+    return 0;
+  } finally {
+    await pool.end().catch(() => undefined);
+    await file.close();
+  }
+}
