@@ -24,6 +24,8 @@ import { queriesFor } from './queries';
 import { seededRandom } from './seeded-random';
 import { benchHandouts } from './handouts';
 import { benchPlanCheck } from './plan-check';
+import { benchPostgres } from './postgres';
+import { findPostgresBinaries } from '../tests/support/postgres/throwaway-server';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const SEARCHES = 400;
@@ -59,6 +61,11 @@ function pickParams(sql: string, params: Record<string, string>): Record<string,
 // BENCH_ONLY=handouts: the handout figures alone (no 100,000-patient database), for a quick look.
 if (process.env.BENCH_ONLY === 'handouts') {
   await benchHandouts(emit, progress);
+  process.exit(0);
+}
+// BENCH_ONLY=postgres: the clinic server's figures alone (a throwaway PostgreSQL; see bench/postgres.ts).
+if (process.env.BENCH_ONLY === 'postgres') {
+  await benchPostgres(emit, progress, Number(process.env.BENCH_PATIENTS ?? 100_000));
   process.exit(0);
 }
 // BENCH_ONLY=plan: the plan check figures alone, on an empty database (the check reads none).
@@ -356,6 +363,10 @@ try {
     if (!result.ok) throw new Error(`getKhidiReport failed: ${JSON.stringify(result)}`);
   });
   emit('report_khidi_year_ms', khidiTime, 'ms');
+
+  // The clinic server, where PostgreSQL is installed (CI installs it); said, not skipped silently, where it is not.
+  if (findPostgresBinaries()) await benchPostgres(emit, progress, PATIENTS);
+  else progress('postgres: no PostgreSQL binaries here, the clinic server figures are not measured');
 } catch (error) {
   if (!(error instanceof StopAfterSearch)) throw error;
 } finally {
