@@ -166,6 +166,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       door: 'command line',
       handoutWorkers: group === 'handouts',
       log: () => {},
+      logFiles: true,
       ...(at ? { now: () => at } : {}),
     });
   } catch (error) {
@@ -473,7 +474,8 @@ function usageError(io: CliIo, message: string): number {
 }
 
 export function describeError(error: AppError): string {
-  const lines = [error.message];
+  // The reference finds the failure's line in the support log (clinicdesk-logs beside the database).
+  const lines = [error.code === 'internal' && error.correlationId ? `${error.message} Reference: ${error.correlationId}` : error.message];
   for (const found of error.issues) {
     const [first, second, ...field] = found.path;
     // Import issues start with file and line: "bookings.csv line 5, phone: ...".

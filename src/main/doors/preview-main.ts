@@ -70,6 +70,7 @@ try {
     handoutWorkers: true,
     checkInBackground: true,
     requireSignIn: true,
+    logFiles: true,
     ...(clock ? { now: clock.now } : {}),
   });
 } catch (error) {
@@ -86,7 +87,7 @@ const server = await startPreviewServer({
   staticRoot,
   port: Number(values.port),
 });
-const stopBackups = startBackupTimer(services);
+const stopBackups = startBackupTimer(services, console.log, services.context.log);
 
 // A stop closes the services, which releases the database for a restore; installed before the URL is printed, so
 // anything that waits for the URL can stop the preview cleanly.

@@ -93,6 +93,7 @@ app.whenReady().then(async () => {
       handoutWorkers: true,
       checkInBackground: true,
       requireSignIn: true,
+      logFiles: true,
     });
   } catch (error) {
     const message = isOpenRefusal(error) ? error.message : `The database could not be opened: ${String(error)}`;
@@ -102,7 +103,7 @@ app.whenReady().then(async () => {
   }
   registerIpcDoor(ipcMain, services.dispatch, () => appUrl);
   registerFolderPicker(ipcMain, () => appUrl);
-  stopBackups = startBackupTimer(services);
+  stopBackups = startBackupTimer(services, console.log, services.context.log);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseCheckStatus } from '../../shared/contract/app';
 import type { Db } from '../db/open-database';
+import { stderrAppLog, type AppLog } from '../logging/app-log';
 import { createSqliteStore } from '../db/store/sqlite-store';
 import type { Repositories, Store } from '../db/store/store';
 import type { PhotoStore } from '../photos/photo-store';
@@ -47,6 +48,10 @@ export interface ServiceContext {
   readonly renderHandout: RenderHandout;
   /** The check of the database's pages after open (open-services.ts), for getAppInfo. */
   readonly databaseCheck: () => DatabaseCheckStatus;
+  /** The support log (logging/app-log.ts): typed entries only, never patient data. */
+  readonly log: AppLog;
+  /** Which door opened these services ('desktop app', 'preview', 'command line'), for the diagnostics bundle. */
+  readonly door: string;
 }
 
 export function createServiceContext(options: {
@@ -59,6 +64,8 @@ export function createServiceContext(options: {
   databaseCheck?: () => DatabaseCheckStatus;
   /** Authenticates the audit anchors; without it nothing is anchored. */
   anchorKey?: AnchorKey;
+  log?: AppLog;
+  door?: string;
 }): ServiceContext {
   const now = options.now ?? (() => new Date());
   const ownSession = newCoordinatorSession();
@@ -69,7 +76,8 @@ export function createServiceContext(options: {
     return typeof name === 'string' ? name.trim() : '';
   };
   const actor = async (tx: Repositories) => current().current?.name ?? ((await fallbackActor(tx)) || UNKNOWN_COORDINATOR);
-  const store = createSqliteStore(options.db, { now, actor });
+  const log = options.log ?? stderrAppLog;
+  const store = createSqliteStore(options.db, { now, actor }, { onSlowTransaction: (transaction) => log.slowTransaction(transaction) });
   return {
     db: options.db,
     databasePath: options.databasePath,
@@ -86,5 +94,7 @@ export function createServiceContext(options: {
     newId: options.newId ?? randomUUID,
     renderHandout: options.renderHandout ?? makeHandout,
     databaseCheck: options.databaseCheck ?? (() => ({ state: 'not_run' })),
+    log,
+    door: options.door ?? 'ClinicDesk program',
   };
 }
