@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { formatPath, type AppError, type Result } from '../../shared/contract';
 import type { PatientCalendarFile } from '../../shared/contract/calendar';
 import type { CoordinatorProfile } from '../../shared/contract/coordinators';
+import type { DiagnosticsBundle } from '../../shared/contract/diagnostics';
 import type { DueFollowUp } from '../../shared/contract/followups';
 import { HANDOUT_KIND_NAMES, type ExportedHandout, type HandoutFile } from '../../shared/contract/handouts';
 import type { PatientRecord } from '../../shared/contract/patients';
@@ -93,6 +94,8 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] [--anchor-key
                                  changes it in Settings afterwards (the shell's history keeps this one)
   demo                           add about 20 demo patients from 10 countries
   info [--json]                  where the database is, schema version, patient count
+  diagnostics --out DIR          the support log's files and the versions, as one .zip for whoever supports the
+                                 clinic (no patient data); DIR is made if its parent folder exists
 
 --db FILE (or CLINICDESK_DB) picks the database; default: the desktop app's own.
 --key-file FILE (or CLINICDESK_KEY) gives its key, 64 hexadecimal digits; there is no default.
@@ -436,6 +439,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'demo': {
         const result = (await services.dispatch('seedDemoPatients', {})) as Result<{ created: number }>;
         return report(result, ({ created }) => io.out(`Added ${created} demo patients.`));
+      }
+      case 'diagnostics': {
+        if (!values.out) return usageError(io, 'Name the folder: diagnostics --out DIR.');
+        const folder = resolve(values.out);
+        const folderProblem = makeOutFolder(folder);
+        if (folderProblem) return refuse(io, folderProblem);
+        const result = (await services.dispatch('saveDiagnostics', { folder })) as Result<DiagnosticsBundle>;
+        return report(result, ({ path, bytes, entries }) => io.out(`Wrote ${path} (${bytes} bytes, ${entries.length} files).`));
       }
       case 'info': {
         const result = await services.dispatch('getAppInfo', {});

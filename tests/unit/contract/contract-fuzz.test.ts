@@ -59,6 +59,7 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   savePlanDraft: { patientId: PATIENT_ID, baseVersion: 0, plan: { items: [{ treatment: 'hydrafacial', date: '2026-12-03' }] } },
   getPlanDraft: { patientId: PATIENT_ID },
   discardPlanDraft: { patientId: PATIENT_ID },
+  saveDiagnostics: { folder: '/tmp/clinicdesk-fuzz-diagnostics' },
   listSessions: { from: '2026-12-01', to: '2026-12-07' },
   setSessionStatus: {
     patientId: PATIENT_ID,
