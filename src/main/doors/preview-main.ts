@@ -7,6 +7,7 @@ import { defaultDataFolder } from '../app-paths';
 import { readDoorKey } from '../security/key-source';
 import { ANCHOR_KEY_ENV, readDoorAnchorKey } from '../security/anchor-key';
 import { chooseDatabasePath, openServices } from '../services/open-services';
+import { logFolderOf } from '../logging/file-log';
 import { startBackupTimer } from './backup-timer';
 import { runningClockFrom } from './running-clock';
 import { isOpenRefusal } from './open-refusal';
@@ -104,6 +105,7 @@ process.on('SIGTERM', stop);
 console.log(`ClinicDesk preview: ${server.newTokenUrl()}`);
 console.log('  (open it in one browser: the address works once; a browser without it gets a page saying so)');
 console.log(`Database: ${services.context.databasePath}`);
+console.log(`Support log: ${logFolderOf(services.context.databasePath)}`);
 if (clock) console.log(`Clock: from ${clock.now().toISOString()} (--now)`);
 if (!services.context.anchors.keyed) {
   console.log(`Audit anchors: none (no --anchor-key-file or ${ANCHOR_KEY_ENV}); a cut or rewritten audit log cannot be detected`);
