@@ -87,6 +87,7 @@ const server = await startPreviewServer({
   onTokenRedeemed: () => console.log(`Another browser: ${server.newTokenUrl()}`),
   staticRoot,
   port: Number(values.port),
+  log: services.context.log,
 });
 const stopBackups = startBackupTimer(services, console.log, services.context.log);
 

@@ -47,3 +47,11 @@ export function createDispatch(
     }
   };
 }
+
+/** A refusal a door makes before the dispatch (a frame that is not the app's, a browser without a session, a body
+ * too large): logged and given a reference like the dispatch's own. */
+export function doorRefusal(log: AppLog, channel: string, refusal: { ok: false; error: AppError }): { ok: false; error: AppError } {
+  const call = { channel, correlationId: newCorrelationId() };
+  log.refused(call, refusal.error, 0);
+  return { ok: false, error: { ...refusal.error, correlationId: call.correlationId } };
+}
