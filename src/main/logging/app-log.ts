@@ -49,6 +49,13 @@ export type LogRecord =
       readonly error: SafeError;
     }
   | {
+      readonly event: 'database_check';
+      readonly when: 'open_after_unclean_shutdown' | 'background';
+      readonly result: 'ok' | 'damaged' | 'failed';
+      /** How many problems PRAGMA quick_check listed (their text names pages and indexes: left out all the same). */
+      readonly problemCount: number;
+    }
+  | {
       readonly event: 'diagnostics_saved';
       readonly files: number;
       readonly bytes: number;
@@ -78,6 +85,7 @@ export interface AppLog {
   /** Something that failed outside any call (the daily timer's work, the preview server itself). */
   failedOutsideCall(task: Extract<LogRecord, { event: 'failure_outside_call' }>['task'], error: unknown): void;
   diagnosticsSaved(bundle: { readonly files: number; readonly bytes: number }): void;
+  databaseCheck(check: Omit<Extract<LogRecord, { event: 'database_check' }>, 'event'>): void;
   /** The files in this log's folder (none for stderr or memory), for the diagnostics bundle. */
   files(): readonly string[];
   /** Resolves when the entries made so far are in the files. */
@@ -134,6 +142,8 @@ export function createAppLog(
     },
     failedOutsideCall: (task, error) => sink('error', { event: 'failure_outside_call', task, error: safeError(error) }),
     diagnosticsSaved: ({ files, bytes }) => sink('info', { event: 'diagnostics_saved', files, bytes }),
+    databaseCheck: ({ when, result, problemCount }) =>
+      sink(result === 'ok' ? 'info' : 'error', { event: 'database_check', when, result, problemCount }),
     files: options.files ?? (() => []),
     flush: options.flush ?? (() => Promise.resolve()),
     close: options.close ?? (() => Promise.resolve()),

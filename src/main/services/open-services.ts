@@ -84,9 +84,18 @@ export function openServices(options: OpenOptions): OpenServices {
   mkdirSync(dirname(databasePath), { recursive: true });
   const photoRoot = photoRootOf(databasePath);
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? stderrLog;
   const door = options.door ?? 'ClinicDesk program';
   const appLog = options.appLog ?? (options.logFiles ? openFileLog({ folder: logFolderOf(databasePath), door }) : stderrAppLog);
+  const stderrOrGiven = options.log ?? stderrLog;
+  // The database check's result goes to the support log too, as its typed facts (its messages name paths).
+  const log: StructuredLog = (entry) => {
+    stderrOrGiven(entry);
+    if (entry.event !== 'database_check') return;
+    const { when, result, problems } = entry as { when?: unknown; result?: unknown; problems?: unknown };
+    if ((when === 'open_after_unclean_shutdown' || when === 'background') && (result === 'ok' || result === 'damaged' || result === 'failed')) {
+      appLog.databaseCheck({ when, result, problemCount: Array.isArray(problems) ? problems.length : 0 });
+    }
+  };
   const key = options.key;
   const newestBackup = (db: Db | null) => newestBackupFile(backupFolderFor(db, databasePath));
   // Registered before the first read and released at close (database-holders.ts), so no restore replaces the files
