@@ -12,9 +12,8 @@
 //   "SQLITE_IOERR 5" or "step 3" keep their meaning;
 // - every run of letters outside ASCII goes (a name in Hangul, Han, Thai, Cyrillic, Arabic written bare);
 // - e-mail addresses and URLs go, then the message is cut to 200 characters.
-// A name in Latin letters written bare into a message cannot be told from a word: our own messages never do that
-// (they quote or leave out what the user typed); a message from a library might, which is why the log keeps the
-// error's class and where it was thrown, and treats the message as a hint.
+// A name in Latin letters written bare into a message cannot be told from a word, which is why the log keeps the
+// error's class, its code and where it was thrown, and treats the message as a hint.
 import type { Issue } from '../../shared/contract';
 
 export const MAX_MESSAGE_LENGTH = 200;
