@@ -1,6 +1,6 @@
-// "Save diagnostics": the support log and the program's versions as one .zip in a folder the coordinator picks, to
+// Save diagnostics: the support log and the program's versions as one .zip in a folder the coordinator picks, to
 // send to whoever supports the clinic. Its own small form, like the coordinator's name: it saves nothing of the
-// clinic's settings.
+// clinic's settings. Its button says "Export", not "Save": the settings' own Save button is found by that word.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ISSUE_MESSAGES, type IssueCode } from '../../../../shared/contract';
