@@ -7,12 +7,15 @@
 import { DatabaseDamagedError } from '../db/database-damage';
 import type { OpenServices } from '../services/open-services';
 import type { AnchorOutcome } from '../services/audit/audit-anchoring';
+import type { AppLog } from '../logging/app-log';
 
 export const BACKUP_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 export function startBackupTimer(
   services: Pick<OpenServices, 'runScheduledBackup' | 'anchorAuditLog' | 'purgeExpiredRecords'>,
   log: (message: string) => void = console.log,
+  /** The support log (a packaged app's stderr goes nowhere): each failure as its error's class, code and frames. */
+  supportLog?: Pick<AppLog, 'failedOutsideCall'>,
 ): () => void {
   const check = async () => {
     const now = new Date();
@@ -25,18 +28,21 @@ export function startBackupTimer(
       // message, which names the backup to restore.
       if (error instanceof DatabaseDamagedError) console.error(`ClinicDesk: the automatic backup was not made. ${error.message}`);
       else console.error('ClinicDesk: the automatic backup failed', error);
+      supportLog?.failedOutsideCall('backup', error);
     }
     // After the backup, which may have anchored already; a failed backup must not stop the daily anchor.
     try {
       reportAnchor(await services.anchorAuditLog(now), log);
     } catch (error) {
       console.error('ClinicDesk: anchoring the audit log failed', error);
+      supportLog?.failedOutsideCall('audit_anchor', error);
     }
     try {
       const { erased } = await services.purgeExpiredRecords(now);
       if (erased.length > 0) log(`ClinicDesk: ${erased.length} record(s) destroyed at the end of their retention`);
     } catch (error) {
       console.error('ClinicDesk: destroying expired records failed', error);
+      supportLog?.failedOutsideCall('retention_purge', error);
     }
   };
   void check();

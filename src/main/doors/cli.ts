@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { formatPath, type AppError, type Result } from '../../shared/contract';
 import type { PatientCalendarFile } from '../../shared/contract/calendar';
 import type { CoordinatorProfile } from '../../shared/contract/coordinators';
+import type { DiagnosticsBundle } from '../../shared/contract/diagnostics';
 import type { DueFollowUp } from '../../shared/contract/followups';
 import { HANDOUT_KIND_NAMES, type ExportedHandout, type HandoutFile } from '../../shared/contract/handouts';
 import type { PatientRecord } from '../../shared/contract/patients';
@@ -99,6 +100,8 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] [--anchor-key
   migrate-to-postgres --from FILE --to URL
                                  copy a single PC's database into an empty clinic server (ids, versions and the
                                  audit chain kept), then check every table's count and the whole chain there
+  diagnostics --out DIR          the support log's files and the versions, as one .zip for whoever supports the
+                                 clinic (no patient data); DIR is made if its parent folder exists
 
 --db FILE (or CLINICDESK_DB) picks the database; default: the desktop app's own.
 --key-file FILE (or CLINICDESK_KEY) gives its key, 64 hexadecimal digits; there is no default.
@@ -175,6 +178,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         key,
         anchorKey,
         handoutWorkers: group === 'handouts',
+        door: 'command line',
+        logFiles: true,
         ...(at ? { now: () => at } : {}),
       });
     } else
@@ -186,6 +191,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       door: 'command line',
       handoutWorkers: group === 'handouts',
       log: () => {},
+      logFiles: true,
       ...(at ? { now: () => at } : {}),
     });
   } catch (error) {
@@ -457,6 +463,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const result = (await services.dispatch('seedDemoPatients', {})) as Result<{ created: number }>;
         return report(result, ({ created }) => io.out(`Added ${created} demo patients.`));
       }
+      case 'diagnostics': {
+        if (!values.out) return usageError(io, 'Name the folder: diagnostics --out DIR.');
+        const folder = resolve(values.out);
+        const folderProblem = makeOutFolder(folder);
+        if (folderProblem) return refuse(io, folderProblem);
+        const result = (await services.dispatch('saveDiagnostics', { folder })) as Result<DiagnosticsBundle>;
+        return report(result, ({ path, bytes, entries }) => io.out(`Wrote ${path} (${bytes} bytes, ${entries.length} files).`));
+      }
       case 'info': {
         const result = await services.dispatch('getAppInfo', {});
         return report(result, (info) => io.out(values.json ? JSON.stringify(info) : JSON.stringify(info, null, 2)));
@@ -498,7 +512,8 @@ function usageError(io: CliIo, message: string): number {
 }
 
 export function describeError(error: AppError): string {
-  const lines = [error.message];
+  // The reference finds the failure's line in the support log (clinicdesk-logs beside the database).
+  const lines = [error.code === 'internal' && error.correlationId ? `${error.message} Reference: ${error.correlationId}` : error.message];
   for (const found of error.issues) {
     const [first, second, ...field] = found.path;
     // Import issues start with file and line: "bookings.csv line 5, phone: ...".

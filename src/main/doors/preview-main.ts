@@ -9,6 +9,7 @@ import { ANCHOR_KEY_ENV, readDoorAnchorKey } from '../security/anchor-key';
 import { chooseDatabasePath, openServices, type OpenServices } from '../services/open-services';
 import { isPostgresUrl, openServerServices } from '../services/open-server-services';
 import type { Db } from '../db/open-database';
+import { logFolderOf } from '../logging/file-log';
 import { startBackupTimer } from './backup-timer';
 import { runningClockFrom } from './running-clock';
 import { isOpenRefusal } from './open-refusal';
@@ -67,7 +68,7 @@ try {
   const anchorKey = readDoorAnchorKey({ anchorKeyFile: values['anchor-key-file'], databaseKey: key });
   // A libpq URL names the clinic server (docs/clinic-server.md); the PC's own folder keeps photos and anchors.
   services = isPostgresUrl(databasePath)
-    ? await openServerServices({ url: databasePath, dataFolder: defaultDataFolder(), key, anchorKey, handoutWorkers: true, requireSignIn: true, ...(clock ? { now: clock.now } : {}) })
+    ? await openServerServices({ url: databasePath, dataFolder: defaultDataFolder(), key, anchorKey, handoutWorkers: true, requireSignIn: true, door: 'preview', logFiles: true, ...(clock ? { now: clock.now } : {}) })
     : openServices({
         databasePath,
         key,
@@ -76,6 +77,7 @@ try {
         handoutWorkers: true,
         checkInBackground: true,
         requireSignIn: true,
+        logFiles: true,
         ...(clock ? { now: clock.now } : {}),
       });
 } catch (error) {
@@ -91,8 +93,9 @@ const server = await startPreviewServer({
   onTokenRedeemed: () => console.log(`Another browser: ${server.newTokenUrl()}`),
   staticRoot,
   port: Number(values.port),
+  log: services.context.log,
 });
-const stopBackups = startBackupTimer(services);
+const stopBackups = startBackupTimer(services, console.log, services.context.log);
 
 // A stop closes the services, which releases the database for a restore; installed before the URL is printed, so
 // anything that waits for the URL can stop the preview cleanly.
@@ -109,6 +112,7 @@ process.on('SIGTERM', stop);
 console.log(`ClinicDesk preview: ${server.newTokenUrl()}`);
 console.log('  (open it in one browser: the address works once; a browser without it gets a page saying so)');
 console.log(`Database: ${services.context.databasePath}`);
+console.log(`Support log: ${logFolderOf(services.context.databasePath)}`);
 if (clock) console.log(`Clock: from ${clock.now().toISOString()} (--now)`);
 if (!services.context.anchors.keyed) {
   console.log(`Audit anchors: none (no --anchor-key-file or ${ANCHOR_KEY_ENV}); a cut or rewritten audit log cannot be detected`);

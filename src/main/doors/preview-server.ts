@@ -8,7 +8,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { fail, type Result } from '../../shared/contract';
+import { fail, type AppError, type Result } from '../../shared/contract';
+import type { AppLog } from '../logging/app-log';
+import { doorRefusal } from '../services/dispatch';
 import type { CoordinatorSession } from '../services/sessions/coordinator-session';
 import { bodyLimitOf, createBodySlots, declaredLength, readBody } from './body-limits';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
@@ -44,6 +46,8 @@ export function startPreviewServer(options: {
   port?: number;
   /** How long a body may take to arrive (body-limits.ts); tests shorten it. */
   bodyDeadlineMs?: number;
+  /** The support log, for the refusals this door makes before the dispatch and for its own failures. */
+  log?: AppLog;
 }): Promise<PreviewServer> {
   const staticRoot = resolve(options.staticRoot);
   const sessions = createPreviewSessions(options.newSession);
@@ -55,6 +59,7 @@ export function startPreviewServer(options: {
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       console.error('ClinicDesk preview: request failed', error);
+      options.log?.failedOutsideCall('preview_request', error);
       if (!response.headersSent) send(response, 500, fail('internal', 'Internal error.'));
     });
   });
@@ -87,26 +92,28 @@ export function startPreviewServer(options: {
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, channel: string): Promise<void> {
-    if (request.method !== 'POST') return send(response, 405, fail('forbidden', 'Use POST.'));
+    // Each refusal is logged under the channel asked for (a name the contract does not have is written as '?').
+    const refused = (refusal: { ok: false; error: AppError }) => (options.log ? doorRefusal(options.log, channel, refusal) : refusal);
+    if (request.method !== 'POST') return send(response, 405, refused(fail('forbidden', 'Use POST.')));
     const requestOrigin = request.headers.origin;
     const fetchSite = request.headers['sec-fetch-site'];
     if ((requestOrigin !== undefined && requestOrigin !== origin) || (fetchSite !== undefined && fetchSite !== 'same-origin')) {
-      return send(response, 403, fail('forbidden', 'Refused: the call did not come from the ClinicDesk page.'));
+      return send(response, 403, refused(fail('forbidden', 'Refused: the call did not come from the ClinicDesk page.')));
     }
     const session = sessionOf(request);
-    if (!session) return refuse(response, 401, fail('no_session', 'No session: open the URL the preview printed.'));
+    if (!session) return refuse(response, 401, refused(fail('no_session', 'No session: open the URL the preview printed.')));
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-      return refuse(response, 415, fail('forbidden', 'Send JSON.'));
+      return refuse(response, 415, refused(fail('forbidden', 'Send JSON.')));
     }
     const length = declaredLength(request);
-    if (length === 'missing') return refuse(response, 411, fail('invalid_input', 'Send a Content-Length.'));
-    if (length === 'invalid') return refuse(response, 400, fail('invalid_input', 'The Content-Length is not a number.'));
+    if (length === 'missing') return refuse(response, 411, refused(fail('invalid_input', 'Send a Content-Length.')));
+    if (length === 'invalid') return refuse(response, 400, refused(fail('invalid_input', 'The Content-Length is not a number.')));
     const limit = bodyLimitOf(channel);
-    if (length > limit) return refuse(response, 413, fail('too_large', `The request is too large: ${channel} takes up to ${limit} bytes.`));
+    if (length > limit) return refuse(response, 413, refused(fail('too_large', `The request is too large: ${channel} takes up to ${limit} bytes.`)));
     const release = slots.take(length);
     if (!release) {
       response.setHeader('retry-after', '1');
-      return refuse(response, 503, fail('busy', 'Too many uploads at once: try again in a moment.'));
+      return refuse(response, 503, refused(fail('busy', 'Too many uploads at once: try again in a moment.')));
     }
     let body: string | 'too_large' | 'aborted';
     try {
@@ -115,12 +122,12 @@ export function startPreviewServer(options: {
       release();
     }
     if (body === 'aborted') return;
-    if (body === 'too_large') return refuse(response, 413, fail('too_large', 'The request is too large.'));
+    if (body === 'too_large') return refuse(response, 413, refused(fail('too_large', 'The request is too large.')));
     let payload: unknown;
     try {
       payload = JSON.parse(body);
     } catch {
-      return send(response, 400, fail('invalid_input', 'The body is not valid JSON.'));
+      return send(response, 400, refused(fail('invalid_input', 'The body is not valid JSON.')));
     }
     send(response, 200, await options.dispatchIn(session, channel, payload));
   }

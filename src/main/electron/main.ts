@@ -93,6 +93,7 @@ app.whenReady().then(async () => {
       handoutWorkers: true,
       checkInBackground: true,
       requireSignIn: true,
+      logFiles: true,
     });
   } catch (error) {
     const message = isOpenRefusal(error) ? error.message : `The database could not be opened: ${String(error)}`;
@@ -100,9 +101,9 @@ app.whenReady().then(async () => {
     app.exit(2);
     return;
   }
-  registerIpcDoor(ipcMain, services.dispatch, () => appUrl);
+  registerIpcDoor(ipcMain, services.dispatch, () => appUrl, services.context.log);
   registerFolderPicker(ipcMain, () => appUrl);
-  stopBackups = startBackupTimer(services);
+  stopBackups = startBackupTimer(services, console.log, services.context.log);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -1,7 +1,10 @@
-// The app itself: where the data is, and seeding the demo patients.
+// The app itself: where the data is, seeding the demo patients, and the support bundle.
+import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
-import { ok } from '../../shared/contract';
+import { invalid, issue, ok } from '../../shared/contract';
 import { SCHEMA_VERSION } from '../db/open-database';
+import { writePrivateFile } from '../files/write-private-file';
+import { buildDiagnosticsBundle, diagnosticsFileName } from '../logging/diagnostics-bundle';
 import { loadDemoPatients } from './demo-patients';
 import { clinicToday } from './patients-service';
 import type { ServiceContext } from './service-context';
@@ -33,6 +36,17 @@ export function createAppService(context: ServiceContext) {
       });
       return ok({ created: patients.length });
     },
-  } satisfies Pick<Handlers, 'getAppInfo' | 'seedDemoPatients'>;
+    async saveDiagnostics({ folder }) {
+      const bundle = await buildDiagnosticsBundle(context, APP_VERSION);
+      const path = join(folder, diagnosticsFileName(context.now()));
+      try {
+        writePrivateFile(path, bundle.zip);
+      } catch {
+        return invalid([issue(['folder'], 'folder_not_writable')]);
+      }
+      context.log.diagnosticsSaved({ files: bundle.entries.length, bytes: bundle.zip.length });
+      return ok({ path, bytes: bundle.zip.length, entries: bundle.entries });
+    },
+  } satisfies Pick<Handlers, 'getAppInfo' | 'seedDemoPatients' | 'saveDiagnostics'>;
   return handlers;
 }

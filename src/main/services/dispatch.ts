@@ -1,8 +1,14 @@
 // The one way into the services, used by all three doors: look the channel up, parse the payload with its
 // contract schema, call the handler, and turn anything unexpected into a typed result. Nothing that fails the
 // schema reaches a handler, so nothing invalid reaches a repository.
-import { contract, fail, invalid, type Channel, type Handlers, type OutputOf, type Result } from '../../shared/contract';
+// Every error result is logged (logging/app-log.ts: channel, code, issue paths, never the payload) under a
+// correlation id that the result carries back to the door, so the reference a coordinator reads on the screen
+// finds its line in the log the clinic sends.
+import { performance } from 'node:perf_hooks';
+import { contract, fail, invalid, type AppError, type Channel, type Handlers, type OutputOf, type Result } from '../../shared/contract';
 import { toIssues } from '../../shared/contract/zod-issues';
+import { stderrAppLog, type AppLog } from '../logging/app-log';
+import { newCorrelationId, runInCall } from '../logging/call-context';
 
 export type Dispatch = (channel: string, payload: unknown) => Promise<Result<unknown>>;
 
@@ -16,21 +22,36 @@ export function isChannel(name: string): name is Channel {
  */
 export function createDispatch(
   handlers: Handlers,
-  log: (message: string, error: unknown) => void = console.error,
+  log: AppLog = stderrAppLog,
   damaged: (error: unknown) => string | null = () => null,
 ): Dispatch {
   return async (channel, payload) => {
-    if (!isChannel(channel)) return fail('unknown_channel', `No channel named ${JSON.stringify(channel)}.`);
+    const call = { channel, correlationId: newCorrelationId() };
+    const started = performance.now();
+    const refused = (result: { ok: false; error: AppError }): Result<unknown> => {
+      log.refused(call, result.error, performance.now() - started);
+      return { ok: false, error: { ...result.error, correlationId: call.correlationId } };
+    };
+    if (!isChannel(channel)) return refused(fail('unknown_channel', `No channel named ${JSON.stringify(channel)}.`));
     const parsed = contract[channel].input.safeParse(payload);
-    if (!parsed.success) return invalid(toIssues(parsed.error, payload));
+    if (!parsed.success) return refused(invalid(toIssues(parsed.error, payload)));
     try {
       const handler = handlers[channel] as (input: unknown) => Result<OutputOf<Channel>> | Promise<Result<OutputOf<Channel>>>;
-      return await handler(parsed.data);
+      const result = await runInCall({ channel, correlationId: call.correlationId }, () => handler(parsed.data));
+      return result.ok ? result : refused(result);
     } catch (error) {
       const damage = damaged(error);
-      if (damage !== null) return fail('database_damaged', damage);
-      log(`ClinicDesk: ${channel} failed`, error);
-      return fail('internal', 'Something went wrong on our side; nothing was saved. The error was logged.');
+      log.failed(call, error, performance.now() - started, damage === null ? 'internal' : 'database_damaged');
+      const answer = damage === null ? fail('internal', 'Something went wrong on our side; nothing was saved. The error was logged.') : fail('database_damaged', damage);
+      return { ok: false, error: { ...answer.error, correlationId: call.correlationId } };
     }
   };
+}
+
+/** A refusal a door makes before the dispatch (a frame that is not the app's, a browser without a session, a body
+ * too large): logged and given a reference like the dispatch's own. */
+export function doorRefusal(log: AppLog, channel: string, refusal: { ok: false; error: AppError }): { ok: false; error: AppError } {
+  const call = { channel, correlationId: newCorrelationId() };
+  log.refused(call, refusal.error, 0);
+  return { ok: false, error: { ...refusal.error, correlationId: call.correlationId } };
 }

@@ -9,6 +9,8 @@ import { migratePostgres } from '../db/postgres/migrate';
 import { DatabaseTooNewError } from '../db/connect-database';
 import { createHandoutPool } from '../handouts/handout-pool';
 import { createPhotoStore } from '../photos/photo-store';
+import { stderrAppLog } from '../logging/app-log';
+import { logFolderOf, openFileLog } from '../logging/file-log';
 import type { AnchorKey } from '../security/anchor-key';
 import { deriveKey, KEY_PURPOSES, type DatabaseKey } from '../security/database-key';
 import { ANCHORS_FILE_NAME } from './audit/anchor-file';
@@ -29,6 +31,10 @@ export interface ServerOpenOptions {
   readonly anchorKey?: AnchorKey | undefined;
   /** Connections this door may hold (each transaction takes one). */
   readonly maxConnections?: number;
+  /** Which door opens it, for the support log's file name and the diagnostics. */
+  readonly door?: string;
+  /** The support log in files in this PC's folder (the app, the preview, the CLI); stderr otherwise (tests). */
+  readonly logFiles?: boolean;
 }
 
 /** The clinic server did not answer, refused the login or its certificate did not verify: said in one line, with
@@ -67,11 +73,16 @@ export async function openServerServices(options: ServerOpenOptions): Promise<Op
   const photoRoot = join(dataFolder, PHOTO_FOLDER_NAME);
   mkdirSync(photoRoot, { recursive: true });
   const workers = options.handoutWorkers ? createHandoutPool() : null;
+  const databasePath = join(dataFolder, 'clinic-server');
+  const door = options.door ?? 'clinic server';
+  const log = options.logFiles ? openFileLog({ folder: logFolderOf(databasePath), door }) : stderrAppLog;
   const context = createServiceContext({
     db: null,
     store: (deps) => createPostgresStore(pool, deps),
     // The anchors file and the database-holders registry are keyed by a path: this PC's folder stands for it.
-    databasePath: join(dataFolder, 'clinic-server'),
+    databasePath,
+    log,
+    door,
     anchorsPath: join(dataFolder, ANCHORS_FILE_NAME),
     photoStore: createPhotoStore(photoRoot, deriveKey(options.key, KEY_PURPOSES.photos)),
     ...(options.now ? { now: options.now } : {}),
@@ -89,6 +100,7 @@ export async function openServerServices(options: ServerOpenOptions): Promise<Op
     async close() {
       void workers?.close();
       await context.store.close();
+      await log.close();
     },
   };
 }

@@ -7,7 +7,7 @@ import { backupBeforeMigration, backupFolderFor, runScheduledBackup, type Schedu
 import { newestBackupFile } from '../backup/newest-backup';
 import { DatabaseDamagedError, describeProblems, isCorruptionError } from '../db/database-damage';
 import { registerHolder } from '../db/database-holders';
-import { openDatabase, type DatabaseEncryption, type Db } from '../db/open-database';
+import { openDatabase, SCHEMA_VERSION, type DatabaseEncryption, type Db } from '../db/open-database';
 import { MIGRATIONS, type Migration } from '../db/migrations';
 import { encryptLegacyPhotos } from '../photos/encrypt-legacy-photos';
 import { createPhotoStore } from '../photos/photo-store';
@@ -17,6 +17,7 @@ import type { AnchorKey } from '../security/anchor-key';
 import { ANCHORS_FILE_NAME } from './audit/anchor-file';
 import type { AnchorOutcome, AuditAnchors } from './audit/audit-anchoring';
 import { createDispatch, type Dispatch } from './dispatch';
+import { APP_VERSION } from './app-service';
 import { createRightsService } from './rights-service';
 import { createHandlers } from './handlers';
 import { requireSignIn } from './sign-in-gate';
@@ -24,6 +25,8 @@ import { clinicSettingsOf } from './plan-service';
 import { createServiceContext, type ServiceContext } from './service-context';
 import { startDatabaseCheck } from './database-check';
 import { stderrLog, type StructuredLog } from '../structured-log';
+import { stderrAppLog, type AppLog } from '../logging/app-log';
+import { logFolderOf, openFileLog } from '../logging/file-log';
 import type { Result } from '../../shared/contract';
 import { runInSession, type CoordinatorSession } from './sessions/coordinator-session';
 import { noteCall } from './sessions/session-expiry';
@@ -69,6 +72,11 @@ export interface OpenOptions {
   readonly checkInBackground?: boolean;
   /** Where the database check reports (one JSON line on stderr by default). */
   readonly log?: StructuredLog;
+  /** The doors: write the support log (refusals, failures, slow transactions) into clinicdesk-logs beside the
+   * database (logging/file-log.ts). Without it failures go to stderr, as in tests. */
+  readonly logFiles?: boolean;
+  /** For tests: this log instead (it is closed with the services). */
+  readonly appLog?: AppLog;
 }
 
 export function openServices(options: OpenOptions): OpenServices {
@@ -76,12 +84,23 @@ export function openServices(options: OpenOptions): OpenServices {
   mkdirSync(dirname(databasePath), { recursive: true });
   const photoRoot = photoRootOf(databasePath);
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? stderrLog;
+  const door = options.door ?? 'ClinicDesk program';
+  const appLog = options.appLog ?? (options.logFiles ? openFileLog({ folder: logFolderOf(databasePath), door }) : stderrAppLog);
+  const stderrOrGiven = options.log ?? stderrLog;
+  // The database check's result goes to the support log too, as its typed facts (its messages name paths).
+  const log: StructuredLog = (entry) => {
+    stderrOrGiven(entry);
+    if (entry.event !== 'database_check') return;
+    const { when, result, problems } = entry as { when?: unknown; result?: unknown; problems?: unknown };
+    if ((when === 'open_after_unclean_shutdown' || when === 'background') && (result === 'ok' || result === 'damaged' || result === 'failed')) {
+      appLog.databaseCheck({ when, result, problemCount: Array.isArray(problems) ? problems.length : 0 });
+    }
+  };
   const key = options.key;
   const newestBackup = (db: Db | null) => newestBackupFile(backupFolderFor(db, databasePath));
   // Registered before the first read and released at close (database-holders.ts), so no restore replaces the files
   // under these services. A registration left by a holder that never closed means its session ended uncleanly.
-  const registration = registerHolder(databasePath, { door: options.door ?? 'ClinicDesk program' });
+  const registration = registerHolder(databasePath, { door });
   let db: Db | undefined;
   try {
     db = openDatabase(databasePath, key, options.migrations ?? MIGRATIONS, {
@@ -97,6 +116,7 @@ export function openServices(options: OpenOptions): OpenServices {
     const thrown = isCorruptionError(error) ? new DatabaseDamagedError(databasePath, `reading it failed (${(error as Error).message})`, newestBackup(null)) : error;
     db?.close();
     registration.release();
+    void appLog.close();
     throw thrown;
   }
 
@@ -125,7 +145,10 @@ export function openServices(options: OpenOptions): OpenServices {
       ...(options.now ? { now: options.now } : {}),
       ...(pool ? { renderHandout: pool.make } : {}),
       ...(options.anchorKey ? { anchorKey: options.anchorKey } : {}),
+      log: appLog,
+      door,
     });
+    appLog.opened({ appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION });
     // A page that fails to read back in any channel: answered with what is damaged and the backup to restore.
     const damaged = (error: unknown): string | null => {
       if (!isCorruptionError(error)) return null;
@@ -148,6 +171,7 @@ export function openServices(options: OpenOptions): OpenServices {
           return { ...result, anchored: await context.anchors.anchor(at, { copies: [join(dirname(result.file), ANCHORS_FILE_NAME)] }) };
         } catch (error) {
           console.error('ClinicDesk: anchoring the audit log after the backup failed', error);
+          appLog.failedOutsideCall('audit_anchor', error);
           return result;
         }
       },
@@ -161,13 +185,13 @@ export function openServices(options: OpenOptions): OpenServices {
           registration.release();
         };
         // Closed at once when nothing is under way (the usual case, and what a test's clean-up expects); else after
-        // the save under way has committed.
+        // the save under way has committed. The log last: it may still be told of that save.
         const drained = context.store.close();
         if (!context.store.busy()) {
           finish();
-          return Promise.resolve();
+          return appLog.close();
         }
-        return drained.then(finish);
+        return drained.then(finish).then(() => appLog.close());
       },
     };
   }
@@ -180,7 +204,8 @@ export function dispatchOver(
   options: { readonly requireSignIn: boolean; readonly damaged?: (error: unknown) => string | null },
 ): Pick<OpenServices<Db | null>, 'dispatch' | 'dispatchIn'> {
   const handlers = options.requireSignIn ? requireSignIn(createHandlers(context), context) : createHandlers(context);
-  const dispatch = createDispatch(handlers, console.error, options.damaged);
+  // The context's support log: every refused call and error with its channel and reference.
+  const dispatch = createDispatch(handlers, context.log, options.damaged);
   return {
     dispatch,
     dispatchIn: (session, channel, payload) =>

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseCheckStatus } from '../../shared/contract/app';
 import type { Db } from '../db/open-database';
+import { stderrAppLog, type AppLog } from '../logging/app-log';
 import { createSqliteStore } from '../db/store/sqlite-store';
 import type { AuditDeps, Repositories, Store } from '../db/store/store';
 import type { PhotoStore } from '../photos/photo-store';
@@ -48,6 +49,10 @@ export interface ServiceContext<D extends Db | null = Db | null> {
   readonly renderHandout: RenderHandout;
   /** The check of the database's pages after open (open-services.ts), for getAppInfo. */
   readonly databaseCheck: () => DatabaseCheckStatus;
+  /** The support log (logging/app-log.ts): typed entries only, never patient data. */
+  readonly log: AppLog;
+  /** Which door opened these services ('desktop app', 'preview', 'command line'), for the diagnostics bundle. */
+  readonly door: string;
 }
 
 export function createServiceContext<D extends Db | null>(options: {
@@ -64,6 +69,8 @@ export function createServiceContext<D extends Db | null>(options: {
   anchorKey?: AnchorKey;
   /** Where the anchors file is kept (beside the database file by default; a PC's data folder for the server). */
   anchorsPath?: string;
+  log?: AppLog;
+  door?: string;
 }): ServiceContext<D> {
   const now = options.now ?? (() => new Date());
   const ownSession = newCoordinatorSession();
@@ -75,7 +82,10 @@ export function createServiceContext<D extends Db | null>(options: {
   };
   const actor = async (tx: Repositories) => current().current?.name ?? ((await fallbackActor(tx)) || UNKNOWN_COORDINATOR);
   const deps: AuditDeps = { now, actor };
-  const store = options.store ? options.store(deps) : createSqliteStore(options.db!, deps);
+  const log = options.log ?? stderrAppLog;
+  const store = options.store
+    ? options.store(deps)
+    : createSqliteStore(options.db!, deps, { onSlowTransaction: (transaction) => log.slowTransaction(transaction) });
   return {
     db: options.db,
     databasePath: options.databasePath,
@@ -92,5 +102,7 @@ export function createServiceContext<D extends Db | null>(options: {
     newId: options.newId ?? randomUUID,
     renderHandout: options.renderHandout ?? makeHandout,
     databaseCheck: options.databaseCheck ?? (() => ({ state: 'not_run' })),
+    log,
+    door: options.door ?? 'ClinicDesk program',
   };
 }

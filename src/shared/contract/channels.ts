@@ -55,6 +55,7 @@ export const CHANNELS = [
   'changePin',
   'exportPatientArchive',
   'requestErasure',
+  'saveDiagnostics',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -5,6 +5,7 @@ import { appChannels } from './app';
 import { auditChannels } from './audit';
 import { calendarChannels } from './calendar';
 import { coordinatorsChannels } from './coordinators';
+import { diagnosticsChannels } from './diagnostics';
 import type { ChannelName } from './channels';
 import type { ChannelSpec } from './define-channel';
 import { draftsChannels } from './drafts';
@@ -32,6 +33,7 @@ export const contract = {
   ...auditChannels,
   ...coordinatorsChannels,
   ...rightsChannels,
+  ...diagnosticsChannels,
 };
 
 type Contract = typeof contract;

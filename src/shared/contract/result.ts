@@ -21,6 +21,9 @@ export interface AppError {
   readonly code: ErrorCode;
   readonly message: string;
   readonly issues: readonly Issue[];
+  /** The support log's reference for this error (set by the dispatch, which logs every error it answers): shown on
+   * the screen, so the line a clinic sends can be found from what the coordinator read out. */
+  readonly correlationId?: string;
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };

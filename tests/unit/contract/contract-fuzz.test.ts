@@ -14,6 +14,7 @@ import { CHANNELS, contract, ipcChannel, type Channel, type Handlers, type Input
 import { registerIpcDoor, type IpcEventLike, type IpcMainLike } from '../../../src/main/doors/ipc-door';
 import { startPreviewServer, type PreviewServer } from '../../../src/main/doors/preview-server';
 import { createDispatch, type Dispatch } from '../../../src/main/services/dispatch';
+import { createAppLog } from '../../../src/main/logging/app-log';
 import { createHandlers } from '../../../src/main/services/handlers';
 import { newCoordinatorSession } from '../../../src/main/services/sessions/coordinator-session';
 import { openBrowserSession } from '../../support/preview-client';
@@ -58,6 +59,7 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   savePlanDraft: { patientId: PATIENT_ID, baseVersion: 0, plan: { items: [{ treatment: 'hydrafacial', date: '2026-12-03' }] } },
   getPlanDraft: { patientId: PATIENT_ID },
   discardPlanDraft: { patientId: PATIENT_ID },
+  saveDiagnostics: { folder: '/tmp/clinicdesk-fuzz-diagnostics' },
   listSessions: { from: '2026-12-01', to: '2026-12-07' },
   setSessionStatus: {
     patientId: PATIENT_ID,
@@ -178,7 +180,12 @@ beforeAll(async () => {
     ]),
   ) as unknown as Handlers;
   uncaught = [];
-  dispatch = createDispatch(spied, (_message, error) => void uncaught.push(error));
+  dispatch = createDispatch(
+    spied,
+    createAppLog((_level, record) => {
+      if (record.event === 'call_failed') uncaught.push(record);
+    }),
+  );
   // The HTTP door as a browser with a session meets it: the fuzzing is of what a session may send.
   server = await startPreviewServer({ dispatchIn: (_session, name, payload) => dispatch(name, payload), newSession: newCoordinatorSession, staticRoot: services.folder });
   cookie = await openBrowserSession(server);

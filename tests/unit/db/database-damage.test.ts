@@ -11,6 +11,7 @@ import { DatabaseDamagedError } from '../../../src/main/db/database-damage';
 import { holdersFolderOf } from '../../../src/main/db/database-holders';
 import { inspectWal } from '../../../src/main/db/wal-frames';
 import { runCli } from '../../../src/main/doors/cli';
+import { memoryAppLog } from '../../../src/main/logging/app-log';
 import { openServices } from '../../../src/main/services/open-services';
 import type { LogEntry } from '../../../src/main/structured-log';
 import { fixtureIntake, openTempServices } from '../../support/temp-services';
@@ -121,10 +122,12 @@ describe('a damaged page', () => {
     const logged: LogEntry[] = [];
     let reported!: () => void;
     const done = new Promise<void>((resolve) => (reported = resolve));
+    const supportLog = memoryAppLog();
     const services = openServices({
       databasePath,
       key: TEST_KEY,
       checkInBackground: true,
+      appLog: supportLog,
       log: (entry) => {
         logged.push(entry);
         reported();
@@ -136,6 +139,11 @@ describe('a damaged page', () => {
       expect(first).toMatchObject({ ok: true, value: { databaseCheck: { state: 'running' } } });
       await done;
       expect(logged).toEqual([expect.objectContaining({ event: 'database_check', when: 'background', result: 'damaged' })]);
+      // The support log has the facts, not the message (it names the backup's path).
+      expect(supportLog.entries.find(({ record }) => record.event === 'database_check')).toEqual({
+        level: 'error',
+        record: { event: 'database_check', when: 'background', result: 'damaged', problemCount: expect.any(Number) },
+      });
       const after = await services.dispatch('getAppInfo', {});
       expect(after).toMatchObject({ ok: true, value: { databaseCheck: { state: 'damaged', message: expect.stringContaining(`restore the newest backup, ${backup}`) } } });
     } finally {

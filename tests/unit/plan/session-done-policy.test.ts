@@ -2,6 +2,7 @@
 // every door (services, IPC, preview HTTP), beside the control (issue path ['status']), changing nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../src/main/services/dispatch';
+import { createAppLog } from '../../../src/main/logging/app-log';
 import { createHandlers } from '../../../src/main/services/handlers';
 import { registerIpcDoor, type IpcEventLike, type IpcMainLike } from '../../../src/main/doors/ipc-door';
 import { startPreviewServer, type PreviewServer } from '../../../src/main/doors/preview-server';
@@ -58,7 +59,7 @@ describe('marking a future session done, through every door', () => {
     ];
     const saved = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 0, plan: { items } });
     if (!saved.ok) throw new Error(JSON.stringify(saved.error));
-    const dispatch = createDispatch(createHandlers(services.context), () => undefined);
+    const dispatch = createDispatch(createHandlers(services.context), createAppLog(() => undefined));
     server = await startPreviewServer({ dispatchIn: (_session, name, payload) => dispatch(name, payload), newSession: newCoordinatorSession, staticRoot: services.folder });
     cookie = await openBrowserSession(server);
     const ipcMain: IpcMainLike = { handle: (name, listener) => void ipcListeners.set(name, listener) };

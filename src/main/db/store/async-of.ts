@@ -31,3 +31,22 @@ export function asyncOf<T extends object>(repository: T): AsyncOf<T> {
   }
   return face as AsyncOf<T>;
 }
+
+/** The same repositories, each method telling `onCall` its name ("patients.insert") before it runs: how the store
+ * names what a slow transaction did, without the repositories knowing. */
+export function traceCalls<T extends object>(repositories: T, onCall: (name: string) => void): T {
+  const traced: Record<string, unknown> = {};
+  for (const [repository, face] of Object.entries(repositories)) {
+    const methods: Record<string, unknown> = {};
+    for (const [method, member] of Object.entries(face as Record<string, unknown>)) {
+      if (typeof member !== 'function') continue;
+      const name = `${repository}.${method}`;
+      methods[method] = (...args: unknown[]) => {
+        onCall(name);
+        return (member as (...a: unknown[]) => unknown)(...args);
+      };
+    }
+    traced[repository] = methods;
+  }
+  return traced as T;
+}

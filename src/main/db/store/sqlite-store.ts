@@ -3,6 +3,7 @@
 // write lock from its first read (another process, the CLI beside the app, waits on busy_timeout instead of
 // failing at COMMIT with a snapshot that went stale). Reads run in a deferred transaction: one snapshot.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { performance } from 'node:perf_hooks';
 import { createAuditTrail } from '../../services/audit/audit-trail';
 import type { Db } from '../open-database';
 import { createAuditRepository } from '../repositories/audit-repository';
@@ -17,13 +18,24 @@ import { createPlansRepository } from '../repositories/plans-repository';
 import { createQuotesRepository } from '../repositories/quotes-repository';
 import { createReportsRepository } from '../repositories/reports-repository';
 import { createRightsRepository } from '../repositories/rights-repository';
-import { asyncOf } from './async-of';
+import { asyncOf, traceCalls } from './async-of';
 import { createSerialLock } from './serial-lock';
 import { NestedTransactionError, type AuditDeps, type Repositories, type Store, type Tx } from './store';
 
-export function createSqliteStore(db: Db, deps: AuditDeps): Store {
+/** A transaction over this long is reported (Signal logs its queries over 40 ms): better-sqlite3 blocks the event
+ * loop that serves every door while a statement runs. */
+export const SLOW_TRANSACTION_MS = 40;
+
+export interface SqliteStoreOptions {
+  /** Told of each transaction that held the connection over SLOW_TRANSACTION_MS, with the repository methods it called. */
+  readonly onSlowTransaction?: (transaction: { readonly kind: 'write' | 'read'; readonly durationMs: number; readonly calls: readonly string[] }) => void;
+}
+
+export function createSqliteStore(db: Db, deps: AuditDeps, options: SqliteStoreOptions = {}): Store {
+  // The open transaction's repository calls, for the slow transaction's report (one transaction runs at a time).
+  let calls: string[] = [];
   // Statements are prepared once, when the store is made (a damaged schema page fails here, at open).
-  const repositories: Repositories = {
+  const untraced: Repositories = {
     patients: asyncOf(createPatientsRepository(db)),
     drafts: asyncOf(createDraftsRepository(db)),
     planDrafts: asyncOf(createPlanDraftsRepository(db)),
@@ -37,6 +49,8 @@ export function createSqliteStore(db: Db, deps: AuditDeps): Store {
     pinAttempts: asyncOf(createPinAttemptsRepository(db)),
     auditLog: asyncOf(createAuditRepository(db)),
   };
+  const onSlow = options.onSlowTransaction;
+  const repositories = onSlow ? traceCalls(untraced, (name) => void calls.push(name)) : untraced;
   const lock = createSerialLock();
   const inside = new AsyncLocalStorage<true>();
   let closed = false;
@@ -61,6 +75,8 @@ export function createSqliteStore(db: Db, deps: AuditDeps): Store {
       inside.run(true, async () => {
         if (closed) throw new Error('The database is closed.');
         let open = true;
+        calls = [];
+        const started = performance.now();
         db.exec(begin);
         try {
           const result = await work(txOf(readOnly, () => open));
@@ -72,6 +88,15 @@ export function createSqliteStore(db: Db, deps: AuditDeps): Store {
           throw error;
         } finally {
           open = false;
+          const durationMs = performance.now() - started;
+          // A report that fails must not turn a committed transaction into a failed call.
+          if (onSlow && durationMs > SLOW_TRANSACTION_MS) {
+            try {
+              onSlow({ kind: readOnly ? 'read' : 'write', durationMs, calls });
+            } catch {
+              // The log is the one thing that could not be told.
+            }
+          }
         }
       }),
     ).finally(() => {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_OUTCOMES, type DueFollowUp, type FollowUpOutcome } from '../../../../shared/contract/followups';
 import type { Catalog, TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
 import { api } from '../../api/client';
+import { ErrorReference, failureOf, useFailureText, type Failure } from '../../components/ErrorReference';
 import { FollowUpMessage } from './FollowUpMessage';
 import { hrefOf } from '../../app/routes';
 import { Field } from '../../components/Field';
@@ -13,7 +14,7 @@ import { outcomeLabel, patientClock, photoLabel, stateLabel, stepLabel } from '.
 
 type Load =
   | { readonly state: 'loading' }
-  | { readonly state: 'failed'; readonly message: string }
+  | { readonly state: 'failed'; readonly failure: Failure }
   | {
       readonly state: 'ready';
       readonly followUps: readonly DueFollowUp[];
@@ -24,11 +25,11 @@ type Load =
 
 type Banner =
   | { readonly kind: 'ok'; readonly name: string; readonly outcome: FollowUpOutcome }
-  | { readonly kind: 'error'; readonly message: string };
+  | { readonly kind: 'error'; readonly failure: Failure };
 
 async function loadDue(): Promise<Load> {
   const result = await api.listDueFollowUps({ limit: 500 });
-  if (!result.ok) return { state: 'failed', message: result.error.message };
+  if (!result.ok) return { state: 'failed', failure: failureOf(result.error) };
   const { followUps, truncated } = result.value;
   const outcomes = new Map<string, { outcome: FollowUpOutcome; note: string }>();
   for (const followUp of followUps) if (followUp.outcome) outcomes.set(followUp.id, { outcome: followUp.outcome, note: followUp.note });
@@ -37,6 +38,7 @@ async function loadDue(): Promise<Load> {
 
 export function FollowUpsScreen() {
   const { t, i18n } = useTranslation();
+  const failureText = useFailureText();
   const language = i18n.language === 'ko' ? 'ko' : 'en';
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [catalog, setCatalog] = useState<Catalog | null>(null);
@@ -92,13 +94,15 @@ export function FollowUpsScreen() {
         >
           {banner.kind === 'ok'
             ? t('followups.recorded', { name: banner.name, outcome: outcomeLabel(t, banner.outcome) })
-            : t('followups.recordFailed', { message: banner.message })}
+            : t('followups.recordFailed', { message: failureText(banner.failure) })}
+          {banner.kind === 'error' && <ErrorReference reference={banner.failure.reference} />}
         </p>
       )}
       {load.state === 'loading' && <p>{t('followups.loading')}</p>}
       {load.state === 'failed' && (
         <p className="banner banner--error" role="alert">
-          {t('followups.loadFailed', { message: load.message })}
+          {t('followups.loadFailed', { message: failureText(load.failure) })}
+          <ErrorReference reference={load.failure.reference} />
         </p>
       )}
       {load.state === 'ready' && load.followUps.length === 0 && (
@@ -117,8 +121,8 @@ export function FollowUpsScreen() {
               treatmentName={treatmentName}
               clinicName={clinicName}
               onRecorded={(outcome) => recorded({ kind: 'ok', name: followUp.latinName, outcome })}
-              onFailed={(message) => {
-                setBanner({ kind: 'error', message });
+              onFailed={(failure) => {
+                setBanner({ kind: 'error', failure });
                 setFocusBanner((count) => count + 1);
               }}
             />
@@ -144,7 +148,7 @@ function FollowUpItem({
   readonly language: 'ko' | 'en';
   readonly treatmentName: (id: TreatmentId) => string;
   readonly onRecorded: (outcome: FollowUpOutcome) => void;
-  readonly onFailed: (message: string) => void;
+  readonly onFailed: (failure: Failure) => void;
   readonly clinicName: string;
 }) {
   const { t } = useTranslation();
@@ -162,7 +166,7 @@ function FollowUpItem({
     setSaving(true);
     const result = await api.recordFollowUpOutcome({ id: followUp.id, outcome: choice, note });
     setSaving(false);
-    if (!result.ok) return onFailed(result.error.message);
+    if (!result.ok) return onFailed(failureOf(result.error));
     setChoice('');
     setNote('');
     onRecorded(choice);

@@ -8,6 +8,7 @@ import { HANDOUT_KIND_NAMES } from '../../../../shared/contract/handouts';
 import type { PatientRecord } from '../../../../shared/contract/patients';
 import { SUPPORTED_LANGUAGES, type LanguageTag } from '../../../../shared/domain/intake/vocabulary';
 import { api } from '../../api/client';
+import { ErrorReference, failureOf, useFailureText } from '../../components/ErrorReference';
 import { hrefOf } from '../../app/routes';
 import { Field } from '../../components/Field';
 
@@ -40,6 +41,7 @@ export function HandoutsScreen({ patientId }: { readonly patientId: string }) {
   >(null);
   const [progress, setProgress] = useState<Progress>(null);
   const frame = useRef<HTMLIFrameElement>(null);
+  const failureText = useFailureText();
 
   useEffect(() => {
     let current = true;
@@ -70,7 +72,7 @@ export function HandoutsScreen({ patientId }: { readonly patientId: string }) {
   const withKorean = bilingual && language !== 'ko';
   const describe = (error: AppError): string => {
     const first = error.issues[0];
-    return first ? ISSUE_MESSAGES[first.code][uiLanguage] : error.message;
+    return first ? ISSUE_MESSAGES[first.code][uiLanguage] : failureText(failureOf(error));
   };
   const bannerText = (shown: NonNullable<typeof message>): string =>
     shown.kind === 'error'
@@ -188,6 +190,7 @@ export function HandoutsScreen({ patientId }: { readonly patientId: string }) {
       {message && (
         <p className={`banner banner--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-handout-message>
           {bannerText(message)}
+          {message.kind === 'error' && <ErrorReference reference={message.error.correlationId} />}
         </p>
       )}
 

@@ -8,6 +8,7 @@ import { patientSchema } from '../../../../shared/domain/intake/patient-schema';
 import { sensitiveDataConsentWithdrawn } from '../../../../shared/domain/rights/patient-rights';
 import { toIssues } from '../../../../shared/contract/zod-issues';
 import { api } from '../../api/client';
+import { ErrorReference, failureOf, useFailureText } from '../../components/ErrorReference';
 import { hrefOf, navigate } from '../../app/routes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { AuditHistory } from '../patients/AuditHistory';
@@ -61,7 +62,8 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
   const [errors, setErrors] = useState<Record<string, IssueCode>>({});
   const [attempted, setAttempted] = useState(false);
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
-  const [banner, setBanner] = useState<{ kind: 'error' | 'ok'; text: string } | null>(() =>
+  const failureText = useFailureText();
+  const [banner, setBanner] = useState<{ kind: 'error' | 'ok'; text: string; reference?: string | undefined } | null>(() =>
     wasJustCreated(patientId) ? { kind: 'ok', text: t('intake.saved') } : null,
   );
   const [saving, setSaving] = useState(false);
@@ -154,7 +156,8 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
         await draft.flush();
         return setBanner({ kind: 'error', text: t('intake.conflict') });
       }
-      return setBanner({ kind: 'error', text: t('intake.failed', { message: result.error.message }) });
+      const failure = failureOf(result.error);
+      return setBanner({ kind: 'error', text: t('intake.failed', { message: failureText(failure) }), reference: failure.reference });
     }
     draft.cancel();
     await api.discardDraft({ key: draftKey });
@@ -288,6 +291,7 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
           {banner && (
             <p className={`banner banner--${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'} tabIndex={-1}>
               {banner.text}
+              <ErrorReference reference={banner.reference} />
             </p>
           )}
           {/* A restricted record is read-only: every control of the sections is disabled at once. */}

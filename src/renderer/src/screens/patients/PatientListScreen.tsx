@@ -17,6 +17,7 @@ import type { Draft } from '../../../../shared/contract/drafts';
 import { MAX_SEARCH_RESULTS, type PatientSummary } from '../../../../shared/contract/patients';
 import { formatPhone } from '../../../../shared/domain/intake/identifiers';
 import { TRIP_STATUSES, type TripStatus } from '../../../../shared/domain/intake/vocabulary';
+import { ErrorReference, failureOf, useFailureText, type Failure } from '../../components/ErrorReference';
 import { api } from '../../api/client';
 import { hrefOf, navigate, newPatientRoute } from '../../app/routes';
 import { countryName } from '../../components/display-names';
@@ -100,7 +101,8 @@ export function PatientListScreen() {
   const [rows, setRows] = useState<readonly PatientSummary[]>([]);
   const [truncated, setTruncated] = useState(false);
   const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
+  const failureText = useFailureText();
   const [drafts, setDrafts] = useState<readonly Omit<Draft, 'form'>[]>([]);
   const [reloadCount, setReloadCount] = useState(0);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -116,7 +118,7 @@ export function PatientListScreen() {
           setRows(result.value.rows);
           setTruncated(result.value.truncated);
           setError(null);
-        } else setError(result.error.message);
+        } else setError(failureOf(result.error));
       });
     }, SEARCH_DELAY_MS);
     return () => {
@@ -145,7 +147,7 @@ export function PatientListScreen() {
   const loadDemo = async () => {
     const result = await api.seedDemoPatients({});
     if (result.ok) setReloadCount((count) => count + 1);
-    else setError(result.error.message);
+    else setError(failureOf(result.error));
   };
 
   const newDrafts = drafts.filter((draft) => draft.key.startsWith('new:'));
@@ -207,7 +209,8 @@ export function PatientListScreen() {
       <p className="hint">{t('list.searchHint')}</p>
       {error && (
         <p className="banner banner--error" role="alert">
-          {error}
+          {failureText(error)}
+          <ErrorReference reference={error.reference} />
         </p>
       )}
       {truncated && <p className="banner">{t('list.truncated', { count: rows.length })}</p>}

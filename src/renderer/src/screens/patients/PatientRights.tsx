@@ -3,10 +3,11 @@
 // shows its banner on the intake screen (IntakeScreen), which also makes the form read-only.
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ISSUE_MESSAGES } from '../../../../shared/contract';
+import { ISSUE_MESSAGES, type AppError } from '../../../../shared/contract';
 import type { PatientRestriction } from '../../../../shared/contract/patients';
 import { api } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorReference, failureOf, useFailureText } from '../../components/ErrorReference';
 
 export function PatientRights({
   patientId,
@@ -23,7 +24,12 @@ export function PatientRights({
   const [folderError, setFolderError] = useState<string | undefined>(undefined);
   const [retentionYears, setRetentionYears] = useState(10);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; reference?: string | undefined } | null>(null);
+  const failureText = useFailureText();
+  const failed = (error: AppError) => {
+    const failure = failureOf(error);
+    setMessage({ kind: 'error', text: t('rights.failed', { message: failureText(failure) }), reference: failure.reference });
+  };
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
   const folderId = useId();
@@ -49,7 +55,7 @@ export function PatientRights({
     if (result.ok) return setMessage({ kind: 'ok', text: t('rights.exported', { path: result.value.path, count: result.value.entries.length }) });
     const folderIssue = result.error.issues.find((found) => found.path[0] === 'folder');
     if (folderIssue) setFolderError(ISSUE_MESSAGES[folderIssue.code][uiLanguage]);
-    else setMessage({ kind: 'error', text: t('rights.failed', { message: result.error.message }) });
+    else failed(result.error);
   };
 
   const requestErasure = async () => {
@@ -57,7 +63,7 @@ export function PatientRights({
     setBusy(true);
     const result = await api.requestErasure({ patientId, reason });
     setBusy(false);
-    if (!result.ok) return setMessage({ kind: 'error', text: t('rights.failed', { message: result.error.message }) });
+    if (!result.ok) return failed(result.error);
     setMessage({ kind: 'ok', text: t('rights.requested', { date: result.value.retentionUntil }) });
     onRestricted();
   };
@@ -98,6 +104,7 @@ export function PatientRights({
       {message && (
         <p className={`banner banner--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-rights-message>
           {message.text}
+          <ErrorReference reference={message.reference} />
         </p>
       )}
       <ConfirmDialog

@@ -34,6 +34,7 @@ import {
 import { QuotePanel } from './QuotePanel';
 import { SessionsPanel } from './SessionsPanel';
 import { useLiveEvaluation } from './use-live-evaluation';
+import { ErrorReference, failureOf, useFailureText } from '../../components/ErrorReference';
 import { usePlanDraft } from './use-plan-draft';
 
 type Load =
@@ -44,12 +45,13 @@ type Load =
 
 type Banner =
   | { readonly kind: 'ok'; readonly text: string }
-  | { readonly kind: 'error'; readonly text: string; readonly reload?: boolean };
+  | { readonly kind: 'error'; readonly text: string; readonly reload?: boolean; readonly reference?: string | undefined };
 
 type View = 'plan' | 'consent';
 
 export function PlanScreen({ patientId }: { readonly patientId: string }) {
   const { t, i18n } = useTranslation();
+  const failureText = useFailureText();
   const language = uiLanguageOf(i18n.language);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   /** The clinic's rooms, for each session's room choice. */
@@ -205,7 +207,8 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
     } else if (error.code === 'conflict') {
       setBanner({ kind: 'error', text: t('plan.conflict'), reload: true });
     } else {
-      setBanner({ kind: 'error', text: t('plan.failed', { message: error.message }) });
+      const failure = failureOf(error);
+      setBanner({ kind: 'error', text: t('plan.failed', { message: failureText(failure) }), reference: failure.reference });
     }
     setFocusBanner((count) => count + 1);
   };
@@ -216,7 +219,8 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
     const result = await api.schedulePatientPlan({ patientId, plan });
     setScheduling(false);
     if (!result.ok) {
-      setBanner({ kind: 'error', text: t('plan.scheduleFailed', { message: result.error.message }) });
+      const failure = failureOf(result.error);
+      setBanner({ kind: 'error', text: t('plan.scheduleFailed', { message: failureText(failure) }), reference: failure.reference });
       setFocusBanner((count) => count + 1);
       return;
     }
@@ -372,6 +376,7 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
                 </button>
               </>
             )}
+            {banner.kind === 'error' && <ErrorReference reference={banner.reference} />}
           </p>
         )}
         {refusedRows > 0 && banner?.kind !== 'error' && (

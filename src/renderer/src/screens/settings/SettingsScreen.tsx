@@ -10,6 +10,7 @@ import { Field } from '../../components/Field';
 import { announceSessionChange } from '../../app/use-coordinator-session';
 import { CoordinatorProfiles } from './CoordinatorProfiles';
 import { CoordinatorSetting } from './CoordinatorSetting';
+import { DiagnosticsSetting } from './DiagnosticsSetting';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 /** The handouts' header logo: small enough to keep every PDF light. */
@@ -335,6 +336,7 @@ export function SettingsScreen() {
       </form>
       <CoordinatorProfiles />
       <CoordinatorSetting />
+      <DiagnosticsSetting />
     </section>
   );
 }

@@ -16,15 +16,16 @@ import { PHOTO_ANGLES, type PhotoAngle } from '../../../../shared/domain/intake/
 import { photoLabel } from '../followups/followup-text';
 import { isoWeekday } from '../../../../shared/domain/schedule/clinic-hours';
 import { api } from '../../api/client';
+import { ErrorReference, failureOf, useFailureText, type Failure } from '../../components/ErrorReference';
 import { hrefOf } from '../../app/routes';
 import { Field } from '../../components/Field';
 
 type Load =
   | { readonly state: 'loading' }
-  | { readonly state: 'failed'; readonly message: string }
+  | { readonly state: 'failed'; readonly failure: Failure }
   | { readonly state: 'ready'; readonly sessions: readonly SessionListing[] };
 
-type Banner = { readonly kind: 'ok' | 'error'; readonly text: string };
+type Banner = { readonly kind: 'ok' | 'error'; readonly text: string; readonly reference?: string | undefined };
 
 export function statusLabel(t: TFunction, status: SessionStatus): string {
   return t(`week.status.${status}`);
@@ -43,6 +44,7 @@ const sessionKey = (session: SessionListing) => `${session.patientId}:${session.
 
 export function WeekScreen() {
   const { t, i18n } = useTranslation();
+  const failureText = useFailureText();
   const language = i18n.language === 'ko' ? 'ko' : 'en';
   const today = todayIn(CLINIC_TIME_ZONE, new Date());
   const [monday, setMonday] = useState(() => mondayOf(today));
@@ -57,7 +59,7 @@ export function WeekScreen() {
     let current = true;
     void Promise.all([api.listSessions({ from: monday, to: addDays(monday, 6) }), api.getCatalog({})]).then(([listed, catalogResult]) => {
       if (!current) return;
-      setLoad(listed.ok ? { state: 'ready', sessions: listed.value } : { state: 'failed', message: listed.error.message });
+      setLoad(listed.ok ? { state: 'ready', sessions: listed.value } : { state: 'failed', failure: failureOf(listed.error) });
       if (catalogResult.ok) setCatalog(catalogResult.value);
     });
     return () => {
@@ -145,12 +147,14 @@ export function WeekScreen() {
       {banner && (
         <p className={`banner banner--${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'} data-week-banner={banner.kind}>
           {banner.text}
+          <ErrorReference reference={banner.reference} />
         </p>
       )}
       {load.state === 'loading' && <p>{t('week.loading')}</p>}
       {load.state === 'failed' && (
         <p className="banner banner--error" role="alert">
-          {t('week.loadFailed', { message: load.message })}
+          {t('week.loadFailed', { message: failureText(load.failure) })}
+          <ErrorReference reference={load.failure.reference} />
         </p>
       )}
       {load.state === 'ready' && (
@@ -178,8 +182,8 @@ export function WeekScreen() {
                         )}
                         treatmentName={treatmentName}
                         onSaved={(status) => saved(session, status)}
-                        onFailed={(message) => {
-                          setBanner({ kind: 'error', text: t('week.saveFailed', { message }) });
+                        onFailed={(failure) => {
+                          setBanner({ kind: 'error', text: t('week.saveFailed', { message: failureText(failure) }), reference: failure.reference });
                           setReloadRequest((count) => count + 1);
                         }}
                       />
@@ -209,7 +213,7 @@ function SessionCard({
   readonly roomOthers: readonly SessionListing[];
   readonly treatmentName: (id: TreatmentId) => string;
   readonly onSaved: (status: SessionStatus) => void;
-  readonly onFailed: (message: string) => void;
+  readonly onFailed: (failure: Failure) => void;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'ko' ? 'ko' : 'en';
@@ -301,7 +305,7 @@ function SessionCard({
         window.requestAnimationFrame(() => saveButton.current?.focus());
         return;
       }
-      return onFailed(result.error.message);
+      return onFailed(failureOf(result.error));
     }
     setFormOpen(false);
     onSaved(status);
