@@ -2,7 +2,7 @@
 // sanity notes go to stderr). Each figure that has one is measured beside its floor in the same run, on the same
 // database, interleaved sample by sample so that neither side gets the quieter half of the run: the figures then
 // read as ratios on whatever machine runs them.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +26,7 @@ import { benchHandouts } from './handouts';
 import { benchPlanCheck } from './plan-check';
 import { benchPostgres } from './postgres';
 import { findPostgresBinaries } from '../tests/support/postgres/throwaway-server';
+import { benchStartTimes } from './start-times';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const SEARCHES = 400;
@@ -78,10 +79,42 @@ if (process.env.BENCH_ONLY === 'plan') {
   process.exit(0);
 }
 
+/** The key in a file, for the CLI and the preview started as processes (--key-file). */
+function writeKeyFile(folder: string, key: Buffer): string {
+  const path = join(folder, 'bench.key');
+  writeFileSync(path, `${key.toString('hex')}\n`, { mode: 0o600 });
+  return path;
+}
+
+// BENCH_ONLY=start: the start figures alone, the CLI's on a database of 1,000 generated patients.
+if (process.env.BENCH_ONLY === 'start') {
+  const startFolder = mkdtempSync(join(tmpdir(), 'clinicdesk-bench-start-'));
+  const key = newDatabaseKey();
+  const startServices = openServices({ databasePath: join(startFolder, 'bench.sqlite'), key });
+  const startRepository = createPatientsRepository(startServices.context.db);
+  startServices.context.db.transaction(() => {
+    generatePatients(1000).forEach((patient, index) =>
+      startRepository.insert(`00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, patient, '2026-11-24T00:00:00.000Z'),
+    );
+  })();
+  startServices.close();
+  try {
+    await benchStartTimes(emit, progress, {
+      cliDatabase: join(startFolder, 'bench.sqlite'),
+      previewDatabase: join(startFolder, 'preview', 'clinicdesk.sqlite'),
+      keyFile: writeKeyFile(startFolder, key),
+    });
+  } finally {
+    rmSync(startFolder, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
 const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-bench-'));
+const benchKey = newDatabaseKey();
 // Every figure runs on the encrypted database, as the app does; the plain one is there only to measure what the
 // encryption costs an intake save.
-const services = openServices({ databasePath: join(folder, 'bench.sqlite'), key: newDatabaseKey() });
+const services = openServices({ databasePath: join(folder, 'bench.sqlite'), key: benchKey });
 const plainServices = openServices({ databasePath: join(folder, 'plain', 'bench.sqlite'), key: 'unencrypted' });
 const { db } = services.context;
 // The SQLite repository itself, synchronous: the bulk load is timed without the store's transaction around each call.
@@ -198,10 +231,10 @@ try {
       `rows per query: median ${percentile(hits, 50)}, p95 ${percentile(hits, 95)}; ${truncated}/${queries.length} cut at ${MAX_SEARCH_RESULTS}`,
   );
 
-  // --- What encryption costs a search: the same service on the plain baseline, interleaved with the encrypted one.
   // BENCH_ONLY=search: the 100,000 patients and the search figures alone.
   if (process.env.BENCH_ONLY === 'search') throw new StopAfterSearch();
 
+  // --- What encryption costs a search: the same service on the plain baseline, interleaved with the encrypted one.
   const plainSearch = (query: string) => plainServices.dispatch('searchPatients', { query, tripStatus: 'all', limit: MAX_SEARCH_RESULTS });
   for (const query of warmUp) await plainSearch(query);
   const encryptedTimes: number[] = [];
@@ -363,6 +396,13 @@ try {
     if (!result.ok) throw new Error(`getKhidiReport failed: ${JSON.stringify(result)}`);
   });
   emit('report_khidi_year_ms', khidiTime, 'ms');
+
+  // --- Starting the CLI (info on this database, open in this process too) and the preview --------------------------
+  await benchStartTimes(emit, progress, {
+    cliDatabase: join(folder, 'bench.sqlite'),
+    previewDatabase: join(folder, 'preview', 'clinicdesk.sqlite'),
+    keyFile: writeKeyFile(folder, benchKey),
+  });
 
   // The clinic server, where PostgreSQL is installed (CI installs it); said, not skipped silently, where it is not.
   if (findPostgresBinaries()) await benchPostgres(emit, progress, PATIENTS);

@@ -1,9 +1,9 @@
 // Entry point of `npm run preview`: the built renderer and the services on 127.0.0.1, for the browsers that open
 // the one-time URLs it prints.
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataFolder } from '../app-paths';
+import { PROJECT_ROOT } from '../project-root';
 import { readDoorKey } from '../security/key-source';
 import { ANCHOR_KEY_ENV, readDoorAnchorKey } from '../security/anchor-key';
 import { chooseDatabasePath, openServices, type OpenServices } from '../services/open-services';
@@ -42,7 +42,7 @@ browser. Without a session the page says to open the printed URL, and every call
   --now INSTANT    the services' clock starts there, e.g. 2027-03-10T18:00:00+09:00`);
   process.exit(0);
 }
-const staticRoot = fileURLToPath(new URL('../../../out/preview', import.meta.url));
+const staticRoot = join(PROJECT_ROOT, 'out', 'preview');
 const databasePath = chooseDatabasePath(values.db, defaultDataFolder());
 /** --dev-key: a key kept in a file beside the database. It protects nothing; it is for trying the app. */
 const devKeyFile = join(dirname(databasePath), 'clinicdesk-dev.key');

@@ -6,7 +6,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import sharp from 'sharp';
 import type { PhotoRef } from '../../shared/domain/intake/patient-schema';
 import { decryptPhoto, encryptPhoto } from './photo-cipher';
 
@@ -62,6 +61,8 @@ export function createPhotoStore(root: string, key: Buffer) {
   return {
     /** Strips, stores and thumbnails an image; 'unreadable' if sharp cannot decode it. */
     async add(bytes: Buffer): Promise<StoredImage | 'unreadable'> {
+      // sharp (libvips) takes 50-100 ms to load: loaded with the first photo, not at every start of the CLI.
+      const { default: sharp } = await import('sharp');
       let format: string | undefined;
       try {
         format = (await sharp(bytes).metadata()).format;

@@ -1,6 +1,5 @@
 // The KHIDI report as a real .xlsx (exceljs), with Korean column headers as the upload expects: one sheet of
 // patients, one of the gaps still to fix. Patients with gaps are on the first sheet too, marked, never left out.
-import ExcelJS from 'exceljs';
 import type { Catalog } from '../../shared/domain/catalog/catalog-schema';
 import type { KhidiGap, KhidiReport } from '../../shared/domain/reports/khidi-report';
 import type { ReferralRoute } from '../../shared/domain/intake/vocabulary';
@@ -53,6 +52,9 @@ const SEX_KO = { female: '여', male: '남' } as const;
 export async function writeKhidiWorkbook(report: KhidiReport, catalog: Catalog, createdAt: Date): Promise<Buffer> {
   const countryKo = new Intl.DisplayNames(['ko'], { type: 'region' });
   const treatmentKo = new Map(catalog.map((treatment) => [treatment.id as string, treatment.names.ko]));
+  // exceljs takes about 200 ms to load; loaded here, it costs only the reports that write a workbook, not every
+  // start of the CLI, the preview and the app.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'ClinicDesk';
   // Pinned by the caller, so the same data gives the same file.

@@ -1,10 +1,12 @@
 // Hardening, read from the sources and the built files rather than trusted: every BrowserWindow's
 // webPreferences, the session's handlers, the CSP of the built index.html and of the electron-vite renderer
-// source, and the Electron fuses in the packaging config. Run after `npm run build:renderer`.
+// source, and the Electron fuses in the packaging config. The renderer is built first when missing or stale (about
+// 3 s), so these checks need no build beforehand.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { secureWebPreferences } from '../../../src/main/electron/secure-web-preferences';
+import { buildIfStale } from '../../support/built-entries';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -46,6 +48,8 @@ function expectStrictCsp(policy: string | undefined, where: string): void {
 const metaCsp = (html: string) => /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
 
 describe('hardening', () => {
+  beforeAll(() => buildIfStale('renderer'), 120_000);
+
   it('every BrowserWindow anywhere in the main process takes secureWebPreferences, and nothing embeds other web content', () => {
     const windows = mainSources.flatMap((file) =>
       [...read(file).matchAll(/new BrowserWindow\(\{[\s\S]*?\n\s*\}\);/g)].map((match) => ({ file, text: match[0] })),
@@ -85,7 +89,7 @@ describe('hardening', () => {
 
   it('the built index.html has a CSP with no unsafe-inline or unsafe-eval script and default-src self or none', () => {
     const built = join(ROOT, 'out/preview/index.html');
-    expect(existsSync(built), 'build the renderer first: npm run build:renderer').toBe(true);
+    expect(existsSync(built)).toBe(true);
     const html = readFileSync(built, 'utf8');
     expectStrictCsp(metaCsp(html), 'out/preview/index.html');
     // Nothing inline for the CSP to have to allow: no inline script, no inline event handler.

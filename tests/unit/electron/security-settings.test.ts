@@ -1,12 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/doors/content-security-policy';
 import { isAllowedExternalUrl, secureWebPreferences } from '../../../src/main/electron/secure-web-preferences';
+import { buildIfStale } from '../../support/built-entries';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
 describe('Electron security settings', () => {
+  // The built index.html is read below: built first when missing or stale.
+  beforeAll(() => buildIfStale('renderer'), 120_000);
+
   it('every window is isolated, sandboxed and without Node', () => {
     const preferences = secureWebPreferences('/app/preload.cjs');
     expect(preferences).toMatchObject({
@@ -43,9 +47,9 @@ describe('Electron security settings', () => {
     expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'/);
   });
 
-  it('the built index.html carries the same CSP (run after npm run build:renderer)', () => {
+  it('the built index.html carries the same CSP', () => {
     const built = join(ROOT, 'out/preview/index.html');
-    expect(existsSync(built), 'build the renderer first: npm run build:renderer').toBe(true);
+    expect(existsSync(built)).toBe(true);
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(built, 'utf8'))?.[1];
     expect(meta).toBeDefined();
     expect(meta).not.toMatch(/unsafe-inline|unsafe-eval/);

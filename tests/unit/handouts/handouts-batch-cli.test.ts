@@ -1,5 +1,6 @@
-// `npm run cli -- handouts` for real, in its own process: all of one patient's handouts (five kinds, alone and with
-// Korean) made by the worker pool and written into the folder.
+// `npm run cli -- handouts` for real, in its own process and from the built CLI as npm runs it (scripts/cli.mjs
+// builds it first when a source changed): all of one patient's handouts (five kinds, alone and with Korean) made by
+// the worker pool, whose worker file is found beside the bundle, and written into the folder.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ describe('handouts for one patient from the CLI', () => {
     expect(saved.ok).toBe(true);
     services.close();
     const out = join(services.folder, 'handouts');
-    const printed = execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main/doors/cli-main.ts', '--db', join(services.folder, 'clinicdesk.sqlite'), '--key-file', writeTestKeyFile(services.folder), 'handouts', '--patient', patientId, '--out', out], {
+    const printed = execFileSync(process.execPath, ['scripts/cli.mjs', '--db', join(services.folder, 'clinicdesk.sqlite'), '--key-file', writeTestKeyFile(services.folder), 'handouts', '--patient', patientId, '--out', out], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env },
