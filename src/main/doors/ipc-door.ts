@@ -2,7 +2,7 @@
 // payload goes to dispatch (which checks it against the contract). Typed against a minimal ipcMain shape so it
 // is tested without Electron.
 import { CHANNELS, fail, ipcChannel, type Result } from '../../shared/contract';
-import type { Dispatch } from '../services/dispatch';
+import type { RawDispatch } from '../services/dispatch';
 import { isTrustedFrame, type FrameLike } from './trusted-frame';
 
 export interface IpcEventLike {
@@ -13,7 +13,7 @@ export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcEventLike, payload: unknown) => Promise<Result<unknown>>): void;
 }
 
-export function registerIpcDoor(ipcMain: IpcMainLike, dispatch: Dispatch, appUrl: () => string): void {
+export function registerIpcDoor(ipcMain: IpcMainLike, dispatch: RawDispatch, appUrl: () => string): void {
   for (const name of CHANNELS) {
     ipcMain.handle(ipcChannel(name), async (event, payload) => {
       if (!isTrustedFrame(event.senderFrame, appUrl())) {

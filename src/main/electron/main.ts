@@ -100,7 +100,7 @@ app.whenReady().then(async () => {
     app.exit(2);
     return;
   }
-  registerIpcDoor(ipcMain, services.dispatch, () => appUrl);
+  registerIpcDoor(ipcMain, services.dispatchRaw, () => appUrl);
   registerFolderPicker(ipcMain, () => appUrl);
   stopBackups = startBackupTimer(services);
   createWindow();
