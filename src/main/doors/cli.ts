@@ -346,7 +346,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           // Only for a session without a date: the days it fires on, or the first day a next visit allows.
           ...(finding.timing ? { timing: finding.timing, note: findingTimingNote(finding.timing, language) } : {}),
         });
-        const input = parseInput(contract.checkCasePlan.input, { caseFile });
+        const input = parseInput(action === 'check' ? contract.checkCasePlan.input : contract.scheduleCasePlan.input, { caseFile });
         if (!input.ok) return report(input, () => undefined);
         if (action === 'check') {
           const result = await services.dispatch('checkCasePlan', input.value);
