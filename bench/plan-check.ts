@@ -3,6 +3,7 @@
 // checked on every day it can still take, the costliest case of the rules. The floor is the bare domain call
 // (checkPlan alone, no parsing, no door) on the same patient and sessions, so the figures read as ratios.
 import type { OpenServices } from '../src/main/services/open-services';
+import type { InputOf } from '../src/shared/contract';
 import { clinicalContent } from '../src/main/content/clinical-content';
 import { caseFileSchema } from '../src/shared/domain/intake/case-file';
 import { checkPlan, type PlannedSession } from '../src/shared/domain/rules/check-plan';
@@ -26,7 +27,9 @@ async function p95(run: () => unknown, runs = 500): Promise<number> {
   return percentile(samples, 95);
 }
 
-const DATED = [
+type PlanItems = NonNullable<InputOf<'checkCasePlan'>['caseFile']['plan']>['items'];
+
+const DATED: PlanItems = [
   { treatment: 'pico-laser', date: '2026-12-03' },
   { treatment: 'rejuran-healer', date: '2026-12-03' },
   { treatment: 'fraxel', date: '2026-12-04' },
@@ -34,7 +37,7 @@ const DATED = [
   { treatment: 'ipl', date: '2026-12-07' },
   { treatment: 'rf-microneedling', date: '2026-12-02' },
 ];
-const UNDATED = [
+const UNDATED: PlanItems = [
   { treatment: 'pico-laser', date: '2026-12-03' },
   { treatment: 'rejuran-healer', date: null },
   { treatment: 'fraxel', date: null },
@@ -46,8 +49,8 @@ const UNDATED = [
 export async function benchPlanCheck(services: OpenServices, emit: Emit, progress: (text: string) => void): Promise<void> {
   const base = fixtureCase('zh-Hans');
   // Every date question answered with a date inside its window, so each date rule is tried on every day.
-  const screening = { ...(base.patient.screening as object), isotretinoinLastDose: '2026-10-01', retinoidLastUse: '2026-11-28', lastSunExposure: '2026-11-25', recentFillerOrToxin: '2026-11-25' };
-  const caseOf = (items: readonly object[]) => ({ ...base, patient: { ...base.patient, screening }, plan: { items } });
+  const screening = { ...base.patient.screening, isotretinoinLastDose: '2026-10-01', retinoidLastUse: '2026-11-28', lastSunExposure: '2026-11-25', recentFillerOrToxin: '2026-11-25' };
+  const caseOf = (items: PlanItems) => ({ ...base, patient: { ...base.patient, screening }, plan: { items } });
   const { catalog, rules } = clinicalContent();
   for (const [name, items] of [
     ['plan_check_p95_ms', DATED],

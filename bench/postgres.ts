@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { MAX_SEARCH_RESULTS, type PatientSearchResult } from '../src/shared/contract/patients';
+import { MAX_SEARCH_RESULTS } from '../src/shared/contract/patients';
 import { CLINIC_TIME_ZONE, todayIn } from '../src/shared/domain/intake/calendar-date';
 import { searchNeedle } from '../src/shared/domain/intake/search-text';
 import { copyFileToServer } from '../src/main/db/postgres/copy-file-to-server';
@@ -87,7 +87,7 @@ export async function benchPostgres(emit: Emit, progress: (text: string) => void
       const floor = bare(query);
       const service = async () => {
         const result = await search(query);
-        if (!result.ok || (result.value as PatientSearchResult).rows.length === 0) throw new Error(`search ${query} failed or found nobody`);
+        if (!result.ok || result.value.rows.length === 0) throw new Error(`search ${query} failed or found nobody`);
       };
       if (i % 2 === 0) {
         serviceTimes.push(await time(service));

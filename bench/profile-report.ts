@@ -58,6 +58,6 @@ for (const [name, sql] of Object.entries(REPORT_SQL)) {
 for (let i = 0; i < 2; i++) {
   const start = performance.now();
   const result = await services.dispatch('getKhidiReport', { year: 2026 });
-  console.log(`getKhidiReport: ${(performance.now() - start).toFixed(0)} ms (${result.ok ? (result.value as { patients: unknown[] }).patients.length : 'failed'} patients)`);
+  console.log(`getKhidiReport: ${(performance.now() - start).toFixed(0)} ms (${result.ok ? result.value.patients.length : 'failed'} patients)`);
 }
 services.close();

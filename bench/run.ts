@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { MAX_SEARCH_RESULTS, type PatientRecord, type PatientSearchResult } from '../src/shared/contract/patients';
+import type { Result } from '../src/shared/contract';
+import { MAX_SEARCH_RESULTS, type PatientRecord } from '../src/shared/contract/patients';
 import { CLINIC_TIME_ZONE, todayIn } from '../src/shared/domain/intake/calendar-date';
 import { patientSchema } from '../src/shared/domain/intake/patient-schema';
 import { isPieceNeedle } from '../src/shared/domain/intake/search-pieces';
@@ -212,7 +213,7 @@ try {
     }
     scanTimes.push(await time(scans[i]!));
     if (!result?.ok) throw new Error(`searchPatients ${JSON.stringify(query)} failed: ${JSON.stringify(result)}`);
-    const value = result.value as PatientSearchResult;
+    const value = result.value;
     // Every query is part of an existing patient: finding nobody means the query or the search is wrong.
     if (value.rows.length === 0) throw new Error(`searchPatients ${JSON.stringify(query)} found nobody`);
     hits.push(value.rows.length);
@@ -270,8 +271,8 @@ try {
   for (const [index, patient] of newcomers.entries()) {
     const body = JSON.stringify(patient);
     const floor = () => time(() => db.transaction(() => insertFloor.run(`floor-${index}`, body))());
-    let result: Awaited<ReturnType<typeof services.dispatch>> | undefined;
-    let plainResult: Awaited<ReturnType<typeof services.dispatch>> | undefined;
+    let result: Result<PatientRecord> | undefined;
+    let plainResult: Result<PatientRecord> | undefined;
     const save = () => time(async () => (result = await services.dispatch('createPatient', { patient })));
     const plainSave = () => time(async () => (plainResult = await plainServices.dispatch('createPatient', { patient })));
     // Three in a rotating order, so none always runs first (or right after another has flushed the disk).
@@ -283,7 +284,7 @@ try {
     for (let k = 0; k < order.length; k++) await order[(index + k) % order.length]!();
     if (!result?.ok) throw new Error(`createPatient failed: ${JSON.stringify(result)}`);
     if (!plainResult?.ok) throw new Error(`createPatient (plain) failed: ${JSON.stringify(plainResult)}`);
-    saved.push(result.value as PatientRecord);
+    saved.push(result.value);
   }
   const saveP95 = percentile(saveTimes, 95);
   const plainSaveP95 = percentile(plainSaveTimes, 95);
@@ -294,7 +295,7 @@ try {
   const updateTimes: number[] = [];
   for (const record of saved) {
     const patient = { ...record.patient, trip: { ...record.patient.trip, stayAddress: 'Jung-gu, Seoul, Euljiro' } };
-    let result: Awaited<ReturnType<typeof services.dispatch>> | undefined;
+    let result: Result<PatientRecord> | undefined;
     updateTimes.push(
       await time(async () => (result = await services.dispatch('updatePatient', { id: record.id, expectedVersion: record.version, patient }))),
     );
@@ -375,7 +376,7 @@ try {
     db.transaction(() => floorStatements.map((statement) => statement.all(pickParams(statement.source, floorParams))))();
   const summaryCheck = await summarise();
   if (!summaryCheck.ok) throw new Error(`getReportSummary failed: ${JSON.stringify(summaryCheck)}`);
-  progress(`  summary: ${(summaryCheck.value as { patients: number }).patients} patients seen in 2026`);
+  progress(`  summary: ${summaryCheck.value.patients} patients seen in 2026`);
   bareSummary();
   const summaryTimes: number[] = [];
   const summaryFloorTimes: number[] = [];

@@ -6,7 +6,6 @@
 //   - every refusal a conflict (anything else is a failure), and the audit chain verifies, with one entry per save.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type { PatientRecord } from '../../src/shared/contract/patients';
 import type { DatabaseKey } from '../../src/main/security/database-key';
 import pg from 'pg';
 import { mkdtempSync } from 'node:fs';
@@ -127,7 +126,7 @@ export async function createSharedPatients(options: Pick<ConcurrencyOptions, 'da
     for (const patient of generatePatients(options.patients, 7)) {
       const created = await setup.dispatch('createPatient', { patient });
       if (!created.ok) throw new Error(`setup: ${JSON.stringify(created.error)}`);
-      ids.push((created.value as PatientRecord).id);
+      ids.push(created.value.id);
     }
   } finally {
     await setup.close();
@@ -171,9 +170,10 @@ export async function checkSaves(
             problems.push(`patient ${id}: holds ${row.stay_address}, the last save reported ${last.marker}`);
           }
           const haystack = await one<{ haystack: string }>('SELECT haystack FROM patient_search_text WHERE seq = ?', [row.seq]);
-          const record = (await check.dispatch('getPatient', { id })) as { ok: true; value: PatientRecord };
+          const record = await check.dispatch('getPatient', { id });
           const { searchHaystack } = await import('../../src/shared/domain/intake/search-text');
-          if (haystack?.haystack !== searchHaystack(record.value.patient)) {
+          if (!record.ok) problems.push(`patient ${id}: getPatient failed: ${record.error.code}`);
+          else if (haystack?.haystack !== searchHaystack(record.value.patient)) {
             torn += 1;
             problems.push(`patient ${id}: its search text is not made from its row`);
           }

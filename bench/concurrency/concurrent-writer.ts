@@ -7,8 +7,6 @@
 //   failed <code>                          anything else
 // Database and key: CLINICDESK_DB and CLINICDESK_KEY; ids: CLINICDESK_IDS (comma separated); CLINICDESK_FROM and CLINICDESK_UNTIL: epoch ms.
 import { writeSync } from 'node:fs';
-import type { PatientRecord } from '../../src/shared/contract/patients';
-import type { PatientPlan } from '../../src/shared/contract/plans';
 import { parseDatabaseKey } from '../../src/main/security/database-key';
 import { openFor } from './concurrent-saves';
 
@@ -32,10 +30,10 @@ for (let n = 0; Date.now() < until; n++) {
       say(`failed ${opened.error.code}`);
       continue;
     }
-    const record = opened.value as PatientRecord;
+    const record = opened.value;
     const patient = { ...record.patient, trip: { ...record.patient.trip, stayAddress: marker } };
     const saved = await services.dispatch('updatePatient', { id, expectedVersion: record.version, patient });
-    if (saved.ok) say(`patient ${id} ${(saved.value as PatientRecord).version} ${marker}`);
+    if (saved.ok) say(`patient ${id} ${saved.value.version} ${marker}`);
     else say(saved.error.code === 'conflict' ? 'conflict' : `failed ${saved.error.code}`);
   } else {
     const opened = await services.dispatch('getPatientPlan', { patientId: id });
@@ -43,11 +41,11 @@ for (let n = 0; Date.now() < until; n++) {
       say(`failed ${opened.error.code}`);
       continue;
     }
-    const current = opened.value as PatientPlan;
+    const current = opened.value;
     // The marker rides in the exchange rate's source: a field that changes nothing else of the plan.
     const plan = { ...current.plan, rate: { krwPerUnit: '1000', date: '2026-11-24', source: marker } };
     const saved = await services.dispatch('savePatientPlan', { patientId: id, expectedVersion: current.version, plan });
-    if (saved.ok) say(`plan ${id} ${(saved.value as PatientPlan).version} ${marker}`);
+    if (saved.ok) say(`plan ${id} ${saved.value.version} ${marker}`);
     else say(saved.error.code === 'conflict' ? 'conflict' : `failed ${saved.error.code}`);
   }
 }

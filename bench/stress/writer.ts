@@ -9,8 +9,6 @@
 // Database and key: CLINICDESK_DB and CLINICDESK_KEY.
 import { writeSync } from 'node:fs';
 import sharp from 'sharp';
-import type { PatientRecord } from '../../src/shared/contract/patients';
-import type { StoredPhoto } from '../../src/shared/contract/photos';
 import { parseDatabaseKey } from '../../src/main/security/database-key';
 import { openServices } from '../../src/main/services/open-services';
 import { generatePatients } from '../generate-patients';
@@ -26,7 +24,7 @@ say('ready');
 for (let n = 0; ; n++) {
   const created = await services.dispatch('createPatient', { patient: patients[n % patients.length]! });
   if (!created.ok) throw new Error(`createPatient failed: ${JSON.stringify(created.error)}`);
-  const { id } = created.value as PatientRecord;
+  const { id } = created.value;
   say(`patient ${id}`);
   if (n % 2 === 0) {
     const image = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: n % 256, g: process.pid % 256, b: (n * 7) % 256 } } })
@@ -34,7 +32,7 @@ for (let n = 0; ; n++) {
       .toBuffer();
     const added = await services.dispatch('addPhoto', { patientId: id, visitDate: '2026-11-24', angle: 'front', dataBase64: image.toString('base64') });
     if (!added.ok) throw new Error(`addPhoto failed: ${JSON.stringify(added.error)}`);
-    const photo = added.value as StoredPhoto;
+    const photo = added.value;
     say(`photo ${photo.id} ${photo.sha256}`);
   }
   if (n % 3 === 1) {

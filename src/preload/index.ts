@@ -1,12 +1,11 @@
 // The renderer's only way to the services: one named function per contract channel, over IPC. ipcRenderer itself
 // is never exposed.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, ipcChannel } from '../shared/contract/channels';
-import type { ClinicDeskApi } from './api-types';
+import { apiFrom } from '../shared/contract/api-from';
+import { ipcChannel } from '../shared/contract/channels';
 
-const api = Object.fromEntries(
-  CHANNELS.map((name) => [name, (input: unknown) => ipcRenderer.invoke(ipcChannel(name), input)]),
-) as unknown as ClinicDeskApi satisfies ClinicDeskApi;
+// What invoke answers is what the IPC door returned for this channel: the services' result, typed by the contract.
+const api = apiFrom((name) => (input) => ipcRenderer.invoke(ipcChannel(name), input));
 
 contextBridge.exposeInMainWorld('api', api);
 

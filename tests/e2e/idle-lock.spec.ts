@@ -20,7 +20,7 @@ test.use({ coordinator: null });
 test('the screen locks when idle, hides the patients, refuses a wrong PIN and unlocks with the right one', async ({ page, app }, testInfo) => {
   const park = await callService(app, 'addCoordinator', { name: 'Park Ji-won', pin: '482913' });
   const lee = await callService(app, 'addCoordinator', { name: 'Lee Min-ho', pin: '735162' });
-  const patient = await callService(app, 'createPatient', { patient: fixtureIntake('en') as never });
+  const patient = await callService(app, 'createPatient', { patient: fixtureIntake('en') });
   const patientName = patient.patient.names.latin;
   const settings: ClinicSettings = await callService(app, 'getClinicSettings', {});
   await callService(app, 'saveClinicSettings', { settings: { ...settings, idleLockMinutes: IDLE_LOCK_MINUTES.min } });
@@ -88,7 +88,7 @@ test('the screen locks when idle, hides the patients, refuses a wrong PIN and un
 
 test('with profiles and nobody signed in, the app opens on the sign-in screen', async ({ page, app }) => {
   const park = await callService(app, 'addCoordinator', { name: 'Park Ji-won', pin: '482913' });
-  const patient = await callService(app, 'createPatient', { patient: fixtureIntake('en') as never });
+  const patient = await callService(app, 'createPatient', { patient: fixtureIntake('en') });
   await callService(app, 'signOut', {});
   await page.goto(`${app.url}#/patients`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(eitherLanguage('lock.signInTitle'));

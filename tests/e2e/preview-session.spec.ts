@@ -10,7 +10,7 @@ import { eitherLanguage } from './support/ui-text';
 import { fixtureIntake } from '../support/temp-services';
 
 test('a browser without the printed URL, or with a spent one, gets the page saying so and no patients', async ({ browser, app }) => {
-  const patient = await callService(app, 'createPatient', { patient: fixtureIntake('en') as never });
+  const patient = await callService(app, 'createPatient', { patient: fixtureIntake('en') });
   const tokenUrl = app.newTokenUrl();
   const first = await browser.newContext();
   const second = await browser.newContext();
@@ -37,7 +37,7 @@ test('a browser without the printed URL, or with a spent one, gets the page sayi
 
 test('signing in in one browser does not sign in another', async ({ page, browser, app }) => {
   const coordinator = app.coordinator!;
-  const patient = await callService(app, 'createPatient', { patient: fixtureIntake('en') as never });
+  const patient = await callService(app, 'createPatient', { patient: fixtureIntake('en') });
   await new PatientListPage(page, app).goto();
   await expect(page.locator('[data-signed-in]')).toHaveText(coordinator.name);
 
@@ -61,7 +61,7 @@ test.describe('on the services’ clock', () => {
   test.use({ now: '2027-03-10T10:00:00+09:00' });
 
   test('an idle session is locked by the services, and the page shows the lock at its next call, keeping the typing', async ({ page, app }) => {
-    const patient = await callService(app, 'createPatient', { patient: fixtureIntake('en') as never });
+    const patient = await callService(app, 'createPatient', { patient: fixtureIntake('en') });
     const list = new PatientListPage(page, app);
     const intake = new IntakePage(page);
     await list.goto();

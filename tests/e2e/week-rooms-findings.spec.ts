@@ -2,6 +2,7 @@
 // room, and two patients' overlapping sessions in one room show as a room conflict on both cards. Moving a session
 // to the Sunday the clinic is closed (on the plan screen) makes the week show that session's finding; moving it
 // back clears it. Screenshots of the settings, plan and week screens, and axe.
+import type { InputOf } from '../../src/shared/contract';
 import type { PatientIntake } from '../../src/shared/domain/intake/patient-schema';
 import { addDays, CLINIC_TIME_ZONE, todayIn } from '../../src/shared/domain/intake/calendar-date';
 import { isoWeekday } from '../../src/shared/domain/schedule/clinic-hours';
@@ -38,12 +39,12 @@ function patient(names: PatientIntake['names']): PatientIntake {
   };
 }
 
-async function withPlan(app: App, names: PatientIntake['names'], item: Record<string, string>): Promise<string> {
+async function withPlan(app: App, names: PatientIntake['names'], item: InputOf<'savePatientPlan'>['plan']['items'][number]): Promise<string> {
   const { id } = await callService(app, 'createPatient', { patient: patient(names) });
   await callService(app, 'savePatientPlan', {
     patientId: id,
     expectedVersion: 0,
-    plan: { items: [{ ...item, treatment: item.treatment as 'pico-laser' }], acknowledgements: [], discounts: {}, rate: null },
+    plan: { items: [item], acknowledgements: [], discounts: {}, rate: null },
   });
   return id;
 }

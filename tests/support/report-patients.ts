@@ -1,8 +1,7 @@
 // A generated year of patients for the report tests: varied nationalities, birth dates, sexes and referral routes
 // (some never recorded), each with a saved plan whose sessions fall in the year, some marked done.
 import type { OpenServices } from '../../src/main/services/open-services';
-import type { Result } from '../../src/shared/contract';
-import { FIXTURE_LANGUAGES, fixtureIntake } from './temp-services';
+import { FIXTURE_LANGUAGES, fixtureIntake, type IntakeInput, type PlanItemInput } from './temp-services';
 
 export const REPORT_NATIONALITIES = ['CN', 'JP', 'TH', 'VN', 'MN', 'RU', 'SA', 'US', 'TW', 'AU', 'KR'] as const;
 const ROUTES = [
@@ -40,7 +39,7 @@ export async function addReportPatients(services: OpenServices, count: number, y
     const nationality = REPORT_NATIONALITIES[index % REPORT_NATIONALITIES.length]!;
     const birthYear = 1960 + (index % 40);
     const sex = index % 9 === 4 ? 'other' : index % 2 === 0 ? 'female' : 'male';
-    const patient = {
+    const patient: IntakeInput = {
       ...base,
       names: { native: `환자${index}`, latin: letterName(index) },
       nationality,
@@ -49,10 +48,10 @@ export async function addReportPatients(services: OpenServices, count: number, y
       trip: { arrival, departure: `${arrival.slice(0, 8)}20`, stayAddress: '' },
       ...(referral ? { referral } : {}),
     };
-    const created = (await services.dispatch('createPatient', { patient })) as Result<{ id: string }>;
+    const created = await services.dispatch('createPatient', { patient });
     if (!created.ok) throw new Error(`createPatient ${index}: ${JSON.stringify(created.error)}`);
     const done = index % 7 !== 3;
-    const item = { treatment: 'hydrafacial', date: arrival, ...(done ? { status: 'done', record: { doctor: 'Dr. Kim Soo-jin' } } : {}) };
+    const item: PlanItemInput = { treatment: 'hydrafacial', date: arrival, ...(done ? { status: 'done', record: { doctor: 'Dr. Kim Soo-jin' } } : {}) };
     const saved = await services.dispatch('savePatientPlan', { patientId: created.value.id, expectedVersion: 0, plan: { items: [item] } });
     if (!saved.ok) throw new Error(`savePatientPlan ${index}: ${JSON.stringify(saved.error)}`);
     made.push({ id: created.value.id, latinName: letterName(index), nationality, birthYear, sex, hasRoute: referral !== undefined, done, inYear });

@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openServices, type OpenServices } from '../../src/main/services/open-services';
+import type { InputOf, Result } from '../../src/shared/contract';
+import { caseFileSchema } from '../../src/shared/domain/intake/case-file';
 import { TEST_KEY } from './test-key';
 
 /** 2026-11-24 10:00 in Korea. */
@@ -51,19 +53,35 @@ export function openTempServices(now: Date | (() => Date) = FIXED_NOW, existing?
   };
 }
 
+/** The value of a result that must have succeeded for the test to go on; otherwise its error, thrown whole. */
+export function valueOf<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.issues)}`);
+  return result.value;
+}
+
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
-export function fixtureCase(language: string): { format: string; patient: Record<string, unknown> } {
-  return JSON.parse(readFileSync(join(FIXTURES, 'cases', `${language}.json`), 'utf8')) as {
-    format: string;
-    patient: Record<string, unknown>;
-  };
+/** A case file from the fixtures as it is on disk, for tests of the schema itself. */
+export function fixtureCaseJson(language: string): unknown {
+  return JSON.parse(readFileSync(join(FIXTURES, 'cases', `${language}.json`), 'utf8'));
 }
+
+/** A case file as the contract takes it (checkCasePlan, makeCaseHandout...). Read with the case schema, which types
+ * it and stops a fixture that drifted from the schema here rather than inside a test; the fixtures are written as
+ * the schema reads them, so what it returns is what the file holds. */
+export function fixtureCase(language: string): CaseFileInput {
+  return caseFileSchema.parse(fixtureCaseJson(language));
+}
+
+export type CaseFileInput = InputOf<'checkCasePlan'>['caseFile'];
+export type IntakeInput = InputOf<'createPatient'>['patient'];
+export type PlanInput = InputOf<'savePatientPlan'>['plan'];
+export type PlanItemInput = PlanInput['items'][number];
 
 export const FIXTURE_LANGUAGES = readdirSync(join(FIXTURES, 'cases')).map((file) => file.replace(/\.json$/, ''));
 
 /** A valid intake (no id, no photos) from a fixture, for create calls. */
-export function fixtureIntake(language = 'en'): Record<string, unknown> {
+export function fixtureIntake(language = 'en'): IntakeInput {
   const { id: _id, photos: _photos, ...patient } = fixtureCase(language).patient;
   return patient;
 }

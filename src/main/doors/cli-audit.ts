@@ -24,7 +24,7 @@ export async function auditVerifyCommand(
 ): Promise<Result<AuditVerification> | number> {
   let verification: AuditVerification;
   if (options.otherAnchors === undefined) {
-    const result = (await options.services.dispatch('verifyAuditChain', options.code === undefined ? {} : { code: options.code })) as Result<AuditVerification>;
+    const result = await options.services.dispatch('verifyAuditChain', options.code === undefined ? {} : { code: options.code });
     if (!result.ok) return result;
     verification = result.value;
   } else {

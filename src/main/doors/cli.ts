@@ -4,24 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatPath, type AppError, type Result } from '../../shared/contract';
-import type { PatientCalendarFile } from '../../shared/contract/calendar';
-import type { CoordinatorProfile } from '../../shared/contract/coordinators';
-import type { DiagnosticsBundle } from '../../shared/contract/diagnostics';
-import type { DueFollowUp } from '../../shared/contract/followups';
-import { HANDOUT_KIND_NAMES, type ExportedHandout, type HandoutFile } from '../../shared/contract/handouts';
-import type { PatientRecord } from '../../shared/contract/patients';
-import type { ImportReport, PatientSearchResult } from '../../shared/contract/patients';
-import type { PlanDraft } from '../../shared/contract/plan-drafts';
-import type { KhidiWorkbookFile } from '../../shared/contract/reports';
-import type { PatientArchive } from '../../shared/contract/rights';
+import { contract, formatPath, type AppError, type Result } from '../../shared/contract';
+import { HANDOUT_KIND_NAMES } from '../../shared/contract/handouts';
 import { CSV_ENCODINGS, csvEncodingOf } from '../../shared/domain/intake/csv-encodings';
 import { applySchedule } from '../../shared/domain/plan/apply-schedule';
-import { planSchema } from '../../shared/domain/plan/plan-schema';
-import type { ReportSummary } from '../../shared/domain/reports/summary';
 import type { Finding } from '../../shared/domain/rules/check-plan';
 import { findingTimingNote } from '../../shared/domain/rules/finding-timing-note';
-import type { Schedule } from '../../shared/domain/schedule/schedule-plan';
 import { defaultDataFolder } from '../app-paths';
 import { backupFolderFor } from '../backup/automatic-backups';
 import { newestBackupFile } from '../backup/newest-backup';
@@ -38,6 +26,7 @@ import type { Db } from '../db/open-database';
 import { createRightsService } from '../services/rights-service';
 import { auditAnchorCommand, auditVerifyCommand } from './cli-audit';
 import { backupCommand, restoreCommand } from './cli-backup';
+import { parseInput } from './cli-input';
 import { isOpenRefusal } from './open-refusal';
 import { cannotWrite, checkOutFile, makeOutFolder } from './out-folder';
 
@@ -227,13 +216,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           io.err(`Cannot read ${values.case} as JSON: ${(error as Error).message}`);
           return 2;
         }
-        const result = (await services.dispatch('makeCaseHandout', {
+        const input = parseInput(contract.makeCaseHandout.input, {
           caseFile,
           kind: values.kind,
           language: values.lang ?? preferredLanguage(caseFile),
           bilingual: values.bilingual,
           ...(values.draft ? { draft: true } : {}),
-        })) as Result<HandoutFile>;
+        });
+        if (!input.ok) return report(input, () => undefined);
+        const result = await services.dispatch('makeCaseHandout', input.value);
         if (!result.ok) return report(result, () => undefined);
         try {
           writePrivateFile(out, Buffer.from(result.value.pdfBase64, 'base64'));
@@ -245,8 +236,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 0;
       }
       case 'handouts': {
-        if (!values.patient || !values.out) return usageError(io, 'handouts needs --patient ID and --out DIR.');
-        const found = (await services.dispatch('getPatient', { id: values.patient })) as Result<PatientRecord>;
+        const patientId = values.patient;
+        if (!patientId || !values.out) return usageError(io, 'handouts needs --patient ID and --out DIR.');
+        const found = await services.dispatch('getPatient', { id: patientId });
         if (!found.ok) return report(found, () => undefined);
         const language = found.value.patient.languages[0] ?? 'en';
         const folder = resolve(values.out);
@@ -256,9 +248,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const jobs = HANDOUT_KIND_NAMES.flatMap((kind) =>
           [false, ...(language === 'ko' ? [] : [true])].map((bilingual) => ({ kind, bilingual, ...(kind === 'plan' && values.draft ? { draft: true } : {}) })),
         );
-        const results = (await Promise.all(
-          jobs.map((job) => services.dispatch('exportHandout', { patientId: values.patient, language, folder, ...job })),
-        )) as Result<ExportedHandout>[];
+        const results = await Promise.all(jobs.map((job) => services.dispatch('exportHandout', { patientId, language, folder, ...job })));
         const refused = results.find((result) => !result.ok);
         if (refused) return report(refused, () => undefined);
         for (const result of results) if (result.ok) io.out(result.value.path);
@@ -267,7 +257,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'calendar': {
         const id = action;
         if (!id || rest.length > 0) return usageError(io, 'Name one patient id: calendar ID [--out FILE].');
-        const result = (await services.dispatch('exportPatientCalendar', { patientId: id })) as Result<PatientCalendarFile>;
+        const result = await services.dispatch('exportPatientCalendar', { patientId: id });
         return report(result, ({ ics }) => {
           if (values.out) writePrivateFile(values.out, ics);
           else io.out(ics.trimEnd());
@@ -290,7 +280,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             return 2;
           }
         }
-        const result = (await services.dispatch('importPatients', { sources })) as Result<ImportReport>;
+        const result = await services.dispatch('importPatients', { sources });
         return report(result, ({ imported, sources: read }) => {
           if (values.json) io.out(JSON.stringify({ imported, sources: read }));
           else {
@@ -302,7 +292,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'patients export': {
         const [id] = rest;
         if (!id) return usageError(io, 'Name the patient id to export.');
-        const result = (await services.dispatch('exportPatient', { id })) as Result<{ caseFile: unknown; fileName: string }>;
+        const result = await services.dispatch('exportPatient', { id });
         return report(result, ({ caseFile }) => {
           const text = `${JSON.stringify(caseFile, null, 2)}\n`;
           if (values.out) writePrivateFile(values.out, text);
@@ -312,7 +302,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'patients archive': {
         const [id] = rest;
         if (!id || !values.out) return usageError(io, 'Name the patient id and the folder: patients archive ID --out DIR.');
-        const result = (await services.dispatch('exportPatientArchive', { patientId: id, folder: resolve(values.out) })) as Result<PatientArchive>;
+        const result = await services.dispatch('exportPatientArchive', { patientId: id, folder: resolve(values.out) });
         return report(result, ({ path, bytes, entries }) => io.out(`Wrote ${path} (${bytes} bytes, ${entries.length} files).`));
       }
       case 'patients purge-expired': {
@@ -324,11 +314,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 0;
       }
       case 'patients search': {
-        const result = (await services.dispatch('searchPatients', {
-          query: rest.join(' '),
-          tripStatus: values.status,
-          limit: Number(values.limit),
-        })) as Result<PatientSearchResult>;
+        const input = parseInput(contract.searchPatients.input, { query: rest.join(' '), tripStatus: values.status, limit: Number(values.limit) });
+        if (!input.ok) return report(input, () => undefined);
+        const result = await services.dispatch('searchPatients', input.value);
         return report(result, ({ rows, truncated }) => {
           if (values.json) return io.out(JSON.stringify({ rows, truncated }));
           for (const row of rows) {
@@ -341,10 +329,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const [id] = rest;
         if (!id || rest.length > 1) return usageError(io, 'Name one patient id: plan draft ID [--discard].');
         if (values.discard) {
-          const result = (await services.dispatch('discardPlanDraft', { patientId: id })) as Result<{ discarded: boolean }>;
+          const result = await services.dispatch('discardPlanDraft', { patientId: id });
           return report(result, ({ discarded }) => io.out(discarded ? 'Discarded the unsaved plan.' : 'No unsaved plan.'));
         }
-        const result = (await services.dispatch('getPlanDraft', { patientId: id })) as Result<PlanDraft | null>;
+        const result = await services.dispatch('getPlanDraft', { patientId: id });
         return report(result, (draft) => io.out(draft ? JSON.stringify(draft, null, 2) : 'No unsaved plan.'));
       }
       case 'plan check':
@@ -368,8 +356,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           // Only for a session without a date: the days it fires on, or the first day a next visit allows.
           ...(finding.timing ? { timing: finding.timing, note: findingTimingNote(finding.timing, language) } : {}),
         });
+        const input = parseInput(action === 'check' ? contract.checkCasePlan.input : contract.scheduleCasePlan.input, { caseFile });
+        if (!input.ok) return report(input, () => undefined);
         if (action === 'check') {
-          const result = (await services.dispatch('checkCasePlan', { caseFile })) as Result<{ findings: Finding[] }>;
+          const result = await services.dispatch('checkCasePlan', input.value);
           return report(result, ({ findings }) => {
             if (values.json) io.out(JSON.stringify({ findings: findings.map(asOutput) }, null, 2));
             else {
@@ -380,13 +370,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             }
           });
         }
-        const result = (await services.dispatch('scheduleCasePlan', { caseFile })) as Result<Schedule>;
+        const result = await services.dispatch('scheduleCasePlan', input.value);
         return report(result, (schedule) => {
           const { sessions, nextVisit, findings } = schedule;
           // The schedule laid back onto the file's plan: each session keeps its id, status and record, the ones
           // left for a next visit stay marked so, the cancelled ones as they were (read as the service read them).
-          const parsed = planSchema.safeParse((caseFile as { plan?: unknown }).plan ?? { items: [] });
-          const items = applySchedule(parsed.success ? parsed.data.items : [], schedule, randomUUID);
+          const items = applySchedule(input.value.caseFile.plan?.items ?? [], schedule, randomUUID);
           if (values.json) {
             const filled = { ...(caseFile as object), plan: { ...((caseFile as { plan?: object }).plan ?? {}), items } };
             io.out(JSON.stringify({ caseFile: filled, nextVisit, findings: findings.map(asOutput) }, null, 2));
@@ -397,11 +386,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         });
       }
       case 'followups due': {
-        const result = (await services.dispatch('listDueFollowUps', values.at === undefined ? {} : { at: values.at })) as Result<{
-          at: string;
-          followUps: DueFollowUp[];
-          truncated: boolean;
-        }>;
+        const result = await services.dispatch('listDueFollowUps', values.at === undefined ? {} : { at: values.at });
         return report(result, ({ at, followUps, truncated }) => {
           if (values.json) return io.out(JSON.stringify({ at, followUps, truncated }, null, 2));
           for (const f of followUps) {
@@ -411,9 +396,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'report khidi': {
         if (!values.year || !values.out) return usageError(io, 'Name the year and the file: report khidi --year YYYY --out FILE.xlsx.');
-        // A year that is not a whole number is passed on as text, so the contract refuses it with its field.
-        const year = /^\d{4}$/.test(values.year) ? Number(values.year) : values.year;
-        const result = (await services.dispatch('exportKhidiReport', { year })) as Result<KhidiWorkbookFile>;
+        // A year that is not a whole number is read as text, so the contract refuses it with its field.
+        const input = parseInput(contract.exportKhidiReport.input, { year: /^\d{4}$/.test(values.year) ? Number(values.year) : values.year });
+        if (!input.ok) return report(input, () => undefined);
+        const result = await services.dispatch('exportKhidiReport', input.value);
         return report(result, ({ dataBase64, patients, withGaps }) => {
           writePrivateFile(values.out!, Buffer.from(dataBase64, 'base64'));
           io.out(`Wrote ${patients} patient${patients === 1 ? '' : 's'} to ${values.out}.`);
@@ -422,7 +408,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'report summary': {
         if (!values.from || !values.to) return usageError(io, 'Name the range: report summary --from DATE --to DATE.');
-        const result = (await services.dispatch('getReportSummary', { from: values.from, to: values.to })) as Result<ReportSummary>;
+        const result = await services.dispatch('getReportSummary', { from: values.from, to: values.to });
         return report(result, (summary) => {
           if (values.json) return io.out(JSON.stringify(summary, null, 2));
           io.out(`${summary.from} to ${summary.to}: ${summary.patients} patients seen`);
@@ -447,7 +433,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'audit anchor':
         return await auditAnchorCommand(io, { services, afterRestore: values['after-restore'], json: values.json });
       case 'coordinators list': {
-        const result = (await services.dispatch('listCoordinators', {})) as Result<{ coordinators: readonly CoordinatorProfile[] }>;
+        const result = await services.dispatch('listCoordinators', {});
         return report(result, ({ coordinators }) => {
           if (values.json) io.out(JSON.stringify(coordinators));
           else if (coordinators.length === 0) io.out('No coordinator profiles.');
@@ -460,7 +446,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return report(await resetCoordinatorPin(services.context, id, values.pin), (profile) => io.out(`New PIN set for ${profile.name}.`));
       }
       case 'demo': {
-        const result = (await services.dispatch('seedDemoPatients', {})) as Result<{ created: number }>;
+        const result = await services.dispatch('seedDemoPatients', {});
         return report(result, ({ created }) => io.out(`Added ${created} demo patients.`));
       }
       case 'diagnostics': {
@@ -468,7 +454,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const folder = resolve(values.out);
         const folderProblem = makeOutFolder(folder);
         if (folderProblem) return refuse(io, folderProblem);
-        const result = (await services.dispatch('saveDiagnostics', { folder })) as Result<DiagnosticsBundle>;
+        const result = await services.dispatch('saveDiagnostics', { folder });
         return report(result, ({ path, bytes, entries }) => io.out(`Wrote ${path} (${bytes} bytes, ${entries.length} files).`));
       }
       case 'info': {

@@ -3,7 +3,7 @@
 // is tested without Electron.
 import { CHANNELS, fail, ipcChannel, type Result } from '../../shared/contract';
 import { stderrAppLog, type AppLog } from '../logging/app-log';
-import { doorRefusal, type Dispatch } from '../services/dispatch';
+import { doorRefusal, type RawDispatch } from '../services/dispatch';
 import { isTrustedFrame, type FrameLike } from './trusted-frame';
 
 export interface IpcEventLike {
@@ -14,7 +14,7 @@ export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcEventLike, payload: unknown) => Promise<Result<unknown>>): void;
 }
 
-export function registerIpcDoor(ipcMain: IpcMainLike, dispatch: Dispatch, appUrl: () => string, log: AppLog = stderrAppLog): void {
+export function registerIpcDoor(ipcMain: IpcMainLike, dispatch: RawDispatch, appUrl: () => string, log: AppLog = stderrAppLog): void {
   for (const name of CHANNELS) {
     ipcMain.handle(ipcChannel(name), async (event, payload) => {
       if (!isTrustedFrame(event.senderFrame, appUrl())) {

@@ -101,7 +101,7 @@ app.whenReady().then(async () => {
     app.exit(2);
     return;
   }
-  registerIpcDoor(ipcMain, services.dispatch, () => appUrl, services.context.log);
+  registerIpcDoor(ipcMain, services.dispatchRaw, () => appUrl, services.context.log);
   registerFolderPicker(ipcMain, () => appUrl);
   stopBackups = startBackupTimer(services, console.log, services.context.log);
   createWindow();

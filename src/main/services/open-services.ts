@@ -16,7 +16,7 @@ import { deriveKey, KEY_PURPOSES } from '../security/database-key';
 import type { AnchorKey } from '../security/anchor-key';
 import { ANCHORS_FILE_NAME } from './audit/anchor-file';
 import type { AnchorOutcome, AuditAnchors } from './audit/audit-anchoring';
-import { createDispatch, type Dispatch } from './dispatch';
+import { createDispatch, typed, type Dispatch, type RawDispatch } from './dispatch';
 import { APP_VERSION } from './app-service';
 import { createRightsService } from './rights-service';
 import { createHandlers } from './handlers';
@@ -35,8 +35,10 @@ export const DATABASE_FILE_NAME = 'clinicdesk.sqlite';
 export const PHOTO_FOLDER_NAME = 'clinicdesk-photos';
 
 export interface OpenServices<D extends Db | null = Db> {
-  /** Calls in the services' own session: the desktop app's window (one per PC), the CLI. */
+  /** Calls in the services' own session: the desktop app's window (one per PC), the CLI. Typed by channel. */
   readonly dispatch: Dispatch;
+  /** The same, untyped: for the doors, whose callers' payloads are unknown until parsed (IPC), and the fuzz tests. */
+  readonly dispatchRaw: RawDispatch;
   /** Calls in a session of the door's (the preview's, one per browser): its sign-in expires after the clinic's
    * idle time without a call (sessions/session-expiry.ts). */
   dispatchIn(session: CoordinatorSession, channel: string, payload: unknown): Promise<Result<unknown>>;
@@ -202,12 +204,13 @@ export function openServices(options: OpenOptions): OpenServices {
 export function dispatchOver(
   context: ServiceContext,
   options: { readonly requireSignIn: boolean; readonly damaged?: (error: unknown) => string | null },
-): Pick<OpenServices<Db | null>, 'dispatch' | 'dispatchIn'> {
+): Pick<OpenServices<Db | null>, 'dispatch' | 'dispatchRaw' | 'dispatchIn'> {
   const handlers = options.requireSignIn ? requireSignIn(createHandlers(context), context) : createHandlers(context);
   // The context's support log: every refused call and error with its channel and reference.
   const dispatch = createDispatch(handlers, context.log, options.damaged);
   return {
-    dispatch,
+    dispatch: typed(dispatch),
+    dispatchRaw: dispatch,
     dispatchIn: (session, channel, payload) =>
       runInSession(session, async () => {
         // The idle check first: an expired sign-in is locked before this call is served.

@@ -55,7 +55,7 @@ export const test = base.extend<{ app: App } & ClockOption & { coordinator: Coor
       // The first profile is signed in at once, in the services' own session: the page's, below.
       const added = await services.dispatch('addCoordinator', coordinator);
       if (!added.ok) throw new Error(`addCoordinator failed: ${added.error.message}`);
-      profile = { ...coordinator, id: (added.value as { id: string }).id };
+      profile = { ...coordinator, id: added.value.id };
     }
     let firstSession: CoordinatorSession | null = services.context.ownSession;
     const server: PreviewServer = await startPreviewServer({

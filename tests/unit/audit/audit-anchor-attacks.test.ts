@@ -28,7 +28,7 @@ function open(key: AnchorKey | undefined): void {
 async function verify(code?: string): Promise<AuditVerification> {
   const result = await services.dispatch('verifyAuditChain', code === undefined ? {} : { code });
   if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value as AuditVerification;
+  return result.value;
 }
 
 /** Six entries: three patients created, each opened once. */
@@ -36,7 +36,7 @@ async function someHistory(): Promise<void> {
   for (const language of ['ko', 'en', 'zh-Hans']) {
     const created = await services.dispatch('createPatient', { patient: fixtureIntake(language) });
     if (!created.ok) throw new Error(JSON.stringify(created.error));
-    await services.dispatch('getPatient', { id: (created.value as { id: string }).id });
+    await services.dispatch('getPatient', { id: created.value.id });
   }
 }
 

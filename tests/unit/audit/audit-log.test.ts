@@ -3,11 +3,9 @@
 // found at that row.
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditChainStatus, AuditHistoryEntry } from '../../../src/shared/contract/audit';
-import type { PatientFollowUp } from '../../../src/shared/contract/followups';
-import type { PatientRecord } from '../../../src/shared/contract/patients';
+import type { Channel, InputOf, OutputOf } from '../../../src/shared/contract';
 import { COORDINATOR_SETTING } from '../../../src/main/services/service-context';
-import { FIXED_NOW, fixtureCase, fixtureIntake, movableClock, openTempServices, type TempServices } from '../../support/temp-services';
+import { FIXED_NOW, fixtureCase, fixtureIntake, movableClock, openTempServices, type PlanInput, type TempServices } from '../../support/temp-services';
 
 let services: TempServices;
 let clock: ReturnType<typeof movableClock>;
@@ -26,10 +24,10 @@ const rowsAfter = (seq: number): Row[] =>
   services.context.db.prepare<[number], Row>('SELECT seq, at, actor, action, patient_id, fields_json FROM audit_log WHERE seq > ? ORDER BY seq').all(seq);
 const lastSeq = (): number => services.context.db.prepare<[], { n: number }>('SELECT coalesce(max(seq), 0) AS n FROM audit_log').get()!.n;
 
-const call = async <T>(channel: string, payload: unknown): Promise<T> => {
-  const result = await services.dispatch(channel, payload);
+const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
+  const result = await services.dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
+  return result.value;
 };
 
 /** Runs one action and returns the entries it appended. */
@@ -43,7 +41,7 @@ beforeEach(async () => {
   clock = movableClock();
   services = openTempServices(clock.now);
   const patient = { ...fixtureIntake('en'), trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' } };
-  patientId = (await call<PatientRecord>('createPatient', { patient })).id;
+  patientId = (await call('createPatient', { patient })).id;
 });
 afterEach(() => services.dispose());
 
@@ -72,7 +70,7 @@ describe('the audit log', () => {
   });
 
   it('records an update with the changed field paths and never the values', async () => {
-    const record = await call<PatientRecord>('getPatient', { id: patientId });
+    const record = await call('getPatient', { id: patientId });
     const edited = { ...record.patient, phone: '+61498765432', trip: { ...record.patient.trip, departure: '2027-03-03' } };
     const entries = await appended(() => call('updatePatient', { id: patientId, expectedVersion: record.version, patient: edited }));
     expect(entries).toEqual([expect.objectContaining({ action: 'patient.update', patientId, fields: ['phone', 'trip.departure'] })]);
@@ -82,15 +80,15 @@ describe('the audit log', () => {
   });
 
   it('records nothing for a refused or conflicting change', async () => {
-    const record = await call<PatientRecord>('getPatient', { id: patientId });
+    const record = await call('getPatient', { id: patientId });
     await call('updatePatient', { id: patientId, expectedVersion: record.version, patient: record.patient });
     const entries = await appended(() => services.dispatch('updatePatient', { id: patientId, expectedVersion: record.version, patient: record.patient }));
     expect(entries).toEqual([]);
-    expect(await appended(() => services.dispatch('updatePatient', { id: patientId, expectedVersion: 1, patient: { nope: 1 } }))).toEqual([]);
+    expect(await appended(() => services.dispatchRaw('updatePatient', { id: patientId, expectedVersion: 1, patient: { nope: 1 } }))).toEqual([]);
   });
 
   it('records each plan, session, follow-up, photo, export, calendar, print and settings action once', async () => {
-    const plan = { items: [{ treatment: 'pico-laser', date: '2027-02-22' }, { treatment: 'hydrafacial', date: '2027-02-23' }] };
+    const plan: PlanInput = { items: [{ treatment: 'pico-laser', date: '2027-02-22' }, { treatment: 'hydrafacial', date: '2027-02-23' }] };
     expect(await appended(() => call('getPatientPlan', { patientId }))).toEqual([expect.objectContaining({ action: 'plan.open', patientId })]);
     expect(await appended(() => call('savePatientPlan', { patientId, expectedVersion: 0, plan }))).toEqual([
       expect.objectContaining({ action: 'plan.save', patientId, fields: ['items'] }),
@@ -100,7 +98,7 @@ describe('the audit log', () => {
     expect(await appended(() => call('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done', record }))).toEqual([
       expect.objectContaining({ action: 'session.record', patientId, fields: ['items.0.record', 'items.0.status'] }),
     ]);
-    const [followUp] = await call<PatientFollowUp[]>('listPatientFollowUps', { patientId });
+    const [followUp] = await call('listPatientFollowUps', { patientId });
     expect(await appended(() => call('recordFollowUpOutcome', { id: followUp!.id, outcome: 'done', note: 'fine' }))).toEqual([
       expect.objectContaining({ action: 'followup.record', patientId, fields: [`followups.${followUp!.step}`] }),
     ]);
@@ -115,7 +113,7 @@ describe('the audit log', () => {
     expect(await appended(() => call('recordPrint', { patientId, document: 'consent-summary' }))).toEqual([
       expect.objectContaining({ action: 'print', patientId, fields: ['consent-summary'] }),
     ]);
-    const settings = await call<{ vat: { percent: number } }>('getClinicSettings', {});
+    const settings = await call('getClinicSettings', {});
     expect(await appended(() => call('saveClinicSettings', { settings: { ...settings, vat: { ...settings.vat, percent: 8 } } }))).toEqual([
       expect.objectContaining({ action: 'settings.save', patientId: null, fields: ['vat.percent'] }),
     ]);
@@ -138,7 +136,7 @@ describe('the audit log', () => {
       await call('verifyAuditChain', {});
     });
     expect(quiet).toEqual([]);
-    const { entries, chain } = await call<{ entries: AuditHistoryEntry[]; chain: AuditChainStatus }>('auditHistory', { patientId });
+    const { entries, chain } = await call('auditHistory', { patientId });
     expect(entries.map((entry) => entry.action)).toEqual(['patient.create', 'patient.open']);
     expect(entries.map((entry) => entry.seq)).toEqual([1, 2]);
     expect(chain).toEqual({ checked: 2, firstBroken: null });
@@ -174,25 +172,25 @@ describe('the audit log', () => {
 
   it('finds a tampered row at that row (someone dropped the triggers and edited the file)', async () => {
     for (let n = 0; n < 5; n++) await call('getPatient', { id: patientId });
-    expect(await call<AuditChainStatus>('verifyAuditChain', {})).toMatchObject({ checked: 6, firstBroken: null });
+    expect(await call('verifyAuditChain', {})).toMatchObject({ checked: 6, firstBroken: null });
     const db = services.context.db;
     db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
     db.prepare("UPDATE audit_log SET fields_json = '[\"phone\"]' WHERE seq = 4").run();
-    expect(await call<AuditChainStatus>('verifyAuditChain', {})).toMatchObject({ checked: 4, firstBroken: { seq: 4, reason: 'wrong_hash' } });
+    expect(await call('verifyAuditChain', {})).toMatchObject({ checked: 4, firstBroken: { seq: 4, reason: 'wrong_hash' } });
     // The patient's own history check finds it too, without walking the whole log.
-    const { chain } = await call<{ chain: AuditChainStatus }>('auditHistory', { patientId });
+    const { chain } = await call('auditHistory', { patientId });
     expect(chain.firstBroken).toEqual({ seq: 4, reason: 'wrong_hash' });
   });
 
   it('the history check of one patient catches an entry of theirs whose predecessor was removed or rewritten', async () => {
-    const other = (await call<PatientRecord>('createPatient', { patient: fixtureIntake('ko') })).id;
+    const other = (await call('createPatient', { patient: fixtureIntake('ko') })).id;
     await call('getPatient', { id: other }); // 3
     await call('getPatient', { id: patientId }); // 4
     const db = services.context.db;
     db.exec('DROP TRIGGER audit_log_no_update;');
     // Someone rewrites the other patient's entry 3 and recomputes its hash: entry 4 no longer follows from it.
     db.prepare("UPDATE audit_log SET hash = ? WHERE seq = 3").run('f'.repeat(64));
-    const { chain } = await call<{ chain: AuditChainStatus }>('auditHistory', { patientId });
+    const { chain } = await call('auditHistory', { patientId });
     expect(chain.firstBroken).toEqual({ seq: 4, reason: 'wrong_previous_hash' });
   });
 
@@ -201,6 +199,6 @@ describe('the audit log', () => {
     const db = services.context.db;
     db.exec('DROP TRIGGER audit_log_no_delete;');
     db.prepare('DELETE FROM audit_log WHERE seq = 2').run();
-    expect((await call<AuditChainStatus>('verifyAuditChain', {})).firstBroken).toEqual({ seq: 3, reason: 'wrong_position' });
+    expect((await call('verifyAuditChain', {})).firstBroken).toEqual({ seq: 3, reason: 'wrong_position' });
   });
 });

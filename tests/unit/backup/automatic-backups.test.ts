@@ -13,9 +13,8 @@ import { openDatabase } from '../../../src/main/db/open-database';
 import { defaultClinicSettings } from '../../../src/shared/domain/settings/clinic-settings';
 import { clinicalContent } from '../../../src/main/content/clinical-content';
 import { openServices, photoRootOf, type OpenServices } from '../../../src/main/services/open-services';
-import type { Result } from '../../../src/shared/contract';
+import type { Channel, InputOf, OutputOf } from '../../../src/shared/contract';
 import { isBackupDue, newestBackupTime } from '../../../src/shared/domain/backup/backup-schedule';
-import type { ClinicSettings } from '../../../src/shared/domain/settings/clinic-settings';
 import { fixtureIntake } from '../../support/temp-services';
 import { TEST_KEY } from '../../support/test-key';
 
@@ -42,8 +41,8 @@ function close(services: OpenServices): void {
   services.close();
   opened.splice(opened.indexOf(services), 1);
 }
-async function call<T>(services: OpenServices, channel: string, payload: unknown): Promise<T> {
-  const result = (await services.dispatch(channel, payload)) as Result<T>;
+async function call<C extends Channel>(services: OpenServices, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const result = await services.dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
   return result.value;
 }
@@ -82,7 +81,7 @@ describe('the daily backup', () => {
   it('uses the clinic\'s folder and keeps the newest N there, but never less than the last 7 days', async () => {
     const services = open();
     const chosen = join(folder, 'chosen');
-    const settings = await call<ClinicSettings>(services, 'getClinicSettings', {});
+    const settings = await call(services, 'getClinicSettings', {});
     expect(settings.backup).toEqual({ folder: '', keep: 30 });
     expect(settings.idleLockMinutes).toBe(5);
     await call(services, 'saveClinicSettings', { settings: { ...settings, backup: { folder: chosen, keep: 2 } } });
@@ -131,9 +130,9 @@ describe('the daily backup', () => {
 
   it('refuses a relative folder or a keep of 0, beside the field, and changes nothing', async () => {
     const services = open();
-    const settings = await call<ClinicSettings>(services, 'getClinicSettings', {});
+    const settings = await call(services, 'getClinicSettings', {});
     for (const backup of [{ folder: 'backups', keep: 3 }, { folder: '', keep: 0 }]) {
-      const result = (await services.dispatch('saveClinicSettings', { settings: { ...settings, backup } })) as Result<unknown>;
+      const result = await services.dispatch('saveClinicSettings', { settings: { ...settings, backup } });
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.issues[0]?.path.slice(0, 3)).toEqual(['settings', 'backup', backup.keep === 0 ? 'keep' : 'folder']);
     }

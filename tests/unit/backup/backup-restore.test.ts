@@ -11,6 +11,7 @@ import { readBackup, writeBackup } from '../../../src/main/backup/backup-file';
 import { SCHEMA_VERSION } from '../../../src/main/db/open-database';
 import { deriveKey, KEY_PURPOSES, newDatabaseKey } from '../../../src/main/security/database-key';
 import type { StoredPhoto } from '../../../src/shared/contract/photos';
+import type { PhotoAngle } from '../../../src/shared/domain/intake/vocabulary';
 import { FIXTURES, fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
 import { TEST_KEY, writeTestKeyFile } from '../../support/test-key';
 
@@ -31,10 +32,11 @@ const databasePath = () => join(services.folder, 'clinicdesk.sqlite');
 
 const cli = cliRunner(() => ['--db', databasePath(), '--key-file', keyFile]);
 
-async function addPhoto(patientId: string, shade: number, angle = 'front') {
+async function addPhoto(patientId: string, shade: number, angle: PhotoAngle = 'front'): Promise<StoredPhoto> {
   const bytes = await sharp({ create: { width: 200, height: 150, channels: 3, background: { r: shade, g: 90, b: 200 - shade } } }).jpeg().toBuffer();
   const result = await services.dispatch('addPhoto', { patientId, visitDate: '2026-11-24', angle, dataBase64: bytes.toString('base64') });
-  return (result as { value: StoredPhoto }).value;
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value;
 }
 
 /** Every photo row's image and thumbnail, decrypted, as hashes: equal means photo by photo equal. */
@@ -62,7 +64,8 @@ async function seed(): Promise<string> {
   const imported = await cli('patients', 'import', ...['ko', 'ar', 'th', 'vi'].map((language) => join(FIXTURES, 'cases', `${language}.json`)));
   expect(imported.code).toBe(0);
   const created = await services.dispatch('createPatient', { patient: fixtureIntake('ru') });
-  const patientId = (created as { value: { id: string } }).value.id;
+  if (!created.ok) throw new Error(JSON.stringify(created.error));
+  const patientId = created.value.id;
   await addPhoto(patientId, 10);
   await addPhoto(patientId, 120, 'profile90');
   return patientId;

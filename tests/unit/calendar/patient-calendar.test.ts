@@ -7,8 +7,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/doors/cli';
 import { clinicalContent } from '../../../src/main/content/clinical-content';
 import type { PatientCalendarFile } from '../../../src/shared/contract/calendar';
-import type { PatientFollowUp } from '../../../src/shared/contract/followups';
-import type { PatientRecord } from '../../../src/shared/contract/patients';
 import { patientCalendar } from '../../../src/shared/domain/calendar/patient-calendar';
 import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
 import { writeTestKeyFile } from '../../support/test-key';
@@ -53,7 +51,7 @@ beforeEach(async () => {
   const patient = { ...fixtureIntake('en'), homeTimeZone: 'America/Los_Angeles', trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' } };
   const created = await services.dispatch('createPatient', { patient });
   if (!created.ok) throw new Error(JSON.stringify(created.error));
-  const record = created.value as PatientRecord;
+  const record = created.value;
   patientId = record.id;
   latin = record.patient.names.latin;
   const saved = await services.dispatch('savePatientPlan', {
@@ -68,7 +66,7 @@ afterEach(() => services.dispose());
 async function exportCalendar(): Promise<PatientCalendarFile> {
   const result = await services.dispatch('exportPatientCalendar', { patientId });
   if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value as PatientCalendarFile;
+  return result.value;
 }
 
 describe('a patient’s calendar (.ics)', () => {
@@ -92,7 +90,7 @@ describe('a patient’s calendar (.ics)', () => {
   it('has a 15-minute event at each follow-up’s instant, on both sides of the US DST change', async () => {
     const listed = await services.dispatch('listPatientFollowUps', { patientId });
     if (!listed.ok) throw new Error(JSON.stringify(listed.error));
-    const followUps = listed.value as PatientFollowUp[];
+    const followUps = listed.value;
     expect(followUps.length).toBeGreaterThan(1);
     const events = parseIcs((await exportCalendar()).ics).filter((e) => e.summary.startsWith('Follow-up'));
     expect(events.map((e) => [e.uid, e.summary, e.start, minutesOf(e), e.startZone])).toEqual(

@@ -13,11 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract, ipcChannel, type Channel, type Handlers, type InputOf, type Result } from '../../../src/shared/contract';
 import { registerIpcDoor, type IpcEventLike, type IpcMainLike } from '../../../src/main/doors/ipc-door';
 import { startPreviewServer, type PreviewServer } from '../../../src/main/doors/preview-server';
-import { createDispatch, type Dispatch } from '../../../src/main/services/dispatch';
+import { createDispatch, type RawDispatch } from '../../../src/main/services/dispatch';
 import { createAppLog } from '../../../src/main/logging/app-log';
 import { createHandlers } from '../../../src/main/services/handlers';
 import { newCoordinatorSession } from '../../../src/main/services/sessions/coordinator-session';
-import { openBrowserSession } from '../../support/preview-client';
+import { answerOf, openBrowserSession } from '../../support/preview-client';
 import { fixtureCase, fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
 
 const PATIENT_ID = '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f';
@@ -31,8 +31,8 @@ const PROPERTY_TIMEOUT_MS = 60_000 + RUNS * 20;
 const VALID: { [C in Channel]: InputOf<C> } = {
   searchPatients: { query: '민지', tripStatus: 'all', limit: 10 },
   getPatient: { id: PATIENT_ID },
-  createPatient: { patient: { ...fixtureIntake('zh-Hans'), referral: { route: 'agency', agencyName: 'Seoul Medi Tour', agencyRegistrationNumber: 'A-2024-0117' } } as InputOf<'createPatient'>['patient'] },
-  updatePatient: { id: PATIENT_ID, expectedVersion: 1, patient: fixtureIntake('ar') as InputOf<'updatePatient'>['patient'] },
+  createPatient: { patient: { ...fixtureIntake('zh-Hans'), referral: { route: 'agency', agencyName: 'Seoul Medi Tour', agencyRegistrationNumber: 'A-2024-0117' } } },
+  updatePatient: { id: PATIENT_ID, expectedVersion: 1, patient: fixtureIntake('ar') },
   exportPatient: { id: PATIENT_ID },
   importPatients: { sources: [{ name: 'case.json', text: '{}' }] },
   saveDraft: { key: DRAFT_KEY, label: 'Wang', baseVersion: null, form: { nativeName: '王' } },
@@ -50,7 +50,7 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   makeHandout: { patientId: PATIENT_ID, kind: 'aftercare', language: 'ar', bilingual: true },
   exportHandout: { patientId: PATIENT_ID, kind: 'consent', language: 'th', bilingual: false, folder: '/tmp/clinicdesk-fuzz-handouts' },
   defaultHandoutFolder: {},
-  makeCaseHandout: { caseFile: { ...fixtureCase('vi'), plan: { items: [{ treatment: 'ipl', date: '2027-01-12' }] } } as InputOf<'makeCaseHandout'>['caseFile'], kind: 'precare', language: 'vi', bilingual: true },
+  makeCaseHandout: { caseFile: { ...fixtureCase('vi'), plan: { items: [{ treatment: 'ipl', date: '2027-01-12' }] } }, kind: 'precare', language: 'vi', bilingual: true },
   recordFollowUpOutcome: { id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', outcome: 'photos_received', note: 'Three photos by WeChat' },
   getPatientPlan: { patientId: PATIENT_ID },
   evaluatePatientPlan: { patientId: PATIENT_ID, plan: { items: [{ treatment: 'ipl', date: '2026-12-03' }] } },
@@ -77,11 +77,11 @@ const VALID: { [C in Channel]: InputOf<C> } = {
       prices: { 'pico-laser': 150000 },
     },
   },
-  checkCasePlan: { caseFile: { ...fixtureCase('en'), plan: { items: [{ treatment: 'pico-laser', date: '2027-01-10' }] } } as InputOf<'checkCasePlan'>['caseFile'] },
+  checkCasePlan: { caseFile: { ...fixtureCase('en'), plan: { items: [{ treatment: 'pico-laser', date: '2027-01-10' }] } } },
   getKhidiReport: { year: 2026 },
   exportKhidiReport: { year: 2026 },
   getReportSummary: { from: '2026-01-01', to: '2026-12-31' },
-  scheduleCasePlan: { caseFile: { ...fixtureCase('th'), plan: { items: [{ treatment: 'rejuran-healer' }] } } as InputOf<'scheduleCasePlan'>['caseFile'] },
+  scheduleCasePlan: { caseFile: { ...fixtureCase('th'), plan: { items: [{ treatment: 'rejuran-healer' }] } } },
   auditHistory: { patientId: PATIENT_ID },
   verifyAuditChain: {},
   listPlanVersions: { patientId: PATIENT_ID },
@@ -139,7 +139,8 @@ const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value) ?? 
 
 let services: TempServices;
 let called: Channel[];
-let dispatch: Dispatch;
+/** The raw entry: these payloads are meant to be anything at all. */
+let dispatch: RawDispatch;
 let server: PreviewServer;
 let cookie = '';
 let ipcListeners: Map<string, (event: IpcEventLike, payload: unknown) => Promise<Result<unknown>>>;
@@ -224,7 +225,7 @@ const doors: Record<string, (channel: Channel, payload: unknown) => Promise<Resu
       countsOf('http').transport_retries += 1;
       response = await post();
     }
-    return (await response.json()) as Result<unknown>;
+    return answerOf(response);
   },
 };
 
@@ -319,6 +320,6 @@ describe('callers that are not the app', () => {
     const result = await dispatch('dropDatabase', {});
     expect(result.ok ? null : result.error.code).toBe('unknown_channel');
     const overHttp = await fetch(`${server.url}api/dropDatabase`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{}' });
-    expect(((await overHttp.json()) as Result<unknown>).ok).toBe(false);
+    expect((await answerOf(overHttp)).ok).toBe(false);
   });
 });

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/doors/cli';
 import { openServices } from '../../../src/main/services/open-services';
-import type { Result } from '../../../src/shared/contract';
-import type { CoordinatorProfile } from '../../../src/shared/contract/coordinators';
+import type { Dispatch } from '../../../src/main/services/dispatch';
 import { TEST_KEY, writeTestKeyFile } from '../../support/test-key';
 
 let folder: string;
@@ -27,7 +26,7 @@ async function cli(...args: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-async function withServices<T>(use: (dispatch: (channel: string, payload: unknown) => Promise<Result<unknown>>) => Promise<T>): Promise<T> {
+async function withServices<T>(use: (dispatch: Dispatch) => Promise<T>): Promise<T> {
   const services = openServices({ databasePath: db, key: TEST_KEY, requireSignIn: true });
   try {
     return await use(services.dispatch);
@@ -39,7 +38,11 @@ async function withServices<T>(use: (dispatch: (channel: string, payload: unknow
 describe('coordinators in the CLI', () => {
   it('lists the profiles and sets a forgotten PIN anew; a bad PIN or id changes nothing', async () => {
     expect(await cli('coordinators', 'list')).toMatchObject({ code: 0, out: 'No coordinator profiles.' });
-    const park = await withServices(async (dispatch) => ((await dispatch('addCoordinator', { name: 'Park Ji-won', pin: '111111' })) as { value: CoordinatorProfile }).value);
+    const park = await withServices(async (dispatch) => {
+      const added = await dispatch('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
+      if (!added.ok) throw new Error(JSON.stringify(added.error));
+      return added.value;
+    });
     expect(await cli('coordinators', 'list')).toMatchObject({ code: 0, out: `${park.id}  Park Ji-won` });
 
     expect(await cli('coordinators', 'reset-pin', park.id, '--pin', '12')).toMatchObject({ code: 2 });

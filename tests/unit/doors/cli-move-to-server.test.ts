@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/doors/cli';
-import type { PatientRecord, PatientSearchResult } from '../../../src/shared/contract/patients';
 import { openServerServices } from '../../../src/main/services/open-server-services';
 import { usePostgres } from '../../support/postgres/use-postgres';
-import { FIXED_NOW, openTempServices } from '../../support/temp-services';
+import { FIXED_NOW, openTempServices, valueOf } from '../../support/temp-services';
 import { TEST_KEY, writeTestKeyFile } from '../../support/test-key';
 
 const postgres = usePostgres();
@@ -31,11 +30,11 @@ describe.skipIf(!postgres.available)(postgres.title('moving a clinic to a server
     folders.push(file.folder);
     const seeded = await file.dispatch('seedDemoPatients', {});
     expect(seeded.ok).toBe(true);
-    const list = (await file.dispatch('searchPatients', { query: '', tripStatus: 'all', limit: 100 })) as { ok: true; value: PatientSearchResult };
+    const list = { value: valueOf(await file.dispatch('searchPatients', { query: '', tripStatus: 'all', limit: 100 })) };
     const first = list.value.rows[0]!;
-    const plan = { items: [{ treatment: 'hydrafacial', date: null }, { treatment: 'pico-laser', date: null }], acknowledgements: [], discounts: {}, rate: null };
+    const plan = { items: [{ treatment: 'hydrafacial' as const, date: null }, { treatment: 'pico-laser' as const, date: null }], acknowledgements: [], discounts: {}, rate: null };
     expect((await file.dispatch('savePatientPlan', { patientId: first.id, expectedVersion: 0, plan })).ok).toBe(true);
-    const record = (await file.dispatch('getPatient', { id: first.id })) as { ok: true; value: PatientRecord };
+    const record = { value: valueOf(await file.dispatch('getPatient', { id: first.id })) };
     await file.close();
 
     const url = await postgres.createDatabase();
@@ -50,15 +49,16 @@ describe.skipIf(!postgres.available)(postgres.title('moving a clinic to a server
     folders.push(dataFolder);
     const server = await openServerServices({ url, dataFolder, key: TEST_KEY, now: () => FIXED_NOW });
     try {
-      const onServer = (await server.dispatch('searchPatients', { query: '', tripStatus: 'all', limit: 100 })) as { ok: true; value: PatientSearchResult };
+      const onServer = { value: valueOf(await server.dispatch('searchPatients', { query: '', tripStatus: 'all', limit: 100 })) };
       expect(onServer.value.rows).toEqual(list.value.rows);
-      const again = (await server.dispatch('getPatient', { id: first.id })) as { ok: true; value: PatientRecord };
+      const again = { value: valueOf(await server.dispatch('getPatient', { id: first.id })) };
       expect(again.value.patient).toEqual(record.value.patient);
       expect(again.value.version).toBe(record.value.version);
       const planOnServer = await server.dispatch('getPatientPlan', { patientId: first.id });
       expect(planOnServer).toMatchObject({ ok: true, value: { version: 1, plan: { items: [{ treatment: 'hydrafacial' }, { treatment: 'pico-laser' }] } } });
       // New rows are numbered past the copied ones: a new patient saves.
-      const created = await server.dispatch('createPatient', { patient: { ...record.value.patient, id: undefined } });
+      const { id: _id, ...withoutId } = record.value.patient;
+      const created = await server.dispatch('createPatient', { patient: withoutId });
       expect(created.ok).toBe(true);
     } finally {
       await server.close();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/doors/content-security-policy';
 import { startPreviewServer, type PreviewServer } from '../../../src/main/doors/preview-server';
 import { newCoordinatorSession } from '../../../src/main/services/sessions/coordinator-session';
-import { openBrowserSession, post } from '../../support/preview-client';
+import { answerOf, openBrowserSession, post } from '../../support/preview-client';
 import { openTempServices, type TempServices } from '../../support/temp-services';
 
 let services: TempServices;
@@ -46,8 +46,7 @@ describe('the preview server', () => {
 
   it('answers a channel call with its result', async () => {
     const response = await post(server, 'getAppInfo', {}, cookie);
-    const result = (await response.json()) as { ok: boolean; value: { patientCount: number } };
-    expect(result).toMatchObject({ ok: true, value: { patientCount: 0 } });
+    expect(await answerOf(response)).toMatchObject({ ok: true, value: { patientCount: 0 } });
   });
 
   it('closes at once even while a client holds an idle connection open', async () => {

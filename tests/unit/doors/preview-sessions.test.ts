@@ -10,7 +10,7 @@ import { startPreviewServer, type PreviewServer } from '../../../src/main/doors/
 import { newCoordinatorSession, type CoordinatorSession } from '../../../src/main/services/sessions/coordinator-session';
 import { CHANNELS, type Result } from '../../../src/shared/contract';
 import { IDLE_LOCK_MINUTES } from '../../../src/shared/domain/coordinators/coordinator-pin';
-import { call, openBrowserSession, post } from '../../support/preview-client';
+import { answerOf, call, openBrowserSession, post } from '../../support/preview-client';
 import { fixtureIntake, movableClock, openTempServices, type TempServices } from '../../support/temp-services';
 
 const run = promisify(execFile);
@@ -39,10 +39,14 @@ beforeAll(async () => {
   const setup = newCoordinatorSession();
   const added = await services.dispatchIn(setup, 'addCoordinator', { name: 'Park Ji-won', pin: '482913' });
   if (!added.ok) throw new Error(added.error.message);
-  parkId = (added.value as { id: string }).id;
-  const created = await services.dispatchIn(setup, 'createPatient', { patient: fixtureIntake('en') as never });
+  const patient = fixtureIntake('en');
+  const created = await services.dispatchIn(setup, 'createPatient', { patient });
   if (!created.ok) throw new Error(created.error.message);
-  patientName = (created.value as { patient: { names: { latin: string } } }).patient.names.latin;
+  // dispatchIn is the door's raw entry, its values unknown: what the test needs is read typed instead.
+  const listed = await services.dispatch('listCoordinators', {});
+  if (!listed.ok) throw new Error(listed.error.message);
+  parkId = listed.value.coordinators[0]!.id;
+  patientName = patient.names.latin;
 });
 afterAll(async () => {
   await server.close();
@@ -59,7 +63,7 @@ describe('the preview without a session', () => {
     for (const channel of CHANNELS) {
       const response = await post(server, channel, {});
       expect(response.status, channel).toBe(401);
-      expect(codeOf((await response.json()) as Result<unknown>), channel).toBe('no_session');
+      expect(codeOf(await answerOf(response)), channel).toBe('no_session');
     }
     // A made-up cookie is no session either.
     const forged = await post(server, 'searchPatients', { query: '', tripStatus: 'all', limit: 10 }, `clinicdesk_session_${new URL(server.url).port}=forged`);
@@ -132,8 +136,7 @@ describe('sessions per browser', () => {
     expect([codeOf(refused), issueOf(refused)]).toEqual(['forbidden', 'not_signed_in']);
     const planted = await call(server, 'saveDraft', { key: 'new:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', label: 'x', baseVersion: null, form: { allergies: 'none' } }, other);
     expect(issueOf(planted)).toBe('not_signed_in');
-    const otherList = (await call(server, 'listCoordinators', {}, other)) as Result<{ signedIn: unknown }>;
-    expect(otherList.ok && otherList.value.signedIn).toBeNull();
+    expect(await call(server, 'listCoordinators', {}, other)).toMatchObject({ ok: true, value: { signedIn: null } });
 
     // Calls keep the sign-in alive; the clinic's idle time without one ends it, on the services' clock.
     const idleMs = IDLE_LOCK_MINUTES.default * 60_000;

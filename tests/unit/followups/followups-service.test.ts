@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DueFollowUp } from '../../../src/shared/contract/followups';
-import type { PatientRecord } from '../../../src/shared/contract/patients';
-import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import { fixtureIntake, openTempServices, valueOf, type TempServices } from '../../support/temp-services';
 
 let services: TempServices;
 let patientId: string;
@@ -11,7 +10,7 @@ beforeEach(async () => {
   // A patient from Los Angeles flying home on 2027-03-01; day 3 falls before the DST change, week 2 after.
   const patient = { ...fixtureIntake('en'), homeTimeZone: 'America/Los_Angeles', trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' } };
   const created = await services.dispatch('createPatient', { patient });
-  patientId = (created as { value: PatientRecord }).value.id;
+  patientId = valueOf(created).id;
   const saved = await services.dispatch('savePatientPlan', {
     patientId,
     expectedVersion: 0,
@@ -21,10 +20,10 @@ beforeEach(async () => {
 });
 afterEach(() => services.dispose());
 
-async function due(at: string): Promise<DueFollowUp[]> {
+async function due(at: string): Promise<readonly DueFollowUp[]> {
   const result = await services.dispatch('listDueFollowUps', { at });
   if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return (result.value as { followUps: DueFollowUp[] }).followUps;
+  return result.value.followUps;
 }
 
 describe('follow-ups after the flight', () => {
@@ -50,7 +49,7 @@ describe('follow-ups after the flight', () => {
 
   it('are remade when the plan changes, keeping one per step', async () => {
     const current = await services.dispatch('getPatientPlan', { patientId });
-    const version = (current as { value: { version: number } }).value.version;
+    const version = valueOf(current).version;
     await services.dispatch('savePatientPlan', { patientId, expectedVersion: version, plan: { items: [{ treatment: 'hydrafacial', date: '2027-02-23' }] } });
     const steps = services.context.db.prepare<[], { step: string }>('SELECT step FROM followups').all().map((r) => r.step);
     expect(steps).toEqual(['day-3']);
@@ -61,7 +60,7 @@ describe('recording what came of a follow-up', () => {
   const followUps = async () => {
     const result = await services.dispatch('listPatientFollowUps', { patientId });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
-    return result.value as { id: string; step: string; state: string; outcome: string | null; note: string }[];
+    return result.value;
   };
 
   it('photos received closes it; a concern keeps it on the due list, flagged, even when the plan is saved again', async () => {
@@ -74,7 +73,7 @@ describe('recording what came of a follow-up', () => {
     expect(flagged[0]!.languages[0]).toBe('en');
 
     const current = await services.dispatch('getPatientPlan', { patientId });
-    const version = (current as { value: { version: number } }).value.version;
+    const version = valueOf(current).version;
     await services.dispatch('savePatientPlan', { patientId, expectedVersion: version, plan: { items: [{ treatment: 'hydrafacial', date: '2027-02-23' }] } });
     const after = await followUps();
     expect(after.find((f) => f.step === 'week-2')).toMatchObject({ outcome: 'concern_raised', note: 'Dark patch on the left cheek' });
@@ -86,7 +85,7 @@ describe('recording what came of a follow-up', () => {
     const missing = await services.dispatch('recordFollowUpOutcome', { id: '00000000-0000-4000-8000-000000000000', outcome: 'done', note: '' });
     expect(missing.ok ? null : missing.error.code).toBe('not_found');
     const [first] = await followUps();
-    const bad = await services.dispatch('recordFollowUpOutcome', { id: first!.id, outcome: 'forgotten', note: '' });
+    const bad = await services.dispatchRaw('recordFollowUpOutcome', { id: first!.id, outcome: 'forgotten', note: '' });
     expect(bad.ok ? null : bad.error.issues.map((i) => `${i.path.join('.')}:${i.code}`)).toEqual(['outcome:invalid_choice']);
     expect(services.snapshot()).toBe(before);
   });

@@ -5,8 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PatientRecord } from '../../../src/shared/contract/patients';
-import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import { fixtureIntake, openTempServices, valueOf, type TempServices } from '../../support/temp-services';
 import { writeTestKeyFile } from '../../support/test-key';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -18,10 +17,9 @@ afterEach(() => services.dispose());
 
 describe('handouts for one patient from the CLI', () => {
   it('writes ten PDFs through the worker pool', async () => {
-    const patient = structuredClone(fixtureIntake('th')) as Record<string, any>;
-    patient.trip = { ...patient.trip, arrival: '2026-12-01', departure: '2026-12-12' };
-    const created = (await services.dispatch('createPatient', { patient })) as { value: PatientRecord };
-    const patientId = created.value.id;
+    const base = fixtureIntake('th');
+    const patient = { ...base, trip: { ...base.trip, arrival: '2026-12-01', departure: '2026-12-12' } };
+    const patientId = valueOf(await services.dispatch('createPatient', { patient })).id;
     const saved = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 0, plan: { items: [{ treatment: 'ipl', date: '2026-12-03', time: '10:00' }] } });
     expect(saved.ok).toBe(true);
     services.close();

@@ -4,9 +4,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ExportedHandout, HandoutFile } from '../../../src/shared/contract/handouts';
-import type { PatientRecord } from '../../../src/shared/contract/patients';
-import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import { fixtureIntake, openTempServices, valueOf, type TempServices } from '../../support/temp-services';
 import { pdfText } from './pdf-tools';
 
 let services: TempServices;
@@ -14,10 +12,9 @@ let patientId: string;
 
 beforeEach(async () => {
   services = openTempServices();
-  const patient = structuredClone(fixtureIntake('ja')) as Record<string, any>;
-  patient.trip = { ...patient.trip, arrival: '2026-12-01', departure: '2026-12-12' };
-  const created = await services.dispatch('createPatient', { patient });
-  patientId = (created as { value: PatientRecord }).value.id;
+  const base = fixtureIntake('ja');
+  const patient = { ...base, trip: { ...base.trip, arrival: '2026-12-01', departure: '2026-12-12' } };
+  patientId = valueOf(await services.dispatch('createPatient', { patient })).id;
 });
 afterEach(() => services.dispose());
 
@@ -34,7 +31,7 @@ const savePlan = async () => {
 const priceEverything = async () => {
   const current = await services.dispatch('getClinicSettings', {});
   if (!current.ok) throw new Error('no settings');
-  const settings = current.value as { prices: Record<string, number> };
+  const settings = current.value;
   const saved = await services.dispatch('saveClinicSettings', { settings: { ...settings, prices: { ...settings.prices, 'led-therapy': 30_000 } } });
   expect(saved.ok).toBe(true);
 };
@@ -44,8 +41,7 @@ describe('handout channels', () => {
     await savePlan();
     await priceEverything();
     const result = await services.dispatch('makeHandout', { patientId, kind: 'plan', language: 'ja', bilingual: true });
-    expect(result.ok).toBe(true);
-    const file = (result as { value: HandoutFile }).value;
+    const file = valueOf(result);
     expect(file.fileName).toMatch(/-plan-ja-ko\.pdf$/);
     const pdf = Buffer.from(file.pdfBase64, 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -62,7 +58,7 @@ describe('handout channels', () => {
 
     const draft = await services.dispatch('makeHandout', { patientId, kind: 'plan', language: 'en', bilingual: false, draft: true });
     if (!draft.ok) throw new Error(JSON.stringify(draft.error));
-    const file = draft.value as HandoutFile;
+    const file = draft.value;
     expect(file.fileName).toMatch(/-plan-en-draft\.pdf$/);
     const text = pdfText(Buffer.from(file.pdfBase64, 'base64'));
     const pages = Number(/Page 1 of (\d+)/.exec(text)?.[1]);
@@ -89,7 +85,7 @@ describe('handout channels', () => {
     await savePlan();
     const folder = join(services.folder, 'out', 'handouts');
     const result = await services.dispatch('exportHandout', { patientId, kind: 'consent', language: 'ja', bilingual: false, folder });
-    const exported = (result as { value: ExportedHandout }).value;
+    const exported = valueOf(result);
     expect(readdirSync(folder)).toEqual([exported.path.split('/').at(-1)]);
     expect(readFileSync(exported.path).length).toBe(exported.bytes);
     const history = await services.dispatch('auditHistory', { patientId });
@@ -100,7 +96,7 @@ describe('handout channels', () => {
     await savePlan();
     const folder = join(services.folder, 'shared', 'handouts');
     const first = await services.dispatch('exportHandout', { patientId, kind: 'consent', language: 'ja', bilingual: false, folder });
-    const path = (first as { value: ExportedHandout }).value.path;
+    const path = valueOf(first).path;
     rmSync(path);
     const victim = join(services.folder, 'victim.txt');
     writeFileSync(victim, 'keep me');

@@ -2,25 +2,23 @@
 // record, erased by a deletion request and destroyed with the record; read and discarded from the CLI too.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../src/shared/contract';
-import type { PatientRecord } from '../../../src/shared/contract/patients';
-import type { PlanDraft } from '../../../src/shared/contract/plan-drafts';
+import type { Channel, InputOf, OutputOf } from '../../../src/shared/contract';
 import { runCli } from '../../../src/main/doors/cli';
 import { createRightsService } from '../../../src/main/services/rights-service';
-import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import { fixtureIntake, openTempServices, type PlanInput, type TempServices } from '../../support/temp-services';
 import { writeTestKeyFile } from '../../support/test-key';
 
 const DOCTOR = 'Dr. Kim Soo-jin';
 let services: TempServices;
 let patientId: string;
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const result = (await services.dispatch(channel as never, input as never)) as Result<T>;
+async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const result = await services.dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
   return result.value;
 }
 
-const draftPlan = {
+const draftPlan: PlanInput = {
   items: [{ treatment: 'pico-laser', date: '2026-12-06', time: '10:00', status: 'done', record: { doctor: DOCTOR, device: 'PicoSure', settings: {}, notes: 'mild erythema' } }],
   acknowledgements: [],
   discounts: {},
@@ -28,21 +26,21 @@ const draftPlan = {
 
 beforeEach(async () => {
   services = openTempServices();
-  patientId = (await call<PatientRecord>('createPatient', { patient: fixtureIntake('ja') })).id;
+  patientId = (await call('createPatient', { patient: fixtureIntake('ja') })).id;
 });
 afterEach(() => services.dispose());
 
 describe('plan drafts', () => {
   it('are saved per patient, read back as a plan, and discarded', async () => {
-    const other = (await call<PatientRecord>('createPatient', { patient: fixtureIntake('th') })).id;
-    const { savedAt } = await call<{ savedAt: string }>('savePlanDraft', { patientId, baseVersion: 0, plan: draftPlan });
-    const draft = await call<PlanDraft>('getPlanDraft', { patientId });
+    const other = (await call('createPatient', { patient: fixtureIntake('th') })).id;
+    const { savedAt } = await call('savePlanDraft', { patientId, baseVersion: 0, plan: draftPlan });
+    const draft = await call('getPlanDraft', { patientId });
     expect(draft).toMatchObject({ baseVersion: 0, savedAt, plan: { items: [{ treatment: 'pico-laser', record: { doctor: DOCTOR } }] } });
     expect(await call('getPlanDraft', { patientId: other })).toBeNull();
 
     // A second save replaces the first.
     await call('savePlanDraft', { patientId, baseVersion: 1, plan: { items: [{ treatment: 'led-therapy', date: null }] } });
-    expect((await call<PlanDraft>('getPlanDraft', { patientId })).plan.items.map((item) => item.treatment)).toEqual(['led-therapy']);
+    expect((await call('getPlanDraft', { patientId }))?.plan.items.map((item) => item.treatment)).toEqual(['led-therapy']);
 
     expect(await call('discardPlanDraft', { patientId })).toEqual({ discarded: true });
     expect(await call('discardPlanDraft', { patientId })).toEqual({ discarded: false });
@@ -52,7 +50,7 @@ describe('plan drafts', () => {
   it('refuse an unknown patient and a plan the schema refuses, on their fields', async () => {
     const unknown = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
     expect(await services.dispatch('savePlanDraft', { patientId: unknown, baseVersion: 0, plan: draftPlan })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const bad = await services.dispatch('savePlanDraft', { patientId, baseVersion: 0, plan: { items: [{ treatment: 'no-such-thing', date: null }] } });
+    const bad = await services.dispatchRaw('savePlanDraft', { patientId, baseVersion: 0, plan: { items: [{ treatment: 'no-such-thing', date: null }] } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['plan', 'items', 0, 'treatment'] }] } });
     expect(await call('getPlanDraft', { patientId })).toBeNull();
   });

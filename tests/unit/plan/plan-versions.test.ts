@@ -1,37 +1,36 @@
 // Clinical records are amended, never overwritten: every saved version of a plan (session records included)
 // stays readable, newest first, with when and by whom.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PlanVersion } from '../../../src/shared/contract/audit';
-import type { PatientRecord } from '../../../src/shared/contract/patients';
+import type { Channel, InputOf, OutputOf } from '../../../src/shared/contract';
 import { COORDINATOR_SETTING } from '../../../src/main/services/service-context';
-import { FIXED_NOW, fixtureIntake, movableClock, openTempServices, type TempServices } from '../../support/temp-services';
+import { FIXED_NOW, fixtureIntake, movableClock, openTempServices, type PlanInput, type TempServices } from '../../support/temp-services';
 
 let services: TempServices;
 let clock: ReturnType<typeof movableClock>;
 let patientId: string;
 
-const call = async <T>(channel: string, payload: unknown): Promise<T> => {
-  const result = await services.dispatch(channel, payload);
+const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
+  const result = await services.dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
+  return result.value;
 };
 
 beforeEach(async () => {
   clock = movableClock();
   services = openTempServices(clock.now);
   const patient = { ...fixtureIntake('en'), trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' } };
-  patientId = (await call<PatientRecord>('createPatient', { patient })).id;
+  patientId = (await call('createPatient', { patient })).id;
 });
 afterEach(() => services.dispose());
 
 describe('plan versions', () => {
   it('a patient without a plan has none', async () => {
-    expect(await call<PlanVersion[]>('listPlanVersions', { patientId })).toEqual([]);
+    expect(await call('listPlanVersions', { patientId })).toEqual([]);
   });
 
   it('keeps every saved version, and the session record made on one, readable after later saves', async () => {
     await services.context.store.transaction((tx) => tx.plans.putSetting(COORDINATOR_SETTING, 'Park Ji-won', FIXED_NOW.toISOString()));
-    const first = { items: [{ treatment: 'pico-laser', date: '2027-02-22' }] };
+    const first: PlanInput = { items: [{ treatment: 'pico-laser', date: '2027-02-22' }] };
     await call('savePatientPlan', { patientId, expectedVersion: 0, plan: first });
     const record = { doctor: 'Dr. Kim Soo-jin', device: 'PicoSure', settings: { fluence: '2.8 J/cm²' }, notes: 'mild erythema' };
     clock.set('2027-02-22T03:00:00Z'); // the session has taken place
@@ -39,7 +38,7 @@ describe('plan versions', () => {
     // A later save drops the session from the plan: the earlier versions still show it, with its record.
     await call('savePatientPlan', { patientId, expectedVersion: 2, plan: { items: [{ treatment: 'hydrafacial', date: '2027-02-23' }] } });
 
-    const versions = await call<PlanVersion[]>('listPlanVersions', { patientId });
+    const versions = await call('listPlanVersions', { patientId });
     expect(versions.map((kept) => kept.version)).toEqual([3, 2, 1]);
     expect(versions.every((kept) => kept.savedBy === 'Park Ji-won')).toBe(true);
     expect(versions.map((kept) => kept.savedAt)).toEqual(['2027-02-22T03:00:00.000Z', '2027-02-22T03:00:00.000Z', FIXED_NOW.toISOString()]);
@@ -52,7 +51,7 @@ describe('plan versions', () => {
     await call('savePatientPlan', { patientId, expectedVersion: 0, plan: { items: [] } });
     const stale = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 0, plan: { items: [] } });
     expect(stale.ok ? null : stale.error.code).toBe('conflict');
-    expect((await call<PlanVersion[]>('listPlanVersions', { patientId })).map((kept) => kept.version)).toEqual([1]);
+    expect((await call('listPlanVersions', { patientId })).map((kept) => kept.version)).toEqual([1]);
   });
 
   it('a save whose versioned write changes no row is a conflict, with no version, session row nor entry', async () => {
@@ -61,7 +60,7 @@ describe('plan versions', () => {
     const db = services.context.db;
     db.exec(`CREATE TEMP TRIGGER plans_skip_insert BEFORE INSERT ON plans BEGIN SELECT RAISE(IGNORE); END;
       CREATE TEMP TRIGGER plans_skip_update BEFORE UPDATE ON plans BEGIN SELECT RAISE(IGNORE); END;`);
-    const plan = { items: [{ treatment: 'pico-laser', date: '2027-02-22' }] };
+    const plan: PlanInput = { items: [{ treatment: 'pico-laser', date: '2027-02-22' }] };
     const before = services.snapshot();
     const first = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 0, plan });
     expect(first.ok ? null : first.error.code).toBe('conflict');
@@ -75,7 +74,7 @@ describe('plan versions', () => {
     const session = await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'cancelled' });
     expect(session.ok ? null : session.error.code).toBe('conflict');
     expect(services.snapshot()).toBe(saved);
-    expect((await call<PlanVersion[]>('listPlanVersions', { patientId })).map((kept) => kept.version)).toEqual([1]);
+    expect((await call('listPlanVersions', { patientId })).map((kept) => kept.version)).toEqual([1]);
   });
 
   it('a kept version cannot be overwritten in the database', async () => {

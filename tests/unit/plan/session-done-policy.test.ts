@@ -7,11 +7,10 @@ import { createHandlers } from '../../../src/main/services/handlers';
 import { registerIpcDoor, type IpcEventLike, type IpcMainLike } from '../../../src/main/doors/ipc-door';
 import { startPreviewServer, type PreviewServer } from '../../../src/main/doors/preview-server';
 import { ipcChannel, type Channel, type Result } from '../../../src/shared/contract';
-import type { PatientRecord } from '../../../src/shared/contract/patients';
 import { koreaClock, whyNotDone } from '../../../src/shared/domain/plan/session-done-policy';
 import { newCoordinatorSession } from '../../../src/main/services/sessions/coordinator-session';
-import { openBrowserSession } from '../../support/preview-client';
-import { fixtureIntake, movableClock, openTempServices, type TempServices } from '../../support/temp-services';
+import { answerOf, openBrowserSession } from '../../support/preview-client';
+import { fixtureIntake, movableClock, openTempServices, valueOf, type PlanItemInput, type TempServices } from '../../support/temp-services';
 
 describe('whyNotDone', () => {
   // 2027-02-22 10:30 in Korea is 01:30 UTC.
@@ -50,8 +49,8 @@ describe('marking a future session done, through every door', () => {
       patient: { ...fixtureIntake('en'), trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' } },
     });
     if (!created.ok) throw new Error(JSON.stringify(created.error));
-    patientId = (created.value as PatientRecord).id;
-    const items = [
+    patientId = created.value.id;
+    const items: PlanItemInput[] = [
       { treatment: 'pico-laser', date: '2027-02-22', time: '09:00' }, // this morning: may be done
       { treatment: 'hydrafacial', date: '2027-02-22', time: '15:00' }, // this afternoon: not yet
       { treatment: 'ipl', date: '2027-02-26' }, // in four days
@@ -71,12 +70,10 @@ describe('marking a future session done, through every door', () => {
   });
 
   const doors: Record<string, (channel: Channel, payload: unknown) => Promise<Result<unknown>>> = {
-    service: (channel, payload) => services.dispatch(channel, payload),
+    service: (channel, payload) => services.dispatchRaw(channel, payload),
     ipc: (channel, payload) => ipcListeners.get(ipcChannel(channel))!({ senderFrame: { url: `${APP_URL}#/week`, parent: null } }, payload),
     http: async (channel, payload) =>
-      (await (
-        await fetch(`${server.url}api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(payload) })
-      ).json()) as Result<unknown>,
+      answerOf(await fetch(`${server.url}api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(payload) })),
   };
 
   it.each(Object.keys(doors))('the %s door refuses it beside the status, and nothing changes', async (door) => {
@@ -90,9 +87,9 @@ describe('marking a future session done, through every door', () => {
       const result = await doors[door]!('setSessionStatus', { patientId, index, expectedVersion: 1, status: 'done', record });
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['status'], code }] } });
     }
-    const plan = await doors[door]!('getPatientPlan', { patientId });
-    if (!plan.ok) throw new Error('no plan');
-    const items = (plan.value as { plan: { items: { treatment: string; date: string | null; status?: string }[] } }).plan.items;
+    expect((await doors[door]!('getPatientPlan', { patientId })).ok).toBe(true);
+    // The same plan, read typed to build the save that goes through the door.
+    const { items } = valueOf(await services.dispatch('getPatientPlan', { patientId })).plan;
     const inFuture = items.map((item, index) => (index === 2 ? { ...item, status: 'done', record } : item));
     const saved = await doors[door]!('savePatientPlan', { patientId, expectedVersion: 1, plan: { items: inFuture } });
     expect(saved).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['plan', 'items', 2, 'status'], code: 'session_in_future' }] } });

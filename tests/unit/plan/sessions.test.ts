@@ -1,14 +1,13 @@
 // The sessions of saved plans across patients (the week view), and recording what became of a session: done
 // with the doctor's record, no-show, cancelled; a stale version is a conflict and old plans without statuses read.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PatientPlan, SessionListing } from '../../../src/shared/contract/plans';
-import type { PatientRecord } from '../../../src/shared/contract/patients';
-import type { Result } from '../../../src/shared/contract';
+import type { SessionListing } from '../../../src/shared/contract/plans';
 import sharp from 'sharp';
 import type { StoredPhoto } from '../../../src/shared/contract/photos';
 import { LATER_SCREENING_FLAGS } from '../../../src/shared/domain/intake/vocabulary';
 import { planSchema, positionalSessionId, sessionRecordSchema } from '../../../src/shared/domain/plan/plan-schema';
-import { fixtureIntake, movableClock, openTempServices, type TempServices } from '../../support/temp-services';
+import type { ClinicSettings } from '../../../src/shared/domain/settings/clinic-settings';
+import { fixtureIntake, movableClock, openTempServices, valueOf, type PlanItemInput, type TempServices } from '../../support/temp-services';
 
 let services: TempServices;
 let patientId: string;
@@ -20,22 +19,18 @@ async function createPatient(latin: string, native: string): Promise<string> {
   const intake = fixtureIntake('en');
   // The fixture predates the later screening questions (read as not asked): answered here, so that the only
   // findings are the schedule's.
-  const screening = { ...(intake.screening as object), ...LATER_ANSWERS };
+  const screening = { ...intake.screening, ...LATER_ANSWERS };
   const patient = { ...intake, names: { native, latin }, trip, screening };
-  const created = await services.dispatch('createPatient', { patient });
-  if (!created.ok) throw new Error(JSON.stringify(created.error));
-  return (created.value as PatientRecord).id;
+  return valueOf(await services.dispatch('createPatient', { patient })).id;
 }
 
-async function savePlan(id: string, items: unknown[]): Promise<void> {
+async function savePlan(id: string, items: PlanItemInput[]): Promise<void> {
   const saved = await services.dispatch('savePatientPlan', { patientId: id, expectedVersion: 0, plan: { items } });
   if (!saved.ok) throw new Error(JSON.stringify(saved.error));
 }
 
-async function sessions(from: string, to: string): Promise<SessionListing[]> {
-  const result = await services.dispatch('listSessions', { from, to });
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value as SessionListing[];
+async function sessions(from: string, to: string): Promise<readonly SessionListing[]> {
+  return valueOf(await services.dispatch('listSessions', { from, to }));
 }
 
 /** Planned before the stay (FIXED_NOW); the tests that record what became of a session move it after them. */
@@ -89,9 +84,7 @@ describe('listSessions: rooms and findings', () => {
     await services.dispatch('saveClinicSettings', {
       settings: { ...(await settingsNow()), rooms: [{ name: 'Laser 1' }, { name: 'Room 2' }] },
     });
-    const saved = await services.dispatch('getPatientPlan', { patientId });
-    if (!saved.ok) throw new Error('no plan');
-    const plan = (saved.value as PatientPlan).plan;
+    const { plan } = valueOf(await services.dispatch('getPatientPlan', { patientId }));
     const items = plan.items.map((item, index) => (index === 2 ? { ...item, room: 'Laser 1' } : item));
     expect((await services.dispatch('savePatientPlan', { patientId, expectedVersion: 1, plan: { ...plan, items } })).ok).toBe(true);
     // Wang's IPL at 14:30 in Laser 1 overlaps Emily's at 14:00 (up to 60 min there); a session at 15:00 only touches it.
@@ -116,9 +109,7 @@ describe('listSessions: rooms and findings', () => {
   it('carries each session’s open findings: a Sunday (closed) session has one, and loses it when moved back', async () => {
     const before = await sessions('2027-02-26', '2027-02-28');
     expect(before.find((s) => s.index === 2)!.findings).toEqual([]);
-    const saved = await services.dispatch('getPatientPlan', { patientId });
-    if (!saved.ok) throw new Error('no plan');
-    const plan = (saved.value as PatientPlan).plan;
+    const { plan } = valueOf(await services.dispatch('getPatientPlan', { patientId }));
     const moved = plan.items.map((item, index) => (index === 2 ? { ...item, date: '2027-02-28' } : item));
     const result = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 1, plan: { ...plan, items: moved } });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
@@ -132,27 +123,26 @@ describe('listSessions: rooms and findings', () => {
 
   it('refuses a room name that is blank or listed twice in the settings, with the field path', async () => {
     const result = await services.dispatch('saveClinicSettings', { settings: { ...(await settingsNow()), rooms: [{ name: 'Laser 1' }, { name: ' laser 1' }, { name: '' }] } });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const issues = (result as unknown as { error: { issues: { path: unknown[]; code: string }[] } }).error.issues;
+    if (result.ok) throw new Error('saved');
+    expect(result.error.code).toBe('invalid_input');
+    const { issues } = result.error;
     expect(issues).toEqual(expect.arrayContaining([{ path: ['settings', 'rooms', 1, 'name'], code: 'duplicate', message: expect.any(String) }]));
     expect(issues.some((i) => i.path.join('.') === 'settings.rooms.2.name' && i.code === 'required')).toBe(true);
   });
 });
 
-async function settingsNow(): Promise<Record<string, unknown>> {
-  const result = await services.dispatch('getClinicSettings', {});
-  if (!result.ok) throw new Error('no settings');
-  return result.value as Record<string, unknown>;
+async function settingsNow(): Promise<ClinicSettings> {
+  return valueOf(await services.dispatch('getClinicSettings', {}));
 }
 
 describe('setSessionStatus', () => {
   beforeEach(() => clock.set(AFTER_THE_SESSIONS));
   it('records a done session with its doctor, device and settings, and keeps it after a reload', async () => {
     const record = { doctor: 'Dr. Kim Soo-jin', device: 'PicoSure', settings: { fluence: '2.8 J/cm²', spot: '6 mm' }, notes: 'Mild redness' };
-    const result = (await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done', record })) as Result<PatientPlan>;
+    const result = await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done', record });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.value.version).toBe(2);
-    const stored = (await services.dispatch('getPatientPlan', { patientId })) as Result<PatientPlan>;
+    const stored = await services.dispatch('getPatientPlan', { patientId });
     expect(stored.ok && stored.value.plan.items[0]).toEqual({ id: positionalSessionId(0), treatment: 'pico-laser', date: '2027-02-22', time: '10:00', status: 'done', record });
     const [first] = await sessions('2027-02-22', '2027-02-22');
     expect(first).toMatchObject({ status: 'done', record, version: 2, conflicts: [1] });
@@ -196,9 +186,9 @@ describe('scheduling a plan', () => {
   beforeEach(() => clock.set(AFTER_THE_SESSIONS));
   it('keeps the status and record of sessions already dated', async () => {
     await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done', record: { doctor: 'Dr. Lee' } });
-    const current = (await services.dispatch('getPatientPlan', { patientId })) as Result<PatientPlan>;
+    const current = await services.dispatch('getPatientPlan', { patientId });
     if (!current.ok) throw new Error('no plan');
-    const scheduled = (await services.dispatch('schedulePatientPlan', { patientId, plan: current.value.plan })) as Result<PatientPlan>;
+    const scheduled = await services.dispatch('schedulePatientPlan', { patientId, plan: current.value.plan });
     if (!scheduled.ok) throw new Error(JSON.stringify(scheduled.error));
     const pico = scheduled.value.plan.items.find((item) => item.treatment === 'pico-laser');
     expect(pico).toMatchObject({ date: '2027-02-22', status: 'done', record: { doctor: 'Dr. Lee' } });
@@ -210,9 +200,7 @@ describe('done record photos per angle', () => {
   const image = (background: string) =>
     sharp({ create: { width: 320, height: 240, channels: 3, background } }).jpeg().toBuffer().then((bytes) => bytes.toString('base64'));
   const addPhoto = async (id: string, angle: 'front' | 'oblique45' | 'profile90', background: string): Promise<StoredPhoto> => {
-    const added = await services.dispatch('addPhoto', { patientId: id, visitDate: '2027-02-22', angle, dataBase64: await image(background) });
-    if (!added.ok) throw new Error(JSON.stringify(added.error));
-    return added.value as StoredPhoto;
+    return valueOf(await services.dispatch('addPhoto', { patientId: id, visitDate: '2027-02-22', angle, dataBase64: await image(background) }));
   };
 
   it('the record schema takes a photo id per angle, optional, and refuses other angles and non-ids', () => {
@@ -247,15 +235,14 @@ describe('done record photos per angle', () => {
       status: 'done',
       record: { doctor: 'Dr. Kim', photos: { front: theirs.id, oblique45: '0f8fad5b-d9cb-469f-a165-70867728950e', profile90: mine.id } },
     });
-    expect(result.ok).toBe(false);
-    const issues = (result as unknown as { error: { code: string; issues: { path: unknown[]; code: string }[] } }).error;
-    expect(issues.code).toBe('invalid_input');
-    expect(issues.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
+    if (result.ok) throw new Error('marked done');
+    expect(result.error.code).toBe('invalid_input');
+    expect(result.error.issues.map((i) => [i.path.join('.'), i.code])).toEqual([
       ['record.photos.front', 'photo_not_found'],
       ['record.photos.oblique45', 'photo_not_found'],
       ['record.photos.profile90', 'invalid'],
     ]);
-    const stored = (await services.dispatch('getPatientPlan', { patientId })) as Result<PatientPlan>;
+    const stored = await services.dispatch('getPatientPlan', { patientId });
     expect(stored.ok && stored.value.version).toBe(1);
   });
 });
@@ -270,7 +257,7 @@ describe('session ids through the services', () => {
     services.context.db
       .prepare('UPDATE plans SET plan_json = ? WHERE patient_seq = ?')
       .run(JSON.stringify({ items: before.items.map(({ id: _id, ...item }) => item) }), seq);
-    const read = async () => ((await services.dispatch('getPatientPlan', { patientId })) as Result<PatientPlan>);
+    const read = () => services.dispatch('getPatientPlan', { patientId });
     const first = await read();
     const second = await read();
     if (!first.ok || !second.ok) throw new Error('not loaded');
@@ -282,19 +269,19 @@ describe('session ids through the services', () => {
 
   it('record a status by the session id wherever the session now stands, and keep it through scheduling', async () => {
     clock.set(AFTER_THE_SESSIONS);
-    const loaded = (await services.dispatch('getPatientPlan', { patientId })) as Result<PatientPlan>;
+    const loaded = await services.dispatch('getPatientPlan', { patientId });
     if (!loaded.ok) throw new Error('not loaded');
     const ipl = loaded.value.plan.items[2]!;
     // Another screen reordered the plan: the week still names the IPL by its id, with the index it saw.
     const reordered = { ...loaded.value.plan, items: [ipl, ...loaded.value.plan.items.filter((item) => item.id !== ipl.id)] };
     await services.dispatch('savePatientPlan', { patientId, expectedVersion: 1, plan: reordered });
     const record = { doctor: 'Dr. Kim Soo-jin' };
-    const done = (await services.dispatch('setSessionStatus', { patientId, index: 2, sessionId: ipl.id, expectedVersion: 2, status: 'done', record })) as Result<PatientPlan>;
+    const done = await services.dispatch('setSessionStatus', { patientId, index: 2, sessionId: ipl.id, expectedVersion: 2, status: 'done', record });
     if (!done.ok) throw new Error(JSON.stringify(done.error));
     expect(done.value.plan.items[0]).toMatchObject({ id: ipl.id, treatment: 'ipl', status: 'done' });
     expect(done.value.plan.items.filter((item) => item.status === 'done')).toHaveLength(1);
     // Scheduling keeps each session's id and what became of it.
-    const scheduled = (await services.dispatch('schedulePatientPlan', { patientId, plan: done.value.plan })) as Result<PatientPlan>;
+    const scheduled = await services.dispatch('schedulePatientPlan', { patientId, plan: done.value.plan });
     if (!scheduled.ok) throw new Error(JSON.stringify(scheduled.error));
     expect(scheduled.value.plan.items.find((item) => item.id === ipl.id)).toMatchObject({ treatment: 'ipl', date: '2027-02-26', status: 'done', record });
     expect(new Set(scheduled.value.plan.items.map((item) => item.id)).size).toBe(scheduled.value.plan.items.length);

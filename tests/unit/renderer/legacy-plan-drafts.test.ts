@@ -1,7 +1,7 @@
 // Unsaved plans an earlier version left in the window's localStorage move into the database and leave the
 // window; one the services cannot take now stays for a later try, one they refuse for good is dropped.
 import { describe, expect, it } from 'vitest';
-import { fail, ok, type Result } from '../../../src/shared/contract';
+import { fail, ok } from '../../../src/shared/contract';
 import type { PlanDraft } from '../../../src/shared/contract/plan-drafts';
 import { moveLegacyPlanDrafts } from '../../../src/renderer/src/screens/plan/legacy-plan-drafts';
 
@@ -30,7 +30,7 @@ describe('moveLegacyPlanDrafts', () => {
     });
     const saved: unknown[] = [];
     await moveLegacyPlanDrafts(storage, {
-      getPlanDraft: async ({ patientId }) => (patientId === B ? fail('forbidden', 'Sign in first.') : ok(null)) as Result<PlanDraft | null>,
+      getPlanDraft: async ({ patientId }) => (patientId === B ? fail('forbidden', 'Sign in first.') : ok(null)),
       savePlanDraft: async (input) => {
         saved.push(input);
         return ok({ savedAt: 'now' });
@@ -40,14 +40,15 @@ describe('moveLegacyPlanDrafts', () => {
     expect(Object.keys(storage).sort()).toEqual(['clinicdesk.language', `clinicdesk.planDraft.${B}`]);
   });
 
-  it('keeps the database draft and drops one the services refuse for good', async () => {
+  it('keeps the database draft, drops one the services refuse for good, and one that is no plan unsent', async () => {
     const storage = storageOf({
       [`clinicdesk.planDraft.${A}`]: JSON.stringify({ baseVersion: 1, plan: PLAN }),
-      [`clinicdesk.planDraft.${B}`]: JSON.stringify({ baseVersion: 1, plan: { items: 'x' } }),
+      [`clinicdesk.planDraft.${B}`]: JSON.stringify({ baseVersion: 1, plan: PLAN }),
+      [`clinicdesk.planDraft.${C}`]: JSON.stringify({ baseVersion: 1, plan: { items: 'x' } }),
     });
     const saved: string[] = [];
     await moveLegacyPlanDrafts(storage, {
-      getPlanDraft: async ({ patientId }) => ok(patientId === A ? { baseVersion: 3, plan: { items: [], acknowledgements: [], discounts: {} }, savedAt: 'now' } : null) as Result<PlanDraft | null>,
+      getPlanDraft: async ({ patientId }) => ok<PlanDraft | null>(patientId === A ? { baseVersion: 3, plan: { items: [], acknowledgements: [], discounts: {}, rate: null }, savedAt: 'now' } : null),
       savePlanDraft: async ({ patientId }) => {
         saved.push(patientId);
         return fail('invalid_input', 'Check the plan.');

@@ -2,9 +2,6 @@
 // year is there with nationality and birth year, and the patients with gaps are listed, not dropped.
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../src/shared/contract';
-import type { KhidiWorkbookFile } from '../../../src/shared/contract/reports';
-import type { KhidiReportView } from '../../../src/shared/contract/reports';
 import { KHIDI_COLUMNS, KHIDI_GAPS_SHEET, KHIDI_SHEET } from '../../../src/main/reports/khidi-workbook';
 import { openTempServices, type TempServices } from '../../support/temp-services';
 import { addReportPatients, type GeneratedReportPatient } from '../../support/report-patients';
@@ -21,7 +18,7 @@ const column = (key: (typeof KHIDI_COLUMNS)[number][0]) => KHIDI_COLUMNS.findInd
 
 describe('the KHIDI annual report', () => {
   it('writes every patient seen in the year, with nationality and birth year, and reads back the same', async () => {
-    const result = (await services.dispatch('exportKhidiReport', { year: 2026 })) as Result<KhidiWorkbookFile>;
+    const result = await services.dispatch('exportKhidiReport', { year: 2026 });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const workbook = new ExcelJS.Workbook();
@@ -59,7 +56,7 @@ describe('the KHIDI annual report', () => {
   });
 
   it('names each gap by patient, so the screen can link to the intake', async () => {
-    const result = (await services.dispatch('getKhidiReport', { year: 2026 })) as Result<KhidiReportView>;
+    const result = await services.dispatch('getKhidiReport', { year: 2026 });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     const byId = new Map(result.value.withGaps.map((entry) => [entry.patientId, entry.gaps]));
     for (const patient of patients.filter((p) => p.inYear)) {
@@ -72,7 +69,7 @@ describe('the KHIDI annual report', () => {
   });
 
   it('shows the screen the first lines and gaps with the totals; the spreadsheet keeps them all', async () => {
-    const result = (await services.dispatch('getKhidiReport', { year: 2026, limit: 5 })) as Result<KhidiReportView>;
+    const result = await services.dispatch('getKhidiReport', { year: 2026, limit: 5 });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.value.patients).toHaveLength(5);
     expect(result.value.withGaps).toHaveLength(5);

@@ -1,8 +1,6 @@
 // The coordinator's numbers through the service, on a real temporary database: patients seen in the range by
 // nationality, language and referral route; sessions done, moved and no-show; follow-ups; revenue by treatment.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../src/shared/contract';
-import type { PatientPlan } from '../../../src/shared/contract/plans';
 import type { ReportSummary } from '../../../src/shared/domain/reports/summary';
 import { openTempServices, type TempServices } from '../../support/temp-services';
 import { addReportPatients, type GeneratedReportPatient } from '../../support/report-patients';
@@ -16,7 +14,7 @@ beforeEach(async () => {
 afterEach(() => services.dispose());
 
 async function summary(from: string, to: string): Promise<ReportSummary> {
-  const result = (await services.dispatch('getReportSummary', { from, to })) as Result<ReportSummary>;
+  const result = await services.dispatch('getReportSummary', { from, to });
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
 }
@@ -40,7 +38,7 @@ describe('the report summary', () => {
 
   it('sees a no-show and a moved session in their range', async () => {
     const [first, second] = patients.filter((p) => p.inYear && !p.done);
-    const plan = (await services.dispatch('getPatientPlan', { patientId: first!.id })) as Result<PatientPlan>;
+    const plan = await services.dispatch('getPatientPlan', { patientId: first!.id });
     if (!plan.ok) throw new Error('no plan');
     const item = plan.value.plan.items[0]!;
     const moved = await services.dispatch('savePatientPlan', {

@@ -8,10 +8,9 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../src/shared/contract';
+import type { Channel, InputOf, OutputOf } from '../../../src/shared/contract';
+import type { PhotoAngle } from '../../../src/shared/domain/intake/vocabulary';
 import type { AuditHistoryEntry } from '../../../src/shared/contract/audit';
-import type { PatientRecord, PatientSearchResult } from '../../../src/shared/contract/patients';
-import type { ErasureOutcome, PatientArchive } from '../../../src/shared/contract/rights';
 import type { StoredPhoto } from '../../../src/shared/contract/photos';
 import { runCli } from '../../../src/main/doors/cli';
 import { createRightsService } from '../../../src/main/services/rights-service';
@@ -24,23 +23,23 @@ const EMAIL = 'yuko.yamamoto@example.jp';
 let services: TempServices;
 let patientId: string;
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const result = (await services.dispatch(channel as never, input as never)) as Result<T>;
+async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const result = await services.dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
   return result.value;
 }
 
 const image = (background: string) => sharp({ create: { width: 64, height: 48, channels: 3, background } }).jpeg().toBuffer();
 
-async function addPhoto(id: string, background: string, angle = 'front'): Promise<StoredPhoto> {
+async function addPhoto(id: string, background: string, angle: PhotoAngle = 'front'): Promise<StoredPhoto> {
   const bytes = await image(background);
-  return call<StoredPhoto>('addPhoto', { patientId: id, visitDate: '2026-12-06', angle, dataBase64: bytes.toString('base64') });
+  return call('addPhoto', { patientId: id, visitDate: '2026-12-06', angle, dataBase64: bytes.toString('base64') });
 }
 
 /** A Japanese patient (LINE handle, e-mail, consents for health data and record photos) with a plan, one
  * session done on 2026-12-06 and two photos. */
 async function patientWithPlan(): Promise<string> {
-  const created = await call<PatientRecord>('createPatient', { patient: fixtureIntake('ja') });
+  const created = await call('createPatient', { patient: fixtureIntake('ja') });
   await call('savePatientPlan', {
     patientId: created.id,
     expectedVersion: 0,
@@ -83,7 +82,7 @@ afterEach(() => services.dispose());
 describe('the archive of one patient', () => {
   it('holds the case file as exportPatient gives it, every photo byte for byte, the plan versions, the history and five PDFs', async () => {
     const folder = join(services.folder, 'archives');
-    const archive = await call<PatientArchive>('exportPatientArchive', { patientId, folder });
+    const archive = await call('exportPatientArchive', { patientId, folder });
     expect(readdirSync(folder)).toEqual([archive.path.split('/').at(-1)]);
     // Health data outside the encrypted database: readable by its owner only.
     if (process.platform !== 'win32') {
@@ -96,12 +95,12 @@ describe('the archive of one patient', () => {
     expect(listing).toContain('case.clinicdesk.json');
 
     const zip = await JSZip.loadAsync(await import('node:fs').then((fs) => fs.readFileSync(archive.path)));
-    const exported = await call<{ caseFile: unknown }>('exportPatient', { id: patientId });
+    const exported = await call('exportPatient', { id: patientId });
     const caseFile = JSON.parse(await zip.file('case.clinicdesk.json')!.async('string')) as { plan?: { items: unknown[] } };
     expect(caseFile).toEqual(exported.caseFile);
     expect(caseFile.plan?.items).toHaveLength(2);
 
-    const photos = await call<StoredPhoto[]>('listPhotos', { patientId });
+    const photos = await call('listPhotos', { patientId });
     expect(photos).toHaveLength(2);
     for (const photo of photos) {
       const name = Object.keys(zip.files).find((file) => file.startsWith('photos/') && file.includes(photo.sha256))!;
@@ -120,7 +119,7 @@ describe('the archive of one patient', () => {
     const history = JSON.parse(await zip.file('audit-history.json')!.async('string')) as AuditHistoryEntry[];
     expect(history.map((entry) => entry.action)).toContain('plan.save');
 
-    const { entries } = await call<{ entries: AuditHistoryEntry[] }>('auditHistory', { patientId });
+    const { entries } = await call('auditHistory', { patientId });
     expect(entries.filter((entry) => entry.action === 'export').map((entry) => entry.fields)).toContainEqual(['archive']);
   });
 
@@ -149,30 +148,30 @@ describe('the archive of one patient', () => {
 describe('a deletion request', () => {
   it('restricts the record at once, erases messenger handles, e-mail and marketing consent, keeps the rest', async () => {
     await call('saveDraft', { key: patientId, label: 'Yamamoto', baseVersion: 2, form: { messengers: [{ kind: 'line', handle: HANDLE }] } });
-    const outcome = await call<ErasureOutcome>('requestErasure', { patientId, reason: 'Asked at the desk.' });
+    const outcome = await call('requestErasure', { patientId, reason: 'Asked at the desk.' });
     // The last treatment (2026-12-06) plus the default 10 years.
     expect(outcome.retentionUntil).toBe('2036-12-06');
     expect(outcome.erased).toEqual(['messengers', 'email']);
 
-    const record = await call<PatientRecord>('getPatient', { id: patientId });
+    const record = await call('getPatient', { id: patientId });
     expect(record.restriction).toEqual({ restrictedAt: outcome.restrictedAt, retentionUntil: '2036-12-06' });
     expect(record.patient.messengers).toEqual([]);
     expect(record.patient.email).toBeNull();
     expect(record.patient.names.latin).toBe('Yamamoto Yuko');
     expect(record.patient.consents.map((c) => c.kind)).toEqual(['sensitive_data', 'photos_medical_record']);
     // Photos taken under consent for the medical record stay with it.
-    expect(await call<StoredPhoto[]>('listPhotos', { patientId })).toHaveLength(2);
+    expect(await call('listPhotos', { patientId })).toHaveLength(2);
     expect(await call('getDraft', { key: patientId })).toBeNull();
 
     // Hidden from the list, shown (marked) only when asked for.
-    const hidden = await call<PatientSearchResult>('searchPatients', { query: '', tripStatus: 'all', limit: 50 });
+    const hidden = await call('searchPatients', { query: '', tripStatus: 'all', limit: 50 });
     expect(hidden.rows.map((row) => row.id)).not.toContain(patientId);
-    const searched = await call<PatientSearchResult>('searchPatients', { query: 'yamamoto', tripStatus: 'all', limit: 50 });
+    const searched = await call('searchPatients', { query: 'yamamoto', tripStatus: 'all', limit: 50 });
     expect(searched.rows).toEqual([]);
-    const shown = await call<PatientSearchResult>('searchPatients', { query: 'yamamoto', tripStatus: 'all', limit: 50, includeRestricted: true });
+    const shown = await call('searchPatients', { query: 'yamamoto', tripStatus: 'all', limit: 50, includeRestricted: true });
     expect(shown.rows.map((row) => [row.id, row.restricted])).toEqual([[patientId, true]]);
 
-    const { entries } = await call<{ entries: AuditHistoryEntry[] }>('auditHistory', { patientId });
+    const { entries } = await call('auditHistory', { patientId });
     expect(entries.filter((entry) => entry.action !== 'patient.open').slice(-2).map((entry) => [entry.action, entry.fields])).toEqual([
       ['patient.restrict', ['restriction']],
       ['erase', ['messengers', 'email']],
@@ -193,7 +192,7 @@ describe('a deletion request', () => {
   it('makes the record read-only: updates, plans, sessions, photos, handouts and drafts are refused on their field', async () => {
     await call('requestErasure', { patientId, reason: '' });
     const before = services.snapshot();
-    const record = await call<PatientRecord>('getPatient', { id: patientId });
+    const record = await call('getPatient', { id: patientId });
     const { id: _id, ...intake } = record.patient;
     const refused = [
       await services.dispatch('updatePatient', { id: patientId, expectedVersion: record.version, patient: { ...intake, phone: null } }),
@@ -217,16 +216,16 @@ describe('a deletion request', () => {
   });
 
   it('stops the follow-up reminders: unanswered ones go, an answered one takes no more outcomes', async () => {
-    const before = await call<{ id: string; outcome: string }[]>('listPatientFollowUps', { patientId });
+    const before = await call('listPatientFollowUps', { patientId });
     expect(before.length).toBeGreaterThan(1);
     await call('recordFollowUpOutcome', { id: before[0]!.id, outcome: 'needs_doctor', note: '' });
-    const dueBefore = await call<{ followUps: { patientId: string }[] }>('listDueFollowUps', { at: '2030-01-01T00:00:00Z' });
+    const dueBefore = await call('listDueFollowUps', { at: '2030-01-01T00:00:00Z' });
     expect(dueBefore.followUps.map((followUp) => followUp.patientId)).toContain(patientId);
     await call('requestErasure', { patientId, reason: '' });
-    const after = await call<{ id: string; outcome: string }[]>('listPatientFollowUps', { patientId });
+    const after = await call('listPatientFollowUps', { patientId });
     expect(after.map((followUp) => followUp.id)).toEqual([before[0]!.id]);
     // Nor is it listed as due any more (the Follow-ups screen, where messages are sent from).
-    const due = await call<{ followUps: { patientId: string }[] }>('listDueFollowUps', { at: '2030-01-01T00:00:00Z' });
+    const due = await call('listDueFollowUps', { at: '2030-01-01T00:00:00Z' });
     expect(due.followUps.map((followUp) => followUp.patientId)).not.toContain(patientId);
     expect(await services.dispatch('recordFollowUpOutcome', { id: before[0]!.id, outcome: 'done', note: '' })).toMatchObject({
       ok: false,
@@ -235,22 +234,22 @@ describe('a deletion request', () => {
   });
 
   it('erases photos taken only under marketing consent, and their files', async () => {
-    const intake = fixtureIntake('ja') as { consents: unknown[] };
+    const intake = fixtureIntake('ja');
     intake.consents = [
       { kind: 'sensitive_data', grantedAt: '2026-11-20T10:00:00+09:00', withdrawnAt: null, textVersion: '2026-01', language: 'ja' },
       { kind: 'photos_marketing', grantedAt: '2026-11-20T10:00:00+09:00', withdrawnAt: null, textVersion: '2026-01' },
     ];
-    const other = await call<PatientRecord>('createPatient', { patient: intake });
+    const other = await call('createPatient', { patient: intake });
     const photo = await addPhoto(other.id, '#3366aa');
     const file = services.context.photoStore.originalPath(photo.sha256, photo.mediaType);
     expect(existsSync(file)).toBe(true);
-    const outcome = await call<ErasureOutcome>('requestErasure', { patientId: other.id, reason: '' });
+    const outcome = await call('requestErasure', { patientId: other.id, reason: '' });
     expect(outcome.erased).toEqual(['messengers', 'email', 'consents.photos_marketing', 'photos']);
     // No treatment recorded: the intake date (2026-11-24) plus 10 years.
     expect(outcome.retentionUntil).toBe('2036-11-24');
-    expect(await call<StoredPhoto[]>('listPhotos', { patientId: other.id })).toEqual([]);
+    expect(await call('listPhotos', { patientId: other.id })).toEqual([]);
     expect(existsSync(file)).toBe(false);
-    const kept = await call<PatientRecord>('getPatient', { id: other.id });
+    const kept = await call('getPatient', { id: other.id });
     expect(kept.patient.consents).toEqual([intake.consents[0]]);
   });
 
@@ -266,14 +265,14 @@ describe('a deletion request', () => {
   });
 
   it('takes the clinic retention setting', async () => {
-    const settings = await call<Record<string, unknown>>('getClinicSettings', {});
+    const settings = await call('getClinicSettings', {});
     await call('saveClinicSettings', { settings: { ...settings, retentionYears: 15 } });
-    expect((await call<ErasureOutcome>('requestErasure', { patientId, reason: '' })).retentionUntil).toBe('2041-12-06');
+    expect((await call('requestErasure', { patientId, reason: '' })).retentionUntil).toBe('2041-12-06');
   });
 
   it('refuses a retention shorter than the 10 years of treatment records', async () => {
-    const settings = await call<Record<string, unknown>>('getClinicSettings', {});
-    expect(await services.dispatch('saveClinicSettings', { settings: { ...settings, retentionYears: 5 } } as never)).toMatchObject({
+    const settings = await call('getClinicSettings', {});
+    expect(await services.dispatch('saveClinicSettings', { settings: { ...settings, retentionYears: 5 } })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', issues: [{ path: ['settings', 'retentionYears'], code: 'invalid' }] },
     });
@@ -289,9 +288,9 @@ describe('a deletion request', () => {
 
 describe('the end of retention', () => {
   it('destroys nothing before the day after the retention date, then the record, its rows and its photo files', async () => {
-    const photos = await call<StoredPhoto[]>('listPhotos', { patientId });
+    const photos = await call('listPhotos', { patientId });
     const files = photos.map((photo) => services.context.photoStore.originalPath(photo.sha256, photo.mediaType));
-    const keeper = await call<PatientRecord>('createPatient', { patient: fixtureIntake('en') });
+    const keeper = await call('createPatient', { patient: fixtureIntake('en') });
     await call('requestErasure', { patientId, reason: '' });
     const rights = createRightsService(services.context);
 
@@ -312,7 +311,7 @@ describe('the end of retention', () => {
     const erase = db.prepare("SELECT patient_id, fields_json FROM audit_log WHERE action = 'erase' ORDER BY seq DESC LIMIT 1").get();
     expect(erase).toEqual({ patient_id: patientId, fields_json: '["record"]' });
     expect(everyTableAsText()).not.toContain('Yamamoto');
-    expect((await call<{ firstBroken: unknown }>('verifyAuditChain', {})).firstBroken).toBeNull();
+    expect((await call('verifyAuditChain', {})).firstBroken).toBeNull();
     // Nothing left to do the next time.
     expect((await rights.purgeExpired({ now: new Date('2040-01-01T00:00:00Z') })).erased).toEqual([]);
   });
@@ -347,10 +346,10 @@ describe('the end of retention', () => {
 
 describe('consent to the processing of health data', () => {
   it('keeps the language of the text with the record, and its withdrawal stops new plans and handouts at once', async () => {
-    const record = await call<PatientRecord>('getPatient', { id: patientId });
+    const record = await call('getPatient', { id: patientId });
     const { id: _id, ...intake } = record.patient;
     const consents = intake.consents.map((c) => (c.kind === 'sensitive_data' ? { ...c, language: 'ja' as const, withdrawnAt: '2026-12-10T09:30:00+09:00' } : c));
-    const updated = await call<PatientRecord>('updatePatient', { id: patientId, expectedVersion: record.version, patient: { ...intake, consents } });
+    const updated = await call('updatePatient', { id: patientId, expectedVersion: record.version, patient: { ...intake, consents } });
     expect(updated.patient.consents[0]).toMatchObject({ kind: 'sensitive_data', language: 'ja' });
     expect(updated.patient.consents[1]).not.toHaveProperty('language');
 

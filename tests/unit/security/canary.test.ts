@@ -14,8 +14,7 @@ import { runCli } from '../../../src/main/doors/cli';
 import { DatabaseKeyError, openDatabase } from '../../../src/main/db/open-database';
 import { newDatabaseKey } from '../../../src/main/security/database-key';
 import { openServices } from '../../../src/main/services/open-services';
-import type { PatientRecord } from '../../../src/shared/contract/patients';
-import { fixtureCase } from '../../support/temp-services';
+import { fixtureCase, valueOf } from '../../support/temp-services';
 import { TEST_KEY, writeTestKeyFile } from '../../support/test-key';
 
 const letters = (alphabet: string, n: number) => Array.from({ length: n }, () => alphabet[randomInt(alphabet.length)]).join('');
@@ -43,14 +42,13 @@ function filesUnder(root: string): string[] {
 
 describe('the canary patient', () => {
   it('is in no file of the data folder and in no CLI log, and the database opens only with its key', async () => {
-    const canaryCase = fixtureCase('ko') as { format: string; patient: Record<string, any> };
-    canaryCase.patient = { ...canaryCase.patient, names: { native: `${HANGUL} 카나리아`, latin: `${LATIN} ${LATIN_GIVEN}` } };
+    const koCase = fixtureCase('ko');
+    const canaryCase = { ...koCase, patient: { ...koCase.patient, names: { native: `${HANGUL} 카나리아`, latin: `${LATIN} ${LATIN_GIVEN}` } } };
 
     const services = openServices({ databasePath, key: TEST_KEY });
     const { id: _id, photos: _photos, ...intake } = canaryCase.patient;
     const created = await services.dispatch('createPatient', { patient: intake });
-    expect(created.ok).toBe(true);
-    const patientId = (created as { value: PatientRecord }).value.id;
+    const patientId = valueOf(created).id;
     const photo = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#a08070' } })
       .withExif({ IFD0: { ImageDescription: `${LATIN} ${LATIN_GIVEN}`, Artist: LATIN } })
       .jpeg()
@@ -100,7 +98,7 @@ describe('the canary patient', () => {
     const reopened = openServices({ databasePath, key: TEST_KEY });
     const found = await reopened.dispatch('searchPatients', { query: LATIN, tripStatus: 'all', limit: 10 });
     reopened.close();
-    expect(found.ok && (found.value as { rows: unknown[] }).rows).toHaveLength(2);
+    expect(found.ok && found.value.rows).toHaveLength(2);
   });
 
   it('would be found in a plain database (so the search above can see it)', async () => {

@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/shared/contract';
 import type { ImportReport } from '../../../src/shared/contract/patients';
+import type { CsvEncoding } from '../../../src/shared/domain/intake/csv-encodings';
 import { fixtureCase, openTempServices, type TempServices } from '../../support/temp-services';
 
 let services: TempServices;
@@ -37,9 +38,9 @@ const CHINESE = [
 
 const namesOf = (text: string) => text.split('\r\n').slice(1).map((line) => line.split(',')[1]);
 
-async function importBytes(name: string, bytes: Buffer, encoding?: string): Promise<Result<ImportReport>> {
+async function importBytes(name: string, bytes: Buffer, encoding?: CsvEncoding): Promise<Result<ImportReport>> {
   const source = { name, base64: bytes.toString('base64'), ...(encoding ? { encoding } : {}) };
-  return (await services.dispatch('importPatients', { sources: [source] })) as Result<ImportReport>;
+  return services.dispatch('importPatients', { sources: [source] });
 }
 const storedNames = () =>
   services.context.db
@@ -113,7 +114,7 @@ describe('the encodings of an agency bookings CSV', () => {
     expect(codesOf(await importBytes('bookings.csv', Buffer.from([0x00, 0xff, 0x00, 0xfe, 0x81, 0x00])))).toEqual([
       'bookings.csv.1:implausible_text',
     ]);
-    const asText = (await services.dispatch('importPatients', { sources: [{ name: 'bookings.csv', text: CHINESE }] })) as Result<ImportReport>;
+    const asText = await services.dispatch('importPatients', { sources: [{ name: 'bookings.csv', text: CHINESE }] });
     expect(asText.ok && asText.value.sources).toEqual([{ name: 'bookings.csv', encoding: null }]);
     expect(storedNames()).toEqual(namesOf(CHINESE));
   });
@@ -123,7 +124,7 @@ describe('the encodings of an agency bookings CSV', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(caseFile), 'utf8')]);
     const result = await importBytes('ja.json', bytes);
     expect(result.ok && result.value.sources).toEqual([{ name: 'ja.json', encoding: 'utf-8' }]);
-    expect(storedNames()).toEqual([(caseFile.patient as { names: { native: string } }).names.native]);
+    expect(storedNames()).toEqual([caseFile.patient.names.native]);
     const shiftJis = iconv.encode(JSON.stringify({ ...caseFile, patient: { ...caseFile.patient, id: undefined } }), 'shift_jis');
     expect(codesOf(await importBytes('sjis.json', shiftJis))).toEqual(['sjis.json.1:invalid_json']);
   });
@@ -131,9 +132,9 @@ describe('the encodings of an agency bookings CSV', () => {
   it('refuses a source with both bytes and text, or with neither, or an unknown encoding', async () => {
     const both = await services.dispatch('importPatients', { sources: [{ name: 'a.csv', base64: 'QQ==', text: 'A' }] });
     const neither = await services.dispatch('importPatients', { sources: [{ name: 'a.csv' }] });
-    const unknown = await services.dispatch('importPatients', { sources: [{ name: 'a.csv', base64: 'QQ==', encoding: 'latin1' }] });
-    expect(codesOf(both as Result<unknown>)).toEqual(['sources.0.base64:invalid']);
-    expect(codesOf(neither as Result<unknown>)).toEqual(['sources.0.base64:required']);
-    expect(codesOf(unknown as Result<unknown>)).toEqual(['sources.0.encoding:invalid_choice']);
+    const unknown = await services.dispatchRaw('importPatients', { sources: [{ name: 'a.csv', base64: 'QQ==', encoding: 'latin1' }] });
+    expect(codesOf(both)).toEqual(['sources.0.base64:invalid']);
+    expect(codesOf(neither)).toEqual(['sources.0.base64:required']);
+    expect(codesOf(unknown)).toEqual(['sources.0.encoding:invalid_choice']);
   });
 });

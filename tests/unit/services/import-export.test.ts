@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATE_NOT_ASKED, LATER_SCREENING_FLAGS, SCREENING_DATES, SCREENING_FLAGS } from '../../../src/shared/domain/intake/vocabulary';
-import { FIXTURES, FIXTURE_LANGUAGES, fixtureCase, openTempServices, type TempServices } from '../../support/temp-services';
+import { FIXTURES, FIXTURE_LANGUAGES, fixtureCase, openTempServices, valueOf, type TempServices } from '../../support/temp-services';
 import { realRules } from '../../support/clinical-content';
 
 /** The not-asked rules the content has (their ids are data). */
@@ -23,9 +23,9 @@ describe('case files', () => {
     expect(imported.ok).toBe(true);
     for (const language of FIXTURE_LANGUAGES) {
       const original = fixtureCase(language);
-      const exported = await services.dispatch('exportPatient', { id: original.patient.id });
+      const exported = await services.dispatch('exportPatient', { id: original.patient.id! });
       expect(exported.ok, language).toBe(true);
-      const caseFile = exported.ok ? (exported.value as { caseFile: unknown }).caseFile : null;
+      const caseFile = exported.ok ? exported.value.caseFile : null;
       // Equal as JSON text, key order included: the file a partner receives is the file that was sent.
       expect(JSON.stringify(caseFile), language).toBe(JSON.stringify(original));
     }
@@ -39,8 +39,8 @@ describe('case files', () => {
     const withReferral = { ...original, patient: { ...rest, referral, photos } };
     const imported = await services.dispatch('importPatients', { sources: [{ name: 'ja.json', text: JSON.stringify(withReferral) }] });
     expect(imported.ok).toBe(true);
-    const exported = await services.dispatch('exportPatient', { id: original.patient.id });
-    expect(JSON.stringify(exported.ok ? (exported.value as { caseFile: unknown }).caseFile : null)).toBe(JSON.stringify(withReferral));
+    const exported = await services.dispatch('exportPatient', { id: original.patient.id! });
+    expect(JSON.stringify(exported.ok ? exported.value.caseFile : null)).toBe(JSON.stringify(withReferral));
 
     const before = services.snapshot();
     const noDetails = { ...original, patient: { ...rest, id: '0b0e7a43-5a0c-4d67-9c39-2f0f6a3b9d11', referral: { route: 'agency' }, photos } };
@@ -61,10 +61,11 @@ describe('case files', () => {
   });
 
   it('reports a file that is not JSON and one with photos the store does not have', async () => {
-    const caseWithPhoto = fixtureCase('vi');
-    (caseWithPhoto.patient as { photos: unknown[] }).photos = [
-      { visitDate: '2026-12-01', angle: 'front', sha256: 'a'.repeat(64), mediaType: 'image/jpeg' },
-    ];
+    const vi = fixtureCase('vi');
+    const caseWithPhoto = {
+      ...vi,
+      patient: { ...vi.patient, photos: [{ visitDate: '2026-12-01', angle: 'front', sha256: 'a'.repeat(64), mediaType: 'image/jpeg' }] },
+    };
     const result = await services.dispatch('importPatients', {
       sources: [
         { name: 'broken.json', text: '{"format": "clinicdesk.case/1", ' },
@@ -102,7 +103,7 @@ describe('agency booking CSV', () => {
       plan: { items: [{ treatment: 'fractional-co2', date: null }, { treatment: 'ultherapy', date: null }] },
     });
     if (!checked.ok) throw new Error(JSON.stringify(checked.error));
-    const rules = new Set((checked.value as { findings: { rule: string }[] }).findings.map((f) => f.rule));
+    const rules = new Set(checked.value.findings.map((f) => f.rule));
     expect(rules).toContain('screening-incomplete');
     for (const notAsked of ['isotretinoin-not-asked', 'sun-exposure-not-asked', 'recent-filler-toxin-not-asked']) {
       if (!notAskedRuleIds.has(notAsked)) continue;
@@ -112,11 +113,11 @@ describe('agency booking CSV', () => {
   });
 
   it('loads a case file from before the later questions (and with "never" dates as null), reading them as not asked', async () => {
-    const old = fixtureCase('en') as { format: string; patient: { screening: Record<string, unknown> } };
+    const old = fixtureCase('en');
     for (const flag of LATER_SCREENING_FLAGS) delete old.patient.screening[flag];
     const result = await services.dispatch('importPatients', { sources: [{ name: 'old.json', text: JSON.stringify(old) }] });
     expect(result.ok, JSON.stringify(result)).toBe(true);
-    const id = (result as { value: { imported: { id: string }[] } }).value.imported[0]!.id;
+    const id = valueOf(result).imported[0]!.id;
     const screening = (await services.context.store.read((tx) => tx.patients.get(id)))!.patient.screening;
     for (const flag of LATER_SCREENING_FLAGS) expect(screening[flag], flag).toBeNull();
     // An empty date field of an older file stays "never".

@@ -1,23 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PatientRecord, PatientSearchResult } from '../../../src/shared/contract/patients';
-import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import type { InputOf } from '../../../src/shared/contract';
+import type { PatientRecord } from '../../../src/shared/contract/patients';
+import { fixtureIntake, openTempServices, valueOf, type IntakeInput, type TempServices } from '../../support/temp-services';
 
 let services: TempServices;
 beforeEach(() => (services = openTempServices()));
 afterEach(() => services.dispose());
 
-async function create(language: string, patch: (p: Record<string, any>) => void = () => {}): Promise<PatientRecord> {
-  const patient = structuredClone(fixtureIntake(language)) as Record<string, any>;
+async function create(language: string, patch: (p: IntakeInput) => void = () => {}): Promise<PatientRecord> {
+  const patient = fixtureIntake(language);
   patch(patient);
-  const result = await services.dispatch('createPatient', { patient });
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value as PatientRecord;
+  return valueOf(await services.dispatch('createPatient', { patient }));
 }
 
-async function search(query: string, tripStatus = 'all'): Promise<string[]> {
-  const result = await services.dispatch('searchPatients', { query, tripStatus, limit: 100 });
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return (result.value as PatientSearchResult).rows.map((row) => row.latinName);
+async function search(query: string, tripStatus: InputOf<'searchPatients'>['tripStatus'] = 'all'): Promise<string[]> {
+  return valueOf(await services.dispatch('searchPatients', { query, tripStatus, limit: 100 })).rows.map((row) => row.latinName);
 }
 
 describe('patient search', () => {
@@ -65,8 +62,8 @@ describe('patient search', () => {
 
   it('says when the list was cut at the limit', async () => {
     const result = await services.dispatch('searchPatients', { query: '', tripStatus: 'all', limit: 4 });
-    expect(result.ok && (result.value as PatientSearchResult).rows.length).toBe(4);
-    expect(result.ok && (result.value as PatientSearchResult).truncated).toBe(true);
+    expect(result.ok && result.value.rows.length).toBe(4);
+    expect(result.ok && result.value.truncated).toBe(true);
   });
 });
 
@@ -76,8 +73,8 @@ describe('saving the intake', () => {
     expect(created.version).toBe(1);
     const patient = { ...created.patient, names: { ...created.patient.names, latin: 'Sato Yuki' } };
     const updated = await services.dispatch('updatePatient', { id: created.id, expectedVersion: 1, patient });
-    expect(updated.ok && (updated.value as PatientRecord).version).toBe(2);
-    expect(updated.ok && (updated.value as PatientRecord).patient.names.latin).toBe('Sato Yuki');
+    expect(updated.ok && updated.value.version).toBe(2);
+    expect(updated.ok && updated.value.patient.names.latin).toBe('Sato Yuki');
     expect(await search('sato')).toEqual(['Sato Yuki']);
   });
 
@@ -125,9 +122,9 @@ describe('drafts', () => {
     const form = { nativeName: 'สมหญิง', phone: '+66 81 23' };
     expect((await services.dispatch('saveDraft', { key, label: 'สมหญิง', baseVersion: null, form })).ok).toBe(true);
     const draft = await services.dispatch('getDraft', { key });
-    expect(draft.ok && (draft.value as { form: unknown }).form).toEqual(form);
+    expect(draft.ok && draft.value?.form).toEqual(form);
     const list = await services.dispatch('listDrafts', {});
-    expect(list.ok && (list.value as { key: string }[]).map((d) => d.key)).toEqual([key]);
+    expect(list.ok && list.value.map((d) => d.key)).toEqual([key]);
     await services.dispatch('discardDraft', { key });
     const gone = await services.dispatch('getDraft', { key });
     expect(gone.ok && gone.value).toBeNull();
@@ -147,7 +144,7 @@ describe('drafts', () => {
 describe('demo patients', () => {
   it('adds about 20 valid patients from 10 countries, with trips around today', async () => {
     const result = await services.dispatch('seedDemoPatients', {});
-    expect(result.ok && (result.value as { created: number }).created).toBe(20);
+    expect(result.ok && result.value.created).toBe(20);
     const countries = services.context.db.prepare<[], { n: number }>('SELECT count(DISTINCT nationality) AS n FROM patients').get()!.n;
     expect(countries).toBeGreaterThanOrEqual(10);
     expect((await search('', 'in_korea')).length).toBeGreaterThan(0);

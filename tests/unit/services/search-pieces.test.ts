@@ -4,9 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { generatePatients } from '../../../bench/generate-patients';
-import type { PatientRecord, PatientSearchResult } from '../../../src/shared/contract/patients';
+import type { PatientRecord } from '../../../src/shared/contract/patients';
 import { isPieceNeedle, searchPieces } from '../../../src/shared/domain/intake/search-pieces';
-import { openTempServices, type TempServices } from '../../support/temp-services';
+import { openTempServices, valueOf, type TempServices } from '../../support/temp-services';
 
 let services: TempServices;
 beforeEach(() => (services = openTempServices()));
@@ -14,8 +14,7 @@ afterEach(() => services.dispose());
 
 async function search(query: string): Promise<string[]> {
   const result = await services.dispatch('searchPatients', { query, tripStatus: 'all', limit: 500, includeRestricted: true });
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return (result.value as PatientSearchResult).rows.map((row) => row.id).sort();
+  return valueOf(result).rows.map((row) => row.id).sort();
 }
 
 /** What a scan of the search text finds: the reference the index must equal. */
@@ -30,9 +29,7 @@ function scanned(needle: string): string[] {
 async function createAll(count: number): Promise<PatientRecord[]> {
   const created: PatientRecord[] = [];
   for (const patient of generatePatients(count, 91)) {
-    const result = await services.dispatch('createPatient', { patient });
-    if (!result.ok) throw new Error(JSON.stringify(result.error));
-    created.push(result.value as PatientRecord);
+    created.push(valueOf(await services.dispatch('createPatient', { patient })));
   }
   return created;
 }

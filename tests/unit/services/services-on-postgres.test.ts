@@ -4,12 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PatientRecord, PatientSearchResult } from '../../../src/shared/contract/patients';
-import type { PatientPlan } from '../../../src/shared/contract/plans';
+import type { Channel, InputOf, OutputOf } from '../../../src/shared/contract';
 import { openServerServices } from '../../../src/main/services/open-server-services';
 import type { OpenServices } from '../../../src/main/services/open-services';
 import { usePostgres } from '../../support/postgres/use-postgres';
-import { fixtureIntake, FIXED_NOW } from '../../support/temp-services';
+import { fixtureIntake, FIXED_NOW, type PlanInput } from '../../support/temp-services';
 import { TEST_KEY } from '../../support/test-key';
 
 const postgres = usePostgres();
@@ -28,10 +27,10 @@ async function door(url: string): Promise<OpenServices<null>> {
   return services;
 }
 
-async function ok<T>(services: OpenServices<null>, channel: string, input: unknown): Promise<T> {
+async function ok<C extends Channel>(services: OpenServices<null>, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const result = await services.dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
+  return result.value;
 }
 
 describe.skipIf(!postgres.available)(postgres.title('the services on the clinic server'), () => {
@@ -39,8 +38,8 @@ describe.skipIf(!postgres.available)(postgres.title('the services on the clinic 
     const url = await postgres.createDatabase();
     const first = await door(url);
     const second = await door(url);
-    const created = await ok<PatientRecord>(first, 'createPatient', { patient: fixtureIntake('ko') });
-    const found = await ok<PatientSearchResult>(second, 'searchPatients', { query: created.patient.names.native.slice(0, 1), tripStatus: 'all', limit: 10 });
+    const created = await ok(first, 'createPatient', { patient: fixtureIntake('ko') });
+    const found = await ok(second, 'searchPatients', { query: created.patient.names.native.slice(0, 1), tripStatus: 'all', limit: 10 });
     expect(found.rows.map((row) => row.id)).toEqual([created.id]);
 
     const onFirst = { ...created.patient, trip: { ...created.patient.trip, stayAddress: 'first' } };
@@ -48,21 +47,21 @@ describe.skipIf(!postgres.available)(postgres.title('the services on the clinic 
     expect((await first.dispatch('updatePatient', { id: created.id, expectedVersion: 1, patient: onFirst })).ok).toBe(true);
     const refused = await second.dispatch('updatePatient', { id: created.id, expectedVersion: 1, patient: onSecond });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect((await ok<PatientRecord>(second, 'getPatient', { id: created.id })).patient.trip.stayAddress).toBe('first');
+    expect((await ok(second, 'getPatient', { id: created.id })).patient.trip.stayAddress).toBe('first');
   }, 60_000);
 
   it('keeps plans with their versions, refuses a duplicate id, and keeps an audit chain that verifies', async () => {
     const url = await postgres.createDatabase();
     const services = await door(url);
-    const created = await ok<PatientRecord>(services, 'createPatient', { patient: fixtureIntake('en') });
+    const created = await ok(services, 'createPatient', { patient: fixtureIntake('en') });
     const again = await services.dispatch('createPatient', { patient: { ...fixtureIntake('en'), id: created.id } });
     expect(again).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const plan = { items: [{ treatment: 'hydrafacial', date: null }], acknowledgements: [], discounts: {}, rate: null };
-    const saved = await ok<PatientPlan>(services, 'savePatientPlan', { patientId: created.id, expectedVersion: 0, plan });
+    const plan: PlanInput = { items: [{ treatment: 'hydrafacial', date: null }], acknowledgements: [], discounts: {}, rate: null };
+    const saved = await ok(services, 'savePatientPlan', { patientId: created.id, expectedVersion: 0, plan });
     expect(saved.version).toBe(1);
     const stale = await services.dispatch('savePatientPlan', { patientId: created.id, expectedVersion: 0, plan });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect((await ok<PatientPlan>(services, 'getPatientPlan', { patientId: created.id })).plan.items.map((item) => item.treatment)).toEqual(['hydrafacial']);
+    expect((await ok(services, 'getPatientPlan', { patientId: created.id })).plan.items.map((item) => item.treatment)).toEqual(['hydrafacial']);
     const chain = await services.context.store.read((tx) => tx.audit.verify());
     expect(chain.firstBroken).toBeNull();
     // patient.create, plan.save, plan.open: the refused saves wrote none.

@@ -3,8 +3,7 @@ import { statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAfterCrash, runStress } from '../../../bench/stress/harness';
-import type { PatientRecord } from '../../../src/shared/contract/patients';
-import { fixtureIntake, openTempServices } from '../../support/temp-services';
+import { fixtureIntake, openTempServices, valueOf } from '../../support/temp-services';
 import { TEST_KEY } from '../../support/test-key';
 
 describe('crash safety', () => {
@@ -20,7 +19,7 @@ describe('crash safety', () => {
     const services = openTempServices();
     try {
       const created = await services.dispatch('createPatient', { patient: fixtureIntake('en') });
-      const { id } = (created as { value: PatientRecord }).value;
+      const { id } = valueOf(created);
       services.context.db.prepare('DELETE FROM patient_search_text').run();
       const path = join(services.folder, 'clinicdesk.sqlite');
       const result = checkAfterCrash(path, TEST_KEY, { patients: [id, '00000000-0000-4000-8000-000000000001'], photos: [], checkpoints: 0 });
@@ -34,7 +33,7 @@ describe('crash safety', () => {
     const services = openTempServices();
     try {
       const created = await services.dispatch('createPatient', { patient: fixtureIntake('en') });
-      const { id } = (created as { value: PatientRecord }).value;
+      const { id } = valueOf(created);
       services.close();
       const path = join(services.folder, 'clinicdesk.sqlite');
       // Cut inside the last page: what a lost write at the end of the file leaves.

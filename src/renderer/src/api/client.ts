@@ -1,6 +1,7 @@
 // The renderer's door to the services. In Electron the preload provides `window.api` over IPC; in the preview
 // (a plain browser) the same functions post to the preview server. Both are typed by the one contract.
-import { CHANNELS, fail, type ClinicDeskApi, type Result } from '../../../shared/contract';
+import { fail, type ClinicDeskApi, type Result } from '../../../shared/contract';
+import { apiFrom } from '../../../shared/contract/api-from';
 
 declare global {
   interface Window {
@@ -9,7 +10,7 @@ declare global {
 }
 
 function httpApi(): ClinicDeskApi {
-  const call = async (channel: string, input: unknown): Promise<Result<unknown>> => {
+  return apiFrom((channel) => async (input) => {
     try {
       const response = await fetch(`./api/${channel}`, {
         method: 'POST',
@@ -19,18 +20,19 @@ function httpApi(): ClinicDeskApi {
       // No session (the preview restarted, so its sessions are gone): the page reloads into the one that says to
       // open the URL the preview printed.
       if (response.status === 401) window.location.reload();
-      return noticeSignedOut((await response.json()) as Result<unknown>);
+      // The preview server answers with the services' result for this channel, or a refusal of its own: both typed
+      // by the contract, as the IPC door's answers are.
+      return noticeSignedOut(await response.json());
     } catch (error) {
       return fail('internal', `ClinicDesk is not reachable: ${String(error)}`);
     }
-  };
-  return Object.fromEntries(CHANNELS.map((name) => [name, (input: unknown) => call(name, input)])) as unknown as ClinicDeskApi;
+  });
 }
 
 /** Sent when the services refuse a call because nobody is signed in; the app then shows the sign-in screen. */
 export const SIGNED_OUT_EVENT = 'clinicdesk:session-changed';
 
-function noticeSignedOut(result: Result<unknown>): Result<unknown> {
+function noticeSignedOut<T>(result: Result<T>): Result<T> {
   if (!result.ok && result.error.code === 'forbidden' && result.error.issues.some((found) => found.code === 'not_signed_in' || found.code === 'no_coordinators')) {
     window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   }
@@ -38,9 +40,10 @@ function noticeSignedOut(result: Result<unknown>): Result<unknown> {
 }
 
 function withSignOutNotice(inner: ClinicDeskApi): ClinicDeskApi {
-  return Object.fromEntries(
-    CHANNELS.map((name) => [name, async (input: unknown) => noticeSignedOut(await (inner[name] as (input: unknown) => Promise<Result<unknown>>)(input))]),
-  ) as unknown as ClinicDeskApi;
+  return apiFrom((channel) => {
+    const call = inner[channel];
+    return async (input) => noticeSignedOut(await call(input));
+  });
 }
 
 export const api: ClinicDeskApi = window.api ? withSignOutNotice(window.api) : httpApi();

@@ -140,7 +140,7 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
       return focusFirstError();
     }
     setSaving(true);
-    const patient = formToIntake(form) as never;
+    const patient = formToIntake(form);
     const result = patientId
       ? await api.updatePatient({ id: patientId, expectedVersion: load.version ?? 1, patient })
       : await api.createPatient({ patient });

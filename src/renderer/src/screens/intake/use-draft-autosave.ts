@@ -20,7 +20,7 @@ export function useDraftAutosave(key: string, baseVersion: number | null) {
     if (!form) return;
     pending.current = null;
     setStatus({ state: 'saving' });
-    const result = await api.saveDraft({ key, label: draftLabel(form), baseVersion, form: form as unknown as Record<string, unknown> });
+    const result = await api.saveDraft({ key, label: draftLabel(form), baseVersion, form });
     setStatus(result.ok ? { state: 'saved', at: result.value.savedAt } : { state: 'failed' });
   }, [key, baseVersion]);
 

@@ -1,7 +1,8 @@
 // Earlier versions kept unsaved plans in this window's localStorage ("clinicdesk.planDraft.<patient id>"), outside
 // the encrypted database and out of a deletion request's reach. Each one found is moved into the database (unless
 // the database already holds a newer draft) and removed from here.
-import type { ClinicDeskApi } from '../../../../shared/contract';
+import type { ClinicDeskApi, InputOf } from '../../../../shared/contract';
+import { planSchema } from '../../../../shared/domain/plan/plan-schema';
 
 const LEGACY_PREFIX = 'clinicdesk.planDraft.';
 
@@ -12,10 +13,17 @@ type KeyedStorage = { getItem(key: string): string | null; removeItem(key: strin
 /** Refusals that will not change on a later try: the draft is dropped rather than kept here. */
 const FINAL_REFUSALS = new Set(['invalid_input', 'not_found', 'record_restricted']);
 
-function readDraft(text: string | null): { readonly baseVersion: number; readonly plan: unknown } | null {
+type PlanInput = InputOf<'savePlanDraft'>['plan'];
+
+/** An older version wrote it, so whether it is a plan is checked with the plan schema, not assumed. The plan goes
+ * on as it was stored: the services read it with the same schema. */
+const isPlan = (value: unknown): value is PlanInput => planSchema.safeParse(value).success;
+
+/** A draft that is not a plan is no draft: the services would refuse it for good. */
+function readDraft(text: string | null): { readonly baseVersion: number; readonly plan: PlanInput } | null {
   try {
     const draft = JSON.parse(text ?? 'null') as { baseVersion?: unknown; plan?: unknown } | null;
-    return draft && typeof draft.baseVersion === 'number' ? { baseVersion: draft.baseVersion, plan: draft.plan } : null;
+    return draft && typeof draft.baseVersion === 'number' && isPlan(draft.plan) ? { baseVersion: draft.baseVersion, plan: draft.plan } : null;
   } catch {
     return null; // Not JSON: nothing to move.
   }
@@ -30,7 +38,7 @@ export async function moveLegacyPlanDrafts(storage: KeyedStorage, calls: Calls):
       const existing = await calls.getPlanDraft({ patientId });
       if (!existing.ok) done = FINAL_REFUSALS.has(existing.error.code);
       else if (existing.value === null) {
-        const saved = await calls.savePlanDraft({ patientId, baseVersion: draft.baseVersion, plan: draft.plan as never });
+        const saved = await calls.savePlanDraft({ patientId, baseVersion: draft.baseVersion, plan: draft.plan });
         done = saved.ok || FINAL_REFUSALS.has(saved.error.code);
       }
     }
