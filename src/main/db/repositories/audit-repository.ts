@@ -3,7 +3,8 @@
 import type { Db } from '../open-database';
 import type { AuditEntry } from '../../services/audit/audit-chain';
 
-interface AuditRow {
+/** An audit row as both back ends store it. */
+export interface AuditRow {
   seq: number;
   at: string;
   actor: string;
@@ -14,7 +15,8 @@ interface AuditRow {
   hash: string;
 }
 
-const toEntry = (row: AuditRow): AuditEntry => ({
+/** An audit row read back as its chain entry (both back ends). */
+export const auditEntryOf = (row: AuditRow): AuditEntry => ({
   seq: row.seq,
   at: row.at,
   actor: row.actor,
@@ -57,7 +59,7 @@ export function createAuditRepository(db: Db) {
       });
     },
     ofPatient(patientId: string): AuditEntry[] {
-      return statements.ofPatient.all(patientId).map(toEntry);
+      return statements.ofPatient.all(patientId).map(auditEntryOf);
     },
     /** The stored hash of the entry at `seq`, to check that the next one follows from it. */
     hashAt(seq: number): { seq: number; hash: string } | undefined {
@@ -65,7 +67,7 @@ export function createAuditRepository(db: Db) {
     },
     /** Every entry in order, streamed row by row (a long log is never held in memory whole). */
     *all(): IterableIterator<AuditEntry> {
-      for (const row of statements.all.iterate()) yield toEntry(row);
+      for (const row of statements.all.iterate()) yield auditEntryOf(row);
     },
   };
 }

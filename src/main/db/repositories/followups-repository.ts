@@ -40,6 +40,23 @@ export interface FollowUpRow {
   readonly note: string;
 }
 
+/** A due follow-up's row (DUE_FOLLOWUPS_SQL's columns) as the list shows it, on both back ends. */
+export const dueFollowUpOf = (row: Record<string, string>): DueFollowUpRow => ({
+  id: row.id!,
+  patientId: row.patient_id!,
+  nativeName: row.native_name!,
+  latinName: row.latin_name!,
+  homeTimeZone: row.home_time_zone!,
+  step: row.step!,
+  treatments: JSON.parse(row.treatments_json!) as TreatmentId[],
+  localDate: row.local_date!,
+  dueAt: row.due_at!,
+  outcome: row.outcome!,
+  note: row.note!,
+  languages: JSON.parse(row.languages_json!) as LanguageTag[],
+  messengers: JSON.parse(row.messengers_json!) as DueFollowUpRow['messengers'],
+});
+
 export function createFollowUpsRepository(db: Db) {
   const statements = {
     // Untouched open follow-ups only: one with an outcome (a concern raised) stays whatever the plan becomes.
@@ -72,21 +89,7 @@ export function createFollowUpsRepository(db: Db) {
       statements.record.run(outcome, at, note, closed ? at : null, id);
     },
     due(at: string, limit: number): DueFollowUpRow[] {
-      return statements.due.all({ at, limit }).map((row) => ({
-        id: row.id!,
-        patientId: row.patient_id!,
-        nativeName: row.native_name!,
-        latinName: row.latin_name!,
-        homeTimeZone: row.home_time_zone!,
-        step: row.step!,
-        treatments: JSON.parse(row.treatments_json!) as TreatmentId[],
-        localDate: row.local_date!,
-        dueAt: row.due_at!,
-        outcome: row.outcome!,
-        note: row.note!,
-        languages: JSON.parse(row.languages_json!) as LanguageTag[],
-        messengers: JSON.parse(row.messengers_json!) as DueFollowUpRow['messengers'],
-      }));
+      return statements.due.all({ at, limit }).map(dueFollowUpOf);
     },
   };
 }

@@ -15,33 +15,11 @@
 //   with no SQLite twin, which a migration pair would have to add; the lock here needs no schema.
 // The lock serialises appends only (not the rest of each transaction), for the few milliseconds from the head's
 // read to COMMIT. Reads (store.read) take no lock: their snapshot is their answer.
-import type { AuditEntry } from '../../../services/audit/audit-chain';
-import type { AuditRepository } from '../../repositories/audit-repository';
+import { auditEntryOf, type AuditRepository, type AuditRow } from '../../repositories/audit-repository';
 import type { AsyncOf } from '../../store/async-of';
 import type { PgSql } from '../pg-sql';
 import { AUDIT_CHAIN_LOCK } from './advisory-locks';
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  patient_id: string | null;
-  fields_json: string;
-  prev_hash: string;
-  hash: string;
-}
-
-const toEntry = (row: AuditRow): AuditEntry => ({
-  seq: row.seq,
-  at: row.at,
-  actor: row.actor,
-  action: row.action,
-  patientId: row.patient_id,
-  fields: JSON.parse(row.fields_json) as string[],
-  prevHash: row.prev_hash,
-  hash: row.hash,
-});
 
 const COLUMNS = 'seq, at, actor, action, patient_id, fields_json, prev_hash, hash';
 /** Rows per page of all(): a long log streams in pages, never held whole. */
@@ -69,7 +47,7 @@ export function createPgAuditRepository(sql: PgSql, options: { readonly writable
       ]);
     },
     async ofPatient(patientId) {
-      return (await sql.all<AuditRow>(`SELECT ${COLUMNS} FROM audit_log WHERE patient_id = $1 ORDER BY seq`, [patientId])).map(toEntry);
+      return (await sql.all<AuditRow>(`SELECT ${COLUMNS} FROM audit_log WHERE patient_id = $1 ORDER BY seq`, [patientId])).map(auditEntryOf);
     },
     hashAt: (seq) => sql.one<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log WHERE seq = $1', [seq]),
     /** Every entry in order, in keyset pages (seq > the last one read), so a long log is never held in memory whole
@@ -83,7 +61,7 @@ export function createPgAuditRepository(sql: PgSql, options: { readonly writable
           after,
           AUDIT_PAGE_SIZE,
         ]);
-        for (const row of rows) yield toEntry(row);
+        for (const row of rows) yield auditEntryOf(row);
         if (rows.length < AUDIT_PAGE_SIZE) return;
         after = rows.at(-1)!.seq;
       }

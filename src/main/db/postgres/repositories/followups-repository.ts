@@ -1,7 +1,5 @@
 // All SQL about follow-ups after the flight home, on PostgreSQL (the SQLite twin: ../../repositories/followups-repository.ts).
-import type { TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
-import type { LanguageTag } from '../../../../shared/domain/intake/vocabulary';
-import type { DueFollowUpRow, FollowUpRow, FollowUpsRepository } from '../../repositories/followups-repository';
+import { dueFollowUpOf, type FollowUpRow, type FollowUpsRepository } from '../../repositories/followups-repository';
 import type { AsyncOf } from '../../store/async-of';
 import { named, type PgSql } from '../pg-sql';
 
@@ -47,23 +45,7 @@ export function createPgFollowUpsRepository(sql: PgSql): AsyncOf<FollowUpsReposi
     },
     async due(at, limit) {
       const rows = await sql.all<Record<string, string>>(POSTGRES_DUE_FOLLOWUPS_SQL.text, POSTGRES_DUE_FOLLOWUPS_SQL.values({ at, limit }));
-      return rows.map(
-        (row): DueFollowUpRow => ({
-          id: row.id!,
-          patientId: row.patient_id!,
-          nativeName: row.native_name!,
-          latinName: row.latin_name!,
-          homeTimeZone: row.home_time_zone!,
-          step: row.step!,
-          treatments: JSON.parse(row.treatments_json!) as TreatmentId[],
-          localDate: row.local_date!,
-          dueAt: row.due_at!,
-          outcome: row.outcome!,
-          note: row.note!,
-          languages: JSON.parse(row.languages_json!) as LanguageTag[],
-          messengers: JSON.parse(row.messengers_json!) as DueFollowUpRow['messengers'],
-        }),
-      );
+      return rows.map(dueFollowUpOf);
     },
   };
 }

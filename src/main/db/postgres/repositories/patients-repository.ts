@@ -1,48 +1,20 @@
 // All SQL about patients, their consents and their search text, on PostgreSQL. The same answers as the SQLite
-// repository (../../repositories/patients-repository.ts), whose row mapping is repeated here: that module keeps its
-// mappers private, and the repository tests run both back ends so the two copies cannot drift unnoticed.
+// repository (../../repositories/patients-repository.ts), through the same row mapping (../../repositories/patient-rows.ts).
 // Round trips are kept few (a save crosses the network): an insert is one statement, an update two.
-import type { PatientRecord, PatientSummary } from '../../../../shared/contract/patients';
-import { screeningSchema, type Consent, type PatientIntake, type Referral } from '../../../../shared/domain/intake/patient-schema';
-import { countOpenScreening } from '../../../../shared/domain/intake/open-screening';
+import { patientColumns, patientRecordOf, patientSummaryOf, type ConsentRow, type PatientRow as SharedPatientRow } from '../../repositories/patient-rows';
+import type { PatientRecord } from '../../../../shared/contract/patients';
+import type { Consent, PatientIntake } from '../../../../shared/domain/intake/patient-schema';
 import { searchHaystack } from '../../../../shared/domain/intake/search-text';
-import { tripStatus } from '../../../../shared/domain/intake/trip-status';
 import { TRIGRAM_MIN_LENGTH, type PatientsRepository, type SearchQuery } from '../../repositories/patients-repository';
 import type { AsyncOf } from '../../store/async-of';
 import { named, type PgSql } from '../pg-sql';
 
-interface PatientRow {
-  seq: number;
-  id: string;
-  native_name: string;
-  latin_name: string;
-  birth_date: string;
-  sex: PatientIntake['sex'];
-  nationality: string;
-  languages_json: string;
-  phone: string | null;
-  email: string | null;
-  messengers_json: string;
-  home_time_zone: string;
-  home_currency: string;
-  arrival: string;
-  departure: string;
-  stay_address: string;
-  fitzpatrick: number | null;
-  concerns_json: string;
-  screening_json: string;
-  screening_open: number;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  referral_route: Referral['route'] | null;
-  referral_agency_name: string;
-  referral_agency_registration: string;
-  referral_referrer: string;
+/** The shared row, with its restriction and its consents read in the same statement. */
+interface PatientRow extends SharedPatientRow {
   restricted_at: string | null;
   retention_until: string | null;
   /** json_agg of the consents in position order (pg parses json). */
-  consents: { kind: Consent['kind']; granted_at: string; withdrawn_at: string | null; text_version: string; language: Consent['language'] | null }[];
+  consents: ConsentRow[];
 }
 
 const SUMMARY_COLUMNS = `id, native_name, latin_name, birth_date, sex, nationality, languages_json, phone, arrival,
@@ -161,98 +133,14 @@ function consentArrays(consents: readonly Consent[]): ConsentArrays {
   };
 }
 
-function columns(patient: PatientIntake): Columns {
-  return {
-    native_name: patient.names.native,
-    latin_name: patient.names.latin,
-    birth_date: patient.birthDate,
-    sex: patient.sex,
-    nationality: patient.nationality,
-    languages_json: JSON.stringify(patient.languages),
-    phone: patient.phone,
-    email: patient.email,
-    messengers_json: JSON.stringify(patient.messengers),
-    home_time_zone: patient.homeTimeZone,
-    home_currency: patient.homeCurrency,
-    arrival: patient.trip.arrival,
-    departure: patient.trip.departure,
-    stay_address: patient.trip.stayAddress,
-    fitzpatrick: patient.skin.fitzpatrick,
-    concerns_json: JSON.stringify(patient.skin.concerns),
-    screening_json: JSON.stringify(patient.screening),
-    screening_open: countOpenScreening(patient.screening),
-    referral_route: patient.referral?.route ?? null,
-    referral_agency_name: patient.referral?.agencyName ?? '',
-    referral_agency_registration: patient.referral?.agencyRegistrationNumber ?? '',
-    referral_referrer: patient.referral?.referrer ?? '',
-  };
-}
+const columns = (patient: PatientIntake): Columns => patientColumns(patient);
 
 function toRecord(row: PatientRow): PatientRecord {
-  const consents: Consent[] = row.consents.map((consent) => ({
-    kind: consent.kind,
-    grantedAt: consent.granted_at,
-    withdrawnAt: consent.withdrawn_at,
-    textVersion: consent.text_version,
-    ...(consent.language === null ? {} : { language: consent.language }),
-  }));
-  const patient: PatientIntake = {
-    id: row.id,
-    names: { native: row.native_name, latin: row.latin_name },
-    birthDate: row.birth_date,
-    sex: row.sex,
-    nationality: row.nationality,
-    languages: JSON.parse(row.languages_json) as PatientIntake['languages'],
-    phone: row.phone,
-    messengers: JSON.parse(row.messengers_json) as PatientIntake['messengers'],
-    email: row.email,
-    homeTimeZone: row.home_time_zone,
-    homeCurrency: row.home_currency,
-    trip: { arrival: row.arrival, departure: row.departure, stayAddress: row.stay_address },
-    skin: { fitzpatrick: row.fitzpatrick, concerns: JSON.parse(row.concerns_json) as PatientIntake['skin']['concerns'] },
-    screening: screeningSchema.parse(JSON.parse(row.screening_json)),
-    consents,
-    ...(row.referral_route === null
-      ? {}
-      : {
-          referral: {
-            route: row.referral_route,
-            agencyName: row.referral_agency_name,
-            agencyRegistrationNumber: row.referral_agency_registration,
-            referrer: row.referral_referrer,
-          },
-        }),
-  };
-  return {
-    id: row.id,
-    patient,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    restriction: row.restricted_at !== null && row.retention_until !== null ? { restrictedAt: row.restricted_at, retentionUntil: row.retention_until } : null,
-  };
+  const restriction = row.restricted_at !== null && row.retention_until !== null ? { restrictedAt: row.restricted_at, retentionUntil: row.retention_until } : null;
+  return patientRecordOf(row, row.consents, restriction);
 }
 
-function toSummary(row: Record<string, unknown>, today: string): PatientSummary {
-  const arrival = row.arrival as string;
-  const departure = row.departure as string;
-  return {
-    id: row.id as string,
-    nativeName: row.native_name as string,
-    latinName: row.latin_name as string,
-    birthDate: row.birth_date as string,
-    sex: row.sex as PatientSummary['sex'],
-    nationality: row.nationality as string,
-    languages: JSON.parse(row.languages_json as string) as PatientSummary['languages'],
-    phone: row.phone as string | null,
-    arrival,
-    departure,
-    tripStatus: tripStatus({ arrival, departure }, today),
-    screeningOpen: row.screening_open as number,
-    updatedAt: row.updated_at as string,
-    restricted: row.restricted === 1,
-  };
-}
+const toSummary = patientSummaryOf;
 
 export function createPgPatientsRepository(sql: PgSql): AsyncOf<PatientsRepository> {
   return {
