@@ -2,7 +2,8 @@
 // throwaway PostgreSQL 15 over loopback with TLS 1.3 and durable commits, the bench's 100,000 patients moved into
 // it with migrate-to-postgres's copy, then the search through the services beside its bare SQL as the table
 // owner on the same server (the floor), an intake save, and 8 writer processes on the same 20 patients.
-// Not measured yet because not built yet: per-coordinator logins, row-level security and sealing (docs/clinic-server.md).
+// Sealing on (the screening answers, plans and notes are sealed as they are written and copied). Not measured yet
+// because not built yet: per-coordinator logins and row-level security (docs/clinic-server.md).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,8 @@ import { migratePostgres } from '../src/main/db/postgres/migrate';
 import { connectConfigured, createPostgresPool } from '../src/main/db/postgres/pg-store';
 import { likeContaining, POSTGRES_PATIENT_SEARCH_SQL } from '../src/main/db/postgres/repositories/patients-repository';
 import { createPatientsRepository } from '../src/main/db/repositories/patients-repository';
-import { newDatabaseKey } from '../src/main/security/database-key';
+import { deriveKey, KEY_PURPOSES, newDatabaseKey } from '../src/main/security/database-key';
+import { createFieldSeal } from '../src/main/security/field-seal';
 import { openServerServices } from '../src/main/services/open-server-services';
 import { openServices } from '../src/main/services/open-services';
 import { startThrowawayPostgres } from '../tests/support/postgres/throwaway-server';
@@ -58,7 +60,7 @@ export async function benchPostgres(emit: Emit, progress: (text: string) => void
     const client = await connectConfigured(pool);
     const moveMs = await time(async () => {
       await migratePostgres(client);
-      await copyFileToServer(file.context.db, client);
+      await copyFileToServer(file.context.db, client, createFieldSeal(deriveKey(key, KEY_PURPOSES.serverFields)));
     });
     emit('pg_move_100k_s', moveMs / 1000, 's');
     await client.query('ANALYZE');

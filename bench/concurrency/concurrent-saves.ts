@@ -6,7 +6,8 @@
 //   - every refusal a conflict (anything else is a failure), and the audit chain verifies, with one entry per save.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type { DatabaseKey } from '../../src/main/security/database-key';
+import { deriveKey, KEY_PURPOSES, type DatabaseKey } from '../../src/main/security/database-key';
+import { createFieldSeal } from '../../src/main/security/field-seal';
 import pg from 'pg';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -145,6 +146,9 @@ export async function checkSaves(
   const check = await openFor(options.databasePath, options.key, 'concurrency check');
   const { rows, close } = await rowsOf(check, options.databasePath);
   const one = async <T>(sql: string, params: readonly unknown[] = []) => (await rows<T>(sql, params))[0];
+  // The server keeps plans sealed (security/field-seal.ts); the check opens them with the same clinic key.
+  const seal = createFieldSeal(deriveKey(options.key, KEY_PURPOSES.serverFields));
+  const opened = (column: string, stored: string) => seal.open(column, stored);
   let lost = 0;
   let torn = 0;
   let chainBroken = false;
@@ -180,7 +184,7 @@ export async function checkSaves(
         } else {
           const seq = (await one<{ seq: number }>('SELECT seq FROM patients WHERE id = ?', [id]))!.seq;
           const kept = await rows<{ version: number; plan_json: string }>('SELECT version, plan_json FROM plan_versions WHERE patient_seq = ?', [seq]);
-          const keptByVersion = new Map(kept.map((row) => [row.version, JSON.parse(row.plan_json) as { rate: { source: string } | null; items: unknown[] }]));
+          const keptByVersion = new Map(kept.map((row) => [row.version, JSON.parse(opened('plan_versions.plan_json', row.plan_json)) as { rate: { source: string } | null; items: unknown[] }]));
           for (const save of mine) {
             if (keptByVersion.get(save.version)?.rate?.source !== save.marker) {
               lost += 1;
@@ -193,9 +197,9 @@ export async function checkSaves(
             problems.push(`plan ${id}: version ${current?.version ?? 0} after ${mine.length} reported saves`);
           }
           const sessions = Number((await one<{ n: number | string }>('SELECT count(*) AS n FROM plan_sessions WHERE patient_seq = ?', [seq]))!.n);
-          if (current && sessions !== (JSON.parse(current.plan_json) as { items: unknown[] }).items.length) {
+          if (current && sessions !== (JSON.parse(opened('plans.plan_json', current.plan_json)) as { items: unknown[] }).items.length) {
             torn += 1;
-            problems.push(`plan ${id}: ${sessions} report rows for ${(JSON.parse(current.plan_json) as { items: unknown[] }).items.length} sessions`);
+            problems.push(`plan ${id}: ${sessions} report rows for ${(JSON.parse(opened('plans.plan_json', current.plan_json)) as { items: unknown[] }).items.length} sessions`);
           }
         }
       }

@@ -37,6 +37,7 @@ export function asDatabaseKey(bytes: Buffer): DatabaseKey {
 export const KEY_PURPOSES = {
   photos: 'clinicdesk/photos/v1',
   backups: 'clinicdesk/backups/v1',
+  serverFields: 'clinicdesk/server-fields/v1',
 } as const;
 
 export function deriveKey(key: DatabaseKey, purpose: (typeof KEY_PURPOSES)[keyof typeof KEY_PURPOSES]): Buffer {

@@ -2,6 +2,8 @@
 // the SQLite store) and on a fresh PostgreSQL database (through the PostgreSQL store) give equal answers. Then what
 // only a server has: transactions side by side on their own connections (version conflicts, quote numbers, the
 // audit chain's appends). Skipped, saying why, on a machine without PostgreSQL; a failure under CI.
+import { randomBytes } from 'node:crypto';
+import { createFieldSeal } from '../../../src/main/security/field-seal';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,8 +53,11 @@ afterAll(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
+/** The sealed columns open as they were written: every comparison with SQLite below goes through them. */
+const TEST_SEAL = createFieldSeal(randomBytes(32));
+
 async function openPg(url: string): Promise<Store> {
-  const store = await openPostgresStore(url, { ...deps, log: () => undefined });
+  const store = await openPostgresStore(url, { ...deps, seal: TEST_SEAL, log: () => undefined });
   closers.push(() => store.close());
   return store;
 }
@@ -281,16 +286,18 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
     expect(pgSessions).toEqual(both.sqliteDb.prepare(sessionsSql).all());
     expect(pgSessions.filter((row) => row.moved === 1).map((row) => row.session_id)).toEqual(['s2']);
 
-    // The plan_sessions query finds the plans the JSON itself names (the SQLite query, in PostgreSQL's JSON).
+    // The plan_sessions query finds the plans the JSON itself names (plan_json is sealed on the server: opened here).
     const byJson = async (from: string, to: string) =>
       (
-        await pgClient.query(
-          `SELECT patients.id FROM plans JOIN patients ON patients.seq = plans.patient_seq
-           WHERE EXISTS (SELECT 1 FROM json_array_elements(plans.plan_json::json -> 'items') AS item WHERE item ->> 'date' BETWEEN $1 AND $2)
-           ORDER BY patients.latin_name, patients.id`,
-          [from, to],
+        await pgClient.query<{ id: string; plan_json: string }>(
+          'SELECT patients.id, plans.plan_json FROM plans JOIN patients ON patients.seq = plans.patient_seq ORDER BY patients.latin_name, patients.id',
         )
-      ).rows.map((row: { id: string }) => row.id);
+      ).rows
+        .filter((row) => {
+          const plan = JSON.parse(TEST_SEAL.open('plans.plan_json', row.plan_json)) as { items: { date: string | null }[] };
+          return plan.items.some((item) => item.date !== null && item.date >= from && item.date <= to);
+        })
+        .map((row) => row.id);
     for (const [from, to] of [['2026-03-10', '2026-03-10'], ['2026-01-01', '2026-12-31'], ['2026-03-03', '2026-03-09'], ['2026-12-24', '2026-12-24']] as const) {
       const viaSessions = await both.pg.read((tx) => tx.plans.withSessionsBetween(from, to));
       expect(viaSessions.map((plan) => plan.patientId), `${from}..${to}`).toEqual(await byJson(from, to));
@@ -701,6 +708,6 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL store: transacti
     await store.close();
     const client = await postgres.connect(url);
     await client.query('UPDATE schema_version SET version = version + 1');
-    await expect(openPostgresStore(url, { ...deps, log: () => undefined })).rejects.toThrow(/newer ClinicDesk/);
+    await expect(openPostgresStore(url, { ...deps, seal: TEST_SEAL, log: () => undefined })).rejects.toThrow(/newer ClinicDesk/);
   });
 });

@@ -5,9 +5,11 @@
 //
 // The two schemas have the same tables and columns (tests/unit/db/postgres-schema.test.ts holds them to it),
 // except what each engine derives for itself: SQLite's FTS5 tables and its short needles' pieces table, and
-// PostgreSQL's generated pieces column and its schema_version row. Those are left to each side.
+// PostgreSQL's generated pieces column and its schema_version row. Those are left to each side. What the server
+// keeps sealed (SEALED_COLUMNS: screening answers, drafts, plans, notes) is sealed as it is copied.
 import type { PoolClient } from 'pg';
 import type { Db } from '../open-database';
+import { SEALED_COLUMNS, type FieldSeal } from '../../security/field-seal';
 
 /** Tables the file keeps that the server derives otherwise (or not at all). */
 const FILE_ONLY_TABLES = new Set(['patient_search_pieces']);
@@ -47,7 +49,7 @@ const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * Copies `db` into the server behind `client`, whose schema is already migrated to the same version, in one
  * transaction: all or nothing. Refuses a server with any row of clinic data.
  */
-export async function copyFileToServer(db: Db, client: PoolClient, progress: (text: string) => void = () => {}): Promise<CopyReport> {
+export async function copyFileToServer(db: Db, client: PoolClient, seal: FieldSeal, progress: (text: string) => void = () => {}): Promise<CopyReport> {
   const tables = tablesOf(db);
   await client.query('BEGIN');
   try {
@@ -69,6 +71,7 @@ export async function copyFileToServer(db: Db, client: PoolClient, progress: (te
         .filter((name) => !skip.has(name));
       const perBatch = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
       const select = db.prepare(`SELECT ${columns.map(quoted).join(', ')} FROM ${quoted(table)} ORDER BY rowid`).raw();
+      const sealed = (SEALED_COLUMNS[table] ?? []).map((column) => columns.indexOf(column)).filter((index) => index >= 0);
       let batch: unknown[][] = [];
       let copied = 0;
       const flush = async () => {
@@ -80,6 +83,9 @@ export async function copyFileToServer(db: Db, client: PoolClient, progress: (te
         batch = [];
       };
       for (const row of select.iterate() as IterableIterator<unknown[]>) {
+        for (const index of sealed) {
+          if (typeof row[index] === 'string') row[index] = seal.seal(`${table}.${columns[index]}`, row[index]);
+        }
         batch.push(row);
         if (batch.length >= perBatch) await flush();
       }

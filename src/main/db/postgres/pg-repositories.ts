@@ -1,5 +1,6 @@
 // Every repository over one PostgreSQL connection (one transaction's), as the services see them: the same
 // asynchronous faces as the SQLite repositories (AsyncOf of each), so `Repositories` is one type for both back ends.
+import type { FieldSeal } from '../../security/field-seal';
 import type { Repositories } from '../store/store';
 import type { PgSql } from './pg-sql';
 import { createPgAuditRepository } from './repositories/audit-repository';
@@ -18,17 +19,19 @@ import { createPgRightsRepository } from './repositories/rights-repository';
 export interface PgRepositoriesOptions {
   /** A write transaction: the audit log's head is read under the chain's lock (./repositories/audit-repository.ts). */
   readonly writable: boolean;
+  /** Seals the columns no query reads (security/field-seal.ts). */
+  readonly seal: FieldSeal;
 }
 
 export function createPgRepositories(sql: PgSql, options: PgRepositoriesOptions): Repositories {
   return {
-    patients: createPgPatientsRepository(sql),
-    drafts: createPgDraftsRepository(sql),
-    planDrafts: createPgPlanDraftsRepository(sql),
+    patients: createPgPatientsRepository(sql, options.seal),
+    drafts: createPgDraftsRepository(sql, options.seal),
+    planDrafts: createPgPlanDraftsRepository(sql, options.seal),
     photos: createPgPhotosRepository(sql),
-    plans: createPgPlansRepository(sql),
+    plans: createPgPlansRepository(sql, options.seal),
     quotes: createPgQuotesRepository(sql),
-    followUps: createPgFollowUpsRepository(sql),
+    followUps: createPgFollowUpsRepository(sql, options.seal),
     reports: createPgReportsRepository(sql),
     rights: createPgRightsRepository(sql),
     coordinators: createPgCoordinatorsRepository(sql),

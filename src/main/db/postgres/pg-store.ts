@@ -6,6 +6,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg, { type Pool, type PoolClient } from 'pg';
 import { createAuditTrail } from '../../services/audit/audit-trail';
+import type { FieldSeal } from '../../security/field-seal';
 import { stderrLog, type StructuredLog } from '../../structured-log';
 import { NestedTransactionError, type AuditDeps, type Store, type Tx } from '../store/store';
 import { migratePostgres, type MigratePostgresOptions } from './migrate';
@@ -31,14 +32,15 @@ export class TransactionOverError extends Error {
   }
 }
 
-export function createPostgresStore(pool: Pool, deps: AuditDeps): Store {
+/** `seal`: what no query reads is sealed before it leaves this PC (security/field-seal.ts). */
+export function createPostgresStore(pool: Pool, deps: AuditDeps, seal: FieldSeal): Store {
   const inside = new AsyncLocalStorage<true>();
   const inExclusive = new AsyncLocalStorage<true>();
   let pending = 0;
   let closing: Promise<void> | null = null;
 
   const txOf = (client: PoolClient, readOnly: boolean, isOpen: () => boolean): Tx => {
-    const repositories = createPgRepositories(whileOpen(pgSql(client), isOpen), { writable: !readOnly });
+    const repositories = createPgRepositories(whileOpen(pgSql(client), isOpen), { writable: !readOnly, seal });
     return {
       ...repositories,
       readOnly,
@@ -137,6 +139,7 @@ function whileOpen(sql: PgSql, isOpen: () => boolean): PgSql {
 }
 
 export interface OpenPostgresStoreOptions extends AuditDeps {
+  readonly seal: FieldSeal;
   /** Connections of this door's pool; 10 by default (pg's own default). */
   readonly maxConnections?: number;
   /** Passed to the migration runner (a backup before migrating an older schema, a prefix in tests). */
@@ -163,7 +166,7 @@ export async function openPostgresStore(url: string, options: OpenPostgresStoreO
     await pool.end().catch(() => undefined);
     throw error;
   }
-  return createPostgresStore(pool, { now: options.now, actor: options.actor });
+  return createPostgresStore(pool, { now: options.now, actor: options.actor }, options.seal);
 }
 
 /** The pool of openPostgresStore: TLS from the URL's sslmode and sslrootcert. */

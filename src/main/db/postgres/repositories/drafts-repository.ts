@@ -1,9 +1,10 @@
 // All SQL about unsaved intake drafts, on PostgreSQL (the SQLite twin: ../../repositories/drafts-repository.ts).
 import type { DraftsRepository } from '../../repositories/drafts-repository';
 import type { AsyncOf } from '../../store/async-of';
+import type { FieldSeal } from '../../../security/field-seal';
 import type { PgSql } from '../pg-sql';
 
-export function createPgDraftsRepository(sql: PgSql): AsyncOf<DraftsRepository> {
+export function createPgDraftsRepository(sql: PgSql, seal: FieldSeal): AsyncOf<DraftsRepository> {
   return {
     async save(key, label, baseVersion, form, now, coordinatorId = null) {
       // The owner is the coordinator who first saved it; a later save by someone else keeps it theirs.
@@ -11,7 +12,7 @@ export function createPgDraftsRepository(sql: PgSql): AsyncOf<DraftsRepository> 
         `INSERT INTO drafts (key, label, base_version, form_json, saved_at, coordinator_id) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (key) DO UPDATE SET label = excluded.label, base_version = excluded.base_version,
            form_json = excluded.form_json, saved_at = excluded.saved_at`,
-        [key, label, baseVersion, JSON.stringify(form), now, coordinatorId],
+        [key, label, baseVersion, seal.seal('drafts.form_json', JSON.stringify(form)), now, coordinatorId],
       );
     },
     async exists(key) {
@@ -27,7 +28,7 @@ export function createPgDraftsRepository(sql: PgSql): AsyncOf<DraftsRepository> 
         [key],
       );
       if (!row) return null;
-      return { key: row.key, label: row.label, baseVersion: row.base_version, form: JSON.parse(row.form_json) as unknown, savedAt: row.saved_at };
+      return { key: row.key, label: row.label, baseVersion: row.base_version, form: JSON.parse(seal.open('drafts.form_json', row.form_json)) as unknown, savedAt: row.saved_at };
     },
     async list() {
       // key breaks ties of saved_at, which SQLite leaves to its sorter.

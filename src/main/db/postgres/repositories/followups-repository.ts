@@ -1,6 +1,7 @@
 // All SQL about follow-ups after the flight home, on PostgreSQL (the SQLite twin: ../../repositories/followups-repository.ts).
 import { dueFollowUpOf, type FollowUpRow, type FollowUpsRepository } from '../../repositories/followups-repository';
 import type { AsyncOf } from '../../store/async-of';
+import type { FieldSeal } from '../../../security/field-seal';
 import { named, type PgSql } from '../pg-sql';
 
 /** Open follow-ups due at or before :at, earliest first (SQLite's DUE_FOLLOWUPS_SQL; seq breaks ties of due_at as
@@ -14,7 +15,9 @@ export const POSTGRES_DUE_FOLLOWUPS_SQL = named<{ at: string; limit: number }>(`
 
 const COLUMNS = 'id, step, treatments_json, local_date, due_at, done_at, outcome, outcome_at, note';
 
-export function createPgFollowUpsRepository(sql: PgSql): AsyncOf<FollowUpsRepository> {
+export function createPgFollowUpsRepository(sql: PgSql, seal: FieldSeal): AsyncOf<FollowUpsRepository> {
+  // The outcome's note is the coordinator's words about the patient's skin: sealed (a new follow-up's '' is not).
+  const opened = <T extends { note: string }>(row: T): T => ({ ...row, note: seal.open('followups.note', row.note) });
   return {
     async replaceOpen(patientSeq, followUps, newId) {
       // Untouched open follow-ups only: one with an outcome (a concern raised) stays whatever the plan becomes.
@@ -38,14 +41,18 @@ export function createPgFollowUpsRepository(sql: PgSql): AsyncOf<FollowUpsReposi
         ],
       );
     },
-    ofPatient: (patientSeq) => sql.all<FollowUpRow>(`SELECT ${COLUMNS} FROM followups WHERE patient_seq = $1 ORDER BY due_at, seq`, [patientSeq]),
-    byId: (id) => sql.one<FollowUpRow & { patient_seq: number }>(`SELECT ${COLUMNS}, patient_seq FROM followups WHERE id = $1`, [id]),
+    ofPatient: async (patientSeq) =>
+      (await sql.all<FollowUpRow>(`SELECT ${COLUMNS} FROM followups WHERE patient_seq = $1 ORDER BY due_at, seq`, [patientSeq])).map(opened),
+    async byId(id) {
+      const row = await sql.one<FollowUpRow & { patient_seq: number }>(`SELECT ${COLUMNS}, patient_seq FROM followups WHERE id = $1`, [id]);
+      return row && opened(row);
+    },
     async record(id, outcome, note, at, closed) {
-      await sql.run('UPDATE followups SET outcome = $1, outcome_at = $2, note = $3, done_at = $4 WHERE id = $5', [outcome, at, note, closed ? at : null, id]);
+      await sql.run('UPDATE followups SET outcome = $1, outcome_at = $2, note = $3, done_at = $4 WHERE id = $5', [outcome, at, seal.seal('followups.note', note), closed ? at : null, id]);
     },
     async due(at, limit) {
-      const rows = await sql.all<Record<string, string>>(POSTGRES_DUE_FOLLOWUPS_SQL.text, POSTGRES_DUE_FOLLOWUPS_SQL.values({ at, limit }));
-      return rows.map(dueFollowUpOf);
+      const rows = await sql.all<Record<string, string> & { note: string }>(POSTGRES_DUE_FOLLOWUPS_SQL.text, POSTGRES_DUE_FOLLOWUPS_SQL.values({ at, limit }));
+      return rows.map((row) => dueFollowUpOf(opened(row)));
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Consent, PatientIntake } from '../../../../shared/domain/intake/pa
 import { searchHaystack } from '../../../../shared/domain/intake/search-text';
 import { TRIGRAM_MIN_LENGTH, type PatientsRepository, type SearchQuery } from '../../repositories/patients-repository';
 import type { AsyncOf } from '../../store/async-of';
+import type { FieldSeal } from '../../../security/field-seal';
 import { named, type PgSql } from '../pg-sql';
 
 /** The shared row, with its restriction and its consents read in the same statement. */
@@ -133,19 +134,24 @@ function consentArrays(consents: readonly Consent[]): ConsentArrays {
   };
 }
 
-const columns = (patient: PatientIntake): Columns => patientColumns(patient);
+/** The screening answers are sealed (security/field-seal.ts): no query reads them; the count of open questions,
+ * which the list shows, is its own column. */
+const columns = (patient: PatientIntake, seal: FieldSeal): Columns => {
+  const plain = patientColumns(patient);
+  return { ...plain, screening_json: seal.seal('patients.screening_json', plain.screening_json) };
+};
 
-function toRecord(row: PatientRow): PatientRecord {
+function toRecord(row: PatientRow, seal: FieldSeal): PatientRecord {
   const restriction = row.restricted_at !== null && row.retention_until !== null ? { restrictedAt: row.restricted_at, retentionUntil: row.retention_until } : null;
-  return patientRecordOf(row, row.consents, restriction);
+  return patientRecordOf({ ...row, screening_json: seal.open('patients.screening_json', row.screening_json) }, row.consents, restriction);
 }
 
 const toSummary = patientSummaryOf;
 
-export function createPgPatientsRepository(sql: PgSql): AsyncOf<PatientsRepository> {
+export function createPgPatientsRepository(sql: PgSql, seal: FieldSeal): AsyncOf<PatientsRepository> {
   return {
     async insert(id, patient, now) {
-      const values = INSERT.values({ id, ...columns(patient), now, haystack: searchHaystack(patient), ...consentArrays(patient.consents) });
+      const values = INSERT.values({ id, ...columns(patient, seal), now, haystack: searchHaystack(patient), ...consentArrays(patient.consents) });
       await sql.run(INSERT.text, values);
     },
 
@@ -154,7 +160,7 @@ export function createPgPatientsRepository(sql: PgSql): AsyncOf<PatientsReposito
       // wait, then find the version moved on, and change nothing.
       const updated = await sql.one<{ seq: number }>(
         UPDATE.text,
-        UPDATE.values({ id, expected_version: expectedVersion, ...columns(patient), now, haystack: searchHaystack(patient) }),
+        UPDATE.values({ id, expected_version: expectedVersion, ...columns(patient, seal), now, haystack: searchHaystack(patient) }),
       );
       if (!updated) return (await sql.one('SELECT 1 FROM patients WHERE id = $1', [id])) ? 'conflict' : 'not_found';
       if (patient.consents.length > 0) {
@@ -165,7 +171,7 @@ export function createPgPatientsRepository(sql: PgSql): AsyncOf<PatientsReposito
 
     async get(id) {
       const row = await sql.one<PatientRow>(BY_ID, [id]);
-      return row ? toRecord(row) : undefined;
+      return row ? toRecord(row, seal) : undefined;
     },
 
     async seqOf(id) {

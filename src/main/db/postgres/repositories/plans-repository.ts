@@ -1,8 +1,10 @@
 // All SQL about treatment plans, their kept versions, their sessions as rows and clinic settings, on PostgreSQL (the
-// SQLite twin: ../../repositories/plans-repository.ts). plan_json and plan_versions stay text, byte for byte as saved.
+// SQLite twin: ../../repositories/plans-repository.ts). plan_json and plan_versions are sealed (security/field-seal.ts):
+// a kept version opens to the text saved, byte for byte.
 import { sessionRowsOf } from '../../../../shared/domain/reports/session-rows';
 import type { PlansRepository } from '../../repositories/plans-repository';
 import type { AsyncOf } from '../../store/async-of';
+import type { FieldSeal } from '../../../security/field-seal';
 import type { PgSql } from '../pg-sql';
 
 /**
@@ -15,7 +17,7 @@ export const POSTGRES_WITH_SESSIONS_BETWEEN_SQL = `SELECT patients.id, patients.
   WHERE EXISTS (SELECT 1 FROM plan_sessions s WHERE s.patient_seq = plans.patient_seq AND s.date BETWEEN $1 AND $2)
   ORDER BY patients.latin_name, patients.id`;
 
-export function createPgPlansRepository(sql: PgSql): AsyncOf<PlansRepository> {
+export function createPgPlansRepository(sql: PgSql, seal: FieldSeal): AsyncOf<PlansRepository> {
   async function writeSessions(patientSeq: number, plan: unknown): Promise<void> {
     const previous = await sql.all<{ sessionId: string | null; treatment: string; date: string | null; moved: 0 | 1 }>(
       'SELECT session_id AS "sessionId", treatment, date, moved FROM plan_sessions WHERE patient_seq = $1 ORDER BY position',
@@ -48,7 +50,7 @@ export function createPgPlansRepository(sql: PgSql): AsyncOf<PlansRepository> {
         'SELECT plan_json, version, updated_at FROM plans WHERE patient_seq = $1',
         [patientSeq],
       );
-      return row ? { plan: JSON.parse(row.plan_json) as unknown, version: row.version, updatedAt: row.updated_at } : undefined;
+      return row ? { plan: JSON.parse(seal.open('plans.plan_json', row.plan_json)) as unknown, version: row.version, updatedAt: row.updated_at } : undefined;
     },
 
     async save(patientSeq, plan, expectedVersion, now, savedBy) {
@@ -61,11 +63,11 @@ export function createPgPlansRepository(sql: PgSql): AsyncOf<PlansRepository> {
         expectedVersion === 0
           ? await sql.run('INSERT INTO plans (patient_seq, plan_json, version, updated_at) VALUES ($1, $2, 1, $3) ON CONFLICT (patient_seq) DO NOTHING', [
               patientSeq,
-              text,
+              seal.seal('plans.plan_json', text),
               now,
             ])
           : await sql.run('UPDATE plans SET plan_json = $1, version = version + 1, updated_at = $2 WHERE patient_seq = $3 AND version = $4', [
-              text,
+              seal.seal('plans.plan_json', text),
               now,
               patientSeq,
               expectedVersion,
@@ -75,7 +77,7 @@ export function createPgPlansRepository(sql: PgSql): AsyncOf<PlansRepository> {
       await sql.run('INSERT INTO plan_versions (patient_seq, version, plan_json, saved_at, saved_by) VALUES ($1, $2, $3, $4, $5)', [
         patientSeq,
         expectedVersion + 1,
-        text,
+        seal.seal('plan_versions.plan_json', text),
         now,
         savedBy,
       ]);
@@ -87,7 +89,7 @@ export function createPgPlansRepository(sql: PgSql): AsyncOf<PlansRepository> {
         'SELECT version, plan_json, saved_at, saved_by FROM plan_versions WHERE patient_seq = $1 ORDER BY version DESC',
         [patientSeq],
       );
-      return rows.map((row) => ({ version: row.version, plan: JSON.parse(row.plan_json) as unknown, savedAt: row.saved_at, savedBy: row.saved_by }));
+      return rows.map((row) => ({ version: row.version, plan: JSON.parse(seal.open('plan_versions.plan_json', row.plan_json)) as unknown, savedAt: row.saved_at, savedBy: row.saved_by }));
     },
 
     async withSessionsBetween(from, to) {
@@ -99,7 +101,7 @@ export function createPgPlansRepository(sql: PgSql): AsyncOf<PlansRepository> {
         patientId: row.id,
         nativeName: row.native_name,
         latinName: row.latin_name,
-        plan: JSON.parse(row.plan_json) as unknown,
+        plan: JSON.parse(seal.open('plans.plan_json', row.plan_json)) as unknown,
         version: row.version,
       }));
     },
