@@ -12,8 +12,8 @@ import { HANDOUT_KINDS } from '../src/main/handouts/kinds/handout-input';
 import { SUPPORTED_LANGUAGES, type LanguageTag } from '../src/shared/domain/intake/vocabulary';
 import { handoutInput } from '../tests/support/handout-input';
 import { pdfObjects } from '../tests/unit/handouts/pdf-structure';
+import type { Emit } from './measure';
 
-type Emit = (name: string, value: number, unit: string) => void;
 
 const LANGUAGES = ['ar', 'th', 'zh-Hans'] as const;
 const SAMPLES = 30;

@@ -8,13 +8,7 @@ import { clinicalContent } from '../src/main/content/clinical-content';
 import { caseFileSchema } from '../src/shared/domain/intake/case-file';
 import { checkPlan, type PlannedSession } from '../src/shared/domain/rules/check-plan';
 import { fixtureCase } from './fixture-case';
-
-type Emit = (name: string, value: number, unit: string) => void;
-
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
+import { percentile, type Emit } from './measure';
 
 async function p95(run: () => unknown, runs = 500): Promise<number> {
   for (let i = 0; i < 50; i++) await run();

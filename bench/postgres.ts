@@ -7,7 +7,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { MAX_SEARCH_RESULTS } from '../src/shared/contract/patients';
 import { CLINIC_TIME_ZONE, todayIn } from '../src/shared/domain/intake/calendar-date';
@@ -25,19 +24,7 @@ import { startThrowawayPostgres } from '../tests/support/postgres/throwaway-serv
 import { runConcurrentSaves } from './concurrency/concurrent-saves';
 import { generatePatients } from './generate-patients';
 import { queriesFor } from './queries';
-
-type Emit = (name: string, value: number, unit: string) => void;
-
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-async function time(run: () => unknown): Promise<number> {
-  const start = performance.now();
-  await run();
-  return performance.now() - start;
-}
+import { inTurns, percentile, time, type Emit } from './measure';
 
 export async function benchPostgres(emit: Emit, progress: (text: string) => void, patients = 100_000): Promise<void> {
   const server = await startThrowawayPostgres({ durable: true });
@@ -91,13 +78,11 @@ export async function benchPostgres(emit: Emit, progress: (text: string) => void
         const result = await search(query);
         if (!result.ok || result.value.rows.length === 0) throw new Error(`search ${query} failed or found nobody`);
       };
-      if (i % 2 === 0) {
-        serviceTimes.push(await time(service));
-        floorTimes.push(await time(floor));
-      } else {
-        floorTimes.push(await time(floor));
-        serviceTimes.push(await time(service));
-      }
+      await inTurns(
+        i,
+        async () => serviceTimes.push(await time(service)),
+        async () => floorTimes.push(await time(floor)),
+      );
     }
     emit('pg_patient_search_p95_ms', percentile(serviceTimes, 95), 'ms');
     emit('pg_patient_search_sql_floor_p95_ms', percentile(floorTimes, 95), 'ms');

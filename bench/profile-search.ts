@@ -17,14 +17,11 @@ import { newDatabaseKey } from '../src/main/security/database-key';
 import { checkAgainstToday, clinicToday } from '../src/main/services/patients-service';
 import { generatePatients } from './generate-patients';
 import { queriesFor } from './queries';
+import { percentile } from './measure';
 
 const ROUNDS = 2;
 const SHORT_SCRIPT = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 const timeIt = (run: () => unknown) => {
   const start = performance.now();
   run();

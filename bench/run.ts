@@ -5,7 +5,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { Result } from '../src/shared/contract';
 import { MAX_SEARCH_RESULTS, type PatientRecord } from '../src/shared/contract/patients';
 import { CLINIC_TIME_ZONE, todayIn } from '../src/shared/domain/intake/calendar-date';
@@ -28,6 +27,7 @@ import { benchPlanCheck } from './plan-check';
 import { benchPostgres } from './postgres';
 import { findPostgresBinaries } from '../tests/support/postgres/throwaway-server';
 import { benchStartTimes } from './start-times';
+import { inTurns, percentile, time } from './measure';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const SEARCHES = 400;
@@ -37,17 +37,6 @@ const SAVES = 300;
 const emit = (name: string, value: number, unit: string) =>
   process.stdout.write(`${JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit })}\n`);
 const progress = (text: string) => process.stderr.write(`${text}\n`);
-
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-async function time(run: () => unknown): Promise<number> {
-  const start = performance.now();
-  await run();
-  return performance.now() - start;
-}
 
 /** A calendar date `days` after `date` (UTC arithmetic on dates only). */
 function addDaysIso(date: string, days: number): string {
@@ -203,14 +192,11 @@ try {
     let result: Awaited<ReturnType<typeof search>> | undefined;
     const service = () => time(async () => (result = await search(query)));
     const floor = () => time(bare[i]!);
-    // Alternate which goes first, so neither always runs right after the other has warmed (or dirtied) a cache.
-    if (i % 2 === 0) {
-      serviceTimes.push(await service());
-      floorTimes.push(await floor());
-    } else {
-      floorTimes.push(await floor());
-      serviceTimes.push(await service());
-    }
+    await inTurns(
+      i,
+      async () => serviceTimes.push(await service()),
+      async () => floorTimes.push(await floor()),
+    );
     scanTimes.push(await time(scans[i]!));
     if (!result?.ok) throw new Error(`searchPatients ${JSON.stringify(query)} failed: ${JSON.stringify(result)}`);
     const value = result.value;
@@ -243,13 +229,7 @@ try {
   for (const [i, query] of queries.entries()) {
     const encrypted = async () => encryptedTimes.push(await time(() => search(query)));
     const plain = async () => plainTimes.push(await time(() => plainSearch(query)));
-    if (i % 2 === 0) {
-      await encrypted();
-      await plain();
-    } else {
-      await plain();
-      await encrypted();
-    }
+    await inTurns(i, encrypted, plain);
   }
   emit('patient_search_plain_p95_ms', percentile(plainTimes, 95), 'ms');
   emit('search_encryption_overhead_ratio', percentile(encryptedTimes, 95) / percentile(plainTimes, 95), 'ratio');
@@ -381,13 +361,11 @@ try {
   const summaryTimes: number[] = [];
   const summaryFloorTimes: number[] = [];
   for (let i = 0; i < 12; i++) {
-    if (i % 2 === 0) {
-      summaryTimes.push(await time(summarise));
-      summaryFloorTimes.push(await time(bareSummary));
-    } else {
-      summaryFloorTimes.push(await time(bareSummary));
-      summaryTimes.push(await time(summarise));
-    }
+    await inTurns(
+      i,
+      async () => summaryTimes.push(await time(summarise)),
+      async () => summaryFloorTimes.push(await time(bareSummary)),
+    );
   }
   emit('report_summary_ms', percentile(summaryTimes, 50), 'ms');
   emit('report_summary_sql_floor_ms', percentile(summaryFloorTimes, 50), 'ms');

@@ -6,8 +6,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { inTurns, type Emit } from './measure';
 
-type Emit = (name: string, value: number, unit: string) => void;
 
 const ROOT = join(import.meta.dirname, '..');
 const RUNS = 9;
@@ -73,14 +73,11 @@ export async function benchStartTimes(
   const cliTimes: number[] = [];
   const floorTimes: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    // Alternating which goes first, as the other figures do.
-    if (i % 2 === 0) {
-      cliTimes.push(timeNode(cli));
-      floorTimes.push(timeNode(floor));
-    } else {
-      floorTimes.push(timeNode(floor));
-      cliTimes.push(timeNode(cli));
-    }
+    await inTurns(
+      i,
+      () => cliTimes.push(timeNode(cli)),
+      () => floorTimes.push(timeNode(floor)),
+    );
   }
 
   progress('starting the preview...');
