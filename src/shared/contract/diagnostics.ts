@@ -2,6 +2,7 @@
 // whoever supports the clinic. It holds no patient data (README, "The support log").
 import { z } from 'zod';
 import { channel } from './define-channel';
+import { absoluteFolder } from './folder';
 
 export interface DiagnosticsBundle {
   /** The .zip written. */
@@ -15,12 +16,7 @@ export const diagnosticsChannels = {
   saveDiagnostics: channel<DiagnosticsBundle>()(
     z.strictObject({
       /** An absolute folder path; created if missing. */
-      folder: z
-        .string('invalid_type')
-        .trim()
-        .min(1, 'required')
-        .max(1000, 'too_long')
-        .refine((path) => /^(\/|[A-Za-z]:[\\/])/.test(path), 'absolute_path_required'),
+      folder: absoluteFolder,
     }),
   ),
 };

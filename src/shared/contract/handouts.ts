@@ -2,6 +2,7 @@
 // "export all" calls it once per handout, so it can show progress).
 import { z } from 'zod';
 import { channel } from './define-channel';
+import { absoluteFolder } from './folder';
 import { SUPPORTED_LANGUAGES } from '../domain/intake/vocabulary';
 import { caseFileSchema } from '../domain/intake/case-file';
 
@@ -36,7 +37,7 @@ export const handoutsChannels = {
     z.strictObject({
       ...handoutRequest,
       /** An absolute folder path; created if missing. */
-      folder: z.string('invalid_type').trim().min(1, 'required').max(1000, 'too_long').refine((path) => /^(\/|[A-Za-z]:[\\/])/.test(path), 'absolute_path_required'),
+      folder: absoluteFolder,
     }),
   ),
   /** A handout from a case file with a plan (the CLI's `handout --case`), with this database's clinic settings. */

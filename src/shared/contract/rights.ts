@@ -2,6 +2,7 @@
 // request, which restricts the record at once and erases what no law makes the clinic keep.
 import { z } from 'zod';
 import { channel } from './define-channel';
+import { absoluteFolder } from './folder';
 
 const patientId = z.uuid('invalid');
 
@@ -26,12 +27,7 @@ export const rightsChannels = {
     z.strictObject({
       patientId,
       /** An absolute folder path; created if missing. */
-      folder: z
-        .string('invalid_type')
-        .trim()
-        .min(1, 'required')
-        .max(1000, 'too_long')
-        .refine((path) => /^(\/|[A-Za-z]:[\\/])/.test(path), 'absolute_path_required'),
+      folder: absoluteFolder,
     }),
   ),
   requestErasure: channel<ErasureOutcome>()(
