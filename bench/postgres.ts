@@ -16,8 +16,8 @@ import { migratePostgres } from '../src/main/db/postgres/migrate';
 import { connectConfigured, createPostgresPool } from '../src/main/db/postgres/pg-store';
 import { likeContaining, POSTGRES_PATIENT_SEARCH_SQL } from '../src/main/db/postgres/repositories/patients-repository';
 import { createPatientsRepository } from '../src/main/db/repositories/patients-repository';
-import { deriveKey, KEY_PURPOSES, newDatabaseKey } from '../src/main/security/database-key';
-import { createFieldSeal } from '../src/main/security/field-seal';
+import { newDatabaseKey } from '../src/main/security/database-key';
+import { serverFieldSeal } from '../src/main/security/field-seal';
 import { openServerServices } from '../src/main/services/open-server-services';
 import { openServices } from '../src/main/services/open-services';
 import { startThrowawayPostgres } from '../tests/support/postgres/throwaway-server';
@@ -47,7 +47,7 @@ export async function benchPostgres(emit: Emit, progress: (text: string) => void
     const client = await connectConfigured(pool);
     const moveMs = await time(async () => {
       await migratePostgres(client);
-      await copyFileToServer(file.context.db, client, createFieldSeal(deriveKey(key, KEY_PURPOSES.serverFields)));
+      await copyFileToServer(file.context.db, client, serverFieldSeal(key));
     });
     emit('pg_move_100k_s', moveMs / 1000, 's');
     await client.query('ANALYZE');

@@ -6,8 +6,8 @@
 //   - every refusal a conflict (anything else is a failure), and the audit chain verifies, with one entry per save.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { deriveKey, KEY_PURPOSES, type DatabaseKey } from '../../src/main/security/database-key';
-import { createFieldSeal } from '../../src/main/security/field-seal';
+import type { DatabaseKey } from '../../src/main/security/database-key';
+import { serverFieldSeal } from '../../src/main/security/field-seal';
 import pg from 'pg';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -147,7 +147,7 @@ export async function checkSaves(
   const { rows, close } = await rowsOf(check, options.databasePath);
   const one = async <T>(sql: string, params: readonly unknown[] = []) => (await rows<T>(sql, params))[0];
   // The server keeps plans sealed (security/field-seal.ts); the check opens them with the same clinic key.
-  const seal = createFieldSeal(deriveKey(options.key, KEY_PURPOSES.serverFields));
+  const seal = serverFieldSeal(options.key);
   const opened = (column: string, stored: string) => seal.open(column, stored);
   let lost = 0;
   let torn = 0;

@@ -6,8 +6,8 @@ import { DatabaseTooNewError } from '../db/connect-database';
 import { copyFileToServer, CopyMismatchError, ServerNotEmptyError } from '../db/postgres/copy-file-to-server';
 import { migratePostgres } from '../db/postgres/migrate';
 import { connectConfigured, createPostgresPool } from '../db/postgres/pg-store';
-import { deriveKey, KEY_PURPOSES, type DatabaseKey } from '../security/database-key';
-import { createFieldSeal } from '../security/field-seal';
+import type { DatabaseKey } from '../security/database-key';
+import { serverFieldSeal } from '../security/field-seal';
 import { isPostgresUrl, openServerServices, ServerUnreachableError } from '../services/open-server-services';
 import { openServices } from '../services/open-services';
 import type { CliIo } from './cli';
@@ -27,7 +27,7 @@ export async function moveToServerCommand(io: CliIo, options: { from: string | u
       });
       try {
         await migratePostgres(client);
-        report = await copyFileToServer(file.context.db, client, createFieldSeal(deriveKey(options.key, KEY_PURPOSES.serverFields)), (line) => io.err(line));
+        report = await copyFileToServer(file.context.db, client, serverFieldSeal(options.key), (line) => io.err(line));
       } finally {
         client.release();
       }

@@ -7,6 +7,7 @@
 // A sealed value is a JSON string, so the columns' JSON checks still hold: "cdseal1:" + base64(IV | ciphertext |
 // tag). The column's name is the additional authenticated data, so a value moved to another column fails to open.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { deriveKey, KEY_PURPOSES, type DatabaseKey } from './database-key';
 
 const PREFIX = 'cdseal1:';
 const IV_BYTES = 12;
@@ -49,6 +50,9 @@ export function createFieldSeal(key: Buffer): FieldSeal {
     },
   };
 }
+
+/** The clinic server's seal, from the clinic key every PC of the clinic is given. */
+export const serverFieldSeal = (clinicKey: DatabaseKey): FieldSeal => createFieldSeal(deriveKey(clinicKey, KEY_PURPOSES.serverFields));
 
 /** The columns the clinic server keeps sealed, by table: the repositories seal them as they write, and moving a
  * single PC's file into a server seals them as it copies. */

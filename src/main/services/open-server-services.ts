@@ -12,7 +12,7 @@ import { createPhotoStore } from '../photos/photo-store';
 import { stderrAppLog } from '../logging/app-log';
 import { logFolderOf, openFileLog } from '../logging/file-log';
 import type { AnchorKey } from '../security/anchor-key';
-import { createFieldSeal } from '../security/field-seal';
+import { serverFieldSeal } from '../security/field-seal';
 import { deriveKey, KEY_PURPOSES, type DatabaseKey } from '../security/database-key';
 import { ANCHORS_FILE_NAME } from './audit/anchor-file';
 import { dispatchOver, PHOTO_FOLDER_NAME, type OpenServices } from './open-services';
@@ -80,7 +80,7 @@ export async function openServerServices(options: ServerOpenOptions): Promise<Op
   const log = options.logFiles ? openFileLog({ folder: logFolderOf(databasePath), door }) : stderrAppLog;
   const context = createServiceContext({
     db: null,
-    store: (deps) => createPostgresStore(pool, deps, createFieldSeal(deriveKey(options.key, KEY_PURPOSES.serverFields))),
+    store: (deps) => createPostgresStore(pool, deps, serverFieldSeal(options.key)),
     // The anchors file and the database-holders registry are keyed by a path: this PC's folder stands for it.
     databasePath,
     log,
