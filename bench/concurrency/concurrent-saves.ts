@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { DatabaseKey } from '../../src/main/security/database-key';
 import { serverFieldSeal } from '../../src/main/security/field-seal';
 import pg from 'pg';
+import { searchHaystack } from '../../src/shared/domain/intake/search-text';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Db } from '../../src/main/db/open-database';
@@ -175,7 +176,6 @@ export async function checkSaves(
           }
           const haystack = await one<{ haystack: string }>('SELECT haystack FROM patient_search_text WHERE seq = ?', [row.seq]);
           const record = await check.dispatch('getPatient', { id });
-          const { searchHaystack } = await import('../../src/shared/domain/intake/search-text');
           if (!record.ok) problems.push(`patient ${id}: getPatient failed: ${record.error.code}`);
           else if (haystack?.haystack !== searchHaystack(record.value.patient)) {
             torn += 1;
