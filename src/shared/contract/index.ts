@@ -17,6 +17,7 @@ import { followUpsChannels } from './followups';
 import { handoutsChannels } from './handouts';
 import { reportsChannels } from './reports';
 import { rightsChannels } from './rights';
+import { todayChannels } from './today';
 import type { Result } from './result';
 
 export const contract = {
@@ -34,6 +35,7 @@ export const contract = {
   ...coordinatorsChannels,
   ...rightsChannels,
   ...diagnosticsChannels,
+  ...todayChannels,
 };
 
 type Contract = typeof contract;

@@ -60,6 +60,7 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   getPlanDraft: { patientId: PATIENT_ID },
   discardPlanDraft: { patientId: PATIENT_ID },
   saveDiagnostics: { folder: '/tmp/clinicdesk-fuzz-diagnostics' },
+  getToday: {},
   listSessions: { from: '2026-12-01', to: '2026-12-07' },
   setSessionStatus: {
     patientId: PATIENT_ID,

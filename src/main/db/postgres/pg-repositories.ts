@@ -15,6 +15,7 @@ import { createPgPlansRepository } from './repositories/plans-repository';
 import { createPgQuotesRepository } from './repositories/quotes-repository';
 import { createPgReportsRepository } from './repositories/reports-repository';
 import { createPgRightsRepository } from './repositories/rights-repository';
+import { createPgTripsRepository } from './repositories/trips-repository';
 
 export interface PgRepositoriesOptions {
   /** A write transaction: the audit log's head is read under the chain's lock (./repositories/audit-repository.ts). */
@@ -34,6 +35,7 @@ export function createPgRepositories(sql: PgSql, options: PgRepositoriesOptions)
     followUps: createPgFollowUpsRepository(sql, options.seal),
     reports: createPgReportsRepository(sql),
     rights: createPgRightsRepository(sql),
+    trips: createPgTripsRepository(sql),
     coordinators: createPgCoordinatorsRepository(sql),
     pinAttempts: createPgPinAttemptsRepository(sql),
     auditLog: createPgAuditRepository(sql, { writable: options.writable }),

@@ -18,6 +18,7 @@ import { createPlansRepository } from '../repositories/plans-repository';
 import { createQuotesRepository } from '../repositories/quotes-repository';
 import { createReportsRepository } from '../repositories/reports-repository';
 import { createRightsRepository } from '../repositories/rights-repository';
+import { createTripsRepository } from '../repositories/trips-repository';
 import { asyncOf, traceCalls } from './async-of';
 import { createSerialLock } from './serial-lock';
 import { NestedTransactionError, type AuditDeps, type Repositories, type Store, type Tx } from './store';
@@ -45,6 +46,7 @@ export function createSqliteStore(db: Db, deps: AuditDeps, options: SqliteStoreO
     followUps: asyncOf(createFollowUpsRepository(db)),
     reports: asyncOf(createReportsRepository(db)),
     rights: asyncOf(createRightsRepository(db)),
+    trips: asyncOf(createTripsRepository(db)),
     coordinators: asyncOf(createCoordinatorsRepository(db)),
     pinAttempts: asyncOf(createPinAttemptsRepository(db)),
     auditLog: asyncOf(createAuditRepository(db)),

@@ -14,6 +14,7 @@ import type { PlansRepository } from '../repositories/plans-repository';
 import type { QuotesRepository } from '../repositories/quotes-repository';
 import type { ReportsRepository } from '../repositories/reports-repository';
 import type { RightsRepository } from '../repositories/rights-repository';
+import type { TripsRepository } from '../repositories/trips-repository';
 import type { AsyncOf } from './async-of';
 
 export type StoreBackend = 'sqlite' | 'postgres';
@@ -29,6 +30,7 @@ export interface Repositories {
   readonly followUps: AsyncOf<FollowUpsRepository>;
   readonly reports: AsyncOf<ReportsRepository>;
   readonly rights: AsyncOf<RightsRepository>;
+  readonly trips: AsyncOf<TripsRepository>;
   readonly coordinators: AsyncOf<CoordinatorsRepository>;
   readonly pinAttempts: AsyncOf<PinAttemptsRepository>;
   readonly auditLog: AsyncOf<AuditRepository>;

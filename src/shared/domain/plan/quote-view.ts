@@ -50,6 +50,9 @@ export interface QuoteView extends QuotePartView {
   readonly nextVisit: QuotePartView | null;
 }
 
+/** A treatment is priced when the clinic set its price: the one test the quote, the plan and Today all use. */
+export const hasClinicPrice = (settings: Pick<ClinicSettings, 'prices'>, treatment: TreatmentId): boolean => settings.prices[treatment] !== undefined;
+
 export function buildQuoteView(
   plan: Plan,
   catalog: Catalog,
@@ -62,7 +65,7 @@ export function buildQuoteView(
     const byId = new Map(catalog.map((treatment) => [treatment.id, treatment]));
     const ids = [...new Set(sessions.map((session) => session.treatment))];
     const count = (id: TreatmentId) => sessions.filter((session) => session.treatment === id).length;
-    const priced = ids.filter((id) => settings.prices[id] !== undefined);
+    const priced = ids.filter((id) => hasClinicPrice(settings, id));
     const quote = buildQuote(
       priced.map((id) => ({
         treatment: id,
