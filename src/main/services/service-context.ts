@@ -61,6 +61,8 @@ export function createServiceContext<D extends Db | null>(options: {
   store?: (deps: AuditDeps) => Store;
   databasePath: string;
   photoStore: PhotoStore;
+  /** The SQLite file's photo folder, where its store keeps the sealed photo files (none for the clinic server's). */
+  photoFolder?: string;
   now?: () => Date;
   newId?: () => string;
   renderHandout?: RenderHandout;
@@ -85,7 +87,10 @@ export function createServiceContext<D extends Db | null>(options: {
   const log = options.log ?? stderrAppLog;
   const store = options.store
     ? options.store(deps)
-    : createSqliteStore(options.db!, deps, { onSlowTransaction: (transaction) => log.slowTransaction(transaction) });
+    : createSqliteStore(options.db!, deps, {
+        onSlowTransaction: (transaction) => log.slowTransaction(transaction),
+        ...(options.photoFolder === undefined ? {} : { photoFolder: options.photoFolder }),
+      });
   return {
     db: options.db,
     databasePath: options.databasePath,
