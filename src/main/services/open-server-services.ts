@@ -6,8 +6,10 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createPostgresPool, createPostgresStore, connectConfigured } from '../db/postgres/pg-store';
 import { migratePostgres } from '../db/postgres/migrate';
+import { ServerUnreachableError } from '../db/postgres/server-unreachable';
 import { DatabaseTooNewError } from '../db/connect-database';
 import { createHandoutPool } from '../handouts/handout-pool';
+import { createOfflineDrafts } from '../offline/offline-drafts';
 import { createPhotoStore } from '../photos/photo-store';
 import { stderrAppLog } from '../logging/app-log';
 import { logFolderOf, openFileLog } from '../logging/file-log';
@@ -39,21 +41,7 @@ export interface ServerOpenOptions {
   readonly logFiles?: boolean;
 }
 
-/** The clinic server did not answer, refused the login or its certificate did not verify: said in one line, with
- * the server's address and never its password, and nothing is written anywhere. */
-export class ServerUnreachableError extends Error {
-  constructor(url: string, cause: unknown) {
-    const where = (() => {
-      try {
-        const parsed = new URL(url);
-        return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
-      } catch {
-        return 'the clinic server';
-      }
-    })();
-    super(`The clinic server ${where} could not be opened: ${cause instanceof Error ? cause.message : String(cause)}. Nothing was written; check the address, the network and the login, then try again.`);
-  }
-}
+export { ServerUnreachableError } from '../db/postgres/server-unreachable';
 
 /** True for a `--db` that names a PostgreSQL server rather than a file. */
 export const isPostgresUrl = (value: string): boolean => /^postgres(ql)?:\/\//i.test(value);
@@ -86,6 +74,7 @@ export async function openServerServices(options: ServerOpenOptions): Promise<Op
     door,
     anchorsPath: join(dataFolder, ANCHORS_FILE_NAME),
     photoStore: createPhotoStore(deriveKey(options.key, KEY_PURPOSES.photos)),
+    offlineDrafts: createOfflineDrafts(dataFolder, options.key),
     ...(options.now ? { now: options.now } : {}),
     ...(workers ? { renderHandout: workers.make } : {}),
     ...(options.anchorKey ? { anchorKey: options.anchorKey } : {}),
