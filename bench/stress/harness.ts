@@ -90,7 +90,7 @@ export interface Check {
 }
 
 /** Opens the database as the app does (openServices: key, WAL recovery, migrations) and checks it. */
-export function checkAfterCrash(databasePath: string, key: DatabaseKey, committed: Reported): Check {
+export async function checkAfterCrash(databasePath: string, key: DatabaseKey, committed: Reported): Promise<Check> {
   const problems: string[] = [];
   let damaged = false;
   let services;
@@ -132,8 +132,10 @@ export function checkAfterCrash(databasePath: string, key: DatabaseKey, committe
     let brokenPhotos = 0;
     for (const row of db.prepare<[], { sha256: string; media_type: 'image/jpeg' }>('SELECT sha256, media_type FROM photos').all()) {
       try {
-        photoStore.readOriginal(row.sha256, row.media_type);
-        if (photoStore.thumbnailDataUrl(row.sha256) === '') throw new Error('no thumbnail');
+        await services.context.store.read(async (tx) => {
+          await photoStore.readOriginal(tx, row.sha256, row.media_type);
+          if ((await photoStore.thumbnailDataUrl(tx, row.sha256)) === '') throw new Error('no thumbnail');
+        });
       } catch (error) {
         brokenPhotos++;
         problems.push(`photo ${row.sha256}: ${(error as Error).message}`);
@@ -167,7 +169,7 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
       committed.photos.push(...reported.photos);
       committed.checkpoints += reported.checkpoints;
       // Everything reported so far, not only this run's: a later crash must not lose an earlier commit either.
-      const result = checkAfterCrash(databasePath, key, committed);
+      const result = await checkAfterCrash(databasePath, key, committed);
       if (!result.integrityOk) integrityFailures++;
       if (result.damaged) damageReports++;
       lost = Math.max(lost, result.lost);

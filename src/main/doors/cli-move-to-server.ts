@@ -6,10 +6,10 @@ import { DatabaseTooNewError } from '../db/connect-database';
 import { copyFileToServer, CopyMismatchError, ServerNotEmptyError } from '../db/postgres/copy-file-to-server';
 import { migratePostgres } from '../db/postgres/migrate';
 import { connectConfigured, createPostgresPool } from '../db/postgres/pg-store';
-import type { DatabaseKey } from '../security/database-key';
+import { deriveKey, KEY_PURPOSES, type DatabaseKey } from '../security/database-key';
 import { serverFieldSeal } from '../security/field-seal';
 import { isPostgresUrl, openServerServices, ServerUnreachableError } from '../services/open-server-services';
-import { openServices } from '../services/open-services';
+import { openServices, photoRootOf } from '../services/open-services';
 import type { CliIo } from './cli';
 
 export async function moveToServerCommand(io: CliIo, options: { from: string | undefined; to: string | undefined; key: DatabaseKey }): Promise<number> {
@@ -27,7 +27,14 @@ export async function moveToServerCommand(io: CliIo, options: { from: string | u
       });
       try {
         await migratePostgres(client);
-        report = await copyFileToServer(file.context.db, client, serverFieldSeal(options.key), (line) => io.err(line));
+        // One key serves the file and the clinic here, but the folder is unsealed and sealed again with each side's
+        // photo key, so the move stays right when a clinic key is handed to PCs apart from their file's key.
+        const photoKey = deriveKey(options.key, KEY_PURPOSES.photos);
+        report = await copyFileToServer(file.context.db, client, serverFieldSeal(options.key), (line) => io.err(line), {
+          folder: photoRootOf(options.from),
+          fileKey: photoKey,
+          serverKey: photoKey,
+        });
       } finally {
         client.release();
       }
@@ -56,7 +63,11 @@ export async function moveToServerCommand(io: CliIo, options: { from: string | u
     } finally {
       await server.close();
     }
-    io.out('Photos stay in the folder beside the file until they move to the server (docs/clinic-server.md).');
+    io.out(`Moved ${report.photos.files} photo files into the server; each, unsealed there, equals the folder's.`);
+    if (report.photos.missing.length > 0) {
+      io.out(`${report.photos.missing.length} photo file(s) a record points at were not in the folder (already missing before the move): ${report.photos.missing.join(', ')}.`);
+    }
+    io.out('The photo folder beside the file is left as it was; remove it once the server is in use.');
     return 0;
   } finally {
     await pool.end().catch(() => undefined);

@@ -9,6 +9,7 @@ import { contract, fail, invalid, type AppError, type Channel, type Handlers, ty
 import { toIssues } from '../../shared/contract/zod-issues';
 import { stderrAppLog, type AppLog } from '../logging/app-log';
 import { newCorrelationId, runInCall } from '../logging/call-context';
+import { ServerUnreachableError } from '../db/postgres/server-unreachable';
 
 /** The doors' raw entry: what arrives over IPC and HTTP is unknown until the contract parses it (and the fuzz
  * tests call it so, on purpose). */
@@ -45,6 +46,8 @@ export function createDispatch(
       const result = await runInCall({ channel, correlationId: call.correlationId }, () => handler(parsed.data));
       return result.ok ? result : refused(result);
     } catch (error) {
+      // The clinic server went away: said as such, with its address, not as our own failure.
+      if (error instanceof ServerUnreachableError) return refused(fail('unreachable', error.message));
       const damage = damaged(error);
       log.failed(call, error, performance.now() - started, damage === null ? 'internal' : 'database_damaged');
       const answer = damage === null ? fail('internal', 'Something went wrong on our side; nothing was saved. The error was logged.') : fail('database_damaged', damage);

@@ -6,6 +6,7 @@ import { createCalendarService } from './calendar-service';
 import { createCoordinatorsService } from './coordinators-service';
 import { createDraftsService } from './drafts-service';
 import { createImportService } from './import-service';
+import { createOfflineDraftsService, keepTypingWhileUnreachable } from './offline-drafts-service';
 import { createPatientsService } from './patients-service';
 import { createPhotosService } from './photos-service';
 import { createPlanDraftsService } from './plan-drafts-service';
@@ -18,10 +19,16 @@ import { createTodayService } from './today-service';
 import type { ServiceContext } from './service-context';
 
 export function createHandlers(context: ServiceContext): Handlers {
+  const patients = createPatientsService(context);
+  const drafts = createDraftsService(context);
+  const intake = { saveDraft: drafts.saveDraft, createPatient: patients.createPatient, updatePatient: patients.updatePatient };
   return {
-    ...createPatientsService(context),
+    ...patients,
+    ...drafts,
+    // On a clinic server: the intake's typing kept on the PC while the server does not answer.
+    ...keepTypingWhileUnreachable(intake, context),
+    ...createOfflineDraftsService(context, intake),
     ...createImportService(context),
-    ...createDraftsService(context),
     ...createPhotosService(context),
     ...createAppService(context),
     ...createPlanService(context),

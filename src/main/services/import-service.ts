@@ -109,14 +109,16 @@ export function createImportService(context: ServiceContext) {
         return /\.csv$/i.test(source.name) ? readBookings(source.name, read.text, problems) : readCaseFile(source.name, read.text, problems);
       });
       const today = clinicToday(context);
-      for (const { source, line, patient, photos } of candidates) {
-        problems.push(...relocate(checkAgainstToday(patient, today), source, line));
-        photos.forEach((photo, index) => {
-          if (!context.photoStore.has(photo.sha256, photo.mediaType)) {
-            problems.push(issue(at(source, line, ['patient', 'photos', index, 'sha256']), 'photo_not_found'));
+      for (const { source, line, patient } of candidates) problems.push(...relocate(checkAgainstToday(patient, today), source, line));
+      await context.store.read(async (tx) => {
+        for (const { source, line, photos } of candidates) {
+          for (const [index, photo] of photos.entries()) {
+            if (!(await context.photoStore.has(tx, photo.sha256, photo.mediaType))) {
+              problems.push(issue(at(source, line, ['patient', 'photos', index, 'sha256']), 'photo_not_found'));
+            }
           }
-        });
-      }
+        }
+      });
       const now = context.now().toISOString();
       // Ids already taken are asked inside the transaction that inserts: all or nothing, and two PCs importing the
       // same file at once get one set of patients and one refusal.

@@ -1,13 +1,15 @@
 // The composition root for a clinic server: the same services over PostgreSQL (docs/clinic-server.md). What is
 // the SQLite file's alone stays off: no file backup (the server's IT backs PostgreSQL up with pg_dump or
-// pgBackRest), no page check. This PC's data folder keeps the photo files (sealed with the clinic key) and the
-// audit anchors.
+// pgBackRest), no page check. Photo files are kept on the server, sealed with a key derived from the clinic key
+// before they leave this PC; this PC's data folder keeps the audit anchors and the support log.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createPostgresPool, createPostgresStore, connectConfigured } from '../db/postgres/pg-store';
 import { migratePostgres } from '../db/postgres/migrate';
+import { ServerUnreachableError } from '../db/postgres/server-unreachable';
 import { DatabaseTooNewError } from '../db/connect-database';
 import { createHandoutPool } from '../handouts/handout-pool';
+import { createOfflineDrafts } from '../offline/offline-drafts';
 import { createPhotoStore } from '../photos/photo-store';
 import { stderrAppLog } from '../logging/app-log';
 import { logFolderOf, openFileLog } from '../logging/file-log';
@@ -15,14 +17,14 @@ import type { AnchorKey } from '../security/anchor-key';
 import { serverFieldSeal } from '../security/field-seal';
 import { deriveKey, KEY_PURPOSES, type DatabaseKey } from '../security/database-key';
 import { ANCHORS_FILE_NAME } from './audit/anchor-file';
-import { dispatchOver, PHOTO_FOLDER_NAME, type OpenServices } from './open-services';
+import { dispatchOver, type OpenServices } from './open-services';
 import { createRightsService } from './rights-service';
 import { createServiceContext } from './service-context';
 
 export interface ServerOpenOptions {
   /** libpq URL: postgres://user:password@host:port/db?sslmode=verify-full&sslrootcert=FILE */
   readonly url: string;
-  /** This PC's folder: photo files, audit anchors. */
+  /** This PC's folder: audit anchors, the support log. */
   readonly dataFolder: string;
   /** The clinic key: photos, and the server's sealed columns (security/field-seal.ts), are sealed under keys derived
    * from it before they are written. */
@@ -39,21 +41,7 @@ export interface ServerOpenOptions {
   readonly logFiles?: boolean;
 }
 
-/** The clinic server did not answer, refused the login or its certificate did not verify: said in one line, with
- * the server's address and never its password, and nothing is written anywhere. */
-export class ServerUnreachableError extends Error {
-  constructor(url: string, cause: unknown) {
-    const where = (() => {
-      try {
-        const parsed = new URL(url);
-        return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
-      } catch {
-        return 'the clinic server';
-      }
-    })();
-    super(`The clinic server ${where} could not be opened: ${cause instanceof Error ? cause.message : String(cause)}. Nothing was written; check the address, the network and the login, then try again.`);
-  }
-}
+export { ServerUnreachableError } from '../db/postgres/server-unreachable';
 
 /** True for a `--db` that names a PostgreSQL server rather than a file. */
 export const isPostgresUrl = (value: string): boolean => /^postgres(ql)?:\/\//i.test(value);
@@ -72,8 +60,7 @@ export async function openServerServices(options: ServerOpenOptions): Promise<Op
     throw error instanceof DatabaseTooNewError ? error : new ServerUnreachableError(options.url, error);
   }
   const dataFolder = resolve(options.dataFolder);
-  const photoRoot = join(dataFolder, PHOTO_FOLDER_NAME);
-  mkdirSync(photoRoot, { recursive: true });
+  mkdirSync(dataFolder, { recursive: true });
   const workers = options.handoutWorkers ? createHandoutPool() : null;
   const databasePath = join(dataFolder, 'clinic-server');
   const door = options.door ?? 'clinic server';
@@ -86,7 +73,8 @@ export async function openServerServices(options: ServerOpenOptions): Promise<Op
     log,
     door,
     anchorsPath: join(dataFolder, ANCHORS_FILE_NAME),
-    photoStore: createPhotoStore(photoRoot, deriveKey(options.key, KEY_PURPOSES.photos)),
+    photoStore: createPhotoStore(deriveKey(options.key, KEY_PURPOSES.photos)),
+    offlineDrafts: createOfflineDrafts(dataFolder, options.key),
     ...(options.now ? { now: options.now } : {}),
     ...(workers ? { renderHandout: workers.make } : {}),
     ...(options.anchorKey ? { anchorKey: options.anchorKey } : {}),

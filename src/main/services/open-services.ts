@@ -127,7 +127,7 @@ export function openServices(options: OpenOptions): OpenServices {
     const photoKey = key === 'unencrypted' ? randomBytes(32) : deriveKey(key, KEY_PURPOSES.photos);
     mkdirSync(photoRoot, { recursive: true });
     encryptLegacyPhotos(photoRoot, photoKey);
-    const photoStore = createPhotoStore(photoRoot, photoKey);
+    const photoStore = createPhotoStore(photoKey);
     const describeDamage = (problem: string) => new DatabaseDamagedError(databasePath, problem, newestBackup(db)).message;
     const check = startDatabaseCheck({
       databasePath,
@@ -143,6 +143,7 @@ export function openServices(options: OpenOptions): OpenServices {
       db,
       databasePath,
       photoStore,
+      photoFolder: photoRoot,
       databaseCheck: check.status,
       ...(options.now ? { now: options.now } : {}),
       ...(pool ? { renderHandout: pool.make } : {}),

@@ -1,7 +1,8 @@
 // The patient's rights (PIPA; issue 7, part 5): everything about one patient as one archive; the deletion request,
 // which restricts the record at once and erases what no law makes the clinic keep; and the destruction of
 // restricted records whose retention (Medical Service Act) has ended. What is decided about the record is decided
-// in the transaction that changes it; photo files are read, handouts made and files removed outside transactions.
+// in the transaction that changes it; handouts are made outside transactions, and photo files removed after the
+// transaction that deleted their rows.
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Handlers } from '../../shared/contract';
@@ -46,8 +47,10 @@ async function unreferencedPhotos(tx: Repositories, photos: readonly StoredPhoto
 }
 
 export function createRightsService(context: ServiceContext) {
-  const removePhotoFiles = (photos: readonly StoredPhotoFile[]) => {
-    for (const photo of photos) context.photoStore.remove(photo.sha256, photo.mediaType);
+  /** After the transaction that deleted the rows committed (a photo folder's file cannot be rolled back), each file
+   * in a write transaction of its own that asks again whether a record points at it. */
+  const removePhotoFiles = async (photos: readonly StoredPhotoFile[]) => {
+    for (const photo of photos) await context.store.transaction((tx) => context.photoStore.removeUnreferenced(tx, photo.sha256, photo.mediaType));
   };
 
   const handlers = {
@@ -59,10 +62,15 @@ export function createRightsService(context: ServiceContext) {
         if (!record || seq === undefined) return null;
         const caseFile = await caseFileOf(tx, record.patient, patientId);
         const plan = caseFile.plan ?? null;
+        const photos = [];
+        // The originals, unsealed: the photo store refuses a changed file, so the archive never holds one.
+        for (const photo of await tx.photos.listByPatient(seq)) {
+          photos.push({ ...photo, bytes: await context.photoStore.readOriginal(tx, photo.sha256, photo.mediaType) });
+        }
         return {
           record,
           caseFile,
-          photos: await tx.photos.listByPatient(seq),
+          photos,
           versions: (await tx.plans.versions(seq)).map((kept) => ({ ...kept, plan: planSchema.parse(kept.plan) })),
           history: (await tx.audit.history(patientId)).entries,
           // The handouts, when there is a plan to make them from.
@@ -80,10 +88,7 @@ export function createRightsService(context: ServiceContext) {
       const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
       add('case.clinicdesk.json', json(caseFile));
-      for (const photo of photos) {
-        // The originals, decrypted: the photo store refuses a changed file, so the archive never holds one.
-        add(`photos/${photo.visitDate}-${photo.angle}-${photo.sha256}.${EXTENSIONS[photo.mediaType]}`, context.photoStore.readOriginal(photo.sha256, photo.mediaType));
-      }
+      for (const photo of photos) add(`photos/${photo.visitDate}-${photo.angle}-${photo.sha256}.${EXTENSIONS[photo.mediaType]}`, photo.bytes);
       add('plan-versions.json', json(versions));
       add('audit-history.json', json(history));
 
@@ -150,7 +155,7 @@ export function createRightsService(context: ServiceContext) {
       if (outcome === 'already') {
         return fail('record_restricted', 'This record is already restricted.', [issue(['patientId'], 'already_restricted')]);
       }
-      removePhotoFiles(outcome.removedPhotos);
+      await removePhotoFiles(outcome.removedPhotos);
       return ok({ restrictedAt: outcome.restrictedAt, retentionUntil: outcome.retentionUntil, erased: outcome.erased });
     },
   } satisfies Pick<Handlers, 'exportPatientArchive' | 'requestErasure'>;
@@ -177,7 +182,7 @@ export function createRightsService(context: ServiceContext) {
         return unreferencedPhotos(tx, files);
       });
       if (photos === null) continue;
-      removePhotoFiles(photos);
+      await removePhotoFiles(photos);
       erased.push(id);
     }
     return { erased };

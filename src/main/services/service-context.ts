@@ -6,6 +6,7 @@ import { stderrAppLog, type AppLog } from '../logging/app-log';
 import { createSqliteStore } from '../db/store/sqlite-store';
 import type { AuditDeps, Repositories, Store } from '../db/store/store';
 import type { PhotoStore } from '../photos/photo-store';
+import type { OfflineDrafts } from '../offline/offline-drafts';
 import type { HandoutInput } from '../handouts/kinds/handout-input';
 import { makeHandout, type HandoutRequest } from '../handouts/make-handout';
 
@@ -33,6 +34,8 @@ export interface ServiceContext<D extends Db | null = Db | null> {
   /** Every repository, reached through a transaction: `await context.store.transaction(async (tx) => ...)`. */
   readonly store: Store;
   readonly photoStore: PhotoStore;
+  /** On a clinic server, the drafts kept on this PC while the server does not answer; null on a single PC. */
+  readonly offlineDrafts: OfflineDrafts | null;
   /** The audit chain's anchors outside the database (README, "Audit log and hardening"). */
   readonly anchors: AuditAnchors;
   /** The session of the call being served (sessions/coordinator-session.ts): the browser's in the preview, else the
@@ -61,6 +64,9 @@ export function createServiceContext<D extends Db | null>(options: {
   store?: (deps: AuditDeps) => Store;
   databasePath: string;
   photoStore: PhotoStore;
+  /** The SQLite file's photo folder, where its store keeps the sealed photo files (none for the clinic server's). */
+  photoFolder?: string;
+  offlineDrafts?: OfflineDrafts;
   now?: () => Date;
   newId?: () => string;
   renderHandout?: RenderHandout;
@@ -85,12 +91,16 @@ export function createServiceContext<D extends Db | null>(options: {
   const log = options.log ?? stderrAppLog;
   const store = options.store
     ? options.store(deps)
-    : createSqliteStore(options.db!, deps, { onSlowTransaction: (transaction) => log.slowTransaction(transaction) });
+    : createSqliteStore(options.db!, deps, {
+        onSlowTransaction: (transaction) => log.slowTransaction(transaction),
+        ...(options.photoFolder === undefined ? {} : { photoFolder: options.photoFolder }),
+      });
   return {
     db: options.db,
     databasePath: options.databasePath,
     store,
     photoStore: options.photoStore,
+    offlineDrafts: options.offlineDrafts ?? null,
     anchors: createAuditAnchors({ path: options.anchorsPath ?? anchorsPathOf(options.databasePath), key: options.anchorKey, store }),
     get session() {
       return current();

@@ -9,6 +9,7 @@ import { diagnosticsChannels } from './diagnostics';
 import type { ChannelName } from './channels';
 import type { ChannelSpec } from './define-channel';
 import { draftsChannels } from './drafts';
+import { offlineDraftsChannels } from './offline-drafts';
 import { patientsChannels } from './patients';
 import { photosChannels } from './photos';
 import { planDraftsChannels } from './plan-drafts';
@@ -23,6 +24,7 @@ import type { Result } from './result';
 export const contract = {
   ...patientsChannels,
   ...draftsChannels,
+  ...offlineDraftsChannels,
   ...photosChannels,
   ...plansChannels,
   ...planDraftsChannels,

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'record_restricted' // a deletion request restricted the record: read-only until its retention ends
   | 'consent_withdrawn' // the patient withdrew consent to the processing of sensitive data
   | 'database_damaged' // a page of the database failed to read back; the message says how to restore
+  | 'unreachable' // the clinic server did not answer; what was typed is kept as a sealed draft on this PC
   // Refusals of the preview's HTTP door, each with its status code, before the body is read:
   | 'no_session' // 401: no valid session cookie (open the URL the preview printed)
   | 'too_large' // 413: the declared body is larger than the channel takes

@@ -50,6 +50,10 @@ export interface ThrowawayPostgres {
   readonly folder: string;
   /** The server's log so far, last lines: for a test's failure message. */
   logTail(lines?: number): string;
+  /** Stops the server and keeps its data: what the clinic's PCs see when the server goes away mid-session. */
+  pause(): Promise<void>;
+  /** Starts a paused server again, on the same port with the same data. */
+  resume(): Promise<void>;
   /** Stops the server (fast, then immediate, then by signal) and removes the folder. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -282,6 +286,11 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions =
         port,
         folder,
         logTail: (lines = 30) => readTail(logFile, lines),
+        pause: () => cleanup.stopServer(),
+        resume: async () => {
+          await run(owner, binaries.pgCtl, ['start', '--pgdata', dataDir, '--log', logFile, '--wait', '--timeout', String(timeoutSeconds)],
+            `pg_ctl start again (port ${port})`, (timeoutSeconds + 15) * 1000);
+        },
         stop: () => cleanup.stop(),
       };
     }

@@ -40,14 +40,18 @@ async function addPhoto(patientId: string, shade: number, angle: PhotoAngle = 'f
 }
 
 /** Every photo row's image and thumbnail, decrypted, as hashes: equal means photo by photo equal. */
-function photosOf(open: TempServices | { context: TempServices['context'] }): string[] {
-  const { db, photoStore } = open.context;
-  return db
-    .prepare<[], { sha256: string; media_type: 'image/jpeg' }>('SELECT sha256, media_type FROM photos ORDER BY id')
-    .all()
-    .map(({ sha256, media_type }) =>
-      [sha256, createHash('sha256').update(photoStore.readOriginal(sha256, media_type)).digest('hex'), createHash('sha256').update(photoStore.thumbnailDataUrl(sha256)).digest('hex')].join(' '),
-    );
+async function photosOf(open: TempServices | { context: TempServices['context'] }): Promise<string[]> {
+  const { db, photoStore, store } = open.context;
+  const rows = db.prepare<[], { sha256: string; media_type: 'image/jpeg' }>('SELECT sha256, media_type FROM photos ORDER BY id').all();
+  return store.read(async (tx) => {
+    const hashes: string[] = [];
+    for (const { sha256, media_type } of rows) {
+      const original = await photoStore.readOriginal(tx, sha256, media_type);
+      const thumbnail = await photoStore.thumbnailDataUrl(tx, sha256);
+      hashes.push([sha256, createHash('sha256').update(original).digest('hex'), createHash('sha256').update(thumbnail).digest('hex')].join(' '));
+    }
+    return hashes;
+  });
 }
 
 /** Every file of the data folder and its bytes' hash: equal means nothing on disk changed. */
@@ -75,7 +79,7 @@ describe('backups', () => {
   it('backup then restore gives the same data, row by row and photo by photo', async () => {
     const patientId = await seed();
     const rowsBefore = services.snapshot();
-    const photosBefore = photosOf(services);
+    const photosBefore = await photosOf(services);
     expect(photosBefore).toHaveLength(2);
 
     const made = await cli('backup', '--out', backups);
@@ -91,7 +95,7 @@ describe('backups', () => {
     const stored = services.context.db.prepare<[], { sha256: string }>('SELECT sha256 FROM photos').all();
     expect(stored).toHaveLength(2);
     for (const { sha256 } of stored) {
-      const image = services.context.photoStore.readOriginal(sha256, 'image/jpeg');
+      const image = await services.context.store.read((tx) => services.context.photoStore.readOriginal(tx, sha256, 'image/jpeg'));
       expect(bytes.includes(image.subarray(image.length >> 1, (image.length >> 1) + 48))).toBe(false);
     }
 
@@ -106,7 +110,7 @@ describe('backups', () => {
     const reopened = openTempServicesAt(services.folder);
     try {
       expect(reopened.snapshot()).toBe(rowsBefore);
-      expect(photosOf(reopened)).toEqual(photosBefore);
+      expect(await photosOf(reopened)).toEqual(photosBefore);
     } finally {
       reopened.close();
     }

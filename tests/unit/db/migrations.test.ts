@@ -354,6 +354,20 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0022 changes nothing in the file (photo files stay in the encrypted photo folder), only its version', () => {
+    const path = tempFile();
+    const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 22));
+    insertPatientRow(old, 1, 'a');
+    const schemaBefore = old.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();
+    old.close();
+    const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 22));
+    expect(db.pragma('user_version', { simple: true })).toBe(22);
+    expect(db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all()).toEqual(schemaBefore);
+    expect(tablesOf(db)).not.toContain('photo_files');
+    expect(db.prepare('SELECT seq, id FROM patients').all()).toEqual([{ seq: 1, id: 'a' }]);
+    db.close();
+  });
+
   it('runs only the pending migrations of an older database, keeping its rows', () => {
     const path = tempFile();
     const old = openDatabase(path, MIGRATIONS.slice(0, 3));

@@ -20,7 +20,8 @@ import { TEST_KEY } from '../../support/test-key';
 
 /** Columns PostgreSQL has and SQLite has not, each for a reason: the short needles' pieces (0002). */
 const POSTGRES_ONLY_COLUMNS: Record<string, readonly string[]> = { patient_search_text: ['haystack_pieces'] };
-const POSTGRES_ONLY_TABLES = ['schema_version'];
+/** The schema's version (SQLite: PRAGMA user_version) and the sealed photo files (0022; SQLite: the photo folder). */
+const POSTGRES_ONLY_TABLES = ['schema_version', 'photo_files'];
 /** SQLite's table of short needles' pieces (0019), which PostgreSQL keeps as the generated column above. */
 const SQLITE_ONLY_TABLES = ['patient_search_pieces'];
 const SQLITE_ONLY_INDEXES = ['patient_search_pieces_by_seq'];
@@ -230,6 +231,26 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
     await client.query('DELETE FROM patients WHERE seq = 1');
     expect((await client.query('SELECT (SELECT count(*) FROM quote_versions)::integer AS q, (SELECT count(*) FROM plan_versions)::integer AS p, (SELECT count(*) FROM audit_log)::integer AS a')).rows)
       .toEqual([{ q: 0, p: 0, a: 1 }]);
+  });
+
+  it('0022 keeps sealed photo files by their name in the store, once each, refusing other names and empty files', async () => {
+    const client = await migrated();
+    const sha = 'ab'.repeat(32);
+    const sealed = Buffer.concat([Buffer.from('CDPH\x01', 'latin1'), Buffer.alloc(40, 7)]);
+    const put = (name: string, bytes: Buffer) => client.query('INSERT INTO photo_files (name, sealed) VALUES ($1, $2)', [name, bytes]);
+    await put(`photos/${sha}.jpg`, sealed);
+    await put(`thumbnails/${sha}.jpg`, sealed);
+    await expect(put(`photos/${sha}.jpg`, sealed)).rejects.toMatchObject({ code: '23505' });
+    for (const name of [`photos/${sha}.gif`, `thumbnails/${sha}.png`, `photos/${sha.slice(1)}.jpg`, `../photos/${sha}.jpg`, `photos/${sha.toUpperCase()}.jpg`]) {
+      await expect(put(name, sealed), name).rejects.toMatchObject({ code: '23514' });
+    }
+    await expect(put(`photos/${'cd'.repeat(32)}.png`, Buffer.alloc(10))).rejects.toMatchObject({ code: '23514' });
+    const { rows } = await client.query<{ name: string; sealed: Buffer }>('SELECT name, sealed FROM photo_files ORDER BY name');
+    expect(rows.map((row) => row.name)).toEqual([`photos/${sha}.jpg`, `thumbnails/${sha}.jpg`]);
+    expect(rows[0]!.sealed.equals(sealed)).toBe(true);
+    // Sealed bytes do not compress: stored as they are, out of line, never tried.
+    const storage = await client.query<{ attstorage: string }>("SELECT attstorage FROM pg_attribute WHERE attrelid = 'photo_files'::regclass AND attname = 'sealed'");
+    expect(storage.rows).toEqual([{ attstorage: 'e' }]);
   });
 
   it('refuses what SQLite refuses: bad JSON, values outside a CHECK, rows of no patient, a second active profile name', async () => {

@@ -4,7 +4,9 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PhotoAngle } from '../../../src/shared/domain/intake/vocabulary';
 import { PhotoTamperedError } from '../../../src/main/photos/photo-cipher';
-import { openServices } from '../../../src/main/services/open-services';
+import { photoFilePath } from '../../../src/main/db/repositories/photo-files-repository';
+import { originalName } from '../../../src/main/photos/photo-store';
+import { openServices, PHOTO_FOLDER_NAME } from '../../../src/main/services/open-services';
 import { fixtureIntake, openTempServices, valueOf, type TempServices } from '../../support/temp-services';
 import { TEST_KEY } from '../../support/test-key';
 
@@ -28,6 +30,14 @@ async function phonePhoto(): Promise<Buffer> {
     .toBuffer();
 }
 
+type Opened = Pick<TempServices, 'context'>;
+/** The stored image, unsealed, through the store (the photo folder on a single PC). */
+const readOriginal = (sha256: string, opened: Opened = services) =>
+  opened.context.store.read((tx) => opened.context.photoStore.readOriginal(tx, sha256, 'image/jpeg'));
+const thumbnailDataUrl = (sha256: string) => services.context.store.read((tx) => services.context.photoStore.thumbnailDataUrl(tx, sha256));
+/** The sealed file of an original in the photo folder. */
+const originalPath = (sha256: string) => photoFilePath(join(services.folder, PHOTO_FOLDER_NAME), originalName(sha256, 'image/jpeg'));
+
 const add = (bytes: Buffer, angle: PhotoAngle = 'front') =>
   services.dispatch('addPhoto', { patientId, visitDate: '2026-11-24', angle, dataBase64: bytes.toString('base64') });
 
@@ -44,7 +54,7 @@ describe('intake photos', () => {
   it('stores the photo without EXIF (GPS, camera), upright, under its content hash, with a thumbnail', async () => {
     const result = await add(await phonePhoto());
     const photo = valueOf(result);
-    const stored = services.context.photoStore.readOriginal(photo.sha256, 'image/jpeg');
+    const stored = await readOriginal(photo.sha256);
     const metadata = await sharp(stored).metadata();
     expect(metadata.exif).toBeUndefined();
     expect(stored.toString('latin1')).not.toContain('PhoneMaker');
@@ -91,8 +101,8 @@ describe('intake photos', () => {
 
   it('keeps the photo and its thumbnail encrypted on disk: no image format, no pixels, no stored bytes', async () => {
     const { sha256 } = valueOf(await add(await phonePhoto()));
-    const plain = services.context.photoStore.readOriginal(sha256, 'image/jpeg');
-    const onDisk = readFileSync(services.context.photoStore.originalPath(sha256, 'image/jpeg'));
+    const plain = await readOriginal(sha256);
+    const onDisk = readFileSync(originalPath(sha256));
     expect(onDisk.subarray(0, 4).toString('latin1')).toBe('CDPH');
     expect(onDisk.includes(plain.subarray(0, 64))).toBe(false);
     await expect(sharp(onDisk).metadata()).rejects.toThrow();
@@ -104,49 +114,47 @@ describe('intake photos', () => {
     const first = valueOf(await add(await phonePhoto())).sha256;
     const other = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#102030' } }).jpeg().toBuffer();
     const second = valueOf(await add(other, 'profile90')).sha256;
-    const store = services.context.photoStore;
-    const path = store.originalPath(first, 'image/jpeg');
+    const path = originalPath(first);
     const original = readFileSync(path);
 
     const flipped = Buffer.from(original);
     flipped[flipped.length >> 1]! ^= 1;
     writeFileSync(path, flipped);
-    expect(() => store.readOriginal(first, 'image/jpeg')).toThrow(PhotoTamperedError);
+    await expect(readOriginal(first)).rejects.toThrow(PhotoTamperedError);
 
     writeFileSync(path, original.subarray(0, original.length - 1));
-    expect(() => store.readOriginal(first, 'image/jpeg')).toThrow(PhotoTamperedError);
+    await expect(readOriginal(first)).rejects.toThrow(PhotoTamperedError);
 
-    writeFileSync(path, readFileSync(store.originalPath(second, 'image/jpeg')));
-    expect(() => store.readOriginal(first, 'image/jpeg')).toThrow(PhotoTamperedError);
+    writeFileSync(path, readFileSync(originalPath(second)));
+    await expect(readOriginal(first)).rejects.toThrow(PhotoTamperedError);
 
     writeFileSync(path, original);
-    expect(store.readOriginal(first, 'image/jpeg').length).toBeGreaterThan(0);
+    expect((await readOriginal(first)).length).toBeGreaterThan(0);
   });
 
   it('encrypts the plain photos of an older app once; a plain file planted after that is refused', async () => {
     const { sha256 } = valueOf(await add(await phonePhoto()));
-    const store = services.context.photoStore;
-    const plain = store.readOriginal(sha256, 'image/jpeg');
+    const plain = await readOriginal(sha256);
     const thumbnailPath = join(services.folder, 'clinicdesk-photos', 'thumbnails', sha256.slice(0, 2), `${sha256}.jpg`);
-    const plainThumbnail = Buffer.from(store.thumbnailDataUrl(sha256).split(',')[1]!, 'base64');
+    const plainThumbnail = Buffer.from((await thumbnailDataUrl(sha256)).split(',')[1]!, 'base64');
     services.close();
     // What an app from before encryption left: plain files, no marker.
-    writeFileSync(store.originalPath(sha256, 'image/jpeg'), plain);
+    writeFileSync(originalPath(sha256), plain);
     writeFileSync(thumbnailPath, plainThumbnail);
     rmSync(join(services.folder, 'clinicdesk-photos', 'encrypted-v1'));
 
     const reopened = openServices({ databasePath: join(services.folder, 'clinicdesk.sqlite'), key: TEST_KEY });
     try {
-      expect(reopened.context.photoStore.readOriginal(sha256, 'image/jpeg').equals(plain)).toBe(true);
-      expect(readFileSync(store.originalPath(sha256, 'image/jpeg')).includes(plain.subarray(0, 64))).toBe(false);
+      expect((await readOriginal(sha256, reopened)).equals(plain)).toBe(true);
+      expect(readFileSync(originalPath(sha256)).includes(plain.subarray(0, 64))).toBe(false);
       expect(readFileSync(thumbnailPath).includes(plainThumbnail.subarray(0, 64))).toBe(false);
     } finally {
       reopened.close();
     }
-    writeFileSync(store.originalPath(sha256, 'image/jpeg'), plain);
+    writeFileSync(originalPath(sha256), plain);
     const again = openServices({ databasePath: join(services.folder, 'clinicdesk.sqlite'), key: TEST_KEY });
     try {
-      expect(() => again.context.photoStore.readOriginal(sha256, 'image/jpeg')).toThrow(PhotoTamperedError);
+      await expect(readOriginal(sha256, again)).rejects.toThrow(PhotoTamperedError);
     } finally {
       again.close();
     }

@@ -14,6 +14,9 @@ import type { AuditHistoryEntry } from '../../../src/shared/contract/audit';
 import type { StoredPhoto } from '../../../src/shared/contract/photos';
 import { runCli } from '../../../src/main/doors/cli';
 import { createRightsService } from '../../../src/main/services/rights-service';
+import { photoFilePath } from '../../../src/main/db/repositories/photo-files-repository';
+import { originalName } from '../../../src/main/photos/photo-store';
+import { PHOTO_FOLDER_NAME } from '../../../src/main/services/open-services';
 import { FIXED_NOW, fixtureIntake, movableClock, openTempServices, type TempServices } from '../../support/temp-services';
 import { writeTestKeyFile } from '../../support/test-key';
 
@@ -70,6 +73,9 @@ function everyTableAsText(): string {
 let clock: ReturnType<typeof movableClock>;
 
 /** The record as stored, read past the services (no audit entry). */
+/** The sealed file of a photo in the single PC's photo folder. */
+const originalPath = (sha256: string, mediaType: StoredPhoto['mediaType']) =>
+  photoFilePath(join(services.folder, PHOTO_FOLDER_NAME), originalName(sha256, mediaType));
 const patientRecord = (id: string) => services.context.store.read((tx) => tx.patients.get(id));
 
 beforeEach(async () => {
@@ -105,7 +111,7 @@ describe('the archive of one patient', () => {
     for (const photo of photos) {
       const name = Object.keys(zip.files).find((file) => file.startsWith('photos/') && file.includes(photo.sha256))!;
       const bytes = await zip.file(name)!.async('nodebuffer');
-      expect(bytes.equals(services.context.photoStore.readOriginal(photo.sha256, photo.mediaType))).toBe(true);
+      expect(bytes.equals(await services.context.store.read((tx) => services.context.photoStore.readOriginal(tx, photo.sha256, photo.mediaType)))).toBe(true);
     }
 
     const pdfs = Object.keys(zip.files).filter((file) => file.startsWith('handouts/') && file.endsWith('.pdf'));
@@ -241,7 +247,7 @@ describe('a deletion request', () => {
     ];
     const other = await call('createPatient', { patient: intake });
     const photo = await addPhoto(other.id, '#3366aa');
-    const file = services.context.photoStore.originalPath(photo.sha256, photo.mediaType);
+    const file = originalPath(photo.sha256, photo.mediaType);
     expect(existsSync(file)).toBe(true);
     const outcome = await call('requestErasure', { patientId: other.id, reason: '' });
     expect(outcome.erased).toEqual(['messengers', 'email', 'consents.photos_marketing', 'photos']);
@@ -289,7 +295,7 @@ describe('a deletion request', () => {
 describe('the end of retention', () => {
   it('destroys nothing before the day after the retention date, then the record, its rows and its photo files', async () => {
     const photos = await call('listPhotos', { patientId });
-    const files = photos.map((photo) => services.context.photoStore.originalPath(photo.sha256, photo.mediaType));
+    const files = photos.map((photo) => originalPath(photo.sha256, photo.mediaType));
     const keeper = await call('createPatient', { patient: fixtureIntake('en') });
     await call('requestErasure', { patientId, reason: '' });
     const rights = createRightsService(services.context);

@@ -22,7 +22,7 @@ describe('crash safety', () => {
       const { id } = valueOf(created);
       services.context.db.prepare('DELETE FROM patient_search_text').run();
       const path = join(services.folder, 'clinicdesk.sqlite');
-      const result = checkAfterCrash(path, TEST_KEY, { patients: [id, '00000000-0000-4000-8000-000000000001'], photos: [], checkpoints: 0 });
+      const result = await checkAfterCrash(path, TEST_KEY, { patients: [id, '00000000-0000-4000-8000-000000000001'], photos: [], checkpoints: 0 });
       expect(result).toMatchObject({ damaged: false, integrityOk: true, lost: 1, halfWritten: 1 });
     } finally {
       services.dispose();
@@ -38,7 +38,7 @@ describe('crash safety', () => {
       const path = join(services.folder, 'clinicdesk.sqlite');
       // Cut inside the last page: what a lost write at the end of the file leaves.
       truncateSync(path, statSync(path).size - 10);
-      const result = checkAfterCrash(path, TEST_KEY, { patients: [id], photos: [], checkpoints: 0 });
+      const result = await checkAfterCrash(path, TEST_KEY, { patients: [id], photos: [], checkpoints: 0 });
       expect(result).toMatchObject({ damaged: true, problems: [expect.stringMatching(/damage reported at open: .*cut short/)] });
     } finally {
       services.dispose();

@@ -6,10 +6,15 @@
 // The two schemas have the same tables and columns (tests/unit/db/postgres-schema.test.ts holds them to it),
 // except what each engine derives for itself: SQLite's FTS5 tables and its short needles' pieces table, and
 // PostgreSQL's generated pieces column and its schema_version row. Those are left to each side. What the server
-// keeps sealed (SEALED_COLUMNS: screening answers, drafts, plans, notes) is sealed as it is copied.
+// keeps sealed (SEALED_COLUMNS: screening answers, drafts, plans, notes) is sealed as it is copied, and the photo
+// folder's files, sealed again under the server's photo key, go into photo_files (copy-photos-to-server.ts).
 import type { PoolClient } from 'pg';
 import type { Db } from '../open-database';
 import { SEALED_COLUMNS, type FieldSeal } from '../../security/field-seal';
+import { CopyMismatchError, ServerNotEmptyError } from './copy-errors';
+import { copyPhotosToServer, type PhotoCopyReport, type PhotoFolderSource } from './copy-photos-to-server';
+
+export { CopyMismatchError, ServerNotEmptyError } from './copy-errors';
 
 /** Tables the file keeps that the server derives otherwise (or not at all). */
 const FILE_ONLY_TABLES = new Set(['patient_search_pieces']);
@@ -20,16 +25,10 @@ export interface CopyReport {
   readonly tables: readonly { readonly table: string; readonly rows: number }[];
   readonly auditEntries: number;
   readonly auditHead: string | null;
+  /** The photo folder's files moved with the rows (none when no folder was given). */
+  readonly photos: PhotoCopyReport;
 }
 
-/** The server must hold no clinic's data: a copy into a used database would mix two clinics. */
-export class ServerNotEmptyError extends Error {
-  constructor(table: string, rows: number) {
-    super(`The server's database is not empty (${rows} row(s) in ${table}): a clinic is moved only into an empty database.`);
-  }
-}
-
-export class CopyMismatchError extends Error {}
 
 /** The file's tables in the order they were made, which is an order their foreign keys allow. */
 function tablesOf(db: Db): string[] {
@@ -49,7 +48,13 @@ const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * Copies `db` into the server behind `client`, whose schema is already migrated to the same version, in one
  * transaction: all or nothing. Refuses a server with any row of clinic data.
  */
-export async function copyFileToServer(db: Db, client: PoolClient, seal: FieldSeal, progress: (text: string) => void = () => {}): Promise<CopyReport> {
+export async function copyFileToServer(
+  db: Db,
+  client: PoolClient,
+  seal: FieldSeal,
+  progress: (text: string) => void = () => {},
+  photoFolder?: PhotoFolderSource,
+): Promise<CopyReport> {
   const tables = tablesOf(db);
   await client.query('BEGIN');
   try {
@@ -112,8 +117,11 @@ export async function copyFileToServer(db: Db, client: PoolClient, seal: FieldSe
     if (fileHead?.hash !== serverHead?.hash || fileHead?.seq !== serverHead?.seq) {
       throw new CopyMismatchError(`The audit chain ends on entry ${serverHead?.seq ?? 0} on the server and ${fileHead?.seq ?? 0} in the file.`);
     }
+    // The photo files in the same transaction: a server with the rows but not their photos is never committed.
+    const photos = photoFolder ? await copyPhotosToServer(db, client, photoFolder) : { files: 0, missing: [] };
+    if (photoFolder) progress(`photo_files: ${photos.files} rows`);
     await client.query('COMMIT');
-    return { tables: report, auditEntries: fileHead?.seq ?? 0, auditHead: fileHead?.hash ?? null };
+    return { tables: report, auditEntries: fileHead?.seq ?? 0, auditHead: fileHead?.hash ?? null, photos };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

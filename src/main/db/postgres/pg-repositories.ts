@@ -8,6 +8,7 @@ import { createPgCoordinatorsRepository } from './repositories/coordinators-repo
 import { createPgDraftsRepository } from './repositories/drafts-repository';
 import { createPgFollowUpsRepository } from './repositories/followups-repository';
 import { createPgPatientsRepository } from './repositories/patients-repository';
+import { createPgPhotoFilesRepository } from './repositories/photo-files-repository';
 import { createPgPhotosRepository } from './repositories/photos-repository';
 import { createPgPinAttemptsRepository } from './repositories/pin-attempts-repository';
 import { createPgPlanDraftsRepository } from './repositories/plan-drafts-repository';
@@ -30,6 +31,7 @@ export function createPgRepositories(sql: PgSql, options: PgRepositoriesOptions)
     drafts: createPgDraftsRepository(sql, options.seal),
     planDrafts: createPgPlanDraftsRepository(sql, options.seal),
     photos: createPgPhotosRepository(sql),
+    photoFiles: createPgPhotoFilesRepository(sql),
     plans: createPgPlansRepository(sql, options.seal),
     quotes: createPgQuotesRepository(sql),
     followUps: createPgFollowUpsRepository(sql, options.seal),

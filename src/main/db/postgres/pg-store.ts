@@ -12,6 +12,7 @@ import { NestedTransactionError, type AuditDeps, type Store, type Tx } from '../
 import { migratePostgres, type MigratePostgresOptions } from './migrate';
 import { createPgRepositories } from './pg-repositories';
 import { pgSql, type PgSql } from './pg-sql';
+import { isConnectionFailure, ServerUnreachableError } from './server-unreachable';
 
 /** pg_advisory_lock(bigint) of the scheduled work (backup, anchor, retention purge): one instance at a time across
  * the clinic's PCs. The one-bigint key space does not overlap the two-integer one of the repositories' locks. */
@@ -48,7 +49,20 @@ export function createPostgresStore(pool: Pool, deps: AuditDeps, seal: FieldSeal
     };
   };
 
+  /** A lost connection is one typed error, whichever query met it: the services say `unreachable` and keep the
+   * coordinator's typing on the PC. A save cut off at its COMMIT may still have landed on the server. */
+  const unreachable = (error: unknown): unknown =>
+    !(error instanceof ServerUnreachableError) && isConnectionFailure(error) ? new ServerUnreachableError(pool.options.connectionString ?? '', error, 'call') : error;
+
   async function run<T>(begin: string, readOnly: boolean, work: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await runOnce(begin, readOnly, work);
+    } catch (error) {
+      throw unreachable(error);
+    }
+  }
+
+  async function runOnce<T>(begin: string, readOnly: boolean, work: (tx: Tx) => Promise<T>): Promise<T> {
     if (inside.getStore()) throw new NestedTransactionError();
     if (closing) throw new Error('The database connection is closed.');
     pending += 1;
@@ -95,7 +109,9 @@ export function createPostgresStore(pool: Pool, deps: AuditDeps, seal: FieldSeal
       if (closing) throw new Error('The database connection is closed.');
       pending += 1;
       try {
-        const client = await connectConfigured(pool);
+        const client = await connectConfigured(pool).catch((error: unknown) => {
+          throw unreachable(error);
+        });
         let broken: Error | undefined;
         try {
           // A session lock on a connection held for the whole work: a second PC's scheduled work waits here, then

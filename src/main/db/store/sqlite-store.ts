@@ -11,6 +11,7 @@ import { createCoordinatorsRepository } from '../repositories/coordinators-repos
 import { createDraftsRepository } from '../repositories/drafts-repository';
 import { createFollowUpsRepository } from '../repositories/followups-repository';
 import { createPatientsRepository } from '../repositories/patients-repository';
+import { createPhotoFilesRepository } from '../repositories/photo-files-repository';
 import { createPhotosRepository } from '../repositories/photos-repository';
 import { createPinAttemptsRepository } from '../repositories/pin-attempts-repository';
 import { createPlanDraftsRepository } from '../repositories/plan-drafts-repository';
@@ -30,6 +31,8 @@ export const SLOW_TRANSACTION_MS = 40;
 export interface SqliteStoreOptions {
   /** Told of each transaction that held the connection over SLOW_TRANSACTION_MS, with the repository methods it called. */
   readonly onSlowTransaction?: (transaction: { readonly kind: 'write' | 'read'; readonly durationMs: number; readonly calls: readonly string[] }) => void;
+  /** The encrypted photo folder beside the file (the photo files' repository); without it, photo files are refused. */
+  readonly photoFolder?: string;
 }
 
 export function createSqliteStore(db: Db, deps: AuditDeps, options: SqliteStoreOptions = {}): Store {
@@ -41,6 +44,7 @@ export function createSqliteStore(db: Db, deps: AuditDeps, options: SqliteStoreO
     drafts: asyncOf(createDraftsRepository(db)),
     planDrafts: asyncOf(createPlanDraftsRepository(db)),
     photos: asyncOf(createPhotosRepository(db)),
+    photoFiles: asyncOf(createPhotoFilesRepository(db, options.photoFolder ?? null)),
     plans: asyncOf(createPlansRepository(db)),
     quotes: asyncOf(createQuotesRepository(db)),
     followUps: asyncOf(createFollowUpsRepository(db)),

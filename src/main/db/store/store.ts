@@ -7,6 +7,7 @@ import type { CoordinatorsRepository } from '../repositories/coordinators-reposi
 import type { DraftsRepository } from '../repositories/drafts-repository';
 import type { FollowUpsRepository } from '../repositories/followups-repository';
 import type { PatientsRepository } from '../repositories/patients-repository';
+import type { PhotoFilesRepository } from '../repositories/photo-files-repository';
 import type { PhotosRepository } from '../repositories/photos-repository';
 import type { PinAttemptsRepository } from '../repositories/pin-attempts-repository';
 import type { PlanDraftsRepository } from '../repositories/plan-drafts-repository';
@@ -25,6 +26,8 @@ export interface Repositories {
   readonly drafts: AsyncOf<DraftsRepository>;
   readonly planDrafts: AsyncOf<PlanDraftsRepository>;
   readonly photos: AsyncOf<PhotosRepository>;
+  /** The sealed photo files: the photo folder on a single PC, a table on the clinic server. */
+  readonly photoFiles: AsyncOf<PhotoFilesRepository>;
   readonly plans: AsyncOf<PlansRepository>;
   readonly quotes: AsyncOf<QuotesRepository>;
   readonly followUps: AsyncOf<FollowUpsRepository>;

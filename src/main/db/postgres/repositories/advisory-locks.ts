@@ -6,3 +6,5 @@ export const CLINICDESK_LOCK = 0x4344736b; // 'CDsk'
 export const AUDIT_CHAIN_LOCK = [CLINICDESK_LOCK, 2] as const;
 /** A patient's quote numbers: key2 is the patient's seq. */
 export const QUOTE_VERSIONS_LOCK = 0x43447176; // 'CDqv'
+/** One image's sealed files (photo-files-repository.ts): key2 is hashtext of the image's sha256. */
+export const PHOTO_FILES_LOCK = 0x43447068; // 'CDph'
