@@ -8,6 +8,7 @@ import { createPostgresPool, createPostgresStore, connectConfigured } from '../d
 import { migratePostgres } from '../db/postgres/migrate';
 import { DatabaseTooNewError } from '../db/connect-database';
 import { createHandoutPool } from '../handouts/handout-pool';
+import { runOffThread } from '../jobs/run-off-thread';
 import { createPhotoStore } from '../photos/photo-store';
 import { stderrAppLog } from '../logging/app-log';
 import { logFolderOf, openFileLog } from '../logging/file-log';
@@ -29,6 +30,8 @@ export interface ServerOpenOptions {
   readonly key: DatabaseKey;
   readonly now?: () => Date;
   readonly handoutWorkers?: boolean;
+  /** Build the KHIDI year in a worker thread (the app and the preview): the rows are read here, over the pool. */
+  readonly offThreadJobs?: boolean;
   readonly requireSignIn?: boolean;
   readonly anchorKey?: AnchorKey | undefined;
   /** Connections this door may hold (each transaction takes one). */
@@ -89,6 +92,9 @@ export async function openServerServices(options: ServerOpenOptions): Promise<Op
     photoStore: createPhotoStore(photoRoot, deriveKey(options.key, KEY_PURPOSES.photos)),
     ...(options.now ? { now: options.now } : {}),
     ...(workers ? { renderHandout: workers.make } : {}),
+    ...(options.offThreadJobs
+      ? { runKhidi: async (request, readRows, onProgress) => runOffThread({ kind: 'khidi', ...request, source: { rows: await readRows() } }, onProgress) }
+      : {}),
     ...(options.anchorKey ? { anchorKey: options.anchorKey } : {}),
   });
   return {
