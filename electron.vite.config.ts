@@ -12,6 +12,8 @@ export default defineConfig({
           'handout-worker': resolve(import.meta.dirname, 'src/main/handouts/handout-worker.ts'),
           // The database check after open runs in a worker thread too (background-quick-check.ts).
           'quick-check-worker': resolve(import.meta.dirname, 'src/main/db/quick-check-worker.ts'),
+          // The KHIDI year is built in a worker thread too (jobs/run-off-thread.ts).
+          'job-worker': resolve(import.meta.dirname, 'src/main/jobs/job-worker.ts'),
         },
       },
     },

@@ -23,6 +23,7 @@ import { generatePatients } from './generate-patients';
 import { queriesFor } from './queries';
 import { seededRandom } from './seeded-random';
 import { benchHandouts } from './handouts';
+import { benchHandoutBatchCli } from './handout-batch-cli';
 import { benchPlanCheck } from './plan-check';
 import { benchPostgres } from './postgres';
 import { findPostgresBinaries } from '../tests/support/postgres/throwaway-server';
@@ -49,9 +50,26 @@ function pickParams(sql: string, params: Record<string, string>): Record<string,
 
 // --- The run -----------------------------------------------------------------------------------------------------
 
-// BENCH_ONLY=handouts: the handout figures alone (no 100,000-patient database), for a quick look.
+/** The key in a file, for the CLI and the preview started as processes (--key-file). */
+function writeKeyFile(folder: string, key: Buffer): string {
+  const path = join(folder, 'bench.key');
+  writeFileSync(path, `${key.toString('hex')}\n`, { mode: 0o600 });
+  return path;
+}
+
+// BENCH_ONLY=handouts: the handout figures alone (no 100,000-patient database), for a quick look; the CLI's batch on
+// a new database of its own.
 if (process.env.BENCH_ONLY === 'handouts') {
   await benchHandouts(emit, progress);
+  const handoutsFolder = mkdtempSync(join(tmpdir(), 'clinicdesk-bench-handouts-'));
+  const key = newDatabaseKey();
+  const handoutsServices = openServices({ databasePath: join(handoutsFolder, 'bench.sqlite'), key });
+  try {
+    await benchHandoutBatchCli(emit, progress, { database: join(handoutsFolder, 'bench.sqlite'), keyFile: writeKeyFile(handoutsFolder, key), dispatch: handoutsServices.dispatch });
+  } finally {
+    await handoutsServices.close();
+    rmSync(handoutsFolder, { recursive: true, force: true });
+  }
   process.exit(0);
 }
 // BENCH_ONLY=postgres: the clinic server's figures alone (a throwaway PostgreSQL; see bench/postgres.ts).
@@ -67,13 +85,6 @@ if (process.env.BENCH_ONLY === 'plan') {
   planServices.close();
   rmSync(planFolder, { recursive: true, force: true });
   process.exit(0);
-}
-
-/** The key in a file, for the CLI and the preview started as processes (--key-file). */
-function writeKeyFile(folder: string, key: Buffer): string {
-  const path = join(folder, 'bench.key');
-  writeFileSync(path, `${key.toString('hex')}\n`, { mode: 0o600 });
-  return path;
 }
 
 // BENCH_ONLY=start: the start figures alone, the CLI's on a database of 1,000 generated patients.
@@ -382,6 +393,8 @@ try {
     previewDatabase: join(folder, 'preview', 'clinicdesk.sqlite'),
     keyFile: writeKeyFile(folder, benchKey),
   });
+  // A batch of handouts from the built CLI, for a patient added to this database.
+  await benchHandoutBatchCli(emit, progress, { database: join(folder, 'bench.sqlite'), keyFile: writeKeyFile(folder, benchKey), dispatch: services.dispatch });
 
   // The clinic server, where PostgreSQL is installed (CI installs it); said, not skipped silently, where it is not.
   if (findPostgresBinaries()) await benchPostgres(emit, progress, PATIENTS);

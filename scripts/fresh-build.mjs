@@ -29,7 +29,7 @@ const BUILDS = {
   node: {
     label: 'the CLI and the preview server',
     stamp: join(OUT, 'node.build.json'),
-    outputs: ['cli.js', 'preview.js', 'handout-worker.js', 'quick-check-worker.js'].map((file) => join(NODE_OUT, file)),
+    outputs: ['cli.js', 'preview.js', 'handout-worker.js', 'quick-check-worker.js', 'job-worker.js'].map((file) => join(NODE_OUT, file)),
     build: buildNode,
   },
   renderer: {
@@ -101,6 +101,8 @@ async function buildNode() {
       // background-quick-check.ts): every output is in one folder, so './handout-worker.js' is found.
       'handout-worker': 'src/main/handouts/handout-worker.ts',
       'quick-check-worker': 'src/main/db/quick-check-worker.ts',
+      // The KHIDI year off the event loop (jobs/run-off-thread.ts).
+      'job-worker': 'src/main/jobs/job-worker.ts',
     },
     outdir: next,
     bundle: true,

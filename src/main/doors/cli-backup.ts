@@ -12,11 +12,12 @@ import type { DatabaseKey } from '../security/database-key';
 import { photoRootOf } from '../services/open-services';
 import { ANCHORS_FILE_NAME } from '../services/audit/anchor-file';
 import type { AuditAnchors } from '../services/audit/audit-anchoring';
+import type { Store } from '../db/store/store';
 import type { CliIo } from './cli';
 
 export async function backupCommand(
   io: CliIo,
-  options: { db: Db; databasePath: string; key: DatabaseKey; out: string | undefined; keep: string; anchors: Pick<AuditAnchors, 'anchor'> },
+  options: { db: Db; store: Store; databasePath: string; key: DatabaseKey; out: string | undefined; keep: string; anchors: Pick<AuditAnchors, 'anchor'> },
 ): Promise<number> {
   const keep = Number(options.keep);
   if (!options.out || !Number.isInteger(keep) || keep < 1) {
@@ -25,13 +26,17 @@ export async function backupCommand(
   }
   let created;
   try {
-    created = createBackup({ db: options.db, photoRoot: photoRootOf(options.databasePath), key: options.key, outDir: options.out, keep, now: new Date() });
+    // With no transaction open, as the app's scheduled backup: the file as the last commit left it.
+    const outDir = options.out;
+    created = await options.store.exclusive(async () => createBackup({ db: options.db, photoRoot: photoRootOf(options.databasePath), key: options.key, outDir, keep, now: new Date() }));
   } catch (error) {
     if (!(error instanceof DatabaseDamagedError)) throw error;
     io.err(error.message);
     return 1;
   }
   io.out(`Backup written: ${created.file} (${created.photoFiles} photo files).`);
+  // Logged as the app logs its own backups: a copy of every patient's record left the database, so the log says when.
+  await options.store.transaction((tx) => tx.audit.record('backup', null));
   for (const removed of created.removed) io.out(`Older backup removed: ${removed}`);
   // The head as backed up, beside the database and in the backup folder, which may leave the machine.
   const anchored = await options.anchors.anchor(new Date(), { copies: [join(dirname(created.file), ANCHORS_FILE_NAME)] });
@@ -45,9 +50,9 @@ export async function backupCommand(
 
 export function restoreCommand(
   io: CliIo,
-  options: { file: string | undefined; rest: readonly string[]; databasePath: string; key: DatabaseKey; anchorsPath: string },
+  options: { file: string | undefined; databasePath: string; key: DatabaseKey; anchorsPath: string },
 ): number {
-  if (!options.file || options.rest.length > 0) {
+  if (!options.file) {
     io.err('Name one backup file: restore FILE.');
     return 2;
   }

@@ -3,10 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { contract, formatPath, type AppError, type Result } from '../../shared/contract';
 import { HANDOUT_KIND_NAMES } from '../../shared/contract/handouts';
-import { CSV_ENCODINGS, csvEncodingOf } from '../../shared/domain/intake/csv-encodings';
 import { applySchedule } from '../../shared/domain/plan/apply-schedule';
 import type { Finding } from '../../shared/domain/rules/check-plan';
 import { findingTimingNote } from '../../shared/domain/rules/finding-timing-note';
@@ -27,6 +25,7 @@ import { createRightsService } from '../services/rights-service';
 import { auditAnchorCommand, auditVerifyCommand } from './cli-audit';
 import { backupCommand, restoreCommand } from './cli-backup';
 import { parseInput } from './cli-input';
+import { parseCommandLine } from './cli-program';
 import { isOpenRefusal } from './open-refusal';
 import { cannotWrite, checkOutFile, makeOutFolder } from './out-folder';
 
@@ -35,138 +34,36 @@ export interface CliIo {
   readonly err: (text: string) => void;
 }
 
-const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] [--anchor-key-file FILE] <command>
-
-  patients import FILE... [--encoding ENC]
-                                 import case files (.json) and agency bookings (.csv); all or nothing. A CSV's
-                                 encoding is detected (UTF-8, UTF-16 with BOM, CP949, Shift-JIS, GB18030);
-                                 --encoding names it when the detector is unsure
-  patients export ID [--out F]   write one patient's clinicdesk.case/1 file (stdout without --out)
-  patients archive ID --out DIR  everything about one patient as one .zip: case file, photos, plan versions,
-                                 audit history, the five handouts in the patient's language
-  patients purge-expired [--at ISO]
-                                 destroy restricted records whose retention has ended (now by default)
-  patients search TEXT [--status all|upcoming|in_korea|departed] [--limit N] [--json]
-  plan check FILE [--json] [--lang ko|en]
-                                 the findings of the plan in a case file (exit 0 with findings, 2 if invalid)
-  plan schedule FILE [--json]    fill the dates of plan items without one, inside the stay, from today on
-                                 (plan check and plan schedule take --at ISO: as of that instant; now by default)
-  plan draft ID [--discard]      the unsaved plan the plan screen keeps for a patient, as JSON (or discard it)
-  followups due [--at ISO-DATETIME] [--json]
-                                 follow-ups due or overdue at that instant (now by default), all patients
-  calendar ID [--out FILE]       one patient's sessions and follow-ups as an .ics calendar (stdout without --out)
-  handout --case FILE --kind aftercare|precare|plan|consent|followup [--lang LANG] [--bilingual] [--draft] --out FILE.pdf
-                                 one handout from a case file with a plan (LANG: ko en zh-Hans zh-Hant ja th vi ru mn ar;
-                                 without --lang, the patient's preferred language, the first of the case's languages);
-                                 the folder of FILE.pdf must exist; the plan is refused while a treatment has no clinic
-                                 price, unless --draft (then marked DRAFT on every page)
-  handouts --patient ID --out DIR [--draft]
-                                 all of one patient's handouts (five kinds, in the patient's first language alone
-                                 and with Korean), made two at a time off the main thread; DIR is made if its
-                                 parent folder exists
-  report khidi --year YYYY --out FILE.xlsx
-                                 the KHIDI annual foreign-patient report as a spreadsheet; gaps listed on stderr
-  report summary --from DATE --to DATE [--json]
-                                 patients, sessions, follow-ups and revenue (KRW) for a date range
-  backup --out DIR [--keep N]    an encrypted backup (database and photos) into DIR, keeping the newest N (30),
-                                 and always those of the last 7 days
-  restore FILE                   replace the database and photos with a backup's, after checking it whole;
-                                 refused while the app, the preview or another command has the database open
-  audit verify [--code CODE | --anchors FILE] [--json]
-                                 check the whole audit log's hash chain, then its length and head against the
-                                 newest audit anchor (or a code kept on paper, or a copy of the anchors file from a
-                                 backup folder): exit 1 for a broken chain, a cut tail, an emptied log, a rewrite,
-                                 or a forged line in the anchors file
-  audit anchor [--after-restore] [--json]
-                                 anchor the audit log now and print its code to keep on paper (needs the anchor
-                                 key); --after-restore: the log was restored from a backup, so it is rightly shorter
-  coordinators list [--json]     the coordinator profiles (id and name)
-  coordinators reset-pin ID --pin DIGITS
-                                 a new PIN (6-8 digits) for a profile whose PIN was forgotten; the coordinator
-                                 changes it in Settings afterwards (the shell's history keeps this one)
-  demo                           add about 20 demo patients from 10 countries
-  info [--json]                  where the database is, schema version, patient count
-  migrate-to-postgres --from FILE --to URL
-                                 copy a single PC's database into an empty clinic server (ids, versions and the
-                                 audit chain kept), then check every table's count and the whole chain there
-  diagnostics --out DIR          the support log's files and the versions, as one .zip for whoever supports the
-                                 clinic (no patient data); DIR is made if its parent folder exists
-
---db FILE (or CLINICDESK_DB) picks the database; default: the desktop app's own.
---key-file FILE (or CLINICDESK_KEY) gives its key, 64 hexadecimal digits; there is no default.
---anchor-key-file FILE (or CLINICDESK_ANCHOR_KEY) gives the audit anchor key, 64 hexadecimal digits, never the
-database key; optional: without it nothing is anchored (backup and audit anchor write anchors with it).`;
-
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        'key-file': { type: 'string' },
-        'anchor-key-file': { type: 'string' },
-        code: { type: 'string' },
-        anchors: { type: 'string' },
-        'after-restore': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        status: { type: 'string', default: 'all' },
-        limit: { type: 'string', default: '50' },
-        // No default: the handout takes the patient's preferred language, plan check English.
-        lang: { type: 'string' },
-        at: { type: 'string' },
-        case: { type: 'string' },
-        kind: { type: 'string' },
-        bilingual: { type: 'boolean', default: false },
-        draft: { type: 'boolean', default: false },
-        patient: { type: 'string' },
-        year: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        keep: { type: 'string', default: '30' },
-        pin: { type: 'string' },
-        encoding: { type: 'string' },
-        discard: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.err(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const [group, action, ...rest] = positionals;
-  if (values.help || !group) {
-    (values.help ? io.out : io.err)(USAGE);
-    return values.help ? 0 : 2;
-  }
+  // Parsed before anything is opened: a call the parser refuses touches no file.
+  const parsed = parseCommandLine(argv, io);
+  if (!('run' in parsed)) return parsed.exitCode;
+  const { command, args, options } = parsed.run;
 
   let services: OpenServices<Db | null>;
   let key;
   let anchorKey;
-  const databasePath = chooseDatabasePath(values.db, defaultDataFolder());
+  const databasePath = chooseDatabasePath(options.db, defaultDataFolder());
   try {
     // The key first: without one, nothing (not even the data folder) is created.
-    key = readDoorKey({ keyFile: values['key-file'] });
-    anchorKey = readDoorAnchorKey({ anchorKeyFile: values['anchor-key-file'], databaseKey: key });
+    key = readDoorKey({ keyFile: options.keyFile });
+    anchorKey = readDoorAnchorKey({ anchorKeyFile: options.anchorKeyFile, databaseKey: key });
     // A restore replaces the database, so it must not hold it open.
-    if (group === 'migrate-to-postgres') return await moveToServerCommand(io, { from: values.from, to: values.to, key });
-    if (group === 'restore' && isPostgresUrl(databasePath)) return refuse(io, SERVER_BACKUP_REFUSAL);
-    if (group === 'restore') return restoreCommand(io, { file: action, rest, databasePath, key, anchorsPath: anchorsPathOf(databasePath) });
+    if (command === 'migrate-to-postgres') return await moveToServerCommand(io, { from: options.from, to: options.to, key });
+    if (command === 'restore' && isPostgresUrl(databasePath)) return refuse(io, SERVER_BACKUP_REFUSAL);
+    if (command === 'restore') return restoreCommand(io, { file: args[0], databasePath, key, anchorsPath: anchorsPathOf(databasePath) });
     // `--at` sets the services' clock for the plan commands: what "today" is for the undated sessions and the scheduler.
-    const at = group === 'plan' && values.at !== undefined ? new Date(values.at) : undefined;
-    if (at !== undefined && Number.isNaN(at.getTime())) return usageError(io, `Not a date and time: ${values.at}`);
+    const at = (command === 'plan check' || command === 'plan schedule') && options.at !== undefined ? new Date(options.at) : undefined;
+    if (at !== undefined && Number.isNaN(at.getTime())) return usageError(io, `Not a date and time: ${options.at}`);
     // A libpq URL names the clinic server: the same commands over PostgreSQL; what is the file's alone is refused.
     if (isPostgresUrl(databasePath)) {
-      if (group === 'backup') return refuse(io, SERVER_BACKUP_REFUSAL);
+      if (command === 'backup') return refuse(io, SERVER_BACKUP_REFUSAL);
       services = await openServerServices({
         url: databasePath,
         dataFolder: defaultDataFolder(),
         key,
         anchorKey,
-        handoutWorkers: group === 'handouts',
+        handoutWorkers: command === 'handouts',
         door: 'command line',
         logFiles: true,
         ...(at ? { now: () => at } : {}),
@@ -178,7 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       key,
       anchorKey,
       door: 'command line',
-      handoutWorkers: group === 'handouts',
+      handoutWorkers: command === 'handouts',
       log: () => {},
       logFiles: true,
       ...(at ? { now: () => at } : {}),
@@ -201,27 +98,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   };
 
   try {
-    // `calendar ID` takes its argument where other commands have their action.
-    const command = action && group !== 'calendar' ? `${group} ${action}` : group;
     switch (command) {
       case 'handout': {
-        if (!values.case || !values.kind || !values.out) return usageError(io, 'handout needs --case FILE, --kind KIND and --out FILE.pdf.');
-        const out = values.out;
+        if (!options.case || !options.kind || !options.out) return usageError(io, 'handout needs --case FILE, --kind KIND and --out FILE.pdf.');
+        const out = options.out;
         const outProblem = checkOutFile(out);
         if (outProblem) return refuse(io, outProblem);
         let caseFile: unknown;
         try {
-          caseFile = JSON.parse(readFileSync(values.case, 'utf8'));
+          caseFile = JSON.parse(readFileSync(options.case, 'utf8'));
         } catch (error) {
-          io.err(`Cannot read ${values.case} as JSON: ${(error as Error).message}`);
+          io.err(`Cannot read ${options.case} as JSON: ${(error as Error).message}`);
           return 2;
         }
         const input = parseInput(contract.makeCaseHandout.input, {
           caseFile,
-          kind: values.kind,
-          language: values.lang ?? preferredLanguage(caseFile),
-          bilingual: values.bilingual,
-          ...(values.draft ? { draft: true } : {}),
+          kind: options.kind,
+          language: options.lang ?? preferredLanguage(caseFile),
+          bilingual: options.bilingual ?? false,
+          ...(options.draft ? { draft: true } : {}),
         });
         if (!input.ok) return report(input, () => undefined);
         const result = await services.dispatch('makeCaseHandout', input.value);
@@ -236,17 +131,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 0;
       }
       case 'handouts': {
-        const patientId = values.patient;
-        if (!patientId || !values.out) return usageError(io, 'handouts needs --patient ID and --out DIR.');
+        const patientId = options.patient;
+        if (!patientId || !options.out) return usageError(io, 'handouts needs --patient ID and --out DIR.');
         const found = await services.dispatch('getPatient', { id: patientId });
         if (!found.ok) return report(found, () => undefined);
         const language = found.value.patient.languages[0] ?? 'en';
-        const folder = resolve(values.out);
+        const folder = resolve(options.out);
         const folderProblem = makeOutFolder(folder);
         if (folderProblem) return refuse(io, folderProblem);
         // --draft makes the plan and quote a draft (the only kind that has one); the others are as always.
         const jobs = HANDOUT_KIND_NAMES.flatMap((kind) =>
-          [false, ...(language === 'ko' ? [] : [true])].map((bilingual) => ({ kind, bilingual, ...(kind === 'plan' && values.draft ? { draft: true } : {}) })),
+          [false, ...(language === 'ko' ? [] : [true])].map((bilingual) => ({ kind, bilingual, ...(kind === 'plan' && options.draft ? { draft: true } : {}) })),
         );
         const results = await Promise.all(jobs.map((job) => services.dispatch('exportHandout', { patientId, language, folder, ...job })));
         const refused = results.find((result) => !result.ok);
@@ -255,22 +150,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 0;
       }
       case 'calendar': {
-        const id = action;
-        if (!id || rest.length > 0) return usageError(io, 'Name one patient id: calendar ID [--out FILE].');
+        const [id] = args;
+        if (!id) return usageError(io, 'Name one patient id: calendar ID [--out FILE].');
         const result = await services.dispatch('exportPatientCalendar', { patientId: id });
         return report(result, ({ ics }) => {
-          if (values.out) writePrivateFile(values.out, ics);
+          if (options.out) writePrivateFile(options.out, ics);
           else io.out(ics.trimEnd());
         });
       }
       case 'patients import': {
-        if (rest.length === 0) return usageError(io, 'Name at least one file to import.');
-        const encoding = values.encoding === undefined ? undefined : csvEncodingOf(values.encoding);
-        if (values.encoding !== undefined && !encoding) {
-          return usageError(io, `Unknown encoding ${values.encoding}: use one of ${CSV_ENCODINGS.join(', ')}.`);
-        }
+        if (args.length === 0) return usageError(io, 'Name at least one file to import.');
+        // Read by the parser into one of the names used here (it refuses a name it does not know).
+        const encoding = options.encoding;
         const sources = [];
-        for (const file of rest) {
+        for (const file of args) {
           try {
             // Bytes, not text: the service detects a CSV's encoding (an agency's Excel may save CP949 or Shift-JIS).
             const base64 = readFileSync(file).toString('base64');
@@ -282,7 +175,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         }
         const result = await services.dispatch('importPatients', { sources });
         return report(result, ({ imported, sources: read }) => {
-          if (values.json) io.out(JSON.stringify({ imported, sources: read }));
+          if (options.json) io.out(JSON.stringify({ imported, sources: read }));
           else {
             const encodings = read.filter((source) => /\.csv$/i.test(source.name)).map((source) => `${source.name}: ${source.encoding}`);
             io.out(`Imported ${imported.length} patient${imported.length === 1 ? '' : 's'}${encodings.length > 0 ? ` (${encodings.join(', ')})` : ''}.`);
@@ -290,35 +183,35 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         });
       }
       case 'patients export': {
-        const [id] = rest;
+        const [id] = args;
         if (!id) return usageError(io, 'Name the patient id to export.');
         const result = await services.dispatch('exportPatient', { id });
         return report(result, ({ caseFile }) => {
           const text = `${JSON.stringify(caseFile, null, 2)}\n`;
-          if (values.out) writePrivateFile(values.out, text);
+          if (options.out) writePrivateFile(options.out, text);
           else io.out(text.trimEnd());
         });
       }
       case 'patients archive': {
-        const [id] = rest;
-        if (!id || !values.out) return usageError(io, 'Name the patient id and the folder: patients archive ID --out DIR.');
-        const result = await services.dispatch('exportPatientArchive', { patientId: id, folder: resolve(values.out) });
+        const [id] = args;
+        if (!id || !options.out) return usageError(io, 'Name the patient id and the folder: patients archive ID --out DIR.');
+        const result = await services.dispatch('exportPatientArchive', { patientId: id, folder: resolve(options.out) });
         return report(result, ({ path, bytes, entries }) => io.out(`Wrote ${path} (${bytes} bytes, ${entries.length} files).`));
       }
       case 'patients purge-expired': {
-        const now = values.at === undefined ? new Date() : new Date(values.at);
-        if (Number.isNaN(now.getTime())) return usageError(io, `Not a date and time: ${values.at}`);
+        const now = options.at === undefined ? new Date() : new Date(options.at);
+        if (Number.isNaN(now.getTime())) return usageError(io, `Not a date and time: ${options.at}`);
         const { erased } = await createRightsService(services.context).purgeExpired({ now });
-        if (values.json) io.out(JSON.stringify({ erased }));
+        if (options.json) io.out(JSON.stringify({ erased }));
         else io.out(erased.length === 0 ? 'No record has reached the end of its retention.' : `Destroyed ${erased.length} record${erased.length === 1 ? '' : 's'}: ${erased.join(', ')}`);
         return 0;
       }
       case 'patients search': {
-        const input = parseInput(contract.searchPatients.input, { query: rest.join(' '), tripStatus: values.status, limit: Number(values.limit) });
+        const input = parseInput(contract.searchPatients.input, { query: args.join(' '), tripStatus: options.status, limit: Number(options.limit) });
         if (!input.ok) return report(input, () => undefined);
         const result = await services.dispatch('searchPatients', input.value);
         return report(result, ({ rows, truncated }) => {
-          if (values.json) return io.out(JSON.stringify({ rows, truncated }));
+          if (options.json) return io.out(JSON.stringify({ rows, truncated }));
           for (const row of rows) {
             io.out([row.id, row.nativeName, row.latinName, row.nationality, row.arrival, row.departure].join('\t'));
           }
@@ -326,9 +219,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         });
       }
       case 'plan draft': {
-        const [id] = rest;
-        if (!id || rest.length > 1) return usageError(io, 'Name one patient id: plan draft ID [--discard].');
-        if (values.discard) {
+        const [id] = args;
+        if (!id) return usageError(io, 'Name one patient id: plan draft ID [--discard].');
+        if (options.discard) {
           const result = await services.dispatch('discardPlanDraft', { patientId: id });
           return report(result, ({ discarded }) => io.out(discarded ? 'Discarded the unsaved plan.' : 'No unsaved plan.'));
         }
@@ -337,7 +230,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'plan check':
       case 'plan schedule': {
-        const [file] = rest;
+        const [file] = args;
         if (!file) return usageError(io, 'Name the case file.');
         let caseFile: unknown;
         try {
@@ -346,7 +239,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           io.err(`Cannot read ${file} as JSON: ${(error as Error).message}`);
           return 2;
         }
-        const language = values.lang === 'ko' ? 'ko' : 'en';
+        const language = options.lang === 'ko' ? 'ko' : 'en';
         const asOutput = (finding: Finding) => ({
           rule: finding.rule,
           severity: finding.severity,
@@ -356,12 +249,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           // Only for a session without a date: the days it fires on, or the first day a next visit allows.
           ...(finding.timing ? { timing: finding.timing, note: findingTimingNote(finding.timing, language) } : {}),
         });
-        const input = parseInput(action === 'check' ? contract.checkCasePlan.input : contract.scheduleCasePlan.input, { caseFile });
+        const input = parseInput(command === 'plan check' ? contract.checkCasePlan.input : contract.scheduleCasePlan.input, { caseFile });
         if (!input.ok) return report(input, () => undefined);
-        if (action === 'check') {
+        if (command === 'plan check') {
           const result = await services.dispatch('checkCasePlan', input.value);
           return report(result, ({ findings }) => {
-            if (values.json) io.out(JSON.stringify({ findings: findings.map(asOutput) }, null, 2));
+            if (options.json) io.out(JSON.stringify({ findings: findings.map(asOutput) }, null, 2));
             else {
               for (const f of findings) {
                 const note = findingTimingNote(f.timing, language);
@@ -376,7 +269,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           // The schedule laid back onto the file's plan: each session keeps its id, status and record, the ones
           // left for a next visit stay marked so, the cancelled ones as they were (read as the service read them).
           const items = applySchedule(input.value.caseFile.plan?.items ?? [], schedule, randomUUID);
-          if (values.json) {
+          if (options.json) {
             const filled = { ...(caseFile as object), plan: { ...((caseFile as { plan?: object }).plan ?? {}), items } };
             io.out(JSON.stringify({ caseFile: filled, nextVisit, findings: findings.map(asOutput) }, null, 2));
           } else {
@@ -386,31 +279,31 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         });
       }
       case 'followups due': {
-        const result = await services.dispatch('listDueFollowUps', values.at === undefined ? {} : { at: values.at });
+        const result = await services.dispatch('listDueFollowUps', options.at === undefined ? {} : { at: options.at });
         return report(result, ({ at, followUps, truncated }) => {
-          if (values.json) return io.out(JSON.stringify({ at, followUps, truncated }, null, 2));
+          if (options.json) return io.out(JSON.stringify({ at, followUps, truncated }, null, 2));
           for (const f of followUps) {
             io.out([f.state, f.dueKorea, `${f.localDate} 10:00 ${f.homeTimeZone}`, f.latinName, f.step].join('\t'));
           }
         });
       }
       case 'report khidi': {
-        if (!values.year || !values.out) return usageError(io, 'Name the year and the file: report khidi --year YYYY --out FILE.xlsx.');
+        if (!options.year || !options.out) return usageError(io, 'Name the year and the file: report khidi --year YYYY --out FILE.xlsx.');
         // A year that is not a whole number is read as text, so the contract refuses it with its field.
-        const input = parseInput(contract.exportKhidiReport.input, { year: /^\d{4}$/.test(values.year) ? Number(values.year) : values.year });
+        const input = parseInput(contract.exportKhidiReport.input, { year: /^\d{4}$/.test(options.year) ? Number(options.year) : options.year });
         if (!input.ok) return report(input, () => undefined);
         const result = await services.dispatch('exportKhidiReport', input.value);
         return report(result, ({ dataBase64, patients, withGaps }) => {
-          writePrivateFile(values.out!, Buffer.from(dataBase64, 'base64'));
-          io.out(`Wrote ${patients} patient${patients === 1 ? '' : 's'} to ${values.out}.`);
+          writePrivateFile(options.out!, Buffer.from(dataBase64, 'base64'));
+          io.out(`Wrote ${patients} patient${patients === 1 ? '' : 's'} to ${options.out}.`);
           if (withGaps > 0) io.err(`${withGaps} patient${withGaps === 1 ? ' needs' : 's need'} attention: see the sheet 보완 필요.`);
         });
       }
       case 'report summary': {
-        if (!values.from || !values.to) return usageError(io, 'Name the range: report summary --from DATE --to DATE.');
-        const result = await services.dispatch('getReportSummary', { from: values.from, to: values.to });
+        if (!options.from || !options.to) return usageError(io, 'Name the range: report summary --from DATE --to DATE.');
+        const result = await services.dispatch('getReportSummary', { from: options.from, to: options.to });
         return report(result, (summary) => {
-          if (values.json) return io.out(JSON.stringify(summary, null, 2));
+          if (options.json) return io.out(JSON.stringify(summary, null, 2));
           io.out(`${summary.from} to ${summary.to}: ${summary.patients} patients seen`);
           io.out(`sessions: ${summary.sessions.done} done, ${summary.sessions.moved} moved, ${summary.sessions.noShow} no-show`);
           io.out(`follow-ups: ${summary.followUps.due} due, ${summary.followUps.done} done, ${summary.followUps.overdue} overdue`);
@@ -419,39 +312,39 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'backup':
         if (!services.context.db) return refuse(io, SERVER_BACKUP_REFUSAL);
-        return await backupCommand(io, { db: services.context.db, databasePath, key, out: values.out, keep: values.keep, anchors: services.context.anchors });
+        return await backupCommand(io, { db: services.context.db, store: services.context.store, databasePath, key, out: options.out, keep: options.keep ?? '30', anchors: services.context.anchors });
       case 'audit verify': {
         const verified = await auditVerifyCommand(io, {
           services,
           anchorsPath: anchorsPathOf(databasePath),
-          otherAnchors: values.anchors,
-          code: values.code,
-          json: values.json,
+          otherAnchors: options.anchors,
+          code: options.code,
+          json: options.json ?? false,
         });
         return typeof verified === 'number' ? verified : report(verified, () => {});
       }
       case 'audit anchor':
-        return await auditAnchorCommand(io, { services, afterRestore: values['after-restore'], json: values.json });
+        return await auditAnchorCommand(io, { services, afterRestore: options.afterRestore ?? false, json: options.json ?? false });
       case 'coordinators list': {
         const result = await services.dispatch('listCoordinators', {});
         return report(result, ({ coordinators }) => {
-          if (values.json) io.out(JSON.stringify(coordinators));
+          if (options.json) io.out(JSON.stringify(coordinators));
           else if (coordinators.length === 0) io.out('No coordinator profiles.');
           else for (const profile of coordinators) io.out(`${profile.id}  ${profile.name}`);
         });
       }
       case 'coordinators reset-pin': {
-        const [id] = rest;
-        if (!id || rest.length > 1 || values.pin === undefined) return usageError(io, 'Name the profile and the new PIN: coordinators reset-pin ID --pin DIGITS.');
-        return report(await resetCoordinatorPin(services.context, id, values.pin), (profile) => io.out(`New PIN set for ${profile.name}.`));
+        const [id] = args;
+        if (!id || options.pin === undefined) return usageError(io, 'Name the profile and the new PIN: coordinators reset-pin ID --pin DIGITS.');
+        return report(await resetCoordinatorPin(services.context, id, options.pin), (profile) => io.out(`New PIN set for ${profile.name}.`));
       }
       case 'demo': {
         const result = await services.dispatch('seedDemoPatients', {});
         return report(result, ({ created }) => io.out(`Added ${created} demo patients.`));
       }
       case 'diagnostics': {
-        if (!values.out) return usageError(io, 'Name the folder: diagnostics --out DIR.');
-        const folder = resolve(values.out);
+        if (!options.out) return usageError(io, 'Name the folder: diagnostics --out DIR.');
+        const folder = resolve(options.out);
         const folderProblem = makeOutFolder(folder);
         if (folderProblem) return refuse(io, folderProblem);
         const result = await services.dispatch('saveDiagnostics', { folder });
@@ -459,10 +352,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'info': {
         const result = await services.dispatch('getAppInfo', {});
-        return report(result, (info) => io.out(values.json ? JSON.stringify(info) : JSON.stringify(info, null, 2)));
+        return report(result, (info) => io.out(options.json ? JSON.stringify(info) : JSON.stringify(info, null, 2)));
       }
-      default:
-        return usageError(io, `Unknown command: ${command}`);
     }
   } catch (error) {
     // A damaged page met outside the dispatch (which answers it itself): one line with the way out, no stack trace.
@@ -493,7 +384,7 @@ function preferredLanguage(caseFile: unknown): string {
 }
 
 function usageError(io: CliIo, message: string): number {
-  io.err(`${message}\n\n${USAGE}`);
+  io.err(message);
   return 2;
 }
 

@@ -68,13 +68,14 @@ try {
   const anchorKey = readDoorAnchorKey({ anchorKeyFile: values['anchor-key-file'], databaseKey: key });
   // A libpq URL names the clinic server (docs/clinic-server.md); the PC's own folder keeps photos and anchors.
   services = isPostgresUrl(databasePath)
-    ? await openServerServices({ url: databasePath, dataFolder: defaultDataFolder(), key, anchorKey, handoutWorkers: true, requireSignIn: true, door: 'preview', logFiles: true, ...(clock ? { now: clock.now } : {}) })
+    ? await openServerServices({ url: databasePath, dataFolder: defaultDataFolder(), key, anchorKey, handoutWorkers: true, offThreadJobs: true, requireSignIn: true, door: 'preview', logFiles: true, ...(clock ? { now: clock.now } : {}) })
     : openServices({
         databasePath,
         key,
         anchorKey,
         door: 'preview',
         handoutWorkers: true,
+        offThreadJobs: true,
         checkInBackground: true,
         requireSignIn: true,
         logFiles: true,

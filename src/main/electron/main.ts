@@ -91,6 +91,7 @@ app.whenReady().then(async () => {
       anchorKey,
       door: 'desktop app',
       handoutWorkers: true,
+      offThreadJobs: true,
       checkInBackground: true,
       requireSignIn: true,
       logFiles: true,

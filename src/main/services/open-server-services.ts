@@ -10,6 +10,7 @@ import { ServerUnreachableError } from '../db/postgres/server-unreachable';
 import { DatabaseTooNewError } from '../db/connect-database';
 import { createHandoutPool } from '../handouts/handout-pool';
 import { createOfflineDrafts } from '../offline/offline-drafts';
+import { runOffThread } from '../jobs/run-off-thread';
 import { createPhotoStore } from '../photos/photo-store';
 import { stderrAppLog } from '../logging/app-log';
 import { logFolderOf, openFileLog } from '../logging/file-log';
@@ -31,6 +32,8 @@ export interface ServerOpenOptions {
   readonly key: DatabaseKey;
   readonly now?: () => Date;
   readonly handoutWorkers?: boolean;
+  /** Build the KHIDI year in a worker thread (the app and the preview): the rows are read here, over the pool. */
+  readonly offThreadJobs?: boolean;
   readonly requireSignIn?: boolean;
   readonly anchorKey?: AnchorKey | undefined;
   /** Connections this door may hold (each transaction takes one). */
@@ -77,6 +80,9 @@ export async function openServerServices(options: ServerOpenOptions): Promise<Op
     offlineDrafts: createOfflineDrafts(dataFolder, options.key),
     ...(options.now ? { now: options.now } : {}),
     ...(workers ? { renderHandout: workers.make } : {}),
+    ...(options.offThreadJobs
+      ? { runKhidi: async (request, readRows, onProgress) => runOffThread({ kind: 'khidi', ...request, source: { rows: await readRows() } }, onProgress) }
+      : {}),
     ...(options.anchorKey ? { anchorKey: options.anchorKey } : {}),
   });
   return {

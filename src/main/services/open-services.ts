@@ -12,6 +12,7 @@ import { MIGRATIONS, type Migration } from '../db/migrations';
 import { encryptLegacyPhotos } from '../photos/encrypt-legacy-photos';
 import { createPhotoStore } from '../photos/photo-store';
 import { createHandoutPool } from '../handouts/handout-pool';
+import { runOffThread } from '../jobs/run-off-thread';
 import { deriveKey, KEY_PURPOSES } from '../security/database-key';
 import type { AnchorKey } from '../security/anchor-key';
 import { ANCHORS_FILE_NAME } from './audit/anchor-file';
@@ -64,6 +65,9 @@ export interface OpenOptions {
   readonly now?: () => Date;
   /** Make handouts in worker threads (the app, the preview and batch CLI runs), off the event loop that serves requests. */
   readonly handoutWorkers?: boolean;
+  /** Build the KHIDI year in a worker thread on a read-only connection of its own (the app and the preview), off the
+   * event loop that serves the window and the requests. */
+  readonly offThreadJobs?: boolean;
   /** The desktop app and the preview: with profiles, nothing but signing in until someone is (sign-in-gate.ts). */
   readonly requireSignIn?: boolean;
   /** Authenticates the audit chain's anchors (security/anchor-key.ts); without it nothing is anchored. */
@@ -147,6 +151,9 @@ export function openServices(options: OpenOptions): OpenServices {
       databaseCheck: check.status,
       ...(options.now ? { now: options.now } : {}),
       ...(pool ? { renderHandout: pool.make } : {}),
+      ...(options.offThreadJobs && key !== 'unencrypted'
+        ? { runKhidi: (request, _readRows, onProgress) => runOffThread({ kind: 'khidi', ...request, source: { sqlite: { path: databasePath, keyHex: key.toString('hex') } } }, onProgress) }
+        : {}),
       ...(options.anchorKey ? { anchorKey: options.anchorKey } : {}),
       log: appLog,
       door,
@@ -165,7 +172,15 @@ export function openServices(options: OpenOptions): OpenServices {
       async runScheduledBackup(at) {
         const settings = (await context.store.read((tx) => clinicSettingsOf(tx))).backup;
         // With no transaction open: the backup copies the file as the last commit left it.
-        const result = await context.store.exclusive(async () => runScheduledBackup({ db, databasePath, photoRoot, key, settings, now: at }));
+        const result = await context.store.exclusive(async () => {
+          if (!options.offThreadJobs || key === 'unencrypted') return runScheduledBackup({ db, databasePath, photoRoot, key, settings, now: at });
+          // The quick check, the snapshot and the sealing in a worker thread, on its own read-only connection: the
+          // writes wait for it (exclusive), the window's reads and its event loop do not.
+          const done = await runOffThread({ kind: 'backup', databasePath, photoRoot, keyHex: key.toString('hex'), settings, now: at.toISOString() });
+          if (!done.ok) throw new Error(done.error.message);
+          const { threadId: _threadId, ...outcome } = done.value;
+          return outcome;
+        });
         if (!result.made) return result;
         await context.store.transaction((tx) => tx.audit.record('backup', null));
         // The head after the backup's own entry, beside the database and in the backup folder (which may leave the

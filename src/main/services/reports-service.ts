@@ -5,25 +5,23 @@ import type { Handlers } from '../../shared/contract';
 import { ok } from '../../shared/contract';
 import { CLINIC_TIME_ZONE, todayIn } from '../../shared/domain/intake/calendar-date';
 import { OVERDUE_AFTER_HOURS } from '../../shared/domain/followups/due-time';
-import { buildKhidiReport, type KhidiReport } from '../../shared/domain/reports/khidi-report';
 import { summarize } from '../../shared/domain/reports/summary';
-import { clinicalContent } from '../content/clinical-content';
-import { writeKhidiWorkbook } from '../reports/khidi-workbook';
 import { clinicSettingsOf } from './plan-service';
 import type { ServiceContext } from './service-context';
 
 export function createReportsService(context: ServiceContext) {
   const today = () => todayIn(CLINIC_TIME_ZONE, context.now());
-  const khidi = async (year: number): Promise<KhidiReport> => {
-    const { patients, visits, followUps } = await context.store.read((tx) =>
-      tx.reports.khidiRows({ from: `${year}-01-01`, to: `${year}-12-31`, today: today() }),
-    );
-    return buildKhidiReport(year, patients, visits, followUps);
+  // Built off the main thread where the door asked (a year of 100,000 patients takes seconds), else here.
+  const khidi = (year: number, workbookAt: string | null) => {
+    const request = { year, today: today(), workbookAt };
+    return context.runKhidi(request, () => context.store.read((tx) => tx.reports.khidiRows({ from: `${year}-01-01`, to: `${year}-12-31`, today: request.today })));
   };
 
   const handlers = {
     async getKhidiReport({ year, limit }) {
-      const report = await khidi(year);
+      const built = await khidi(year, null);
+      if (!built.ok) return { ok: false, error: built.error };
+      const { report } = built.value;
       return ok({
         year,
         patients: report.patients.slice(0, limit),
@@ -35,11 +33,12 @@ export function createReportsService(context: ServiceContext) {
 
     async exportKhidiReport({ year }) {
       // Read, then the workbook written outside the snapshot.
-      const report = await khidi(year);
-      const data = await writeKhidiWorkbook(report, clinicalContent().catalog, context.now());
+      const built = await khidi(year, context.now().toISOString());
+      if (!built.ok) return { ok: false, error: built.error };
+      const { report, workbook } = built.value;
       return ok({
         fileName: `khidi-foreign-patients-${year}.xlsx`,
-        dataBase64: data.toString('base64'),
+        dataBase64: Buffer.from(workbook!).toString('base64'),
         patients: report.patients.length,
         withGaps: report.withGaps.length,
       });

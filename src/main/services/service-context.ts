@@ -9,9 +9,20 @@ import type { PhotoStore } from '../photos/photo-store';
 import type { OfflineDrafts } from '../offline/offline-drafts';
 import type { HandoutInput } from '../handouts/kinds/handout-input';
 import { makeHandout, type HandoutRequest } from '../handouts/make-handout';
+import { ok, type Result } from '../../shared/contract';
+import type { JobProgress } from '../jobs/job-progress';
+import { runKhidiJob, type KhidiJobResult, type KhidiRequest, type KhidiRows } from '../jobs/khidi-job';
 
 /** Makes a handout PDF: in this thread by default, through a worker pool where a door sets one up. */
 export type RenderHandout = (input: HandoutInput, request: HandoutRequest) => Promise<Buffer>;
+
+/** Builds the KHIDI year (and its workbook): in this thread by default, in a worker thread where a door that serves
+ * a window or requests asks (open-services.ts). `readRows` reads the year through the store, for where the job does
+ * not read the file itself. */
+export type RunKhidi = (request: KhidiRequest, readRows: () => Promise<KhidiRows>, onProgress?: (progress: JobProgress) => void) => Promise<Result<KhidiJobResult>>;
+
+/** The KHIDI job in the calling thread: the same function the worker runs. */
+export const runKhidiInThread: RunKhidi = async (request, readRows, onProgress) => ok(await runKhidiJob({ kind: 'khidi', ...request, source: { rows: await readRows() } }, onProgress));
 import { createAuditAnchors, type AuditAnchors } from './audit/audit-anchoring';
 import { anchorsPathOf } from './audit/anchor-file';
 import type { AnchorKey } from '../security/anchor-key';
@@ -50,6 +61,7 @@ export interface ServiceContext<D extends Db | null = Db | null> {
   readonly now: () => Date;
   readonly newId: () => string;
   readonly renderHandout: RenderHandout;
+  readonly runKhidi: RunKhidi;
   /** The check of the database's pages after open (open-services.ts), for getAppInfo. */
   readonly databaseCheck: () => DatabaseCheckStatus;
   /** The support log (logging/app-log.ts): typed entries only, never patient data. */
@@ -70,6 +82,7 @@ export function createServiceContext<D extends Db | null>(options: {
   now?: () => Date;
   newId?: () => string;
   renderHandout?: RenderHandout;
+  runKhidi?: RunKhidi;
   databaseCheck?: () => DatabaseCheckStatus;
   /** Authenticates the audit anchors; without it nothing is anchored. */
   anchorKey?: AnchorKey;
@@ -111,6 +124,7 @@ export function createServiceContext<D extends Db | null>(options: {
     now,
     newId: options.newId ?? randomUUID,
     renderHandout: options.renderHandout ?? makeHandout,
+    runKhidi: options.runKhidi ?? runKhidiInThread,
     databaseCheck: options.databaseCheck ?? (() => ({ state: 'not_run' })),
     log,
     door: options.door ?? 'ClinicDesk program',
