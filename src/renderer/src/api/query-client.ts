@@ -24,9 +24,10 @@ export function createQueryClient(): QueryClient {
     },
   });
   for (const channel of AUDITED_READS) {
-    // Each read is an audit entry: read once per opening of its screen (dropped as soon as the screen closes, so the
-    // next opening reads and is logged again) and never again by itself, only when a write invalidates it.
-    client.setQueryDefaults(channelKey(channel), { staleTime: Infinity, gcTime: 0, refetchOnMount: false });
+    // Each read is an audit entry: read once per opening of a screen that shows it (a screen opened is read again,
+    // even if another screen read the same record a moment ago), never again by itself while the screen is open,
+    // only when a write invalidates it; and dropped once no screen shows it.
+    client.setQueryDefaults(channelKey(channel), { staleTime: Infinity, gcTime: 0, refetchOnMount: 'always' });
   }
   return client;
 }
