@@ -74,7 +74,7 @@ test('a failed load says so with its reference, and Try again reads it again', a
     await page.goto(`${app.url}#/settings`);
     const failure = page.locator('[data-load-failed="getCatalog"]');
     await expect(failure).toBeVisible();
-    await expect(failure).toContainText(uiText('en', 'errors.internal'));
+    await expect(failure).toContainText(uiText('en', 'load.internal'));
     await expect(failure.locator(`[data-error-reference="${REFERENCE}"]`)).toBeVisible();
     await expect(page.locator('input[name="price-pico-laser"]')).toHaveCount(0);
     for (const language of ['ko', 'en'] as const satisfies readonly UiLanguage[]) {

@@ -25,7 +25,7 @@ describe('LoadFailure', () => {
     ['en', en],
   ] as const)('says an internal failure in %s, with the reference and a retry button', async (language, texts) => {
     const html = await render(language, internal);
-    expect(html).toContain(texts.load.failed.replace('{{message}}', texts.errors.internal));
+    expect(html).toContain(texts.load.failed.replace('{{message}}', texts.load.internal));
     expect(html).toContain(texts.errors.reference.replace('{{reference}}', 'c0ffee'));
     expect(html).toContain(`>${texts.load.retry}</button>`);
     expect(html).toContain('data-load-failed="getClinicSettings"');
