@@ -1,13 +1,15 @@
 // A patient's handouts: pick the language (the patient's own first) and whether Korean goes beside it, then
 // preview, print or export each of the five, or export them all with progress. The PDFs are made by the main
 // process (worker threads); the screen only shows, prints and saves what comes back.
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ISSUE_MESSAGES, type AppError } from '../../../../shared/contract';
 import { HANDOUT_KIND_NAMES } from '../../../../shared/contract/handouts';
-import type { PatientRecord } from '../../../../shared/contract/patients';
 import { SUPPORTED_LANGUAGES, type LanguageTag } from '../../../../shared/domain/intake/vocabulary';
 import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
+import { LoadFailure } from '../../components/LoadFailure';
 import { ErrorReference, failureOf, useFailureText } from '../../components/ErrorReference';
 import { hrefOf } from '../../app/routes';
 import { Field } from '../../components/Field';
@@ -25,8 +27,10 @@ const pdfUrl = (base64: string): string =>
 export function HandoutsScreen({ patientId }: { readonly patientId: string }) {
   const { t, i18n } = useTranslation();
   const uiLanguage = i18n.language === 'ko' ? 'ko' : 'en';
-  const [record, setRecord] = useState<PatientRecord | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // Opening the patient's handouts is an audited read of the record, once per opening (query-client).
+  const opened = useQuery(channelQuery('getPatient', { id: patientId }));
+  const defaults = useQuery(channelQuery('defaultHandoutFolder', {}));
+  const record = opened.data ?? null;
   const [language, setLanguage] = useState<LanguageTag>('en');
   const [bilingual, setBilingual] = useState(true);
   // The plan and quote as a draft: the only way to hand it over while a price is still to be confirmed.
@@ -43,29 +47,32 @@ export function HandoutsScreen({ patientId }: { readonly patientId: string }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const failureText = useFailureText();
 
-  useEffect(() => {
-    let current = true;
-    void Promise.all([api.getPatient({ id: patientId }), api.defaultHandoutFolder({})]).then(([patient, defaults]) => {
-      if (!current) return;
-      if (patient.ok) {
-        setRecord(patient.value);
-        const first = patient.value.patient.languages[0] ?? 'en';
-        setLanguage(first);
-        setBilingual(first !== 'ko');
-      } else setLoadError(patient.error.message);
-      if (defaults.ok) setFolder(defaults.value.folder);
-    });
-    return () => {
-      current = false;
-    };
-  }, [patientId]);
+  // The choices start from the record (the patient's first language) and the default folder once each is read,
+  // then are the coordinator's.
+  const [seeded, setSeeded] = useState({ language: false, folder: false });
+  if (record && !seeded.language) {
+    const first = record.patient.languages[0] ?? 'en';
+    setSeeded((previous) => ({ ...previous, language: true }));
+    setLanguage(first);
+    setBilingual(first !== 'ko');
+  }
+  if (defaults.data && !seeded.folder) {
+    setSeeded((previous) => ({ ...previous, folder: true }));
+    setFolder(defaults.data.folder);
+  }
 
   // A preview's object URL lives until the next preview or the screen closes.
   useEffect(() => () => {
     if (preview) URL.revokeObjectURL(preview.url);
   }, [preview]);
 
-  if (loadError) return <p className="screen banner banner--error" role="alert">{loadError}</p>;
+  if (opened.isError) {
+    return (
+      <section className="screen">
+        <LoadFailure error={opened.error} onRetry={() => void opened.refetch()} retrying={opened.isFetching} />
+      </section>
+    );
+  }
   if (!record) return <p className="screen">{t('intake.loading')}</p>;
 
   const { patient } = record;

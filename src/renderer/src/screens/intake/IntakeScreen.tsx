@@ -1,5 +1,6 @@
 // The intake form: one patient's identity, contact, trip, skin, screening, consents and photos. Errors show
 // beside their fields and nothing is saved until all are fixed; every change is autosaved as a draft.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ISSUE_MESSAGES, type Issue, type IssueCode } from '../../../../shared/contract';
@@ -7,8 +8,11 @@ import { CLINIC_TIME_ZONE, todayIn } from '../../../../shared/domain/intake/cale
 import { patientSchema } from '../../../../shared/domain/intake/patient-schema';
 import { sensitiveDataConsentWithdrawn } from '../../../../shared/domain/rights/patient-rights';
 import { toIssues } from '../../../../shared/contract/zod-issues';
-import { api } from '../../api/client';
+import { useChannelMutation } from '../../api/channel-mutation';
+import { channelQuery } from '../../api/channel-query';
+import { readKey } from '../../api/query-keys';
 import { ErrorReference, failureOf, useFailureText } from '../../components/ErrorReference';
+import { LoadFailure } from '../../components/LoadFailure';
 import { hrefOf, navigate } from '../../app/routes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { AuditHistory } from '../patients/AuditHistory';
@@ -68,7 +72,6 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
   );
   const [saving, setSaving] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
-  const [reloads, setReloads] = useState(0);
   const formElement = useRef<HTMLFormElement>(null);
   const baseVersion = load.state === 'ready' ? load.version : null;
   const draft = useDraftAutosave(draftKey, baseVersion);
@@ -79,32 +82,37 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
     if (patientId) clearCreated(patientId);
   }, [patientId]);
 
+  const queryClient = useQueryClient();
+  // Opening the record is an audited read: once per opening of this screen (query-client's defaults), and again
+  // only when a write invalidates it (a deletion request). A save updates it from the save's answer instead.
+  const record = useQuery({ ...channelQuery('getPatient', { id: patientId ?? '' }), enabled: patientId !== null });
+  const recordRead = patientId === null || record.isSuccess;
+  const restrictedNow = record.data?.restriction ?? null;
+  // The draft is read once per opening, after the record (a restricted record has no draft to offer).
+  const stored = useQuery({
+    ...channelQuery('getDraft', { key: draftKey }),
+    enabled: recordRead && !restrictedNow,
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  const recordMissing = record.error?.error.code === 'not_found';
+  const loadError = (!recordMissing ? record.error : null) ?? stored.error;
+  const createPatient = useChannelMutation('createPatient', ['searchPatients', 'listDrafts']);
+  const updatePatient = useChannelMutation('updatePatient', ['searchPatients', 'listDrafts', 'auditHistory', 'listSessions', 'listDueFollowUps']);
+  const discardStoredDraft = useChannelMutation('discardDraft', ['listDrafts']);
+
   useEffect(() => {
-    let current = true;
-    void (async () => {
-      let saved = emptyForm();
-      let version: number | null = null;
-      let restriction: PatientRestriction | null = null;
-      if (patientId) {
-        const record = await api.getPatient({ id: patientId });
-        if (!current) return;
-        if (!record.ok) return setLoad({ state: 'missing' });
-        saved = intakeToForm(record.value.patient);
-        version = record.value.version;
-        restriction = record.value.restriction;
-      }
-      const stored = restriction ? null : await api.getDraft({ key: draftKey });
-      if (!current) return;
-      if (stored?.ok && stored.value) {
-        setForm(formFromDraft(stored.value.form));
-        setRestoredAt(stored.value.savedAt);
-      } else setForm(saved);
-      setLoad({ state: 'ready', version, saved, restriction });
-    })();
-    return () => {
-      current = false;
-    };
-  }, [draftKey, patientId, reloads]);
+    if (recordMissing) return setLoad({ state: 'missing' });
+    if (!recordRead || (!restrictedNow && !stored.isSuccess)) return;
+    const saved = record.data ? intakeToForm(record.data.patient) : emptyForm();
+    const restriction: PatientRestriction | null = restrictedNow;
+    const draftFound = restriction ? null : stored.data;
+    if (draftFound) {
+      setForm(formFromDraft(draftFound.form));
+      setRestoredAt(draftFound.savedAt);
+    } else setForm(saved);
+    setLoad({ state: 'ready', version: record.data?.version ?? null, saved, restriction });
+  }, [recordMissing, recordRead, restrictedNow, record.data, stored.isSuccess, stored.data]);
 
   const update = useCallback(
     (change: (form: IntakeForm) => IntakeForm) => {
@@ -142,8 +150,8 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
     setSaving(true);
     const patient = formToIntake(form);
     const result = patientId
-      ? await api.updatePatient({ id: patientId, expectedVersion: load.version ?? 1, patient })
-      : await api.createPatient({ patient });
+      ? await updatePatient.mutateAsync({ id: patientId, expectedVersion: load.version ?? 1, patient })
+      : await createPatient.mutateAsync({ patient });
     setSaving(false);
     if (!result.ok) {
       if (result.error.code === 'invalid_input') {
@@ -160,7 +168,10 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
       return setBanner({ kind: 'error', text: t('intake.failed', { message: failureText(failure) }), reference: failure.reference });
     }
     draft.cancel();
-    await api.discardDraft({ key: draftKey });
+    await discardStoredDraft.mutateAsync({ key: draftKey });
+    // The record as saved, without reading it again (a read would be logged as another opening).
+    queryClient.setQueryData(readKey('getDraft', { key: draftKey }), null);
+    if (patientId) queryClient.setQueryData(readKey('getPatient', { id: patientId }), result.value);
     setErrors({});
     setAttempted(false);
     setRestoredAt(null);
@@ -177,7 +188,8 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
   const discard = async () => {
     setConfirmDiscard(false);
     draft.cancel();
-    await api.discardDraft({ key: draftKey });
+    await discardStoredDraft.mutateAsync({ key: draftKey });
+    queryClient.setQueryData(readKey('getDraft', { key: draftKey }), null);
     if (load.state === 'ready') setForm(load.saved);
     setErrors({});
     setAttempted(false);
@@ -198,6 +210,18 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  if (load.state === 'loading' && loadError) {
+    return (
+      <section className="screen">
+        <LoadFailure
+          error={loadError}
+          retrying={record.isFetching || stored.isFetching}
+          onRetry={() => void (record.isError ? record.refetch() : stored.refetch())}
+        />
+        <a href="#/patients">{t('intake.back')}</a>
+      </section>
+    );
+  }
   if (load.state === 'loading') return <p className="screen">{t('intake.loading')}</p>;
   if (load.state === 'missing') {
     return (
@@ -305,8 +329,8 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
             <ConsentsSection {...sectionProps} />
             <PhotosSection patientId={patientId} today={todayIn(CLINIC_TIME_ZONE, new Date())} />
           </fieldset>
-          {patientId && <PatientRights patientId={patientId} restriction={restriction} onRestricted={() => setReloads((count) => count + 1)} />}
-          {patientId && <AuditHistory patientId={patientId} version={load.version} />}
+          {patientId && <PatientRights patientId={patientId} restriction={restriction} />}
+          {patientId && <AuditHistory patientId={patientId} />}
         </form>
       </div>
       <ConfirmDialog

@@ -1,32 +1,17 @@
 // The patient's history from the audit log: when, who, what, which fields (never the values). Read again after
-// every save (the version changes). The service checks this patient's entries against the hash chain each time;
+// every write that logs an entry (each invalidates it). The service checks this patient's entries against the hash chain each time;
 // a broken link is a visible warning, naming the first entry that does not follow.
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { AuditChainStatus, AuditHistoryEntry } from '../../../../shared/contract/audit';
-import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
+import { LoadFailure } from '../../components/LoadFailure';
 
-export function AuditHistory({ patientId, version }: { readonly patientId: string; readonly version: number | null }) {
+export function AuditHistory({ patientId }: { readonly patientId: string }) {
   const { t, i18n } = useTranslation();
-  const [entries, setEntries] = useState<readonly AuditHistoryEntry[] | null>(null);
-  const [chain, setChain] = useState<AuditChainStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const history = useQuery(channelQuery('auditHistory', { patientId }));
+  const entries = history.data?.entries ?? null;
+  const chain = history.data?.chain ?? null;
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Seoul' });
-
-  useEffect(() => {
-    let current = true;
-    void api.auditHistory({ patientId }).then((history) => {
-      if (!current) return;
-      if (history.ok) {
-        setEntries(history.value.entries);
-        setChain(history.value.chain);
-        setError(null);
-      } else setError(history.error.message);
-    });
-    return () => {
-      current = false;
-    };
-  }, [patientId, version]);
 
   return (
     <section className="form-section audit-history" id="section-history" aria-labelledby="section-history-title" data-audit-history>
@@ -36,11 +21,7 @@ export function AuditHistory({ patientId, version }: { readonly patientId: strin
           {t('audit.broken', { seq: chain.firstBroken.seq })}
         </p>
       )}
-      {error && (
-        <p className="banner banner--error" role="alert">
-          {t('audit.loadFailed', { message: error })}
-        </p>
-      )}
+      {history.isError && <LoadFailure error={history.error} onRetry={() => void history.refetch()} retrying={history.isFetching} />}
       {entries && entries.length === 0 && <p className="empty empty--small">{t('audit.empty')}</p>}
       {entries && entries.length > 0 && (
         <table>

@@ -11,14 +11,16 @@ import {
   useTable,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Draft } from '../../../../shared/contract/drafts';
 import { MAX_SEARCH_RESULTS, type PatientSummary } from '../../../../shared/contract/patients';
 import { formatPhone } from '../../../../shared/domain/intake/identifiers';
 import { TRIP_STATUSES, type TripStatus } from '../../../../shared/domain/intake/vocabulary';
 import { ErrorReference, failureOf, useFailureText, type Failure } from '../../components/ErrorReference';
-import { api } from '../../api/client';
+import { useChannelMutation } from '../../api/channel-mutation';
+import { channelQuery } from '../../api/channel-query';
+import { LoadFailure } from '../../components/LoadFailure';
 import { hrefOf, navigate, newPatientRoute } from '../../app/routes';
 import { countryName } from '../../components/display-names';
 
@@ -98,38 +100,31 @@ export function PatientListScreen() {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [showRestricted, setShowRestricted] = useState(false);
-  const [rows, setRows] = useState<readonly PatientSummary[]>([]);
-  const [truncated, setTruncated] = useState(false);
-  const [loading, setLoading] = useState(true);
+  // What is searched follows what is typed after a short pause, so a word typed is one search, not one per key.
+  const [searched, setSearched] = useState({ query, status, showRestricted });
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSearched({ query, status, showRestricted }), SEARCH_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [query, status, showRestricted]);
+  const search = useQuery({
+    ...channelQuery('searchPatients', {
+      query: searched.query,
+      tripStatus: searched.status,
+      limit: MAX_SEARCH_RESULTS,
+      includeRestricted: searched.showRestricted,
+    }),
+    // The rows found last stay on screen while the next search runs.
+    placeholderData: keepPreviousData,
+  });
+  const typing = searched.query !== query || searched.status !== status || searched.showRestricted !== showRestricted;
+  const loading = typing || search.isFetching;
+  const rows: readonly PatientSummary[] = search.data?.rows ?? [];
+  const truncated = search.data?.truncated ?? false;
   const [error, setError] = useState<Failure | null>(null);
   const failureText = useFailureText();
-  const [drafts, setDrafts] = useState<readonly Omit<Draft, 'form'>[]>([]);
-  const [reloadCount, setReloadCount] = useState(0);
+  const drafts = useQuery(channelQuery('listDrafts', {})).data ?? [];
+  const seedDemoPatients = useChannelMutation('seedDemoPatients', ['searchPatients']);
   const searchBox = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
-    const timer = window.setTimeout(() => {
-      void api.searchPatients({ query, tripStatus: status, limit: MAX_SEARCH_RESULTS, includeRestricted: showRestricted }).then((result) => {
-        if (!current) return;
-        setLoading(false);
-        if (result.ok) {
-          setRows(result.value.rows);
-          setTruncated(result.value.truncated);
-          setError(null);
-        } else setError(failureOf(result.error));
-      });
-    }, SEARCH_DELAY_MS);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [query, status, showRestricted, reloadCount]);
-
-  useEffect(() => {
-    void api.listDrafts({}).then((result) => result.ok && setDrafts(result.value));
-  }, []);
 
   useEffect(() => {
     // "/" jumps to the search box, as in most list-heavy apps.
@@ -145,13 +140,12 @@ export function PatientListScreen() {
   }, []);
 
   const loadDemo = async () => {
-    const result = await api.seedDemoPatients({});
-    if (result.ok) setReloadCount((count) => count + 1);
-    else setError(failureOf(result.error));
+    const result = await seedDemoPatients.mutateAsync({});
+    setError(result.ok ? null : failureOf(result.error));
   };
 
   const newDrafts = drafts.filter((draft) => draft.key.startsWith('new:'));
-  const nothingAtAll = !loading && rows.length === 0 && query === '' && status === 'all';
+  const nothingAtAll = !loading && !search.isError && rows.length === 0 && query === '' && status === 'all';
 
   // aria-busy while a search is in flight: assistive tech (and the e2e tests) wait for the settled list.
   return (
@@ -213,6 +207,7 @@ export function PatientListScreen() {
           <ErrorReference reference={error.reference} />
         </p>
       )}
+      {search.isError && <LoadFailure error={search.error} onRetry={() => void search.refetch()} retrying={search.isFetching} />}
       {truncated && <p className="banner">{t('list.truncated', { count: rows.length })}</p>}
 
       {nothingAtAll ? (
@@ -228,7 +223,7 @@ export function PatientListScreen() {
             </button>
           </div>
         </div>
-      ) : !loading && rows.length === 0 ? (
+      ) : search.isError ? null : !loading && rows.length === 0 ? (
         <p className="empty">{t('list.noMatch', { query })}</p>
       ) : (
         <PatientTable rows={rows} />

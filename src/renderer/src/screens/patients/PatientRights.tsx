@@ -1,28 +1,29 @@
 // The patient's rights (PIPA) on the patient screen: everything about the patient as one archive, and the deletion
 // request, confirmed in a dialog that says what is erased now and what is kept, until when. A restricted record
 // shows its banner on the intake screen (IntakeScreen), which also makes the form read-only.
-import { useEffect, useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ISSUE_MESSAGES, type AppError } from '../../../../shared/contract';
 import type { PatientRestriction } from '../../../../shared/contract/patients';
-import { api } from '../../api/client';
+import { useChannelMutation } from '../../api/channel-mutation';
+import { channelQuery } from '../../api/channel-query';
+import { useClinicSettings } from '../../api/reads';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorReference, failureOf, useFailureText } from '../../components/ErrorReference';
 
-export function PatientRights({
-  patientId,
-  restriction,
-  onRestricted,
-}: {
-  readonly patientId: string;
-  readonly restriction: PatientRestriction | null;
-  readonly onRestricted: () => void;
-}) {
+export function PatientRights({ patientId, restriction }: { readonly patientId: string; readonly restriction: PatientRestriction | null }) {
   const { t, i18n } = useTranslation();
   const uiLanguage = i18n.language === 'ko' ? 'ko' : 'en';
+  const defaults = useQuery(channelQuery('defaultHandoutFolder', {}));
+  const retentionYears = useClinicSettings().data?.retentionYears ?? 10;
   const [folder, setFolder] = useState('');
+  const [folderSeeded, setFolderSeeded] = useState(false);
+  // The archive's export is in the record's history; a deletion request restricts the record, which the intake
+  // screen reads again (this one write is worth its audited read: the form turns read-only), and erases drafts.
+  const exportPatientArchive = useChannelMutation('exportPatientArchive', ['auditHistory']);
+  const requestPatientErasure = useChannelMutation('requestErasure', ['getPatient', 'auditHistory', 'searchPatients', 'listDrafts', 'listSessions', 'listDueFollowUps']);
   const [folderError, setFolderError] = useState<string | undefined>(undefined);
-  const [retentionYears, setRetentionYears] = useState(10);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; reference?: string | undefined } | null>(null);
   const failureText = useFailureText();
@@ -35,22 +36,16 @@ export function PatientRights({
   const folderId = useId();
   const reasonId = useId();
 
-  useEffect(() => {
-    let current = true;
-    void Promise.all([api.defaultHandoutFolder({}), api.getClinicSettings({})]).then(([defaults, settings]) => {
-      if (!current) return;
-      if (defaults.ok) setFolder(defaults.value.folder);
-      if (settings.ok) setRetentionYears(settings.value.retentionYears);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
+  // The folder starts as the default (the coordinator's Documents) once it is known, then is theirs to change.
+  if (defaults.data && !folderSeeded) {
+    setFolderSeeded(true);
+    setFolder(defaults.data.folder);
+  }
 
   const exportArchive = async () => {
     setBusy(true);
     setMessage(null);
-    const result = await api.exportPatientArchive({ patientId, folder });
+    const result = await exportPatientArchive.mutateAsync({ patientId, folder });
     setBusy(false);
     if (result.ok) return setMessage({ kind: 'ok', text: t('rights.exported', { path: result.value.path, count: result.value.entries.length }) });
     const folderIssue = result.error.issues.find((found) => found.path[0] === 'folder');
@@ -61,11 +56,10 @@ export function PatientRights({
   const requestErasure = async () => {
     setConfirming(false);
     setBusy(true);
-    const result = await api.requestErasure({ patientId, reason });
+    const result = await requestPatientErasure.mutateAsync({ patientId, reason });
     setBusy(false);
     if (!result.ok) return failed(result.error);
     setMessage({ kind: 'ok', text: t('rights.requested', { date: result.value.retentionUntil }) });
-    onRestricted();
   };
 
   return (

@@ -1,18 +1,21 @@
 // The follow-ups after the flight home that the saved plan made for this patient: step, the patient's local due
-// date, the same instant in Korea time, and where each stands. Read again whenever the plan is saved. The patient's
+// date, the same instant in Korea time, and where each stands. Read again whenever the plan is saved (the save
+// invalidates them). The patient's
 // sessions and follow-ups download as an .ics calendar (the saved plan's, every time in UTC).
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PatientFollowUp } from '../../../../shared/contract/followups';
 import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
+import { LoadFailure } from '../../components/LoadFailure';
 import { hrefOf } from '../../app/routes';
 import { outcomeLabel, stateLabel, stepLabel } from '../followups/followup-text';
 import { downloadBlob } from '../reports/download';
 
 export function FollowUpsPanel({ patientId, version }: { readonly patientId: string; readonly version: number }) {
   const { t } = useTranslation();
-  const [followUps, setFollowUps] = useState<readonly PatientFollowUp[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const listed = useQuery(channelQuery('listPatientFollowUps', { patientId }));
+  const followUps = listed.data ?? null;
   const [calendar, setCalendar] = useState<{ readonly state: 'idle' | 'working' } | { readonly state: 'failed'; readonly message: string }>({ state: 'idle' });
 
   const downloadCalendar = async () => {
@@ -24,28 +27,10 @@ export function FollowUpsPanel({ patientId, version }: { readonly patientId: str
     setCalendar({ state: 'idle' });
   };
 
-  useEffect(() => {
-    let current = true;
-    void api.listPatientFollowUps({ patientId }).then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        setFollowUps(result.value);
-        setError(null);
-      } else setError(result.error.message);
-    });
-    return () => {
-      current = false;
-    };
-  }, [patientId, version]);
-
   return (
     <section className="panel plan-followups no-print" aria-labelledby="plan-followups-title" data-plan-followups data-version={version}>
       <h2 id="plan-followups-title">{t('followups.plan.title')}</h2>
-      {error && (
-        <p className="banner banner--error" role="alert">
-          {t('followups.loadFailed', { message: error })}
-        </p>
-      )}
+      {listed.isError && <LoadFailure error={listed.error} onRetry={() => void listed.refetch()} retrying={listed.isFetching} />}
       {followUps && followUps.length === 0 && (
         <p className="empty empty--small" data-plan-followups-empty>
           {t('followups.plan.empty')}

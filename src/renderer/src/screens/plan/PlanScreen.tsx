@@ -1,6 +1,7 @@
 // A patient's treatment plan: sessions built from suggestions and the catalog, scheduled inside the stay, checked
 // live against the patient's screening (decision support for the doctor), quoted in KRW and the home currency,
 // and summarised for consent. Saving refuses a plan with a blocking finding no doctor has acknowledged.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ISSUE_MESSAGES, type IssueCode } from '../../../../shared/contract';
@@ -10,6 +11,11 @@ import type { PatientIntake } from '../../../../shared/domain/intake/patient-sch
 import { sameFinding, type PlanFinding } from '../../../../shared/domain/plan/evaluate-plan';
 import type { Plan } from '../../../../shared/domain/plan/plan-schema';
 import { api } from '../../api/client';
+import { useChannelMutation } from '../../api/channel-mutation';
+import { callChannel, channelQuery } from '../../api/channel-query';
+import { readKey } from '../../api/query-keys';
+import { useCatalog, useClinicSettings } from '../../api/reads';
+import { LoadFailure } from '../../components/LoadFailure';
 import { hrefOf } from '../../app/routes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ConsentSummaryView } from './ConsentSummaryView';
@@ -37,11 +43,7 @@ import { useLiveEvaluation } from './use-live-evaluation';
 import { ErrorReference, failureOf, useFailureText } from '../../components/ErrorReference';
 import { usePlanDraft } from './use-plan-draft';
 
-type Load =
-  | { readonly state: 'loading' }
-  | { readonly state: 'missing' }
-  | { readonly state: 'failed'; readonly message: string }
-  | { readonly state: 'ready'; readonly patient: PatientIntake; readonly catalog: Catalog };
+type Load = { readonly state: 'loading' } | { readonly state: 'ready'; readonly patient: PatientIntake; readonly catalog: Catalog };
 
 type Banner =
   | { readonly kind: 'ok'; readonly text: string }
@@ -54,17 +56,30 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
   const failureText = useFailureText();
   const language = uiLanguageOf(i18n.language);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const queryClient = useQueryClient();
   /** The clinic's rooms, for each session's room choice. */
-  const [rooms, setRooms] = useState<readonly string[]>([]);
-  useEffect(() => {
-    let current = true;
-    void api.getClinicSettings({}).then((result) => {
-      if (current && result.ok) setRooms(result.value.rooms.map((room) => room.name));
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
+  const settingsRooms = useClinicSettings().data?.rooms;
+  const rooms = useMemo(() => (settingsRooms ?? []).map((room) => room.name), [settingsRooms]);
+  // Opening the patient and the plan are audited reads: once per opening of this screen, and again only when the
+  // coordinator asks for the saved plan back (after a conflict or a discarded draft). A save keeps the screen's own.
+  const record = useQuery(channelQuery('getPatient', { id: patientId }));
+  const catalogRead = useCatalog();
+  const stored = useQuery(channelQuery('getPatientPlan', { patientId }));
+  const kept = useQuery({
+    queryKey: readKey('getPlanDraft', { patientId }),
+    queryFn: async () => {
+      // A plan left in this window's storage by an earlier version goes into the database first.
+      await moveLegacyPlanDrafts(localStorage, api);
+      return callChannel('getPlanDraft', { patientId });
+    },
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  const savePlan = useChannelMutation('savePatientPlan', ['listSessions', 'listPatientFollowUps', 'listDueFollowUps', 'auditHistory']);
+  const readPlanAgain = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: readKey('getPatientPlan', { patientId }) });
+    void queryClient.invalidateQueries({ queryKey: readKey('getPlanDraft', { patientId }) });
+  }, [queryClient, patientId]);
   const [working, setWorking] = useState<WorkingPlan>(EMPTY_WORKING_PLAN);
   const [version, setVersion] = useState(0);
   /** planKey of the plan as last saved (or loaded), to tell unsaved changes. */
@@ -79,7 +94,6 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   /** Bumped when the plan is replaced wholesale (load, discard), so forms holding their own text start again. */
   const [generation, setGeneration] = useState(0);
-  const [reloadRequest, setReloadRequest] = useState(0);
   const bannerElement = useRef<HTMLParagraphElement>(null);
   const [focusBanner, setFocusBanner] = useState(0);
   const today = todayIn(CLINIC_TIME_ZONE, new Date());
@@ -95,43 +109,32 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
     currentKey.current = plan ? planKey(plan) : null;
   }, [plan]);
 
+  // The screen's plan starts from the saved plan and the draft once both are read, and again each time both are
+  // read again (never from one new and one old answer).
+  const appliedReads = useRef('');
+  const readsSettled = !stored.isFetching && !kept.isFetching && stored.isSuccess && kept.status !== 'pending';
+  const reads = `${stored.dataUpdatedAt}:${kept.dataUpdatedAt}:${kept.errorUpdatedAt}`;
   useEffect(() => {
-    let current = true;
-    void (async () => {
-      // A plan left in this window's storage by an earlier version goes into the database first.
-      await moveLegacyPlanDrafts(localStorage, api);
-      const [record, catalog, stored, kept] = await Promise.all([
-        api.getPatient({ id: patientId }),
-        api.getCatalog({}),
-        api.getPatientPlan({ patientId }),
-        api.getPlanDraft({ patientId }),
-      ]);
-      if (!current) return;
-      if (!record.ok) return setLoad(record.error.code === 'not_found' ? { state: 'missing' } : { state: 'failed', message: record.error.message });
-      if (!catalog.ok) return setLoad({ state: 'failed', message: catalog.error.message });
-      if (!stored.ok) return setLoad({ state: 'failed', message: stored.error.message });
-      const saved = toPlan(fromPlan(stored.value.plan));
-      // A draft that cannot be read is no draft: the saved plan opens, as it would without one.
-      const draft = kept.ok ? kept.value : null;
-      const restore = draft && planKey(draft.plan) !== planKey(saved) ? draft : null;
-      setWorking(fromPlan(restore?.plan ?? saved));
-      setVersion(restore?.baseVersion ?? stored.value.version);
-      setSavedKey(planKey(saved));
-      setRestoredAt(restore?.savedAt ?? null);
-      if (restore) draftFound();
-      else {
-        if (draft) void discardDraft();
-        accept(saved, stored.value.evaluation);
-      }
-      setRowIssues({});
-      setNextVisit(null);
-      setGeneration((count) => count + 1);
-      setLoad({ state: 'ready', patient: record.value.patient, catalog: catalog.value });
-    })();
-    return () => {
-      current = false;
-    };
-  }, [patientId, accept, reloadRequest, draftFound, discardDraft]);
+    if (!readsSettled || !record.data || !catalogRead.data || !stored.data || appliedReads.current === reads) return;
+    appliedReads.current = reads;
+    const saved = toPlan(fromPlan(stored.data.plan));
+    // A draft that cannot be read is no draft: the saved plan opens, as it would without one.
+    const draft = kept.data ?? null;
+    const restore = draft && planKey(draft.plan) !== planKey(saved) ? draft : null;
+    setWorking(fromPlan(restore?.plan ?? saved));
+    setVersion(restore?.baseVersion ?? stored.data.version);
+    setSavedKey(planKey(saved));
+    setRestoredAt(restore?.savedAt ?? null);
+    if (restore) draftFound();
+    else {
+      if (draft) void discardDraft();
+      accept(saved, stored.data.evaluation);
+    }
+    setRowIssues({});
+    setNextVisit(null);
+    setGeneration((count) => count + 1);
+    setLoad({ state: 'ready', patient: record.data.patient, catalog: catalogRead.data });
+  }, [readsSettled, reads, record.data, catalogRead.data, stored.data, kept.data, accept, draftFound, discardDraft]);
 
   // Unsaved changes are kept as a draft in the database until saved or discarded.
   useEffect(() => {
@@ -177,7 +180,7 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
     setSaving(true);
     const sent = plan;
     const sentRows = working.rows;
-    const result = await api.savePatientPlan({ patientId, expectedVersion: version, plan: sent });
+    const result = await savePlan.mutateAsync({ patientId, expectedVersion: version, plan: sent });
     setSaving(false);
     if (result.ok) {
       setVersion(result.value.version);
@@ -235,7 +238,7 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
     setBanner(null);
     // The saved plan is read again only once the draft is gone, or the draft would be offered back.
     await discardDraft();
-    setReloadRequest((count) => count + 1);
+    readPlanAgain();
   };
 
   useEffect(() => {
@@ -249,19 +252,33 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  if (load.state === 'loading') return <p className="screen">{t('plan.loading')}</p>;
-  if (load.state === 'missing' || load.state === 'failed') {
+  const missing = record.error?.error.code === 'not_found';
+  const loadError = missing ? null : (record.error ?? catalogRead.error ?? stored.error);
+  if (load.state === 'loading' && (missing || loadError)) {
     return (
       <section className="screen">
-        <p className="banner banner--error" role="alert">
-          {load.state === 'missing' ? t('intake.notFound') : t('plan.loadFailed', { message: load.message })}
-        </p>
-        <a href={load.state === 'missing' ? hrefOf({ screen: 'patients' }) : hrefOf({ screen: 'patient', id: patientId })}>
-          {load.state === 'missing' ? t('intake.back') : t('plan.back')}
+        {loadError ? (
+          <LoadFailure
+            error={loadError}
+            retrying={record.isFetching || catalogRead.isFetching || stored.isFetching}
+            onRetry={() => {
+              if (record.isError) void record.refetch();
+              if (catalogRead.isError) void catalogRead.refetch();
+              if (stored.isError) void stored.refetch();
+            }}
+          />
+        ) : (
+          <p className="banner banner--error" role="alert">
+            {t('intake.notFound')}
+          </p>
+        )}
+        <a href={missing ? hrefOf({ screen: 'patients' }) : hrefOf({ screen: 'patient', id: patientId })}>
+          {missing ? t('intake.back') : t('plan.back')}
         </a>
       </section>
     );
   }
+  if (load.state === 'loading') return <p className="screen">{t('plan.loading')}</p>;
 
   const { patient, catalog } = load;
   const byId = catalogIndex(catalog);
@@ -369,7 +386,7 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
                   type="button"
                   onClick={() => {
                     setBanner(null);
-                    void discardDraft().then(() => setReloadRequest((count) => count + 1));
+                    void discardDraft().then(readPlanAgain);
                   }}
                 >
                   {t('plan.reload')}

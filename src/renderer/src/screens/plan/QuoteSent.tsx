@@ -1,12 +1,15 @@
 // "Mark as sent" under the quote: keeps the saved plan's quote as the patient received it (a new version each
 // time), says which version the patient holds, and says so plainly when the quote on screen is no longer it.
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ISSUE_MESSAGES, type AppError } from '../../../../shared/contract';
-import { heldVersion, type SentQuote } from '../../../../shared/domain/plan/quote-versions';
+import { heldVersion } from '../../../../shared/domain/plan/quote-versions';
 import { missingPrices, type QuoteView } from '../../../../shared/domain/plan/quote-view';
 import { CLINIC_TIME_ZONE, todayIn } from '../../../../shared/domain/intake/calendar-date';
-import { api } from '../../api/client';
+import { useChannelMutation } from '../../api/channel-mutation';
+import { channelQuery } from '../../api/channel-query';
+import { LoadFailure } from '../../components/LoadFailure';
 import { formatDay, uiLanguageOf } from './plan-model';
 
 export interface QuoteSentProps {
@@ -23,18 +26,15 @@ const koreaDay = (instant: string) => todayIn(CLINIC_TIME_ZONE, new Date(instant
 
 export function QuoteSent({ patientId, quote, version, dirty }: QuoteSentProps) {
   const { t, i18n } = useTranslation();
-  const [sent, setSent] = useState<readonly SentQuote[] | null>(null);
+  const versions = useQuery(channelQuery('listQuoteVersions', { patientId }));
+  const sent = versions.data ?? null;
+  // Sending writes a quote version (and an audit entry); a refusal may mean another coordinator sent one: either
+  // way the versions are read again.
+  const markQuoteSent = useChannelMutation('markQuoteSent', ['listQuoteVersions', 'auditHistory']);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
-  const reload = useCallback(async () => {
-    const result = await api.listQuoteVersions({ patientId });
-    if (result.ok) setSent(result.value);
-  }, [patientId]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
+  if (versions.isError) return <LoadFailure error={versions.error} onRetry={() => void versions.refetch()} retrying={versions.isFetching} />;
   if (sent === null) return null;
   const held = heldVersion(quote, sent);
   const newest = sent[0] ?? null;
@@ -44,10 +44,12 @@ export function QuoteSent({ patientId, quote, version, dirty }: QuoteSentProps) 
   const markSent = async () => {
     setBusy(true);
     setError(null);
-    const result = await api.markQuoteSent({ patientId, expectedVersion: version });
+    const result = await markQuoteSent.mutateAsync({ patientId, expectedVersion: version });
     setBusy(false);
-    if (!result.ok) setError(result.error);
-    await reload();
+    if (!result.ok) {
+      setError(result.error);
+      await versions.refetch();
+    }
   };
 
   return (

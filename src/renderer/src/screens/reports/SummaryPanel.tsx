@@ -1,17 +1,16 @@
 // The coordinator's numbers for a date range: patients seen by nationality, language and referral route;
 // sessions done, moved, no-show; follow-ups due, done, overdue; revenue in KRW by treatment. Each figure is a
 // chart with its table, exportable as CSV.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ISSUE_MESSAGES, type Issue } from '../../../../shared/contract';
+import { ISSUE_MESSAGES } from '../../../../shared/contract';
 import type { Catalog } from '../../../../shared/domain/catalog/catalog-schema';
 import { CLINIC_TIME_ZONE, todayIn } from '../../../../shared/domain/intake/calendar-date';
-import type { ReportSummary } from '../../../../shared/domain/reports/summary';
-import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 import { Field } from '../../components/Field';
+import { LoadFailure } from '../../components/LoadFailure';
 import { ChartTable, type ChartRow } from './ChartTable';
-
-type Load = { readonly state: 'loading' } | { readonly state: 'failed'; readonly issues: readonly Issue[]; readonly message: string } | { readonly state: 'ready'; readonly summary: ReportSummary };
 
 export function SummaryPanel({ catalog }: { readonly catalog: Catalog | null }) {
   const { t, i18n } = useTranslation();
@@ -19,28 +18,19 @@ export function SummaryPanel({ catalog }: { readonly catalog: Catalog | null }) 
   const today = todayIn(CLINIC_TIME_ZONE, new Date());
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-
-  const show = useCallback(async (range: { from: string; to: string }) => {
-    setLoad({ state: 'loading' });
-    const result = await api.getReportSummary(range);
-    setLoad(result.ok ? { state: 'ready', summary: result.value } : { state: 'failed', issues: result.error.issues, message: result.error.message });
-  }, []);
-
-  useEffect(() => {
-    void show({ from: `${today.slice(0, 4)}-01-01`, to: today });
-    // Once, with the default range; later ranges are shown on submit.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  // The range shown: the default one first, then each range submitted (the same range again reads it again).
+  const [shown, setShown] = useState({ from, to });
+  const report = useQuery(channelQuery('getReportSummary', shown));
+  const issues = report.error?.error.issues ?? [];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void show({ from, to });
+    if (shown.from === from && shown.to === to) void report.refetch();
+    else setShown({ from, to });
   };
 
   const errorOf = (field: 'from' | 'to') => {
-    if (load.state !== 'failed') return undefined;
-    const found = load.issues.find((issue) => issue.path[0] === field);
+    const found = issues.find((issue) => issue.path[0] === field);
     if (!found) return undefined;
     return field === 'to' && found.code === 'invalid' ? t('reports.rangeInvalid') : ISSUE_MESSAGES[found.code][language];
   };
@@ -51,7 +41,7 @@ export function SummaryPanel({ catalog }: { readonly catalog: Catalog | null }) 
   const formatKrw = (value: number | null) => (value === null ? t('reports.priceNotSet') : krw.format(value));
   const treatmentName = (id: string) => catalog?.find((treatment) => treatment.id === id)?.names[language] ?? id;
 
-  const summary = load.state === 'ready' ? load.summary : null;
+  const summary = report.isFetching ? null : (report.data ?? null);
   const stem = summary ? `${summary.from}_${summary.to}` : '';
   const rows = (list: readonly { key: string; patients: number }[], label: (key: string) => string): ChartRow[] =>
     list.map((row) => ({ label: row.key === '' ? notRecorded : label(row.key), value: row.patients }));
@@ -74,11 +64,9 @@ export function SummaryPanel({ catalog }: { readonly catalog: Catalog | null }) 
           {t('reports.show')}
         </button>
       </form>
-      {load.state === 'loading' && <p className="muted">{t('reports.loading')}</p>}
-      {load.state === 'failed' && load.issues.length === 0 && (
-        <p className="banner banner--error" role="alert">
-          {load.message}
-        </p>
+      {report.isFetching && <p className="muted">{t('reports.loading')}</p>}
+      {report.isError && !report.isFetching && issues.length === 0 && (
+        <LoadFailure error={report.error} onRetry={() => void report.refetch()} />
       )}
       {summary && (
         <>

@@ -1,9 +1,12 @@
 // The name the audit log records when nobody is signed in with a coordinator profile (a clinic without profiles
 // yet, and the CLI). It has its own small form so saving it never touches the clinic's prices and hours.
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ISSUE_MESSAGES } from '../../../../shared/contract';
 import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
+import { LoadFailure } from '../../components/LoadFailure';
 import { Field } from '../../components/Field';
 
 export function CoordinatorSetting() {
@@ -12,11 +15,13 @@ export function CoordinatorSetting() {
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'saved' } | { kind: 'error'; message: string }>({ kind: 'idle' });
   const language = i18n.language === 'ko' ? 'ko' : 'en';
 
-  useEffect(() => {
-    void api.getCoordinator({}).then((result) => {
-      if (result.ok) setName(result.value.fallback);
-    });
-  }, []);
+  const saved = useQuery(channelQuery('getCoordinator', {}));
+  const [seeded, setSeeded] = useState(false);
+  // The field starts from the name saved once it is read, then is the coordinator's to change.
+  if (saved.data && !seeded) {
+    setSeeded(true);
+    setName(saved.data.fallback);
+  }
 
   const save = async () => {
     const result = await api.setCoordinator({ name });
@@ -41,6 +46,7 @@ export function CoordinatorSetting() {
       }}
     >
       <h2 id="settings-coordinator">{t('settings.coordinator.title')}</h2>
+      {saved.isError && <LoadFailure error={saved.error} onRetry={() => void saved.refetch()} retrying={saved.isFetching} />}
       <div className="form-grid">
         <Field name="coordinator" label={t('settings.coordinator.name')} hint={t('settings.coordinator.hint')} error={state.kind === 'error' ? state.message : undefined}>
           {({ id, describedBy, invalid }) => (

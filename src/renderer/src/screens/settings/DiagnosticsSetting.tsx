@@ -1,10 +1,12 @@
 // Save diagnostics: the support log and the program's versions as one .zip in a folder the coordinator picks, to
 // send to whoever supports the clinic. Its own small form, like the coordinator's name: it saves nothing of the
 // clinic's settings. Its button says "Export", not "Save": the settings' own Save button is found by that word.
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ISSUE_MESSAGES, type IssueCode } from '../../../../shared/contract';
 import { api } from '../../api/client';
+import { channelQuery } from '../../api/channel-query';
 import { ErrorReference, failureOf, useFailureText, type Failure } from '../../components/ErrorReference';
 import { Field } from '../../components/Field';
 
@@ -20,12 +22,13 @@ export function DiagnosticsSetting() {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const language = i18n.language === 'ko' ? 'ko' : 'en';
 
-  useEffect(() => {
-    // Where the coordinator already finds the files ClinicDesk writes (their Documents).
-    void api.defaultHandoutFolder({}).then((result) => {
-      if (result.ok) setFolder((current) => current || result.value.folder);
-    });
-  }, []);
+  // Where the coordinator already finds the files ClinicDesk writes (their Documents), unless they typed one.
+  const defaults = useQuery(channelQuery('defaultHandoutFolder', {}));
+  const [seeded, setSeeded] = useState(false);
+  if (defaults.data && !seeded) {
+    setSeeded(true);
+    setFolder((current) => current || defaults.data.folder);
+  }
 
   const save = async () => {
     setState({ kind: 'busy' });

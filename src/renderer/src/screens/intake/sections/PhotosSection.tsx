@@ -1,11 +1,12 @@
 // The three-angle intake photos (front, 45°, 90°) per visit, by file picker or drag and drop. The main side
 // strips location and camera data and stores the file by content hash; the form shows thumbnails.
-import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StoredPhoto } from '../../../../../shared/contract/photos';
 import { ISSUE_MESSAGES } from '../../../../../shared/contract';
 import { PHOTO_ANGLES, type PhotoAngle } from '../../../../../shared/domain/intake/vocabulary';
-import { api } from '../../../api/client';
+import { useChannelMutation } from '../../../api/channel-mutation';
+import { usePatientPhotos } from '../../../api/reads';
+import { LoadFailure } from '../../../components/LoadFailure';
 import { PhotoCompare } from './PhotoCompare';
 
 function toBase64(file: File): Promise<string> {
@@ -19,16 +20,14 @@ function toBase64(file: File): Promise<string> {
 
 export function PhotosSection({ patientId, today }: { readonly patientId: string | null; readonly today: string }) {
   const { t, i18n } = useTranslation();
-  const [photos, setPhotos] = useState<readonly StoredPhoto[]>([]);
+  const photosRead = usePatientPhotos(patientId);
+  const photos = photosRead.data ?? [];
+  // A photo added is in the patient's photos (here and on the week's cards) and in the record's history.
+  const addPhoto = useChannelMutation('addPhoto', ['listPhotos', 'auditHistory']);
   const [visitDate, setVisitDate] = useState(today);
   const [busy, setBusy] = useState<PhotoAngle | null>(null);
   const [error, setError] = useState<string | null>(null);
   const language = i18n.language === 'ko' ? 'ko' : 'en';
-
-  const reload = useCallback(() => {
-    if (patientId) void api.listPhotos({ patientId }).then((result) => result.ok && setPhotos(result.value));
-  }, [patientId]);
-  useEffect(reload, [reload]);
 
   if (!patientId) {
     return (
@@ -43,10 +42,9 @@ export function PhotosSection({ patientId, today }: { readonly patientId: string
     if (!file) return;
     setBusy(angle);
     setError(null);
-    const result = await api.addPhoto({ patientId, visitDate, angle, dataBase64: await toBase64(file) });
+    const result = await addPhoto.mutateAsync({ patientId, visitDate, angle, dataBase64: await toBase64(file) });
     setBusy(null);
-    if (result.ok) reload();
-    else setError(result.error.issues[0] ? ISSUE_MESSAGES[result.error.issues[0].code][language] : result.error.message);
+    if (!result.ok) setError(result.error.issues[0] ? ISSUE_MESSAGES[result.error.issues[0].code][language] : result.error.message);
   };
 
   const visits = [...new Set(photos.map((photo) => photo.visitDate))].sort().reverse();
@@ -55,6 +53,7 @@ export function PhotosSection({ patientId, today }: { readonly patientId: string
     <section className="form-section" id="section-photos" aria-labelledby="section-photos-title">
       <h2 id="section-photos-title">{t('intake.sections.photos')}</h2>
       <p className="hint">{t('photos.stripped')}</p>
+      {photosRead.isError && <LoadFailure error={photosRead.error} onRetry={() => void photosRead.refetch()} retrying={photosRead.isFetching} />}
       <label className="inline-field">
         {t('photos.visitDate')}
         <input type="date" name="photoVisitDate" value={visitDate} onChange={(event) => setVisitDate(event.target.value)} />
