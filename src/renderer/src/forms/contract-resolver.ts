@@ -6,7 +6,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldValues, Resolver } from 'react-hook-form';
 import { z } from 'zod';
-import type { IssuePath } from '../../../shared/contract';
+import type { IssueCode, IssuePath } from '../../../shared/contract';
 import { toIssues } from '../../../shared/contract/zod-issues';
 
 export interface ContractFormSpec<TForm> {
@@ -16,19 +16,21 @@ export interface ContractFormSpec<TForm> {
   readonly toInput: (form: TForm) => unknown;
   /** The form field an issue's path (inside the input) belongs to; by default the path itself ("contact.phone"). */
   readonly fieldOf?: (path: IssuePath) => string;
+  /** Checks of the form alone, that no door sees (a PIN typed twice alike). */
+  readonly formChecks?: (form: TForm) => readonly { readonly field: string; readonly code: IssueCode }[];
 }
 
 export const pathAsField = (path: IssuePath): string => path.join('.');
 
 /** The channel's schema as a schema of the form: it passes the form through unchanged and reports each issue at
  * its form field, first issue of a field first (as the doors list them). */
-export function contractFormSchema<TForm>({ schema, toInput, fieldOf = pathAsField }: ContractFormSpec<TForm>) {
+export function contractFormSchema<TForm>({ schema, toInput, fieldOf = pathAsField, formChecks }: ContractFormSpec<TForm>) {
   return z.custom<TForm>(() => true).superRefine((form, context) => {
     const input = toInput(form);
     const parsed = schema.safeParse(input);
-    if (parsed.success) return;
-    for (const found of toIssues(parsed.error, input)) {
-      context.addIssue({ code: 'custom', path: [fieldOf(found.path)], message: found.code });
+    const issues = parsed.success ? [] : toIssues(parsed.error, input).map((found) => ({ field: fieldOf(found.path), code: found.code }));
+    for (const { field, code } of [...issues, ...(formChecks?.(form) ?? [])]) {
+      context.addIssue({ code: 'custom', path: [field], message: code });
     }
   });
 }
