@@ -4,6 +4,7 @@
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { IssueCode } from '../../../shared/contract';
+import { pinSchema } from '../../../shared/domain/coordinators/coordinator-pin';
 import { Field } from '../components/Field';
 
 export interface PinAndConfirmFieldsProps<TForm extends FieldValues> {
@@ -41,7 +42,9 @@ export function PinAndConfirmFields<TForm extends FieldValues>({ control, pinFie
   );
 }
 
-/** The form's own check of a PIN typed twice: an issue on the confirmation when the two differ. */
+/** The form's own check of a PIN typed twice: an issue on the confirmation when the two differ. While the PIN
+ * itself is refused (the channel's schema says why beside it), the confirmation waits: one thing to fix at a time. */
 export function pinsDiffer(pin: string, confirmation: string, confirmField: string): { field: string; code: IssueCode }[] {
+  if (!pinSchema.safeParse(pin).success) return [];
   return pin === confirmation ? [] : [{ field: confirmField, code: 'pins_differ' }];
 }
