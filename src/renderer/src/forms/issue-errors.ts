@@ -37,7 +37,7 @@ export function useIssueText<TForm extends FieldValues>(errors: FieldErrors<TFor
   const { i18n } = useTranslation();
   const language = i18n.language === 'ko' ? 'ko' : 'en';
   return (field) => {
-    const message: unknown = get(errors, field)?.message;
+    const message: unknown = (get(errors, field) as { message?: unknown } | undefined)?.message;
     return typeof message === 'string' && isIssueCode(message) ? ISSUE_MESSAGES[message][language] : undefined;
   };
 }
