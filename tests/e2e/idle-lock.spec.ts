@@ -112,12 +112,23 @@ test('on a first run the first coordinator profile is made before anything else:
   await firstRun.locator('[name="profile-pin"]').fill('123');
   await firstRun.getByRole('button', { name: eitherLanguage('profiles.add') }).click();
   await expect(firstRun.locator('[data-error-for="profile-pin"]')).toHaveText(new RegExp(`^(${issueText('en', 'invalid_pin')}|${issueText('ko', 'invalid_pin')})$`));
+  // The contract's own PIN schema refused it on the screen, and the focus went to the field to fix.
+  await expect(firstRun.locator('[name="profile-pin"]')).toBeFocused();
   expect((await callService(app, 'listCoordinators', {})).coordinators).toEqual([]);
   await page.screenshot({ path: `${SCREENS_DIR}/first-run.png` });
   await expectNoCriticalViolations(page, testInfo, 'first-run');
 
+  // A PIN is typed blind, so it is asked twice: a slip is refused beside the confirmation, nothing is made.
   await firstRun.locator('[name="profile-pin"]').fill('482913');
-  await firstRun.locator('[name="profile-pin"]').press('Enter');
+  await firstRun.locator('[name="profile-pin-confirm"]').fill('482931');
+  await firstRun.locator('[name="profile-pin-confirm"]').press('Enter');
+  await expect(firstRun.locator('[data-error-for="profile-pin-confirm"]')).toHaveText(new RegExp(`^(${issueText('en', 'pins_differ')}|${issueText('ko', 'pins_differ')})$`));
+  await expect(firstRun.locator('[data-error-for="profile-pin"]')).toHaveCount(0);
+  await expect(firstRun.locator('[name="profile-pin-confirm"]')).toBeFocused();
+  expect((await callService(app, 'listCoordinators', {})).coordinators).toEqual([]);
+
+  await firstRun.locator('[name="profile-pin-confirm"]').fill('482913');
+  await firstRun.locator('[name="profile-pin-confirm"]').press('Enter');
   await expect(page.locator('[data-signed-in]')).toHaveText('Park Ji-won');
   const profiles = page.locator('[data-coordinator-profiles]');
   await expect(profiles.getByRole('listitem')).toHaveCount(1);

@@ -83,6 +83,8 @@ export const ISSUE_MESSAGES = {
   },
   invalid_pin: { en: 'Use 6 to 8 digits.', ko: '숫자 6~8자리로 입력하세요.' },
   wrong_pin: { en: 'Wrong PIN.', ko: 'PIN이 올바르지 않습니다.' },
+  // A screen's own check (a new PIN typed twice), never a door's: the doors take the PIN once.
+  pins_differ: { en: 'The two PINs are not the same.', ko: '두 PIN이 서로 다릅니다.' },
   too_many_attempts: {
     en: 'Too many wrong PINs. Wait before trying again: 30 seconds, twice as long after each further wrong PIN, up to an hour.',
     ko: 'PIN을 여러 번 잘못 입력했습니다. 잠시 후에 다시 시도하세요. 대기 시간은 30초부터 틀릴 때마다 두 배로 늘어나며 최대 1시간입니다.',

@@ -2,7 +2,8 @@
 // which treatments, when on the patient's clock and in Korea time, what to ask and which photos to request, and a
 // form to record what came of it. Photos received or done close a follow-up; a concern keeps it here, flagged.
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_OUTCOMES, type DueFollowUp, type FollowUpOutcome } from '../../../../shared/contract/followups';
 import type { TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
@@ -16,6 +17,16 @@ import { FollowUpMessage } from './FollowUpMessage';
 import { hrefOf } from '../../app/routes';
 import { Field } from '../../components/Field';
 import { outcomeLabel, patientClock, photoLabel, stateLabel, stepLabel } from './followup-text';
+import { contract } from '../../../../shared/contract';
+import { contractResolver } from '../../forms/contract-resolver';
+import { setIssueErrors, useIssueText } from '../../forms/issue-errors';
+import { useFocusFirstError } from '../../forms/use-focus-first-error';
+
+/** The outcome form as chosen: '' until an outcome is picked (the channel's schema then says "Required"). */
+interface OutcomeForm {
+  outcome: FollowUpOutcome | '';
+  note: string;
+}
 
 interface DueListing {
   readonly followUps: readonly DueFollowUp[];
@@ -133,27 +144,42 @@ function FollowUpItem({
   readonly clinicName: string;
 }) {
   const { t } = useTranslation();
-  const [choice, setChoice] = useState<FollowUpOutcome | ''>('');
-  const [note, setNote] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [missing, setMissing] = useState(false);
+  // The channel's own schema, for this follow-up (its id is part of the input, not of the form).
+  const resolver = useMemo(
+    () =>
+      contractResolver<OutcomeForm>({
+        schema: contract.recordFollowUpOutcome.input,
+        toInput: ({ outcome, note }) => ({ id: followUp.id, outcome: outcome === '' ? undefined : outcome, note }),
+      }),
+    [followUp.id],
+  );
+  const { register, handleSubmit, reset, setError, formState } = useForm<OutcomeForm>({
+    defaultValues: { outcome: '', note: '' },
+    resolver,
+    shouldFocusError: false,
+  });
+  const issueText = useIssueText(formState.errors);
+  const formElement = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(formElement, formState.submitCount);
+  // No outcome chosen says what to do rather than "Required".
+  const errorOf = (field: keyof OutcomeForm) =>
+    field === 'outcome' && formState.errors.outcome?.message === 'required' ? t('followups.outcomeRequired') : issueText(field);
   const step = stepLabel(t, followUp.step);
   const titleId = `followup-${followUp.id}-title`;
   const outcome = recorded?.outcome ?? null;
   // The due list and the patient's own follow-ups (plan screen) change with an outcome.
   const recordOutcome = useChannelMutation('recordFollowUpOutcome', ['listDueFollowUps', 'listPatientFollowUps']);
 
-  const record = async () => {
-    if (saving) return;
-    if (choice === '') return setMissing(true);
-    setSaving(true);
+  const record = handleSubmit(async ({ outcome: choice, note }) => {
+    if (choice === '') return;
     const result = await recordOutcome.mutateAsync({ id: followUp.id, outcome: choice, note });
-    setSaving(false);
-    if (!result.ok) return onFailed(failureOf(result.error));
-    setChoice('');
-    setNote('');
+    if (!result.ok) {
+      if (result.error.code === 'invalid_input' && setIssueErrors(setError, result.error.issues) > 0) return focusFirstError();
+      return onFailed(failureOf(result.error));
+    }
+    reset();
     onRecorded(choice);
-  };
+  });
 
   return (
     <li
@@ -220,24 +246,12 @@ function FollowUpItem({
         className="followup__form"
         aria-label={t('followups.recordFor', { step, name: followUp.latinName })}
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void record();
-        }}
+        ref={formElement}
+        onSubmit={(event) => void record(event)}
       >
-        <Field name="outcome" label={t('followups.outcome')} error={missing ? t('followups.outcomeRequired') : undefined}>
+        <Field name="outcome" label={t('followups.outcome')} error={errorOf('outcome')}>
           {({ id, describedBy, invalid }) => (
-            <select
-              id={id}
-              name="outcome"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              value={choice}
-              onChange={(event) => {
-                setChoice(event.target.value as FollowUpOutcome | '');
-                setMissing(false);
-              }}
-            >
+            <select id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...register('outcome')}>
               <option value="">{t('followups.chooseOutcome')}</option>
               {FOLLOW_UP_OUTCOMES.map((value) => (
                 <option key={value} value={value}>
@@ -247,13 +261,13 @@ function FollowUpItem({
             </select>
           )}
         </Field>
-        <Field name="note" label={t('followups.note')} wide>
-          {({ id, describedBy }) => (
-            <input id={id} name="note" type="text" maxLength={2000} aria-describedby={describedBy} value={note} onChange={(event) => setNote(event.target.value)} />
+        <Field name="note" label={t('followups.note')} error={errorOf('note')} wide>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} type="text" maxLength={2000} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...register('note')} />
           )}
         </Field>
-        <button type="submit" className="button--primary" disabled={saving} data-record-outcome>
-          {saving ? t('followups.recording') : t('followups.record')}
+        <button type="submit" className="button--primary" disabled={formState.isSubmitting} data-record-outcome>
+          {formState.isSubmitting ? t('followups.recording') : t('followups.record')}
         </button>
       </form>
     </li>

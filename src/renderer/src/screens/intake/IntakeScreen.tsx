@@ -2,12 +2,11 @@
 // beside their fields and nothing is saved until all are fixed; every change is autosaved as a draft.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ISSUE_MESSAGES, type Issue, type IssueCode } from '../../../../shared/contract';
+import { contract, ISSUE_MESSAGES, type IssuePath } from '../../../../shared/contract';
 import { CLINIC_TIME_ZONE, todayIn } from '../../../../shared/domain/intake/calendar-date';
-import { patientSchema } from '../../../../shared/domain/intake/patient-schema';
 import { sensitiveDataConsentWithdrawn } from '../../../../shared/domain/rights/patient-rights';
-import { toIssues } from '../../../../shared/contract/zod-issues';
 import { useChannelMutation } from '../../api/channel-mutation';
 import { channelQuery } from '../../api/channel-query';
 import { readKey } from '../../api/query-keys';
@@ -29,6 +28,9 @@ import { ScreeningSection } from './sections/ScreeningSection';
 import { SkinSection } from './sections/SkinSection';
 import { TripSection } from './sections/TripSection';
 import { useDraftAutosave } from './use-draft-autosave';
+import { contractResolver } from '../../forms/contract-resolver';
+import { countFieldErrors, setIssueErrors, useIssueText } from '../../forms/issue-errors';
+import { useFocusFirstError } from '../../forms/use-focus-first-error';
 
 const SECTIONS = ['identity', 'contact', 'trip', 'referral', 'skin', 'screening', 'consents', 'photos'] as const;
 
@@ -43,30 +45,32 @@ type Load =
       readonly restriction?: PatientRestriction | null;
     };
 
-/** Issues by form field; the first issue of a field wins. */
-function errorsByField(issues: readonly Issue[], prefix: number): Record<string, IssueCode> {
-  const errors: Record<string, IssueCode> = {};
-  for (const found of issues) {
-    const field = fieldOfIssue(found.path.slice(prefix));
-    errors[field] ??= found.code;
-  }
-  return errors;
-}
+/** An issue of the create and update channels sits under `patient`; the form field is named from the rest. */
+const fieldOfPatientIssue = (path: IssuePath) => fieldOfIssue(path.slice(1));
 
-function validate(form: IntakeForm): Record<string, IssueCode> {
-  const intake = formToIntake(form);
-  const parsed = patientSchema.safeParse(intake);
-  return parsed.success ? {} : errorsByField(toIssues(parsed.error, intake), 0);
-}
+// The create channel's own input schema: the screen refuses what the door would (update wraps the same patient).
+const intakeResolver = contractResolver<IntakeForm>({
+  schema: contract.createPatient.input,
+  toInput: (form) => ({ patient: formToIntake(form) }),
+  fieldOf: fieldOfPatientIssue,
+});
 
 export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: string; readonly patientId: string | null }) {
   const { t, i18n } = useTranslation();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [form, setForm] = useState<IntakeForm>(emptyForm);
-  const [errors, setErrors] = useState<Record<string, IssueCode>>({});
-  const [attempted, setAttempted] = useState(false);
+  const { control, reset, getValues, setValue, setError, clearErrors, trigger, handleSubmit, subscribe, formState } = useForm<IntakeForm>({
+    defaultValues: emptyForm(),
+    resolver: intakeResolver,
+    // Errors show from the first save on, then follow every change (trigger below), as a whole form: a change
+    // of arrival can clear or raise the error on departure.
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+  });
+  const form = useWatch({ control }) as IntakeForm;
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const failureText = useFailureText();
+  const issueText = useIssueText(formState.errors);
   const [banner, setBanner] = useState<{ kind: 'error' | 'ok'; text: string; reference?: string | undefined } | null>(() =>
     wasJustCreated(patientId) ? { kind: 'ok', text: t('intake.saved') } : null,
   );
@@ -108,56 +112,53 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
     const restriction: PatientRestriction | null = restrictedNow;
     const draftFound = restriction ? null : stored.data;
     if (draftFound) {
-      setForm(formFromDraft(draftFound.form));
+      reset(formFromDraft(draftFound.form));
       setRestoredAt(draftFound.savedAt);
-    } else setForm(saved);
+    } else reset(saved);
     setLoad({ state: 'ready', version: record.data?.version ?? null, saved, restriction });
-  }, [recordMissing, recordRead, restrictedNow, record.data, stored.isSuccess, stored.data]);
+  }, [recordMissing, recordRead, restrictedNow, record.data, stored.isSuccess, stored.data, reset]);
 
-  const update = useCallback(
-    (change: (form: IntakeForm) => IntakeForm) => {
-      setForm((previous) => {
-        const next = change(previous);
-        draft.schedule(next);
-        if (attempted) setErrors(validate(next));
-        return next;
-      });
-    },
-    [draft, attempted],
+  // Every change the coordinator makes is kept as a draft (a load's reset is not a change, so it writes none);
+  // after a refused save the whole form is checked again, so fixed errors go and dependent ones follow.
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: ({ name }) => {
+          if (name === undefined) return;
+          draft.schedule(structuredClone(getValues()));
+          if (formState.isSubmitted) void trigger();
+        },
+      }),
+    [subscribe, getValues, draft, trigger, formState.isSubmitted],
   );
 
-  // Focus moves to the first invalid field once the errors are on screen. An effect, not a timer: after a
-  // server round trip the errors may render later than the next animation frame.
-  const [focusRequest, setFocusRequest] = useState(0);
-  const focusFirstError = () => setFocusRequest((count) => count + 1);
-  useEffect(() => {
-    if (focusRequest === 0) return;
-    const first = formElement.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    // A fieldset (languages, screening answers) cannot take focus itself; its first control can.
-    const target = first?.matches('fieldset') ? first.querySelector<HTMLElement>('input, select, textarea') : first;
-    (target ?? formElement.current?.querySelector<HTMLElement>('.banner--error'))?.focus();
-  }, [focusRequest]);
+  /** The sections' way to change the form: each top-level field that changed is set in the form library. */
+  const update = useCallback(
+    (change: (form: IntakeForm) => IntakeForm) => {
+      const previous = getValues();
+      const next = change(previous);
+      for (const key of Object.keys(next) as (keyof IntakeForm)[]) {
+        if (next[key] !== previous[key]) setValue(key as FieldPath<IntakeForm>, next[key], { shouldDirty: true });
+      }
+    },
+    [getValues, setValue],
+  );
 
-  const save = async () => {
+  const focusFirstError = useFocusFirstError(formElement, formState.submitCount);
+
+  const save = async (values: IntakeForm) => {
     if (saving || load.state !== 'ready' || load.restriction) return;
-    setAttempted(true);
-    const local = validate(form);
-    if (Object.keys(local).length > 0) {
-      setErrors(local);
-      setBanner({ kind: 'error', text: t('intake.errorsSummary', { count: Object.keys(local).length }) });
-      return focusFirstError();
-    }
     setSaving(true);
-    const patient = formToIntake(form);
+    const patient = formToIntake(values);
     const result = patientId
       ? await updatePatient.mutateAsync({ id: patientId, expectedVersion: load.version ?? 1, patient })
       : await createPatient.mutateAsync({ patient });
     setSaving(false);
     if (!result.ok) {
       if (result.error.code === 'invalid_input') {
-        const fields = errorsByField(result.error.issues, 1);
-        setErrors(fields);
-        setBanner({ kind: 'error', text: t('intake.errorsSummary', { count: Object.keys(fields).length }) });
+        const count = setIssueErrors(setError, result.error.issues, fieldOfPatientIssue);
+        setBanner({ kind: 'error', text: t('intake.errorsSummary', { count }) });
         return focusFirstError();
       }
       if (result.error.code === 'conflict') {
@@ -172,12 +173,10 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
     // The record as saved, without reading it again (a read would be logged as another opening).
     queryClient.setQueryData(readKey('getDraft', { key: draftKey }), null);
     if (patientId) queryClient.setQueryData(readKey('getPatient', { id: patientId }), result.value);
-    setErrors({});
-    setAttempted(false);
     setRestoredAt(null);
     setBanner({ kind: 'ok', text: t('intake.saved') });
     const saved = intakeToForm(result.value.patient);
-    setForm(saved);
+    reset(saved);
     setLoad({ state: 'ready', version: result.value.version, saved });
     if (!patientId) {
       noteCreated(result.value.id);
@@ -190,18 +189,22 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
     draft.cancel();
     await discardStoredDraft.mutateAsync({ key: draftKey });
     queryClient.setQueryData(readKey('getDraft', { key: draftKey }), null);
-    if (load.state === 'ready') setForm(load.saved);
-    setErrors({});
-    setAttempted(false);
+    reset(load.state === 'ready' ? load.saved : emptyForm());
+    clearErrors();
     setRestoredAt(null);
     setBanner(null);
   };
+
+  const submit = handleSubmit(save, (errors) => {
+    // Focus follows once the errors are on screen (useFocusFirstError, on the submit count).
+    setBanner({ kind: 'error', text: t('intake.errorsSummary', { count: countFieldErrors(errors) }) });
+  });
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        void save();
+        void submit();
       } else if (event.key === 'Escape' && !document.querySelector('dialog[open]')) {
         navigate({ screen: 'patients' });
       }
@@ -232,7 +235,7 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
     );
   }
 
-  const errorOf = (field: string) => (errors[field] ? ISSUE_MESSAGES[errors[field]][language] : undefined);
+  const errorOf = issueText;
   const sectionProps = { form, update, errorOf };
   const restriction = load.restriction ?? null;
   const title = patientId ? `${t('intake.titleEdit')}: ${form.nativeName} · ${form.latinName}` : t('intake.titleNew');
@@ -292,10 +295,7 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
           ref={formElement}
           className="intake__form"
           noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save();
-          }}
+          onSubmit={(event) => void submit(event)}
         >
           {restriction && (
             <p className="banner banner--restricted" role="status" data-restricted-banner={restriction.retentionUntil}>

@@ -1,8 +1,9 @@
 // The clinic's settings: its name, opening days and hours (the scheduler books inside them), VAT, and its own
 // price per treatment, with the seeds' KRW range beside each as a guide; and its rooms (a session may take one).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ISSUE_MESSAGES, type IssueCode } from '../../../../shared/contract';
+import { contract, type IssueCode, type IssuePath } from '../../../../shared/contract';
 import type { ClinicSettings } from '../../../../shared/domain/settings/clinic-settings';
 import { useChannelMutation } from '../../api/channel-mutation';
 import { useCatalog, useClinicSettings } from '../../api/reads';
@@ -11,6 +12,9 @@ import { LoadFailure } from '../../components/LoadFailure';
 import { CoordinatorProfiles } from './CoordinatorProfiles';
 import { CoordinatorSetting } from './CoordinatorSetting';
 import { DiagnosticsSetting } from './DiagnosticsSetting';
+import { contractResolver } from '../../forms/contract-resolver';
+import { countFieldErrors, setIssueErrors, useIssueText } from '../../forms/issue-errors';
+import { useFocusFirstError } from '../../forms/use-focus-first-error';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 /** The handouts' header logo: small enough to keep every PDF light. */
@@ -21,6 +25,35 @@ type PackageOffer = ClinicSettings['packages'][number];
 /** Prices as typed (digits and commas), so a half-typed price is not lost or reformatted under the cursor. */
 type PriceText = Record<string, string>;
 
+/** The settings as the form holds them: everything as saved, but the prices as typed. */
+type SettingsForm = Omit<ClinicSettings, 'prices'> & { prices: PriceText };
+
+const priceDigits = (text: string) => text.replace(/[,\s₩]/g, '');
+const PRICE_PATTERN = /^\d{1,9}$/;
+
+function settingsOf(form: SettingsForm): ClinicSettings {
+  const prices: ClinicSettings['prices'] = {};
+  for (const [id, text] of Object.entries(form.prices)) {
+    const digits = priceDigits(text);
+    // A price that is not digits is the form's own refusal (formChecks), beside its field; left out here.
+    if (PRICE_PATTERN.test(digits)) prices[id as keyof ClinicSettings['prices']] = Number(digits);
+  }
+  return { ...form, prices };
+}
+
+/** An issue of saveClinicSettings sits under `settings`; the form field is the rest of its path ("prices.pico-laser"). */
+const fieldOfSettingsIssue = (path: IssuePath) => path.slice(1).join('.');
+
+const settingsResolver = contractResolver<SettingsForm>({
+  schema: contract.saveClinicSettings.input,
+  toInput: (form) => ({ settings: settingsOf(form) }),
+  fieldOf: fieldOfSettingsIssue,
+  formChecks: (form) =>
+    Object.entries(form.prices)
+      .filter(([, text]) => priceDigits(text) !== '' && !PRICE_PATTERN.test(priceDigits(text)))
+      .map(([id]) => ({ field: `prices.${id}`, code: 'invalid' as const })),
+});
+
 export function SettingsScreen() {
   const { t, i18n } = useTranslation();
   const catalogRead = useCatalog();
@@ -28,9 +61,26 @@ export function SettingsScreen() {
   // Saved settings are read again by whoever shows them (the idle lock, the plan's quote, the follow-ups).
   const saveSettings = useChannelMutation('saveClinicSettings', ['getClinicSettings']);
   const catalog = catalogRead.data ?? null;
-  const [settings, setSettings] = useState<ClinicSettings | null>(null);
-  const [prices, setPrices] = useState<PriceText>({});
-  const [errors, setErrors] = useState<Record<string, IssueCode>>({});
+  const [loaded, setLoaded] = useState(false);
+  const { control, reset, getValues, setValue, setError, clearErrors, handleSubmit, formState } = useForm<SettingsForm>({
+    resolver: settingsResolver,
+    // Errors are checked again at the next save, as before the form library.
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+  });
+  const settings = useWatch({ control }) as SettingsForm;
+  const prices = settings.prices ?? {};
+  /** The fields below set whole sections (hours, contact, rooms) as they always did; the form library holds them. */
+  const setSettings = (next: SettingsForm) => {
+    const previous = getValues();
+    for (const key of Object.keys(next) as (keyof SettingsForm)[]) {
+      if (next[key] !== previous[key]) setValue(key, next[key], { shouldDirty: true });
+    }
+  };
+  const setPrices = (next: PriceText) => setValue('prices', next, { shouldDirty: true });
+  const formElement = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(formElement, formState.submitCount);
+  const issueText = useIssueText(formState.errors);
   // The banner keeps its key, not its text, so it follows a switch of the UI language.
   const [banner, setBanner] = useState<{ kind: 'ok' } | { kind: 'error'; count: number } | null>(null);
   const language = i18n.language === 'ko' ? 'ko' : 'en';
@@ -38,12 +88,15 @@ export function SettingsScreen() {
   const weekday = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' });
 
   // The form starts from the settings as first read; reading them again after a save leaves what is typed alone.
-  if (settingsRead.data && !settings) {
-    setSettings(settingsRead.data);
-    setPrices(Object.fromEntries(Object.entries(settingsRead.data.prices).map(([id, price]) => [id, String(price)])));
-  }
+  const firstRead = settingsRead.data;
+  useEffect(() => {
+    if (!firstRead || loaded) return;
+    const { prices: saved, ...rest } = firstRead;
+    reset({ ...rest, prices: Object.fromEntries(Object.entries(saved).map(([id, price]) => [id, String(price)])) });
+    setLoaded(true);
+  }, [firstRead, loaded, reset]);
 
-  if (!catalog || !settings) {
+  if (!catalog || !loaded) {
     const failed = catalogRead.error ?? settingsRead.error;
     if (!failed) return <p className="screen">{t('intake.loading')}</p>;
     return (
@@ -61,33 +114,22 @@ export function SettingsScreen() {
     );
   }
 
-  const save = async () => {
-    const parsedPrices: ClinicSettings['prices'] = {};
-    const priceErrors: Record<string, IssueCode> = {};
-    for (const [id, text] of Object.entries(prices)) {
-      const digits = text.replace(/[,\s₩]/g, '');
-      if (digits === '') continue;
-      if (!/^\d{1,9}$/.test(digits)) priceErrors[`price-${id}`] = 'invalid';
-      else parsedPrices[id as keyof ClinicSettings['prices']] = Number(digits);
-    }
-    if (Object.keys(priceErrors).length > 0) {
-      setErrors(priceErrors);
-      setBanner({ kind: 'error', count: Object.keys(priceErrors).length });
-      return;
-    }
-    const result = await saveSettings.mutateAsync({ settings: { ...settings, prices: parsedPrices } });
-    if (result.ok) {
-      setErrors({});
-      setBanner({ kind: 'ok' });
-    } else {
-      const fields: Record<string, IssueCode> = {};
-      for (const found of result.error.issues) fields[found.path.slice(1).join('.')] ??= found.code;
-      setErrors(fields);
-      setBanner({ kind: 'error', count: Object.keys(fields).length });
-    }
-  };
+  const save = handleSubmit(
+    async (form) => {
+      const result = await saveSettings.mutateAsync({ settings: settingsOf(form) });
+      if (result.ok) {
+        setBanner({ kind: 'ok' });
+      } else {
+        setBanner({ kind: 'error', count: setIssueErrors(setError, result.error.issues, fieldOfSettingsIssue) });
+        focusFirstError();
+      }
+    },
+    // Focus follows once the errors are on screen (useFocusFirstError, on the submit count).
+    (errors) => setBanner({ kind: 'error', count: countFieldErrors(errors) }),
+  );
 
-  const errorOf = (field: string) => (errors[field] ? ISSUE_MESSAGES[errors[field]][language] : undefined);
+  const errorOf = issueText;
+  const setLocalError = (field: 'logo', code: IssueCode) => setError(field, { type: 'local', message: code });
   // 2026-11-23 was a Monday: day n of the ISO week is that date plus n - 1 days.
   const weekdayName = (day: number) => weekday.format(new Date(Date.UTC(2026, 10, 22 + day)));
 
@@ -96,10 +138,8 @@ export function SettingsScreen() {
       <form
         className="intake__form"
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
+        ref={formElement}
+        onSubmit={(event) => void save(event)}
       >
         <div className="screen__header screen__header--sticky">
           <h1 id="settings-title">{t('settings.title')}</h1>
@@ -131,13 +171,12 @@ export function SettingsScreen() {
                       const file = event.target.files?.[0];
                       if (!file) return;
                       if (file.size > MAX_LOGO_BYTES) {
-                        setErrors({ ...errors, logo: 'file_too_large' });
+                        setLocalError('logo', 'file_too_large');
                         return;
                       }
                       const reader = new FileReader();
                       reader.onload = () => {
-                        const { logo: _previous, ...others } = errors;
-                        setErrors(others);
+                        clearErrors('logo');
                         setSettings({ ...settings, logo: String(reader.result) });
                       };
                       reader.readAsDataURL(file);
@@ -289,7 +328,7 @@ export function SettingsScreen() {
               return (
                 <Field key={treatment.id} name={`price-${treatment.id}`} label={treatment.names[language]}
                   hint={guide ? t('settings.guide', { min: won.format(guide.min), max: won.format(guide.max) }) : t('settings.noGuide')}
-                  error={errorOf(`price-${treatment.id}`)}>
+                  error={errorOf(`prices.${treatment.id}`)}>
                   {({ id, describedBy, invalid }) => (
                     <input id={id} name={`price-${treatment.id}`} inputMode="numeric" dir="ltr" value={prices[treatment.id] ?? ''}
                       aria-describedby={describedBy} aria-invalid={invalid} placeholder="₩"

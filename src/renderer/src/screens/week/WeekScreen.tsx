@@ -4,7 +4,8 @@
 // became of it: done (with the doctor's record and photos per angle from the patient's photo store), no-show or
 // cancelled. Moving a session is done on the plan screen.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { SessionListing } from '../../../../shared/contract/plans';
@@ -23,6 +24,11 @@ import { ErrorReference, failureOf, useFailureText, type Failure } from '../../c
 import { LoadFailure } from '../../components/LoadFailure';
 import { hrefOf } from '../../app/routes';
 import { Field } from '../../components/Field';
+import { contract } from '../../../../shared/contract';
+import { contractResolver } from '../../forms/contract-resolver';
+import { setIssueErrors, useIssueText } from '../../forms/issue-errors';
+import { useFocusFirstError } from '../../forms/use-focus-first-error';
+import { doneInput, emptyDoneForm, fieldOfDoneIssue, SETTING_FIELDS, sessionOf, type DoneForm } from './done-record-form';
 
 type Banner = { readonly kind: 'ok' | 'error'; readonly text: string; readonly reference?: string | undefined };
 
@@ -200,18 +206,7 @@ function SessionCard({
   const [findingsOpen, setFindingsOpen] = useState(false);
   const findingsId = `${`session-${session.patientId}-${session.index}`}-findings`;
   const blocks = session.findings.filter((finding) => finding.severity === 'block').length;
-  const [doctor, setDoctor] = useState('');
-  const [device, setDevice] = useState('');
-  /** The device settings typed, by the key they are recorded under ("spot size": free text, shown to the doctor). */
-  const [settingsTyped, setSettingsTyped] = useState<Record<string, string>>({});
-  const settingFields = [
-    { name: 'fluence', key: 'fluence', label: t('week.fluence') },
-    { name: 'spotSize', key: 'spot size', label: t('week.spotSize') },
-    { name: 'passes', key: 'passes', label: t('week.passes') },
-  ];
-  const [notes, setNotes] = useState('');
-  const [chosenPhotos, setChosenPhotos] = useState<Partial<Record<PhotoAngle, string>>>({});
-  const [photoErrors, setPhotoErrors] = useState<Partial<Record<PhotoAngle, IssueCode>>>({});
+  const settingFields = SETTING_FIELDS.map((field) => ({ ...field, label: t(`week.${field.name}`) }));
   const recordPhotos = Object.entries(session.record?.photos ?? {}) as [PhotoAngle, string][];
   const needPhotos = formOpen || recordPhotos.length > 0;
   /** The patient's stored photos, read when the form opens or the record has photos: once per patient, shared by
@@ -219,11 +214,17 @@ function SessionCard({
   const photos = usePatientPhotos(session.patientId, needPhotos).data ?? null;
   // Every week is shown with the sessions it holds now: a status saved invalidates the weeks read.
   const setSessionStatus = useChannelMutation('setSessionStatus', ['listSessions']);
-  const [missingDoctor, setMissingDoctor] = useState(false);
-  /** Why the services refused to mark the session done (no date, or not yet come in Korea), said beside Save. */
-  const [doneRefusal, setDoneRefusal] = useState<IssueCode | null>(null);
   const [saving, setSaving] = useState(false);
-  const doctorInput = useRef<HTMLInputElement>(null);
+  // The channel's own schema, for this session (its ids and version are part of the input, not of the form).
+  const resolver = useMemo(() => contractResolver<DoneForm>({ schema: contract.setSessionStatus.input, toInput: (form) => doneInput(session, form), fieldOf: fieldOfDoneIssue }), [session]);
+  const doneForm = useForm<DoneForm>({ defaultValues: emptyDoneForm(), resolver, shouldFocusError: false });
+  const { errors } = doneForm.formState;
+  const issueText = useIssueText(errors);
+  /** Why the services refused to mark the session done (no date, or not yet come in Korea), said beside Save. */
+  const doneRefusal = errors.root?.doneRefusal?.message as IssueCode | undefined;
+  const chosenPhotos = doneForm.watch('photos');
+  const formElement = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(formElement, doneForm.formState.submitCount);
   const saveButton = useRef<HTMLButtonElement>(null);
   const refusalId = `session-${session.patientId}-${session.index}-done-refusal`;
   const treatment = treatmentName(session.treatment);
@@ -231,48 +232,24 @@ function SessionCard({
   const conflicting = others.filter((other) => session.conflicts.includes(other.index));
 
   useEffect(() => {
-    if (formOpen) doctorInput.current?.focus();
-  }, [formOpen]);
+    if (formOpen) doneForm.setFocus('doctor');
+  }, [formOpen, doneForm]);
 
-  const setStatus = async (status: SessionStatus) => {
+  const setStatus = async (status: SessionStatus, form?: DoneForm) => {
     if (saving) return;
-    const settings = Object.fromEntries(
-      settingFields.map(({ key }) => [key, (settingsTyped[key] ?? '').trim()] as const).filter(([, value]) => value !== ''),
-    );
-    if (status === 'done' && doctor.trim() === '') {
-      setMissingDoctor(true);
-      doctorInput.current?.focus();
-      return;
-    }
     setSaving(true);
-    setDoneRefusal(null);
-    const result = await setSessionStatus.mutateAsync({
-      patientId: session.patientId,
-      index: session.index,
-      sessionId: session.sessionId,
-      expectedVersion: session.version,
-      status,
-      ...(status === 'done'
-        ? { record: { doctor: doctor.trim(), device: device.trim(), settings, notes, ...(Object.keys(chosenPhotos).length > 0 ? { photos: chosenPhotos } : {}) } }
-        : {}),
-    });
+    const result = await setSessionStatus.mutateAsync(status === 'done' && form ? doneInput(session, form) : { ...sessionOf(session), status });
     setSaving(false);
     if (!result.ok) {
-      // A photo refused (gone from the store, or of another angle) is said beside its field; the form stays open.
-      const refused: Partial<Record<PhotoAngle, IssueCode>> = {};
-      for (const found of result.error.issues) {
-        const [first, second, angle] = found.path;
-        if (first === 'record' && second === 'photos' && PHOTO_ANGLES.includes(angle as PhotoAngle)) refused[angle as PhotoAngle] = found.code;
-      }
-      if (Object.keys(refused).length > 0) {
-        setPhotoErrors(refused);
-        return;
-      }
+      // A record's field refused (a photo gone from the store, or of another angle) is said beside its field; the
+      // form stays open.
+      const recordIssues = result.error.issues.filter((found) => found.path[0] === 'record');
+      if (status === 'done' && setIssueErrors(doneForm.setError, recordIssues, fieldOfDoneIssue) > 0) return focusFirstError();
       // Not done yet (its date or time has not come, or it has none): said beside Save, with the form and all
       // that was typed in it kept, to save once the session has taken place.
       const notYet = result.error.issues.find((found) => found.path[0] === 'status' && DONE_REFUSALS.has(found.code));
       if (notYet && status === 'done') {
-        setDoneRefusal(notYet.code);
+        doneForm.setError('root.doneRefusal', { type: 'server', message: notYet.code });
         window.requestAnimationFrame(() => saveButton.current?.focus());
         return;
       }
@@ -281,6 +258,7 @@ function SessionCard({
     setFormOpen(false);
     onSaved(status);
   };
+  const submitDone = doneForm.handleSubmit((form) => setStatus('done', form));
 
   return (
     <li
@@ -414,47 +392,26 @@ function SessionCard({
           className="week-session__form"
           aria-label={t('week.recordFor', { treatment, name: session.latinName })}
           noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void setStatus('done');
-          }}
+          ref={formElement}
+          onSubmit={(event) => void submitDone(event)}
           onKeyDown={(event) => {
             if (event.key === 'Escape') setFormOpen(false);
           }}
         >
-          <Field name="doctor" label={t('week.doctor')} error={missingDoctor ? t('week.doctorRequired') : undefined}>
+          <Field name="doctor" label={t('week.doctor')} error={errors.doctor?.message === 'required' ? t('week.doctorRequired') : issueText('doctor')}>
             {({ id, describedBy, invalid }) => (
-              <input
-                ref={doctorInput}
-                id={id}
-                name="doctor"
-                type="text"
-                maxLength={120}
-                required
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                value={doctor}
-                onChange={(event) => {
-                  setDoctor(event.target.value);
-                  setMissingDoctor(false);
-                }}
-              />
+              <input id={id} type="text" maxLength={120} required aria-describedby={describedBy} aria-invalid={invalid || undefined} {...doneForm.register('doctor')} />
             )}
           </Field>
-          <Field name="device" label={t('week.device')}>
-            {({ id }) => <input id={id} name="device" type="text" maxLength={120} value={device} onChange={(event) => setDevice(event.target.value)} />}
+          <Field name="device" label={t('week.device')} error={issueText('device')}>
+            {({ id, describedBy, invalid }) => (
+              <input id={id} type="text" maxLength={120} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...doneForm.register('device')} />
+            )}
           </Field>
-          {settingFields.map(({ name, key, label }) => (
-            <Field key={name} name={name} label={label}>
-              {({ id }) => (
-                <input
-                  id={id}
-                  name={name}
-                  type="text"
-                  maxLength={200}
-                  value={settingsTyped[key] ?? ''}
-                  onChange={(event) => setSettingsTyped((typed) => ({ ...typed, [key]: event.target.value }))}
-                />
+          {settingFields.map(({ name, label }) => (
+            <Field key={name} name={name} label={label} error={issueText(name)}>
+              {({ id, describedBy, invalid }) => (
+                <input id={id} type="text" maxLength={200} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...doneForm.register(name)} />
               )}
             </Field>
           ))}
@@ -464,22 +421,20 @@ function SessionCard({
             {PHOTO_ANGLES.map((angle) => {
               const options = (photos ?? []).filter((photo) => photo.angle === angle);
               const chosen = options.find((photo) => photo.id === chosenPhotos[angle]);
-              const error = photoErrors[angle];
               return (
-                <Field key={angle} name={`photo-${angle}`} label={photoLabel(t, angle)} error={error ? ISSUE_MESSAGES[error][language] : undefined}>
+                <Field key={angle} name={`photo-${angle}`} label={photoLabel(t, angle)} error={issueText(`photos.${angle}`)}>
                   {({ id, describedBy, invalid }) => (
                     <div className="week-session__photo-pick">
                       <select
                         id={id}
-                        name={`photo-${angle}`}
                         aria-describedby={describedBy}
                         aria-invalid={invalid || undefined}
-                        value={chosenPhotos[angle] ?? ''}
+                        value={chosenPhotos[angle]}
                         onChange={(event) => {
-                          const value = event.target.value;
-                          setChosenPhotos(({ [angle]: _dropped, ...rest }) => (value ? { ...rest, [angle]: value } : rest));
-                          setPhotoErrors(({ [angle]: _cleared, ...rest }) => rest);
+                          doneForm.setValue(`photos.${angle}`, event.target.value, { shouldDirty: true });
+                          doneForm.clearErrors(`photos.${angle}`);
                         }}
+                        name={`photo-${angle}`}
                       >
                         <option value="">{t('week.noPhoto')}</option>
                         {options.map((photo, at) => (
@@ -495,8 +450,10 @@ function SessionCard({
               );
             })}
           </fieldset>
-          <Field name="notes" label={t('week.notes')}>
-            {({ id }) => <textarea id={id} name="notes" maxLength={2000} rows={2} value={notes} onChange={(event) => setNotes(event.target.value)} />}
+          <Field name="notes" label={t('week.notes')} error={issueText('notes')}>
+            {({ id, describedBy, invalid }) => (
+              <textarea id={id} maxLength={2000} rows={2} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...doneForm.register('notes')} />
+            )}
           </Field>
           <div className="week-session__form-actions">
             <button
