@@ -4,9 +4,12 @@ import './i18n';
 import './fonts';
 import './styles.css';
 import { App } from './app/App';
+import { QueryProvider } from './app/QueryProvider';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <QueryProvider>
+      <App />
+    </QueryProvider>
   </StrictMode>,
 );

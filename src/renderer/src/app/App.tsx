@@ -11,6 +11,7 @@ import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { HandoutsScreen } from '../screens/handouts/HandoutsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { WeekScreen } from '../screens/week/WeekScreen';
+import { LoadFailure } from '../components/LoadFailure';
 import { FirstRunScreen } from './FirstRunScreen';
 import { LockScreen } from './LockScreen';
 import { hrefOf, navigate, newPatientRoute, parseRoute, type Route } from './routes';
@@ -68,6 +69,15 @@ export function App() {
 
   // Until the profiles are known, nothing is shown: the app must not flash patient data before a sign-in screen.
   if (!session.loaded) return <div className="app" aria-busy="true" />;
+  if (session.failure) {
+    return (
+      <div className="app">
+        <main className="screen" id="main">
+          <LoadFailure error={session.failure} onRetry={session.retry} />
+        </main>
+      </div>
+    );
+  }
   if (session.firstRun) {
     return (
       <div className="app">

@@ -6,14 +6,15 @@
 // a call refused because nobody is signed in (another tab locked, the services' own idle expiry) reads the
 // session again. The services lock a session after the same idle time without a call, so while the coordinator
 // is active (keys, pointer) the page tells them so, at most every ACTIVITY_PING_MS.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { CoordinatorProfile } from '../../../shared/contract/coordinators';
 import { IDLE_LOCK_MINUTES } from '../../../shared/domain/coordinators/coordinator-pin';
 import { api, SIGNED_OUT_EVENT } from '../api/client';
-
-/** Sent by the screens that change profiles or settings, so the app reads them again. */
-export const SESSION_CHANGED = SIGNED_OUT_EVENT;
-export const announceSessionChange = () => window.dispatchEvent(new Event(SESSION_CHANGED));
+import type { CallFailed } from '../api/call-failed';
+import { channelQuery } from '../api/channel-query';
+import { channelKey, SESSION_READS } from '../api/query-keys';
+import { useClinicSettings } from '../api/reads';
 
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
 /** Well under the shortest idle time (1 minute), so an active coordinator is never locked by the services. */
@@ -26,35 +27,53 @@ export interface CoordinatorSessionState {
   readonly locked: boolean;
   /** No profiles yet: the services serve nothing of the patients until the first one is made. */
   readonly firstRun: boolean;
+  /** The profiles could not be read: said with a retry, never taken for "no profiles yet". */
+  readonly failure: CallFailed | null;
+  retry(): void;
   lock(): void;
   unlocked(profile: CoordinatorProfile): void;
 }
 
 export function useCoordinatorSession(): CoordinatorSessionState {
-  const [loaded, setLoaded] = useState(false);
+  const queryClient = useQueryClient();
+  const profiles = useQuery(channelQuery('listCoordinators', {}));
+  // The idle time follows the clinic's settings: a save in Settings invalidates them, and this reads them again.
+  const settings = useClinicSettings();
   const [coordinators, setCoordinators] = useState<readonly CoordinatorProfile[]>([]);
   const [signedIn, setSignedIn] = useState<CoordinatorProfile | null>(null);
   const [locked, setLocked] = useState(false);
-  const [idleMinutes, setIdleMinutes] = useState<number>(IDLE_LOCK_MINUTES.default);
+  const idleMinutes = settings.data?.idleLockMinutes ?? IDLE_LOCK_MINUTES.default;
+  // Loaded once the first answer about the profiles is applied below (so no screen shows before a lock it calls
+  // for), or could not be had; it stays so while they are read again.
+  const [applied, setApplied] = useState(false);
+  const loaded = (applied || profiles.isError) && settings.status !== 'pending';
+  const { refetch } = profiles;
+  const refresh = useCallback(() => void refetch(), [refetch]);
 
-  const refresh = useCallback(async () => {
-    const [list, settings] = await Promise.all([api.listCoordinators({}), api.getClinicSettings({})]);
-    if (list.ok) {
-      setCoordinators(list.value.coordinators);
-      setSignedIn(list.value.signedIn);
-      // Profiles and nobody signed in: the sign-in screen.
-      if (list.value.coordinators.length > 0 && !list.value.signedIn) setLocked(true);
-    }
-    if (settings.ok) setIdleMinutes(settings.value.idleLockMinutes);
-    setLoaded(true);
-  }, []);
-
+  // Every answer about the profiles, including one asked again after a refusal: it may say nobody is signed in.
   useEffect(() => {
-    void refresh();
-    const onChange = () => void refresh();
-    window.addEventListener(SESSION_CHANGED, onChange);
-    return () => window.removeEventListener(SESSION_CHANGED, onChange);
-  }, [refresh]);
+    const list = profiles.data;
+    if (!list) return;
+    setCoordinators(list.coordinators);
+    setSignedIn(list.signedIn);
+    // Profiles and nobody signed in: the sign-in screen.
+    if (list.coordinators.length > 0 && !list.signedIn) setLocked(true);
+    setApplied(true);
+  }, [profiles.data, profiles.dataUpdatedAt]);
+
+  // A call refused because nobody is signed in (another tab locked, the services' idle expiry): read the session again.
+  useEffect(() => {
+    const onSignedOut = () => void queryClient.invalidateQueries({ queryKey: channelKey('listCoordinators') });
+    window.addEventListener(SIGNED_OUT_EVENT, onSignedOut);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, onSignedOut);
+  }, [queryClient]);
+
+  // Locked: what was read for the coordinator who was signed in leaves the page's memory too, not only the screen.
+  useEffect(() => {
+    if (!locked) return;
+    const kept: ReadonlySet<unknown> = new Set(SESSION_READS);
+    queryClient.removeQueries({ predicate: (query) => !kept.has(query.queryKey[0]) });
+  }, [locked, queryClient]);
 
   // The idle timer runs only while someone is signed in and the screen is open.
   useEffect(() => {
@@ -71,7 +90,7 @@ export function useCoordinatorSession(): CoordinatorSessionState {
       if (Date.now() - pingedAt >= ACTIVITY_PING_MS) {
         pingedAt = Date.now();
         // Any call counts as activity for the services; this one also says whether they locked the session.
-        void refresh();
+        refresh();
       }
     };
     for (const name of ACTIVITY_EVENTS) window.addEventListener(name, restart, { passive: true });
@@ -86,7 +105,9 @@ export function useCoordinatorSession(): CoordinatorSessionState {
     coordinators,
     signedIn,
     locked,
-    firstRun: loaded && coordinators.length === 0,
+    firstRun: applied && coordinators.length === 0,
+    failure: profiles.isError && !applied ? profiles.error : null,
+    retry: refresh,
     // Locking signs out in the services too, so no other tab or page is served meanwhile; the lock screen keeps
     // the coordinator who was signed in chosen, so their PIN unlocks as before.
     lock: useCallback(() => {
@@ -98,7 +119,8 @@ export function useCoordinatorSession(): CoordinatorSessionState {
       // The first profile, made on the first-run screen, is known at once (the refresh below confirms it).
       setCoordinators((known) => (known.length > 0 ? known : [profile]));
       setLocked(false);
-      void refresh();
-    }, [refresh]),
+      // Both read again as the one now signed in (the settings may have been refused while nobody was).
+      for (const channel of SESSION_READS) void queryClient.invalidateQueries({ queryKey: channelKey(channel) });
+    }, [queryClient]),
   };
 }

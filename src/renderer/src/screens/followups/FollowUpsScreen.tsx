@@ -1,50 +1,49 @@
 // The follow-ups after the flight home that are due or overdue now, across all patients: who, which step, for
 // which treatments, when on the patient's clock and in Korea time, what to ask and which photos to request, and a
 // form to record what came of it. Photos received or done close a follow-up; a concern keeps it here, flagged.
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_OUTCOMES, type DueFollowUp, type FollowUpOutcome } from '../../../../shared/contract/followups';
-import type { Catalog, TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
-import { api } from '../../api/client';
+import type { TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
+import type { OutputOf } from '../../../../shared/contract';
+import { useChannelMutation } from '../../api/channel-mutation';
+import { channelQuery } from '../../api/channel-query';
+import { useCatalog, useClinicSettings } from '../../api/reads';
 import { ErrorReference, failureOf, useFailureText, type Failure } from '../../components/ErrorReference';
+import { LoadFailure } from '../../components/LoadFailure';
 import { FollowUpMessage } from './FollowUpMessage';
 import { hrefOf } from '../../app/routes';
 import { Field } from '../../components/Field';
 import { outcomeLabel, patientClock, photoLabel, stateLabel, stepLabel } from './followup-text';
 
-type Load =
-  | { readonly state: 'loading' }
-  | { readonly state: 'failed'; readonly failure: Failure }
-  | {
-      readonly state: 'ready';
-      readonly followUps: readonly DueFollowUp[];
-      readonly truncated: boolean;
-      /** Outcomes already recorded on open follow-ups (a concern raised), by follow-up id. */
-      readonly outcomes: ReadonlyMap<string, { readonly outcome: FollowUpOutcome; readonly note: string }>;
-    };
+interface DueListing {
+  readonly followUps: readonly DueFollowUp[];
+  readonly truncated: boolean;
+  /** Outcomes already recorded on open follow-ups (a concern raised), by follow-up id. */
+  readonly outcomes: ReadonlyMap<string, { readonly outcome: FollowUpOutcome; readonly note: string }>;
+}
 
 type Banner =
   | { readonly kind: 'ok'; readonly name: string; readonly outcome: FollowUpOutcome }
   | { readonly kind: 'error'; readonly failure: Failure };
 
-async function loadDue(): Promise<Load> {
-  const result = await api.listDueFollowUps({ limit: 500 });
-  if (!result.ok) return { state: 'failed', failure: failureOf(result.error) };
-  const { followUps, truncated } = result.value;
+function dueListing({ followUps, truncated }: OutputOf<'listDueFollowUps'>): DueListing {
   const outcomes = new Map<string, { outcome: FollowUpOutcome; note: string }>();
   for (const followUp of followUps) if (followUp.outcome) outcomes.set(followUp.id, { outcome: followUp.outcome, note: followUp.note });
-  return { state: 'ready', followUps, truncated, outcomes };
+  return { followUps, truncated, outcomes };
 }
 
 export function FollowUpsScreen() {
   const { t, i18n } = useTranslation();
   const failureText = useFailureText();
   const language = i18n.language === 'ko' ? 'ko' : 'en';
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [catalog, setCatalog] = useState<Catalog | null>(null);
-  const [clinicName, setClinicName] = useState('');
+  // What is due depends on the hour: read at each opening of the screen, after each outcome, and on Refresh.
+  const due = useQuery({ ...channelQuery('listDueFollowUps', { limit: 500 }), select: dueListing });
+  const catalog = useCatalog().data ?? null;
+  const clinicName = useClinicSettings().data?.clinicName ?? '';
   const [banner, setBanner] = useState<Banner | null>(null);
-  const [reloadRequest, setReloadRequest] = useState(0);
+  const load = due.data;
   const bannerElement = useRef<HTMLParagraphElement>(null);
   const [focusBanner, setFocusBanner] = useState(0);
 
@@ -52,24 +51,11 @@ export function FollowUpsScreen() {
     if (focusBanner > 0) bannerElement.current?.focus();
   }, [focusBanner]);
 
-  useEffect(() => {
-    let current = true;
-    void Promise.all([loadDue(), api.getCatalog({}), api.getClinicSettings({})]).then(([loaded, catalogResult, settingsResult]) => {
-      if (!current) return;
-      setLoad(loaded);
-      if (catalogResult.ok) setCatalog(catalogResult.value);
-      if (settingsResult.ok) setClinicName(settingsResult.value.clinicName);
-    });
-    return () => {
-      current = false;
-    };
-  }, [reloadRequest]);
-
   const treatmentName = (id: TreatmentId) => catalog?.find((treatment) => treatment.id === id)?.names[language] ?? id;
 
   const recorded = useCallback((next: Banner) => {
+    // The list is read again by the outcome's invalidation.
     setBanner(next);
-    setReloadRequest((count) => count + 1);
     // The row may be gone; the banner says what happened and takes the focus so the keyboard is not lost.
     setFocusBanner((count) => count + 1);
   }, []);
@@ -79,7 +65,7 @@ export function FollowUpsScreen() {
       <div className="screen__header">
         <h1 id="followups-title">{t('followups.title')}</h1>
         <div className="topbar__spacer" />
-        <button type="button" onClick={() => setReloadRequest((count) => count + 1)} data-refresh-followups>
+        <button type="button" onClick={() => void due.refetch()} data-refresh-followups>
           {t('followups.refresh')}
         </button>
       </div>
@@ -98,19 +84,14 @@ export function FollowUpsScreen() {
           {banner.kind === 'error' && <ErrorReference reference={banner.failure.reference} />}
         </p>
       )}
-      {load.state === 'loading' && <p>{t('followups.loading')}</p>}
-      {load.state === 'failed' && (
-        <p className="banner banner--error" role="alert">
-          {t('followups.loadFailed', { message: failureText(load.failure) })}
-          <ErrorReference reference={load.failure.reference} />
-        </p>
-      )}
-      {load.state === 'ready' && load.followUps.length === 0 && (
+      {due.isPending && <p>{t('followups.loading')}</p>}
+      {due.isError && <LoadFailure error={due.error} onRetry={() => void due.refetch()} retrying={due.isFetching} />}
+      {load && load.followUps.length === 0 && (
         <p className="empty" data-followups-empty>
           {t('followups.empty')}
         </p>
       )}
-      {load.state === 'ready' && load.followUps.length > 0 && (
+      {load && load.followUps.length > 0 && (
         <ul className="followups" aria-labelledby="followups-title">
           {load.followUps.map((followUp) => (
             <FollowUpItem
@@ -129,7 +110,7 @@ export function FollowUpsScreen() {
           ))}
         </ul>
       )}
-      {load.state === 'ready' && load.truncated && <p className="field__hint">{t('followups.truncated', { count: load.followUps.length })}</p>}
+      {load?.truncated && <p className="field__hint">{t('followups.truncated', { count: load.followUps.length })}</p>}
     </section>
   );
 }
@@ -159,12 +140,14 @@ function FollowUpItem({
   const step = stepLabel(t, followUp.step);
   const titleId = `followup-${followUp.id}-title`;
   const outcome = recorded?.outcome ?? null;
+  // The due list and the patient's own follow-ups (plan screen) change with an outcome.
+  const recordOutcome = useChannelMutation('recordFollowUpOutcome', ['listDueFollowUps', 'listPatientFollowUps']);
 
   const record = async () => {
     if (saving) return;
     if (choice === '') return setMissing(true);
     setSaving(true);
-    const result = await api.recordFollowUpOutcome({ id: followUp.id, outcome: choice, note });
+    const result = await recordOutcome.mutateAsync({ id: followUp.id, outcome: choice, note });
     setSaving(false);
     if (!result.ok) return onFailed(failureOf(result.error));
     setChoice('');

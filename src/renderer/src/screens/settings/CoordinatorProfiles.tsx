@@ -1,38 +1,32 @@
 // The coordinator profiles of this clinic: who may sign in at this computer, each with a PIN of 6 to 8 digits
 // (profiles made when 4 were enough keep theirs until changed).
 // The first profile added is signed in at once; after that, the idle lock and the sign-in screen use them.
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ISSUE_MESSAGES, type IssueCode } from '../../../../shared/contract';
-import type { CoordinatorProfile } from '../../../../shared/contract/coordinators';
 import { api } from '../../api/client';
-import { announceSessionChange } from '../../app/use-coordinator-session';
+import { channelQuery } from '../../api/channel-query';
+import { channelKey } from '../../api/query-keys';
 import { Field } from '../../components/Field';
+import { LoadFailure } from '../../components/LoadFailure';
 
 type Errors = Partial<Record<'name' | 'pin' | 'currentPin' | 'newPin', IssueCode>>;
 
 export function CoordinatorProfiles() {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'ko' ? 'ko' : 'en';
-  const [profiles, setProfiles] = useState<readonly CoordinatorProfile[]>([]);
-  const [signedIn, setSignedIn] = useState<CoordinatorProfile | null>(null);
+  const queryClient = useQueryClient();
+  // The same read as the app's session (one cache entry): adding a profile invalidates it for both.
+  const listed = useQuery(channelQuery('listCoordinators', {}));
+  const profiles = listed.data?.coordinators ?? [];
+  const signedIn = listed.data?.signedIn ?? null;
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
   const [currentPin, setCurrentPin] = useState('');
   const [newPin, setNewPin] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState<'added' | 'changed' | null>(null);
-
-  const load = async () => {
-    const result = await api.listCoordinators({});
-    if (result.ok) {
-      setProfiles(result.value.coordinators);
-      setSignedIn(result.value.signedIn);
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, []);
 
   const issuesOf = (issues: readonly { path: readonly (string | number)[]; code: IssueCode }[]): Errors => {
     const found: Errors = {};
@@ -51,8 +45,7 @@ export function CoordinatorProfiles() {
     setErrors({});
     setName('');
     setStatus('added');
-    await load();
-    announceSessionChange();
+    await queryClient.invalidateQueries({ queryKey: channelKey('listCoordinators') });
   };
 
   const change = async () => {
@@ -68,7 +61,8 @@ export function CoordinatorProfiles() {
     <section className="form-section" aria-labelledby="settings-profiles" data-coordinator-profiles>
       <h2 id="settings-profiles">{t('profiles.title')}</h2>
       <p className="hint">{t('profiles.hint')}</p>
-      {profiles.length === 0 ? (
+      {listed.isError && <LoadFailure error={listed.error} onRetry={() => void listed.refetch()} retrying={listed.isFetching} />}
+      {listed.isSuccess && profiles.length === 0 ? (
         <p className="muted">{t('profiles.none')}</p>
       ) : (
         <ul className="profiles__list">

@@ -1,13 +1,13 @@
 // The clinic's settings: its name, opening days and hours (the scheduler books inside them), VAT, and its own
 // price per treatment, with the seeds' KRW range beside each as a guide; and its rooms (a session may take one).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ISSUE_MESSAGES, type IssueCode } from '../../../../shared/contract';
-import type { Catalog } from '../../../../shared/domain/catalog/catalog-schema';
 import type { ClinicSettings } from '../../../../shared/domain/settings/clinic-settings';
-import { api } from '../../api/client';
+import { useChannelMutation } from '../../api/channel-mutation';
+import { useCatalog, useClinicSettings } from '../../api/reads';
 import { Field } from '../../components/Field';
-import { announceSessionChange } from '../../app/use-coordinator-session';
+import { LoadFailure } from '../../components/LoadFailure';
 import { CoordinatorProfiles } from './CoordinatorProfiles';
 import { CoordinatorSetting } from './CoordinatorSetting';
 import { DiagnosticsSetting } from './DiagnosticsSetting';
@@ -23,7 +23,11 @@ type PriceText = Record<string, string>;
 
 export function SettingsScreen() {
   const { t, i18n } = useTranslation();
-  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const catalogRead = useCatalog();
+  const settingsRead = useClinicSettings();
+  // Saved settings are read again by whoever shows them (the idle lock, the plan's quote, the follow-ups).
+  const saveSettings = useChannelMutation('saveClinicSettings', ['getClinicSettings']);
+  const catalog = catalogRead.data ?? null;
   const [settings, setSettings] = useState<ClinicSettings | null>(null);
   const [prices, setPrices] = useState<PriceText>({});
   const [errors, setErrors] = useState<Record<string, IssueCode>>({});
@@ -33,17 +37,29 @@ export function SettingsScreen() {
   const won = new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'KRW' });
   const weekday = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' });
 
-  useEffect(() => {
-    void Promise.all([api.getCatalog({}), api.getClinicSettings({})]).then(([catalogResult, settingsResult]) => {
-      if (catalogResult.ok) setCatalog(catalogResult.value);
-      if (settingsResult.ok) {
-        setSettings(settingsResult.value);
-        setPrices(Object.fromEntries(Object.entries(settingsResult.value.prices).map(([id, price]) => [id, String(price)])));
-      }
-    });
-  }, []);
+  // The form starts from the settings as first read; reading them again after a save leaves what is typed alone.
+  if (settingsRead.data && !settings) {
+    setSettings(settingsRead.data);
+    setPrices(Object.fromEntries(Object.entries(settingsRead.data.prices).map(([id, price]) => [id, String(price)])));
+  }
 
-  if (!catalog || !settings) return <p className="screen">{t('intake.loading')}</p>;
+  if (!catalog || !settings) {
+    const failed = catalogRead.error ?? settingsRead.error;
+    if (!failed) return <p className="screen">{t('intake.loading')}</p>;
+    return (
+      <section className="screen" aria-labelledby="settings-title">
+        <h1 id="settings-title">{t('settings.title')}</h1>
+        <LoadFailure
+          error={failed}
+          retrying={catalogRead.isFetching || settingsRead.isFetching}
+          onRetry={() => {
+            if (catalogRead.isError) void catalogRead.refetch();
+            if (settingsRead.isError) void settingsRead.refetch();
+          }}
+        />
+      </section>
+    );
+  }
 
   const save = async () => {
     const parsedPrices: ClinicSettings['prices'] = {};
@@ -59,11 +75,10 @@ export function SettingsScreen() {
       setBanner({ kind: 'error', count: Object.keys(priceErrors).length });
       return;
     }
-    const result = await api.saveClinicSettings({ settings: { ...settings, prices: parsedPrices } });
+    const result = await saveSettings.mutateAsync({ settings: { ...settings, prices: parsedPrices } });
     if (result.ok) {
       setErrors({});
       setBanner({ kind: 'ok' });
-      announceSessionChange();
     } else {
       const fields: Record<string, IssueCode> = {};
       for (const found of result.error.issues) fields[found.path.slice(1).join('.')] ??= found.code;

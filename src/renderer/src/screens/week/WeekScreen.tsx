@@ -3,27 +3,26 @@
 // time conflict with the same patient's other sessions or with another session in the same room; and what
 // became of it: done (with the doctor's record and photos per angle from the patient's photo store), no-show or
 // cancelled. Moving a session is done on the plan screen.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { SessionListing } from '../../../../shared/contract/plans';
-import type { Catalog, TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
+import type { TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
 import { addDays, CLINIC_TIME_ZONE, todayIn } from '../../../../shared/domain/intake/calendar-date';
 import type { SessionStatus } from '../../../../shared/domain/plan/plan-schema';
 import { ISSUE_MESSAGES, type IssueCode } from '../../../../shared/contract';
-import type { StoredPhoto } from '../../../../shared/contract/photos';
 import { PHOTO_ANGLES, type PhotoAngle } from '../../../../shared/domain/intake/vocabulary';
 import { photoLabel } from '../followups/followup-text';
 import { isoWeekday } from '../../../../shared/domain/schedule/clinic-hours';
-import { api } from '../../api/client';
+import { useChannelMutation } from '../../api/channel-mutation';
+import { channelQuery } from '../../api/channel-query';
+import { channelKey } from '../../api/query-keys';
+import { useCatalog, usePatientPhotos } from '../../api/reads';
 import { ErrorReference, failureOf, useFailureText, type Failure } from '../../components/ErrorReference';
+import { LoadFailure } from '../../components/LoadFailure';
 import { hrefOf } from '../../app/routes';
 import { Field } from '../../components/Field';
-
-type Load =
-  | { readonly state: 'loading' }
-  | { readonly state: 'failed'; readonly failure: Failure }
-  | { readonly state: 'ready'; readonly sessions: readonly SessionListing[] };
 
 type Banner = { readonly kind: 'ok' | 'error'; readonly text: string; readonly reference?: string | undefined };
 
@@ -48,24 +47,13 @@ export function WeekScreen() {
   const language = i18n.language === 'ko' ? 'ko' : 'en';
   const today = todayIn(CLINIC_TIME_ZONE, new Date());
   const [monday, setMonday] = useState(() => mondayOf(today));
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const queryClient = useQueryClient();
+  // One read per week shown; a change of status invalidates it (the card's own mutation), so it is read again.
+  const week = useQuery(channelQuery('listSessions', { from: monday, to: addDays(monday, 6) }));
+  const catalog = useCatalog().data ?? null;
   const [banner, setBanner] = useState<Banner | null>(null);
-  const [reloadRequest, setReloadRequest] = useState(0);
   const grid = useRef<HTMLDivElement>(null);
   const days = Array.from({ length: 7 }, (_, offset) => addDays(monday, offset));
-
-  useEffect(() => {
-    let current = true;
-    void Promise.all([api.listSessions({ from: monday, to: addDays(monday, 6) }), api.getCatalog({})]).then(([listed, catalogResult]) => {
-      if (!current) return;
-      setLoad(listed.ok ? { state: 'ready', sessions: listed.value } : { state: 'failed', failure: failureOf(listed.error) });
-      if (catalogResult.ok) setCatalog(catalogResult.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [monday, reloadRequest]);
 
   const treatmentName = useCallback(
     (id: TreatmentId) => catalog?.find((treatment) => treatment.id === id)?.names[language] ?? id,
@@ -73,7 +61,6 @@ export function WeekScreen() {
   );
 
   const changeWeek = (weeks: number) => {
-    setLoad({ state: 'loading' });
     setMonday((previous) => addDays(previous, 7 * weeks));
   };
 
@@ -113,7 +100,6 @@ export function WeekScreen() {
 
   const saved = (session: SessionListing, status: SessionStatus) => {
     setBanner({ kind: 'ok', text: t('week.saved', { name: session.latinName, treatment: treatmentName(session.treatment), status: statusLabel(t, status) }) });
-    setReloadRequest((count) => count + 1);
   };
 
   return (
@@ -129,10 +115,7 @@ export function WeekScreen() {
         </button>
         <button
           type="button"
-          onClick={() => {
-            setLoad({ state: 'loading' });
-            setMonday(mondayOf(today));
-          }}
+          onClick={() => setMonday(mondayOf(today))}
           disabled={monday === mondayOf(today)}
           data-week-current
         >
@@ -150,17 +133,12 @@ export function WeekScreen() {
           <ErrorReference reference={banner.reference} />
         </p>
       )}
-      {load.state === 'loading' && <p>{t('week.loading')}</p>}
-      {load.state === 'failed' && (
-        <p className="banner banner--error" role="alert">
-          {t('week.loadFailed', { message: failureText(load.failure) })}
-          <ErrorReference reference={load.failure.reference} />
-        </p>
-      )}
-      {load.state === 'ready' && (
+      {week.isPending && <p>{t('week.loading')}</p>}
+      {week.isError && <LoadFailure error={week.error} onRetry={() => void week.refetch()} retrying={week.isFetching} />}
+      {week.isSuccess && (
         <div className="week" ref={grid} data-week-ready={monday}>
           {days.map((date) => {
-            const sessions = load.sessions.filter((session) => session.date === date);
+            const sessions = week.data.filter((session) => session.date === date);
             const headingId = `week-day-${date}`;
             return (
               <section key={date} className={`week__day${date === today ? ' week__day--today' : ''}`} aria-labelledby={headingId} data-week-day={date}>
@@ -176,15 +154,16 @@ export function WeekScreen() {
                       <SessionCard
                         key={sessionKey(session)}
                         session={session}
-                        others={load.sessions.filter((other) => other.patientId === session.patientId)}
-                        roomOthers={load.sessions.filter((other) =>
+                        others={week.data.filter((other) => other.patientId === session.patientId)}
+                        roomOthers={week.data.filter((other) =>
                           session.roomConflicts.some((clash) => clash.patientId === other.patientId && clash.index === other.index),
                         )}
                         treatmentName={treatmentName}
                         onSaved={(status) => saved(session, status)}
                         onFailed={(failure) => {
                           setBanner({ kind: 'error', text: t('week.saveFailed', { message: failureText(failure) }), reference: failure.reference });
-                          setReloadRequest((count) => count + 1);
+                          // Refused (another coordinator changed the plan, say): the week as it now is.
+                          void queryClient.invalidateQueries({ queryKey: channelKey('listSessions') });
                         }}
                       />
                     ))}
@@ -231,12 +210,15 @@ function SessionCard({
     { name: 'passes', key: 'passes', label: t('week.passes') },
   ];
   const [notes, setNotes] = useState('');
-  /** The patient's stored photos (loaded when the form opens or the record has photos), and the ones chosen per angle. */
-  const [photos, setPhotos] = useState<readonly StoredPhoto[] | null>(null);
   const [chosenPhotos, setChosenPhotos] = useState<Partial<Record<PhotoAngle, string>>>({});
   const [photoErrors, setPhotoErrors] = useState<Partial<Record<PhotoAngle, IssueCode>>>({});
   const recordPhotos = Object.entries(session.record?.photos ?? {}) as [PhotoAngle, string][];
   const needPhotos = formOpen || recordPhotos.length > 0;
+  /** The patient's stored photos, read when the form opens or the record has photos: once per patient, shared by
+   * all of that patient's cards (each read decrypts every thumbnail). */
+  const photos = usePatientPhotos(session.patientId, needPhotos).data ?? null;
+  // Every week is shown with the sessions it holds now: a status saved invalidates the weeks read.
+  const setSessionStatus = useChannelMutation('setSessionStatus', ['listSessions']);
   const [missingDoctor, setMissingDoctor] = useState(false);
   /** Why the services refused to mark the session done (no date, or not yet come in Korea), said beside Save. */
   const [doneRefusal, setDoneRefusal] = useState<IssueCode | null>(null);
@@ -252,17 +234,6 @@ function SessionCard({
     if (formOpen) doctorInput.current?.focus();
   }, [formOpen]);
 
-  useEffect(() => {
-    if (!needPhotos || photos !== null) return;
-    let current = true;
-    void api.listPhotos({ patientId: session.patientId }).then((result) => {
-      if (current && result.ok) setPhotos(result.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [needPhotos, photos, session.patientId]);
-
   const setStatus = async (status: SessionStatus) => {
     if (saving) return;
     const settings = Object.fromEntries(
@@ -275,7 +246,7 @@ function SessionCard({
     }
     setSaving(true);
     setDoneRefusal(null);
-    const result = await api.setSessionStatus({
+    const result = await setSessionStatus.mutateAsync({
       patientId: session.patientId,
       index: session.index,
       sessionId: session.sessionId,
