@@ -86,7 +86,7 @@ describe('Today', () => {
     ]);
     // A fish allergy told after the plan was saved: the salmon-DNA booster of today is now blocked, unacknowledged.
     const record = valueOf(await services.dispatch('getPatient', { id }));
-    const allergic = { ...record.patient, screening: { ...record.patient.screening, allergies: { items: ['fish'], other: '' } } };
+    const allergic = { ...record.patient, screening: { ...record.patient.screening, allergies: { items: ['fish' as const], other: '' } } };
     valueOf(await services.dispatch('updatePatient', { id, expectedVersion: record.version, patient: allergic }));
 
     const view = await today();

@@ -19,22 +19,23 @@ const session = (changes: Partial<TodaySessionInput>): TodaySessionInput => ({
   ...changes,
 });
 const priced = () => true;
+const message = { ko: '생선 알레르기', en: 'Fish allergy' };
 
 describe('what blocks a session of today', () => {
   it('an unacknowledged block and a missing price, each named; a caution or an acknowledged block is no blocker', () => {
     const findings = [
-      { rule: 'fish-allergy', severity: 'block' as const, acknowledgedBy: null },
-      { rule: 'sun', severity: 'caution' as const, acknowledgedBy: null },
-      { rule: 'isotretinoin', severity: 'block' as const, acknowledgedBy: 'Dr. Kim' },
+      { rule: 'fish-allergy', severity: 'block' as const, message, acknowledgedBy: null },
+      { rule: 'sun', severity: 'caution' as const, message, acknowledgedBy: null },
+      { rule: 'isotretinoin', severity: 'block' as const, message, acknowledgedBy: 'Dr. Kim' },
     ];
     expect(sessionBlockers(session({ findings, treatment: 'pico-laser' }), (t) => t !== 'pico-laser')).toEqual([
-      { kind: 'unacknowledged_block', rule: 'fish-allergy' },
+      { kind: 'unacknowledged_block', rule: 'fish-allergy', message },
       { kind: 'missing_price', treatment: 'pico-laser' },
     ]);
   });
 
   it('nothing blocks a session already done', () => {
-    const findings = [{ rule: 'fish-allergy', severity: 'block' as const, acknowledgedBy: null }];
+    const findings = [{ rule: 'fish-allergy', severity: 'block' as const, message, acknowledgedBy: null }];
     expect(sessionBlockers(session({ status: 'done', findings }), () => false)).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { PlanScreen } from '../screens/plan/PlanScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { HandoutsScreen } from '../screens/handouts/HandoutsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { TodayScreen } from '../screens/today/TodayScreen';
 import { WeekScreen } from '../screens/week/WeekScreen';
 import { LoadFailure } from '../components/LoadFailure';
 import { FirstRunScreen } from './FirstRunScreen';
@@ -101,6 +102,9 @@ export function App() {
       <header className="topbar">
         <span className="topbar__brand">{t('app.name')}</span>
         <nav className="topbar__nav" aria-label={t('app.name')}>
+          <a href={hrefOf({ screen: 'today' })} aria-current={route.screen === 'today' ? 'page' : undefined}>
+            {t('app.today')}
+          </a>
           <a href={hrefOf({ screen: 'patients' })} aria-current={route.screen === 'patients' ? 'page' : undefined}>
             {t('app.patients')}
           </a>
@@ -129,6 +133,7 @@ export function App() {
         {languages}
       </header>
       <main id="main" className="main">
+        {route.screen === 'today' && <TodayScreen />}
         {route.screen === 'patients' && <PatientListScreen />}
         {route.screen === 'new-patient' && <IntakeScreen key={route.draftId} draftKey={`new:${route.draftId}`} patientId={null} />}
         {route.screen === 'patient' && <IntakeScreen key={route.id} draftKey={route.id} patientId={route.id} />}

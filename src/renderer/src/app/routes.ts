@@ -1,6 +1,7 @@
 // The screens are addressed by the URL hash, so a reload (or a crash and restart) comes back to the same screen,
 // and a new patient's unsaved draft keeps its key.
 export type Route =
+  | { readonly screen: 'today' }
   | { readonly screen: 'patients' }
   | { readonly screen: 'new-patient'; readonly draftId: string }
   | { readonly screen: 'patient'; readonly id: string }
@@ -23,6 +24,8 @@ export function parseRoute(hash: string): Route {
   if (plan) return { screen: 'plan', id: plan[1]! };
   const handouts = new RegExp(`^/patients/(${UUID})/handouts$`).exec(path);
   if (handouts) return { screen: 'handouts', id: handouts[1]! };
+  // The day is where the desk starts: a fresh window (no screen in its address) opens on Today.
+  if (path === '' || path === '/' || path === '/today') return { screen: 'today' };
   if (path === '/settings') return { screen: 'settings' };
   if (path === '/followups') return { screen: 'followups' };
   if (path === '/week') return { screen: 'week' };
@@ -32,6 +35,8 @@ export function parseRoute(hash: string): Route {
 
 export function hrefOf(route: Route): string {
   switch (route.screen) {
+    case 'today':
+      return '#/today';
     case 'patients':
       return '#/patients';
     case 'new-patient':

@@ -30,12 +30,20 @@ export interface TodaySessionInput {
   readonly status: SessionStatus;
   /** The doctor who did it, once it is done (the record's name). */
   readonly doctor: string | null;
-  readonly findings: readonly { readonly rule: string; readonly severity: 'caution' | 'block'; readonly acknowledgedBy: string | null }[];
+  readonly findings: readonly TodayFinding[];
+}
+
+export interface TodayFinding {
+  readonly rule: string;
+  readonly severity: 'caution' | 'block';
+  /** The rule's own words, in Korean and English, as the plan screen shows them. */
+  readonly message: { readonly ko: string; readonly en: string };
+  readonly acknowledgedBy: string | null;
 }
 
 /** Why a session of today cannot go ahead as it stands: each is resolved on the patient's plan. */
 export type TodayBlocker =
-  | { readonly kind: 'unacknowledged_block'; readonly rule: string }
+  | { readonly kind: 'unacknowledged_block'; readonly rule: string; readonly message: TodayFinding['message'] }
   | { readonly kind: 'missing_price'; readonly treatment: TreatmentId };
 
 export interface TodaySession extends TodaySessionInput {
@@ -83,7 +91,7 @@ export function sessionBlockers(session: TodaySessionInput, hasPrice: (treatment
   if (session.status !== 'scheduled') return [];
   const blocks = session.findings
     .filter((finding) => finding.severity === 'block' && finding.acknowledgedBy === null)
-    .map((finding): TodayBlocker => ({ kind: 'unacknowledged_block', rule: finding.rule }));
+    .map((finding): TodayBlocker => ({ kind: 'unacknowledged_block', rule: finding.rule, message: finding.message }));
   const price: TodayBlocker[] = !hasPrice(session.treatment) ? [{ kind: 'missing_price', treatment: session.treatment }] : [];
   return [...blocks, ...price];
 }
