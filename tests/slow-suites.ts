@@ -18,4 +18,5 @@ export const SLOW_SUITES = [
   'tests/unit/handouts/draft-every-page.test.ts',
   'tests/unit/handouts/shaping.test.ts',
   'tests/unit/backup/restore-while-open.test.ts',
+  'tests/unit/services/search-order.test.ts',
 ];
