@@ -1,7 +1,7 @@
-// The patient search as it was before the pieces index and the narrow sort, kept word for word so the bench can
-// time today's search against it in the same run (patient_search_scan_p95_ms, patient_search_vs_scan_ratio) however
-// the repository's SQL changes: a 1-2 character needle scanned every search text, a longer one read the trigram
-// index, and both sorted every match with all its columns before taking the page.
+// The patient search as it was before the pieces index (migration 0019), kept word for word so the bench times
+// today's search against the same reference in every run (patient_search_scan_p95_ms, patient_search_vs_scan_ratio)
+// however the repository's SQL changes: a 1-2 character needle scanned every search text, a longer one read the
+// trigram index.
 const SUMMARY_COLUMNS = `id, native_name, latin_name, birth_date, sex, nationality, languages_json, phone, arrival,
   departure, screening_open, updated_at, 0 AS restricted`;
 const NOT_RESTRICTED = 'seq NOT IN (SELECT patient_seq FROM patient_restrictions)';
