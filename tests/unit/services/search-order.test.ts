@@ -20,7 +20,19 @@ const today = todayIn(CLINIC_TIME_ZONE, FIXED_NOW);
 
 beforeAll(async () => {
   services = openTempServices();
-  for (const patient of generatePatients(70, 17)) created.push(valueOf(await services.dispatch('createPatient', { patient })));
+  // Four trips for all: gone home, in Korea, coming and coming later, so patients found together often share an
+  // arrival and the order among them (newest record first) is exercised, as every trip status is.
+  const trips = [
+    ['2026-10-02', '2026-10-09'],
+    ['2026-11-20', '2026-11-30'],
+    ['2026-12-10', '2026-12-17'],
+    ['2027-01-05', '2027-01-12'],
+  ] as const;
+  for (const [index, patient] of generatePatients(70, 17).entries()) {
+    const [arrival, departure] = trips[index % trips.length]!;
+    const trip = { ...patient.trip, arrival, departure };
+    created.push(valueOf(await services.dispatch('createPatient', { patient: { ...patient, trip } })));
+  }
 }, 120_000);
 afterAll(() => services.dispose());
 
