@@ -18,6 +18,16 @@ export async function time(run: () => unknown): Promise<number> {
   return performance.now() - start;
 }
 
+/** How long one run took, in milliseconds of wall time and of this process's CPU time (user and system). */
+export async function timeAndCpu(run: () => unknown): Promise<{ wall: number; cpu: number }> {
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  await run();
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpuStart);
+  return { wall, cpu: (used.user + used.system) / 1000 };
+}
+
 /** `first` then `second` on an even turn, the other way round on an odd one. */
 export async function inTurns(turn: number, first: () => unknown, second: () => unknown): Promise<void> {
   if (turn % 2 === 0) {

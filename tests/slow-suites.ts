@@ -20,4 +20,5 @@ export const SLOW_SUITES = [
   'tests/unit/backup/restore-while-open.test.ts',
   'tests/unit/jobs/off-thread-khidi.test.ts',
   'tests/unit/jobs/off-thread-backup.test.ts',
+  'tests/unit/services/search-order.test.ts',
 ];

@@ -52,9 +52,17 @@ export function createFollowUpsService(context: ServiceContext) {
       const now = at ? new Date(at) : context.now();
       const steps = new Map(clinicalContent().followUps.steps.map((step) => [step.id, step]));
       const rows = await context.store.read((tx) => tx.followUps.due(now.toISOString(), limit + 1));
+      // Follow-ups fall due at 10:00 on a few home clocks, so a list of hundreds shares far fewer instants: each
+      // is turned into Korea time once (that conversion, not the query, was most of this list's time).
+      const koreaTimes = new Map<string, string>();
+      const koreaTime = (dueAt: string) => {
+        let korea = koreaTimes.get(dueAt);
+        if (korea === undefined) koreaTimes.set(dueAt, (korea = wallClock(dueAt)));
+        return korea;
+      };
       const followUps = rows.slice(0, limit).map((row) => ({
         ...row,
-        dueKorea: wallClock(row.dueAt),
+        dueKorea: koreaTime(row.dueAt),
         state: followUpState(row.dueAt, now, false) as 'due' | 'overdue',
         ask: steps.get(row.step)?.ask ?? { ko: '', en: '' },
         photos: steps.get(row.step)?.photos ?? [],

@@ -36,9 +36,34 @@ export function dueInstant(departure: string, offset: FollowUpOffset, homeTimeZo
   return new Date(instant.getTime() + jump).toISOString();
 }
 
+// One Intl formatter per zone, made once and read by parts: formatInTimeZone took about 30 µs a call, which set the
+// due list's time (500 rows, each shown in Korea time). The test holds the two equal across zones and centuries.
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    wallClockFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The same instant on a clock in another zone, "YYYY-MM-DD HH:mm": Korea time for the coordinator by default. */
 export function wallClock(instant: string, timeZone: string = CLINIC_TIME_ZONE): string {
-  return formatInTimeZone(new Date(instant), timeZone, 'yyyy-MM-dd HH:mm');
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Invalid time value: ${instant}`);
+  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const { type, value } of wallClockFormat(timeZone).formatToParts(date)) part[type] = value;
+  return `${part.year!.padStart(4, '0')}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
 }
 
 export const FOLLOW_UP_STATES = ['upcoming', 'due', 'overdue', 'done'] as const;
