@@ -7,6 +7,7 @@ import { createCoordinatorsService } from './coordinators-service';
 import { createDraftsService } from './drafts-service';
 import { createImportService } from './import-service';
 import { createPatientsService } from './patients-service';
+import { createPaymentsService } from './payments-service';
 import { createPhotosService } from './photos-service';
 import { createPlanDraftsService } from './plan-drafts-service';
 import { createPlanService } from './plan-service';
@@ -32,5 +33,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createAuditService(context),
     ...createCoordinatorsService(context),
     ...createRightsService(context).handlers,
+    ...createPaymentsService(context),
   };
 }

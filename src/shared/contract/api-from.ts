@@ -68,5 +68,13 @@ export function apiFrom(bind: BindChannel): ClinicDeskApi {
     exportPatientArchive: bind('exportPatientArchive'),
     requestErasure: bind('requestErasure'),
     saveDiagnostics: bind('saveDiagnostics'),
+    recordPayment: bind('recordPayment'),
+    reversePayment: bind('reversePayment'),
+    listPayments: bind('listPayments'),
+    getBalance: bind('getBalance'),
+    listAgencies: bind('listAgencies'),
+    saveAgency: bind('saveAgency'),
+    archiveAgency: bind('archiveAgency'),
+    getPatientCommission: bind('getPatientCommission'),
   };
 }

@@ -56,6 +56,14 @@ export const CHANNELS = [
   'exportPatientArchive',
   'requestErasure',
   'saveDiagnostics',
+  'recordPayment',
+  'reversePayment',
+  'listPayments',
+  'getBalance',
+  'listAgencies',
+  'saveAgency',
+  'archiveAgency',
+  'getPatientCommission',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -10,6 +10,7 @@ import type { ChannelName } from './channels';
 import type { ChannelSpec } from './define-channel';
 import { draftsChannels } from './drafts';
 import { patientsChannels } from './patients';
+import { paymentsChannels } from './payments';
 import { photosChannels } from './photos';
 import { planDraftsChannels } from './plan-drafts';
 import { plansChannels } from './plans';
@@ -34,6 +35,7 @@ export const contract = {
   ...coordinatorsChannels,
   ...rightsChannels,
   ...diagnosticsChannels,
+  ...paymentsChannels,
 };
 
 type Contract = typeof contract;

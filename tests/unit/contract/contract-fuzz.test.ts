@@ -60,6 +60,17 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   getPlanDraft: { patientId: PATIENT_ID },
   discardPlanDraft: { patientId: PATIENT_ID },
   saveDiagnostics: { folder: '/tmp/clinicdesk-fuzz-diagnostics' },
+  recordPayment: {
+    patientId: PATIENT_ID,
+    entry: { kind: 'payment', date: '2026-12-03', method: 'foreign_cash', currency: 'SAR', amount: '1364.26', rate: { krwPerUnit: '366.5', date: '2026-12-02', source: 'KEB Hana Bank' } },
+  },
+  reversePayment: { patientId: PATIENT_ID, paymentId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', reason: 'entered twice' },
+  listPayments: { patientId: PATIENT_ID },
+  getBalance: { patientId: PATIENT_ID },
+  listAgencies: {},
+  saveAgency: { agency: { name: 'Gulf Care Travel', registrationNumber: 'A-2024-0117', registrationExpires: '2028-12-31', terms: { kind: 'rate', percent: 15 } } },
+  archiveAgency: { id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', expectedVersion: 1 },
+  getPatientCommission: { patientId: PATIENT_ID },
   listSessions: { from: '2026-12-01', to: '2026-12-07' },
   setSessionStatus: {
     patientId: PATIENT_ID,

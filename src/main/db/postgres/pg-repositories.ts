@@ -3,11 +3,13 @@
 import type { FieldSeal } from '../../security/field-seal';
 import type { Repositories } from '../store/store';
 import type { PgSql } from './pg-sql';
+import { createPgAgenciesRepository } from './repositories/agencies-repository';
 import { createPgAuditRepository } from './repositories/audit-repository';
 import { createPgCoordinatorsRepository } from './repositories/coordinators-repository';
 import { createPgDraftsRepository } from './repositories/drafts-repository';
 import { createPgFollowUpsRepository } from './repositories/followups-repository';
 import { createPgPatientsRepository } from './repositories/patients-repository';
+import { createPgPaymentsRepository } from './repositories/payments-repository';
 import { createPgPhotosRepository } from './repositories/photos-repository';
 import { createPgPinAttemptsRepository } from './repositories/pin-attempts-repository';
 import { createPgPlanDraftsRepository } from './repositories/plan-drafts-repository';
@@ -31,6 +33,8 @@ export function createPgRepositories(sql: PgSql, options: PgRepositoriesOptions)
     photos: createPgPhotosRepository(sql),
     plans: createPgPlansRepository(sql, options.seal),
     quotes: createPgQuotesRepository(sql),
+    payments: createPgPaymentsRepository(sql),
+    agencies: createPgAgenciesRepository(sql),
     followUps: createPgFollowUpsRepository(sql, options.seal),
     reports: createPgReportsRepository(sql),
     rights: createPgRightsRepository(sql),

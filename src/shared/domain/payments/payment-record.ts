@@ -60,3 +60,10 @@ export interface PaymentRecord {
 
 /** Money in (a deposit, a payment) or out (a refund): the direction a correction reverses. */
 export const isMoneyIn = (kind: PaymentKind): boolean => kind === 'deposit' || kind === 'payment';
+
+/** The record's effect on the money the clinic holds: +1 in, -1 out; a correction the opposite of the record it
+ * reverses (`reverses`, that record's kind). Kept with the record so a report sums a range without the originals. */
+export function moneyDirection(kind: PaymentKind, reverses: PaymentKind | null): 1 | -1 {
+  if (kind === 'correction') return reverses !== null && isMoneyIn(reverses) ? -1 : 1;
+  return isMoneyIn(kind) ? 1 : -1;
+}

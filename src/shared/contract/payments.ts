@@ -1,0 +1,70 @@
+// Channels of the money after the quote: a patient's payment records (deposits, payments, refunds, the reversing
+// records that correct a mistake), the balance against the latest quote sent, the agencies that refer patients
+// with the legal cap on their commission, and what an agency is owed for a patient.
+import { z } from 'zod';
+import { channel } from './define-channel';
+import { agencySchema } from '../domain/payments/agency';
+import type { Balance } from '../domain/payments/balance';
+import type { Commission } from '../domain/payments/commission';
+import type { CommissionCap } from '../domain/payments/commission-caps';
+import { paymentEntrySchema } from '../domain/payments/payment-entry';
+import type { PaymentRecord } from '../domain/payments/payment-record';
+
+const patientId = z.uuid('invalid');
+const id = z.uuid('invalid');
+
+/** A record as listed: reversed when a correction names it (it stays, struck through, never deleted). */
+export interface ListedPayment extends PaymentRecord {
+  readonly reversed: boolean;
+}
+
+export interface PatientPayments {
+  readonly records: readonly ListedPayment[];
+  readonly balance: Balance;
+}
+
+export interface ListedAgency {
+  readonly id: string;
+  readonly version: number;
+  readonly name: string;
+  readonly registrationNumber: string;
+  readonly registrationExpires: string;
+  readonly contact: string;
+  readonly terms: z.output<typeof agencySchema>['terms'];
+  readonly archivedAt: string | null;
+  /** Why it cannot be paid today (an expired registration, terms over the cap for the clinic's kind). */
+  readonly flags: readonly ('registration_expired' | 'commission_over_cap')[];
+}
+
+export interface AgencyList {
+  readonly agencies: readonly ListedAgency[];
+  /** The cap for the clinic's kind, with its citation. */
+  readonly cap: CommissionCap;
+}
+
+export interface PatientCommission {
+  /** The agency the patient's referral names by its registration number, or null (none, or not in the list). */
+  readonly agency: ListedAgency | null;
+  readonly commission: Commission | null;
+}
+
+export const paymentsChannels = {
+  /** Records a deposit, a payment or a refund, numbered for its receipt. */
+  recordPayment: channel<ListedPayment>()(z.strictObject({ patientId, entry: paymentEntrySchema })),
+  /** Corrects a mistake: a record reversing `paymentId` whole, with the reason. The original stays. */
+  reversePayment: channel<ListedPayment>()(
+    z.strictObject({ patientId, paymentId: id, reason: z.string('invalid_type').trim().min(1, 'required').max(500, 'too_long') }),
+  ),
+  listPayments: channel<PatientPayments>()(z.strictObject({ patientId })),
+  getBalance: channel<Balance>()(z.strictObject({ patientId })),
+  listAgencies: channel<AgencyList>()(z.strictObject({})),
+  /** Adds an agency (no id) or changes one (its id and the version on screen). Refused beside the field when its
+   * registration has expired or its terms go over the legal cap. */
+  saveAgency: channel<ListedAgency>()(
+    z
+      .strictObject({ id: id.optional(), expectedVersion: z.int('invalid_type').min(1, 'invalid').optional(), agency: agencySchema })
+      .refine((input) => (input.id === undefined) === (input.expectedVersion === undefined), { path: ['expectedVersion'], message: 'required' }),
+  ),
+  archiveAgency: channel<ListedAgency>()(z.strictObject({ id, expectedVersion: z.int('invalid_type').min(1, 'invalid') })),
+  getPatientCommission: channel<PatientCommission>()(z.strictObject({ patientId })),
+};
