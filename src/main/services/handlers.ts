@@ -11,6 +11,7 @@ import { createPaymentsService } from './payments-service';
 import { createPhotosService } from './photos-service';
 import { createPlanDraftsService } from './plan-drafts-service';
 import { createPlanService } from './plan-service';
+import { createReceiptsService } from './receipts-service';
 import { createFollowUpsService } from './followups-service';
 import { createHandoutsService } from './handouts-service';
 import { createReportsService } from './reports-service';
@@ -34,5 +35,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createCoordinatorsService(context),
     ...createRightsService(context).handlers,
     ...createPaymentsService(context),
+    ...createReceiptsService(context),
   };
 }

@@ -76,5 +76,7 @@ export function apiFrom(bind: BindChannel): ClinicDeskApi {
     saveAgency: bind('saveAgency'),
     archiveAgency: bind('archiveAgency'),
     getPatientCommission: bind('getPatientCommission'),
+    makeReceipt: bind('makeReceipt'),
+    exportReceipt: bind('exportReceipt'),
   };
 }

@@ -64,6 +64,8 @@ export const CHANNELS = [
   'saveAgency',
   'archiveAgency',
   'getPatientCommission',
+  'makeReceipt',
+  'exportReceipt',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

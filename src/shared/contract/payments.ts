@@ -3,6 +3,9 @@
 // with the legal cap on their commission, and what an agency is owed for a patient.
 import { z } from 'zod';
 import { channel } from './define-channel';
+import { absoluteFolder } from './folder';
+import type { ExportedHandout, HandoutFile } from './handouts';
+import { SUPPORTED_LANGUAGES } from '../domain/intake/vocabulary';
 import { agencySchema } from '../domain/payments/agency';
 import type { Balance } from '../domain/payments/balance';
 import type { Commission } from '../domain/payments/commission';
@@ -12,6 +15,13 @@ import type { PaymentRecord } from '../domain/payments/payment-record';
 
 const patientId = z.uuid('invalid');
 const id = z.uuid('invalid');
+const receiptRequest = {
+  patientId,
+  paymentId: id,
+  language: z.enum(SUPPORTED_LANGUAGES, 'unsupported_language'),
+  /** Korean beside the patient's language. */
+  bilingual: z.boolean('invalid_type'),
+};
 
 /** A record as listed: reversed when a correction names it (it stays, struck through, never deleted). */
 export interface ListedPayment extends PaymentRecord {
@@ -67,4 +77,8 @@ export const paymentsChannels = {
   ),
   archiveAgency: channel<ListedAgency>()(z.strictObject({ id, expectedVersion: z.int('invalid_type').min(1, 'invalid') })),
   getPatientCommission: channel<PatientCommission>()(z.strictObject({ patientId })),
+  /** The receipt (refund or correction note) of one record as a PDF, in the patient's language beside Korean. */
+  makeReceipt: channel<HandoutFile>()(z.strictObject(receiptRequest)),
+  /** The same, written into a folder (created if missing); the export is audited. */
+  exportReceipt: channel<ExportedHandout>()(z.strictObject({ ...receiptRequest, folder: absoluteFolder })),
 };

@@ -89,6 +89,8 @@ describe('entering a record', () => {
     expect(codes({ refundOf: 'p1' })).toEqual(['refundOf:invalid']);
     expect(codes({ amount: '10.5' })).toEqual(['amount:invalid']);
     expect(codes({ lines: [{ service: 'transport', treatment: 'rejuran-healer', krw: 1000 }] })).toEqual(['lines.0.treatment:invalid']);
+    // An unknown currency is named as such, never read for its minor unit (Intl would throw).
+    expect(codes({ currency: 'XXZ', amount: '1.5', rate: SAR_RATE })).toEqual(['currency:invalid_currency']);
     expect(codes({})).toEqual([]);
   });
 

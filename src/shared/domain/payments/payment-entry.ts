@@ -50,7 +50,8 @@ export const paymentEntrySchema = z
     if (entry.currency !== 'KRW' && entry.rate === undefined) add(['rate'], 'rate_required');
     // Foreign cash is cash in another currency: won in cash are "cash".
     if (entry.method === 'foreign_cash' && entry.currency === 'KRW') add(['method'], 'invalid_choice');
-    if (parseAmount(entry.amount, entry.currency) === null) add(['amount'], 'invalid');
+    // The amount's minor unit is the currency's: read only once the currency is a real one (the refine above).
+    if (isCurrencyCode(entry.currency) && parseAmount(entry.amount, entry.currency) === null) add(['amount'], 'invalid');
     if (entry.kind === 'refund' && entry.refundOf === undefined) add(['refundOf'], 'required');
     if (entry.kind !== 'refund' && entry.refundOf !== undefined) add(['refundOf'], 'invalid');
     if (entry.kind === 'refund' && entry.reason === '') add(['reason'], 'required');
