@@ -6,6 +6,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contract, formatPath, type AppError, type Result } from '../../shared/contract';
 import { HANDOUT_KIND_NAMES } from '../../shared/contract/handouts';
+import { minorToDecimal } from '../../shared/domain/money/currency';
 import { CSV_ENCODINGS, csvEncodingOf } from '../../shared/domain/intake/csv-encodings';
 import { applySchedule } from '../../shared/domain/plan/apply-schedule';
 import type { Finding } from '../../shared/domain/rules/check-plan';
@@ -68,6 +69,8 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] [--anchor-key
                                  the KHIDI annual foreign-patient report as a spreadsheet; gaps listed on stderr
   report summary --from DATE --to DATE [--json]
                                  patients, sessions, follow-ups and revenue (KRW) for a date range
+  report payments --from DATE --to DATE [--json]
+                                 payments and refunds by day and method (KRW), with totals and the net per currency
   backup --out DIR [--keep N]    an encrypted backup (database and photos) into DIR, keeping the newest N (30),
                                  and always those of the last 7 days
   restore FILE                   replace the database and photos with a backup's, after checking it whole;
@@ -415,6 +418,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           io.out(`sessions: ${summary.sessions.done} done, ${summary.sessions.moved} moved, ${summary.sessions.noShow} no-show`);
           io.out(`follow-ups: ${summary.followUps.due} due, ${summary.followUps.done} done, ${summary.followUps.overdue} overdue`);
           io.out(`revenue: ${summary.revenueTotalKrw} KRW`);
+        });
+      }
+      case 'report payments': {
+        if (!values.from || !values.to) return usageError(io, 'Name the range: report payments --from DATE --to DATE.');
+        const result = await services.dispatch('getPaymentsReport', { from: values.from, to: values.to });
+        return report(result, (payments) => {
+          if (values.json) return io.out(JSON.stringify(payments, null, 2));
+          io.out(`${payments.from} to ${payments.to}: ${payments.totals.records} records`);
+          for (const day of payments.days) io.out(`${day.date}  ${day.method.padEnd(13)}  in ${day.inKrw}  refunded ${day.outKrw}  corrected ${day.correctedKrw}  net ${day.netKrw} KRW`);
+          io.out(`total: in ${payments.totals.inKrw}, refunded ${payments.totals.outKrw}, corrected ${payments.totals.correctedKrw}, net ${payments.totals.netKrw} KRW`);
+          for (const { currency, netMinor } of payments.byCurrency) io.out(`net in ${currency}: ${minorToDecimal(BigInt(netMinor), currency)}`);
         });
       }
       case 'backup':

@@ -12,6 +12,7 @@ import { commissionOf } from '../../shared/domain/payments/commission';
 import { capFor } from '../../shared/domain/payments/commission-caps';
 import { recordFromEntry, reversalOf, type NewPaymentRecord, type PaymentIssue } from '../../shared/domain/payments/payment-entry';
 import { moneyDirection, type PaymentRecord } from '../../shared/domain/payments/payment-record';
+import { paymentsReport } from '../../shared/domain/payments/payments-report';
 import { DEFAULT_BRANCH, formatReceiptNumber } from '../../shared/domain/payments/receipt-number';
 import type { ClinicSettings } from '../../shared/domain/settings/clinic-settings';
 import { commissionCaps } from '../content/commission-caps';
@@ -165,9 +166,14 @@ export function createPaymentsService(context: ServiceContext) {
       if (!found.agency) return ok({ agency: null, commission: null });
       return ok({ agency: withFlags(found.agency, found.settings), commission: commissionOf(found.records, found.agency, cap(found.settings), today()) });
     },
+
+    async getPaymentsReport({ from, to }) {
+      const groups = await context.store.read((tx) => tx.payments.totalsBetween(from, to));
+      return ok(paymentsReport(from, to, groups));
+    },
   } satisfies Pick<
     Handlers,
-    'recordPayment' | 'reversePayment' | 'listPayments' | 'getBalance' | 'listAgencies' | 'saveAgency' | 'archiveAgency' | 'getPatientCommission'
+    'recordPayment' | 'reversePayment' | 'listPayments' | 'getBalance' | 'listAgencies' | 'saveAgency' | 'archiveAgency' | 'getPatientCommission' | 'getPaymentsReport'
   >;
   return handlers;
 }

@@ -78,5 +78,6 @@ export function apiFrom(bind: BindChannel): ClinicDeskApi {
     getPatientCommission: bind('getPatientCommission'),
     makeReceipt: bind('makeReceipt'),
     exportReceipt: bind('exportReceipt'),
+    getPaymentsReport: bind('getPaymentsReport'),
   };
 }

@@ -66,6 +66,7 @@ export const CHANNELS = [
   'getPatientCommission',
   'makeReceipt',
   'exportReceipt',
+  'getPaymentsReport',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -12,6 +12,9 @@ import type { Commission } from '../domain/payments/commission';
 import type { CommissionCap } from '../domain/payments/commission-caps';
 import { paymentEntrySchema } from '../domain/payments/payment-entry';
 import type { PaymentRecord } from '../domain/payments/payment-record';
+import type { PaymentsReport } from '../domain/payments/payments-report';
+import { calendarDateSchema } from '../domain/intake/patient-schema';
+import { daysBetween } from '../domain/intake/calendar-date';
 
 const patientId = z.uuid('invalid');
 const id = z.uuid('invalid');
@@ -58,6 +61,16 @@ export interface PatientCommission {
   readonly commission: Commission | null;
 }
 
+/** The longest range the payments report covers in one call: a year and a day, so a year against the last fits. */
+export const MAX_PAYMENTS_RANGE_DAYS = 366;
+
+const reportRange = z
+  .strictObject({ from: calendarDateSchema, to: calendarDateSchema })
+  .superRefine(({ from, to }, context) => {
+    const days = daysBetween(from, to);
+    if (days < 0 || days >= MAX_PAYMENTS_RANGE_DAYS) context.addIssue({ code: 'custom', path: ['to'], message: 'invalid' });
+  });
+
 export const paymentsChannels = {
   /** Records a deposit, a payment or a refund, numbered for its receipt. */
   recordPayment: channel<ListedPayment>()(z.strictObject({ patientId, entry: paymentEntrySchema })),
@@ -81,4 +94,6 @@ export const paymentsChannels = {
   makeReceipt: channel<HandoutFile>()(z.strictObject(receiptRequest)),
   /** The same, written into a folder (created if missing); the export is audited. */
   exportReceipt: channel<ExportedHandout>()(z.strictObject({ ...receiptRequest, folder: absoluteFolder })),
+  /** Payments and refunds by day and method over the dates (inclusive), with totals and the net per currency. */
+  getPaymentsReport: channel<PaymentsReport>()(reportRange),
 };

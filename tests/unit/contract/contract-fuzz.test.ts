@@ -71,6 +71,7 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   saveAgency: { agency: { name: 'Gulf Care Travel', registrationNumber: 'A-2024-0117', registrationExpires: '2028-12-31', terms: { kind: 'rate', percent: 15 } } },
   archiveAgency: { id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', expectedVersion: 1 },
   getPatientCommission: { patientId: PATIENT_ID },
+  getPaymentsReport: { from: '2026-11-01', to: '2026-11-30' },
   makeReceipt: { patientId: PATIENT_ID, paymentId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', language: 'ar', bilingual: true },
   exportReceipt: { patientId: PATIENT_ID, paymentId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', language: 'th', bilingual: false, folder: '/tmp/clinicdesk-fuzz-receipts' },
   listSessions: { from: '2026-12-01', to: '2026-12-07' },
