@@ -24,6 +24,7 @@ import { queriesFor } from './queries';
 import { seededRandom } from './seeded-random';
 import { benchHandouts } from './handouts';
 import { benchHandoutBatchCli } from './handout-batch-cli';
+import { benchPayments } from './payments';
 import { benchPlanCheck } from './plan-check';
 import { benchDueList } from './due-list';
 import { benchPostgres } from './postgres';
@@ -76,6 +77,11 @@ if (process.env.BENCH_ONLY === 'handouts') {
 // BENCH_ONLY=postgres: the clinic server's figures alone (a throwaway PostgreSQL; see bench/postgres.ts).
 if (process.env.BENCH_ONLY === 'postgres') {
   await benchPostgres(emit, progress, Number(process.env.BENCH_PATIENTS ?? 100_000));
+  process.exit(0);
+}
+// BENCH_ONLY=payments: the payments report's figures alone, on a database of its own.
+if (process.env.BENCH_ONLY === 'payments') {
+  await benchPayments(emit, progress, PATIENTS);
   process.exit(0);
 }
 // BENCH_ONLY=plan: the plan check figures alone, on an empty database (the check reads none).
@@ -397,4 +403,5 @@ try {
   rmSync(folder, { recursive: true, force: true });
 }
 
+await benchPayments(emit, progress, PATIENTS);
 await benchHandouts(emit, progress);

@@ -6,6 +6,8 @@ export const SLOW_SUITES = [
   'tests/unit/stress/**',
   'tests/unit/contract/contract-fuzz.test.ts',
   'tests/unit/db/postgres-*.test.ts',
+  'tests/unit/db/migration-0020-payments.test.ts',
+  'tests/unit/payments/payments-on-postgres.test.ts',
   'tests/unit/services/services-on-postgres.test.ts',
   'tests/unit/doors/cli-postgres.test.ts',
   'tests/unit/doors/cli-move-to-server.test.ts',

@@ -22,6 +22,7 @@ export type CliCommandName =
   | 'handouts'
   | 'report khidi'
   | 'report summary'
+  | 'report payments'
   | 'backup'
   | 'restore'
   | 'audit verify'
@@ -181,12 +182,17 @@ function buildProgram(onCommand: OnCommand, io: CliIo): Command {
     .requiredOption('--out <dir>', 'the folder to write into; made if its parent folder exists')
     .option('--draft', 'the plan and quote as a draft');
 
-  const report = group('report', 'the KHIDI annual report and a summary for a date range');
+  const report = group('report', 'the KHIDI annual report, a summary and the payments for a date range');
   leaf(report, 'khidi', 'report khidi', 'the KHIDI annual foreign-patient report as a spreadsheet; gaps listed on stderr')
     .requiredOption('--year <yyyy>', 'the year')
     .requiredOption('--out <file>', 'the .xlsx file to write');
   json(
     leaf(report, 'summary', 'report summary', 'patients, sessions, follow-ups and revenue (KRW) for a date range')
+      .requiredOption('--from <date>', 'the first day')
+      .requiredOption('--to <date>', 'the last day'),
+  );
+  json(
+    leaf(report, 'payments', 'report payments', 'payments and refunds by day and method (KRW), with totals and the net per currency')
       .requiredOption('--from <date>', 'the first day')
       .requiredOption('--to <date>', 'the last day'),
   );

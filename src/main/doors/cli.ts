@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { contract, formatPath, type AppError, type Result } from '../../shared/contract';
 import { HANDOUT_KIND_NAMES } from '../../shared/contract/handouts';
+import { minorToDecimal } from '../../shared/domain/money/currency';
 import { applySchedule } from '../../shared/domain/plan/apply-schedule';
 import type { Finding } from '../../shared/domain/rules/check-plan';
 import { findingTimingNote } from '../../shared/domain/rules/finding-timing-note';
@@ -308,6 +309,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           io.out(`sessions: ${summary.sessions.done} done, ${summary.sessions.moved} moved, ${summary.sessions.noShow} no-show`);
           io.out(`follow-ups: ${summary.followUps.due} due, ${summary.followUps.done} done, ${summary.followUps.overdue} overdue`);
           io.out(`revenue: ${summary.revenueTotalKrw} KRW`);
+        });
+      }
+      case 'report payments': {
+        if (!options.from || !options.to) return usageError(io, 'Name the range: report payments --from DATE --to DATE.');
+        const result = await services.dispatch('getPaymentsReport', { from: options.from, to: options.to });
+        return report(result, (payments) => {
+          if (options.json) return io.out(JSON.stringify(payments, null, 2));
+          io.out(`${payments.from} to ${payments.to}: ${payments.totals.records} records`);
+          for (const day of payments.days) io.out(`${day.date}  ${day.method.padEnd(13)}  in ${day.inKrw}  refunded ${day.outKrw}  corrected ${day.correctedKrw}  net ${day.netKrw} KRW`);
+          io.out(`total: in ${payments.totals.inKrw}, refunded ${payments.totals.outKrw}, corrected ${payments.totals.correctedKrw}, net ${payments.totals.netKrw} KRW`);
+          for (const { currency, netMinor } of payments.byCurrency) io.out(`net in ${currency}: ${minorToDecimal(BigInt(netMinor), currency)}`);
         });
       }
       case 'backup':

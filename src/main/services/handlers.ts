@@ -8,9 +8,11 @@ import { createDraftsService } from './drafts-service';
 import { createImportService } from './import-service';
 import { createOfflineDraftsService, keepTypingWhileUnreachable } from './offline-drafts-service';
 import { createPatientsService } from './patients-service';
+import { createPaymentsService } from './payments-service';
 import { createPhotosService } from './photos-service';
 import { createPlanDraftsService } from './plan-drafts-service';
 import { createPlanService } from './plan-service';
+import { createReceiptsService } from './receipts-service';
 import { createFollowUpsService } from './followups-service';
 import { createHandoutsService } from './handouts-service';
 import { createReportsService } from './reports-service';
@@ -41,5 +43,7 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createCoordinatorsService(context),
     ...createRightsService(context).handlers,
     ...createTodayService(context),
+    ...createPaymentsService(context),
+    ...createReceiptsService(context),
   };
 }

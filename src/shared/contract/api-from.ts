@@ -72,5 +72,16 @@ export function apiFrom(bind: BindChannel): ClinicDeskApi {
     requestErasure: bind('requestErasure'),
     saveDiagnostics: bind('saveDiagnostics'),
     getToday: bind('getToday'),
+    recordPayment: bind('recordPayment'),
+    reversePayment: bind('reversePayment'),
+    listPayments: bind('listPayments'),
+    getBalance: bind('getBalance'),
+    listAgencies: bind('listAgencies'),
+    saveAgency: bind('saveAgency'),
+    archiveAgency: bind('archiveAgency'),
+    getPatientCommission: bind('getPatientCommission'),
+    makeReceipt: bind('makeReceipt'),
+    exportReceipt: bind('exportReceipt'),
+    getPaymentsReport: bind('getPaymentsReport'),
   };
 }

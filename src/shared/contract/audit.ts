@@ -35,6 +35,10 @@ export const AUDIT_ACTIONS = [
   'coordinator.signout',
   'coordinator.pin_failed',
   'draft.save',
+  'payment.record',
+  'payment.reverse',
+  'agency.save',
+  'agency.archive',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -60,6 +60,17 @@ export const CHANNELS = [
   'requestErasure',
   'saveDiagnostics',
   'getToday',
+  'recordPayment',
+  'reversePayment',
+  'listPayments',
+  'getBalance',
+  'listAgencies',
+  'saveAgency',
+  'archiveAgency',
+  'getPatientCommission',
+  'makeReceipt',
+  'exportReceipt',
+  'getPaymentsReport',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -11,6 +11,7 @@ import type { ChannelSpec } from './define-channel';
 import { draftsChannels } from './drafts';
 import { offlineDraftsChannels } from './offline-drafts';
 import { patientsChannels } from './patients';
+import { paymentsChannels } from './payments';
 import { photosChannels } from './photos';
 import { planDraftsChannels } from './plan-drafts';
 import { plansChannels } from './plans';
@@ -38,6 +39,7 @@ export const contract = {
   ...rightsChannels,
   ...diagnosticsChannels,
   ...todayChannels,
+  ...paymentsChannels,
 };
 
 type Contract = typeof contract;

@@ -104,6 +104,28 @@ export const ISSUE_MESSAGES = {
     en: 'This session has not taken place yet (Korea time): it can be marked done from its date and time on.',
     ko: '아직 시술 시각이 되지 않았습니다(한국 시간). 시술 날짜와 시각 이후에 완료로 표시할 수 있습니다.',
   },
+  rate_required: {
+    en: 'Give the exchange rate (KRW per unit), its date and its source for an amount not in KRW.',
+    ko: '원화가 아닌 금액은 환율(1단위당 원), 환율 날짜와 출처를 입력하세요.',
+  },
+  lines_do_not_add_up: { en: 'The lines do not add up to the amount paid (in KRW).', ko: '항목 금액의 합이 결제 금액(원화)과 맞지 않습니다.' },
+  refund_exceeds_paid: {
+    en: 'The refund is more than what is left of that payment after its earlier refunds.',
+    ko: '환불 금액이 해당 결제에서 이전 환불을 뺀 남은 금액보다 많습니다.',
+  },
+  already_reversed: { en: 'This record was already reversed.', ko: '이미 취소(정정)된 기록입니다.' },
+  reverse_refunds_first: {
+    en: 'Refunds stand against this payment: reverse them first.',
+    ko: '이 결제에 대한 환불 기록이 있습니다. 환불 기록을 먼저 정정하세요.',
+  },
+  registration_expired: {
+    en: 'The agency\'s registration has expired: an unregistered agency may not be paid for referring patients.',
+    ko: '유치업자 등록이 만료되었습니다. 등록되지 않은 업체에는 환자 유치 수수료를 지급할 수 없습니다.',
+  },
+  commission_over_cap: {
+    en: 'Over the legal cap on the commission for this kind of medical institution (Ministry of Health and Welfare notice, in force since 2017-02-15).',
+    ko: '의료기관 종별 유치수수료 상한을 넘습니다(보건복지부 고시, 2017-02-15 시행).',
+  },
 } as const satisfies Record<string, { en: string; ko: string }>;
 
 export type IssueCode = keyof typeof ISSUE_MESSAGES;

@@ -29,7 +29,7 @@ const SQLITE_ONLY_INDEXES = ['patient_search_pieces_by_seq'];
 const SQLITE_ONLY_TRIGGERS = ['patient_search_text_ai', 'patient_search_text_ad', 'patient_search_text_au'];
 const POSTGRES_ONLY_INDEXES = ['patient_search_index', 'patient_search_pieces_index'];
 /** PostgreSQL's TRUNCATE passes row triggers by; SQLite has none. */
-const POSTGRES_ONLY_TRIGGERS = ['audit_log_no_truncate', 'quote_versions_no_truncate'];
+const POSTGRES_ONLY_TRIGGERS = ['audit_log_no_truncate', 'payments_no_truncate', 'quote_versions_no_truncate'];
 
 const upTo = (version: number) => POSTGRES_MIGRATIONS.filter((migration) => migration.version <= version);
 const before = (version: number) => POSTGRES_MIGRATIONS.filter((migration) => migration.version < version);

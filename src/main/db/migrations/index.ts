@@ -17,6 +17,7 @@ import { migration0017 } from './0017-draft-owners';
 import { migration0018 } from './0018-quote-versions';
 import { migration0019 } from './0019-search-pieces';
 import { migration0022 } from './0022-server-photo-files';
+import { migration0020 } from './0020-payments';
 
 /**
  * Every migration in order of its number. A new one gets its number and its own file and test. Numbers are
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0017,
   migration0018,
   migration0019,
+  migration0020,
   migration0022,
 ];
 

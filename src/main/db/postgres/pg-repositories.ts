@@ -3,12 +3,14 @@
 import type { FieldSeal } from '../../security/field-seal';
 import type { Repositories } from '../store/store';
 import type { PgSql } from './pg-sql';
+import { createPgAgenciesRepository } from './repositories/agencies-repository';
 import { createPgAuditRepository } from './repositories/audit-repository';
 import { createPgCoordinatorsRepository } from './repositories/coordinators-repository';
 import { createPgDraftsRepository } from './repositories/drafts-repository';
 import { createPgFollowUpsRepository } from './repositories/followups-repository';
 import { createPgPatientsRepository } from './repositories/patients-repository';
 import { createPgPhotoFilesRepository } from './repositories/photo-files-repository';
+import { createPgPaymentsRepository } from './repositories/payments-repository';
 import { createPgPhotosRepository } from './repositories/photos-repository';
 import { createPgPinAttemptsRepository } from './repositories/pin-attempts-repository';
 import { createPgPlanDraftsRepository } from './repositories/plan-drafts-repository';
@@ -34,6 +36,8 @@ export function createPgRepositories(sql: PgSql, options: PgRepositoriesOptions)
     photoFiles: createPgPhotoFilesRepository(sql),
     plans: createPgPlansRepository(sql, options.seal),
     quotes: createPgQuotesRepository(sql),
+    payments: createPgPaymentsRepository(sql),
+    agencies: createPgAgenciesRepository(sql),
     followUps: createPgFollowUpsRepository(sql, options.seal),
     reports: createPgReportsRepository(sql),
     rights: createPgRightsRepository(sql),

@@ -6,12 +6,14 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import { createAuditTrail } from '../../services/audit/audit-trail';
 import type { Db } from '../open-database';
+import { createAgenciesRepository } from '../repositories/agencies-repository';
 import { createAuditRepository } from '../repositories/audit-repository';
 import { createCoordinatorsRepository } from '../repositories/coordinators-repository';
 import { createDraftsRepository } from '../repositories/drafts-repository';
 import { createFollowUpsRepository } from '../repositories/followups-repository';
 import { createPatientsRepository } from '../repositories/patients-repository';
 import { createPhotoFilesRepository } from '../repositories/photo-files-repository';
+import { createPaymentsRepository } from '../repositories/payments-repository';
 import { createPhotosRepository } from '../repositories/photos-repository';
 import { createPinAttemptsRepository } from '../repositories/pin-attempts-repository';
 import { createPlanDraftsRepository } from '../repositories/plan-drafts-repository';
@@ -47,6 +49,8 @@ export function createSqliteStore(db: Db, deps: AuditDeps, options: SqliteStoreO
     photoFiles: asyncOf(createPhotoFilesRepository(db, options.photoFolder ?? null)),
     plans: asyncOf(createPlansRepository(db)),
     quotes: asyncOf(createQuotesRepository(db)),
+    payments: asyncOf(createPaymentsRepository(db)),
+    agencies: asyncOf(createAgenciesRepository(db)),
     followUps: asyncOf(createFollowUpsRepository(db)),
     reports: asyncOf(createReportsRepository(db)),
     rights: asyncOf(createRightsRepository(db)),

@@ -2,12 +2,14 @@
 // reach every repository through a transaction of the store, and await them, whichever back end answers.
 // docs/store.md says why there is no query builder and how the two back ends differ.
 import type { AuditTrail } from '../../services/audit/audit-trail';
+import type { AgenciesRepository } from '../repositories/agencies-repository';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { CoordinatorsRepository } from '../repositories/coordinators-repository';
 import type { DraftsRepository } from '../repositories/drafts-repository';
 import type { FollowUpsRepository } from '../repositories/followups-repository';
 import type { PatientsRepository } from '../repositories/patients-repository';
 import type { PhotoFilesRepository } from '../repositories/photo-files-repository';
+import type { PaymentsRepository } from '../repositories/payments-repository';
 import type { PhotosRepository } from '../repositories/photos-repository';
 import type { PinAttemptsRepository } from '../repositories/pin-attempts-repository';
 import type { PlanDraftsRepository } from '../repositories/plan-drafts-repository';
@@ -30,6 +32,8 @@ export interface Repositories {
   readonly photoFiles: AsyncOf<PhotoFilesRepository>;
   readonly plans: AsyncOf<PlansRepository>;
   readonly quotes: AsyncOf<QuotesRepository>;
+  readonly payments: AsyncOf<PaymentsRepository>;
+  readonly agencies: AsyncOf<AgenciesRepository>;
   readonly followUps: AsyncOf<FollowUpsRepository>;
   readonly reports: AsyncOf<ReportsRepository>;
   readonly rights: AsyncOf<RightsRepository>;

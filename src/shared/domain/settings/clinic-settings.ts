@@ -6,6 +6,7 @@ import { calendarDateSchema } from '../intake/patient-schema';
 import { DEFAULT_CLINIC_HOURS, type ClinicHours } from '../schedule/clinic-hours';
 import { roomKey } from '../schedule/session-conflicts';
 import { IDLE_LOCK_MINUTES } from '../coordinators/coordinator-pin';
+import { CLINIC_KINDS } from '../payments/commission-caps';
 
 /** Backups kept in the folder when the clinic has not said (the newest ones; older ones are deleted). */
 export const DEFAULT_BACKUP_KEEP = 30;
@@ -95,6 +96,9 @@ export const clinicSettingsSchema = z
       .min(MIN_RETENTION_YEARS, 'invalid')
       .max(MAX_RETENTION_YEARS, 'invalid')
       .default(DEFAULT_RETENTION_YEARS),
+    /** The kind of medical institution, which sets the legal cap on agency commissions (payments/commission-caps.ts);
+     * a clinic (의원) when not set, as most dermatology clinics are. */
+    clinicKind: z.enum(CLINIC_KINDS, 'invalid_choice').optional(),
   })
   .refine((settings) => settings.hours.opensAt < settings.hours.closesAt, { message: 'invalid', path: ['hours', 'closesAt'] });
 
