@@ -16,6 +16,7 @@ import { migration0016 } from './0016-plan-drafts';
 import { migration0017 } from './0017-draft-owners';
 import { migration0018 } from './0018-quote-versions';
 import { migration0019 } from './0019-search-pieces';
+import { migration0021 } from './0021-roles-and-branches';
 
 /**
  * Every migration in order of its number. A new one gets its number and its own file and test. Numbers are
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0017,
   migration0018,
   migration0019,
+  migration0021,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

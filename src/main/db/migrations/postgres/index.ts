@@ -40,6 +40,7 @@ import { postgresMigration0016 } from './0016-plan-drafts';
 import { postgresMigration0017 } from './0017-draft-owners';
 import { postgresMigration0018 } from './0018-quote-versions';
 import { postgresMigration0019 } from './0019-search-pieces';
+import { postgresMigration0021 } from './0021-roles-and-branches';
 
 /** Every PostgreSQL migration in order; the same numbers (gaps included) and names as ../index.ts's MIGRATIONS. */
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -60,6 +61,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   postgresMigration0017,
   postgresMigration0018,
   postgresMigration0019,
+  postgresMigration0021,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.at(-1)?.version ?? 0;
