@@ -14,7 +14,7 @@ import { searchNeedle } from '../src/shared/domain/intake/search-text';
 import { copyFileToServer } from '../src/main/db/postgres/copy-file-to-server';
 import { migratePostgres } from '../src/main/db/postgres/migrate';
 import { connectConfigured, createPostgresPool } from '../src/main/db/postgres/pg-store';
-import { likeContaining, POSTGRES_PATIENT_SEARCH_SQL } from '../src/main/db/postgres/repositories/patients-repository';
+import { likeContaining, POSTGRES_PATIENT_SEARCH_FLOOR_SQL } from '../src/main/db/postgres/repositories/patients-repository';
 import { createPatientsRepository } from '../src/main/db/repositories/patients-repository';
 import { newDatabaseKey } from '../src/main/security/database-key';
 import { serverFieldSeal } from '../src/main/security/field-seal';
@@ -62,7 +62,7 @@ export async function benchPostgres(emit: Emit, progress: (text: string) => void
       const needle = searchNeedle(query);
       const params = { status: 'all', today, limit: MAX_SEARCH_RESULTS + 1 };
       const statement =
-        needle === '' ? POSTGRES_PATIENT_SEARCH_SQL.listAll : [...needle].length >= 3 ? POSTGRES_PATIENT_SEARCH_SQL.trigram : POSTGRES_PATIENT_SEARCH_SQL.pieces;
+        needle === '' ? POSTGRES_PATIENT_SEARCH_FLOOR_SQL.listAll : [...needle].length >= 3 ? POSTGRES_PATIENT_SEARCH_FLOOR_SQL.trigram : POSTGRES_PATIENT_SEARCH_FLOOR_SQL.pieces;
       const values = statement.values({ ...params, pattern: likeContaining(needle), needle } as never);
       return () => client.query({ text: statement.text, values });
     };

@@ -38,6 +38,7 @@ export const KEY_PURPOSES = {
   photos: 'clinicdesk/photos/v1',
   backups: 'clinicdesk/backups/v1',
   serverFields: 'clinicdesk/server-fields/v1',
+  serverLogin: 'clinicdesk/server-login/v1',
 } as const;
 
 export function deriveKey(key: DatabaseKey, purpose: (typeof KEY_PURPOSES)[keyof typeof KEY_PURPOSES]): Buffer {

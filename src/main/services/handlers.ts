@@ -14,6 +14,7 @@ import { createFollowUpsService } from './followups-service';
 import { createHandoutsService } from './handouts-service';
 import { createReportsService } from './reports-service';
 import { createRightsService } from './rights-service';
+import { createServerLoginsService } from './server-logins-service';
 import type { ServiceContext } from './service-context';
 
 export function createHandlers(context: ServiceContext): Handlers {
@@ -32,5 +33,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createAuditService(context),
     ...createCoordinatorsService(context),
     ...createRightsService(context).handlers,
+    ...createServerLoginsService(context),
   };
 }

@@ -68,5 +68,6 @@ export function apiFrom(bind: BindChannel): ClinicDeskApi {
     exportPatientArchive: bind('exportPatientArchive'),
     requestErasure: bind('requestErasure'),
     saveDiagnostics: bind('saveDiagnostics'),
+    addServerLogin: bind('addServerLogin'),
   };
 }

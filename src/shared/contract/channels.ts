@@ -56,6 +56,7 @@ export const CHANNELS = [
   'exportPatientArchive',
   'requestErasure',
   'saveDiagnostics',
+  'addServerLogin',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -17,6 +17,7 @@ import { followUpsChannels } from './followups';
 import { handoutsChannels } from './handouts';
 import { reportsChannels } from './reports';
 import { rightsChannels } from './rights';
+import { serverLoginsChannels } from './server-logins';
 import type { Result } from './result';
 
 export const contract = {
@@ -33,6 +34,7 @@ export const contract = {
   ...auditChannels,
   ...coordinatorsChannels,
   ...rightsChannels,
+  ...serverLoginsChannels,
   ...diagnosticsChannels,
 };
 

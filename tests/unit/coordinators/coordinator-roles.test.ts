@@ -64,6 +64,12 @@ describe('roles in the services', () => {
     ]);
   });
 
+  it('give a single PC\'s file no database logins', async () => {
+    const admin = await call('addCoordinator', { name: 'Park Ji-won', pin: '482913' });
+    const refused = await services.dispatch('addServerLogin', { coordinatorId: admin.id });
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'invalid_input', issues: [{ path: ['coordinatorId'], code: 'server_only' }] });
+  });
+
   it('leave the CLI (nobody signed in) its rights, as before roles', async () => {
     services.context.ownSession.current = null;
     const settings = await call('getClinicSettings', {});

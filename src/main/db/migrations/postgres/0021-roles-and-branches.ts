@@ -118,7 +118,8 @@ DO $$
 DECLARE
   owned record;
 BEGIN
-  -- What belongs to one patient: readable, changed and deleted only where the patient is visible. Inserts are not
+  -- What belongs to one patient: readable, changed and deleted only where the patient is visible (the column is
+  -- qualified by its table: patient_search_text's own seq would otherwise be read as the subquery's). Inserts are not
   -- checked here: the patient and its search text and consents are written by one statement, whose later parts do
   -- not see the patient's new row; the foreign key still ties each row to an existing patient.
   FOR owned IN SELECT * FROM (VALUES
@@ -127,12 +128,12 @@ BEGIN
       ('followups', 'patient_seq'), ('patient_restrictions', 'patient_seq'), ('quote_versions', 'patient_seq')
     ) AS t (table_name, patient_column) LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', owned.table_name);
-    EXECUTE format('CREATE POLICY %I ON %I FOR SELECT USING (EXISTS (SELECT 1 FROM patients p WHERE p.seq = %I))',
-      owned.table_name || '_read', owned.table_name, owned.patient_column);
-    EXECUTE format('CREATE POLICY %I ON %I FOR UPDATE USING (EXISTS (SELECT 1 FROM patients p WHERE p.seq = %I))',
-      owned.table_name || '_update', owned.table_name, owned.patient_column);
-    EXECUTE format('CREATE POLICY %I ON %I FOR DELETE USING (EXISTS (SELECT 1 FROM patients p WHERE p.seq = %I))',
-      owned.table_name || '_delete', owned.table_name, owned.patient_column);
+    EXECUTE format('CREATE POLICY %I ON %I FOR SELECT USING (EXISTS (SELECT 1 FROM patients p WHERE p.seq = %I.%I))',
+      owned.table_name || '_read', owned.table_name, owned.table_name, owned.patient_column);
+    EXECUTE format('CREATE POLICY %I ON %I FOR UPDATE USING (EXISTS (SELECT 1 FROM patients p WHERE p.seq = %I.%I))',
+      owned.table_name || '_update', owned.table_name, owned.table_name, owned.patient_column);
+    EXECUTE format('CREATE POLICY %I ON %I FOR DELETE USING (EXISTS (SELECT 1 FROM patients p WHERE p.seq = %I.%I))',
+      owned.table_name || '_delete', owned.table_name, owned.table_name, owned.patient_column);
     EXECUTE format('CREATE POLICY %I ON %I FOR INSERT WITH CHECK (true)', owned.table_name || '_insert', owned.table_name);
   END LOOP;
 END
