@@ -16,6 +16,7 @@ import { newestBackupFile } from '../backup/newest-backup';
 import { DatabaseDamagedError, isCorruptionError } from '../db/database-damage';
 import { writePrivateFile } from '../files/write-private-file';
 import { readDoorKey } from '../security/key-source';
+import { readDoorServerLogin, writeServerLoginFile } from '../security/server-login-file';
 import { readDoorAnchorKey } from '../security/anchor-key';
 import { anchorsPathOf } from '../services/audit/anchor-file';
 import { resetCoordinatorPin } from '../services/coordinators-service';
@@ -80,10 +81,14 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] [--anchor-key
   audit anchor [--after-restore] [--json]
                                  anchor the audit log now and print its code to keep on paper (needs the anchor
                                  key); --after-restore: the log was restored from a backup, so it is rightly shorter
-  coordinators list [--json]     the coordinator profiles (id and name)
+  coordinators list [--json]     the coordinator profiles (id, name and role)
   coordinators reset-pin ID --pin DIGITS
                                  a new PIN (6-8 digits) for a profile whose PIN was forgotten; the coordinator
                                  changes it in Settings afterwards (the shell's history keeps this one)
+  server add-login ID --out FILE
+                                 (clinic server, as an admin) make profile ID's own database login; its password
+                                 is written sealed under the clinic key into FILE (0600), never printed: give FILE
+                                 to that coordinator's PC, which opens the server with --login-file FILE
   demo                           add about 20 demo patients from 10 countries
   info [--json]                  where the database is, schema version, patient count
   migrate-to-postgres --from FILE --to URL
@@ -95,7 +100,9 @@ const USAGE = `Usage: npm run cli -- [--db FILE] [--key-file FILE] [--anchor-key
 --db FILE (or CLINICDESK_DB) picks the database; default: the desktop app's own.
 --key-file FILE (or CLINICDESK_KEY) gives its key, 64 hexadecimal digits; there is no default.
 --anchor-key-file FILE (or CLINICDESK_ANCHOR_KEY) gives the audit anchor key, 64 hexadecimal digits, never the
-database key; optional: without it nothing is anchored (backup and audit anchor write anchors with it).`;
+database key; optional: without it nothing is anchored (backup and audit anchor write anchors with it).
+--login-file FILE (or CLINICDESK_LOGIN_FILE), with a clinic server's --db URL: this PC's database login, as
+server add-login wrote it (opened with the clinic key); without it the URL's own login is used.`;
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
@@ -107,6 +114,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         db: { type: 'string' },
         'key-file': { type: 'string' },
         'anchor-key-file': { type: 'string' },
+        'login-file': { type: 'string' },
         code: { type: 'string' },
         anchors: { type: 'string' },
         'after-restore': { type: 'boolean', default: false },
@@ -161,10 +169,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // A libpq URL names the clinic server: the same commands over PostgreSQL; what is the file's alone is refused.
     if (isPostgresUrl(databasePath)) {
       if (group === 'backup') return refuse(io, SERVER_BACKUP_REFUSAL);
+      const login = readDoorServerLogin(values['login-file'], key);
       services = await openServerServices({
         url: databasePath,
         dataFolder: defaultDataFolder(),
         key,
+        ...(login ? { login } : {}),
         anchorKey,
         handoutWorkers: group === 'handouts',
         door: 'command line',
@@ -437,13 +447,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return report(result, ({ coordinators }) => {
           if (values.json) io.out(JSON.stringify(coordinators));
           else if (coordinators.length === 0) io.out('No coordinator profiles.');
-          else for (const profile of coordinators) io.out(`${profile.id}  ${profile.name}`);
+          else for (const profile of coordinators) io.out(`${profile.id}  ${profile.name}  (${profile.role})`);
         });
       }
       case 'coordinators reset-pin': {
         const [id] = rest;
         if (!id || rest.length > 1 || values.pin === undefined) return usageError(io, 'Name the profile and the new PIN: coordinators reset-pin ID --pin DIGITS.');
         return report(await resetCoordinatorPin(services.context, id, values.pin), (profile) => io.out(`New PIN set for ${profile.name}.`));
+      }
+      case 'server add-login': {
+        const [id] = rest;
+        if (!id || rest.length > 1 || !values.out) return usageError(io, 'Name the profile and the file: server add-login ID --out FILE.');
+        const out = values.out;
+        const outProblem = checkOutFile(out);
+        if (outProblem) return refuse(io, outProblem);
+        const input = parseInput(contract.addServerLogin.input, { coordinatorId: id });
+        if (!input.ok) return report(input, () => undefined);
+        const result = await services.dispatch('addServerLogin', input.value);
+        return report(result, (made) => {
+          // The one copy of the password: sealed into the file, never printed.
+          writeServerLoginFile(out, { user: made.login, password: made.password }, key);
+          io.out(`Made the database login ${made.login}; its password is sealed in ${out}. Give that file to the coordinator's PC (with the clinic key), then delete it here.`);
+        });
       }
       case 'demo': {
         const result = await services.dispatch('seedDemoPatients', {});

@@ -45,6 +45,13 @@ export function readServerLoginFile(path: string, clinicKey: DatabaseKey): Serve
   }
 }
 
+/** The door's login for a clinic server: `--login-file FILE`, else CLINICDESK_LOGIN_FILE, else none (the URL's own
+ * login, PGPASSWORD or ~/.pgpass, as before logins). */
+export function readDoorServerLogin(loginFile: string | undefined, clinicKey: DatabaseKey, env: NodeJS.ProcessEnv = process.env): ServerLogin | undefined {
+  const path = loginFile ?? env.CLINICDESK_LOGIN_FILE;
+  return path ? readServerLoginFile(path, clinicKey) : undefined;
+}
+
 /** `url` with this login's name and password, for the pool only (never printed: errors name host, port and
  * database alone). */
 export function urlWithLogin(url: string, login: ServerLogin): string {
