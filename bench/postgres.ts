@@ -2,8 +2,9 @@
 // throwaway PostgreSQL 15 over loopback with TLS 1.3 and durable commits, the bench's 100,000 patients moved into
 // it with migrate-to-postgres's copy, then the search through the services beside its bare SQL as the table
 // owner on the same server (the floor), an intake save, and 8 writer processes on the same 20 patients.
-// Sealing on (the screening answers, plans and notes are sealed as they are written and copied). Not measured yet
-// because not built yet: per-coordinator logins and row-level security (docs/clinic-server.md).
+// Sealing on (the screening answers, plans and notes are sealed as they are written and copied). The services run
+// as a coordinator's own database login, signed in, under row-level security by branch (migration 0021), so the
+// search goes through clinicdesk_search_seqs; the floor is the bare SQL as the table owner, who bypasses it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { searchNeedle } from '../src/shared/domain/intake/search-text';
 import { copyFileToServer } from '../src/main/db/postgres/copy-file-to-server';
 import { migratePostgres } from '../src/main/db/postgres/migrate';
 import { connectConfigured, createPostgresPool } from '../src/main/db/postgres/pg-store';
-import { likeContaining, POSTGRES_PATIENT_SEARCH_SQL } from '../src/main/db/postgres/repositories/patients-repository';
+import { likeContaining, POSTGRES_PATIENT_SEARCH_FLOOR_SQL } from '../src/main/db/postgres/repositories/patients-repository';
 import { createPatientsRepository } from '../src/main/db/repositories/patients-repository';
 import { newDatabaseKey } from '../src/main/security/database-key';
 import { serverFieldSeal } from '../src/main/security/field-seal';
@@ -53,7 +54,18 @@ export async function benchPostgres(emit: Emit, progress: (text: string) => void
     await client.query('ANALYZE');
     await file.close();
 
-    const services = await openServerServices({ url, dataFolder: join(folder, 'pc'), key });
+    // An admin's setup (docs/clinic-server.md): a coordinator's profile and its own login, then that PC's services.
+    const setup = await openServerServices({ url, dataFolder: join(folder, 'admin'), key });
+    const valueOf = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+      if (!result.ok) throw new Error(`setup failed: ${JSON.stringify(result.error)}`);
+      return result.value;
+    };
+    valueOf(await setup.dispatch('addCoordinator', { name: 'Bench Admin', pin: '100200' }));
+    const coordinator = valueOf(await setup.dispatch('addCoordinator', { name: 'Bench Coordinator', pin: '300400', role: 'coordinator' }));
+    const made = valueOf(await setup.dispatch('addServerLogin', { coordinatorId: coordinator.id }));
+    await setup.close();
+    const services = await openServerServices({ url, dataFolder: join(folder, 'pc'), key, login: { user: made.login, password: made.password } });
+    valueOf(await services.dispatch('signIn', { coordinatorId: coordinator.id, pin: '300400' }));
     const search = (query: string) => services.dispatch('searchPatients', { query, tripStatus: 'all', limit: MAX_SEARCH_RESULTS });
     const today = todayIn(CLINIC_TIME_ZONE, new Date());
     // The floor: the repository's own statement, unnamed, on the same server as the table owner, parameters built
@@ -62,7 +74,7 @@ export async function benchPostgres(emit: Emit, progress: (text: string) => void
       const needle = searchNeedle(query);
       const params = { status: 'all', today, limit: MAX_SEARCH_RESULTS + 1 };
       const statement =
-        needle === '' ? POSTGRES_PATIENT_SEARCH_SQL.listAll : [...needle].length >= 3 ? POSTGRES_PATIENT_SEARCH_SQL.trigram : POSTGRES_PATIENT_SEARCH_SQL.pieces;
+        needle === '' ? POSTGRES_PATIENT_SEARCH_FLOOR_SQL.listAll : [...needle].length >= 3 ? POSTGRES_PATIENT_SEARCH_FLOOR_SQL.trigram : POSTGRES_PATIENT_SEARCH_FLOOR_SQL.pieces;
       const values = statement.values({ ...params, pattern: likeContaining(needle), needle } as never);
       return () => client.query({ text: statement.text, values });
     };

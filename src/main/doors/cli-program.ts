@@ -29,6 +29,7 @@ export type CliCommandName =
   | 'audit anchor'
   | 'coordinators list'
   | 'coordinators reset-pin'
+  | 'server add-login'
   | 'demo'
   | 'info'
   | 'migrate-to-postgres'
@@ -38,6 +39,7 @@ export type CliCommandName =
 export interface CliOptions {
   readonly db?: string;
   readonly keyFile?: string;
+  readonly loginFile?: string;
   readonly anchorKeyFile?: string;
   readonly json?: boolean;
   readonly out?: string;
@@ -77,6 +79,8 @@ const GLOBAL_HELP = `
 --key-file FILE (or CLINICDESK_KEY) gives its key, 64 hexadecimal digits; there is no default.
 --anchor-key-file FILE (or CLINICDESK_ANCHOR_KEY) gives the audit anchor key, 64 hexadecimal digits, never the
 database key; optional: without it nothing is anchored (backup and audit anchor write anchors with it).
+--login-file FILE (or CLINICDESK_LOGIN_FILE), with a clinic server's --db URL: this PC's database login, as
+server add-login wrote it (opened with the clinic key); without it the URL's own login is used.
 
 Exit codes: 0 done, 2 refused input (the problems are printed with file, line and field), 1 anything else.
 \`help COMMAND\` (or COMMAND --help) shows a command's usage.`;
@@ -115,6 +119,7 @@ function buildProgram(onCommand: OnCommand, io: CliIo): Command {
     .option('--db <file>', "the database (or CLINICDESK_DB); default: the desktop app's own")
     .option('--key-file <file>', 'the database key (or CLINICDESK_KEY), 64 hexadecimal digits')
     .option('--anchor-key-file <file>', 'the audit anchor key (or CLINICDESK_ANCHOR_KEY); optional')
+    .option('--login-file <file>', "with a clinic server's URL: this PC's database login (or CLINICDESK_LOGIN_FILE)")
     .helpCommand(false)
     .addHelpText('after', GLOBAL_HELP)
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false, helpWidth: 120 })
@@ -223,6 +228,11 @@ function buildProgram(onCommand: OnCommand, io: CliIo): Command {
   leaf(coordinators, 'reset-pin', 'coordinators reset-pin', 'a new PIN for a profile whose PIN was forgotten; the coordinator changes it in Settings afterwards')
     .argument('<id>', "the profile's id")
     .requiredOption('--pin <digits>', "6 to 8 digits (the shell's history keeps it)");
+
+  const server = group('server', 'the clinic server');
+  leaf(server, 'add-login', 'server add-login', "(clinic server, as an admin) make a profile's own database login; its password is written sealed under the clinic key into FILE (0600), never printed")
+    .argument('<id>', "the profile's id")
+    .requiredOption('--out <file>', "the login file to give to that coordinator's PC, which opens the server with --login-file FILE");
 
   leaf(program, 'demo', 'demo', 'add about 20 demo patients from 10 countries');
   json(leaf(program, 'info', 'info', 'where the database is, schema version, patient count'));

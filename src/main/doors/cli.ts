@@ -15,6 +15,7 @@ import { newestBackupFile } from '../backup/newest-backup';
 import { DatabaseDamagedError, isCorruptionError } from '../db/database-damage';
 import { writePrivateFile } from '../files/write-private-file';
 import { readDoorKey } from '../security/key-source';
+import { readDoorServerLogin, writeServerLoginFile } from '../security/server-login-file';
 import { readDoorAnchorKey } from '../security/anchor-key';
 import { anchorsPathOf } from '../services/audit/anchor-file';
 import { resetCoordinatorPin } from '../services/coordinators-service';
@@ -59,10 +60,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // A libpq URL names the clinic server: the same commands over PostgreSQL; what is the file's alone is refused.
     if (isPostgresUrl(databasePath)) {
       if (command === 'backup') return refuse(io, SERVER_BACKUP_REFUSAL);
+      const login = readDoorServerLogin(options.loginFile, key);
       services = await openServerServices({
         url: databasePath,
         dataFolder: defaultDataFolder(),
         key,
+        ...(login ? { login } : {}),
         anchorKey,
         handoutWorkers: command === 'handouts',
         door: 'command line',
@@ -342,13 +345,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return report(result, ({ coordinators }) => {
           if (options.json) io.out(JSON.stringify(coordinators));
           else if (coordinators.length === 0) io.out('No coordinator profiles.');
-          else for (const profile of coordinators) io.out(`${profile.id}  ${profile.name}`);
+          else for (const profile of coordinators) io.out(`${profile.id}  ${profile.name}  (${profile.role})`);
         });
       }
       case 'coordinators reset-pin': {
         const [id] = args;
         if (!id || options.pin === undefined) return usageError(io, 'Name the profile and the new PIN: coordinators reset-pin ID --pin DIGITS.');
         return report(await resetCoordinatorPin(services.context, id, options.pin), (profile) => io.out(`New PIN set for ${profile.name}.`));
+      }
+      case 'server add-login': {
+        const [id] = args;
+        if (!id || !options.out) return usageError(io, 'Name the profile and the file: server add-login ID --out FILE.');
+        const out = options.out;
+        const outProblem = checkOutFile(out);
+        if (outProblem) return refuse(io, outProblem);
+        const input = parseInput(contract.addServerLogin.input, { coordinatorId: id });
+        if (!input.ok) return report(input, () => undefined);
+        const result = await services.dispatch('addServerLogin', input.value);
+        return report(result, (made) => {
+          // The one copy of the password: sealed into the file, never printed.
+          writeServerLoginFile(out, { user: made.login, password: made.password }, key);
+          io.out(`Made the database login ${made.login}; its password is sealed in ${out}. Give that file to the coordinator's PC (with the clinic key), then delete it here.`);
+        });
       }
       case 'demo': {
         const result = await services.dispatch('seedDemoPatients', {});

@@ -9,6 +9,7 @@ import { AnchorKeyFileFormatError } from '../security/anchor-key-file';
 import { InvalidKeyError } from '../security/database-key';
 import { KeyFileFormatError } from '../security/key-file';
 import { KeyFileError, MissingKeyError } from '../security/key-source';
+import { ServerLoginFileError } from '../security/server-login-file';
 import { ServerUnreachableError } from '../services/open-server-services';
 
 export function isOpenRefusal(error: unknown): error is Error {
@@ -24,6 +25,7 @@ export function isOpenRefusal(error: unknown): error is Error {
     KeyFileError,
     KeyFileFormatError,
     MissingKeyError,
+    ServerLoginFileError,
     ServerUnreachableError,
   ].some((type) => error instanceof type);
 }

@@ -13,6 +13,7 @@ import { logFolderOf } from '../logging/file-log';
 import { startBackupTimer } from './backup-timer';
 import { runningClockFrom } from './running-clock';
 import { isOpenRefusal } from './open-refusal';
+import { readDoorServerLogin } from '../security/server-login-file';
 import { startPreviewServer } from './preview-server';
 import { newCoordinatorSession } from '../services/sessions/coordinator-session';
 
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4780' },
     'key-file': { type: 'string' },
     'anchor-key-file': { type: 'string' },
+    'login-file': { type: 'string' },
     'dev-key': { type: 'boolean', default: false },
     /** --now 2027-03-10T18:00:00+09:00: the services' clock starts there (and runs on), for e2e tests and demos
      * of a given day. */
@@ -39,7 +41,9 @@ browser. Without a session the page says to open the printed URL, and every call
   --key-file FILE  the database key (or CLINICDESK_KEY)
   --db FILE|URL    the database file, or a clinic server's postgres:// URL (or CLINICDESK_DB; default: the
                    app's data folder)
-  --now INSTANT    the services' clock starts there, e.g. 2027-03-10T18:00:00+09:00`);
+  --now INSTANT    the services' clock starts there, e.g. 2027-03-10T18:00:00+09:00
+  --login-file FILE  with a clinic server's URL: this PC's database login (or CLINICDESK_LOGIN_FILE), as
+                   \`npm run cli -- server add-login\` wrote it`);
   process.exit(0);
 }
 const staticRoot = join(PROJECT_ROOT, 'out', 'preview');
@@ -67,8 +71,9 @@ try {
   // Optional: without it nothing is anchored, and the startup line says so.
   const anchorKey = readDoorAnchorKey({ anchorKeyFile: values['anchor-key-file'], databaseKey: key });
   // A libpq URL names the clinic server (docs/clinic-server.md); the PC's own folder keeps photos and anchors.
+  const login = isPostgresUrl(databasePath) ? readDoorServerLogin(values['login-file'], key) : undefined;
   services = isPostgresUrl(databasePath)
-    ? await openServerServices({ url: databasePath, dataFolder: defaultDataFolder(), key, anchorKey, handoutWorkers: true, offThreadJobs: true, requireSignIn: true, door: 'preview', logFiles: true, ...(clock ? { now: clock.now } : {}) })
+    ? await openServerServices({ url: databasePath, dataFolder: defaultDataFolder(), key, anchorKey, ...(login ? { login } : {}), handoutWorkers: true, offThreadJobs: true, requireSignIn: true, door: 'preview', logFiles: true, ...(clock ? { now: clock.now } : {}) })
     : openServices({
         databasePath,
         key,

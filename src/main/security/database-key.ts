@@ -39,6 +39,7 @@ export const KEY_PURPOSES = {
   backups: 'clinicdesk/backups/v1',
   serverFields: 'clinicdesk/server-fields/v1',
   offlineDrafts: 'clinicdesk/offline-drafts/v1',
+  serverLogin: 'clinicdesk/server-login/v1',
 } as const;
 
 export function deriveKey(key: DatabaseKey, purpose: (typeof KEY_PURPOSES)[keyof typeof KEY_PURPOSES]): Buffer {

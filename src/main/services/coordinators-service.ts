@@ -15,8 +15,10 @@ import type { Handlers } from '../../shared/contract';
 import { fail, invalid, issue, ok } from '../../shared/contract';
 import type { CoordinatorProfile } from '../../shared/contract/coordinators';
 import { afterWrongPin, isPinShaped, pinSchema, waitLeft } from '../../shared/domain/coordinators/coordinator-pin';
+import { roleOfNewProfile } from '../../shared/domain/coordinators/coordinator-roles';
 import type { CoordinatorRow } from '../db/repositories/coordinators-repository';
 import type { Repositories, Tx } from '../db/store/store';
+import { refuseUnlessAdmin } from './roles/admin-gate';
 import type { CoordinatorSession } from './sessions/coordinator-session';
 import type { ServiceContext } from './service-context';
 
@@ -37,7 +39,7 @@ function pinMatches(row: CoordinatorRow, pin: string): boolean {
   return timingSafeEqual(hashPin(pin, Buffer.from(row.pin_salt, 'hex')), expected);
 }
 
-const profileOf = (row: CoordinatorRow): CoordinatorProfile => ({ id: row.id, name: row.display_name, createdAt: row.created_at });
+const profileOf = (row: CoordinatorRow): CoordinatorProfile => ({ id: row.id, name: row.display_name, createdAt: row.created_at, role: row.role });
 
 /** How many times a PIN is counted (or checked) again when another wrong one was counted (or the PIN changed)
  * between the read and the write. */
@@ -112,10 +114,13 @@ export function createCoordinatorsService(context: ServiceContext) {
     return row ? profileOf(row) : null;
   };
 
-  /** May this session add a profile: the first one, or by someone signed in (the app shows the sign-in screen otherwise). */
-  const mayAdd = async (tx: Repositories, session: CoordinatorSession) =>
-    (await tx.coordinators.activeCount()) === 0 || (await signedIn(tx, session)) !== null;
-  const notSignedInToAdd = () => fail('forbidden', 'Sign in to add a coordinator.', [issue(['name'], 'not_signed_in')]);
+  /** May this session add a profile: the first one, or by an admin signed in (the app shows the sign-in screen
+   * otherwise): a refusal, or null. */
+  const refuseToAdd = async (tx: Repositories, session: CoordinatorSession) => {
+    if ((await tx.coordinators.activeCount()) === 0) return null;
+    if ((await signedIn(tx, session)) === null) return fail('forbidden', 'Sign in to add a coordinator.', [issue(['name'], 'not_signed_in')]);
+    return refuseUnlessAdmin(tx, session, 'enrolment', 'role');
+  };
 
   const handlers = {
     async listCoordinators() {
@@ -123,20 +128,30 @@ export function createCoordinatorsService(context: ServiceContext) {
       return context.store.read(async (tx) => ok({ coordinators: (await tx.coordinators.active()).map(profileOf), signedIn: await signedIn(tx, session) }));
     },
 
-    async addCoordinator({ name, pin }) {
+    async addCoordinator({ name, pin, role }) {
       const session = context.session;
       // Asked before the hash is made, so a refusal costs nothing; asked again where the profile is written.
       const refusal = await context.store.read(async (tx) => {
-        if (!(await mayAdd(tx, session))) return notSignedInToAdd();
+        const refused = await refuseToAdd(tx, session);
+        if (refused) return refused;
         if (await tx.coordinators.nameTaken(name)) return invalid([issue(['name'], 'name_taken')]);
         return null;
       });
       if (refusal) return refusal;
       const { salt, hash } = newPinHash(pin);
-      const row: CoordinatorRow = { id: context.newId(), display_name: name, pin_salt: salt, pin_hash: hash, created_at: context.now().toISOString() };
       return context.store.transaction(async (tx) => {
-        if (!(await mayAdd(tx, session))) return notSignedInToAdd();
+        const refused = await refuseToAdd(tx, session);
+        if (refused) return refused;
         if (await tx.coordinators.nameTaken(name)) return invalid([issue(['name'], 'name_taken')]);
+        const isFirst = (await tx.coordinators.activeCount()) === 0;
+        const row: CoordinatorRow = {
+          id: context.newId(),
+          display_name: name,
+          pin_salt: salt,
+          pin_hash: hash,
+          created_at: context.now().toISOString(),
+          role: roleOfNewProfile(isFirst, role),
+        };
         await tx.audit.record('settings.save', null, ['coordinators']);
         await tx.coordinators.insert(row);
         // The first profile is signed in at once, in the transaction that makes it.

@@ -18,6 +18,7 @@ import { createHandoutsService } from './handouts-service';
 import { createReportsService } from './reports-service';
 import { createRightsService } from './rights-service';
 import { createTodayService } from './today-service';
+import { createServerLoginsService } from './server-logins-service';
 import type { ServiceContext } from './service-context';
 
 export function createHandlers(context: ServiceContext): Handlers {
@@ -45,5 +46,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...createTodayService(context),
     ...createPaymentsService(context),
     ...createReceiptsService(context),
+    ...createServerLoginsService(context),
   };
 }

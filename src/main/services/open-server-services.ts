@@ -16,6 +16,7 @@ import { stderrAppLog } from '../logging/app-log';
 import { logFolderOf, openFileLog } from '../logging/file-log';
 import type { AnchorKey } from '../security/anchor-key';
 import { serverFieldSeal } from '../security/field-seal';
+import { urlWithLogin, type ServerLogin } from '../security/server-login-file';
 import { deriveKey, KEY_PURPOSES, type DatabaseKey } from '../security/database-key';
 import { ANCHORS_FILE_NAME } from './audit/anchor-file';
 import { dispatchOver, type OpenServices } from './open-services';
@@ -36,6 +37,9 @@ export interface ServerOpenOptions {
   readonly offThreadJobs?: boolean;
   readonly requireSignIn?: boolean;
   readonly anchorKey?: AnchorKey | undefined;
+  /** This PC's own database login (security/server-login-file.ts; the desktop app's keychain), used instead of the
+   * URL's user and password. Without it the URL's login (or PGPASSWORD, ~/.pgpass) is used, as before logins. */
+  readonly login?: ServerLogin;
   /** Connections this door may hold (each transaction takes one). */
   readonly maxConnections?: number;
   /** Which door opens it, for the support log's file name and the diagnostics. */
@@ -50,7 +54,9 @@ export { ServerUnreachableError } from '../db/postgres/server-unreachable';
 export const isPostgresUrl = (value: string): boolean => /^postgres(ql)?:\/\//i.test(value);
 
 export async function openServerServices(options: ServerOpenOptions): Promise<OpenServices<null>> {
-  const pool = createPostgresPool(options.url, options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections });
+  // The password joins the URL in memory only: errors name the server by host, port and database (below).
+  const connectTo = options.login ? urlWithLogin(options.url, options.login) : options.url;
+  const pool = createPostgresPool(connectTo, options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections });
   try {
     const client = await connectConfigured(pool);
     try {

@@ -22,6 +22,7 @@ import { clinicSettingsSchema, defaultClinicSettings, type ClinicSettings } from
 import { clinicalContent } from '../content/clinical-content';
 import type { Repositories } from '../db/store/store';
 import { refuseIfConsentWithdrawn, refuseIfRestricted } from './patients-service';
+import { refuseUnlessAdmin } from './roles/admin-gate';
 import type { ServiceContext } from './service-context';
 
 export const SETTINGS_KEY = 'clinic';
@@ -263,12 +264,16 @@ export function createPlanService(context: ServiceContext) {
     },
 
     async saveClinicSettings({ settings: next }) {
-      await context.store.transaction(async (tx) => {
+      const session = context.session;
+      return context.store.transaction(async (tx) => {
+        // The clinic's hours, VAT and prices are an admin's (coordinator-roles.ts).
+        const refused = await refuseUnlessAdmin(tx, session, 'settings', 'settings');
+        if (refused) return refused;
         const before = await clinicSettingsOf(tx);
         await tx.plans.putSetting(SETTINGS_KEY, next, context.now().toISOString());
         await tx.audit.record('settings.save', null, changedPaths(before, next));
+        return ok(next);
       });
-      return ok(next);
     },
 
     async listPlanVersions({ patientId }) {

@@ -83,5 +83,6 @@ export function apiFrom(bind: BindChannel): ClinicDeskApi {
     makeReceipt: bind('makeReceipt'),
     exportReceipt: bind('exportReceipt'),
     getPaymentsReport: bind('getPaymentsReport'),
+    addServerLogin: bind('addServerLogin'),
   };
 }

@@ -71,6 +71,7 @@ export const CHANNELS = [
   'makeReceipt',
   'exportReceipt',
   'getPaymentsReport',
+  'addServerLogin',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -20,6 +20,7 @@ import { handoutsChannels } from './handouts';
 import { reportsChannels } from './reports';
 import { rightsChannels } from './rights';
 import { todayChannels } from './today';
+import { serverLoginsChannels } from './server-logins';
 import type { Result } from './result';
 
 export const contract = {
@@ -37,6 +38,7 @@ export const contract = {
   ...auditChannels,
   ...coordinatorsChannels,
   ...rightsChannels,
+  ...serverLoginsChannels,
   ...diagnosticsChannels,
   ...todayChannels,
   ...paymentsChannels,

@@ -92,6 +92,9 @@ export const ISSUE_MESSAGES = {
   name_taken: { en: 'A coordinator with this name already exists.', ko: '같은 이름의 코디네이터가 이미 있습니다.' },
   not_signed_in: { en: 'Sign in first.', ko: '먼저 로그인하세요.' },
   no_coordinators: { en: 'Create the first coordinator profile first.', ko: '먼저 첫 코디네이터 프로필을 만드세요.' },
+  admin_only: { en: 'Only a clinic admin can do this.', ko: '병원 관리자만 할 수 있습니다.' },
+  server_only: { en: 'Only a clinic server has database logins.', ko: '데이터베이스 로그인은 병원 서버에만 있습니다.' },
+  has_login: { en: 'This profile already has a database login.', ko: '이 프로필에는 이미 데이터베이스 로그인이 있습니다.' },
   too_many_drafts: {
     en: 'You have too many unsaved intakes: save or discard some in the patient list first.',
     ko: '저장하지 않은 접수가 너무 많습니다. 환자 목록에서 먼저 저장하거나 삭제하세요.',

@@ -115,6 +115,7 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   changePin: { currentPin: '4829', newPin: '91827364' },
   exportPatientArchive: { patientId: PATIENT_ID, folder: '/tmp/clinicdesk-fuzz-archives' },
   requestErasure: { patientId: PATIENT_ID, reason: 'The patient asked by e-mail on 2026-11-20.' },
+  addServerLogin: { coordinatorId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' },
 };
 
 type Path = (string | number)[];

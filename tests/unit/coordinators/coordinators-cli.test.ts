@@ -43,7 +43,7 @@ describe('coordinators in the CLI', () => {
       if (!added.ok) throw new Error(JSON.stringify(added.error));
       return added.value;
     });
-    expect(await cli('coordinators', 'list')).toMatchObject({ code: 0, out: `${park.id}  Park Ji-won` });
+    expect(await cli('coordinators', 'list')).toMatchObject({ code: 0, out: `${park.id}  Park Ji-won  (admin)` });
 
     expect(await cli('coordinators', 'reset-pin', park.id, '--pin', '12')).toMatchObject({ code: 2 });
     // A new PIN needs 6 digits, from the CLI too.

@@ -207,6 +207,7 @@ describe('coordinator profiles', () => {
         pin_salt: salt.toString('hex'),
         pin_hash: hash.toString('hex'),
         created_at: clock.toISOString(),
+        role: 'coordinator',
       }),
     );
     expect(await call('signIn', { coordinatorId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', pin: '4829' })).toMatchObject({ name: 'Choi Yu-na' });

@@ -474,11 +474,12 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
 
   it('coordinators, PIN attempts, drafts and plan drafts answer alike', async () => {
     const both = await openBoth();
-    const profile = (id: string, name: string) => ({ id, display_name: name, pin_salt: 's'.repeat(32), pin_hash: 'h'.repeat(64), created_at: NOW });
+    const profile = (id: string, name: string, role: 'coordinator' | 'doctor' | 'admin' = 'coordinator') =>
+      ({ id, display_name: name, pin_salt: 's'.repeat(32), pin_hash: 'h'.repeat(64), created_at: NOW, role });
     const [fromSqlite, fromPg] = await onBoth(both, (store) =>
       store.transaction(async (tx) => {
         await tx.coordinators.insert(profile('c2', 'Park Ji-won'));
-        await tx.coordinators.insert(profile('c1', 'Kim Soo-jin'));
+        await tx.coordinators.insert(profile('c1', 'Kim Soo-jin', 'doctor'));
         await tx.coordinators.insert(profile('c3', 'kim lower'));
         const coordinators = {
           active: await tx.coordinators.active(),

@@ -18,8 +18,16 @@ import {
 import { usePostgres } from '../../support/postgres/use-postgres';
 import { TEST_KEY } from '../../support/test-key';
 
-/** Columns PostgreSQL has and SQLite has not, each for a reason: the short needles' pieces (0002). */
-const POSTGRES_ONLY_COLUMNS: Record<string, readonly string[]> = { patient_search_text: ['haystack_pieces'] };
+/** Columns PostgreSQL has and SQLite has not, each for a reason: the short needles' pieces (0002); the database
+ * login that wrote an audit entry and the login of a profile (0021: a SQLite file has no logins). */
+const POSTGRES_ONLY_COLUMNS: Record<string, readonly string[]> = {
+  patient_search_text: ['haystack_pieces'],
+  audit_log: ['db_login'],
+  coordinator_profiles: ['db_login'],
+};
+/** Defaults that differ, each for a reason: a new patient goes into the branch of the login that adds it (0021);
+ * a SQLite file has one branch and no logins. */
+const POSTGRES_DEFAULTS: Record<string, string> = { 'patients.branch_id': 'clinicdesk_home_branch()' };
 /** The schema's version (SQLite: PRAGMA user_version) and the sealed photo files (0022; SQLite: the photo folder). */
 const POSTGRES_ONLY_TABLES = ['schema_version', 'photo_files'];
 /** SQLite's table of short needles' pieces (0019), which PostgreSQL keeps as the generated column above. */
@@ -28,8 +36,9 @@ const SQLITE_ONLY_INDEXES = ['patient_search_pieces_by_seq'];
 /** SQLite's FTS5 sync triggers have no PostgreSQL twin: the pieces are a generated column, the trigram index an index. */
 const SQLITE_ONLY_TRIGGERS = ['patient_search_text_ai', 'patient_search_text_ad', 'patient_search_text_au'];
 const POSTGRES_ONLY_INDEXES = ['patient_search_index', 'patient_search_pieces_index'];
-/** PostgreSQL's TRUNCATE passes row triggers by; SQLite has none. */
-const POSTGRES_ONLY_TRIGGERS = ['audit_log_no_truncate', 'payments_no_truncate', 'quote_versions_no_truncate'];
+/** PostgreSQL's TRUNCATE passes row triggers by; SQLite has none. The audit entry's login is stamped by the server
+ * (0021). */
+const POSTGRES_ONLY_TRIGGERS = ['audit_log_no_truncate', 'payments_no_truncate', 'quote_versions_no_truncate', 'audit_log_stamp_login'];
 
 const upTo = (version: number) => POSTGRES_MIGRATIONS.filter((migration) => migration.version <= version);
 const before = (version: number) => POSTGRES_MIGRATIONS.filter((migration) => migration.version < version);
@@ -116,7 +125,12 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
         const expected = sqlite
           .prepare<[], { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }>(`SELECT * FROM pragma_table_info('${table}')`)
           .all()
-          .map((column) => ({ name: column.name, types: typeClass[column.type], notNull: column.notnull === 1 || column.pk > 0, default: column.dflt_value }));
+          .map((column) => ({
+            name: column.name,
+            types: typeClass[column.type],
+            notNull: column.notnull === 1 || column.pk > 0,
+            default: POSTGRES_DEFAULTS[`${table}.${column.name}`] ?? column.dflt_value,
+          }));
         const actual = pgColumns.rows
           .filter((row) => row.table_name === table && !(POSTGRES_ONLY_COLUMNS[table] ?? []).includes(row.column_name))
           .map((row) => ({

@@ -46,18 +46,20 @@ const COMMANDS: Record<string, readonly string[]> = {
   handouts: ['--patient', '--out', '--draft'],
   'report khidi': ['--year', '--out'],
   'report summary': ['--from', '--to', '--json'],
+  'report payments': ['--from', '--to', '--json'],
   backup: ['--out', '--keep'],
   restore: [],
   'audit verify': ['--code', '--anchors', '--json'],
   'audit anchor': ['--after-restore', '--json'],
   'coordinators list': ['--json'],
   'coordinators reset-pin': ['--pin'],
+  'server add-login': ['--out'],
   demo: [],
   info: ['--json'],
   'migrate-to-postgres': ['--from', '--to'],
   diagnostics: ['--out'],
 };
-const GLOBAL_OPTIONS = ['--db', '--key-file', '--anchor-key-file'];
+const GLOBAL_OPTIONS = ['--db', '--key-file', '--anchor-key-file', '--login-file'];
 
 /** The option flags a help text lists in its option columns. */
 const listedOptions = (help: string) => [...help.matchAll(/^ {2}(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1]);
@@ -90,7 +92,7 @@ describe('the CLI parser', () => {
     const [first, valid] = refused.err.split('\n');
     expect(first).toBe("Unknown option '--colour'");
     expect(valid!.replace(/^The options of handout: |\.$/g, '').split(', ').sort()).toEqual([...COMMANDS.handout!, ...GLOBAL_OPTIONS, '--help'].sort());
-    expect((await cli('info', '--verbose')).err).toContain('The options of info: --json, --db, --key-file, --anchor-key-file, --help.');
+    expect((await cli('info', '--verbose')).err).toContain('The options of info: --json, --db, --key-file, --anchor-key-file, --login-file, --help.');
   });
 
   it('refuses an unknown command, listing the commands there are', async () => {
@@ -100,7 +102,7 @@ describe('the CLI parser', () => {
     expect(top.err).toContain('The commands: patients, plan, followups, calendar, handout, handouts, report, backup, restore, audit,');
     const sub = await cli('patients', 'fly');
     expect(sub.err).toContain("Unknown command 'fly'\nThe commands of patients: import, export, archive, purge-expired, search.");
-    expect((await cli('help', 'report', 'yearly')).err).toContain('The commands of report: khidi, summary.');
+    expect((await cli('help', 'report', 'yearly')).err).toContain('The commands of report: khidi, summary, payments.');
   });
 
   it('lists the choices of --kind, --lang and --status when the value is not one of them', async () => {

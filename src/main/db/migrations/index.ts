@@ -18,6 +18,7 @@ import { migration0018 } from './0018-quote-versions';
 import { migration0019 } from './0019-search-pieces';
 import { migration0022 } from './0022-server-photo-files';
 import { migration0020 } from './0020-payments';
+import { migration0021 } from './0021-roles-and-branches';
 
 /**
  * Every migration in order of its number. A new one gets its number and its own file and test. Numbers are
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0018,
   migration0019,
   migration0020,
+  migration0021,
   migration0022,
 ];
 

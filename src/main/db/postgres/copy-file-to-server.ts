@@ -18,6 +18,10 @@ export { CopyMismatchError, ServerNotEmptyError } from './copy-errors';
 
 /** Tables the file keeps that the server derives otherwise (or not at all). */
 const FILE_ONLY_TABLES = new Set(['patient_search_pieces']);
+/** Rows the migrations themselves write on an empty server (0021's default branch): not a clinic's data, so they do
+ * not make the server "not empty", and the file's own copy of them replaces them. Their tables reference no other
+ * table and are copied first, since rows copied before them refer to them (a patient's branch). */
+const MIGRATION_SEED_ROWS: Readonly<Record<string, string>> = { branches: "id = 'main'" };
 /** A batch of rows per INSERT: under PostgreSQL's 65,535 parameters for the widest table (26 columns). */
 const MAX_PARAMETERS = 60_000;
 
@@ -55,12 +59,17 @@ export async function copyFileToServer(
   progress: (text: string) => void = () => {},
   photoFolder?: PhotoFolderSource,
 ): Promise<CopyReport> {
-  const tables = tablesOf(db);
+  const fileTables = tablesOf(db);
+  const tables = [...fileTables.filter((table) => table in MIGRATION_SEED_ROWS), ...fileTables.filter((table) => !(table in MIGRATION_SEED_ROWS))];
   await client.query('BEGIN');
   try {
     for (const table of tables) {
-      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoted(table)}`);
+      const seeded = MIGRATION_SEED_ROWS[table];
+      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoted(table)}${seeded ? ` WHERE NOT (${seeded})` : ''}`);
       if (Number(rows[0]!.n) > 0) throw new ServerNotEmptyError(table, Number(rows[0]!.n));
+    }
+    for (const [table, seeded] of Object.entries(MIGRATION_SEED_ROWS)) {
+      if (tables.includes(table)) await client.query(`DELETE FROM ${quoted(table)} WHERE ${seeded}`);
     }
     const report: { table: string; rows: number }[] = [];
     for (const table of tables) {

@@ -19,6 +19,7 @@ import { createPgQuotesRepository } from './repositories/quotes-repository';
 import { createPgReportsRepository } from './repositories/reports-repository';
 import { createPgRightsRepository } from './repositories/rights-repository';
 import { createPgTripsRepository } from './repositories/trips-repository';
+import { createPgServerLoginsRepository } from './repositories/server-logins-repository';
 
 export interface PgRepositoriesOptions {
   /** A write transaction: the audit log's head is read under the chain's lock (./repositories/audit-repository.ts). */
@@ -45,5 +46,6 @@ export function createPgRepositories(sql: PgSql, options: PgRepositoriesOptions)
     coordinators: createPgCoordinatorsRepository(sql),
     pinAttempts: createPgPinAttemptsRepository(sql),
     auditLog: createPgAuditRepository(sql, { writable: options.writable }),
+    serverLogins: createPgServerLoginsRepository(sql),
   };
 }

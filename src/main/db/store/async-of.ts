@@ -37,6 +37,11 @@ export function asyncOf<T extends object>(repository: T): AsyncOf<T> {
 export function traceCalls<T extends object>(repositories: T, onCall: (name: string) => void): T {
   const traced: Record<string, unknown> = {};
   for (const [repository, face] of Object.entries(repositories)) {
+    // A repository the back end has not (the SQLite file's server logins) stays absent.
+    if (face === null) {
+      traced[repository] = null;
+      continue;
+    }
     const methods: Record<string, unknown> = {};
     for (const [method, member] of Object.entries(face as Record<string, unknown>)) {
       if (typeof member !== 'function') continue;

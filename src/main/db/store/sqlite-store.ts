@@ -58,6 +58,7 @@ export function createSqliteStore(db: Db, deps: AuditDeps, options: SqliteStoreO
     coordinators: asyncOf(createCoordinatorsRepository(db)),
     pinAttempts: asyncOf(createPinAttemptsRepository(db)),
     auditLog: asyncOf(createAuditRepository(db)),
+    serverLogins: null,
   };
   const onSlow = options.onSlowTransaction;
   const repositories = onSlow ? traceCalls(untraced, (name) => void calls.push(name)) : untraced;

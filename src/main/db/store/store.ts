@@ -18,6 +18,7 @@ import type { QuotesRepository } from '../repositories/quotes-repository';
 import type { ReportsRepository } from '../repositories/reports-repository';
 import type { RightsRepository } from '../repositories/rights-repository';
 import type { TripsRepository } from '../repositories/trips-repository';
+import type { ServerLoginsRepository } from '../postgres/repositories/server-logins-repository';
 import type { AsyncOf } from './async-of';
 
 export type StoreBackend = 'sqlite' | 'postgres';
@@ -41,6 +42,8 @@ export interface Repositories {
   readonly coordinators: AsyncOf<CoordinatorsRepository>;
   readonly pinAttempts: AsyncOf<PinAttemptsRepository>;
   readonly auditLog: AsyncOf<AuditRepository>;
+  /** The clinic server's database logins; null on a SQLite file, which has none. */
+  readonly serverLogins: ServerLoginsRepository | null;
 }
 
 /** A transaction: its repositories, and the audit trail that writes inside it (a change is never saved without its

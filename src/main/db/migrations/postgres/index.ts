@@ -42,6 +42,7 @@ import { postgresMigration0018 } from './0018-quote-versions';
 import { postgresMigration0019 } from './0019-search-pieces';
 import { postgresMigration0022 } from './0022-server-photo-files';
 import { postgresMigration0020 } from './0020-payments';
+import { postgresMigration0021 } from './0021-roles-and-branches';
 
 /** Every PostgreSQL migration in order; the same numbers (gaps included) and names as ../index.ts's MIGRATIONS. */
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -63,6 +64,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   postgresMigration0018,
   postgresMigration0019,
   postgresMigration0020,
+  postgresMigration0021,
   postgresMigration0022,
 ];
 

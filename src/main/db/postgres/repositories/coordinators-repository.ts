@@ -4,7 +4,7 @@ import type { CoordinatorRow, CoordinatorsRepository } from '../../repositories/
 import type { AsyncOf } from '../../store/async-of';
 import type { PgSql } from '../pg-sql';
 
-const COLUMNS = 'id, display_name, pin_salt, pin_hash, created_at';
+const COLUMNS = 'id, display_name, pin_salt, pin_hash, created_at, role';
 
 export function createPgCoordinatorsRepository(sql: PgSql): AsyncOf<CoordinatorsRepository> {
   return {
@@ -14,12 +14,13 @@ export function createPgCoordinatorsRepository(sql: PgSql): AsyncOf<Coordinators
       return (await sql.one('SELECT 1 FROM coordinator_profiles WHERE display_name = $1 AND disabled_at IS NULL', [name])) !== undefined;
     },
     async insert(row) {
-      await sql.run('INSERT INTO coordinator_profiles (id, display_name, pin_salt, pin_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [
+      await sql.run('INSERT INTO coordinator_profiles (id, display_name, pin_salt, pin_hash, created_at, role) VALUES ($1, $2, $3, $4, $5, $6)', [
         row.id,
         row.display_name,
         row.pin_salt,
         row.pin_hash,
         row.created_at,
+        row.role,
       ]);
     },
     async setPin(id, salt, hash) {
