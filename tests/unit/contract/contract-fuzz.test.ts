@@ -18,7 +18,8 @@ import { createAppLog } from '../../../src/main/logging/app-log';
 import { createHandlers } from '../../../src/main/services/handlers';
 import { newCoordinatorSession } from '../../../src/main/services/sessions/coordinator-session';
 import { answerOf, openBrowserSession } from '../../support/preview-client';
-import { fixtureCase, fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import { fixtureCase, fixtureIntake } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 
 const PATIENT_ID = '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f';
 const DRAFT_KEY = 'new:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -137,7 +138,7 @@ function payloads(channel: Channel): fc.Arbitrary<unknown> {
 /** What a value becomes on its way through JSON, as the HTTP door receives it. */
 const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value) ?? 'null') as unknown;
 
-let services: TempServices;
+let services: TestServices;
 let called: Channel[];
 /** The raw entry: these payloads are meant to be anything at all. */
 let dispatch: RawDispatch;
@@ -161,11 +162,9 @@ const countsOf = (door: string): DoorCounts => {
   if (!counts.has(door)) counts.set(door, { payloads: 0, invalid_accepted: 0, uncaught_errors: 0, database_changes: 0, transport_retries: 0 });
   return counts.get(door)!;
 };
-/** Rows written by this connection so far (triggers included): a cheap exact check after every payload. */
-const totalChanges = (): number => services.context.db.prepare<[], { n: number }>('SELECT total_changes() AS n').get()!.n;
 
 beforeAll(async () => {
-  services = openTempServices();
+  services = await openTestServices();
   // A patient and a draft exist, so a handler reached by mistake would have something to change.
   await services.dispatch('createPatient', { patient: { ...fixtureIntake('ko'), id: PATIENT_ID } });
   await services.dispatch('saveDraft', VALID.saveDraft);
@@ -197,7 +196,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
-  services.dispose();
+  await services.dispose();
   if (process.env.FUZZ_REPORT) {
     const lines = [...counts].map(([door, count]) => JSON.stringify({ door, runs_per_channel: RUNS, channels: CHANNELS.length, ...count }));
     mkdirSync(dirname(process.env.FUZZ_REPORT), { recursive: true });
@@ -237,18 +236,21 @@ describe.each(CHANNELS)('channel %s', (channel) => {
   it.each(Object.keys(doors))('refuses every invalid payload through the %s door, touching nothing', async (door) => {
     const schema = contract[channel].input;
     const count = countsOf(door);
-    // Every table, row by row, before and after the whole run; total_changes() after each payload.
-    const snapshotBefore = services.snapshot();
+    // Every table, row by row, before and after the whole run; the rows written after each payload.
+    const snapshotBefore = await services.snapshot();
+    // The count after one payload is the count before the next: one read per payload (a round trip on PostgreSQL).
+    let changesSoFar = await services.changes();
     await fc.assert(
       fc.asyncProperty(payloads(channel), async (payload) => {
         // Over HTTP the payload is what JSON makes of it (undefined keys vanish, -0 becomes 0...).
         const sent = door === 'http' ? asJson(payload) : payload;
         fc.pre(!schema.safeParse(sent).success);
-        const changesBefore = totalChanges();
+        const changesBefore = changesSoFar;
         called.length = 0;
         uncaught.length = 0;
         const result = await doors[door]!(channel, sent);
-        const changed = totalChanges() !== changesBefore;
+        changesSoFar = await services.changes();
+        const changed = changesSoFar !== changesBefore;
         count.payloads += 1;
         if (result.ok || called.length > 0) count.invalid_accepted += 1;
         if (uncaught.length > 0) count.uncaught_errors += 1;
@@ -262,7 +264,7 @@ describe.each(CHANNELS)('channel %s', (channel) => {
       }),
       { numRuns: RUNS },
     );
-    expect(services.snapshot()).toBe(snapshotBefore);
+    expect(await services.snapshot()).toBe(snapshotBefore);
   }, PROPERTY_TIMEOUT_MS);
 });
 
@@ -276,11 +278,11 @@ describe('callers that are not the app', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...CHANNELS), foreignFrames, async (channel, frame) => {
         called.length = 0;
-        const before = services.snapshot();
+        const before = await services.snapshot();
         const result = await ipcListeners.get(ipcChannel(channel))!({ senderFrame: frame }, VALID[channel]);
         expect(result.ok ? null : result.error.code).toBe('forbidden');
         expect(called).toEqual([]);
-        expect(services.snapshot()).toBe(before);
+        expect(await services.snapshot()).toBe(before);
       }),
       { numRuns: 300 },
     );
