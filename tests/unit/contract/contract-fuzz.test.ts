@@ -4,9 +4,9 @@
 //
 // FUZZ_RUNS sets the payloads per channel and door (150 by default; `npm run fuzz` runs 10,000). With
 // FUZZ_REPORT=<file>, each door's counts (invalid payloads accepted, uncaught errors, database changes; all
-// must be 0) are written there as JSON lines.
+// must be 0) are appended there as JSON lines, one per back end and door (it runs on both: tests/both-backends.ts).
 import fc from 'fast-check';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,9 +198,10 @@ afterAll(async () => {
   await server.close();
   await services.dispose();
   if (process.env.FUZZ_REPORT) {
-    const lines = [...counts].map(([door, count]) => JSON.stringify({ door, runs_per_channel: RUNS, channels: CHANNELS.length, ...count }));
+    const lines = [...counts].map(([door, count]) => JSON.stringify({ backend: services.backend, door, runs_per_channel: RUNS, channels: CHANNELS.length, ...count }));
     mkdirSync(dirname(process.env.FUZZ_REPORT), { recursive: true });
-    writeFileSync(process.env.FUZZ_REPORT, `${lines.join('\n')}\n`);
+    // Appended: the run on each back end adds its lines (`npm run fuzz` empties the file first).
+    appendFileSync(process.env.FUZZ_REPORT, `${lines.join('\n')}\n`);
   }
 });
 
