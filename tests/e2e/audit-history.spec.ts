@@ -70,11 +70,10 @@ test('the history shows an edit with who and which fields, and warns when the ch
   });
 
   await test.step('a tampered entry is reported as a broken chain, in Korean too', async () => {
-    // What an attacker with the file would do: drop the guard and rewrite who made the edit.
-    const db = app.services.context.db;
-    db.exec('DROP TRIGGER audit_log_no_update');
-    db.prepare("UPDATE audit_log SET actor = 'someone else' WHERE action = 'patient.update'").run();
-    const seq = db.prepare<[], { seq: number }>("SELECT seq FROM audit_log WHERE action = 'patient.update'").get()!.seq;
+    // What an attacker with the file (or the server's owner login) would do: drop the guard and rewrite who made the edit.
+    await app.sql.run(app.backend === 'sqlite' ? 'DROP TRIGGER audit_log_no_update' : 'DROP TRIGGER audit_log_no_update ON audit_log');
+    await app.sql.run("UPDATE audit_log SET actor = 'someone else' WHERE action = 'patient.update'");
+    const seq = (await app.sql.get<{ seq: number }>("SELECT seq FROM audit_log WHERE action = 'patient.update'"))!.seq;
     await page.reload();
     await intake.waitUntilReady();
     await expect(history.locator(`[data-audit-broken="${seq}"]`)).toHaveText(uiText('en', 'audit.broken', { seq }));

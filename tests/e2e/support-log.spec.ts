@@ -12,7 +12,7 @@ test('an internal error shows its reference, in Korean and in English', async ({
   const list = new PatientListPage(page, app);
   await list.goto();
   // A table the list reads is gone (as after a failed update): the search throws inside the services.
-  app.services.context.db.exec('ALTER TABLE patient_restrictions RENAME TO patient_restrictions_away');
+  await app.sql.run('ALTER TABLE patient_restrictions RENAME TO patient_restrictions_away');
   try {
     await page.reload();
     const banner = list.screen.locator('.banner--error[role="alert"]');
@@ -27,7 +27,7 @@ test('an internal error shows its reference, in Korean and in English', async ({
     }
     await page.screenshot({ path: 'test-results/screens/error-reference-page-en.png' });
   } finally {
-    app.services.context.db.exec('ALTER TABLE patient_restrictions_away RENAME TO patient_restrictions');
+    await app.sql.run('ALTER TABLE patient_restrictions_away RENAME TO patient_restrictions');
   }
 });
 

@@ -1,6 +1,7 @@
 // A generated year of patients for the report tests: varied nationalities, birth dates, sexes and referral routes
 // (some never recorded), each with a saved plan whose sessions fall in the year, some marked done.
 import type { OpenServices } from '../../src/main/services/open-services';
+import type { Db } from '../../src/main/db/open-database';
 import { FIXTURE_LANGUAGES, fixtureIntake, type IntakeInput, type PlanItemInput } from './temp-services';
 
 export const REPORT_NATIONALITIES = ['CN', 'JP', 'TH', 'VN', 'MN', 'RU', 'SA', 'US', 'TW', 'AU', 'KR'] as const;
@@ -27,7 +28,7 @@ export interface GeneratedReportPatient {
   readonly inYear: boolean;
 }
 
-export async function addReportPatients(services: OpenServices, count: number, year = 2026): Promise<GeneratedReportPatient[]> {
+export async function addReportPatients(services: Pick<OpenServices<Db | null>, 'dispatch'>, count: number, year = 2026): Promise<GeneratedReportPatient[]> {
   const made: GeneratedReportPatient[] = [];
   for (let index = 0; index < count; index++) {
     const base = fixtureIntake(FIXTURE_LANGUAGES[index % FIXTURE_LANGUAGES.length]!);

@@ -133,7 +133,7 @@ export function createRightsService(context: ServiceContext) {
             years: (await clinicSettingsOf(tx)).retentionYears,
           });
           // Restricted at once; what no law makes the clinic keep is erased in the same transaction.
-          await tx.rights.restrict(seq, now.toISOString(), until, reason);
+          if (!(await tx.rights.restrict(seq, now.toISOString(), until, reason))) return 'already' as const;
           const updated = await tx.patients.update(patientId, record.version, eraseUnrequiredData(record.patient), now.toISOString());
           if (updated !== 'updated') throw new ErasureConflict();
           const erasePhotos = photos.length > 0 && photosOnlyForMarketing(record.patient.consents);

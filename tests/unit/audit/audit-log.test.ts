@@ -1,13 +1,14 @@
-// The audit log over the real services and a real SQLite file: every audited action appends exactly one entry
+// The audit log over the real services, on the SQLite file and on PostgreSQL: every audited action appends exactly one entry
 // with who, what, when, which patient and which fields; the table refuses UPDATE and DELETE; a tampered row is
 // found at that row.
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Channel, InputOf, OutputOf } from '../../../src/shared/contract';
 import { COORDINATOR_SETTING } from '../../../src/main/services/service-context';
-import { FIXED_NOW, fixtureCase, fixtureIntake, movableClock, openTempServices, type PlanInput, type TempServices } from '../../support/temp-services';
+import { FIXED_NOW, fixtureCase, fixtureIntake, movableClock, type PlanInput } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 
-let services: TempServices;
+let services: TestServices;
 let clock: ReturnType<typeof movableClock>;
 let patientId: string;
 
@@ -20,9 +21,10 @@ interface Row {
   fields_json: string;
 }
 
-const rowsAfter = (seq: number): Row[] =>
-  services.context.db.prepare<[number], Row>('SELECT seq, at, actor, action, patient_id, fields_json FROM audit_log WHERE seq > ? ORDER BY seq').all(seq);
-const lastSeq = (): number => services.context.db.prepare<[], { n: number }>('SELECT coalesce(max(seq), 0) AS n FROM audit_log').get()!.n;
+const rowsAfter = (seq: number): Promise<Row[]> => services.sql.all<Row>('SELECT seq, at, actor, action, patient_id, fields_json FROM audit_log WHERE seq > ? ORDER BY seq', seq);
+const lastSeq = async (): Promise<number> => (await services.sql.get<{ n: number }>('SELECT coalesce(max(seq), 0) AS n FROM audit_log'))!.n;
+/** Someone with the database's owner rights removes one of the log's guards. */
+const dropTrigger = (name: string) => services.sql.run(services.backend === 'sqlite' ? `DROP TRIGGER ${name}` : `DROP TRIGGER ${name} ON audit_log`);
 
 const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
   const result = await services.dispatch(channel, input);
@@ -32,14 +34,14 @@ const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<O
 
 /** Runs one action and returns the entries it appended. */
 async function appended(action: () => Promise<unknown>): Promise<{ action: string; patientId: string | null; fields: string[]; actor: string; at: string }[]> {
-  const before = lastSeq();
+  const before = await lastSeq();
   await action();
-  return rowsAfter(before).map((row) => ({ action: row.action, patientId: row.patient_id, fields: JSON.parse(row.fields_json) as string[], actor: row.actor, at: row.at }));
+  return (await rowsAfter(before)).map((row) => ({ action: row.action, patientId: row.patient_id, fields: JSON.parse(row.fields_json) as string[], actor: row.actor, at: row.at }));
 }
 
 beforeEach(async () => {
   clock = movableClock();
-  services = openTempServices(clock.now);
+  services = await openTestServices(clock.now);
   const patient = { ...fixtureIntake('en'), trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' } };
   patientId = (await call('createPatient', { patient })).id;
 });
@@ -74,7 +76,7 @@ describe('the audit log', () => {
     const edited = { ...record.patient, phone: '+61498765432', trip: { ...record.patient.trip, departure: '2027-03-03' } };
     const entries = await appended(() => call('updatePatient', { id: patientId, expectedVersion: record.version, patient: edited }));
     expect(entries).toEqual([expect.objectContaining({ action: 'patient.update', patientId, fields: ['phone', 'trip.departure'] })]);
-    const stored = JSON.stringify(rowsAfter(0));
+    const stored = JSON.stringify(await rowsAfter(0));
     expect(stored).not.toContain('498765432');
     expect(stored).not.toContain('2027-03-03');
   });
@@ -142,40 +144,39 @@ describe('the audit log', () => {
     expect(chain).toEqual({ checked: 2, firstBroken: null });
   });
 
-  it('is append-only: the database refuses UPDATE and DELETE', () => {
-    const db = services.context.db;
-    expect(() => db.prepare("UPDATE audit_log SET actor = 'x' WHERE seq = 1").run()).toThrow(/append-only/);
-    expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 1').run()).toThrow(/append-only/);
-    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
-    expect(rowsAfter(0)).toHaveLength(1);
+  it('is append-only: the database refuses UPDATE and DELETE', async () => {
+    await expect(services.sql.run("UPDATE audit_log SET actor = 'x' WHERE seq = 1")).rejects.toThrow(/append-only/);
+    await expect(services.sql.run('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/append-only/);
+    await expect(services.sql.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    expect(await rowsAfter(0)).toHaveLength(1);
   });
 
   it('refuses an entry written outside a write transaction (it must share the change’s transaction)', async () => {
-    const before = lastSeq();
+    const before = await lastSeq();
     await expect(services.context.store.read((tx) => tx.audit.record('patient.open', patientId))).rejects.toThrow(/outside the transaction/);
     // Nor through a transaction kept after it ended.
     const ended = await services.context.store.transaction(async (tx) => tx);
     await expect(ended.audit.record('patient.open', patientId)).rejects.toThrow(/outside the transaction/);
-    expect(lastSeq()).toBe(before);
+    expect(await lastSeq()).toBe(before);
   });
 
   it('rolls the entry back with the change when the change fails', async () => {
-    const before = lastSeq();
+    const before = await lastSeq();
     await expect(
       services.context.store.transaction(async (tx) => {
         await tx.audit.record('patient.update', patientId, ['phone']);
         throw new Error('the change failed');
       }),
     ).rejects.toThrow(/the change failed/);
-    expect(lastSeq()).toBe(before);
+    expect(await lastSeq()).toBe(before);
   });
 
   it('finds a tampered row at that row (someone dropped the triggers and edited the file)', async () => {
     for (let n = 0; n < 5; n++) await call('getPatient', { id: patientId });
     expect(await call('verifyAuditChain', {})).toMatchObject({ checked: 6, firstBroken: null });
-    const db = services.context.db;
-    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-    db.prepare("UPDATE audit_log SET fields_json = '[\"phone\"]' WHERE seq = 4").run();
+    await dropTrigger('audit_log_no_update');
+    await dropTrigger('audit_log_no_delete');
+    await services.sql.run("UPDATE audit_log SET fields_json = '[\"phone\"]' WHERE seq = 4");
     expect(await call('verifyAuditChain', {})).toMatchObject({ checked: 4, firstBroken: { seq: 4, reason: 'wrong_hash' } });
     // The patient's own history check finds it too, without walking the whole log.
     const { chain } = await call('auditHistory', { patientId });
@@ -186,19 +187,17 @@ describe('the audit log', () => {
     const other = (await call('createPatient', { patient: fixtureIntake('ko') })).id;
     await call('getPatient', { id: other }); // 3
     await call('getPatient', { id: patientId }); // 4
-    const db = services.context.db;
-    db.exec('DROP TRIGGER audit_log_no_update;');
+    await dropTrigger('audit_log_no_update');
     // Someone rewrites the other patient's entry 3 and recomputes its hash: entry 4 no longer follows from it.
-    db.prepare("UPDATE audit_log SET hash = ? WHERE seq = 3").run('f'.repeat(64));
+    await services.sql.run('UPDATE audit_log SET hash = ? WHERE seq = 3', 'f'.repeat(64));
     const { chain } = await call('auditHistory', { patientId });
     expect(chain.firstBroken).toEqual({ seq: 4, reason: 'wrong_previous_hash' });
   });
 
   it('finds a deleted row where the chain skips it', async () => {
     for (let n = 0; n < 3; n++) await call('getPatient', { id: patientId });
-    const db = services.context.db;
-    db.exec('DROP TRIGGER audit_log_no_delete;');
-    db.prepare('DELETE FROM audit_log WHERE seq = 2').run();
+    await dropTrigger('audit_log_no_delete');
+    await services.sql.run('DELETE FROM audit_log WHERE seq = 2');
     expect((await call('verifyAuditChain', {})).firstBroken).toEqual({ seq: 3, reason: 'wrong_position' });
   });
 });

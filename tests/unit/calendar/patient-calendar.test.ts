@@ -4,12 +4,11 @@ import ICAL from 'ical.js';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/main/doors/cli';
 import { clinicalContent } from '../../../src/main/content/clinical-content';
 import type { PatientCalendarFile } from '../../../src/shared/contract/calendar';
 import { patientCalendar } from '../../../src/shared/domain/calendar/patient-calendar';
-import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
-import { writeTestKeyFile } from '../../support/test-key';
+import { fixtureIntake } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 import { positionalSessionId } from '../../../src/shared/domain/plan/plan-schema';
 
 interface ParsedEvent {
@@ -41,12 +40,12 @@ const minutesOf = (event: ParsedEvent) => (Date.parse(event.end) - Date.parse(ev
 const PICO_MINUTES = clinicalContent().catalog.find((t) => t.id === 'pico-laser')!.sessionMinutes.value.max;
 const PICO_NAME = clinicalContent().catalog.find((t) => t.id === 'pico-laser')!.names.en;
 
-let services: TempServices;
+let services: TestServices;
 let patientId: string;
 let latin: string;
 
 beforeEach(async () => {
-  services = openTempServices();
+  services = await openTestServices();
   // Home in Los Angeles, flying home on 2027-03-01: day 3 falls before the US DST change (2027-03-14), week 2 after.
   const patient = { ...fixtureIntake('en'), homeTimeZone: 'America/Los_Angeles', trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' } };
   const created = await services.dispatch('createPatient', { patient });
@@ -131,17 +130,15 @@ describe('patientCalendar (pure)', () => {
 
 describe('the calendar command', () => {
   it('writes a parseable .ics with --out, and exits 2 for an unknown id', async () => {
-    const db = join(services.folder, 'clinicdesk.sqlite');
-    const keyFile = writeTestKeyFile(services.folder);
     const io = () => {
       const out: string[] = [];
       const err: string[] = [];
       return { out, err, io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) } };
     };
-    services.close(); // the CLI opens the same database file itself
+    await services.close(); // the CLI opens the same database itself
     const file = join(services.folder, 'f.ics');
     const ok = io();
-    expect(await runCli(['--db', db, '--key-file', keyFile, 'calendar', patientId, '--out', file], ok.io)).toBe(0);
+    expect(await services.cli(['calendar', patientId, '--out', file], ok.io)).toBe(0);
     const events = parseIcs(readFileSync(file, 'utf8'));
     // A calendar of a patient's visits is health data outside the encrypted database: owner-only.
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -149,12 +146,12 @@ describe('the calendar command', () => {
     expect(events.length).toBeGreaterThan(2);
 
     const stdout = io();
-    expect(await runCli(['--db', db, '--key-file', keyFile, 'calendar', patientId], stdout.io)).toBe(0);
+    expect(await services.cli(['calendar', patientId], stdout.io)).toBe(0);
     expect(parseIcs(stdout.out.join('\n'))).toHaveLength(events.length);
 
     const unknown = io();
-    expect(await runCli(['--db', db, '--key-file', keyFile, 'calendar', '7c9e6679-7425-40de-944b-e07fc1f90ae7'], unknown.io)).toBe(2);
+    expect(await services.cli(['calendar', '7c9e6679-7425-40de-944b-e07fc1f90ae7'], unknown.io)).toBe(2);
     expect(unknown.err.join('\n')).toContain('No patient');
-    expect(await runCli(['--db', db, '--key-file', keyFile, 'calendar', 'not-a-uuid'], io().io)).toBe(2);
+    expect(await services.cli(['calendar', 'not-a-uuid'], io().io)).toBe(2);
   });
 });

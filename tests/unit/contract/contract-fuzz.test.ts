@@ -4,9 +4,9 @@
 //
 // FUZZ_RUNS sets the payloads per channel and door (150 by default; `npm run fuzz` runs 10,000). With
 // FUZZ_REPORT=<file>, each door's counts (invalid payloads accepted, uncaught errors, database changes; all
-// must be 0) are written there as JSON lines.
+// must be 0) are appended there as JSON lines, one per back end and door (it runs on both: tests/both-backends.ts).
 import fc from 'fast-check';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,8 @@ import { createAppLog } from '../../../src/main/logging/app-log';
 import { createHandlers } from '../../../src/main/services/handlers';
 import { newCoordinatorSession } from '../../../src/main/services/sessions/coordinator-session';
 import { answerOf, openBrowserSession } from '../../support/preview-client';
-import { fixtureCase, fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import { fixtureCase, fixtureIntake } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 
 const PATIENT_ID = '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f';
 const DRAFT_KEY = 'new:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -156,7 +157,7 @@ function payloads(channel: Channel): fc.Arbitrary<unknown> {
 /** What a value becomes on its way through JSON, as the HTTP door receives it. */
 const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value) ?? 'null') as unknown;
 
-let services: TempServices;
+let services: TestServices;
 let called: Channel[];
 /** The raw entry: these payloads are meant to be anything at all. */
 let dispatch: RawDispatch;
@@ -180,11 +181,9 @@ const countsOf = (door: string): DoorCounts => {
   if (!counts.has(door)) counts.set(door, { payloads: 0, invalid_accepted: 0, uncaught_errors: 0, database_changes: 0, transport_retries: 0 });
   return counts.get(door)!;
 };
-/** Rows written by this connection so far (triggers included): a cheap exact check after every payload. */
-const totalChanges = (): number => services.context.db.prepare<[], { n: number }>('SELECT total_changes() AS n').get()!.n;
 
 beforeAll(async () => {
-  services = openTempServices();
+  services = await openTestServices();
   // A patient and a draft exist, so a handler reached by mistake would have something to change.
   await services.dispatch('createPatient', { patient: { ...fixtureIntake('ko'), id: PATIENT_ID } });
   await services.dispatch('saveDraft', VALID.saveDraft);
@@ -216,11 +215,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
-  services.dispose();
+  await services.dispose();
   if (process.env.FUZZ_REPORT) {
-    const lines = [...counts].map(([door, count]) => JSON.stringify({ door, runs_per_channel: RUNS, channels: CHANNELS.length, ...count }));
+    const lines = [...counts].map(([door, count]) => JSON.stringify({ backend: services.backend, door, runs_per_channel: RUNS, channels: CHANNELS.length, ...count }));
     mkdirSync(dirname(process.env.FUZZ_REPORT), { recursive: true });
-    writeFileSync(process.env.FUZZ_REPORT, `${lines.join('\n')}\n`);
+    // Appended: the run on each back end adds its lines (`npm run fuzz` empties the file first).
+    appendFileSync(process.env.FUZZ_REPORT, `${lines.join('\n')}\n`);
   }
 });
 
@@ -256,18 +256,21 @@ describe.each(CHANNELS)('channel %s', (channel) => {
   it.each(Object.keys(doors))('refuses every invalid payload through the %s door, touching nothing', async (door) => {
     const schema = contract[channel].input;
     const count = countsOf(door);
-    // Every table, row by row, before and after the whole run; total_changes() after each payload.
-    const snapshotBefore = services.snapshot();
+    // Every table, row by row, before and after the whole run; the rows written after each payload.
+    const snapshotBefore = await services.snapshot();
+    // The count after one payload is the count before the next: one read per payload (a round trip on PostgreSQL).
+    let changesSoFar = await services.changes();
     await fc.assert(
       fc.asyncProperty(payloads(channel), async (payload) => {
         // Over HTTP the payload is what JSON makes of it (undefined keys vanish, -0 becomes 0...).
         const sent = door === 'http' ? asJson(payload) : payload;
         fc.pre(!schema.safeParse(sent).success);
-        const changesBefore = totalChanges();
+        const changesBefore = changesSoFar;
         called.length = 0;
         uncaught.length = 0;
         const result = await doors[door]!(channel, sent);
-        const changed = totalChanges() !== changesBefore;
+        changesSoFar = await services.changes();
+        const changed = changesSoFar !== changesBefore;
         count.payloads += 1;
         if (result.ok || called.length > 0) count.invalid_accepted += 1;
         if (uncaught.length > 0) count.uncaught_errors += 1;
@@ -281,7 +284,7 @@ describe.each(CHANNELS)('channel %s', (channel) => {
       }),
       { numRuns: RUNS },
     );
-    expect(services.snapshot()).toBe(snapshotBefore);
+    expect(await services.snapshot()).toBe(snapshotBefore);
   }, PROPERTY_TIMEOUT_MS);
 });
 
@@ -295,11 +298,11 @@ describe('callers that are not the app', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...CHANNELS), foreignFrames, async (channel, frame) => {
         called.length = 0;
-        const before = services.snapshot();
+        const before = await services.snapshot();
         const result = await ipcListeners.get(ipcChannel(channel))!({ senderFrame: frame }, VALID[channel]);
         expect(result.ok ? null : result.error.code).toBe('forbidden');
         expect(called).toEqual([]);
-        expect(services.snapshot()).toBe(before);
+        expect(await services.snapshot()).toBe(before);
       }),
       { numRuns: 300 },
     );

@@ -1,11 +1,8 @@
-// Coordinator profiles over the real services and a real SQLite file: the PIN is stored only as a salted scrypt
+// Coordinator profiles over the real services, on the SQLite file and on PostgreSQL: the PIN is stored only as a salted scrypt
 // hash, sign-in names the coordinator in the audit log, wrong PINs are refused beside the field, each one an audit
 // entry, counted in the database (a restart does not clear them) and, from the fifth in a row, wait 30 seconds on
 // the service clock, doubling up to an hour; bad input changes nothing.
 import { randomBytes, scryptSync } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Channel, InputOf, OutputOf } from '../../../src/shared/contract';
 import type { Dispatch } from '../../../src/main/services/dispatch';
@@ -21,27 +18,20 @@ import {
   waitLeft,
   WRONG_PIN_WAIT_MS,
 } from '../../../src/shared/domain/coordinators/coordinator-pin';
-import { createPinAttemptsRepository } from '../../../src/main/db/repositories/pin-attempts-repository';
-import type { Store } from '../../../src/main/db/store/store';
+import type { Store, Tx } from '../../../src/main/db/store/store';
 import { createCoordinatorsService, resetCoordinatorPin } from '../../../src/main/services/coordinators-service';
-import { openServices, type OpenServices } from '../../../src/main/services/open-services';
 import { COORDINATOR_SETTING } from '../../../src/main/services/service-context';
 import { newCoordinatorSession } from '../../../src/main/services/sessions/coordinator-session';
-import { TEST_KEY } from '../../support/test-key';
+import { openTestServices, type TestServices } from '../../support/test-services';
 
-let folder: string;
-let services: OpenServices;
+let services: TestServices;
 let clock: Date;
 
-beforeEach(() => {
-  folder = mkdtempSync(join(tmpdir(), 'clinicdesk-coordinators-'));
+beforeEach(async () => {
   clock = new Date('2026-11-24T01:00:00Z');
-  services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, now: () => clock });
+  services = await openTestServices(() => clock);
 });
-afterEach(() => {
-  services.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+afterEach(() => services.dispose());
 
 const send: Dispatch = (channel, input) => services.dispatch(channel, input);
 async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
@@ -49,11 +39,11 @@ async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<O
   if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
   return result.value;
 }
-const rows = () => services.context.db.prepare('SELECT * FROM coordinator_profiles ORDER BY display_name').all() as Record<string, string>[];
+const rows = () => services.sql.all<Record<string, string>>('SELECT * FROM coordinator_profiles ORDER BY display_name');
 /** Whom the audit log would name now (in the services' own session). */
 const actor = () => services.context.store.read((tx) => services.context.actor(tx));
-const pinFailures = () => services.context.db.prepare<[], { actor: string; fields_json: string }>("SELECT actor, fields_json FROM audit_log WHERE action = 'coordinator.pin_failed' ORDER BY seq").all();
-const lastActor = () => services.context.db.prepare<[], { actor: string; action: string }>('SELECT actor, action FROM audit_log ORDER BY seq DESC LIMIT 1').get();
+const pinFailures = () => services.sql.all<{ actor: string; fields_json: string }>("SELECT actor, fields_json FROM audit_log WHERE action = 'coordinator.pin_failed' ORDER BY seq");
+const lastActor = () => services.sql.get<{ actor: string; action: string }>('SELECT actor, action FROM audit_log ORDER BY seq DESC LIMIT 1');
 
 describe('PIN rules (pure)', () => {
   it('take 6 to 8 digits for a new PIN; 4 and 5 only at sign-in, for profiles made before', () => {
@@ -85,27 +75,27 @@ describe('coordinator profiles', () => {
   it('store a salted scrypt hash, never the PIN; the first profile is signed in and named in the audit log', async () => {
     const park = await call('addCoordinator', { name: ' Park Ji-won ', pin: '482913' });
     expect(park.name).toBe('Park Ji-won');
-    const [row] = rows();
+    const [row] = await rows();
     expect(row!.pin_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row!.pin_salt).toMatch(/^[0-9a-f]{32}$/);
-    expect(JSON.stringify(rows())).not.toContain('482913');
+    expect(JSON.stringify(await rows())).not.toContain('482913');
     const listed = await call('listCoordinators', {});
     expect(listed.signedIn?.id).toBe(park.id);
-    expect(lastActor()).toEqual({ actor: 'Park Ji-won', action: 'coordinator.signin' });
+    expect(await lastActor()).toEqual({ actor: 'Park Ji-won', action: 'coordinator.signin' });
     expect(await call('getCoordinator', {})).toEqual({ name: 'Park Ji-won', fallback: '' });
   });
 
   it('give two profiles with the same PIN different hashes', async () => {
     await call('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
     await call('addCoordinator', { name: 'Lee Min-ho', pin: '111111' });
-    const [a, b] = rows();
+    const [a, b] = await rows();
     expect(a!.pin_hash).not.toBe(b!.pin_hash);
     expect(a!.pin_salt).not.toBe(b!.pin_salt);
   });
 
   it('refuse a bad PIN or a taken name with an issue on the field, and change nothing', async () => {
     await call('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
-    const before = JSON.stringify(rows());
+    const before = JSON.stringify(await rows());
     for (const pin of ['123', '123456789', 'abcd', 1234]) {
       // The raw entry: a PIN sent as a number is a payload the contract refuses, not one the types allow.
       const result = await services.dispatchRaw('addCoordinator', { name: 'Kim', pin });
@@ -114,7 +104,7 @@ describe('coordinator profiles', () => {
     }
     const taken = await send('addCoordinator', { name: 'Park Ji-won', pin: '222222' });
     expect(!taken.ok && taken.error.issues[0]).toMatchObject({ path: ['name'], code: 'name_taken' });
-    expect(JSON.stringify(rows())).toBe(before);
+    expect(JSON.stringify(await rows())).toBe(before);
   });
 
   it('sign in with the right PIN, switch profiles, sign out; the log follows who is signed in', async () => {
@@ -124,10 +114,10 @@ describe('coordinator profiles', () => {
     expect(!wrong.ok && wrong.error.issues).toEqual([expect.objectContaining({ path: ['pin'], code: 'wrong_pin' })]);
     expect(await actor()).toBe('Park Ji-won');
     await call('signIn', { coordinatorId: lee.id, pin: '222222' });
-    expect(lastActor()).toEqual({ actor: 'Lee Min-ho', action: 'coordinator.signin' });
+    expect(await lastActor()).toEqual({ actor: 'Lee Min-ho', action: 'coordinator.signin' });
     expect(await actor()).toBe('Lee Min-ho');
     await call('signOut', {});
-    expect(lastActor()).toEqual({ actor: 'Lee Min-ho', action: 'coordinator.signout' });
+    expect(await lastActor()).toEqual({ actor: 'Lee Min-ho', action: 'coordinator.signout' });
     // Nobody signed in: the older setting, else "unknown".
     expect(await actor()).toBe('unknown');
     await services.context.store.transaction((tx) => tx.plans.putSetting(COORDINATOR_SETTING, 'Front desk', clock.toISOString()));
@@ -160,17 +150,16 @@ describe('coordinator profiles', () => {
     const park = await call('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
     await call('signOut', {});
     for (let i = 0; i < 5; i++) await send('signIn', { coordinatorId: park.id, pin: '999999' });
-    const reopen = () => {
-      services.close();
-      services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, now: () => clock });
+    const reopen = async () => {
+      services = await services.reopen();
     };
-    reopen();
+    await reopen();
     const stillWaiting = await send('signIn', { coordinatorId: park.id, pin: '111111' });
     expect(!stillWaiting.ok && stillWaiting.error.issues[0]).toMatchObject({ code: 'too_many_attempts' });
     // The sixth wrong PIN in a row, after the first wait, waits 60 s; after a restart, still 60 s.
     clock = new Date(clock.getTime() + 30_000);
     expect(await send('signIn', { coordinatorId: park.id, pin: '999999' })).toMatchObject({ ok: false });
-    reopen();
+    await reopen();
     clock = new Date(clock.getTime() + 59_000);
     expect(await send('signIn', { coordinatorId: park.id, pin: '111111' })).toMatchObject({ ok: false });
     clock = new Date(clock.getTime() + 1_000);
@@ -187,7 +176,7 @@ describe('coordinator profiles', () => {
     expect(await send('changePin', { currentPin: '000000', newPin: '24682468' })).toMatchObject({ ok: false });
     await call('signOut', {});
     for (let i = 0; i < 6; i++) await send('signIn', { coordinatorId: park.id, pin: '999999' });
-    const failures = pinFailures();
+    const failures = await pinFailures();
     // One from changePin, four at sign-in (the fifth wrong PIN in a row started the wait); the last two tries came
     // during the wait and checked nothing.
     expect(failures).toEqual([
@@ -219,12 +208,12 @@ describe('coordinator profiles', () => {
 
   it('change the signed-in coordinator\'s PIN only with the current one', async () => {
     const park = await call('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
-    const before = JSON.stringify(rows());
+    const before = JSON.stringify(await rows());
     const wrong = await send('changePin', { currentPin: '000000', newPin: '24682468' });
     expect(!wrong.ok && wrong.error.issues[0]).toMatchObject({ path: ['currentPin'], code: 'wrong_pin' });
     const bad = await send('changePin', { currentPin: '111111', newPin: '12' });
     expect(!bad.ok && bad.error.issues[0]).toMatchObject({ path: ['newPin'], code: 'invalid_pin' });
-    expect(JSON.stringify(rows())).toBe(before);
+    expect(JSON.stringify(await rows())).toBe(before);
     await call('changePin', { currentPin: '111111', newPin: '24682468' });
     await call('signOut', {});
     expect((await send('signIn', { coordinatorId: park.id, pin: '111111' })).ok).toBe(false);
@@ -241,20 +230,20 @@ describe('wrong PINs and profiles at the same time', () => {
     expect(codes.filter((code) => code === 'wrong_pin')).toHaveLength(4);
     expect(codes.filter((code) => code === 'too_many_attempts')).toHaveLength(3);
     // Five counted and logged, as one after the other would be; the two that came during the wait checked nothing.
-    expect(pinFailures()).toHaveLength(5);
+    expect(await pinFailures()).toHaveLength(5);
     expect(await services.context.store.read((tx) => tx.pinAttempts.throttleOf(park.id))).toMatchObject({ wrong: 5 });
   });
 
   it('write a wrong PIN only over the count it was read with (a stale count writes nothing)', async () => {
     const park = await call('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
-    const attempts = createPinAttemptsRepository(services.context.db);
+    const attempts = <T>(work: (tx: Tx) => Promise<T>) => services.context.store.transaction(work);
     const at = clock.toISOString();
     const one = afterWrongPin(FRESH_THROTTLE, clock.getTime());
-    expect(attempts.recordFailure(park.id, FRESH_THROTTLE, one, at)).toBe(true);
+    expect(await attempts((tx) => tx.pinAttempts.recordFailure(park.id, FRESH_THROTTLE, one, at))).toBe(true);
     // Another writer read the count before this one was written: its write is refused, the count kept.
-    expect(attempts.recordFailure(park.id, FRESH_THROTTLE, one, at)).toBe(false);
-    expect(attempts.recordFailure(park.id, one, afterWrongPin(one, clock.getTime()), at)).toBe(true);
-    expect(attempts.throttleOf(park.id)).toMatchObject({ wrong: 2 });
+    expect(await attempts((tx) => tx.pinAttempts.recordFailure(park.id, FRESH_THROTTLE, one, at))).toBe(false);
+    expect(await attempts((tx) => tx.pinAttempts.recordFailure(park.id, one, afterWrongPin(one, clock.getTime()), at))).toBe(true);
+    expect(await attempts((tx) => tx.pinAttempts.throttleOf(park.id))).toMatchObject({ wrong: 2 });
   });
 
   it('make one first profile when two are added at once before any exists', async () => {
@@ -264,7 +253,7 @@ describe('wrong PINs and profiles at the same time', () => {
     ]);
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
     expect(a.ok ? b : a).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(rows()).toHaveLength(1);
+    expect(await rows()).toHaveLength(1);
   });
 
   it('check a PIN again when it was reset after it was hashed: the old PIN no longer signs in', async () => {
@@ -290,18 +279,17 @@ describe('wrong PINs and profiles at the same time', () => {
   });
 
   it('set no PIN for a profile that is not there, and log nothing', async () => {
-    const before = JSON.stringify(rows());
+    const before = JSON.stringify(await rows());
     expect(await resetCoordinatorPin(services.context, '7c9e6679-7425-40de-944b-e07fc1f90ae7', '246813')).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await services.context.store.transaction((tx) => tx.coordinators.setPin('7c9e6679-7425-40de-944b-e07fc1f90ae7', 'a'.repeat(32), 'b'.repeat(64)))).toBe(false);
-    expect(JSON.stringify(rows())).toBe(before);
-    expect(services.context.db.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
+    expect(JSON.stringify(await rows())).toBe(before);
+    expect(await services.sql.get('SELECT count(*) AS n FROM audit_log')).toEqual({ n: 0 });
   });
 });
 
 describe('the sign-in gate of the app and the preview', () => {
   it('serves nothing of the patients with no profiles; with profiles, only signing in (and a locked session’s draft) until someone is', async () => {
-    services.close();
-    services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, now: () => clock, requireSignIn: true });
+    services = await services.reopen({ requireSignIn: true });
     const first = await send('searchPatients', { query: '', tripStatus: 'all', limit: 10 });
     expect(!first.ok && first.error).toMatchObject({ code: 'forbidden', issues: [expect.objectContaining({ code: 'no_coordinators' })] });
     const park = await call('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
@@ -319,8 +307,7 @@ describe('the sign-in gate of the app and the preview', () => {
   });
 
   it('locks an idle session once, however many of its calls arrive at once, and serves none of them', async () => {
-    services.close();
-    services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, now: () => clock, requireSignIn: true });
+    services = await services.reopen({ requireSignIn: true });
     const browser = newCoordinatorSession();
     expect((await services.dispatchIn(browser, 'addCoordinator', { name: 'Park Ji-won', pin: '111111' })).ok).toBe(true);
     clock = new Date(clock.getTime() + IDLE_LOCK_MINUTES.default * 60_000);
@@ -328,7 +315,7 @@ describe('the sign-in gate of the app and the preview', () => {
     expect(results.map((result) => (result.ok ? 'served' : result.error.issues[0]?.code))).toEqual(['not_signed_in', 'not_signed_in', 'not_signed_in']);
     expect(browser.current).toBeNull();
     expect(browser.lockedFrom?.name).toBe('Park Ji-won');
-    const signOuts = services.context.db.prepare<[], { actor: string; fields_json: string }>("SELECT actor, fields_json FROM audit_log WHERE action = 'coordinator.signout'").all();
+    const signOuts = await services.sql.all<{ actor: string; fields_json: string }>("SELECT actor, fields_json FROM audit_log WHERE action = 'coordinator.signout'");
     expect(signOuts).toEqual([{ actor: 'Park Ji-won', fields_json: '["idle"]' }]);
   });
 });

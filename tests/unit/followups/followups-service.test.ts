@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DueFollowUp } from '../../../src/shared/contract/followups';
-import { fixtureIntake, openTempServices, valueOf, type TempServices } from '../../support/temp-services';
+import { fixtureIntake, valueOf } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 
-let services: TempServices;
+let services: TestServices;
 let patientId: string;
 
 beforeEach(async () => {
-  services = openTempServices();
+  services = await openTestServices();
   // A patient from Los Angeles flying home on 2027-03-01; day 3 falls before the DST change, week 2 after.
   const patient = { ...fixtureIntake('en'), homeTimeZone: 'America/Los_Angeles', trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' } };
   const created = await services.dispatch('createPatient', { patient });
@@ -27,8 +28,8 @@ async function due(at: string): Promise<readonly DueFollowUp[]> {
 }
 
 describe('follow-ups after the flight', () => {
-  it('are made when the plan is saved, one per step that concerns its treatments', () => {
-    const steps = services.context.db.prepare<[], { step: string }>('SELECT step FROM followups ORDER BY due_at').all().map((r) => r.step);
+  it('are made when the plan is saved, one per step that concerns its treatments', async () => {
+    const steps = (await services.sql.all<{ step: string }>('SELECT step FROM followups ORDER BY due_at')).map((r) => r.step);
     expect(steps).toEqual(['day-3', 'week-2', 'month-1', 'month-3', 'month-6']);
   });
 
@@ -51,7 +52,7 @@ describe('follow-ups after the flight', () => {
     const current = await services.dispatch('getPatientPlan', { patientId });
     const version = valueOf(current).version;
     await services.dispatch('savePatientPlan', { patientId, expectedVersion: version, plan: { items: [{ treatment: 'hydrafacial', date: '2027-02-23' }] } });
-    const steps = services.context.db.prepare<[], { step: string }>('SELECT step FROM followups').all().map((r) => r.step);
+    const steps = (await services.sql.all<{ step: string }>('SELECT step FROM followups')).map((r) => r.step);
     expect(steps).toEqual(['day-3']);
   });
 });
@@ -81,12 +82,12 @@ describe('recording what came of a follow-up', () => {
   });
 
   it('refuses an unknown follow-up and an unknown outcome, changing nothing', async () => {
-    const before = services.snapshot();
+    const before = await services.snapshot();
     const missing = await services.dispatch('recordFollowUpOutcome', { id: '00000000-0000-4000-8000-000000000000', outcome: 'done', note: '' });
     expect(missing.ok ? null : missing.error.code).toBe('not_found');
     const [first] = await followUps();
     const bad = await services.dispatchRaw('recordFollowUpOutcome', { id: first!.id, outcome: 'forgotten', note: '' });
     expect(bad.ok ? null : bad.error.issues.map((i) => `${i.path.join('.')}:${i.code}`)).toEqual(['outcome:invalid_choice']);
-    expect(services.snapshot()).toBe(before);
+    expect(await services.snapshot()).toBe(before);
   });
 });

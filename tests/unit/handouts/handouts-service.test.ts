@@ -4,14 +4,15 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixtureIntake, openTempServices, valueOf, type TempServices } from '../../support/temp-services';
+import { fixtureIntake, valueOf } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 import { pdfText } from './pdf-tools';
 
-let services: TempServices;
+let services: TestServices;
 let patientId: string;
 
 beforeEach(async () => {
-  services = openTempServices();
+  services = await openTestServices();
   const base = fixtureIntake('ja');
   const patient = { ...base, trip: { ...base.trip, arrival: '2026-12-01', departure: '2026-12-12' } };
   patientId = valueOf(await services.dispatch('createPatient', { patient })).id;
@@ -115,11 +116,11 @@ describe('handout channels', () => {
     await savePlan();
     const blocker = join(services.folder, 'a-file');
     writeFileSync(blocker, 'not a folder');
-    const before = services.snapshot();
+    const before = await services.snapshot();
     const result = await services.dispatch('exportHandout', { patientId, kind: 'consent', language: 'ja', bilingual: false, folder: join(blocker, 'sub') });
     expect(result).toMatchObject({ ok: false, error: { issues: [{ path: ['folder'], code: 'folder_not_writable' }] } });
     expect(existsSync(join(blocker, 'sub'))).toBe(false);
-    expect(services.snapshot()).toBe(before);
+    expect(await services.snapshot()).toBe(before);
   });
 
   it('refuse a relative folder before doing anything', async () => {

@@ -1,15 +1,13 @@
 // Unsaved plans in the encrypted database: saved and read back per patient, discarded, refused for a restricted
 // record, erased by a deletion request and destroyed with the record; read and discarded from the CLI too.
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Channel, InputOf, OutputOf } from '../../../src/shared/contract';
-import { runCli } from '../../../src/main/doors/cli';
 import { createRightsService } from '../../../src/main/services/rights-service';
-import { fixtureIntake, openTempServices, type PlanInput, type TempServices } from '../../support/temp-services';
-import { writeTestKeyFile } from '../../support/test-key';
+import { fixtureIntake, type PlanInput } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 
 const DOCTOR = 'Dr. Kim Soo-jin';
-let services: TempServices;
+let services: TestServices;
 let patientId: string;
 
 async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
@@ -25,7 +23,7 @@ const draftPlan: PlanInput = {
 };
 
 beforeEach(async () => {
-  services = openTempServices();
+  services = await openTestServices();
   patientId = (await call('createPatient', { patient: fixtureIntake('ja') })).id;
 });
 afterEach(() => services.dispose());
@@ -59,7 +57,7 @@ describe('plan drafts', () => {
     await call('savePlanDraft', { patientId, baseVersion: 0, plan: draftPlan });
     await call('requestErasure', { patientId, reason: '' });
     expect(await call('getPlanDraft', { patientId })).toBeNull();
-    expect(services.snapshot()).not.toContain('mild erythema');
+    expect(await services.snapshot()).not.toContain('mild erythema');
     const refused = await services.dispatch('savePlanDraft', { patientId, baseVersion: 0, plan: draftPlan });
     expect(refused).toMatchObject({ ok: false, error: { code: 'record_restricted', issues: [{ path: ['patientId'], code: 'record_restricted' }] } });
   });
@@ -70,16 +68,15 @@ describe('plan drafts', () => {
     await services.context.store.transaction(async (tx) => tx.planDrafts.save((await tx.patients.seqOf(patientId))!, 0, draftPlan, 'then'));
     const { erased } = await createRightsService(services.context).purgeExpired({ now: new Date('2040-01-01T00:00:00Z') });
     expect(erased).toEqual([patientId]);
-    expect(services.context.db.prepare('SELECT count(*) AS n FROM plan_drafts').get()).toEqual({ n: 0 });
+    expect(await services.sql.get('SELECT count(*) AS n FROM plan_drafts')).toEqual({ n: 0 });
   });
 
   it('are shown and discarded by the CLI: plan draft ID [--discard]', async () => {
     await call('savePlanDraft', { patientId, baseVersion: 0, plan: draftPlan });
-    services.close(); // the CLI opens the same database file itself
-    const keyFile = writeTestKeyFile(services.folder);
+    await services.close(); // the CLI opens the same database itself
     const cli = async (...args: string[]) => {
       const out: string[] = [];
-      const code = await runCli(['--db', join(services.folder, 'clinicdesk.sqlite'), '--key-file', keyFile, 'plan', 'draft', ...args], {
+      const code = await services.cli(['plan', 'draft', ...args], {
         out: (text) => out.push(text),
         err: (text) => out.push(text),
       });
@@ -91,6 +88,6 @@ describe('plan drafts', () => {
     expect(await cli(patientId, '--discard')).toEqual({ code: 0, out: 'Discarded the unsaved plan.' });
     expect(await cli(patientId)).toEqual({ code: 0, out: 'No unsaved plan.' });
     expect((await cli('not-an-id')).code).toBe(2);
-    services = openTempServices(undefined, services.folder);
+    services = await services.reopen();
   });
 });

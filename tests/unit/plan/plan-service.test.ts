@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Channel, InputOf, OutputOf } from '../../../src/shared/contract';
-import { fixtureIntake, openTempServices, valueOf, type IntakeInput, type PlanInput, type TempServices } from '../../support/temp-services';
+import { fixtureIntake, valueOf, type IntakeInput, type PlanInput } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 
-let services: TempServices;
+let services: TestServices;
 let patientId: string;
 
 beforeEach(async () => {
-  services = openTempServices();
+  services = await openTestServices();
   // A Chinese patient in Seoul 2026-12-01..12-15, fish allergy, melasma and pores.
   const base = fixtureIntake('zh-Hans');
   const patient: IntakeInput = {
@@ -37,10 +38,10 @@ describe('a patient’s treatment plan', () => {
     expect(block).toBeDefined();
     expect(evaluation.unacknowledgedBlocks).toBeGreaterThan(0);
 
-    const before = services.snapshot();
+    const before = await services.snapshot();
     const refused = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 0, plan });
     expect(refused.ok ? [] : refused.error.issues.map((i) => `${i.path.join('.')}:${i.code}`)).toContain('plan.items.0:block_not_acknowledged');
-    expect(services.snapshot()).toBe(before);
+    expect(await services.snapshot()).toBe(before);
 
     const acknowledgements = evaluation.findings
       .filter((f) => f.severity === 'block')

@@ -3,9 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Channel, InputOf, OutputOf } from '../../../src/shared/contract';
 import { COORDINATOR_SETTING } from '../../../src/main/services/service-context';
-import { FIXED_NOW, fixtureIntake, movableClock, openTempServices, type PlanInput, type TempServices } from '../../support/temp-services';
+import { FIXED_NOW, fixtureIntake, movableClock, type PlanInput } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 
-let services: TempServices;
+let services: TestServices;
 let clock: ReturnType<typeof movableClock>;
 let patientId: string;
 
@@ -17,7 +18,7 @@ const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<O
 
 beforeEach(async () => {
   clock = movableClock();
-  services = openTempServices(clock.now);
+  services = await openTestServices(clock.now);
   const patient = { ...fixtureIntake('en'), trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' } };
   patientId = (await call('createPatient', { patient })).id;
 });
@@ -54,32 +55,39 @@ describe('plan versions', () => {
     expect((await call('listPlanVersions', { patientId })).map((kept) => kept.version)).toEqual([1]);
   });
 
+  /** A trigger that makes every insert or update of a plan change no row, in each dialect's words: RAISE(IGNORE)
+   * on SQLite, a BEFORE trigger that returns NULL on PostgreSQL. */
+  const skipPlanWrites = async (what: 'insert' | 'update') => {
+    if (services.backend === 'sqlite') return services.sql.run(`CREATE TEMP TRIGGER plans_skip_${what} BEFORE ${what} ON plans BEGIN SELECT RAISE(IGNORE); END`);
+    await services.sql.run('CREATE OR REPLACE FUNCTION skip_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$');
+    await services.sql.run(`CREATE TRIGGER plans_skip_${what} BEFORE ${what} ON plans FOR EACH ROW EXECUTE FUNCTION skip_row()`);
+  };
+
   it('a save whose versioned write changes no row is a conflict, with no version, session row nor entry', async () => {
     // A writer elsewhere got there between the version read and the write (a back end that does not hold the write
     // lock from the first read): stood in for by triggers that make the plan's insert and update change no row.
-    const db = services.context.db;
-    db.exec(`CREATE TEMP TRIGGER plans_skip_insert BEFORE INSERT ON plans BEGIN SELECT RAISE(IGNORE); END;
-      CREATE TEMP TRIGGER plans_skip_update BEFORE UPDATE ON plans BEGIN SELECT RAISE(IGNORE); END;`);
+    await skipPlanWrites('insert');
+    await skipPlanWrites('update');
     const plan: PlanInput = { items: [{ treatment: 'pico-laser', date: '2027-02-22' }] };
-    const before = services.snapshot();
+    const before = await services.snapshot();
     const first = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 0, plan });
     expect(first.ok ? null : first.error.code).toBe('conflict');
-    expect(services.snapshot()).toBe(before);
+    expect(await services.snapshot()).toBe(before);
 
-    db.exec('DROP TRIGGER plans_skip_insert');
+    await services.sql.run(services.backend === 'sqlite' ? 'DROP TRIGGER plans_skip_insert' : 'DROP TRIGGER plans_skip_insert ON plans');
     await call('savePatientPlan', { patientId, expectedVersion: 0, plan });
-    const saved = services.snapshot();
+    const saved = await services.snapshot();
     const second = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 1, plan: { items: [] } });
     expect(second.ok ? null : second.error.code).toBe('conflict');
     const session = await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'cancelled' });
     expect(session.ok ? null : session.error.code).toBe('conflict');
-    expect(services.snapshot()).toBe(saved);
+    expect(await services.snapshot()).toBe(saved);
     expect((await call('listPlanVersions', { patientId })).map((kept) => kept.version)).toEqual([1]);
   });
 
   it('a kept version cannot be overwritten in the database', async () => {
     await call('savePatientPlan', { patientId, expectedVersion: 0, plan: { items: [] } });
-    expect(() => services.context.db.prepare("UPDATE plan_versions SET plan_json = '{}'").run()).toThrow(/never overwritten/);
+    await expect(services.sql.run("UPDATE plan_versions SET plan_json = '{}'")).rejects.toThrow(/never overwritten/);
   });
 
   it('an unknown patient is not found', async () => {

@@ -4,10 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Channel, InputOf, OutputOf } from '../../../src/shared/contract';
 import { COORDINATOR_SETTING } from '../../../src/main/services/service-context';
 import { heldVersion } from '../../../src/shared/domain/plan/quote-versions';
-import { FIXED_NOW, fixtureIntake, openTempServices, type PlanInput, type TempServices } from '../../support/temp-services';
+import { FIXED_NOW, fixtureIntake, type PlanInput } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 import { pdfText } from '../handouts/pdf-tools';
 
-let services: TempServices;
+let services: TestServices;
 let patientId: string;
 
 const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
@@ -19,7 +20,7 @@ const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<O
 const priced: PlanInput = { items: [{ treatment: 'pico-laser', date: '2027-02-22' }, { treatment: 'hydrafacial', date: null, nextVisit: true }] };
 
 beforeEach(async () => {
-  services = openTempServices();
+  services = await openTestServices();
   await services.context.store.transaction((tx) => tx.plans.putSetting(COORDINATOR_SETTING, 'Park Ji-won', FIXED_NOW.toISOString()));
   const patient = { ...fixtureIntake('en'), trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' } };
   patientId = (await call('createPatient', { patient })).id;
@@ -44,9 +45,8 @@ describe('quote versions', () => {
     const kept = await call('listQuoteVersions', { patientId });
     expect(kept.map((version) => version.version)).toEqual([2, 1]);
     expect(kept[1]).toEqual(first);
-    const db = services.context.db;
-    expect(() => db.prepare("UPDATE quote_versions SET quote_json = '{}'").run()).toThrow(/never overwritten/);
-    expect(() => db.prepare('DELETE FROM quote_versions').run()).toThrow(/never overwritten/);
+    await expect(services.sql.run("UPDATE quote_versions SET quote_json = '{}'")).rejects.toThrow(/never overwritten/);
+    await expect(services.sql.run('DELETE FROM quote_versions')).rejects.toThrow(/never overwritten/);
     expect(await call('listQuoteVersions', { patientId })).toEqual(kept);
   });
 

@@ -10,7 +10,8 @@ import { ipcChannel, type Channel, type Result } from '../../../src/shared/contr
 import { koreaClock, whyNotDone } from '../../../src/shared/domain/plan/session-done-policy';
 import { newCoordinatorSession } from '../../../src/main/services/sessions/coordinator-session';
 import { answerOf, openBrowserSession } from '../../support/preview-client';
-import { fixtureIntake, movableClock, openTempServices, valueOf, type PlanItemInput, type TempServices } from '../../support/temp-services';
+import { fixtureIntake, movableClock, valueOf, type PlanItemInput } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 
 describe('whyNotDone', () => {
   // 2027-02-22 10:30 in Korea is 01:30 UTC.
@@ -36,7 +37,7 @@ describe('whyNotDone', () => {
 
 describe('marking a future session done, through every door', () => {
   const clock = movableClock(new Date('2027-02-22T01:00:00Z')); // 10:00 in Korea on 22 February
-  let services: TempServices;
+  let services: TestServices;
   let server: PreviewServer;
   let cookie = '';
   let patientId: string;
@@ -44,7 +45,7 @@ describe('marking a future session done, through every door', () => {
   const ipcListeners = new Map<string, (event: IpcEventLike, payload: unknown) => Promise<Result<unknown>>>();
 
   beforeAll(async () => {
-    services = openTempServices(clock.now);
+    services = await openTestServices(clock.now);
     const created = await services.dispatch('createPatient', {
       patient: { ...fixtureIntake('en'), trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' } },
     });
@@ -66,7 +67,7 @@ describe('marking a future session done, through every door', () => {
   });
   afterAll(async () => {
     await server.close();
-    services.dispose();
+    await services.dispose();
   });
 
   const doors: Record<string, (channel: Channel, payload: unknown) => Promise<Result<unknown>>> = {
@@ -77,7 +78,7 @@ describe('marking a future session done, through every door', () => {
   };
 
   it.each(Object.keys(doors))('the %s door refuses it beside the status, and nothing changes', async (door) => {
-    const before = services.snapshot();
+    const before = await services.snapshot();
     const record = { doctor: 'Dr. Kim' };
     for (const [index, code] of [
       [1, 'session_in_future'],
@@ -94,7 +95,7 @@ describe('marking a future session done, through every door', () => {
     const saved = await doors[door]!('savePatientPlan', { patientId, expectedVersion: 1, plan: { items: inFuture } });
     expect(saved).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['plan', 'items', 2, 'status'], code: 'session_in_future' }] } });
     // Opening the plan is audited; the plan, its versions and the sessions are as they were.
-    const after = JSON.parse(services.snapshot()) as [string, unknown[]][];
+    const after = JSON.parse(await services.snapshot()) as [string, unknown[]][];
     const without = (tables: [string, unknown[]][]) => tables.filter(([name]) => name !== 'audit_log');
     expect(without(after)).toEqual(without(JSON.parse(before) as [string, unknown[]][]));
   });

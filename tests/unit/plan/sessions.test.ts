@@ -7,9 +7,10 @@ import type { StoredPhoto } from '../../../src/shared/contract/photos';
 import { LATER_SCREENING_FLAGS } from '../../../src/shared/domain/intake/vocabulary';
 import { planSchema, positionalSessionId, sessionRecordSchema } from '../../../src/shared/domain/plan/plan-schema';
 import type { ClinicSettings } from '../../../src/shared/domain/settings/clinic-settings';
-import { fixtureIntake, movableClock, openTempServices, valueOf, type PlanItemInput, type TempServices } from '../../support/temp-services';
+import { fixtureIntake, movableClock, valueOf, type PlanItemInput } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 
-let services: TempServices;
+let services: TestServices;
 let patientId: string;
 
 const trip = { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' };
@@ -40,7 +41,7 @@ const AFTER_THE_SESSIONS = '2027-02-27T01:00:00Z';
 
 beforeEach(async () => {
   clock = movableClock();
-  services = openTempServices(clock.now);
+  services = await openTestServices(clock.now);
   patientId = await createPatient('Emily Carter', 'Emily Carter');
   // Pico laser (up to 60 min) at 10:00 and a hydrafacial at 10:30 on the same day overlap; the next day's does not.
   await savePlan(patientId, [
@@ -254,9 +255,8 @@ describe('session ids through the services', () => {
     const seq = (await services.context.store.read((tx) => tx.patients.seqOf(patientId)))!;
     const before = await storedPlan(seq);
     expect(before.items.every((item) => typeof item.id === 'string')).toBe(true);
-    services.context.db
-      .prepare('UPDATE plans SET plan_json = ? WHERE patient_seq = ?')
-      .run(JSON.stringify({ items: before.items.map(({ id: _id, ...item }) => item) }), seq);
+    const older = JSON.stringify({ items: before.items.map(({ id: _id, ...item }) => item) });
+    await services.sql.run('UPDATE plans SET plan_json = ? WHERE patient_seq = ?', services.seal.seal('plans.plan_json', older), seq);
     const read = () => services.dispatch('getPatientPlan', { patientId });
     const first = await read();
     const second = await read();

@@ -3,13 +3,13 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KHIDI_COLUMNS, KHIDI_GAPS_SHEET, KHIDI_SHEET } from '../../../src/main/reports/khidi-workbook';
-import { openTempServices, type TempServices } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 import { addReportPatients, type GeneratedReportPatient } from '../../support/report-patients';
 
-let services: TempServices;
+let services: TestServices;
 let patients: GeneratedReportPatient[];
 beforeEach(async () => {
-  services = openTempServices();
+  services = await openTestServices();
   patients = await addReportPatients(services, 72);
 });
 afterEach(() => services.dispose());
@@ -78,9 +78,9 @@ describe('the KHIDI annual report', () => {
   });
 
   it('refuses a year that is not one, with its field, and changes nothing', async () => {
-    const before = services.snapshot();
+    const before = await services.snapshot();
     const result = await services.dispatch('exportKhidiReport', { year: 1800 });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['year'], code: 'invalid' }] } });
-    expect(services.snapshot()).toBe(before);
+    expect(await services.snapshot()).toBe(before);
   });
 });

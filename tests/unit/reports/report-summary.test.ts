@@ -2,13 +2,13 @@
 // nationality, language and referral route; sessions done, moved and no-show; follow-ups; revenue by treatment.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportSummary } from '../../../src/shared/domain/reports/summary';
-import { openTempServices, type TempServices } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 import { addReportPatients, type GeneratedReportPatient } from '../../support/report-patients';
 
-let services: TempServices;
+let services: TestServices;
 let patients: GeneratedReportPatient[];
 beforeEach(async () => {
-  services = openTempServices();
+  services = await openTestServices();
   patients = await addReportPatients(services, 36);
 });
 afterEach(() => services.dispose());
@@ -73,9 +73,9 @@ describe('the report summary', () => {
   });
 
   it('refuses a range that ends before it starts, pointing at `to`, and changes nothing', async () => {
-    const before = services.snapshot();
+    const before = await services.snapshot();
     const result = await services.dispatch('getReportSummary', { from: '2026-12-31', to: '2026-01-01' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['to'], code: 'invalid' }] } });
-    expect(services.snapshot()).toBe(before);
+    expect(await services.snapshot()).toBe(before);
   });
 });

@@ -3,7 +3,7 @@
 // record is destroyed, photo files included, only after its retention; a withdrawn consent to the processing of
 // health data stops new plans and handouts at once.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import sharp from 'sharp';
@@ -12,18 +12,15 @@ import type { Channel, InputOf, OutputOf } from '../../../src/shared/contract';
 import type { PhotoAngle } from '../../../src/shared/domain/intake/vocabulary';
 import type { AuditHistoryEntry } from '../../../src/shared/contract/audit';
 import type { StoredPhoto } from '../../../src/shared/contract/photos';
-import { runCli } from '../../../src/main/doors/cli';
 import { createRightsService } from '../../../src/main/services/rights-service';
-import { photoFilePath } from '../../../src/main/db/repositories/photo-files-repository';
 import { originalName } from '../../../src/main/photos/photo-store';
-import { PHOTO_FOLDER_NAME } from '../../../src/main/services/open-services';
-import { FIXED_NOW, fixtureIntake, movableClock, openTempServices, type TempServices } from '../../support/temp-services';
-import { writeTestKeyFile } from '../../support/test-key';
+import { FIXED_NOW, fixtureIntake, movableClock } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 
 const HANDLE = 'yuko_yamamoto';
 const EMAIL = 'yuko.yamamoto@example.jp';
 
-let services: TempServices;
+let services: TestServices;
 let patientId: string;
 
 async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
@@ -57,30 +54,21 @@ async function patientWithPlan(): Promise<string> {
   return created.id;
 }
 
-/** Every value of every table (FTS shadow tables included), as text: where an erased value must not be. */
-function everyTableAsText(): string {
-  const db = services.context.db;
-  const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table'").all();
-  const parts: string[] = [];
-  for (const { name } of tables) {
-    for (const row of db.prepare(`SELECT * FROM "${name}"`).raw(true).all() as unknown[][]) {
-      for (const value of row) parts.push(Buffer.isBuffer(value) ? value.toString('latin1') : String(value));
-    }
-  }
-  return parts.join('\n');
-}
+/** Every value of every table, as text: where an erased value must not be (test-services.ts, everyValue). */
+const everyTableAsText = (): Promise<string> => services.everyValue();
 
 let clock: ReturnType<typeof movableClock>;
 
 /** The record as stored, read past the services (no audit entry). */
-/** The sealed file of a photo in the single PC's photo folder. */
-const originalPath = (sha256: string, mediaType: StoredPhoto['mediaType']) =>
-  photoFilePath(join(services.folder, PHOTO_FOLDER_NAME), originalName(sha256, mediaType));
+/** Whether the photo's sealed original is still kept, wherever this back end keeps it (the single PC's photo
+ * folder, the clinic server's photo_files table). */
+const originalKept = (sha256: string, mediaType: StoredPhoto['mediaType']) =>
+  services.context.store.read((tx) => tx.photoFiles.has(originalName(sha256, mediaType)));
 const patientRecord = (id: string) => services.context.store.read((tx) => tx.patients.get(id));
 
 beforeEach(async () => {
   clock = movableClock();
-  services = openTempServices(clock.now);
+  services = await openTestServices(clock.now);
   patientId = await patientWithPlan();
 });
 afterEach(() => services.dispose());
@@ -137,17 +125,15 @@ describe('the archive of one patient', () => {
   });
 
   it('is written by the CLI: patients archive ID --out DIR', async () => {
-    services.close();
+    await services.close();
     const out: string[] = [];
-    const keyFile = writeTestKeyFile(services.folder);
-    const db = join(services.folder, 'clinicdesk.sqlite');
-    const code = await runCli(['--db', db, '--key-file', keyFile, 'patients', 'archive', patientId, '--out', join(services.folder, 'cli')], {
+    const code = await services.cli(['patients', 'archive', patientId, '--out', join(services.folder, 'cli')], {
       out: (text) => out.push(text),
       err: (text) => out.push(text),
     });
-    expect(code).toBe(0);
+    expect(code, out.join('\n')).toBe(0);
     expect(readdirSync(join(services.folder, 'cli'))).toHaveLength(1);
-    services = openTempServices(undefined, services.folder);
+    services = await services.reopen();
   });
 });
 
@@ -186,10 +172,10 @@ describe('a deletion request', () => {
 
   it('leaves the erased handle and e-mail nowhere in the database after a VACUUM', async () => {
     await call('saveDraft', { key: patientId, label: 'Yamamoto', baseVersion: 2, form: { messengers: [{ kind: 'line', handle: HANDLE }] } });
-    expect(everyTableAsText()).toContain(HANDLE);
+    expect(await everyTableAsText()).toContain(HANDLE);
     await call('requestErasure', { patientId, reason: '' });
-    services.context.db.exec('VACUUM');
-    const text = everyTableAsText();
+    await services.sql.run('VACUUM');
+    const text = await everyTableAsText();
     expect(text).not.toContain(HANDLE);
     expect(text).not.toContain(EMAIL);
     expect(text).toContain('Yamamoto Yuko');
@@ -197,7 +183,7 @@ describe('a deletion request', () => {
 
   it('makes the record read-only: updates, plans, sessions, photos, handouts and drafts are refused on their field', async () => {
     await call('requestErasure', { patientId, reason: '' });
-    const before = services.snapshot();
+    const before = await services.snapshot();
     const record = await call('getPatient', { id: patientId });
     const { id: _id, ...intake } = record.patient;
     const refused = [
@@ -213,7 +199,7 @@ describe('a deletion request', () => {
     expect(refused[1]).toMatchObject({ error: { issues: [{ path: ['patientId'], code: 'record_restricted' }] } });
     // getPatient logs the opening (audit), so compare without the audit log.
     const withoutAudit = (snapshot: string) => (JSON.parse(snapshot) as [string, unknown][]).filter(([name]) => name !== 'audit_log');
-    expect(withoutAudit(services.snapshot())).toEqual(withoutAudit(before));
+    expect(withoutAudit(await services.snapshot())).toEqual(withoutAudit(before));
     // A second request changes nothing.
     expect(await services.dispatch('requestErasure', { patientId, reason: '' })).toMatchObject({
       ok: false,
@@ -247,14 +233,13 @@ describe('a deletion request', () => {
     ];
     const other = await call('createPatient', { patient: intake });
     const photo = await addPhoto(other.id, '#3366aa');
-    const file = originalPath(photo.sha256, photo.mediaType);
-    expect(existsSync(file)).toBe(true);
+    expect(await originalKept(photo.sha256, photo.mediaType)).toBe(true);
     const outcome = await call('requestErasure', { patientId: other.id, reason: '' });
     expect(outcome.erased).toEqual(['messengers', 'email', 'consents.photos_marketing', 'photos']);
     // No treatment recorded: the intake date (2026-11-24) plus 10 years.
     expect(outcome.retentionUntil).toBe('2036-11-24');
     expect(await call('listPhotos', { patientId: other.id })).toEqual([]);
-    expect(existsSync(file)).toBe(false);
+    expect(await originalKept(photo.sha256, photo.mediaType)).toBe(false);
     const kept = await call('getPatient', { id: other.id });
     expect(kept.patient.consents).toEqual([intake.consents[0]]);
   });
@@ -266,7 +251,7 @@ describe('a deletion request', () => {
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.find((result) => !result.ok)).toMatchObject({ error: { code: 'record_restricted', issues: [{ code: 'already_restricted' }] } });
-    const restricts = services.context.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'patient.restrict'").get();
+    const restricts = await services.sql.get("SELECT count(*) AS n FROM audit_log WHERE action = 'patient.restrict'");
     expect(restricts).toEqual({ n: 1 });
   });
 
@@ -285,38 +270,38 @@ describe('a deletion request', () => {
   });
 
   it('refuses an unknown patient and bad input, changing nothing', async () => {
-    const before = services.snapshot();
+    const before = await services.snapshot();
     expect(await services.dispatch('requestErasure', { patientId: '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f', reason: '' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await services.dispatch('requestErasure', { patientId, reason: 'x'.repeat(501) })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['reason'], code: 'too_long' }] } });
-    expect(services.snapshot()).toBe(before);
+    expect(await services.snapshot()).toBe(before);
   });
 });
 
 describe('the end of retention', () => {
   it('destroys nothing before the day after the retention date, then the record, its rows and its photo files', async () => {
     const photos = await call('listPhotos', { patientId });
-    const files = photos.map((photo) => originalPath(photo.sha256, photo.mediaType));
+    expect(photos.length).toBeGreaterThan(0);
+    for (const photo of photos) expect(await originalKept(photo.sha256, photo.mediaType)).toBe(true);
     const keeper = await call('createPatient', { patient: fixtureIntake('en') });
     await call('requestErasure', { patientId, reason: '' });
     const rights = createRightsService(services.context);
 
-    const before = services.snapshot();
+    const before = await services.snapshot();
     expect((await rights.purgeExpired({ now: new Date('2036-12-06T14:59:00Z') })).erased).toEqual([]); // 23:59 on 2036-12-06 in Korea
-    expect(services.snapshot()).toBe(before);
+    expect(await services.snapshot()).toBe(before);
 
     expect((await rights.purgeExpired({ now: new Date('2036-12-06T15:00:00Z') })).erased).toEqual([patientId]);
     expect(await patientRecord(patientId)).toBeUndefined();
-    for (const file of files) expect(existsSync(file)).toBe(false);
-    const db = services.context.db;
+    for (const photo of photos) expect(await originalKept(photo.sha256, photo.mediaType)).toBe(false);
     for (const table of ['consents', 'photos', 'plans', 'plan_versions', 'plan_sessions', 'followups', 'patient_search_text', 'patient_restrictions']) {
       const column = table === 'patient_search_text' ? 'seq' : 'patient_seq';
-      const orphans = db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} NOT IN (SELECT seq FROM patients)`).get() as { n: number };
-      expect(orphans.n, table).toBe(0);
+      const orphans = await services.sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${column} NOT IN (SELECT seq FROM patients)`);
+      expect(orphans!.n, table).toBe(0);
     }
     expect(await patientRecord(keeper.id)).toBeDefined();
-    const erase = db.prepare("SELECT patient_id, fields_json FROM audit_log WHERE action = 'erase' ORDER BY seq DESC LIMIT 1").get();
+    const erase = await services.sql.get("SELECT patient_id, fields_json FROM audit_log WHERE action = 'erase' ORDER BY seq DESC LIMIT 1");
     expect(erase).toEqual({ patient_id: patientId, fields_json: '["record"]' });
-    expect(everyTableAsText()).not.toContain('Yamamoto');
+    expect(await everyTableAsText()).not.toContain('Yamamoto');
     expect((await call('verifyAuditChain', {})).firstBroken).toBeNull();
     // Nothing left to do the next time.
     expect((await rights.purgeExpired({ now: new Date('2040-01-01T00:00:00Z') })).erased).toEqual([]);
@@ -328,24 +313,22 @@ describe('the end of retention', () => {
     const now = new Date('2040-01-01T00:00:00Z');
     const [first, second] = await Promise.all([rights.purgeExpired({ now }), rights.purgeExpired({ now })]);
     expect([...first.erased, ...second.erased]).toEqual([patientId]);
-    const erases = services.context.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'erase' AND fields_json = '[\"record\"]'").get();
+    const erases = await services.sql.get("SELECT count(*) AS n FROM audit_log WHERE action = 'erase' AND fields_json = '[\"record\"]'");
     expect(erases).toEqual({ n: 1 });
   });
 
   it('is run by the CLI: patients purge-expired [--at ISO]', async () => {
     await call('requestErasure', { patientId, reason: '' });
-    services.close();
-    const keyFile = writeTestKeyFile(services.folder);
-    const db = join(services.folder, 'clinicdesk.sqlite');
+    await services.close();
     const run = async (...args: string[]) => {
       const out: string[] = [];
-      const code = await runCli(['--db', db, '--key-file', keyFile, 'patients', 'purge-expired', '--json', ...args], { out: (text) => out.push(text), err: (text) => out.push(text) });
+      const code = await services.cli(['patients', 'purge-expired', '--json', ...args], { out: (text) => out.push(text), err: (text) => out.push(text) });
       return { code, out: out.join('\n') };
     };
     expect(await run('--at', '2030-01-01T00:00:00+09:00')).toEqual({ code: 0, out: '{"erased":[]}' });
     expect(await run('--at', '2036-12-07T00:00:00+09:00')).toEqual({ code: 0, out: JSON.stringify({ erased: [patientId] }) });
     expect((await run('--at', 'not a date')).code).toBe(2);
-    services = openTempServices(undefined, services.folder);
+    services = await services.reopen();
     expect(await patientRecord(patientId)).toBeUndefined();
   });
 });
@@ -359,7 +342,7 @@ describe('consent to the processing of health data', () => {
     expect(updated.patient.consents[0]).toMatchObject({ kind: 'sensitive_data', language: 'ja' });
     expect(updated.patient.consents[1]).not.toHaveProperty('language');
 
-    const before = services.snapshot();
+    const before = await services.snapshot();
     const refused = [
       await services.dispatch('savePatientPlan', { patientId, expectedVersion: 2, plan: { items: [] } }),
       await services.dispatch('makeHandout', { patientId, kind: 'aftercare', language: 'ja', bilingual: false }),
@@ -367,6 +350,6 @@ describe('consent to the processing of health data', () => {
     for (const result of refused) {
       expect(result).toMatchObject({ ok: false, error: { code: 'consent_withdrawn', issues: [{ path: ['patientId'], code: 'consent_withdrawn' }] } });
     }
-    expect(services.snapshot()).toBe(before);
+    expect(await services.snapshot()).toBe(before);
   });
 });

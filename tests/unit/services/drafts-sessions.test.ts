@@ -4,20 +4,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newCoordinatorSession } from '../../../src/main/services/sessions/coordinator-session';
 import type { Result } from '../../../src/shared/contract';
 import { MAX_DRAFTS_PER_COORDINATOR } from '../../../src/shared/contract/drafts';
-import { fixtureIntake, openTempServices, type TempServices } from '../../support/temp-services';
+import { fixtureIntake } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 
-let services: TempServices;
-beforeEach(() => {
-  services = openTempServices(undefined, undefined, { requireSignIn: true });
+let services: TestServices;
+beforeEach(async () => {
+  services = await openTestServices(undefined, { requireSignIn: true });
 });
 afterEach(() => services.dispose());
 
 const draftKey = (n: number) => `new:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const draft = (key: string) => ({ key, label: 'Nguyen', baseVersion: null, form: { latinName: 'Nguyen' } });
-const draftEntries = () =>
-  services.context.db
-    .prepare<[], { actor: string; patient_id: string | null }>("SELECT actor, patient_id FROM audit_log WHERE action = 'draft.save' ORDER BY seq")
-    .all();
+const draftEntries = () => services.sql.all<{ actor: string; patient_id: string | null }>("SELECT actor, patient_id FROM audit_log WHERE action = 'draft.save' ORDER BY seq");
 async function idOf(name: string): Promise<string> {
   const list = await services.dispatch('listCoordinators', {});
   const found = list.ok ? list.value.coordinators.find((profile) => profile.name === name) : undefined;
@@ -37,7 +35,7 @@ describe('drafts under sign-in', () => {
     for (let save = 0; save < 3; save += 1) expect((await services.dispatchIn(park, 'saveDraft', draft(draftKey(1)))).ok).toBe(true);
     await services.dispatchIn(park, 'saveDraft', { ...draft(patientId), baseVersion: 1 });
     await services.dispatchIn(park, 'saveDraft', { ...draft(patientId), baseVersion: 1 });
-    expect(draftEntries()).toEqual([
+    expect(await draftEntries()).toEqual([
       { actor: 'Park Ji-won', patient_id: null },
       { actor: 'Park Ji-won', patient_id: patientId },
     ]);
@@ -46,7 +44,7 @@ describe('drafts under sign-in', () => {
     const again = newCoordinatorSession();
     expect((await services.dispatchIn(again, 'signIn', { coordinatorId: await idOf('Park Ji-won'), pin: '482913' })).ok).toBe(true);
     await services.dispatchIn(again, 'saveDraft', draft(draftKey(1)));
-    expect(draftEntries()).toHaveLength(3);
+    expect(await draftEntries()).toHaveLength(3);
   });
 
   it(`keeps at most ${MAX_DRAFTS_PER_COORDINATOR} drafts per coordinator; the kept ones still save, and others are not held back`, async () => {

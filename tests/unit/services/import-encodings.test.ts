@@ -6,10 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/shared/contract';
 import type { ImportReport } from '../../../src/shared/contract/patients';
 import type { CsvEncoding } from '../../../src/shared/domain/intake/csv-encodings';
-import { fixtureCase, openTempServices, type TempServices } from '../../support/temp-services';
+import { fixtureCase } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 
-let services: TempServices;
-beforeEach(() => (services = openTempServices()));
+let services: TestServices;
+beforeEach(async () => (services = await openTestServices()));
 afterEach(() => services.dispose());
 
 const HEADER =
@@ -42,11 +43,7 @@ async function importBytes(name: string, bytes: Buffer, encoding?: CsvEncoding):
   const source = { name, base64: bytes.toString('base64'), ...(encoding ? { encoding } : {}) };
   return services.dispatch('importPatients', { sources: [source] });
 }
-const storedNames = () =>
-  services.context.db
-    .prepare<[], { native_name: string }>('SELECT native_name FROM patients ORDER BY seq')
-    .all()
-    .map((stored) => stored.native_name);
+const storedNames = async () => (await services.sql.all<{ native_name: string }>('SELECT native_name FROM patients ORDER BY seq')).map((stored) => stored.native_name);
 const codesOf = (result: Result<unknown>) => (result.ok ? [] : result.error.issues.map((found) => `${found.path.join('.')}:${found.code}`));
 
 describe('the encodings of an agency bookings CSV', () => {
@@ -58,7 +55,7 @@ describe('the encodings of an agency bookings CSV', () => {
     const result = await importBytes('bookings.csv', iconv.encode(text, encoding));
     expect(codesOf(result)).toEqual([]);
     expect(result.ok && result.value.sources).toEqual([{ name: 'bookings.csv', encoding }]);
-    expect(storedNames()).toEqual(namesOf(text));
+    expect((await storedNames())).toEqual(namesOf(text));
   });
 
   it.each([
@@ -69,7 +66,7 @@ describe('the encodings of an agency bookings CSV', () => {
   ] as const)('reads %s (byte order mark: %s)', async (encoding, bom) => {
     const result = await importBytes('bookings.csv', iconv.encode(KOREAN, encoding, { addBOM: bom }));
     expect(result.ok && result.value.sources).toEqual([{ name: 'bookings.csv', encoding }]);
-    expect(storedNames()).toEqual(namesOf(KOREAN));
+    expect((await storedNames())).toEqual(namesOf(KOREAN));
   });
 
   it('reads Excel\'s "Unicode text": UTF-16LE with a BOM, tab-separated', async () => {
@@ -77,7 +74,7 @@ describe('the encodings of an agency bookings CSV', () => {
     const tabbed = JAPANESE.split('\r\n').map((line) => line.replace(/"([^"]*)"/, (_, inner: string) => inner.replace(', ', ' ')).replaceAll(',', '\t')).join('\r\n');
     const result = await importBytes('bookings.txt.csv', iconv.encode(tabbed, 'utf-16le', { addBOM: true }));
     expect(result.ok && result.value.sources).toEqual([{ name: 'bookings.txt.csv', encoding: 'utf-16le' }]);
-    expect(storedNames()).toEqual(namesOf(JAPANESE));
+    expect((await storedNames())).toEqual(namesOf(JAPANESE));
   });
 
   it('never takes a CP949 file for GB18030, though it decodes as GB18030 without an error', async () => {
@@ -106,8 +103,8 @@ describe('the encodings of an agency bookings CSV', () => {
     expect(codesOf(await importBytes('bookings.csv', bytes))).toEqual(['bookings.csv.1:encoding_unsure']);
     const named = await importBytes('bookings.csv', bytes, 'cp949');
     expect(named.ok && named.value.sources).toEqual([{ name: 'bookings.csv', encoding: 'cp949' }]);
-    const notes = services.context.db.prepare<[], { screening_json: string }>('SELECT screening_json FROM patients').get()!;
-    expect(JSON.parse(notes.screening_json).notes).toContain('오전 상담');
+    const notes = (await services.sql.get<{ screening_json: string }>('SELECT screening_json FROM patients'))!;
+    expect(JSON.parse(services.seal.open('patients.screening_json', notes.screening_json)).notes).toContain('오전 상담');
   });
 
   it('refuses bytes that are no text in any of them, and keeps text callers working', async () => {
@@ -116,7 +113,7 @@ describe('the encodings of an agency bookings CSV', () => {
     ]);
     const asText = await services.dispatch('importPatients', { sources: [{ name: 'bookings.csv', text: CHINESE }] });
     expect(asText.ok && asText.value.sources).toEqual([{ name: 'bookings.csv', encoding: null }]);
-    expect(storedNames()).toEqual(namesOf(CHINESE));
+    expect((await storedNames())).toEqual(namesOf(CHINESE));
   });
 
   it('reads a case file\'s bytes as UTF-8, with or without a BOM, and refuses one that is not UTF-8', async () => {
@@ -124,7 +121,7 @@ describe('the encodings of an agency bookings CSV', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(caseFile), 'utf8')]);
     const result = await importBytes('ja.json', bytes);
     expect(result.ok && result.value.sources).toEqual([{ name: 'ja.json', encoding: 'utf-8' }]);
-    expect(storedNames()).toEqual([caseFile.patient.names.native]);
+    expect((await storedNames())).toEqual([caseFile.patient.names.native]);
     const shiftJis = iconv.encode(JSON.stringify({ ...caseFile, patient: { ...caseFile.patient, id: undefined } }), 'shift_jis');
     expect(codesOf(await importBytes('sjis.json', shiftJis))).toEqual(['sjis.json.1:invalid_json']);
   });

@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATE_NOT_ASKED, LATER_SCREENING_FLAGS, SCREENING_DATES, SCREENING_FLAGS } from '../../../src/shared/domain/intake/vocabulary';
-import { FIXTURES, FIXTURE_LANGUAGES, fixtureCase, openTempServices, valueOf, type TempServices } from '../../support/temp-services';
+import { FIXTURES, FIXTURE_LANGUAGES, fixtureCase, valueOf } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 import { realRules } from '../../support/clinical-content';
 
 /** The not-asked rules the content has (their ids are data). */
 const notAskedRuleIds = new Set(realRules().map((rule) => rule.id).filter((id) => id.endsWith('-not-asked')));
 
-let services: TempServices;
-beforeEach(() => (services = openTempServices()));
+let services: TestServices;
+beforeEach(async () => (services = await openTestServices()));
 afterEach(() => services.dispose());
 
 const source = (path: string) => ({ name: path.split('/').pop()!, text: readFileSync(join(FIXTURES, path), 'utf8') });
@@ -42,22 +43,22 @@ describe('case files', () => {
     const exported = await services.dispatch('exportPatient', { id: original.patient.id! });
     expect(JSON.stringify(exported.ok ? exported.value.caseFile : null)).toBe(JSON.stringify(withReferral));
 
-    const before = services.snapshot();
+    const before = await services.snapshot();
     const noDetails = { ...original, patient: { ...rest, id: '0b0e7a43-5a0c-4d67-9c39-2f0f6a3b9d11', referral: { route: 'agency' }, photos } };
     const refused = await services.dispatch('importPatients', { sources: [{ name: 'agency.json', text: JSON.stringify(noDetails) }] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const paths = refused.ok ? [] : refused.error.issues.map((found) => found.path.slice(2).join('.'));
     expect(paths).toEqual(['patient.referral.agencyName', 'patient.referral.agencyRegistrationNumber']);
-    expect(services.snapshot()).toBe(before);
+    expect(await services.snapshot()).toBe(before);
   });
 
   it('refuses a second import of the same patient id, and imports nothing of that batch', async () => {
     await services.dispatch('importPatients', { sources: [source('cases/ja.json')] });
-    const before = services.snapshot();
+    const before = await services.snapshot();
     const again = await services.dispatch('importPatients', { sources: [source('cases/th.json'), source('cases/ja.json')] });
     expect(again.ok).toBe(false);
     expect(again.ok ? [] : again.error.issues.map((issue) => [issue.path[0], issue.code])).toEqual([['ja.json', 'already_exists']]);
-    expect(services.snapshot()).toBe(before);
+    expect(await services.snapshot()).toBe(before);
   });
 
   it('reports a file that is not JSON and one with photos the store does not have', async () => {
@@ -85,9 +86,9 @@ describe('agency booking CSV', () => {
     const result = await services.dispatch('importPatients', { sources: [source('bookings/good.csv')] });
     expect(result.ok).toBe(true);
     expect(await services.context.store.read((tx) => tx.patients.count())).toBe(6);
-    const rows = services.context.db.prepare<[], { screening_json: string; screening_open: number }>('SELECT screening_json, screening_open FROM patients').all();
+    const rows = await services.sql.all<{ screening_json: string; screening_open: number }>('SELECT screening_json, screening_open FROM patients');
     for (const row of rows) {
-      const screening = JSON.parse(row.screening_json) as Record<string, unknown>;
+      const screening = JSON.parse(services.seal.open('patients.screening_json', row.screening_json)) as Record<string, unknown>;
       // Every yes/no question null, every date question "not asked" (never null, which reads "never").
       for (const flag of SCREENING_FLAGS) expect(screening[flag], flag).toBeNull();
       for (const question of SCREENING_DATES) expect(screening[question], question).toBe(DATE_NOT_ASKED);
@@ -97,7 +98,7 @@ describe('agency booking CSV', () => {
 
   it('gives an agency booking the cautions of every question not asked, date questions included', async () => {
     await services.dispatch('importPatients', { sources: [source('bookings/good.csv')] });
-    const first = services.context.db.prepare<[], { id: string }>('SELECT id FROM patients LIMIT 1').get();
+    const first = await services.sql.get<{ id: string }>('SELECT id FROM patients LIMIT 1');
     const checked = await services.dispatch('evaluatePatientPlan', {
       patientId: first!.id,
       plan: { items: [{ treatment: 'fractional-co2', date: null }, { treatment: 'ultherapy', date: null }] },
@@ -126,21 +127,20 @@ describe('agency booking CSV', () => {
 
   it('reads an intake stored before the later questions existed as "not asked", never as undefined', async () => {
     await services.dispatch('importPatients', { sources: [source('cases/en.json')] });
-    const db = services.context.db;
-    const row = db.prepare<[], { id: string; screening_json: string }>('SELECT id, screening_json FROM patients').get()!;
-    const old = JSON.parse(row.screening_json) as Record<string, unknown>;
+    const row = (await services.sql.get<{ id: string; screening_json: string }>('SELECT id, screening_json FROM patients'))!;
+    const old = JSON.parse(services.seal.open('patients.screening_json', row.screening_json)) as Record<string, unknown>;
     for (const flag of LATER_SCREENING_FLAGS) delete old[flag];
-    db.prepare('UPDATE patients SET screening_json = ? WHERE id = ?').run(JSON.stringify(old), row.id);
+    await services.sql.run('UPDATE patients SET screening_json = ? WHERE id = ?', services.seal.seal('patients.screening_json', JSON.stringify(old)), row.id);
     const read = (await services.context.store.read((tx) => tx.patients.get(row.id)))!.patient.screening;
     for (const flag of LATER_SCREENING_FLAGS) expect(read[flag], flag).toBeNull();
   });
 
   it('a file with one bad row imports nothing and names the row, its line and its column', async () => {
-    const before = services.snapshot();
+    const before = await services.snapshot();
     const result = await services.dispatch('importPatients', { sources: [source('bookings/one-bad-row.csv')] });
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.error.issues.map((issue) => issue.path)).toEqual([['one-bad-row.csv', 5, 'phone']]);
-    expect(services.snapshot()).toBe(before);
+    expect(await services.snapshot()).toBe(before);
   });
 
   it('lists every bad row, not only the first', async () => {

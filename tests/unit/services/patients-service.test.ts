@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../../src/shared/contract';
 import type { PatientRecord } from '../../../src/shared/contract/patients';
-import { fixtureIntake, openTempServices, valueOf, type IntakeInput, type TempServices } from '../../support/temp-services';
+import { fixtureIntake, valueOf, type IntakeInput } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 
-let services: TempServices;
-beforeEach(() => (services = openTempServices()));
+let services: TestServices;
+beforeEach(async () => (services = await openTestServices()));
 afterEach(() => services.dispose());
 
 async function create(language: string, patch: (p: IntakeInput) => void = () => {}): Promise<PatientRecord> {
@@ -81,23 +82,23 @@ describe('saving the intake', () => {
   it('refuses an update made from a stale version and keeps the newer one', async () => {
     const created = await create('ja');
     await services.dispatch('updatePatient', { id: created.id, expectedVersion: 1, patient: created.patient });
-    const before = services.snapshot();
+    const before = await services.snapshot();
     const stale = await services.dispatch('updatePatient', {
       id: created.id,
       expectedVersion: 1,
       patient: { ...created.patient, names: { ...created.patient.names, latin: 'Stale Edit' } },
     });
     expect(stale.ok ? null : stale.error.code).toBe('conflict');
-    expect(services.snapshot()).toBe(before);
+    expect(await services.snapshot()).toBe(before);
   });
 
   it('refuses a birth date after today (Korea time) and saves nothing', async () => {
-    const before = services.snapshot();
+    const before = await services.snapshot();
     const result = await services.dispatch('createPatient', { patient: { ...fixtureIntake('en'), birthDate: '2026-11-25' } });
     expect(result.ok ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}:${issue.code}`)).toEqual([
       'patient.birthDate:date_in_future',
     ]);
-    expect(services.snapshot()).toBe(before);
+    expect(await services.snapshot()).toBe(before);
   });
 
   it('stores consents as their own rows, withdrawal included', async () => {
@@ -107,7 +108,7 @@ describe('saving the intake', () => {
         { kind: 'sensitive_data', grantedAt: '2026-11-01T10:00:00+09:00', withdrawnAt: null, textVersion: '2026-01' },
       ];
     });
-    const rows = services.context.db.prepare('SELECT kind, withdrawn_at FROM consents ORDER BY position').all();
+    const rows = await services.sql.all('SELECT kind, withdrawn_at FROM consents ORDER BY position');
     expect(rows).toEqual([
       { kind: 'photos_marketing', withdrawn_at: '2026-11-20T10:00:00+09:00' },
       { kind: 'sensitive_data', withdrawn_at: null },
@@ -145,7 +146,7 @@ describe('demo patients', () => {
   it('adds about 20 valid patients from 10 countries, with trips around today', async () => {
     const result = await services.dispatch('seedDemoPatients', {});
     expect(result.ok && result.value.created).toBe(20);
-    const countries = services.context.db.prepare<[], { n: number }>('SELECT count(DISTINCT nationality) AS n FROM patients').get()!.n;
+    const countries = (await services.sql.get<{ n: number }>('SELECT count(DISTINCT nationality) AS n FROM patients'))!.n;
     expect(countries).toBeGreaterThanOrEqual(10);
     expect((await search('', 'in_korea')).length).toBeGreaterThan(0);
     expect((await search('', 'upcoming')).length).toBeGreaterThan(0);

@@ -11,7 +11,7 @@ export interface StoredPhotoFile {
 export function createRightsRepository(db: Db) {
   const statements = {
     restrict: db.prepare(`INSERT INTO patient_restrictions (patient_seq, restricted_at, retention_until, reason)
-      VALUES (?, ?, ?, ?)`),
+      VALUES (?, ?, ?, ?) ON CONFLICT (patient_seq) DO NOTHING`),
     isRestricted: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM patient_restrictions WHERE patient_seq = ?'),
     lastTreatmentDate: db.prepare<[number], { last: string | null }>(
       "SELECT max(date) AS last FROM plan_sessions WHERE patient_seq = ? AND status = 'done' AND date IS NOT NULL",
@@ -27,9 +27,11 @@ export function createRightsRepository(db: Db) {
   };
 
   return {
-    /** Marks the record restricted; the caller wraps it in the transaction of the erasure. */
-    restrict(seq: number, restrictedAt: string, retentionUntil: string, reason: string): void {
-      statements.restrict.run(seq, restrictedAt, retentionUntil, reason);
+    /** Marks the record restricted; the caller wraps it in the transaction of the erasure. False when it already was:
+     * on a server a second request may have restricted it after this transaction read the record (PostgreSQL's
+     * READ COMMITTED), and the write, not that read, is what decides. */
+    restrict(seq: number, restrictedAt: string, retentionUntil: string, reason: string): boolean {
+      return statements.restrict.run(seq, restrictedAt, retentionUntil, reason).changes === 1;
     },
     isRestricted(seq: number): boolean {
       return statements.isRestricted.get(seq)!.n > 0;

@@ -6,12 +6,13 @@ import type { PgSql } from '../pg-sql';
 export function createPgRightsRepository(sql: PgSql): AsyncOf<RightsRepository> {
   return {
     async restrict(seq, restrictedAt, retentionUntil, reason) {
-      await sql.run('INSERT INTO patient_restrictions (patient_seq, restricted_at, retention_until, reason) VALUES ($1, $2, $3, $4)', [
-        seq,
-        restrictedAt,
-        retentionUntil,
-        reason,
-      ]);
+      // A second request that read the record before the first committed waits here on the key, then inserts nothing
+      // (rather than failing on the key, which reached the coordinator as an internal error).
+      const inserted = await sql.run(
+        'INSERT INTO patient_restrictions (patient_seq, restricted_at, retention_until, reason) VALUES ($1, $2, $3, $4) ON CONFLICT (patient_seq) DO NOTHING',
+        [seq, restrictedAt, retentionUntil, reason],
+      );
+      return inserted === 1;
     },
     async isRestricted(seq) {
       return (await sql.one('SELECT 1 FROM patient_restrictions WHERE patient_seq = $1', [seq])) !== undefined;
