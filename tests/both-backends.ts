@@ -28,4 +28,5 @@ export const BOTH_BACKEND_SUITES = [
   'tests/unit/audit/audit-log.test.ts',
   'tests/unit/handouts/handouts-service.test.ts',
   'tests/unit/coordinators/coordinators.test.ts',
+  'tests/unit/today/today-service.test.ts',
 ];

@@ -2,15 +2,16 @@
 // time order with what blocks them, and the follow-ups due now, each as the screens that own them show it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TodayOverview } from '../../../src/shared/contract/today';
-import { fixtureIntake, openTempServices, valueOf, type IntakeInput, type PlanInput, type TempServices } from '../../support/temp-services';
+import { fixtureIntake, valueOf, type IntakeInput, type PlanInput } from '../../support/temp-services';
+import { openTestServices, type TestServices } from '../../support/test-services';
 
 // FIXED_NOW is 2026-11-24 10:00 in Seoul.
 const TODAY = '2026-11-24';
 const TOMORROW = '2026-11-25';
 
-let services: TempServices;
-beforeEach(() => {
-  services = openTempServices();
+let services: TestServices;
+beforeEach(async () => {
+  services = await openTestServices();
 });
 afterEach(() => services.dispose());
 
