@@ -3,6 +3,7 @@
 // Electron, so the services run the same in the preview server and the CLI.
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import eslintConfigPrettier from 'eslint-config-prettier/flat';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'url', 'util'];
 
@@ -29,7 +30,7 @@ export const typedDispatchRule = [
     `TSAsExpression > :matches(${dispatchCall}, ${apiCall}).expression`,
     `:matches(${dispatchCall}, ${apiCall}) > TSAsExpression.arguments${notConst}`,
     `:matches(${dispatchCall}, ${apiCall}) > .arguments TSAsExpression${notConst}`,
-    "TSAsExpression > TSTypeReference.typeAnnotation[typeName.name=/^(Result|(Raw)?Dispatch)$/]",
+    'TSAsExpression > TSTypeReference.typeAnnotation[typeName.name=/^(Result|(Raw)?Dispatch)$/]',
     'TSAsExpression > TSTypeLiteral.typeAnnotation > TSPropertySignature > Identifier.key[name=/^(ok|value|error)$/]',
   ].map((selector) => ({ selector, message: castMessage })),
 ];
@@ -39,7 +40,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': typedDispatchRule,
     },
@@ -68,7 +72,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared is imported by all three; it imports none of them.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared is imported by all three; it imports none of them.',
+            },
             { group: ['electron', ...nodeBuiltins], message: 'src/shared runs in the renderer too: no Electron or Node modules.' },
           ],
         },
@@ -82,7 +89,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Services and doors run without Electron (preview, CLI); Electron code lives in src/main/electron.', allowTypeImports: false }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'Services and doors run without Electron (preview, CLI); Electron code lives in src/main/electron.',
+              allowTypeImports: false,
+            },
+          ],
           patterns: [{ group: ['**/renderer/**'], message: 'Main never imports the renderer.' }],
         },
       ],
@@ -92,4 +105,6 @@ export default tseslint.config(
     files: ['tests/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  // Layout is Prettier's (npm run format; npm run lint checks it): no lint rule argues with it.
+  eslintConfigPrettier,
 );

@@ -33,11 +33,54 @@ const withoutDiacritics = (text: string) => text.normalize('NFD').replace(/\p{M}
 
 // ICAO 9303 transliteration of Russian Cyrillic, and a Mongolian passport spelling (Ө as "o", Ү as "u").
 const RUSSIAN_LATIN: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm',
-  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch',
-  ъ: 'ie', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: 'ie',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
 };
-const MONGOLIAN_LATIN: Record<string, string> = { ...RUSSIAN_LATIN, ө: 'o', ү: 'u', е: 'ye', ё: 'yo', ж: 'j', ы: 'y', ь: 'i', ъ: 'i', ю: 'yu', я: 'ya', й: 'i' };
+const MONGOLIAN_LATIN: Record<string, string> = {
+  ...RUSSIAN_LATIN,
+  ө: 'o',
+  ү: 'u',
+  е: 'ye',
+  ё: 'yo',
+  ж: 'j',
+  ы: 'y',
+  ь: 'i',
+  ъ: 'i',
+  ю: 'yu',
+  я: 'ya',
+  й: 'i',
+};
 const transliterate = (text: string, table: Record<string, string>) =>
   text
     .split(' ')
@@ -46,17 +89,23 @@ const transliterate = (text: string, table: Record<string, string>) =>
 
 // --- Name tables -------------------------------------------------------------------------------------------------
 
-const KO_FAMILY = pairs('김 Kim, 이 Lee, 박 Park, 최 Choi, 정 Jung, 강 Kang, 조 Cho, 윤 Yoon, 장 Jang, 임 Lim, 한 Han, 오 Oh, 서 Seo, 신 Shin, 권 Kwon, 황 Hwang');
+const KO_FAMILY = pairs(
+  '김 Kim, 이 Lee, 박 Park, 최 Choi, 정 Jung, 강 Kang, 조 Cho, 윤 Yoon, 장 Jang, 임 Lim, 한 Han, 오 Oh, 서 Seo, 신 Shin, 권 Kwon, 황 Hwang',
+);
 const KO_SYLLABLES = pairs(`민 min, 지 ji, 서 seo, 연 yeon, 수 su, 빈 bin, 하 ha, 은 eun, 예 ye, 도 do, 윤 yun, 현 hyun,
   우 woo, 준 jun, 영 young, 희 hee, 진 jin, 아 a, 유 yu, 나 na, 소 so, 혜 hye, 경 kyung, 성 sung, 태 tae, 재 jae,
   주 ju, 다 da, 채 chae, 원 won`);
 
-const ZH_HANS_FAMILY = pairs('王 Wang, 李 Li, 张 Zhang, 刘 Liu, 陈 Chen, 杨 Yang, 赵 Zhao, 黄 Huang, 周 Zhou, 吴 Wu, 徐 Xu, 孙 Sun, 马 Ma, 胡 Hu, 郭 Guo, 林 Lin');
+const ZH_HANS_FAMILY = pairs(
+  '王 Wang, 李 Li, 张 Zhang, 刘 Liu, 陈 Chen, 杨 Yang, 赵 Zhao, 黄 Huang, 周 Zhou, 吴 Wu, 徐 Xu, 孙 Sun, 马 Ma, 胡 Hu, 郭 Guo, 林 Lin',
+);
 const ZH_HANS_GIVEN = pairs(`芳 fang, 丽 li, 娜 na, 静 jing, 敏 min, 晓 xiao, 燕 yan, 婷 ting, 雪 xue, 佳 jia, 怡 yi, 欣 xin,
   悦 yue, 琳 lin, 颖 ying, 慧 hui, 玲 ling, 梅 mei, 华 hua, 红 hong, 霞 xia, 萍 ping, 洁 jie, 涛 tao, 伟 wei, 强 qiang,
   磊 lei, 军 jun, 明 ming, 雨 yu, 子 zi, 涵 han, 思 si, 诗 shi, 晨 chen, 琪 qi`);
 
-const ZH_HANT_FAMILY = pairs('陳 Chen, 林 Lin, 黃 Huang, 張 Chang, 李 Lee, 王 Wang, 吳 Wu, 劉 Liu, 蔡 Tsai, 楊 Yang, 許 Hsu, 鄭 Cheng, 謝 Hsieh, 郭 Kuo');
+const ZH_HANT_FAMILY = pairs(
+  '陳 Chen, 林 Lin, 黃 Huang, 張 Chang, 李 Lee, 王 Wang, 吳 Wu, 劉 Liu, 蔡 Tsai, 楊 Yang, 許 Hsu, 鄭 Cheng, 謝 Hsieh, 郭 Kuo',
+);
 const ZH_HANT_GIVEN = pairs(`怡 yi, 君 chun, 雅 ya, 婷 ting, 佩 pei, 珊 shan, 淑 shu, 芬 fen, 詩 shih, 涵 han, 家 chia,
   豪 hao, 欣 hsin, 鈺 yu, 宜 yi, 庭 ting, 雯 wen, 惠 hui, 美 mei, 玲 ling, 俊 chun, 傑 chieh, 志 chih, 偉 wei,
   明 ming, 建 chien, 宏 hung, 慧 hui, 琪 chi, 筱 hsiao, 萱 hsuan`);
@@ -266,11 +315,28 @@ export function generatePatients(count: number, seed = 20261124): PatientIntake[
       trip: { arrival, departure: addDays(arrival, 5 + Math.floor(random() * 10)), stayAddress: pick(STAYS, random) },
       skin: { fitzpatrick: 1 + Math.floor(random() * 6), concerns: concernsFor(random) },
       screening: {
-        pregnant: false, breastfeeding: false, isotretinoinLastDose: null, retinoidLastUse: null, lastSunExposure: null,
-        anticoagulants: false, bleedingDisorder: false, keloidHistory: false, herpesHistory: false, activeInfection: false,
-        photosensitisingDrugs: false, autoimmune: false, diabetes: false, recentFillerOrToxin: null,
-        implantedDevice: false, metalImplantInArea: false, koebnerCondition: false, hyaluronidaseOrVenomAllergy: false, asthmaOrSulfite: false,
-        allergies: { items: [], other: '' }, medications: '', notes: '',
+        pregnant: false,
+        breastfeeding: false,
+        isotretinoinLastDose: null,
+        retinoidLastUse: null,
+        lastSunExposure: null,
+        anticoagulants: false,
+        bleedingDisorder: false,
+        keloidHistory: false,
+        herpesHistory: false,
+        activeInfection: false,
+        photosensitisingDrugs: false,
+        autoimmune: false,
+        diabetes: false,
+        recentFillerOrToxin: null,
+        implantedDevice: false,
+        metalImplantInArea: false,
+        koebnerCondition: false,
+        hyaluronidaseOrVenomAllergy: false,
+        asthmaOrSulfite: false,
+        allergies: { items: [], other: '' },
+        medications: '',
+        notes: '',
       },
       consents,
     });

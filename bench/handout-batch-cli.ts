@@ -64,7 +64,10 @@ export async function benchHandoutBatchCli(
   { database, keyFile, dispatch }: { database: string; keyFile: string; dispatch: Dispatch },
 ): Promise<void> {
   progress('building the CLI if stale...');
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'fresh-build.mjs'), 'node', '--if-stale'], { cwd: ROOT, encoding: 'utf8' });
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'fresh-build.mjs'), 'node', '--if-stale'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (build.status !== 0) throw new Error(`the build failed: ${build.stderr}`);
   const patientId = await addBatchPatient(dispatch);
   const cliArgs = ['--db', database, '--key-file', keyFile, 'handouts', '--patient', patientId];

@@ -14,7 +14,6 @@ import { handoutInput } from '../tests/support/handout-input';
 import { pdfObjects } from '../tests/unit/handouts/pdf-structure';
 import type { Emit } from './measure';
 
-
 const LANGUAGES = ['ar', 'th', 'zh-Hans'] as const;
 const SAMPLES = 30;
 const MAIN_FONT: Partial<Record<LanguageTag, FontFamily>> = { ar: 'Amiri', th: 'NotoSansThai', 'zh-Hans': 'NotoSansSC', ko: 'NotoSansKR' };

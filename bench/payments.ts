@@ -42,8 +42,16 @@ export async function benchPayments(emit: Emit, progress: (text: string) => void
         const linked = paid.length > 0 && roll >= 0.93 ? paid[Math.floor(random() * paid.length)]! : null;
         const kind: PaymentKind = linked ? (roll >= 0.98 ? 'correction' : 'refund') : roll < 0.1 ? 'deposit' : 'payment';
         const foreign = !linked && random() < 0.2 ? FOREIGN[Math.floor(random() * FOREIGN.length)]! : null;
-        const amountMinor = linked ? linked.record.amountMinor : foreign ? Math.round((50 + random() * 5000) * 10 ** foreign.digits) : 10_000 * (5 + Math.floor(random() * 300));
-        const krw = linked ? linked.record.krw : foreign ? Math.max(1, Math.round((amountMinor / 10 ** foreign.digits) * Number(foreign.krwPerUnit))) : amountMinor;
+        const amountMinor = linked
+          ? linked.record.amountMinor
+          : foreign
+            ? Math.round((50 + random() * 5000) * 10 ** foreign.digits)
+            : 10_000 * (5 + Math.floor(random() * 300));
+        const krw = linked
+          ? linked.record.krw
+          : foreign
+            ? Math.max(1, Math.round((amountMinor / 10 ** foreign.digits) * Number(foreign.krwPerUnit)))
+            : amountMinor;
         const date = new Date(Date.UTC(2026, 0, 1) + Math.floor(random() * 365) * 86_400_000).toISOString().slice(0, 10);
         const record: Omit<PaymentRecord, 'receiptNumber'> = {
           id: `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`,
@@ -61,7 +69,11 @@ export async function benchPayments(emit: Emit, progress: (text: string) => void
           reason: linked ? 'bench' : '',
           recordedAt: `${date}T03:00:00.000Z`,
         };
-        payments.add(linked?.seq ?? seq, record, moneyDirection(kind, linked?.record.kind ?? null), { branch: 'main', year: 2026, sequence: n });
+        payments.add(linked?.seq ?? seq, record, moneyDirection(kind, linked?.record.kind ?? null), {
+          branch: 'main',
+          year: 2026,
+          sequence: n,
+        });
         if (kind === 'deposit' || kind === 'payment') paid.push({ seq, record: { ...record, receiptNumber: '' } });
       }
     })();

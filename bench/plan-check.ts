@@ -43,7 +43,13 @@ const UNDATED: PlanItems = [
 export async function benchPlanCheck(services: OpenServices, emit: Emit, progress: (text: string) => void): Promise<void> {
   const base = fixtureCase('zh-Hans');
   // Every date question answered with a date inside its window, so each date rule is tried on every day.
-  const screening = { ...base.patient.screening, isotretinoinLastDose: '2026-10-01', retinoidLastUse: '2026-11-28', lastSunExposure: '2026-11-25', recentFillerOrToxin: '2026-11-25' };
+  const screening = {
+    ...base.patient.screening,
+    isotretinoinLastDose: '2026-10-01',
+    retinoidLastUse: '2026-11-28',
+    lastSunExposure: '2026-11-25',
+    recentFillerOrToxin: '2026-11-25',
+  };
   const caseOf = (items: PlanItems) => ({ ...base, patient: { ...base.patient, screening }, plan: { items } });
   const { catalog, rules } = clinicalContent();
   for (const [name, items] of [
@@ -61,6 +67,10 @@ export async function benchPlanCheck(services: OpenServices, emit: Emit, progres
     const parsed = caseFileSchema.parse(caseFile);
     const { photos: _photos, ...patient } = parsed.patient;
     const sessions = parsed.plan!.items as PlannedSession[];
-    emit(`${name.replace('_p95_ms', '')}_domain_floor_p95_ms`, await p95(() => checkPlan(patient, sessions, catalog, rules, '2026-11-24')), 'ms');
+    emit(
+      `${name.replace('_p95_ms', '')}_domain_floor_p95_ms`,
+      await p95(() => checkPlan(patient, sessions, catalog, rules, '2026-11-24')),
+      'ms',
+    );
   }
 }

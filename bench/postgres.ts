@@ -37,7 +37,9 @@ export async function benchPostgres(emit: Emit, progress: (text: string) => void
     const file = openServices({ databasePath: join(folder, 'bench.sqlite'), key });
     const repository = createPatientsRepository(file.context.db);
     file.context.db.transaction(() => {
-      generated.forEach((patient, index) => repository.insert(`00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, patient, '2026-11-24T00:00:00.000Z'));
+      generated.forEach((patient, index) =>
+        repository.insert(`00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, patient, '2026-11-24T00:00:00.000Z'),
+      );
     })();
     const admin = new pg.Client({ connectionString: server.url });
     await admin.connect();
@@ -64,7 +66,12 @@ export async function benchPostgres(emit: Emit, progress: (text: string) => void
     const coordinator = valueOf(await setup.dispatch('addCoordinator', { name: 'Bench Coordinator', pin: '300400', role: 'coordinator' }));
     const made = valueOf(await setup.dispatch('addServerLogin', { coordinatorId: coordinator.id }));
     await setup.close();
-    const services = await openServerServices({ url, dataFolder: join(folder, 'pc'), key, login: { user: made.login, password: made.password } });
+    const services = await openServerServices({
+      url,
+      dataFolder: join(folder, 'pc'),
+      key,
+      login: { user: made.login, password: made.password },
+    });
     valueOf(await services.dispatch('signIn', { coordinatorId: coordinator.id, pin: '300400' }));
     const search = (query: string) => services.dispatch('searchPatients', { query, tripStatus: 'all', limit: MAX_SEARCH_RESULTS });
     const today = todayIn(CLINIC_TIME_ZONE, new Date());
@@ -74,7 +81,11 @@ export async function benchPostgres(emit: Emit, progress: (text: string) => void
       const needle = searchNeedle(query);
       const params = { status: 'all', today, limit: MAX_SEARCH_RESULTS + 1 };
       const statement =
-        needle === '' ? POSTGRES_PATIENT_SEARCH_FLOOR_SQL.listAll : [...needle].length >= 3 ? POSTGRES_PATIENT_SEARCH_FLOOR_SQL.trigram : POSTGRES_PATIENT_SEARCH_FLOOR_SQL.pieces;
+        needle === ''
+          ? POSTGRES_PATIENT_SEARCH_FLOOR_SQL.listAll
+          : [...needle].length >= 3
+            ? POSTGRES_PATIENT_SEARCH_FLOOR_SQL.trigram
+            : POSTGRES_PATIENT_SEARCH_FLOOR_SQL.pieces;
       const values = statement.values({ ...params, pattern: likeContaining(needle), needle } as never);
       return () => client.query({ text: statement.text, values });
     };

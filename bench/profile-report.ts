@@ -24,7 +24,13 @@ if (fresh) {
     for (const [index, patient] of patients.entries()) {
       const id = `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
       const route = Math.floor(random() * (REFERRAL_ROUTES.length + 1));
-      await tx.patients.insert(id, route < REFERRAL_ROUTES.length ? { ...patient, referral: { route: REFERRAL_ROUTES[route]!, agencyName: 'A', agencyRegistrationNumber: 'R', referrer: '' } } : patient, '2026-01-01T00:00:00Z');
+      await tx.patients.insert(
+        id,
+        route < REFERRAL_ROUTES.length
+          ? { ...patient, referral: { route: REFERRAL_ROUTES[route]!, agencyName: 'A', agencyRegistrationNumber: 'R', referrer: '' } }
+          : patient,
+        '2026-01-01T00:00:00Z',
+      );
       const seq = (await tx.patients.seqOf(id))!;
       const day = Math.floor(random() * 360);
       const items = Array.from({ length: 4 }, (_, n) => ({
@@ -35,7 +41,14 @@ if (fresh) {
       await tx.plans.save(seq, { items, acknowledgements: [], discounts: {}, rate: null }, 0, '2026-01-01T00:00:00Z', 'bench');
       for (let step = 0; step < 10; step++) {
         const due = new Date(Date.parse('2026-01-01T01:00:00Z') + Math.floor(random() * 730) * 86_400_000);
-        addFollowUp.run(`f-${index}-${step}`, seq, `step-${step}`, due.toISOString().slice(0, 10), due.toISOString(), random() < 0.5 ? due.toISOString() : null);
+        addFollowUp.run(
+          `f-${index}-${step}`,
+          seq,
+          `step-${step}`,
+          due.toISOString().slice(0, 10),
+          due.toISOString(),
+          random() < 0.5 ? due.toISOString() : null,
+        );
       }
     }
   });
@@ -58,6 +71,8 @@ for (const [name, sql] of Object.entries(REPORT_SQL)) {
 for (let i = 0; i < 2; i++) {
   const start = performance.now();
   const result = await services.dispatch('getKhidiReport', { year: 2026 });
-  console.log(`getKhidiReport: ${(performance.now() - start).toFixed(0)} ms (${result.ok ? result.value.patients.length : 'failed'} patients)`);
+  console.log(
+    `getKhidiReport: ${(performance.now() - start).toFixed(0)} ms (${result.ok ? result.value.patients.length : 'failed'} patients)`,
+  );
 }
 services.close();

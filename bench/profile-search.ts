@@ -11,7 +11,12 @@ import { CLINIC_TIME_ZONE, todayIn } from '../src/shared/domain/intake/calendar-
 import type { PatientIntake } from '../src/shared/domain/intake/patient-schema';
 import { foldForSearch, searchNeedle } from '../src/shared/domain/intake/search-text';
 import { tripStatus } from '../src/shared/domain/intake/trip-status';
-import { ftsPhrase, PATIENT_SEARCH_SQL, TRIGRAM_MIN_LENGTH, createPatientsRepository } from '../src/main/db/repositories/patients-repository';
+import {
+  ftsPhrase,
+  PATIENT_SEARCH_SQL,
+  TRIGRAM_MIN_LENGTH,
+  createPatientsRepository,
+} from '../src/main/db/repositories/patients-repository';
 import { openServices } from '../src/main/services/open-services';
 import { newDatabaseKey } from '../src/main/security/database-key';
 import { checkAgainstToday, clinicToday } from '../src/main/services/patients-service';
@@ -29,7 +34,11 @@ const timeIt = (run: () => unknown) => {
 };
 const line = (label: string, samples: readonly number[]) =>
   console.log(
-    `  ${label.padEnd(58)} median ${percentile(samples, 50).toFixed(3).padStart(7)}  p95 ${percentile(samples, 95).toFixed(3).padStart(7)}  max ${Math.max(...samples).toFixed(3).padStart(7)}`,
+    `  ${label.padEnd(58)} median ${percentile(samples, 50).toFixed(3).padStart(7)}  p95 ${percentile(samples, 95).toFixed(3).padStart(7)}  max ${Math.max(
+      ...samples,
+    )
+      .toFixed(3)
+      .padStart(7)}`,
   );
 const detail = (rows: unknown[]) => rows.map((row) => (row as { detail: string }).detail).join(' | ');
 
@@ -109,7 +118,9 @@ try {
   for (const path of ['trigram', 'scan'] as const) {
     const ofPath = cases.filter((c) => c.path === path);
     const matches = ofPath.map((c) => Number(stmt[`${path}Count`].get(path === 'trigram' ? { match: c.match } : { needle: c.needle })));
-    console.log(`\n${path}: ${ofPath.length} of ${cases.length} queries, x${ROUNDS}; matches per query median ${percentile(matches, 50)}, p95 ${percentile(matches, 95)}, max ${Math.max(...matches)}`);
+    console.log(
+      `\n${path}: ${ofPath.length} of ${cases.length} queries, x${ROUNDS}; matches per query median ${percentile(matches, 50)}, p95 ${percentile(matches, 95)}, max ${Math.max(...matches)}`,
+    );
     for (const [stage, values] of Object.entries(samples[path]!)) line(stage, values);
   }
   const all = (stage: string) => [...samples.trigram![stage]!, ...samples.scan![stage]!];
@@ -119,18 +130,29 @@ try {
 
   console.log('\nslowest 10 queries by the floor (median of 5):');
   const slowest = cases
-    .map((c) => ({ ...c, ms: percentile(Array.from({ length: 5 }, () => timeIt(() => stmt[c.path].all(c.params))), 50) }))
+    .map((c) => ({
+      ...c,
+      ms: percentile(
+        Array.from({ length: 5 }, () => timeIt(() => stmt[c.path].all(c.params))),
+        50,
+      ),
+    }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 10);
   for (const c of slowest) {
     const matches = Number(stmt[`${c.path}Count`].get(c.path === 'trigram' ? { match: c.match } : { needle: c.needle }));
-    console.log(`  ${c.ms.toFixed(2).padStart(6)} ms  ${c.path.padEnd(7)}  ${String(matches).padStart(6)} matches  ${JSON.stringify(c.query)}`);
+    console.log(
+      `  ${c.ms.toFixed(2).padStart(6)} ms  ${c.path.padEnd(7)}  ${String(matches).padStart(6)} matches  ${JSON.stringify(c.query)}`,
+    );
   }
 
   // --- Alternatives -------------------------------------------------------------------------------------------
   console.log('\nalternatives (bench-only tables on this database; the repository is unchanged):');
   const summaryColumns = PATIENT_SEARCH_SQL.scan.slice(0, PATIENT_SEARCH_SQL.scan.indexOf('FROM patients'));
-  const tripFilter = PATIENT_SEARCH_SQL.scan.slice(PATIENT_SEARCH_SQL.scan.indexOf(') AND (') + 6, PATIENT_SEARCH_SQL.scan.indexOf('ORDER BY'));
+  const tripFilter = PATIENT_SEARCH_SQL.scan.slice(
+    PATIENT_SEARCH_SQL.scan.indexOf(') AND (') + 6,
+    PATIENT_SEARCH_SQL.scan.indexOf('ORDER BY'),
+  );
   const passes = (run: (c: (typeof cases)[number]) => unknown, of: readonly (typeof cases)[number][]) => {
     const values: number[] = [];
     for (let round = 0; round < ROUNDS; round++) for (const c of of) values.push(timeIt(() => run(c)));
@@ -162,25 +184,53 @@ try {
   );
   const gramRows = Number(db.prepare('SELECT count(*) FROM bench_grams').pluck().get());
   const gramPages = Number(db.prepare("SELECT count(*) FROM dbstat WHERE name = 'bench_grams'").pluck().get());
-  console.log(`  gram table for Han/Hangul/Kana: ${gramRows} rows, ${gramPages} pages, built in ${buildMs.toFixed(0)} ms for 100,000 patients`);
+  console.log(
+    `  gram table for Han/Hangul/Kana: ${gramRows} rows, ${gramPages} pages, built in ${buildMs.toFixed(0)} ms for 100,000 patients`,
+  );
   const gramSearch = db.prepare(`${summaryColumns} FROM patients WHERE seq IN (SELECT seq FROM bench_grams WHERE gram = :needle)
     AND ${tripFilter} ORDER BY arrival DESC, seq DESC LIMIT :limit`);
   const like = db.prepare(PATIENT_SEARCH_SQL.scan.replace('instr(haystack, :needle) > 0', "haystack LIKE '%' || :needle || '%'"));
-  line('1-2 chars: as is (instr scan of patient_search_text)', passes((c) => stmt.scan.all(c.params), short));
-  line('1-2 chars: LIKE instead of instr', passes((c) => like.all(c.params), short));
-  line('1-2 chars: gram table lookup', passes((c) => gramSearch.all(c.params), short));
-  line('all queries: floor as is', passes((c) => stmt[c.path].all(c.params), cases));
-  line('all queries: floor with the gram table for 1-2 chars', passes((c) => (c.path === 'scan' ? gramSearch : stmt.trigram).all(c.params), cases));
+  line(
+    '1-2 chars: as is (instr scan of patient_search_text)',
+    passes((c) => stmt.scan.all(c.params), short),
+  );
+  line(
+    '1-2 chars: LIKE instead of instr',
+    passes((c) => like.all(c.params), short),
+  );
+  line(
+    '1-2 chars: gram table lookup',
+    passes((c) => gramSearch.all(c.params), short),
+  );
+  line(
+    'all queries: floor as is',
+    passes((c) => stmt[c.path].all(c.params), cases),
+  );
+  line(
+    'all queries: floor with the gram table for 1-2 chars',
+    passes((c) => (c.path === 'scan' ? gramSearch : stmt.trigram).all(c.params), cases),
+  );
 
   // 2. 3+ characters: the ORDER BY reads every matching (wide) patients row; sort on a narrow table first.
-  db.exec('CREATE TABLE bench_arrival (seq INTEGER PRIMARY KEY, arrival TEXT NOT NULL) STRICT; INSERT INTO bench_arrival SELECT seq, arrival FROM patients');
+  db.exec(
+    'CREATE TABLE bench_arrival (seq INTEGER PRIMARY KEY, arrival TEXT NOT NULL) STRICT; INSERT INTO bench_arrival SELECT seq, arrival FROM patients',
+  );
   const narrowSort = db.prepare(`${summaryColumns} FROM patients WHERE seq IN (
       SELECT seq FROM bench_arrival WHERE seq IN (SELECT rowid FROM patient_search_index WHERE patient_search_index MATCH :match)
       ORDER BY arrival DESC, seq DESC LIMIT :limit)
     AND ${tripFilter} ORDER BY arrival DESC, seq DESC`);
-  line('3+ chars: as is', passes((c) => stmt.trigram.all(c.params), long));
-  line('3+ chars: top 1001 from a narrow (seq, arrival) table, then fetch', passes((c) => narrowSort.all(c.params), long));
-  line('3+ chars: no ORDER BY at all (lower bound)', passes((c) => stmt.trigramUnordered.all(c.params), long));
+  line(
+    '3+ chars: as is',
+    passes((c) => stmt.trigram.all(c.params), long),
+  );
+  line(
+    '3+ chars: top 1001 from a narrow (seq, arrival) table, then fetch',
+    passes((c) => narrowSort.all(c.params), long),
+  );
+  line(
+    '3+ chars: no ORDER BY at all (lower bound)',
+    passes((c) => stmt.trigramUnordered.all(c.params), long),
+  );
 
   // --- Saving an intake ---------------------------------------------------------------------------------------
   console.log('\nintake save, stage by stage (300 new patients on the 100,000):');
@@ -189,11 +239,26 @@ try {
   generatePatients(300, 99).forEach((patient, index) => {
     const id = `10000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
     let parsed: { patient: PatientIntake } | undefined;
-    add('a. contract parse (patientSchema)', timeIt(() => (parsed = contract.createPatient.input.parse({ patient }))));
-    add('b. checkAgainstToday(clinicToday)', timeIt(() => checkAgainstToday(parsed!.patient, clinicToday(services.context), ['patient'])));
-    add('c. seqOf (already exists?)', timeIt(() => repository.seqOf(id)));
-    add('d. transaction: row, consents, search text, FTS; commit', timeIt(() => db.transaction(() => repository.insert(id, { ...parsed!.patient, id }, new Date().toISOString()))()));
-    add('e. get (the record back)', timeIt(() => repository.get(id)));
+    add(
+      'a. contract parse (patientSchema)',
+      timeIt(() => (parsed = contract.createPatient.input.parse({ patient }))),
+    );
+    add(
+      'b. checkAgainstToday(clinicToday)',
+      timeIt(() => checkAgainstToday(parsed!.patient, clinicToday(services.context), ['patient'])),
+    );
+    add(
+      'c. seqOf (already exists?)',
+      timeIt(() => repository.seqOf(id)),
+    );
+    add(
+      'd. transaction: row, consents, search text, FTS; commit',
+      timeIt(() => db.transaction(() => repository.insert(id, { ...parsed!.patient, id }, new Date().toISOString()))()),
+    );
+    add(
+      'e. get (the record back)',
+      timeIt(() => repository.get(id)),
+    );
   });
   for (const [stage, values] of Object.entries(saveStages)) line(stage, values);
 } finally {

@@ -34,7 +34,9 @@ function queryFor(patient: PatientIntake, kind: number, random: () => number): s
     const latinWords = latin.split(/[^a-z]+/).filter((w) => w.length >= 3);
     const length = 3 + Math.floor(random() * 4);
     // "Ho Yen", "Li Na": no word has three letters, so the coordinator types across the space.
-    return latinWords.length > 0 ? part(latinWords[Math.floor(random() * latinWords.length)]!, length, random) : part(latin, length, random);
+    return latinWords.length > 0
+      ? part(latinWords[Math.floor(random() * latinWords.length)]!, length, random)
+      : part(latin, length, random);
   }
   const phone = patient.phone!;
   const digits = random() < 0.5 ? phone.slice(1) : parsePhoneNumberWithError(phone).formatNational().replace(/\D/g, '');

@@ -11,7 +11,12 @@ import { CLINIC_TIME_ZONE, todayIn } from '../src/shared/domain/intake/calendar-
 import { patientSchema } from '../src/shared/domain/intake/patient-schema';
 import { isPieceNeedle } from '../src/shared/domain/intake/search-pieces';
 import { searchNeedle } from '../src/shared/domain/intake/search-text';
-import { ftsPhrase, PATIENT_SEARCH_SQL, TRIGRAM_MIN_LENGTH, createPatientsRepository } from '../src/main/db/repositories/patients-repository';
+import {
+  ftsPhrase,
+  PATIENT_SEARCH_SQL,
+  TRIGRAM_MIN_LENGTH,
+  createPatientsRepository,
+} from '../src/main/db/repositories/patients-repository';
 import { openServices } from '../src/main/services/open-services';
 import { isPlainDatabaseFile } from '../src/main/db/encrypt-plain-database';
 import { newDatabaseKey } from '../src/main/security/database-key';
@@ -67,7 +72,11 @@ if (process.env.BENCH_ONLY === 'handouts') {
   const key = newDatabaseKey();
   const handoutsServices = openServices({ databasePath: join(handoutsFolder, 'bench.sqlite'), key });
   try {
-    await benchHandoutBatchCli(emit, progress, { database: join(handoutsFolder, 'bench.sqlite'), keyFile: writeKeyFile(handoutsFolder, key), dispatch: handoutsServices.dispatch });
+    await benchHandoutBatchCli(emit, progress, {
+      database: join(handoutsFolder, 'bench.sqlite'),
+      keyFile: writeKeyFile(handoutsFolder, key),
+      dispatch: handoutsServices.dispatch,
+    });
   } finally {
     await handoutsServices.close();
     rmSync(handoutsFolder, { recursive: true, force: true });
@@ -316,7 +325,9 @@ try {
     const patient = { ...record.patient, trip: { ...record.patient.trip, stayAddress: 'Jung-gu, Seoul, Euljiro' } };
     let result: Result<PatientRecord> | undefined;
     updateTimes.push(
-      await time(async () => (result = await services.dispatch('updatePatient', { id: record.id, expectedVersion: record.version, patient }))),
+      await time(
+        async () => (result = await services.dispatch('updatePatient', { id: record.id, expectedVersion: record.version, patient })),
+      ),
     );
     if (!result?.ok) throw new Error(`updatePatient failed: ${JSON.stringify(result)}`);
   }
@@ -390,7 +401,11 @@ try {
     keyFile: writeKeyFile(folder, benchKey),
   });
   // A batch of handouts from the built CLI, for a patient added to this database.
-  await benchHandoutBatchCli(emit, progress, { database: join(folder, 'bench.sqlite'), keyFile: writeKeyFile(folder, benchKey), dispatch: services.dispatch });
+  await benchHandoutBatchCli(emit, progress, {
+    database: join(folder, 'bench.sqlite'),
+    keyFile: writeKeyFile(folder, benchKey),
+    dispatch: services.dispatch,
+  });
 
   // The clinic server, where PostgreSQL is installed (CI installs it); said, not skipped silently, where it is not.
   if (findPostgresBinaries()) await benchPostgres(emit, progress, PATIENTS);

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { inTurns, type Emit } from './measure';
 
-
 const ROOT = join(import.meta.dirname, '..');
 const RUNS = 9;
 
@@ -25,7 +24,10 @@ function timeNode(args: readonly string[]): number {
 /** From the spawn to the answer to the one-time URL the preview printed; the preview is then stopped. */
 async function timePreview(args: readonly string[]): Promise<number> {
   const start = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'preview.mjs'), ...args, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'preview.mjs'), ...args, '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let errors = '';
   child.stderr.setEncoding('utf8').on('data', (text: string) => (errors += text));
   try {
@@ -61,7 +63,10 @@ export async function benchStartTimes(
   { cliDatabase, previewDatabase, keyFile }: { cliDatabase: string; previewDatabase: string; keyFile: string },
 ): Promise<void> {
   progress('building the CLI, the preview server and the renderer if stale...');
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'fresh-build.mjs'), 'node', 'renderer', '--if-stale'], { cwd: ROOT, encoding: 'utf8' });
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'fresh-build.mjs'), 'node', 'renderer', '--if-stale'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (build.status !== 0) throw new Error(`the build failed: ${build.stderr}`);
 
   const cli = ['scripts/cli.mjs', '--db', cliDatabase, '--key-file', keyFile, 'info'];

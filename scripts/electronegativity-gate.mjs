@@ -28,7 +28,9 @@ for (const input of ['src']) {
 const unreviewed = findings.filter((f) => !reviewed.some((r) => r.check === f.check && r.file === f.file));
 for (const f of findings) process.stdout.write(`${JSON.stringify({ ...f, reviewed: !unreviewed.includes(f) })}\n`);
 if (unreviewed.length > 0) {
-  process.stderr.write(`electronegativity: ${unreviewed.length} finding(s) not reviewed; look at them, fix or add a reason to security/electronegativity-reviewed.json\n`);
+  process.stderr.write(
+    `electronegativity: ${unreviewed.length} finding(s) not reviewed; look at them, fix or add a reason to security/electronegativity-reviewed.json\n`,
+  );
   process.exit(1);
 }
 process.stderr.write(`electronegativity: ${findings.length} finding(s), all reviewed\n`);

@@ -115,7 +115,9 @@ async function buildNode() {
     target: 'node22',
     external: EXTERNAL,
     // Bundled CommonJS packages (iconv-lite, jszip...) call require for Node's own modules.
-    banner: { js: "import { createRequire as __clinicdeskRequire } from 'node:module'; const require = __clinicdeskRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __clinicdeskRequire } from 'node:module'; const require = __clinicdeskRequire(import.meta.url);",
+    },
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'warning',
@@ -142,7 +144,14 @@ async function buildRenderer() {
       },
     ],
   });
-  return [...sourceInputs([...modules]), 'src/renderer/index.html', 'vite.preview.config.ts', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.web.json'];
+  return [
+    ...sourceInputs([...modules]),
+    'src/renderer/index.html',
+    'vite.preview.config.ts',
+    'tsconfig.json',
+    'tsconfig.base.json',
+    'tsconfig.web.json',
+  ];
 }
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));

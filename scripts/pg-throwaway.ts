@@ -25,12 +25,22 @@ const server = await startThrowawayPostgres({
   durable: flags.includes('--durable'),
   log: (line) => process.stderr.write(`pg-throwaway: ${line}\n`),
 });
-const info = { url: server.url, caFile: server.caFile, superuser: server.superuser, password: server.password, port: server.port, folder: server.folder };
+const info = {
+  url: server.url,
+  caFile: server.caFile,
+  superuser: server.superuser,
+  password: server.password,
+  port: server.port,
+  folder: server.folder,
+};
 
 if (child.length > 0) {
   const [file, ...args] = child as [string, ...string[]];
   const status = await new Promise<number>((resolve) => {
-    const run = spawn(file, args, { stdio: 'inherit', env: { ...process.env, CLINICDESK_PG_URL: server.url, PGSSLROOTCERT: server.caFile } });
+    const run = spawn(file, args, {
+      stdio: 'inherit',
+      env: { ...process.env, CLINICDESK_PG_URL: server.url, PGSSLROOTCERT: server.caFile },
+    });
     run.on('error', (error) => {
       process.stderr.write(`pg-throwaway: could not run ${file}: ${error.message}\n`);
       resolve(127);
@@ -41,7 +51,11 @@ if (child.length > 0) {
   process.exit(status);
 }
 
-process.stdout.write(flags.includes('--json') ? `${JSON.stringify(info)}\n` : `CLINICDESK_PG_URL=${server.url}\nCA=${server.caFile}\nSUPERUSER=${server.superuser}\nPASSWORD=${server.password}\n`);
+process.stdout.write(
+  flags.includes('--json')
+    ? `${JSON.stringify(info)}\n`
+    : `CLINICDESK_PG_URL=${server.url}\nCA=${server.caFile}\nSUPERUSER=${server.superuser}\nPASSWORD=${server.password}\n`,
+);
 process.stderr.write('pg-throwaway: Ctrl+C stops the server and deletes its folder\n');
 // Ctrl+C or SIGTERM: the module's own handlers stop the server and delete its folder, then the process ends.
 setInterval(() => {}, 1 << 30);

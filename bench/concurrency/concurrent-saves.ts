@@ -47,11 +47,23 @@ export interface Save {
   readonly marker: string;
 }
 
-function runWriter(options: ConcurrencyOptions, ids: readonly string[], from: number, until: number): Promise<{ saves: Save[]; conflicts: number; failed: string[] }> {
+function runWriter(
+  options: ConcurrencyOptions,
+  ids: readonly string[],
+  from: number,
+  until: number,
+): Promise<{ saves: Save[]; conflicts: number; failed: string[] }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WRITER], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, CLINICDESK_DB: options.databasePath, CLINICDESK_KEY: options.key.toString('hex'), CLINICDESK_IDS: ids.join(','), CLINICDESK_FROM: String(from), CLINICDESK_UNTIL: String(until) },
+      env: {
+        ...process.env,
+        CLINICDESK_DB: options.databasePath,
+        CLINICDESK_KEY: options.key.toString('hex'),
+        CLINICDESK_IDS: ids.join(','),
+        CLINICDESK_FROM: String(from),
+        CLINICDESK_UNTIL: String(until),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const saves: Save[] = [];
@@ -108,7 +120,11 @@ type Rows = <T>(sql: string, params?: readonly unknown[]) => Promise<T[]>;
 
 async function rowsOf(services: OpenServices<Db | null>, database: string): Promise<{ rows: Rows; close: () => Promise<void> }> {
   const { db } = services.context;
-  if (db) return { rows: async <T>(sql: string, params: readonly unknown[] = []) => db.prepare(sql).all(...params) as T[], close: async () => undefined };
+  if (db)
+    return {
+      rows: async <T>(sql: string, params: readonly unknown[] = []) => db.prepare(sql).all(...params) as T[],
+      close: async () => undefined,
+    };
   const client = new pg.Client({ connectionString: database });
   await client.connect();
   return {
@@ -163,7 +179,10 @@ export async function checkSaves(
           problems.push(`${kind} ${id}: ${mine.length - versions.size} save(s) answered with a version another save also got`);
         }
         if (kind === 'patient') {
-          const row = (await one<{ seq: number; version: number; stay_address: string }>('SELECT seq, version, stay_address FROM patients WHERE id = ?', [id]))!;
+          const row = (await one<{ seq: number; version: number; stay_address: string }>(
+            'SELECT seq, version, stay_address FROM patients WHERE id = ?',
+            [id],
+          ))!;
           // Created at version 1; each save answered as saved made exactly one new version.
           if (row.version !== mine.length + 1) {
             lost += Math.abs(row.version - 1 - mine.length);
@@ -183,23 +202,37 @@ export async function checkSaves(
           }
         } else {
           const seq = (await one<{ seq: number }>('SELECT seq FROM patients WHERE id = ?', [id]))!.seq;
-          const kept = await rows<{ version: number; plan_json: string }>('SELECT version, plan_json FROM plan_versions WHERE patient_seq = ?', [seq]);
-          const keptByVersion = new Map(kept.map((row) => [row.version, JSON.parse(opened('plan_versions.plan_json', row.plan_json)) as { rate: { source: string } | null; items: unknown[] }]));
+          const kept = await rows<{ version: number; plan_json: string }>(
+            'SELECT version, plan_json FROM plan_versions WHERE patient_seq = ?',
+            [seq],
+          );
+          const keptByVersion = new Map(
+            kept.map((row) => [
+              row.version,
+              JSON.parse(opened('plan_versions.plan_json', row.plan_json)) as { rate: { source: string } | null; items: unknown[] },
+            ]),
+          );
           for (const save of mine) {
             if (keptByVersion.get(save.version)?.rate?.source !== save.marker) {
               lost += 1;
               problems.push(`plan ${id}: version ${save.version} does not hold ${save.marker}`);
             }
           }
-          const current = await one<{ version: number; plan_json: string }>('SELECT version, plan_json FROM plans WHERE patient_seq = ?', [seq]);
+          const current = await one<{ version: number; plan_json: string }>('SELECT version, plan_json FROM plans WHERE patient_seq = ?', [
+            seq,
+          ]);
           if ((current?.version ?? 0) !== mine.length) {
             lost += Math.abs((current?.version ?? 0) - mine.length);
             problems.push(`plan ${id}: version ${current?.version ?? 0} after ${mine.length} reported saves`);
           }
-          const sessions = Number((await one<{ n: number | string }>('SELECT count(*) AS n FROM plan_sessions WHERE patient_seq = ?', [seq]))!.n);
+          const sessions = Number(
+            (await one<{ n: number | string }>('SELECT count(*) AS n FROM plan_sessions WHERE patient_seq = ?', [seq]))!.n,
+          );
           if (current && sessions !== (JSON.parse(opened('plans.plan_json', current.plan_json)) as { items: unknown[] }).items.length) {
             torn += 1;
-            problems.push(`plan ${id}: ${sessions} report rows for ${(JSON.parse(opened('plans.plan_json', current.plan_json)) as { items: unknown[] }).items.length} sessions`);
+            problems.push(
+              `plan ${id}: ${sessions} report rows for ${(JSON.parse(opened('plans.plan_json', current.plan_json)) as { items: unknown[] }).items.length} sessions`,
+            );
           }
         }
       }
@@ -207,7 +240,9 @@ export async function checkSaves(
     const chain = await check.context.store.read((tx) => tx.audit.verify());
     chainBroken = chain.firstBroken !== null;
     if (chainBroken) problems.push(`audit chain broken at ${JSON.stringify(chain.firstBroken)}`);
-    const audited = Number((await one<{ n: number | string }>("SELECT count(*) AS n FROM audit_log WHERE action IN ('patient.update', 'plan.save')"))!.n);
+    const audited = Number(
+      (await one<{ n: number | string }>("SELECT count(*) AS n FROM audit_log WHERE action IN ('patient.update', 'plan.save')"))!.n,
+    );
     if (audited !== saves.length) problems.push(`${audited} audit entries for ${saves.length} saves`);
   } finally {
     await close();

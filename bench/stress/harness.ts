@@ -63,9 +63,10 @@ function runAndKill(databasePath: string, key: DatabaseKey, delayMs: number): Pr
       buffered = lines.pop()!;
       for (const line of lines) {
         const [kind, id, sha256] = line.split(' ');
-        if (kind === 'ready') setTimeout(() => {
-          killed = child.kill('SIGKILL');
-        }, delayMs);
+        if (kind === 'ready')
+          setTimeout(() => {
+            killed = child.kill('SIGKILL');
+          }, delayMs);
         else if (kind === 'patient') reported.patients.push(id!);
         else if (kind === 'photo') reported.photos.push({ id: id!, sha256: sha256! });
         else if (kind === 'checkpoint') reported.checkpoints++;
@@ -126,9 +127,18 @@ export async function checkAfterCrash(databasePath: string, key: DatabaseKey, co
     const lostPhotos = committed.photos.filter((photo) => !photoIds.has(photo.id));
     if (lostPatients.length + lostPhotos.length > 0) problems.push(`lost: ${[...lostPatients, ...lostPhotos.map((p) => p.id)].join(', ')}`);
 
-    const withoutText = db.prepare<[], number>('SELECT count(*) FROM patients p WHERE NOT EXISTS (SELECT 1 FROM patient_search_text s WHERE s.seq = p.seq)').pluck().get()!;
-    const withoutPatient = db.prepare<[], number>('SELECT count(*) FROM patient_search_text s WHERE NOT EXISTS (SELECT 1 FROM patients p WHERE p.seq = s.seq)').pluck().get()!;
-    const withoutConsents = db.prepare<[], number>('SELECT count(*) FROM patients p WHERE NOT EXISTS (SELECT 1 FROM consents c WHERE c.patient_seq = p.seq)').pluck().get()!;
+    const withoutText = db
+      .prepare<[], number>('SELECT count(*) FROM patients p WHERE NOT EXISTS (SELECT 1 FROM patient_search_text s WHERE s.seq = p.seq)')
+      .pluck()
+      .get()!;
+    const withoutPatient = db
+      .prepare<[], number>('SELECT count(*) FROM patient_search_text s WHERE NOT EXISTS (SELECT 1 FROM patients p WHERE p.seq = s.seq)')
+      .pluck()
+      .get()!;
+    const withoutConsents = db
+      .prepare<[], number>('SELECT count(*) FROM patients p WHERE NOT EXISTS (SELECT 1 FROM consents c WHERE c.patient_seq = p.seq)')
+      .pluck()
+      .get()!;
     let brokenPhotos = 0;
     for (const row of db.prepare<[], { sha256: string; media_type: 'image/jpeg' }>('SELECT sha256, media_type FROM photos').all()) {
       try {
@@ -143,7 +153,9 @@ export async function checkAfterCrash(databasePath: string, key: DatabaseKey, co
     }
     const halfWritten = withoutText + withoutPatient + withoutConsents + brokenPhotos;
     if (withoutText + withoutPatient + withoutConsents > 0) {
-      problems.push(`half-written: ${withoutText} patients without search text, ${withoutPatient} search texts without patient, ${withoutConsents} without consents`);
+      problems.push(
+        `half-written: ${withoutText} patients without search text, ${withoutPatient} search texts without patient, ${withoutConsents} without consents`,
+      );
     }
     return { damaged, integrityOk, lost: lostPatients.length + lostPhotos.length, halfWritten, problems };
   } finally {
@@ -175,7 +187,9 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
       lost = Math.max(lost, result.lost);
       halfWritten += result.halfWritten;
       problems.push(...result.problems.map((problem) => `kill ${kill}: ${problem}`));
-      options.progress?.(`kill ${kill}/${options.kills}: ${reported.patients.length} patients, ${reported.photos.length} photos, ${reported.checkpoints} checkpoints committed before it`);
+      options.progress?.(
+        `kill ${kill}/${options.kills}: ${reported.patients.length} patients, ${reported.photos.length} photos, ${reported.checkpoints} checkpoints committed before it`,
+      );
     }
   } finally {
     rmSync(folder, { recursive: true, force: true });

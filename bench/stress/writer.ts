@@ -27,10 +27,17 @@ for (let n = 0; ; n++) {
   const { id } = created.value;
   say(`patient ${id}`);
   if (n % 2 === 0) {
-    const image = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: n % 256, g: process.pid % 256, b: (n * 7) % 256 } } })
+    const image = await sharp({
+      create: { width: 640, height: 480, channels: 3, background: { r: n % 256, g: process.pid % 256, b: (n * 7) % 256 } },
+    })
       .jpeg()
       .toBuffer();
-    const added = await services.dispatch('addPhoto', { patientId: id, visitDate: '2026-11-24', angle: 'front', dataBase64: image.toString('base64') });
+    const added = await services.dispatch('addPhoto', {
+      patientId: id,
+      visitDate: '2026-11-24',
+      angle: 'front',
+      dataBase64: image.toString('base64'),
+    });
     if (!added.ok) throw new Error(`addPhoto failed: ${JSON.stringify(added.error)}`);
     const photo = added.value;
     say(`photo ${photo.id} ${photo.sha256}`);

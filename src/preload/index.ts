@@ -12,6 +12,7 @@ contextBridge.exposeInMainWorld('api', api);
 // Desktop only: the system's folder dialog (the browser preview has none; the screen then takes a typed path).
 // The channel name is repeated here because a sandboxed preload cannot import the main process's modules.
 const desktop = {
-  chooseFolder: (current: string): Promise<string | null> => ipcRenderer.invoke('clinicdesk:desktop:choose-folder', current) as Promise<string | null>,
+  chooseFolder: (current: string): Promise<string | null> =>
+    ipcRenderer.invoke('clinicdesk:desktop:choose-folder', current) as Promise<string | null>,
 };
 contextBridge.exposeInMainWorld('desktop', desktop);

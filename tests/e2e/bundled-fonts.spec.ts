@@ -18,9 +18,15 @@ test('Korean and Arabic names render with the bundled fonts', async ({ page, app
   const list = new PatientListPage(page, app);
   await list.goto();
   await expect(list.rows).toHaveCount(created);
-  const arabicName = page.locator('[role="row"]').filter({ hasText: /[\u0600-\u06FF]/ }).first();
+  const arabicName = page
+    .locator('[role="row"]')
+    .filter({ hasText: /[\u0600-\u06FF]/ })
+    .first();
   await expect(arabicName).toBeVisible();
-  const koreanName = page.locator('[role="row"]').filter({ hasText: /[\uAC00-\uD7A3]/ }).first();
+  const koreanName = page
+    .locator('[role="row"]')
+    .filter({ hasText: /[\uAC00-\uD7A3]/ })
+    .first();
   await expect(koreanName).toBeVisible();
 
   const families = await loadedFamilies(page);

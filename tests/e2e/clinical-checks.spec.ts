@@ -50,12 +50,17 @@ const SAUDI: PatientIntake = {
   consents: [],
 };
 
-test('isotretinoin two months before arrival: the CO2 moved to a next visit keeps its finding, with the first day allowed', async ({ page, app }, testInfo) => {
+test('isotretinoin two months before arrival: the CO2 moved to a next visit keeps its finding, with the first day allowed', async ({
+  page,
+  app,
+}, testInfo) => {
   const { id } = await callService(app, 'createPatient', { patient: SAUDI });
   const shell = new AppShell(page);
   const intake = new IntakePage(page);
   const plan = new PlanPage(page, app);
-  const co2Isotretinoin = plan.findingsPanel.locator('li.finding[data-rule^="isotretinoin"] li[data-session][data-treatment="fractional-co2"]');
+  const co2Isotretinoin = plan.findingsPanel.locator(
+    'li.finding[data-rule^="isotretinoin"] li[data-session][data-treatment="fractional-co2"]',
+  );
 
   await test.step('the intake shows the last dose as a date and the other date questions as "never"', async () => {
     await page.goto(`${app.url}#/patients/${id}`);
@@ -152,7 +157,9 @@ const BOOKING_HEADER =
 const BOOKING_ROW = `AG-2027-0101,Lê Thu Hà,Le Thu Ha,1991-06-20,female,VN,vi;en,+84912345678,thuha@example.vn,whatsapp:+84912345678,Asia/Ho_Chi_Minh,VND,${addDays(TODAY, 3)},${addDays(TODAY, 10)},"Jung-gu, Seoul",melasma;pih,`;
 
 test('an agency booking whose date questions are "not asked" gets the cautions on its plan', async ({ page, app }, testInfo) => {
-  const report = await callService(app, 'importPatients', { sources: [{ name: 'agency-bookings.csv', text: `${BOOKING_HEADER}\n${BOOKING_ROW}\n` }] });
+  const report = await callService(app, 'importPatients', {
+    sources: [{ name: 'agency-bookings.csv', text: `${BOOKING_HEADER}\n${BOOKING_ROW}\n` }],
+  });
   const id = report.imported[0]!.id;
   // Imported as "not asked", never "never": nobody screened the patient yet.
   const imported = await callService(app, 'getPatient', { id });
@@ -192,7 +199,8 @@ test('an agency booking whose date questions are "not asked" gets the cautions o
   await test.step('a laser on the plan gets the "not asked" cautions', async () => {
     await plan.goto(id);
     await plan.addFromCatalog('pico-laser');
-    const forLaser = (selector: string) => plan.findingsPanel.locator(`li.finding${selector}`).filter({ has: page.locator('li[data-session][data-treatment="pico-laser"]') });
+    const forLaser = (selector: string) =>
+      plan.findingsPanel.locator(`li.finding${selector}`).filter({ has: page.locator('li[data-session][data-treatment="pico-laser"]') });
     await expect(forLaser('[data-rule$="-not-asked"]').first()).toBeVisible();
     // The date rules' own "not asked" cautions, each on the laser.
     for (const rule of ['isotretinoin-not-asked', 'sun-exposure-not-asked', 'retinoid-not-asked']) {
@@ -206,7 +214,10 @@ test('an agency booking whose date questions are "not asked" gets the cautions o
 const FUTURE_DAY = addDays(TODAY, 2); // Thursday
 const MONDAY = addDays(TODAY, -1);
 
-test('a session in the future cannot be marked done, said beside the control; once its time has come, it can', async ({ page, app }, testInfo) => {
+test('a session in the future cannot be marked done, said beside the control; once its time has come, it can', async ({
+  page,
+  app,
+}, testInfo) => {
   const { id } = await callService(app, 'createPatient', { patient: { ...SAUDI, screening: { ...CLEAN_SCREENING } } });
   await callService(app, 'savePatientPlan', {
     patientId: id,
@@ -252,6 +263,9 @@ test('a session in the future cannot be marked done, said beside the control; on
     await expect(card.locator('[data-status-badge]')).toHaveText(uiText('en', 'week.status.done'));
     await expect(card.locator('[data-session-record]')).toHaveText(/Dr\. Park Min-ji · Spectra XT/);
     const stored = await callService(app, 'getPatientPlan', { patientId: id });
-    expect(stored.plan.items[0]).toMatchObject({ status: 'done', record: { doctor: 'Dr. Park Min-ji', device: 'Spectra XT', notes: '1064 nm, whole face' } });
+    expect(stored.plan.items[0]).toMatchObject({
+      status: 'done',
+      record: { doctor: 'Dr. Park Min-ji', device: 'Spectra XT', notes: '1064 nm, whole face' },
+    });
   });
 });

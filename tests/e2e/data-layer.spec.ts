@@ -99,7 +99,11 @@ test('a failed load says so with its reference, and Try again reads it again', a
   });
 });
 
-test('opening a patient is one audited read, whatever the window does, and one more for each new opening', async ({ app, page, context }) => {
+test('opening a patient is one audited read, whatever the window does, and one more for each new opening', async ({
+  app,
+  page,
+  context,
+}) => {
   const { id } = await callService(app, 'createPatient', { patient: PATIENT });
   const reads = countCalls(page, 'getPatient');
   const intake = new IntakePage(page);

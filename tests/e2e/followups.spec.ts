@@ -91,7 +91,11 @@ test('due and overdue follow-ups are listed with both clocks, and their outcomes
     await expect(followUps.outcomeBadge(item)).toHaveText(new RegExp(uiText('en', 'followups.outcomes.concern_raised')));
     await expect(item.locator('[data-recorded-note]')).toHaveText('Redness on the left cheek, sent a photo on WhatsApp');
     const stored = (await callService(app, 'listPatientFollowUps', { patientId: overdue })).find((followUp) => followUp.step === 'day-3')!;
-    expect(stored).toMatchObject({ outcome: 'concern_raised', state: 'overdue', note: 'Redness on the left cheek, sent a photo on WhatsApp' });
+    expect(stored).toMatchObject({
+      outcome: 'concern_raised',
+      state: 'overdue',
+      note: 'Redness on the left cheek, sent a photo on WhatsApp',
+    });
   });
 
   await test.step('screenshots in English and Korean; no critical accessibility violations', async () => {
@@ -126,7 +130,9 @@ test('due and overdue follow-ups are listed with both clocks, and their outcomes
 test('the plan screen lists the follow-ups of the saved plan and reads them again after a save', async ({ page, app }) => {
   const arrival = addDays(TODAY, 5);
   const departure = addDays(TODAY, 15);
-  const { id } = await callService(app, 'createPatient', { patient: patient({ native: 'Emily Carter', latin: 'Emily Carter' }, arrival, departure) });
+  const { id } = await callService(app, 'createPatient', {
+    patient: patient({ native: 'Emily Carter', latin: 'Emily Carter' }, arrival, departure),
+  });
   const plan = new PlanPage(page, app);
   const panel = page.locator('section[data-plan-followups]');
   await page.goto(`${app.url}#/patients`);
@@ -151,7 +157,10 @@ test('the plan screen lists the follow-ups of the saved plan and reads them agai
   await expect(day3).toHaveAttribute('data-state', 'upcoming');
 });
 
-test('a follow-up’s reminder is written in the patient’s language, to copy or to open in the patient’s messenger', async ({ page, app }) => {
+test('a follow-up’s reminder is written in the patient’s language, to copy or to open in the patient’s messenger', async ({
+  page,
+  app,
+}) => {
   const today = todayIn(CLINIC_TIME_ZONE, new Date());
   const id = await patientWithPlan(app, { native: 'Emily Carter', latin: 'Emily Carter' }, addDays(today, -16), addDays(today, -7));
   const followUps = new FollowUpsPage(page, app);

@@ -38,7 +38,7 @@ test('every kind of change reaches the intake draft, and a reload mid-typing bri
   await expect(intake.field('isotretinoinLastDose')).toHaveAttribute('data-date-state', 'never');
 });
 
-test('the contract\'s schema refuses an intake on the screen, the first field in error taking the focus', async ({ page, app }) => {
+test("the contract's schema refuses an intake on the screen, the first field in error taking the focus", async ({ page, app }) => {
   const list = new PatientListPage(page, app);
   const intake = new IntakePage(page);
   await list.goto();
@@ -55,7 +55,10 @@ test('the contract\'s schema refuses an intake on the screen, the first field in
   }
 });
 
-test('the profiles forms: refusals only the services know land beside their fields, and a PIN is typed twice alike', async ({ page, app }) => {
+test('the profiles forms: refusals only the services know land beside their fields, and a PIN is typed twice alike', async ({
+  page,
+  app,
+}) => {
   await page.goto(`${app.url}#/settings`);
   await new AppShell(page).setLanguage('en');
   const profiles = page.locator('[data-coordinator-profiles]');

@@ -35,12 +35,20 @@ test.beforeEach(() => {
 });
 test.afterEach(() => rmSync(exportFolder, { recursive: true, force: true }));
 
-test('an Arabic patient’s handouts: preview bilingual, export all with progress, a bad folder refused, a print recorded', async ({ page, app }, testInfo) => {
+test('an Arabic patient’s handouts: preview bilingual, export all with progress, a bad folder refused, a print recorded', async ({
+  page,
+  app,
+}, testInfo) => {
   const { id } = await callService(app, 'createPatient', { patient: PATIENT });
   await callService(app, 'savePatientPlan', {
     patientId: id,
     expectedVersion: 0,
-    plan: { items: [{ treatment: 'pico-laser', date: '2026-12-03', time: '10:00' }, { treatment: 'hydrafacial', date: '2026-12-05', time: '14:00' }] },
+    plan: {
+      items: [
+        { treatment: 'pico-laser', date: '2026-12-03', time: '10:00' },
+        { treatment: 'hydrafacial', date: '2026-12-05', time: '14:00' },
+      ],
+    },
   });
   await page.goto(`${app.url}#/patients/${id}/handouts`);
   await new AppShell(page).setLanguage('en');
@@ -73,7 +81,9 @@ test('an Arabic patient’s handouts: preview bilingual, export all with progres
   await test.step('export all writes five PDFs and shows the progress to the end', async () => {
     await screen.locator('[data-handout-folder]').fill(exportFolder);
     await screen.locator('[data-handout-export-all]').click();
-    await expect(screen.locator('[data-handout-message]')).toHaveText(uiText('en', 'handouts.exportedAll', { count: 5, folder: exportFolder }));
+    await expect(screen.locator('[data-handout-message]')).toHaveText(
+      uiText('en', 'handouts.exportedAll', { count: 5, folder: exportFolder }),
+    );
     await expect(screen.locator('[data-handout-progress]')).toHaveAttribute('value', '5');
     const files = readdirSync(exportFolder).sort();
     expect(files).toHaveLength(5);
@@ -94,7 +104,11 @@ test('an Arabic patient’s handouts: preview bilingual, export all with progres
     await screen.locator('[data-handout-kind="consent"] [data-handout-print]').click();
     await expect(screen.locator('figcaption')).toContainText('-consent-ar-ko.pdf');
     await expect
-      .poll(async () => (await callService(app, 'auditHistory', { patientId: id })).entries.some((entry) => entry.action === 'print' && entry.fields.includes('handout-consent')))
+      .poll(async () =>
+        (await callService(app, 'auditHistory', { patientId: id })).entries.some(
+          (entry) => entry.action === 'print' && entry.fields.includes('handout-consent'),
+        ),
+      )
       .toBe(true);
   });
 });

@@ -17,7 +17,10 @@ const HALF_TYPED = 'Nguyễn Thị Ho';
 // These tests make the clinic's profiles themselves, from none.
 test.use({ coordinator: null });
 
-test('the screen locks when idle, hides the patients, refuses a wrong PIN and unlocks with the right one', async ({ page, app }, testInfo) => {
+test('the screen locks when idle, hides the patients, refuses a wrong PIN and unlocks with the right one', async ({
+  page,
+  app,
+}, testInfo) => {
   const park = await callService(app, 'addCoordinator', { name: 'Park Ji-won', pin: '482913' });
   const lee = await callService(app, 'addCoordinator', { name: 'Lee Min-ho', pin: '735162' });
   const patient = await callService(app, 'createPatient', { patient: fixtureIntake('en') });
@@ -99,7 +102,10 @@ test('with profiles and nobody signed in, the app opens on the sign-in screen', 
   expect(app.services.context.session.current?.id).toBe(park.id);
 });
 
-test('on a first run the first coordinator profile is made before anything else: a short PIN is refused beside the field, then it signs in', async ({ page, app }, testInfo) => {
+test('on a first run the first coordinator profile is made before anything else: a short PIN is refused beside the field, then it signs in', async ({
+  page,
+  app,
+}, testInfo) => {
   // No profiles: the services serve nothing of the patients, whatever the page does.
   const refused = await app.services.dispatch('searchPatients', { query: '', tripStatus: 'all', limit: 10 });
   expect(refused.ok ? 'served' : refused.error.issues[0]?.code).toBe('no_coordinators');
@@ -111,7 +117,9 @@ test('on a first run the first coordinator profile is made before anything else:
   await firstRun.locator('[name="profile-name"]').fill('Park Ji-won');
   await firstRun.locator('[name="profile-pin"]').fill('123');
   await firstRun.getByRole('button', { name: eitherLanguage('profiles.add') }).click();
-  await expect(firstRun.locator('[data-error-for="profile-pin"]')).toHaveText(new RegExp(`^(${issueText('en', 'invalid_pin')}|${issueText('ko', 'invalid_pin')})$`));
+  await expect(firstRun.locator('[data-error-for="profile-pin"]')).toHaveText(
+    new RegExp(`^(${issueText('en', 'invalid_pin')}|${issueText('ko', 'invalid_pin')})$`),
+  );
   // The contract's own PIN schema refused it on the screen, and the focus went to the field to fix.
   await expect(firstRun.locator('[name="profile-pin"]')).toBeFocused();
   expect((await callService(app, 'listCoordinators', {})).coordinators).toEqual([]);
@@ -122,7 +130,9 @@ test('on a first run the first coordinator profile is made before anything else:
   await firstRun.locator('[name="profile-pin"]').fill('482913');
   await firstRun.locator('[name="profile-pin-confirm"]').fill('482931');
   await firstRun.locator('[name="profile-pin-confirm"]').press('Enter');
-  await expect(firstRun.locator('[data-error-for="profile-pin-confirm"]')).toHaveText(new RegExp(`^(${issueText('en', 'pins_differ')}|${issueText('ko', 'pins_differ')})$`));
+  await expect(firstRun.locator('[data-error-for="profile-pin-confirm"]')).toHaveText(
+    new RegExp(`^(${issueText('en', 'pins_differ')}|${issueText('ko', 'pins_differ')})$`),
+  );
   await expect(firstRun.locator('[data-error-for="profile-pin"]')).toHaveCount(0);
   await expect(firstRun.locator('[name="profile-pin-confirm"]')).toBeFocused();
   expect((await callService(app, 'listCoordinators', {})).coordinators).toEqual([]);

@@ -126,10 +126,7 @@ const CASES: readonly Case[] = [
   },
 ];
 
-test('patients created in six scripts are found by part of any of their names and by a national phone number', async ({
-  page,
-  app,
-}) => {
+test('patients created in six scripts are found by part of any of their names and by a national phone number', async ({ page, app }) => {
   const list = new PatientListPage(page, app);
   const intake = new IntakePage(page);
   const ids = new Map<string, string>();

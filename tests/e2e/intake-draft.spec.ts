@@ -26,9 +26,7 @@ test('a draft survives a reload, is listed as an unsaved intake, and can be disc
   await intake.fill(TYPED);
   await expect(page.locator('.draft-status[data-draft-state="saved"]')).toBeVisible();
   // The indicator may already show an earlier autosave; wait until the stored draft has the last keystroke.
-  await expect
-    .poll(async () => (await callService(app, 'getDraft', { key: draftKey }))?.form)
-    .toMatchObject(TYPED);
+  await expect.poll(async () => (await callService(app, 'getDraft', { key: draftKey }))?.form).toMatchObject(TYPED);
   expect(await callService(app, 'getAppInfo', {})).toMatchObject({ patientCount: 0 });
 
   await page.reload();

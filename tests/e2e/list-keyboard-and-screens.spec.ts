@@ -11,7 +11,6 @@ import { PatientListPage } from './support/patient-list-page';
 import { callService } from './support/services';
 import { eitherLanguage, uiText, type UiLanguage } from './support/ui-text';
 
-
 async function openDemoList(page: Page, app: App): Promise<PatientListPage> {
   const { created } = await callService(app, 'seedDemoPatients', {});
   expect(created).toBeGreaterThan(10);

@@ -105,7 +105,10 @@ test('consent to processing health data keeps its language; its withdrawal stops
   await intake.waitUntilReady();
 
   await test.step('a consent recorded on the screen keeps the patient’s language', async () => {
-    await page.locator('[data-consent="photos_medical_record"]').getByRole('button', { name: uiText('en', 'consents.record') }).click();
+    await page
+      .locator('[data-consent="photos_medical_record"]')
+      .getByRole('button', { name: uiText('en', 'consents.record') })
+      .click();
     await intake.pressSave();
     await expect(intake.savedBanner).toBeVisible();
     const stored = await callService(app, 'getPatient', { id });
@@ -113,11 +116,21 @@ test('consent to processing health data keeps its language; its withdrawal stops
   });
 
   await test.step('withdrawing the consent to health data shows a banner and refuses a new plan', async () => {
-    await page.locator('[data-consent="sensitive_data"]').getByRole('button', { name: uiText('en', 'consents.withdraw') }).click();
-    await page.getByRole('dialog').getByRole('button', { name: uiText('en', 'consents.withdraw') }).click();
+    await page
+      .locator('[data-consent="sensitive_data"]')
+      .getByRole('button', { name: uiText('en', 'consents.withdraw') })
+      .click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: uiText('en', 'consents.withdraw') })
+      .click();
     await intake.pressSave();
     await expect(page.locator('[data-consent-withdrawn-banner]')).toBeVisible();
-    const refused = await app.services.dispatch('savePatientPlan', { patientId: id, expectedVersion: 0, plan: { items: [{ treatment: 'pico-laser' }] } });
+    const refused = await app.services.dispatch('savePatientPlan', {
+      patientId: id,
+      expectedVersion: 0,
+      plan: { items: [{ treatment: 'pico-laser' }] },
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'consent_withdrawn' } });
     await expectNoCriticalViolations(page, testInfo, 'patient-rights-consent-withdrawn');
     await page.locator('[data-consent-withdrawn-banner]').scrollIntoViewIfNeeded();

@@ -38,7 +38,9 @@ const THIRD = '2026-05-20';
 
 /** A plain JPEG of one colour, so the two sides of the comparison are told apart at a glance. */
 async function photoBase64(background: string): Promise<string> {
-  const buffer = await sharp({ create: { width: 400, height: 300, channels: 3, background } }).jpeg().toBuffer();
+  const buffer = await sharp({ create: { width: 400, height: 300, channels: 3, background } })
+    .jpeg()
+    .toBuffer();
   return buffer.toString('base64');
 }
 
@@ -50,7 +52,9 @@ async function addPhoto(app: App, patientId: string, visitDate: string, angle: P
 /** The window scrolled to the photos section (the compare panel is at the bottom of a long form). */
 async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS_DIR, { recursive: true });
-  await page.locator('#section-photos section.photo-compare').evaluate((element) => (element as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'end' }));
+  await page
+    .locator('#section-photos section.photo-compare')
+    .evaluate((element) => (element as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'end' }));
   await page.screenshot({ path: `${SCREENS_DIR}/${name}.png` });
 }
 
@@ -77,13 +81,18 @@ class ComparePanel {
   async expectPair(language: UiLanguage, angle: PhotoAngle, before: [string, string], after: [string, string]): Promise<void> {
     await expect(this.panel).toHaveAttribute('data-compare-angle', angle);
     const angleName = uiText(language, `photos.angles.${angle}`);
-    for (const [which, [date, src]] of [['before', before], ['after', after]] as const) {
+    for (const [which, [date, src]] of [
+      ['before', before],
+      ['after', after],
+    ] as const) {
       const figure = this.side(which);
       await expect(figure).toHaveAttribute('data-visit-date', date);
       await expect(figure.locator('figcaption')).toContainText(date);
       const image = figure.getByRole('img', { name: uiText(language, 'photos.compareAlt', { angle: angleName, date }), exact: true });
       await expect(image).toHaveAttribute('src', src);
-      await expect.poll(() => image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+      await expect
+        .poll(() => image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth))
+        .toBeGreaterThan(0);
     }
     const left = (await this.side('before').boundingBox())!;
     const right = (await this.side('after').boundingBox())!;

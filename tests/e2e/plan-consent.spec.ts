@@ -15,7 +15,12 @@ import { uiText, type UiLanguage } from './support/ui-text';
 test.use({ now: '2027-03-10T10:00:00+09:00' });
 
 const patientWords = (language: UiLanguage, rule: string): string =>
-  (JSON.parse(readFileSync(new URL(`../../resources/locales/${language}/patient-findings.json`, import.meta.url), 'utf8')) as Record<string, string>)[rule]!;
+  (
+    JSON.parse(readFileSync(new URL(`../../resources/locales/${language}/patient-findings.json`, import.meta.url), 'utf8')) as Record<
+      string,
+      string
+    >
+  )[rule]!;
 
 /** An Australian patient allergic to fish (salmon PN is blocked for her), not yet asked about pregnancy. */
 const PATIENT: PatientIntake = {
@@ -35,9 +40,16 @@ const PATIENT: PatientIntake = {
   consents: [],
 };
 
-test('the consent on screen is a draft while a question is open, keeps out an unreviewed block, and takes it in with the doctor’s decision', async ({ page, app }, testInfo) => {
+test('the consent on screen is a draft while a question is open, keeps out an unreviewed block, and takes it in with the doctor’s decision', async ({
+  page,
+  app,
+}, testInfo) => {
   const id = (await callService(app, 'createPatient', { patient: PATIENT })).id;
-  await callService(app, 'savePatientPlan', { patientId: id, expectedVersion: 0, plan: { items: [{ treatment: 'pico-laser', date: '2027-03-13', time: '10:00' }] } });
+  await callService(app, 'savePatientPlan', {
+    patientId: id,
+    expectedVersion: 0,
+    plan: { items: [{ treatment: 'pico-laser', date: '2027-03-13', time: '10:00' }] },
+  });
   const plan = new PlanPage(page, app);
   const shell = new AppShell(page);
   await plan.goto(id);
@@ -99,7 +111,9 @@ test('the consent on screen is a draft while a question is open, keeps out an un
     await expect(plan.consentTreatment('rejuran-healer', 'en').getByRole('heading')).toHaveText('Rejuran Healer');
     await expect(plan.consentTreatment('rejuran-healer', 'ko').getByRole('heading')).toHaveText('리쥬란 힐러');
     const fish = plan.consentConditions('en').filter({ hasText: 'allergic to fish' });
-    await expect(fish.locator('[data-consent-decision]')).toHaveText('Dr Seo Yeon-woo reviewed this on 2027-03-10 and decided to go ahead with this treatment.');
+    await expect(fish.locator('[data-consent-decision]')).toHaveText(
+      'Dr Seo Yeon-woo reviewed this on 2027-03-10 and decided to go ahead with this treatment.',
+    );
     await expect(plan.consentConditions('ko').locator('[data-consent-decision]')).toContainText('Seo Yeon-woo');
     await expect(plan.consent.locator('[data-signature]')).toHaveCount(3);
     await expectNoCriticalViolations(page, testInfo, 'consent-acknowledged-en');
@@ -117,6 +131,8 @@ test('the consent on screen is a draft while a question is open, keeps out an un
     await plan.openConsent();
     await expect(plan.consentKeptOut('en')).toHaveCount(0);
     await expect(plan.consentTreatment('rejuran-healer', 'en')).toBeVisible();
-    await expect(plan.consentConditions('en').locator('[data-consent-decision]')).toContainText('Dr Seo Yeon-woo reviewed this on 2027-03-10');
+    await expect(plan.consentConditions('en').locator('[data-consent-decision]')).toContainText(
+      'Dr Seo Yeon-woo reviewed this on 2027-03-10',
+    );
   });
 });

@@ -6,7 +6,10 @@ import { PlanPage } from './support/plan-page';
 import { callService } from './support/services';
 import { uiText } from './support/ui-text';
 
-test('a demo patient’s plan of four treatments is built from the list, with checks, a quote and a consent summary', async ({ app, page }) => {
+test('a demo patient’s plan of four treatments is built from the list, with checks, a quote and a consent summary', async ({
+  app,
+  page,
+}) => {
   await callService(app, 'seedDemoPatients', {});
   const list = new PatientListPage(page, app);
   await list.goto();

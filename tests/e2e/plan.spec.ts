@@ -37,7 +37,10 @@ function patient(overrides: { screening?: Partial<PatientIntake['screening']>; f
     homeTimeZone: 'Asia/Singapore',
     homeCurrency: 'SGD',
     trip: { arrival: ARRIVAL, departure: DEPARTURE, stayAddress: 'Myeongdong, Jung-gu, Seoul' },
-    skin: { fitzpatrick: overrides.fitzpatrick === undefined ? 3 : overrides.fitzpatrick, concerns: ['melasma', 'dullness', 'fine_lines', 'enlarged_pores', 'scar_boxcar'] },
+    skin: {
+      fitzpatrick: overrides.fitzpatrick === undefined ? 3 : overrides.fitzpatrick,
+      concerns: ['melasma', 'dullness', 'fine_lines', 'enlarged_pores', 'scar_boxcar'],
+    },
     screening: {
       ...CLEAN_SCREENING,
       ...overrides.screening,
@@ -50,7 +53,10 @@ async function createPatient(app: App, intake: PatientIntake): Promise<string> {
   return (await callService(app, 'createPatient', { patient: intake })).id;
 }
 
-test('a plan is built, scheduled inside the stay, checked live, and saved only once a named doctor acknowledges its block', async ({ page, app }) => {
+test('a plan is built, scheduled inside the stay, checked live, and saved only once a named doctor acknowledges its block', async ({
+  page,
+  app,
+}) => {
   const id = await createPatient(app, patient());
   const list = new PatientListPage(page, app);
   const intake = new IntakePage(page);
@@ -183,7 +189,9 @@ test('a plan is built, scheduled inside the stay, checked live, and saved only o
 
   await test.step('a named doctor acknowledges the block, and then the plan saves', async () => {
     await plan.acknowledge(haBlock, 'Dr Seo Yeon-woo');
-    await expect(haBlock.locator('[data-acknowledged-by]')).toHaveText(uiText('en', 'plan.findings.acknowledgedBy', { doctor: 'Seo Yeon-woo' }));
+    await expect(haBlock.locator('[data-acknowledged-by]')).toHaveText(
+      uiText('en', 'plan.findings.acknowledgedBy', { doctor: 'Seo Yeon-woo' }),
+    );
     await expect(plan.rowError(plan.rowsOf('water-shine'))).toHaveCount(0);
     await expect(plan.rowsOf('water-shine').locator('.badge--acknowledged')).toBeVisible();
     await plan.saveButton.click();
@@ -217,7 +225,10 @@ const SEEDED_PLAN: PlanInput = {
 };
 
 async function openSeededPlan(page: Page, app: App, language: UiLanguage): Promise<{ id: string; plan: PlanPage }> {
-  const id = await createPatient(app, patient({ screening: { allergies: { items: ['fish'], other: '' }, photosensitisingDrugs: true }, fitzpatrick: null }));
+  const id = await createPatient(
+    app,
+    patient({ screening: { allergies: { items: ['fish'], other: '' }, photosensitisingDrugs: true }, fitzpatrick: null }),
+  );
   await callService(app, 'savePatientPlan', { patientId: id, expectedVersion: 0, plan: SEEDED_PLAN });
   const plan = new PlanPage(page, app);
   await plan.goto(id);
@@ -236,7 +247,12 @@ test('the quote is in KRW and, at the rate entered, in the home currency, with a
   await plan.enterRate(rate);
   const expected = await callService(app, 'evaluatePatientPlan', {
     patientId: id,
-    plan: { ...SEEDED_PLAN, items: [...SEEDED_PLAN.items, { treatment: 'rejuran-healer', date: null }], discounts: { hydrafacial: 10 }, rate },
+    plan: {
+      ...SEEDED_PLAN,
+      items: [...SEEDED_PLAN.items, { treatment: 'rejuran-healer', date: null }],
+      discounts: { hydrafacial: 10 },
+      rate,
+    },
   });
   const { quote } = expected;
   expect(quote.totalKrw).toBeGreaterThan(0);
@@ -244,10 +260,14 @@ test('the quote is in KRW and, at the rate entered, in the home currency, with a
   await expect(plan.totalKrw).toHaveText(/^₩\d{1,3}(,\d{3})+$/);
   const hydrafacial = quote.lines.find((line) => line.treatment === 'hydrafacial')!;
   expect(hydrafacial.discountPercent).toBe(10);
-  await expect(plan.quoteLine('hydrafacial').locator('[data-net]')).toHaveText(new Intl.NumberFormat('en', { style: 'currency', currency: 'KRW' }).format(hydrafacial.netKrw!));
+  await expect(plan.quoteLine('hydrafacial').locator('[data-net]')).toHaveText(
+    new Intl.NumberFormat('en', { style: 'currency', currency: 'KRW' }).format(hydrafacial.netKrw!),
+  );
   // The guide range of the seeds, in small text beside the clinic's price.
   await expect(plan.quoteLine('fraxel').locator('.quote__guide')).toHaveText('Guide ₩400,000–₩800,000');
-  await expect(plan.quote.locator('tr[data-vat]')).toHaveText(new RegExp(uiText('en', 'plan.quote.vatIncluded', { percent: 10 }).replace(/[()]/g, '\\$&')));
+  await expect(plan.quote.locator('tr[data-vat]')).toHaveText(
+    new RegExp(uiText('en', 'plan.quote.vatIncluded', { percent: 10 }).replace(/[()]/g, '\\$&')),
+  );
 
   // The home total: the exact conversion of the KRW total, in the UI's number format.
   const homeMinor = convertFromKrw(quote.totalKrw, rate.krwPerUnit, 'SGD')!;
@@ -285,7 +305,10 @@ test('a cancelled session stays on the plan, marked, out of the quote; a next-vi
   await expect(plan.quote.locator('[data-quote-next-visit] tr[data-next-visit-line="pico-laser"] td').first()).toHaveText('1');
 });
 
-test('Mark as sent keeps the quote the patient holds; once the quote changes, the plan screen says they hold an older one', async ({ page, app }) => {
+test('Mark as sent keeps the quote the patient holds; once the quote changes, the plan screen says they hold an older one', async ({
+  page,
+  app,
+}) => {
   const { id, plan } = await openSeededPlan(page, app, 'en');
   const sent = plan.quote.locator('[data-quote-sent]');
   const markSent = sent.locator('button[data-mark-quote-sent]');
@@ -307,7 +330,10 @@ test('Mark as sent keeps the quote the patient holds; once the quote changes, th
   expect(versions[1]!.quote.lines.find((line) => line.treatment === 'hydrafacial')!.discountPercent).toBe(0);
 });
 
-test('screenshots of the plan and the consent summary in Korean and English, without critical accessibility violations', async ({ page, app }, testInfo) => {
+test('screenshots of the plan and the consent summary in Korean and English, without critical accessibility violations', async ({
+  page,
+  app,
+}, testInfo) => {
   mkdirSync(SCREENS_DIR, { recursive: true });
   const { plan } = await openSeededPlan(page, app, 'ko');
   const shell = new AppShell(page);
@@ -323,7 +349,9 @@ test('screenshots of the plan and the consent summary in Korean and English, wit
       await shell.setLanguage(language);
       await plan.planTab.click();
       await expect(plan.findingsPanel.getByRole('heading', { level: 2 })).toHaveText(uiText(language, 'plan.findings.title'));
-      await expect(plan.finding({ severity: 'block' }).first().locator('.badge').first()).toHaveText(uiText(language, 'plan.severity.block'));
+      await expect(plan.finding({ severity: 'block' }).first().locator('.badge').first()).toHaveText(
+        uiText(language, 'plan.severity.block'),
+      );
       await expect(plan.finding({ severity: 'caution' }).first().locator('.badge')).toHaveText(uiText(language, 'plan.severity.caution'));
       await expect(plan.finding({ severity: 'info' }).first().locator('.badge')).toHaveText(uiText(language, 'plan.severity.info'));
       await expect(plan.staleRate).toBeVisible();
@@ -351,8 +379,12 @@ test('screenshots of the plan and the consent summary in Korean and English, wit
       // The signature and date lines of the patient, the coordinator and the doctor.
       const signatures = plan.consent.locator('[data-signature]');
       await expect(signatures).toHaveCount(3);
-      await expect(plan.consent.locator('[data-signature="patient"]')).toContainText(`${uiText('en', 'plan.consent.signPatient')} / ${uiText('ko', 'plan.consent.signPatient')}`);
-      await expect(plan.consent.locator('[data-signature="doctor"]')).toContainText(`${uiText('en', 'plan.consent.date')} / ${uiText('ko', 'plan.consent.date')}`);
+      await expect(plan.consent.locator('[data-signature="patient"]')).toContainText(
+        `${uiText('en', 'plan.consent.signPatient')} / ${uiText('ko', 'plan.consent.signPatient')}`,
+      );
+      await expect(plan.consent.locator('[data-signature="doctor"]')).toContainText(
+        `${uiText('en', 'plan.consent.date')} / ${uiText('ko', 'plan.consent.date')}`,
+      );
       await page.screenshot({ path: `${SCREENS_DIR}/consent-${language}.png`, fullPage: true });
       await expectNoCriticalViolations(page, testInfo, `consent-${language}`);
     });
@@ -390,7 +422,11 @@ test('the plan screen is operated with the keyboard, and a plan saved elsewhere 
 
   // Someone else saves the plan; this screen's save is refused with a clear message.
   await plan.addFromCatalog('aqua-peel');
-  await callService(app, 'savePatientPlan', { patientId: id, expectedVersion: 1, plan: { items: [...SEEDED_PLAN.items, { treatment: 'led-therapy', date: null }] } });
+  await callService(app, 'savePatientPlan', {
+    patientId: id,
+    expectedVersion: 1,
+    plan: { items: [...SEEDED_PLAN.items, { treatment: 'led-therapy', date: null }] },
+  });
   await plan.pressSave();
   await expect(plan.banner).toContainText(uiText('en', 'plan.conflict'));
   expect((await callService(app, 'getPatientPlan', { patientId: id })).plan.items.map((item) => item.treatment)).toContain('led-therapy');
@@ -405,7 +441,12 @@ test('unsaved plan changes survive a visit to the intake and a reload, in the da
   await plan.addFromCatalog('aqua-peel');
   await plan.setDate(plan.rowsOf('aqua-peel'), addDays(ARRIVAL, 2));
   // The draft is written as the coordinator edits, into the database.
-  await expect.poll(async () => (await callService(app, 'getPlanDraft', { patientId: id }))?.plan.items.find((item) => item.treatment === 'aqua-peel')?.date).toBe(addDays(ARRIVAL, 2));
+  await expect
+    .poll(
+      async () =>
+        (await callService(app, 'getPlanDraft', { patientId: id }))?.plan.items.find((item) => item.treatment === 'aqua-peel')?.date,
+    )
+    .toBe(addDays(ARRIVAL, 2));
   /** Nothing of the patient in the window's storage: only the interface language, and no IndexedDB at all. */
   const expectNothingOfThePatientInTheWindow = async () => {
     const stored = await browserStorage(page);

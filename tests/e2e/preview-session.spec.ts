@@ -60,7 +60,10 @@ test('signing in in one browser does not sign in another', async ({ page, browse
 test.describe('on the services’ clock', () => {
   test.use({ now: '2027-03-10T10:00:00+09:00' });
 
-  test('an idle session is locked by the services, and the page shows the lock at its next call, keeping the typing', async ({ page, app }) => {
+  test('an idle session is locked by the services, and the page shows the lock at its next call, keeping the typing', async ({
+    page,
+    app,
+  }) => {
     const patient = await callService(app, 'createPatient', { patient: fixtureIntake('en') });
     const list = new PatientListPage(page, app);
     const intake = new IntakePage(page);

@@ -26,9 +26,27 @@ interface Visitor {
 }
 
 const VISITORS: readonly Visitor[] = [
-  { latin: 'Wang Fang', nationality: 'CN', language: 'zh-Hans', referral: { route: 'agency', agencyName: 'Seoul Medi Tour', agencyRegistrationNumber: 'A-2024-0117', referrer: '' }, done: true },
-  { latin: 'Li Na', nationality: 'CN', language: 'zh-Hans', referral: { route: 'online_platform', agencyName: '', agencyRegistrationNumber: '', referrer: 'Gangnam Unni' }, done: true },
-  { latin: 'Sato Yui', nationality: 'JP', language: 'ja', referral: { route: 'direct', agencyName: '', agencyRegistrationNumber: '', referrer: '' }, done: true },
+  {
+    latin: 'Wang Fang',
+    nationality: 'CN',
+    language: 'zh-Hans',
+    referral: { route: 'agency', agencyName: 'Seoul Medi Tour', agencyRegistrationNumber: 'A-2024-0117', referrer: '' },
+    done: true,
+  },
+  {
+    latin: 'Li Na',
+    nationality: 'CN',
+    language: 'zh-Hans',
+    referral: { route: 'online_platform', agencyName: '', agencyRegistrationNumber: '', referrer: 'Gangnam Unni' },
+    done: true,
+  },
+  {
+    latin: 'Sato Yui',
+    nationality: 'JP',
+    language: 'ja',
+    referral: { route: 'direct', agencyName: '', agencyRegistrationNumber: '', referrer: '' },
+    done: true,
+  },
   // No referral route recorded, and the session never marked done: two gaps for the KHIDI report.
   { latin: 'Nguyen Lan', nationality: 'VN', language: 'vi', done: false },
 ];
@@ -55,9 +73,18 @@ async function addVisitors(app: App): Promise<Map<string, string>> {
     };
     const { id } = await callService(app, 'createPatient', { patient });
     const item = visitor.done
-      ? { treatment: 'hydrafacial' as const, date: VISIT_DAY, status: 'done' as const, record: { doctor: 'Dr. Kim Soo-jin', device: '', settings: {}, notes: '' } }
+      ? {
+          treatment: 'hydrafacial' as const,
+          date: VISIT_DAY,
+          status: 'done' as const,
+          record: { doctor: 'Dr. Kim Soo-jin', device: '', settings: {}, notes: '' },
+        }
       : { treatment: 'hydrafacial' as const, date: VISIT_DAY };
-    await callService(app, 'savePatientPlan', { patientId: id, expectedVersion: 0, plan: { items: [item], acknowledgements: [], discounts: {}, rate: null } });
+    await callService(app, 'savePatientPlan', {
+      patientId: id,
+      expectedVersion: 0,
+      plan: { items: [item], acknowledgements: [], discounts: {}, rate: null },
+    });
     ids.set(visitor.latin, id);
   }
   return ids;
@@ -81,7 +108,9 @@ test.describe('reports', () => {
 
     const { download, text } = await reports.exportCsv('nationality');
     expect(download.suggestedFilename()).toBe(`patients-by-nationality_${addDays(TODAY, -30)}_${TODAY}.csv`);
-    expect(text).toBe(`\uFEFF${uiText('en', 'reports.nationality')},${uiText('en', 'reports.patients')}\r\nChina (CN),2\r\nJapan (JP),1\r\nVietnam (VN),1\r\n`);
+    expect(text).toBe(
+      `\uFEFF${uiText('en', 'reports.nationality')},${uiText('en', 'reports.patients')}\r\nChina (CN),2\r\nJapan (JP),1\r\nVietnam (VN),1\r\n`,
+    );
     await saveScreenshot(page, 'reports-en');
     await expectNoCriticalViolations(page, testInfo, 'reports-en');
 
@@ -132,6 +161,8 @@ test.describe('reports', () => {
     await page.getByLabel(uiText('en', 'intake.fields.agencyRegistrationNumber')).fill('A-2025-0301');
     await saveScreenshot(page, 'intake-referral-en');
     await page.keyboard.press('Control+s');
-    await expect.poll(async () => (await callService(app, 'getPatient', { id: ids.get('Nguyen Lan')! })).patient.referral?.route).toBe('agency');
+    await expect
+      .poll(async () => (await callService(app, 'getPatient', { id: ids.get('Nguyen Lan')! })).patient.referral?.route)
+      .toBe('agency');
   });
 });

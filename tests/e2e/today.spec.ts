@@ -42,7 +42,11 @@ async function setUpTheDay(app: App) {
   const noura = await patient(app, 'AL-HARBI NOURA', 'نورة الحربي', '2026-11-24', '2026-12-01', 'SA');
   const somchai = await patient(app, 'SOMCHAI JAIDEE', 'สมชาย ใจดี', '2026-11-15', '2026-11-24', 'TH');
   const oyuna = await patient(app, 'BAT OYUNA', 'Бат Оюун', '2026-11-20', '2026-11-29', 'MN');
-  await callService(app, 'savePatientPlan', { patientId: oyuna, expectedVersion: 0, plan: { items: [{ treatment: 'hydrafacial', date: '2026-11-24', time: '09:30' }] } });
+  await callService(app, 'savePatientPlan', {
+    patientId: oyuna,
+    expectedVersion: 0,
+    plan: { items: [{ treatment: 'hydrafacial', date: '2026-11-24', time: '09:30' }] },
+  });
   const yuki = await patient(app, 'TANAKA YUKI', '田中由紀', '2026-11-25', '2026-12-03', 'JP');
   // Flew home a week ago: the day-3 follow-up is due.
   const emma = await patient(app, 'BROWN EMMA', 'Emma Brown', '2026-11-10', '2026-11-17', 'US');
@@ -69,7 +73,11 @@ test('Today opens first, shows the day, and every item opens where it is resolve
   }
 
   // Today's sessions by time, with their rooms.
-  await expect(page.locator('[data-today-list="sessions"] a')).toHaveText([/09:30.*BAT OYUNA/, /11:00.*Room 2.*ZHANG WEI/, /15:00.*Laser 1.*ZHANG WEI/]);
+  await expect(page.locator('[data-today-list="sessions"] a')).toHaveText([
+    /09:30.*BAT OYUNA/,
+    /11:00.*Room 2.*ZHANG WEI/,
+    /15:00.*Laser 1.*ZHANG WEI/,
+  ]);
   // What stops a session: the unacknowledged block first (11:00), then the missing price (15:00).
   const blockers = page.locator('[data-today-blocker]');
   await expect(blockers).toHaveCount(2);

@@ -38,7 +38,11 @@ const patient: PatientIntake = {
 };
 
 const image = async (background: string) =>
-  (await sharp({ create: { width: 480, height: 360, channels: 3, background } }).jpeg().toBuffer()).toString('base64');
+  (
+    await sharp({ create: { width: 480, height: 360, channels: 3, background } })
+      .jpeg()
+      .toBuffer()
+  ).toString('base64');
 
 test('a session is marked done with a front and a 90° photo from the patient’s photos', async ({ page, app }, testInfo) => {
   const { id } = await callService(app, 'createPatient', { patient });
@@ -47,8 +51,18 @@ test('a session is marked done with a front and a 90° photo from the patient’
     expectedVersion: 0,
     plan: { items: [{ treatment: 'pico-laser', date: SESSION_DAY, time: '11:00' }], acknowledgements: [], discounts: {}, rate: null },
   });
-  const front = await callService(app, 'addPhoto', { patientId: id, visitDate: SESSION_DAY, angle: 'front', dataBase64: await image('#d0a080') });
-  const side = await callService(app, 'addPhoto', { patientId: id, visitDate: SESSION_DAY, angle: 'profile90', dataBase64: await image('#805030') });
+  const front = await callService(app, 'addPhoto', {
+    patientId: id,
+    visitDate: SESSION_DAY,
+    angle: 'front',
+    dataBase64: await image('#d0a080'),
+  });
+  const side = await callService(app, 'addPhoto', {
+    patientId: id,
+    visitDate: SESSION_DAY,
+    angle: 'profile90',
+    dataBase64: await image('#805030'),
+  });
   const card = page.locator(`[data-session-card="${id}:0"]`);
   await page.goto(`${app.url}#/patients`);
   await new AppShell(page).setLanguage('en');
@@ -75,7 +89,10 @@ test('a session is marked done with a front and a 90° photo from the patient’
 
   await test.step('the done record keeps the photo references and shows them after a reload', async () => {
     const stored = await callService(app, 'getPatientPlan', { patientId: id });
-    expect(stored.plan.items[0]).toMatchObject({ status: 'done', record: { doctor: 'Dr. Lee Ji-eun', photos: { front: front.id, profile90: side.id } } });
+    expect(stored.plan.items[0]).toMatchObject({
+      status: 'done',
+      record: { doctor: 'Dr. Lee Ji-eun', photos: { front: front.id, profile90: side.id } },
+    });
     await page.reload();
     await expect(page.locator(`[data-week-ready="${MONDAY}"]`)).toBeVisible();
     await expect(card.locator('[data-record-photo]')).toHaveCount(2);

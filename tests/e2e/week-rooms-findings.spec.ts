@@ -39,7 +39,11 @@ function patient(names: PatientIntake['names']): PatientIntake {
   };
 }
 
-async function withPlan(app: App, names: PatientIntake['names'], item: InputOf<'savePatientPlan'>['plan']['items'][number]): Promise<string> {
+async function withPlan(
+  app: App,
+  names: PatientIntake['names'],
+  item: InputOf<'savePatientPlan'>['plan']['items'][number],
+): Promise<string> {
   const { id } = await callService(app, 'createPatient', { patient: patient(names) });
   await callService(app, 'savePatientPlan', {
     patientId: id,
@@ -50,8 +54,16 @@ async function withPlan(app: App, names: PatientIntake['names'], item: InputOf<'
 }
 
 test('rooms clash across patients in the week, and a moved session shows its finding until moved back', async ({ page, app }, testInfo) => {
-  const lan = await withPlan(app, { native: 'Nguyễn Thị Lan', latin: 'Nguyen Thi Lan' }, { treatment: 'pico-laser', date: SESSION_DAY, time: '10:00', room: 'Laser 1' });
-  const mai = await withPlan(app, { native: 'Trần Mai', latin: 'Tran Mai' }, { treatment: 'hydrafacial', date: SESSION_DAY, time: '10:30' });
+  const lan = await withPlan(
+    app,
+    { native: 'Nguyễn Thị Lan', latin: 'Nguyen Thi Lan' },
+    { treatment: 'pico-laser', date: SESSION_DAY, time: '10:00', room: 'Laser 1' },
+  );
+  const mai = await withPlan(
+    app,
+    { native: 'Trần Mai', latin: 'Tran Mai' },
+    { treatment: 'hydrafacial', date: SESSION_DAY, time: '10:30' },
+  );
   const shell = new AppShell(page);
   const plan = new PlanPage(page, app);
   const lanCard = page.locator(`[data-session-card="${lan}:0"]`);
@@ -121,7 +133,9 @@ test('rooms clash across patients in the week, and a moved session shows its fin
     await badge.focus();
     await page.keyboard.press('Enter');
     await expect(badge).toHaveAttribute('aria-expanded', 'true');
-    await expect(lanCard.locator('[data-session-findings] [data-finding-rule="schedule-clinic-closed"]')).toContainText('The clinic is closed on this day.');
+    await expect(lanCard.locator('[data-session-findings] [data-finding-rule="schedule-clinic-closed"]')).toContainText(
+      'The clinic is closed on this day.',
+    );
     // Moved apart, the two sessions no longer share the room at once.
     await expect(page.locator('[data-room-conflict-badge]')).toHaveCount(0);
     await saveScreenshot(page, 'week-rooms-findings-en');

@@ -63,7 +63,10 @@ test('the week shows each session with its conflicts, and records done and no-sh
   await shell.setLanguage('en');
 
   await test.step('the top bar opens the week, Monday to Sunday, with both sessions and the conflict', async () => {
-    await page.getByRole('navigation').getByRole('link', { name: uiText('en', 'week.title') }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: uiText('en', 'week.title') })
+      .click();
     await expect(page).toHaveURL(/#\/week$/);
     await ready(MONDAY);
     await expect(page.locator('[data-week-day]')).toHaveCount(7);

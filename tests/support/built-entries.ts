@@ -10,7 +10,11 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 /** Builds out/node (the CLI and the preview server) or out/preview (the renderer) when missing or stale. */
 export function buildIfStale(...names: readonly ('node' | 'renderer')[]): void {
   // Piped, not inherited: a build's error then comes back in the thrown error, and an up-to-date one says nothing.
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'fresh-build.mjs'), ...names, '--if-stale'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'fresh-build.mjs'), ...names, '--if-stale'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
 }
 
 /** `npm run cli -- ARGS` without npm: the launcher, in a process of its own. */
@@ -27,7 +31,10 @@ export interface BuiltPreview {
 
 /** `npm run preview -- ARGS` without npm, on a free port, once it has printed its URL. */
 export async function startBuiltPreview(args: readonly string[]): Promise<BuiltPreview> {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'preview.mjs'), ...args, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'preview.mjs'), ...args, '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let printed = '';
   child.stderr.setEncoding('utf8').on('data', (text: string) => (printed += text));
   const tokenUrl = await new Promise<string>((resolve, reject) => {

@@ -23,10 +23,20 @@ export function handoutInput(language: LanguageTag, treatments: readonly Treatme
   const settings = {
     ...defaultClinicSettings(catalog),
     clinicName: '서울 글로우 피부과',
-    contact: { phone: '+82 2-1234-5678', messenger: 'WhatsApp +82 10-9876-5432', email: 'care@glow.example.kr', address: '서울 강남구 테헤란로 123' },
+    contact: {
+      phone: '+82 2-1234-5678',
+      messenger: 'WhatsApp +82 10-9876-5432',
+      email: 'care@glow.example.kr',
+      address: '서울 강남구 테헤란로 123',
+    },
   };
   const schedule = schedulePlan(
-    { arrival: file.patient.trip.arrival, departure: file.patient.trip.departure, today: todayIn(CLINIC_TIME_ZONE, FIXED_NOW), items: treatments.map((treatment) => ({ treatment, date: null })) },
+    {
+      arrival: file.patient.trip.arrival,
+      departure: file.patient.trip.departure,
+      today: todayIn(CLINIC_TIME_ZONE, FIXED_NOW),
+      items: treatments.map((treatment) => ({ treatment, date: null })),
+    },
     catalog,
     settings.hours,
   );

@@ -37,5 +37,12 @@ function isResult(answer: unknown): answer is Result<unknown> {
   if (answer.ok === true) return 'value' in answer;
   if (answer.ok !== false || !('error' in answer) || typeof answer.error !== 'object' || answer.error === null) return false;
   const { error } = answer;
-  return 'code' in error && typeof error.code === 'string' && 'message' in error && typeof error.message === 'string' && 'issues' in error && Array.isArray(error.issues);
+  return (
+    'code' in error &&
+    typeof error.code === 'string' &&
+    'message' in error &&
+    typeof error.message === 'string' &&
+    'issues' in error &&
+    Array.isArray(error.issues)
+  );
 }

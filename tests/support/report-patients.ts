@@ -28,7 +28,11 @@ export interface GeneratedReportPatient {
   readonly inYear: boolean;
 }
 
-export async function addReportPatients(services: Pick<OpenServices<Db | null>, 'dispatch'>, count: number, year = 2026): Promise<GeneratedReportPatient[]> {
+export async function addReportPatients(
+  services: Pick<OpenServices<Db | null>, 'dispatch'>,
+  count: number,
+  year = 2026,
+): Promise<GeneratedReportPatient[]> {
   const made: GeneratedReportPatient[] = [];
   for (let index = 0; index < count; index++) {
     const base = fixtureIntake(FIXTURE_LANGUAGES[index % FIXTURE_LANGUAGES.length]!);
@@ -52,10 +56,23 @@ export async function addReportPatients(services: Pick<OpenServices<Db | null>, 
     const created = await services.dispatch('createPatient', { patient });
     if (!created.ok) throw new Error(`createPatient ${index}: ${JSON.stringify(created.error)}`);
     const done = index % 7 !== 3;
-    const item: PlanItemInput = { treatment: 'hydrafacial', date: arrival, ...(done ? { status: 'done', record: { doctor: 'Dr. Kim Soo-jin' } } : {}) };
+    const item: PlanItemInput = {
+      treatment: 'hydrafacial',
+      date: arrival,
+      ...(done ? { status: 'done', record: { doctor: 'Dr. Kim Soo-jin' } } : {}),
+    };
     const saved = await services.dispatch('savePatientPlan', { patientId: created.value.id, expectedVersion: 0, plan: { items: [item] } });
     if (!saved.ok) throw new Error(`savePatientPlan ${index}: ${JSON.stringify(saved.error)}`);
-    made.push({ id: created.value.id, latinName: letterName(index), nationality, birthYear, sex, hasRoute: referral !== undefined, done, inYear });
+    made.push({
+      id: created.value.id,
+      latinName: letterName(index),
+      nationality,
+      birthYear,
+      sex,
+      hasRoute: referral !== undefined,
+      done,
+      inYear,
+    });
   }
   return made;
 }

@@ -30,7 +30,11 @@ export function movableClock(start: Date = FIXED_NOW): { readonly now: () => Dat
 
 /** `now`: a fixed time or a clock (see movableClock). `existing`: open that folder (a restored one, say) instead of
  * a new one; dispose then deletes it too. */
-export function openTempServices(now: Date | (() => Date) = FIXED_NOW, existing?: string, options: { requireSignIn?: boolean } = {}): TempServices {
+export function openTempServices(
+  now: Date | (() => Date) = FIXED_NOW,
+  existing?: string,
+  options: { requireSignIn?: boolean } = {},
+): TempServices {
   const folder = existing ?? mkdtempSync(join(tmpdir(), 'clinicdesk-test-'));
   const clock = typeof now === 'function' ? now : () => now;
   const services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, now: clock, ...options });

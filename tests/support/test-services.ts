@@ -127,11 +127,18 @@ interface PostgresData {
   drop(): Promise<void>;
 }
 
-async function openOnPostgres(now: Date | (() => Date), options: TestServicesOptions, existing: PostgresData | null): Promise<TestServices> {
+async function openOnPostgres(
+  now: Date | (() => Date),
+  options: TestServicesOptions,
+  existing: PostgresData | null,
+): Promise<TestServices> {
   let data = existing;
   if (!data) {
     const server = inject('clinicdeskPostgres');
-    if (!server) throw new Error(`CLINICDESK_TEST_BACKEND=postgres needs the run's PostgreSQL (the vitest project "postgres"): ${missingPostgresHint()}`);
+    if (!server)
+      throw new Error(
+        `CLINICDESK_TEST_BACKEND=postgres needs the run's PostgreSQL (the vitest project "postgres"): ${missingPostgresHint()}`,
+      );
     const database = await copyTemplateDatabase(server.url);
     // The PC's data folder as the CLI finds it (cliOver): <parent>/ClinicDesk.
     const folder = join(mkdtempSync(join(tmpdir(), 'clinicdesk-test-pg-')), PRODUCT_NAME);
@@ -139,7 +146,13 @@ async function openOnPostgres(now: Date | (() => Date), options: TestServicesOpt
     data = { url: database.url, folder, drop: database.drop };
   }
   const clock = typeof now === 'function' ? now : () => now;
-  const services = await openServerServices({ url: data.url, dataFolder: data.folder, key: TEST_KEY, now: clock, ...(options.requireSignIn ? { requireSignIn: true } : {}) });
+  const services = await openServerServices({
+    url: data.url,
+    dataFolder: data.folder,
+    key: TEST_KEY,
+    now: clock,
+    ...(options.requireSignIn ? { requireSignIn: true } : {}),
+  });
   const sql = postgresSql(data.url);
   let counting = false;
   let closed = false;
@@ -161,7 +174,9 @@ async function openOnPostgres(now: Date | (() => Date), options: TestServicesOpt
     cli: (args, io) => cliOver(owned.folder, owned.url, args, io),
     async snapshot() {
       // Ordered by each row's text: SQLite's snapshot is in rowid order, which PostgreSQL has no twin of.
-      const tables = await sql.all<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+      const tables = await sql.all<{ name: string }>(
+        "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+      );
       const rows: [string, unknown[]][] = [];
       for (const { name } of tables) rows.push([name, await sql.all(`SELECT * FROM ${pg.escapeIdentifier(name)} AS t ORDER BY t::text`)]);
       return JSON.stringify(rows);
@@ -184,11 +199,17 @@ async function openOnPostgres(now: Date | (() => Date), options: TestServicesOpt
       if (!counting) {
         // A sequence, not a table: nextval is not undone by a rollback, so a write that was rolled back still counts.
         await sql.run('CREATE SEQUENCE test_row_changes');
-        await sql.run("CREATE FUNCTION test_count_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM nextval('test_row_changes'); RETURN NULL; END $$");
+        await sql.run(
+          "CREATE FUNCTION test_count_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM nextval('test_row_changes'); RETURN NULL; END $$",
+        );
         for (const { name } of await sql.all<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'")) {
           const table = pg.escapeIdentifier(name);
-          await sql.run(`CREATE TRIGGER test_count_rows AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION test_count_change()`);
-          await sql.run(`CREATE TRIGGER test_count_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION test_count_change()`);
+          await sql.run(
+            `CREATE TRIGGER test_count_rows AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION test_count_change()`,
+          );
+          await sql.run(
+            `CREATE TRIGGER test_count_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION test_count_change()`,
+          );
         }
         counting = true;
       }

@@ -20,7 +20,8 @@ export function sqliteSql(db: Db): TestSql {
 
 /** int8 (count(*), sum) as a number, as SQLite answers: a test's counts compare equal on both. */
 const COUNTS_AS_NUMBERS: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format))) as pg.CustomTypesConfig['getTypeParser'],
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 /** `?` placeholders as PostgreSQL's $1, $2... (the tests' SQL puts no `?` inside its string literals). */
@@ -41,7 +42,8 @@ export function postgresSql(url: string): TestSql & { end(): Promise<void> } {
   };
   return {
     all: async <T>(text: string, ...params: unknown[]) => (await (await connected()).query(numbered(text), params)).rows as T[],
-    get: async <T>(text: string, ...params: unknown[]) => (await (await connected()).query(numbered(text), params)).rows[0] as T | undefined,
+    get: async <T>(text: string, ...params: unknown[]) =>
+      (await (await connected()).query(numbered(text), params)).rows[0] as T | undefined,
     run: async (text, ...params) => void (await (await connected()).query(numbered(text), params)),
     end: async () => {
       await (client as pg.Client | null)?.end().catch(() => undefined);

@@ -53,9 +53,19 @@ export function runScheduledBackup(options: {
   removeBackupLeftovers(folder, options.now);
   // The benchmark's plain baseline has no key to seal a backup with, nor to read the time sealed in one.
   if (options.key === 'unencrypted') return { made: false, reason: 'unencrypted', newest: null };
-  const newest = newestBackupTime(backupsIn(folder, deriveKey(options.key, KEY_PURPOSES.backups)).dated.map((backup) => backup.createdAt), options.now);
+  const newest = newestBackupTime(
+    backupsIn(folder, deriveKey(options.key, KEY_PURPOSES.backups)).dated.map((backup) => backup.createdAt),
+    options.now,
+  );
   if (!isBackupDue(newest, options.now)) return { made: false, reason: 'recent', newest: newest?.toISOString() ?? null };
-  const created = createBackup({ db: options.db, photoRoot: options.photoRoot, key: options.key, outDir: folder, keep: options.settings.keep, now: options.now });
+  const created = createBackup({
+    db: options.db,
+    photoRoot: options.photoRoot,
+    key: options.key,
+    outDir: folder,
+    keep: options.settings.keep,
+    now: options.now,
+  });
   return { made: true, file: created.file, removed: created.removed };
 }
 

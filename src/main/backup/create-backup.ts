@@ -37,7 +37,11 @@ export function createBackup(options: CreateBackupOptions): CreatedBackup {
   if (!Number.isInteger(options.keep) || options.keep < 1) throw new RangeError('keep must be a whole number, at least 1');
   const problems = quickCheck(options.db);
   if (problems.length > 0) {
-    throw new DatabaseDamagedError(options.db.name, `PRAGMA quick_check before the backup found ${describeProblems(problems)}; no backup was made`, newestBackupFile(options.outDir));
+    throw new DatabaseDamagedError(
+      options.db.name,
+      `PRAGMA quick_check before the backup found ${describeProblems(problems)}; no backup was made`,
+      newestBackupFile(options.outDir),
+    );
   }
   mkdirSync(options.outDir, { recursive: true });
   // A backup killed half-way left its temporary files (tens of MB); they go before this one adds its own.

@@ -81,7 +81,8 @@ function restoreAlone(options: RestoreOptions): Restored {
   const stagedDatabase = `${databasePath}${STAGED}`;
   const stagedPhotos = `${photoRoot}${STAGED}`;
   const clearStaging = () => {
-    for (const path of [stagedDatabase, `${stagedDatabase}-wal`, `${stagedDatabase}-shm`, stagedPhotos]) rmSync(path, { recursive: true, force: true });
+    for (const path of [stagedDatabase, `${stagedDatabase}-wal`, `${stagedDatabase}-shm`, stagedPhotos])
+      rmSync(path, { recursive: true, force: true });
   };
   clearStaging();
   try {

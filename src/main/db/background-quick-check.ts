@@ -4,7 +4,8 @@ import { Worker } from 'node:worker_threads';
 import type { QuickCheckJob, QuickCheckOutcome } from './quick-check-worker';
 
 /** The worker's script beside this module: .ts when run from sources, .js when built (like handout-pool.ts). */
-const workerUrl = (): URL => new URL(import.meta.url.endsWith('.ts') ? './quick-check-worker.ts' : './quick-check-worker.js', import.meta.url);
+const workerUrl = (): URL =>
+  new URL(import.meta.url.endsWith('.ts') ? './quick-check-worker.ts' : './quick-check-worker.js', import.meta.url);
 
 export interface BackgroundQuickCheck {
   readonly outcome: Promise<QuickCheckOutcome>;

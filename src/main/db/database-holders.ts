@@ -37,7 +37,9 @@ export class DatabaseInUseError extends Error {
     readonly holders: readonly Holder[],
   ) {
     const named = [...holders].sort((a, b) => a.since.localeCompare(b.since)).map(describeHolder);
-    super(`Cannot ${purpose}: the database ${databasePath} is in use by ${named.join(', ')}. Close ${named.length > 1 ? 'them' : 'it'} first, then try again. Nothing was changed.`);
+    super(
+      `Cannot ${purpose}: the database ${databasePath} is in use by ${named.join(', ')}. Close ${named.length > 1 ? 'them' : 'it'} first, then try again. Nothing was changed.`,
+    );
     this.name = 'DatabaseInUseError';
   }
 }

@@ -39,7 +39,13 @@ function factsOf(db: Db, path: string): Facts {
   const integrity = db.pragma('integrity_check', { simple: true });
   if (integrity !== 'ok') throw new PlainDatabaseEncryptionError(path, `integrity check: ${String(integrity)}`);
   const tables = db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-  const counts = tables.map((name) => [name, db.prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`).pluck().get()]);
+  const counts = tables.map((name) => [
+    name,
+    db
+      .prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`)
+      .pluck()
+      .get(),
+  ]);
   return { userVersion: readUserVersion(db, path), rowCounts: JSON.stringify(counts) };
 }
 

@@ -42,7 +42,9 @@ export function openDatabase(
   const wal = inspectWal(`${path}-wal`);
   if (wal?.damage) {
     const { frame, commitsAfter } = wal.damage;
-    throw damaged(`frame ${frame} of its write-ahead log (${path}-wal, ${wal.frames} frames) fails its checksum, and ${commitsAfter} committed write(s) after it would be dropped by opening it`);
+    throw damaged(
+      `frame ${frame} of its write-ahead log (${path}-wal, ${wal.frames} frames) fails its checksum, and ${commitsAfter} committed write(s) after it would be dropped by opening it`,
+    );
   }
   if (encryption !== 'unencrypted' && isPlainDatabaseFile(path)) encryptAlone(path, encryption, migrations.length, options.holder);
   const db = connect(path, encryption);
@@ -86,7 +88,12 @@ export function openDatabase(
   }
 }
 
-function encryptAlone(path: string, key: Exclude<DatabaseEncryption, 'unencrypted'>, supported: number, holder: OpenDatabaseOptions['holder']): void {
+function encryptAlone(
+  path: string,
+  key: Exclude<DatabaseEncryption, 'unencrypted'>,
+  supported: number,
+  holder: OpenDatabaseOptions['holder'],
+): void {
   const purpose = 'encrypt the plain database';
   const own = holder ? null : registerHolder(path, { door: 'ClinicDesk program', alone: purpose });
   holder?.requireAlone(purpose);

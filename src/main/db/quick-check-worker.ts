@@ -30,7 +30,8 @@ function run({ path, keyHex }: QuickCheckJob): QuickCheckOutcome {
   } catch (error) {
     // An encrypted page that fails its HMAC throws SQLITE_CORRUPT instead of reporting a row.
     const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) return { problems: [(error as Error).message] };
+    if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB'))
+      return { problems: [(error as Error).message] };
     return { failed: String(error) };
   } finally {
     db?.close();

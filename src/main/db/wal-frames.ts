@@ -56,7 +56,11 @@ export function inspectWal(path: string): WalInspection | null {
     const stored: [number, number] = [header.readUInt32BE(16), header.readUInt32BE(20)];
     const current = header.readUInt32BE(8) === salt1 && header.readUInt32BE(12) === salt2;
     // Checked against the previous frame's stored checksum, so a frame after a damaged one can still be verified.
-    const sum = checksum(wal.subarray(start + FRAME_HEADER, start + frameSize), checksum(header.subarray(0, 8), seed, bigEndian), bigEndian);
+    const sum = checksum(
+      wal.subarray(start + FRAME_HEADER, start + frameSize),
+      checksum(header.subarray(0, 8), seed, bigEndian),
+      bigEndian,
+    );
     const valid = current && header.readUInt32BE(0) !== 0 && sum[0] === stored[0] && sum[1] === stored[1];
     seed = stored;
     if (chainUnbroken && valid) {

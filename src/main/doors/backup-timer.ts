@@ -53,7 +53,10 @@ export function startBackupTimer(
 
 /** A refused anchor is said loudly: the log no longer matches its newest anchor (or its chain is broken), which
  * `audit verify` names; no anchor key, or one written recently, is routine and said nothing about. */
-function reportAnchor(outcome: AnchorOutcome | { readonly written: false; readonly reason: 'recent' }, log: (message: string) => void): void {
+function reportAnchor(
+  outcome: AnchorOutcome | { readonly written: false; readonly reason: 'recent' },
+  log: (message: string) => void,
+): void {
   if (outcome.written) log(`ClinicDesk: audit log anchored at ${outcome.anchor.count} entries (code ${outcome.code})`);
   else if (outcome.reason !== 'no_key' && outcome.reason !== 'recent') {
     console.error(`ClinicDesk: the audit log was not anchored: ${outcome.reason}; run \`audit verify\` to see what changed`);

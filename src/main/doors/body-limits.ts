@@ -64,7 +64,11 @@ export const BODY_DEADLINE_MS = 30_000;
 
 /** Reads a body already allowed by its declared length (Node's parser stops it at that length); 'aborted' when the
  * client went away first, or was cut off at `deadlineMs` (nothing to answer, and nothing wrong with the server). */
-export function readBody(request: IncomingMessage, limit: number, deadlineMs = BODY_DEADLINE_MS): Promise<string | 'too_large' | 'aborted'> {
+export function readBody(
+  request: IncomingMessage,
+  limit: number,
+  deadlineMs = BODY_DEADLINE_MS,
+): Promise<string | 'too_large' | 'aborted'> {
   return new Promise((resolvePromise) => {
     const deadline = setTimeout(() => request.destroy(), deadlineMs);
     request.on('close', () => clearTimeout(deadline));

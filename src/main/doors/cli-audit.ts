@@ -52,12 +52,27 @@ export async function auditVerifyCommand(
 
 function anchorLines({ entries, anchor }: AuditVerification, anchorsPath: string): { text: string; problem: boolean }[] {
   const lines: { text: string; problem: boolean }[] = [];
-  const what = anchor.against === 'code' ? `the code for ${entriesText(anchor.anchoredCount)}` : `the anchor of ${anchor.anchoredAt} (${entriesText(anchor.anchoredCount)})`;
-  if (anchor.finding === 'emptied') lines.push({ problem: true, text: `The audit log was emptied: 0 entries, where ${what} recorded some.` });
-  else if (anchor.finding === 'cut_tail') lines.push({ problem: true, text: `The audit log was cut: ${entriesText(entries)}, fewer than ${what}. (After a restore of a backup, the entries since it are gone: run \`audit anchor --after-restore\`.)` });
+  const what =
+    anchor.against === 'code'
+      ? `the code for ${entriesText(anchor.anchoredCount)}`
+      : `the anchor of ${anchor.anchoredAt} (${entriesText(anchor.anchoredCount)})`;
+  if (anchor.finding === 'emptied')
+    lines.push({ problem: true, text: `The audit log was emptied: 0 entries, where ${what} recorded some.` });
+  else if (anchor.finding === 'cut_tail')
+    lines.push({
+      problem: true,
+      text: `The audit log was cut: ${entriesText(entries)}, fewer than ${what}. (After a restore of a backup, the entries since it are gone: run \`audit anchor --after-restore\`.)`,
+    });
   else if (anchor.finding === 'rewritten') {
-    lines.push({ problem: true, text: `The audit log was rewritten: entry ${anchor.anchoredCount} is not the one in ${what}; the history up to it was changed (its hashes recomputed).` });
-  } else if (anchor.against === 'anchor') lines.push({ problem: false, text: `It matches the newest anchor, of ${anchor.anchoredAt} (${entriesText(anchor.anchoredCount)}); its code: ${anchor.code}` });
+    lines.push({
+      problem: true,
+      text: `The audit log was rewritten: entry ${anchor.anchoredCount} is not the one in ${what}; the history up to it was changed (its hashes recomputed).`,
+    });
+  } else if (anchor.against === 'anchor')
+    lines.push({
+      problem: false,
+      text: `It matches the newest anchor, of ${anchor.anchoredAt} (${entriesText(anchor.anchoredCount)}); its code: ${anchor.code}`,
+    });
   else if (anchor.against === 'code') {
     lines.push({
       problem: false,
@@ -66,7 +81,10 @@ function anchorLines({ entries, anchor }: AuditVerification, anchorsPath: string
         : `It has at least the ${entriesText(anchor.anchoredCount)} of the code; without the anchor key the entries themselves could not be compared with it.`,
     });
   } else if (anchor.keyed) {
-    lines.push({ problem: false, text: `No audit anchor yet in ${anchorsPath}: \`audit anchor\` writes one. (If anchors were written before, that file was removed: check with \`audit verify --code CODE\` and the code kept on paper.)` });
+    lines.push({
+      problem: false,
+      text: `No audit anchor yet in ${anchorsPath}: \`audit anchor\` writes one. (If anchors were written before, that file was removed: check with \`audit verify --code CODE\` and the code kept on paper.)`,
+    });
   } else {
     lines.push({
       problem: false,
@@ -74,21 +92,32 @@ function anchorLines({ entries, anchor }: AuditVerification, anchorsPath: string
     });
   }
   if (anchor.tamperedLines.length > 0) {
-    lines.push({ problem: true, text: `The anchors file ${anchorsPath} was tampered with: line ${anchor.tamperedLines.join(', ')} ${anchor.tamperedLines.length === 1 ? 'is not an anchor' : 'are not anchors'} made with this anchor key (edited or forged, unless this is not the anchor key they were made with).` });
+    lines.push({
+      problem: true,
+      text: `The anchors file ${anchorsPath} was tampered with: line ${anchor.tamperedLines.join(', ')} ${anchor.tamperedLines.length === 1 ? 'is not an anchor' : 'are not anchors'} made with this anchor key (edited or forged, unless this is not the anchor key they were made with).`,
+    });
   }
   return lines;
 }
 
-export async function auditAnchorCommand(io: CliIo, options: { services: Pick<OpenServices<Db | null>, 'context'>; afterRestore: boolean; json: boolean }): Promise<number> {
+export async function auditAnchorCommand(
+  io: CliIo,
+  options: { services: Pick<OpenServices<Db | null>, 'context'>; afterRestore: boolean; json: boolean },
+): Promise<number> {
   const outcome = await options.services.context.anchors.anchor(new Date(), { acceptCurrent: options.afterRestore });
-  if (options.json) io.out(JSON.stringify(outcome.written ? { written: true, count: outcome.anchor.count, at: outcome.anchor.at, code: outcome.code } : outcome));
-  else if (outcome.written) io.out(`Anchored at ${entriesText(outcome.anchor.count)} (${outcome.anchor.at}). Keep this code on paper: ${outcome.code}`);
+  if (options.json)
+    io.out(
+      JSON.stringify(outcome.written ? { written: true, count: outcome.anchor.count, at: outcome.anchor.at, code: outcome.code } : outcome),
+    );
+  else if (outcome.written)
+    io.out(`Anchored at ${entriesText(outcome.anchor.count)} (${outcome.anchor.at}). Keep this code on paper: ${outcome.code}`);
   else io.err(refusalMessage(outcome.reason));
   return outcome.written ? 0 : outcome.reason === 'no_key' ? 2 : 1;
 }
 
 function refusalMessage(reason: 'no_key' | 'chain_broken' | 'emptied' | 'cut_tail' | 'rewritten'): string {
-  if (reason === 'no_key') return 'No audit anchor key: give one with --anchor-key-file FILE or CLINICDESK_ANCHOR_KEY (64 hexadecimal digits, not the database key).';
-  if (reason === 'chain_broken') return 'Not anchored: the audit log\'s chain is broken (`audit verify` names the entry).';
+  if (reason === 'no_key')
+    return 'No audit anchor key: give one with --anchor-key-file FILE or CLINICDESK_ANCHOR_KEY (64 hexadecimal digits, not the database key).';
+  if (reason === 'chain_broken') return "Not anchored: the audit log's chain is broken (`audit verify` names the entry).";
   return `Not anchored: the audit log no longer matches the newest anchor (${reason}; \`audit verify\` says more). After restoring a backup, \`audit anchor --after-restore\` anchors the restored log.`;
 }

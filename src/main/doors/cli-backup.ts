@@ -17,7 +17,15 @@ import type { CliIo } from './cli';
 
 export async function backupCommand(
   io: CliIo,
-  options: { db: Db; store: Store; databasePath: string; key: DatabaseKey; out: string | undefined; keep: string; anchors: Pick<AuditAnchors, 'anchor'> },
+  options: {
+    db: Db;
+    store: Store;
+    databasePath: string;
+    key: DatabaseKey;
+    out: string | undefined;
+    keep: string;
+    anchors: Pick<AuditAnchors, 'anchor'>;
+  },
 ): Promise<number> {
   const keep = Number(options.keep);
   if (!options.out || !Number.isInteger(keep) || keep < 1) {
@@ -28,7 +36,9 @@ export async function backupCommand(
   try {
     // With no transaction open, as the app's scheduled backup: the file as the last commit left it.
     const outDir = options.out;
-    created = await options.store.exclusive(async () => createBackup({ db: options.db, photoRoot: photoRootOf(options.databasePath), key: options.key, outDir, keep, now: new Date() }));
+    created = await options.store.exclusive(async () =>
+      createBackup({ db: options.db, photoRoot: photoRootOf(options.databasePath), key: options.key, outDir, keep, now: new Date() }),
+    );
   } catch (error) {
     if (!(error instanceof DatabaseDamagedError)) throw error;
     io.err(error.message);
@@ -40,9 +50,12 @@ export async function backupCommand(
   for (const removed of created.removed) io.out(`Older backup removed: ${removed}`);
   // The head as backed up, beside the database and in the backup folder, which may leave the machine.
   const anchored = await options.anchors.anchor(new Date(), { copies: [join(dirname(created.file), ANCHORS_FILE_NAME)] });
-  if (anchored.written) io.out(`Audit log anchored (${anchored.anchor.count} ${anchored.anchor.count === 1 ? 'entry' : 'entries'}); code: ${anchored.code}`);
+  if (anchored.written)
+    io.out(`Audit log anchored (${anchored.anchor.count} ${anchored.anchor.count === 1 ? 'entry' : 'entries'}); code: ${anchored.code}`);
   else if (anchored.reason !== 'no_key') {
-    io.err(`The audit log was not anchored: it no longer matches its newest anchor or its chain is broken (${anchored.reason}); run \`audit verify\`.`);
+    io.err(
+      `The audit log was not anchored: it no longer matches its newest anchor or its chain is broken (${anchored.reason}); run \`audit verify\`.`,
+    );
     return 1;
   }
   return 0;
@@ -57,11 +70,17 @@ export function restoreCommand(
     return 2;
   }
   try {
-    const restored = restoreBackup({ file: options.file, databasePath: options.databasePath, photoRoot: photoRootOf(options.databasePath), key: options.key });
+    const restored = restoreBackup({
+      file: options.file,
+      databasePath: options.databasePath,
+      photoRoot: photoRootOf(options.databasePath),
+      key: options.key,
+    });
     io.out(`Restored the backup of ${restored.createdAt} (${restored.photoFiles} photo files) into ${options.databasePath}.`);
     // The audit log is now the backup's, shorter than the newest anchor: `audit verify` would call that a cut tail,
     // and the daily anchor would refuse it, until the person restoring (with the anchor key) anchors it as restored.
-    if (existsSync(options.anchorsPath)) io.out('The audit log is the backup\'s now: anchor it with `audit anchor --after-restore` (with the anchor key).');
+    if (existsSync(options.anchorsPath))
+      io.out("The audit log is the backup's now: anchor it with `audit anchor --after-restore` (with the anchor key).");
     return 0;
   } catch (error) {
     if (error instanceof BackupCorruptError || error instanceof RestoreInterruptedError || error instanceof DatabaseInUseError) {

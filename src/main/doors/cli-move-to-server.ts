@@ -12,9 +12,14 @@ import { isPostgresUrl, openServerServices, ServerUnreachableError } from '../se
 import { openServices, photoRootOf } from '../services/open-services';
 import type { CliIo } from './cli';
 
-export async function moveToServerCommand(io: CliIo, options: { from: string | undefined; to: string | undefined; key: DatabaseKey }): Promise<number> {
+export async function moveToServerCommand(
+  io: CliIo,
+  options: { from: string | undefined; to: string | undefined; key: DatabaseKey },
+): Promise<number> {
   if (!options.from || !options.to || !isPostgresUrl(options.to)) {
-    io.err('Name the file and the server: migrate-to-postgres --from FILE --to postgres://USER@HOST:PORT/DB?sslmode=verify-full&sslrootcert=CA.');
+    io.err(
+      'Name the file and the server: migrate-to-postgres --from FILE --to postgres://USER@HOST:PORT/DB?sslmode=verify-full&sslrootcert=CA.',
+    );
     return 2;
   }
   const file = openServices({ databasePath: options.from, key: options.key, door: 'moving to a clinic server', log: () => {} });
@@ -50,7 +55,9 @@ export async function moveToServerCommand(io: CliIo, options: { from: string | u
       }
       throw error;
     }
-    io.out(`Copied ${report.tables.reduce((sum, table) => sum + table.rows, 0)} rows in ${report.tables.length} tables; every table's count matches.`);
+    io.out(
+      `Copied ${report.tables.reduce((sum, table) => sum + table.rows, 0)} rows in ${report.tables.length} tables; every table's count matches.`,
+    );
     // The chain walked whole on the server: every entry hashes to its stored hash and follows the one before.
     const server = await openServerServices({ url: options.to, dataFolder: dirname(options.from), key: options.key });
     try {
@@ -65,7 +72,9 @@ export async function moveToServerCommand(io: CliIo, options: { from: string | u
     }
     io.out(`Moved ${report.photos.files} photo files into the server; each, unsealed there, equals the folder's.`);
     if (report.photos.missing.length > 0) {
-      io.out(`${report.photos.missing.length} photo file(s) a record points at were not in the folder (already missing before the move): ${report.photos.missing.join(', ')}.`);
+      io.out(
+        `${report.photos.missing.length} photo file(s) a record points at were not in the folder (already missing before the move): ${report.photos.missing.join(', ')}.`,
+      );
     }
     io.out('The photo folder beside the file is left as it was; remove it once the server is in use.');
     return 0;

@@ -125,7 +125,11 @@ function buildProgram(onCommand: OnCommand, io: CliIo): Command {
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false, helpWidth: 120 })
     // Commander's own lines (help) go to the door's output; its error lines are written by parseCommandLine, with
     // the valid choices added.
-    .configureOutput({ writeOut: (text) => io.out(text.replace(/\n$/, '')), writeErr: (text) => io.err(text.replace(/\n$/, '')), outputError: () => {} });
+    .configureOutput({
+      writeOut: (text) => io.out(text.replace(/\n$/, '')),
+      writeErr: (text) => io.err(text.replace(/\n$/, '')),
+      outputError: () => {},
+    });
   const leaf = (parent: Command, name: string, command: CliCommandName, description: string): Command => {
     const made = parent.command(name).description(description);
     return made.action(() => onCommand(command, made.args, made.optsWithGlobals<CliOptions>()));
@@ -138,22 +142,37 @@ function buildProgram(onCommand: OnCommand, io: CliIo): Command {
   leaf(patients, 'import', 'patients import', 'import case files (.json) and agency bookings (.csv); all or nothing')
     .argument('<files...>', 'the files to import')
     .addOption(
-      new Option('--encoding <enc>', `the CSV's encoding when the detector is unsure (UTF-8, UTF-16 with BOM, CP949, Shift-JIS, GB18030 are detected); one of ${CSV_ENCODINGS.join(', ')}`).argParser(
-        encodingArgument,
-      ),
+      new Option(
+        '--encoding <enc>',
+        `the CSV's encoding when the detector is unsure (UTF-8, UTF-16 with BOM, CP949, Shift-JIS, GB18030 are detected); one of ${CSV_ENCODINGS.join(', ')}`,
+      ).argParser(encodingArgument),
     )
     .option('--json', 'print the imported ids and each file as read, as JSON');
   leaf(patients, 'export', 'patients export', "write one patient's clinicdesk.case/1 file (stdout without --out)")
     .argument('<id>', "the patient's id")
     .option('--out <file>', 'the file to write');
-  leaf(patients, 'archive', 'patients archive', "everything about one patient as one .zip: case file, photos, plan versions, audit history, the five handouts in the patient's language")
+  leaf(
+    patients,
+    'archive',
+    'patients archive',
+    "everything about one patient as one .zip: case file, photos, plan versions, audit history, the five handouts in the patient's language",
+  )
     .argument('<id>', "the patient's id")
     .requiredOption('--out <dir>', 'the folder to write the .zip into');
-  json(at(leaf(patients, 'purge-expired', 'patients purge-expired', 'destroy restricted records whose retention has ended'), 'as of that instant (now by default)'));
+  json(
+    at(
+      leaf(patients, 'purge-expired', 'patients purge-expired', 'destroy restricted records whose retention has ended'),
+      'as of that instant (now by default)',
+    ),
+  );
   json(
     leaf(patients, 'search', 'patients search', 'search patients by any part of a name in any script, a passport name or a phone')
       .argument('[text...]', 'what to search for')
-      .addOption(new Option('--status <status>', 'only patients coming, in Korea or gone home').choices(['all', 'upcoming', 'in_korea', 'departed']).default('all'))
+      .addOption(
+        new Option('--status <status>', 'only patients coming, in Korea or gone home')
+          .choices(['all', 'upcoming', 'in_korea', 'departed'])
+          .default('all'),
+      )
       .option('--limit <n>', 'at most this many rows', '50'),
   );
 
@@ -162,15 +181,25 @@ function buildProgram(onCommand: OnCommand, io: CliIo): Command {
     ['check', 'the findings of the plan in a case file (exit 0 with findings, 2 if the file is invalid)'],
     ['schedule', 'fill the dates of plan items without one, inside the stay, from today on'],
   ] as const) {
-    json(at(leaf(plan, name, `plan ${name}`, description).argument('<file>', 'the case file (.json)'), 'as of that instant (now by default)')).addOption(
-      new Option('--lang <lang>', "the findings' language").choices(['ko', 'en']).default('en'),
-    );
+    json(
+      at(leaf(plan, name, `plan ${name}`, description).argument('<file>', 'the case file (.json)'), 'as of that instant (now by default)'),
+    ).addOption(new Option('--lang <lang>', "the findings' language").choices(['ko', 'en']).default('en'));
   }
   leaf(plan, 'draft', 'plan draft', 'the unsaved plan the plan screen keeps for a patient, as JSON (or discard it)')
     .argument('<id>', "the patient's id")
     .option('--discard', 'discard it');
 
-  json(at(leaf(group('followups', 'follow-ups after the flight'), 'due', 'followups due', 'follow-ups due or overdue at that instant, all patients'), 'as of that instant (now by default)'));
+  json(
+    at(
+      leaf(
+        group('followups', 'follow-ups after the flight'),
+        'due',
+        'followups due',
+        'follow-ups due or overdue at that instant, all patients',
+      ),
+      'as of that instant (now by default)',
+    ),
+  );
 
   leaf(program, 'calendar', 'calendar', "one patient's sessions and follow-ups as an .ics calendar (stdout without --out)")
     .argument('<id>', "the patient's id")
@@ -178,11 +207,20 @@ function buildProgram(onCommand: OnCommand, io: CliIo): Command {
   leaf(program, 'handout', 'handout', 'one handout from a case file with a plan')
     .requiredOption('--case <file>', 'the case file (.json) with a plan')
     .addOption(new Option('--kind <kind>', 'which handout').choices(HANDOUT_KIND_NAMES).makeOptionMandatory())
-    .addOption(new Option('--lang <lang>', "its language; without it, the patient's preferred language, the first of the case's languages").choices(SUPPORTED_LANGUAGES))
+    .addOption(
+      new Option('--lang <lang>', "its language; without it, the patient's preferred language, the first of the case's languages").choices(
+        SUPPORTED_LANGUAGES,
+      ),
+    )
     .option('--bilingual', 'with Korean beside it')
     .option('--draft', 'allow a treatment without a clinic price, marking DRAFT on every page')
     .requiredOption('--out <file>', 'the PDF to write; its folder must exist');
-  leaf(program, 'handouts', 'handouts', "all of one patient's handouts (five kinds, in the patient's first language alone and with Korean), made two at a time off the main thread")
+  leaf(
+    program,
+    'handouts',
+    'handouts',
+    "all of one patient's handouts (five kinds, in the patient's first language alone and with Korean), made two at a time off the main thread",
+  )
     .requiredOption('--patient <id>', "the patient's id")
     .requiredOption('--out <dir>', 'the folder to write into; made if its parent folder exists')
     .option('--draft', 'the plan and quote as a draft');
@@ -205,14 +243,21 @@ function buildProgram(onCommand: OnCommand, io: CliIo): Command {
   leaf(program, 'backup', 'backup', 'an encrypted backup (database and photos), keeping the newest N and always those of the last 7 days')
     .requiredOption('--out <dir>', 'the backup folder')
     .option('--keep <n>', 'how many backups to keep', '30');
-  leaf(program, 'restore', 'restore', 'replace the database and photos with a backup\'s, after checking it whole; refused while the app, the preview or another command has the database open').argument(
-    '<file>',
-    'the backup file',
-  );
+  leaf(
+    program,
+    'restore',
+    'restore',
+    "replace the database and photos with a backup's, after checking it whole; refused while the app, the preview or another command has the database open",
+  ).argument('<file>', 'the backup file');
 
   const audit = group('audit', "check and anchor the audit log's hash chain");
   json(
-    leaf(audit, 'verify', 'audit verify', "check the whole audit log's hash chain, then its length and head against the newest anchor (exit 1 if altered)")
+    leaf(
+      audit,
+      'verify',
+      'audit verify',
+      "check the whole audit log's hash chain, then its length and head against the newest anchor (exit 1 if altered)",
+    )
       .addOption(new Option('--code <code>', 'against a code kept on paper').conflicts('anchors'))
       .option('--anchors <file>', 'against a copy of the anchors file (from a backup folder)'),
   );
@@ -225,24 +270,41 @@ function buildProgram(onCommand: OnCommand, io: CliIo): Command {
 
   const coordinators = group('coordinators', 'the coordinator profiles');
   json(leaf(coordinators, 'list', 'coordinators list', 'the coordinator profiles (id and name)'));
-  leaf(coordinators, 'reset-pin', 'coordinators reset-pin', 'a new PIN for a profile whose PIN was forgotten; the coordinator changes it in Settings afterwards')
+  leaf(
+    coordinators,
+    'reset-pin',
+    'coordinators reset-pin',
+    'a new PIN for a profile whose PIN was forgotten; the coordinator changes it in Settings afterwards',
+  )
     .argument('<id>', "the profile's id")
     .requiredOption('--pin <digits>', "6 to 8 digits (the shell's history keeps it)");
 
   const server = group('server', 'the clinic server');
-  leaf(server, 'add-login', 'server add-login', "(clinic server, as an admin) make a profile's own database login; its password is written sealed under the clinic key into FILE (0600), never printed")
+  leaf(
+    server,
+    'add-login',
+    'server add-login',
+    "(clinic server, as an admin) make a profile's own database login; its password is written sealed under the clinic key into FILE (0600), never printed",
+  )
     .argument('<id>', "the profile's id")
     .requiredOption('--out <file>', "the login file to give to that coordinator's PC, which opens the server with --login-file FILE");
 
   leaf(program, 'demo', 'demo', 'add about 20 demo patients from 10 countries');
   json(leaf(program, 'info', 'info', 'where the database is, schema version, patient count'));
-  leaf(program, 'migrate-to-postgres', 'migrate-to-postgres', "copy a single PC's database into an empty clinic server, then check every table's count and the whole audit chain there")
+  leaf(
+    program,
+    'migrate-to-postgres',
+    'migrate-to-postgres',
+    "copy a single PC's database into an empty clinic server, then check every table's count and the whole audit chain there",
+  )
     .requiredOption('--from <file>', "the PC's database file")
     .requiredOption('--to <url>', "the clinic server's postgres:// URL");
-  leaf(program, 'diagnostics', 'diagnostics', "the support log's files and the versions, as one .zip for whoever supports the clinic (no patient data)").requiredOption(
-    '--out <dir>',
-    'the folder to write into; made if its parent folder exists',
-  );
+  leaf(
+    program,
+    'diagnostics',
+    'diagnostics',
+    "the support log's files and the versions, as one .zip for whoever supports the clinic (no patient data)",
+  ).requiredOption('--out <dir>', 'the folder to write into; made if its parent folder exists');
 
   // `help patients import` as well as `patients import --help`: commander's own help command reads one name only.
   program
@@ -284,8 +346,10 @@ function encodingArgument(value: string): CsvEncoding {
 function refusalText(stop: CommanderError, command: Command): string {
   const path = pathOf(command);
   const lines = [stop.message.replace(/^error: /, '').replace(/^./, (first) => first.toUpperCase())];
-  if (stop.code === 'commander.unknownOption') lines.push(`The options of ${path || 'every command'}: ${validOptions(command).join(', ')}.`);
-  if (stop.code === 'commander.unknownCommand') lines.push(`The commands${path ? ` of ${path}` : ''}: ${command.commands.map((sub) => sub.name()).join(', ')}.`);
+  if (stop.code === 'commander.unknownOption')
+    lines.push(`The options of ${path || 'every command'}: ${validOptions(command).join(', ')}.`);
+  if (stop.code === 'commander.unknownCommand')
+    lines.push(`The commands${path ? ` of ${path}` : ''}: ${command.commands.map((sub) => sub.name()).join(', ')}.`);
   lines.push(`For the usage: npm run cli -- ${path ? `help ${path}` : '--help'}`);
   return lines.join('\n');
 }

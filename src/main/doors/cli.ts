@@ -73,17 +73,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         ...(at ? { now: () => at } : {}),
       });
     } else
-    // No log lines: what the CLI finds, it prints as its own one-line messages.
-    services = openServices({
-      databasePath,
-      key,
-      anchorKey,
-      door: 'command line',
-      handoutWorkers: command === 'handouts',
-      log: () => {},
-      logFiles: true,
-      ...(at ? { now: () => at } : {}),
-    });
+      // No log lines: what the CLI finds, it prints as its own one-line messages.
+      services = openServices({
+        databasePath,
+        key,
+        anchorKey,
+        door: 'command line',
+        handoutWorkers: command === 'handouts',
+        log: () => {},
+        logFiles: true,
+        ...(at ? { now: () => at } : {}),
+      });
   } catch (error) {
     if (isOpenRefusal(error)) {
       io.err(error.message);
@@ -104,7 +104,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     switch (command) {
       case 'handout': {
-        if (!options.case || !options.kind || !options.out) return usageError(io, 'handout needs --case FILE, --kind KIND and --out FILE.pdf.');
+        if (!options.case || !options.kind || !options.out)
+          return usageError(io, 'handout needs --case FILE, --kind KIND and --out FILE.pdf.');
         const out = options.out;
         const outProblem = checkOutFile(out);
         if (outProblem) return refuse(io, outProblem);
@@ -145,7 +146,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (folderProblem) return refuse(io, folderProblem);
         // --draft makes the plan and quote a draft (the only kind that has one); the others are as always.
         const jobs = HANDOUT_KIND_NAMES.flatMap((kind) =>
-          [false, ...(language === 'ko' ? [] : [true])].map((bilingual) => ({ kind, bilingual, ...(kind === 'plan' && options.draft ? { draft: true } : {}) })),
+          [false, ...(language === 'ko' ? [] : [true])].map((bilingual) => ({
+            kind,
+            bilingual,
+            ...(kind === 'plan' && options.draft ? { draft: true } : {}),
+          })),
         );
         const results = await Promise.all(jobs.map((job) => services.dispatch('exportHandout', { patientId, language, folder, ...job })));
         const refused = results.find((result) => !result.ok);
@@ -182,7 +187,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           if (options.json) io.out(JSON.stringify({ imported, sources: read }));
           else {
             const encodings = read.filter((source) => /\.csv$/i.test(source.name)).map((source) => `${source.name}: ${source.encoding}`);
-            io.out(`Imported ${imported.length} patient${imported.length === 1 ? '' : 's'}${encodings.length > 0 ? ` (${encodings.join(', ')})` : ''}.`);
+            io.out(
+              `Imported ${imported.length} patient${imported.length === 1 ? '' : 's'}${encodings.length > 0 ? ` (${encodings.join(', ')})` : ''}.`,
+            );
           }
         });
       }
@@ -207,11 +214,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (Number.isNaN(now.getTime())) return usageError(io, `Not a date and time: ${options.at}`);
         const { erased } = await createRightsService(services.context).purgeExpired({ now });
         if (options.json) io.out(JSON.stringify({ erased }));
-        else io.out(erased.length === 0 ? 'No record has reached the end of its retention.' : `Destroyed ${erased.length} record${erased.length === 1 ? '' : 's'}: ${erased.join(', ')}`);
+        else
+          io.out(
+            erased.length === 0
+              ? 'No record has reached the end of its retention.'
+              : `Destroyed ${erased.length} record${erased.length === 1 ? '' : 's'}: ${erased.join(', ')}`,
+          );
         return 0;
       }
       case 'patients search': {
-        const input = parseInput(contract.searchPatients.input, { query: args.join(' '), tripStatus: options.status, limit: Number(options.limit) });
+        const input = parseInput(contract.searchPatients.input, {
+          query: args.join(' '),
+          tripStatus: options.status,
+          limit: Number(options.limit),
+        });
         if (!input.ok) return report(input, () => undefined);
         const result = await services.dispatch('searchPatients', input.value);
         return report(result, ({ rows, truncated }) => {
@@ -262,7 +278,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             else {
               for (const f of findings) {
                 const note = findingTimingNote(f.timing, language);
-                io.out(`${f.severity.toUpperCase()}\t${f.date ?? '-'}\t${f.treatment}\t${note ? `${note} ` : ''}${f.message[language]} [${f.rule}]`);
+                io.out(
+                  `${f.severity.toUpperCase()}\t${f.date ?? '-'}\t${f.treatment}\t${note ? `${note} ` : ''}${f.message[language]} [${f.rule}]`,
+                );
               }
             }
           });
@@ -294,7 +312,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'report khidi': {
         if (!options.year || !options.out) return usageError(io, 'Name the year and the file: report khidi --year YYYY --out FILE.xlsx.');
         // A year that is not a whole number is read as text, so the contract refuses it with its field.
-        const input = parseInput(contract.exportKhidiReport.input, { year: /^\d{4}$/.test(options.year) ? Number(options.year) : options.year });
+        const input = parseInput(contract.exportKhidiReport.input, {
+          year: /^\d{4}$/.test(options.year) ? Number(options.year) : options.year,
+        });
         if (!input.ok) return report(input, () => undefined);
         const result = await services.dispatch('exportKhidiReport', input.value);
         return report(result, ({ dataBase64, patients, withGaps }) => {
@@ -320,14 +340,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return report(result, (payments) => {
           if (options.json) return io.out(JSON.stringify(payments, null, 2));
           io.out(`${payments.from} to ${payments.to}: ${payments.totals.records} records`);
-          for (const day of payments.days) io.out(`${day.date}  ${day.method.padEnd(13)}  in ${day.inKrw}  refunded ${day.outKrw}  corrected ${day.correctedKrw}  net ${day.netKrw} KRW`);
-          io.out(`total: in ${payments.totals.inKrw}, refunded ${payments.totals.outKrw}, corrected ${payments.totals.correctedKrw}, net ${payments.totals.netKrw} KRW`);
-          for (const { currency, netMinor } of payments.byCurrency) io.out(`net in ${currency}: ${minorToDecimal(BigInt(netMinor), currency)}`);
+          for (const day of payments.days)
+            io.out(
+              `${day.date}  ${day.method.padEnd(13)}  in ${day.inKrw}  refunded ${day.outKrw}  corrected ${day.correctedKrw}  net ${day.netKrw} KRW`,
+            );
+          io.out(
+            `total: in ${payments.totals.inKrw}, refunded ${payments.totals.outKrw}, corrected ${payments.totals.correctedKrw}, net ${payments.totals.netKrw} KRW`,
+          );
+          for (const { currency, netMinor } of payments.byCurrency)
+            io.out(`net in ${currency}: ${minorToDecimal(BigInt(netMinor), currency)}`);
         });
       }
       case 'backup':
         if (!services.context.db) return refuse(io, SERVER_BACKUP_REFUSAL);
-        return await backupCommand(io, { db: services.context.db, store: services.context.store, databasePath, key, out: options.out, keep: options.keep ?? '30', anchors: services.context.anchors });
+        return await backupCommand(io, {
+          db: services.context.db,
+          store: services.context.store,
+          databasePath,
+          key,
+          out: options.out,
+          keep: options.keep ?? '30',
+          anchors: services.context.anchors,
+        });
       case 'audit verify': {
         const verified = await auditVerifyCommand(io, {
           services,
@@ -350,8 +384,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'coordinators reset-pin': {
         const [id] = args;
-        if (!id || options.pin === undefined) return usageError(io, 'Name the profile and the new PIN: coordinators reset-pin ID --pin DIGITS.');
-        return report(await resetCoordinatorPin(services.context, id, options.pin), (profile) => io.out(`New PIN set for ${profile.name}.`));
+        if (!id || options.pin === undefined)
+          return usageError(io, 'Name the profile and the new PIN: coordinators reset-pin ID --pin DIGITS.');
+        return report(await resetCoordinatorPin(services.context, id, options.pin), (profile) =>
+          io.out(`New PIN set for ${profile.name}.`),
+        );
       }
       case 'server add-login': {
         const [id] = args;
@@ -365,7 +402,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return report(result, (made) => {
           // The one copy of the password: sealed into the file, never printed.
           writeServerLoginFile(out, { user: made.login, password: made.password }, key);
-          io.out(`Made the database login ${made.login}; its password is sealed in ${out}. Give that file to the coordinator's PC (with the clinic key), then delete it here.`);
+          io.out(
+            `Made the database login ${made.login}; its password is sealed in ${out}. Give that file to the coordinator's PC (with the clinic key), then delete it here.`,
+          );
         });
       }
       case 'demo': {

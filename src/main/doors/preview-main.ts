@@ -73,7 +73,19 @@ try {
   // A libpq URL names the clinic server (docs/clinic-server.md); the PC's own folder keeps photos and anchors.
   const login = isPostgresUrl(databasePath) ? readDoorServerLogin(values['login-file'], key) : undefined;
   services = isPostgresUrl(databasePath)
-    ? await openServerServices({ url: databasePath, dataFolder: defaultDataFolder(), key, anchorKey, ...(login ? { login } : {}), handoutWorkers: true, offThreadJobs: true, requireSignIn: true, door: 'preview', logFiles: true, ...(clock ? { now: clock.now } : {}) })
+    ? await openServerServices({
+        url: databasePath,
+        dataFolder: defaultDataFolder(),
+        key,
+        anchorKey,
+        ...(login ? { login } : {}),
+        handoutWorkers: true,
+        offThreadJobs: true,
+        requireSignIn: true,
+        door: 'preview',
+        logFiles: true,
+        ...(clock ? { now: clock.now } : {}),
+      })
     : openServices({
         databasePath,
         key,

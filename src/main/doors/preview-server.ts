@@ -109,7 +109,8 @@ export function startPreviewServer(options: {
     if (length === 'missing') return refuse(response, 411, refused(fail('invalid_input', 'Send a Content-Length.')));
     if (length === 'invalid') return refuse(response, 400, refused(fail('invalid_input', 'The Content-Length is not a number.')));
     const limit = bodyLimitOf(channel);
-    if (length > limit) return refuse(response, 413, refused(fail('too_large', `The request is too large: ${channel} takes up to ${limit} bytes.`)));
+    if (length > limit)
+      return refuse(response, 413, refused(fail('too_large', `The request is too large: ${channel} takes up to ${limit} bytes.`)));
     const release = slots.take(length);
     if (!release) {
       response.setHeader('retry-after', '1');

@@ -16,7 +16,13 @@ import {
   WeakPassphraseError,
 } from '../security/key-file';
 import type { AnchorKey } from '../security/anchor-key';
-import { ANCHOR_KEY_FILE_NAME, newWrappedAnchorKeyFile, parseAnchorKeyFile, serializeAnchorKeyFile, unwrapAnchorKeyFile } from '../security/anchor-key-file';
+import {
+  ANCHOR_KEY_FILE_NAME,
+  newWrappedAnchorKeyFile,
+  parseAnchorKeyFile,
+  serializeAnchorKeyFile,
+  unwrapAnchorKeyFile,
+} from '../security/anchor-key-file';
 import { askPassphrase } from './passphrase-prompt';
 
 /** Linux without a Secret Service or KWallet gets 'basic_text': a key built into Chromium, no protection. */
@@ -38,7 +44,8 @@ function writeKeyFile(path: string, text: string): void {
  */
 export function unlockAnchorKey(folder: string): AnchorKey | undefined {
   const path = join(folder, ANCHOR_KEY_FILE_NAME);
-  if (existsSync(path)) return unwrapAnchorKeyFile(parseAnchorKeyFile(readFileSync(path, 'utf8'), path), (wrapped) => safeStorage.decryptString(wrapped));
+  if (existsSync(path))
+    return unwrapAnchorKeyFile(parseAnchorKeyFile(readFileSync(path, 'utf8'), path), (wrapped) => safeStorage.decryptString(wrapped));
   if (!hasRealKeychain()) return undefined;
   mkdirSync(folder, { recursive: true });
   const { file, key } = newWrappedAnchorKeyFile((plain) => safeStorage.encryptString(plain));

@@ -9,7 +9,10 @@ export function registerFolderPicker(ipcMain: IpcMain, appUrl: () => string): vo
   ipcMain.handle(CHOOSE_FOLDER_CHANNEL, async (event, current: unknown) => {
     if (!isTrustedFrame(event.senderFrame, appUrl())) return null;
     const window = BrowserWindow.fromWebContents(event.sender);
-    const options = { properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[], ...(typeof current === 'string' ? { defaultPath: current } : {}) };
+    const options = {
+      properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+      ...(typeof current === 'string' ? { defaultPath: current } : {}),
+    };
     const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
   });

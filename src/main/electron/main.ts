@@ -73,46 +73,49 @@ function createWindow(): BrowserWindow {
 let services: OpenServices | undefined;
 let stopBackups: (() => void) | undefined;
 
-app.whenReady().then(async () => {
-  lockDownSessions();
-  serveAppProtocol();
-  try {
-    // The key lives in the app's own data folder even when --db points elsewhere: one key per installation.
-    const key = await unlockDatabaseKey(app.getPath('userData'));
-    if (key === undefined) {
+app
+  .whenReady()
+  .then(async () => {
+    lockDownSessions();
+    serveAppProtocol();
+    try {
+      // The key lives in the app's own data folder even when --db points elsewhere: one key per installation.
+      const key = await unlockDatabaseKey(app.getPath('userData'));
+      if (key === undefined) {
+        app.exit(2);
+        return;
+      }
+      // A second key in the keychain, never derived from the database key, for the audit anchors (none without a keychain).
+      const anchorKey = unlockAnchorKey(app.getPath('userData'));
+      services = openServices({
+        databasePath: databasePathFromArgs(),
+        key,
+        anchorKey,
+        door: 'desktop app',
+        handoutWorkers: true,
+        offThreadJobs: true,
+        checkInBackground: true,
+        requireSignIn: true,
+        logFiles: true,
+      });
+    } catch (error) {
+      const message = isOpenRefusal(error) ? error.message : `The database could not be opened: ${String(error)}`;
+      dialog.showErrorBox('ClinicDesk', message);
       app.exit(2);
       return;
     }
-    // A second key in the keychain, never derived from the database key, for the audit anchors (none without a keychain).
-    const anchorKey = unlockAnchorKey(app.getPath('userData'));
-    services = openServices({
-      databasePath: databasePathFromArgs(),
-      key,
-      anchorKey,
-      door: 'desktop app',
-      handoutWorkers: true,
-      offThreadJobs: true,
-      checkInBackground: true,
-      requireSignIn: true,
-      logFiles: true,
+    registerIpcDoor(ipcMain, services.dispatchRaw, () => appUrl, services.context.log);
+    registerFolderPicker(ipcMain, () => appUrl);
+    stopBackups = startBackupTimer(services, console.log, services.context.log);
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
-  } catch (error) {
-    const message = isOpenRefusal(error) ? error.message : `The database could not be opened: ${String(error)}`;
-    dialog.showErrorBox('ClinicDesk', message);
-    app.exit(2);
-    return;
-  }
-  registerIpcDoor(ipcMain, services.dispatchRaw, () => appUrl, services.context.log);
-  registerFolderPicker(ipcMain, () => appUrl);
-  stopBackups = startBackupTimer(services, console.log, services.context.log);
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  })
+  .catch((error: unknown) => {
+    console.error(error);
+    app.exit(1);
   });
-}).catch((error: unknown) => {
-  console.error(error);
-  app.exit(1);
-});
 
 app.on('window-all-closed', () => {
   // Before the services are open the only window was the passphrase form: its closing is the unlock's to handle.

@@ -29,7 +29,7 @@ export function writePrivateFile(path: string, bytes: Buffer | string): void {
     try {
       const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
       // A write may take fewer bytes than asked; a file cut short would pass for a whole one.
-      for (let written = 0; written < data.length; ) written += writeSync(fd, data, written, data.length - written);
+      for (let written = 0; written < data.length;) written += writeSync(fd, data, written, data.length - written);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -71,7 +71,10 @@ export function createHandoutPool(size = Math.max(1, Math.min(2, availableParall
       // Prefer a job in the language this worker already knows: shaping a word the first time costs about a
       // millisecond (Arabic), so a batch in three languages runs faster when each worker keeps to its own.
       const known = lastLanguage.get(worker);
-      const index = Math.max(0, queue.findIndex((pending) => pending.job.request.language === known));
+      const index = Math.max(
+        0,
+        queue.findIndex((pending) => pending.job.request.language === known),
+      );
       const [pending] = queue.splice(index, 1);
       lastLanguage.set(worker, pending!.job.request.language);
       busy.set(worker, pending!);

@@ -34,13 +34,17 @@ export async function makeReceipt(input: ReceiptInput, request: ReceiptRequest):
       language: request.language,
       title: slot((texts) => receiptTitle(input.record, texts.handout.receipt)),
       // The day it was printed; the receipt's own number and date paid open its body.
-      subtitle: slot((texts) => fill(texts.handout.common.issued, { date: formatsFor(texts.language).date(todayIn(CLINIC_TIME_ZONE, input.now)) })),
+      subtitle: slot((texts) =>
+        fill(texts.handout.common.issued, { date: formatsFor(texts.language).date(todayIn(CLINIC_TIME_ZONE, input.now)) }),
+      ),
       clinicName: input.settings.clinicName,
       logo: input.settings.logo ? Buffer.from(input.settings.logo.slice(input.settings.logo.indexOf(',') + 1), 'base64') : null,
       patientNative: { text: input.patient.names.native, lang: input.patient.languages[0] ?? request.language },
       patientLatin: input.patient.names.latin,
       // A receipt is not advice: its footer line is the clinic's address, where the patient can ask about it.
-      disclaimer: slot(() => [input.settings.clinicName, input.settings.contact.address, input.settings.contact.phone].filter((part) => part !== '').join(' · ')),
+      disclaimer: slot(() =>
+        [input.settings.clinicName, input.settings.contact.address, input.settings.contact.phone].filter((part) => part !== '').join(' · '),
+      ),
       pageLabel: (page, pages) => slot((texts) => fill(texts.handout.common.page, { page, pages })),
       createdAt: input.now,
       mark: null,

@@ -24,7 +24,14 @@ export async function runBackupJob(job: BackupJob, onProgress: (progress: JobPro
   const key = asDatabaseKey(Buffer.from(job.keyHex, 'hex'));
   const db = connect(job.databasePath, key, { readonly: true, fileMustExist: true });
   try {
-    const outcome = runScheduledBackup({ db, databasePath: job.databasePath, photoRoot: job.photoRoot, key, settings: job.settings, now: new Date(job.now) });
+    const outcome = runScheduledBackup({
+      db,
+      databasePath: job.databasePath,
+      photoRoot: job.photoRoot,
+      key,
+      settings: job.settings,
+      now: new Date(job.now),
+    });
     onProgress({ stage: 'done', step: 1, steps: 1 });
     return { ...outcome, threadId };
   } finally {

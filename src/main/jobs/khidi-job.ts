@@ -55,7 +55,10 @@ export async function runKhidiJob(job: KhidiJob, onProgress: (progress: JobProgr
 
 /** A read-only connection of the job's own: the year is read in one transaction, as the services' read would. */
 function readRows(file: { readonly path: string; readonly keyHex: string | null }, { year, today }: KhidiRequest): KhidiRows {
-  const db = connect(file.path, file.keyHex === null ? 'unencrypted' : asDatabaseKey(Buffer.from(file.keyHex, 'hex')), { readonly: true, fileMustExist: true });
+  const db = connect(file.path, file.keyHex === null ? 'unencrypted' : asDatabaseKey(Buffer.from(file.keyHex, 'hex')), {
+    readonly: true,
+    fileMustExist: true,
+  });
   try {
     return createReportsRepository(db).khidiRows({ from: `${year}-01-01`, to: `${year}-12-31`, today });
   } finally {

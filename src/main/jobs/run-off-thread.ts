@@ -15,7 +15,11 @@ function execArgvFor(url: URL): string[] | undefined {
   return [...process.execArgv, '--import', 'tsx'];
 }
 
-export function runOffThread<J extends OffThreadJob>(job: J, onProgress: (progress: JobProgress) => void = () => {}, url: URL = workerUrl()): Promise<Result<JobResultOf<J>>> {
+export function runOffThread<J extends OffThreadJob>(
+  job: J,
+  onProgress: (progress: JobProgress) => void = () => {},
+  url: URL = workerUrl(),
+): Promise<Result<JobResultOf<J>>> {
   return new Promise((resolve) => {
     const execArgv = execArgvFor(url);
     const worker = new Worker(url, { workerData: job, ...(execArgv ? { execArgv } : {}) });

@@ -104,7 +104,8 @@ export function createAppLog(
   options: { files?: () => readonly string[]; flush?: () => Promise<void>; close?: () => Promise<void> } = {},
 ): AppLog {
   return {
-    opened: ({ appVersion, schemaVersion }) => sink('info', { event: 'log_opened', appVersion: /^[\w.+-]{1,40}$/.test(appVersion) ? appVersion : '?', schemaVersion }),
+    opened: ({ appVersion, schemaVersion }) =>
+      sink('info', { event: 'log_opened', appVersion: /^[\w.+-]{1,40}$/.test(appVersion) ? appVersion : '?', schemaVersion }),
     refused: (call, error, durationMs) =>
       sink(error.code === 'invalid_input' || error.code === 'not_found' ? 'info' : 'warn', {
         event: 'call_refused',
@@ -159,5 +160,8 @@ export const stderrAppLog: AppLog = createAppLog((level, record) => {
 /** A log that keeps its entries in memory, for tests. */
 export function memoryAppLog(): AppLog & { readonly entries: { level: LogLevel; record: LogRecord }[] } {
   const entries: { level: LogLevel; record: LogRecord }[] = [];
-  return Object.assign(createAppLog((level, record) => void entries.push({ level, record })), { entries });
+  return Object.assign(
+    createAppLog((level, record) => void entries.push({ level, record })),
+    { entries },
+  );
 }

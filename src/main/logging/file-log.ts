@@ -32,7 +32,11 @@ export interface FileLogOptions {
   readonly maxFileBytes?: number;
 }
 
-const stemOf = (door: string) => door.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'clinicdesk';
+const stemOf = (door: string) =>
+  door
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'clinicdesk';
 
 /** `desktop-app.log` is written; `desktop-app.1.log` is the newest rotated one, `desktop-app.4.log` the oldest kept. */
 export function logFileName(door: string, index: number | null): string {

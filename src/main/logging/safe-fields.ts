@@ -76,7 +76,10 @@ export function stackFrames(stack: string | undefined, message = ''): readonly S
     if (!/^\s+at /.test(line)) continue;
     const location = /\(?((?:[A-Za-z]:)?[^\s()]*?):(\d+):(\d+)\)?\s*$/.exec(line);
     if (!location) continue;
-    const parts = location[1]!.replace(/^file:\/\//, '').split(/[\\/]/).filter(Boolean);
+    const parts = location[1]!
+      .replace(/^file:\/\//, '')
+      .split(/[\\/]/)
+      .filter(Boolean);
     const file = parts.slice(-2).join('/');
     // A file name is code's, not a person's, but check it anyway: a frame from an eval'd string has none.
     if (!/^[\w.@+-]+(\/[\w.@+-]+)?$/.test(file)) continue;

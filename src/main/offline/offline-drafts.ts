@@ -34,8 +34,10 @@ export function createOfflineDrafts(dataFolder: string, clinicKey: DatabaseKey) 
   const folder = join(dataFolder, OFFLINE_DRAFTS_FOLDER_NAME);
   const seal = createFieldSeal(deriveKey(clinicKey, KEY_PURPOSES.offlineDrafts));
   // The key is a patient's id or a new intake's: hashed, so the folder's listing names no patient.
-  const fileOf = (kind: OfflineDraftKind, key: string) => `${createHash('sha256').update(`${kind}:${key}`).digest('hex').slice(0, 40)}${SUFFIX}`;
-  const read = (file: string): OfflineDraft => JSON.parse(seal.open(`offline-drafts/${file}`, readFileSync(join(folder, file), 'utf8'))) as OfflineDraft;
+  const fileOf = (kind: OfflineDraftKind, key: string) =>
+    `${createHash('sha256').update(`${kind}:${key}`).digest('hex').slice(0, 40)}${SUFFIX}`;
+  const read = (file: string): OfflineDraft =>
+    JSON.parse(seal.open(`offline-drafts/${file}`, readFileSync(join(folder, file), 'utf8'))) as OfflineDraft;
 
   return {
     folder,

@@ -53,8 +53,7 @@ export function createPhotoStore(key: Buffer) {
       } catch {
         return 'unreadable';
       }
-      const mediaType: PhotoRef['mediaType'] =
-        format === 'png' ? 'image/png' : format === 'webp' ? 'image/webp' : 'image/jpeg';
+      const mediaType: PhotoRef['mediaType'] = format === 'png' ? 'image/png' : format === 'webp' ? 'image/webp' : 'image/jpeg';
       const pipeline = sharp(bytes).rotate();
       const encoded =
         mediaType === 'image/png'

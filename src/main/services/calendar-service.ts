@@ -71,4 +71,3 @@ export function createCalendarService(context: ServiceContext) {
   } satisfies Pick<Handlers, 'exportPatientCalendar'>;
   return handlers;
 }
-

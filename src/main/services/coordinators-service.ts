@@ -39,7 +39,12 @@ function pinMatches(row: CoordinatorRow, pin: string): boolean {
   return timingSafeEqual(hashPin(pin, Buffer.from(row.pin_salt, 'hex')), expected);
 }
 
-const profileOf = (row: CoordinatorRow): CoordinatorProfile => ({ id: row.id, name: row.display_name, createdAt: row.created_at, role: row.role });
+const profileOf = (row: CoordinatorRow): CoordinatorProfile => ({
+  id: row.id,
+  name: row.display_name,
+  createdAt: row.created_at,
+  role: row.role,
+});
 
 /** How many times a PIN is counted (or checked) again when another wrong one was counted (or the PIN changed)
  * between the read and the write. */
@@ -118,14 +123,17 @@ export function createCoordinatorsService(context: ServiceContext) {
    * otherwise): a refusal, or null. */
   const refuseToAdd = async (tx: Repositories, session: CoordinatorSession) => {
     if ((await tx.coordinators.activeCount()) === 0) return null;
-    if ((await signedIn(tx, session)) === null) return fail('forbidden', 'Sign in to add a coordinator.', [issue(['name'], 'not_signed_in')]);
+    if ((await signedIn(tx, session)) === null)
+      return fail('forbidden', 'Sign in to add a coordinator.', [issue(['name'], 'not_signed_in')]);
     return refuseUnlessAdmin(tx, session, 'enrolment', 'role');
   };
 
   const handlers = {
     async listCoordinators() {
       const session = context.session;
-      return context.store.read(async (tx) => ok({ coordinators: (await tx.coordinators.active()).map(profileOf), signedIn: await signedIn(tx, session) }));
+      return context.store.read(async (tx) =>
+        ok({ coordinators: (await tx.coordinators.active()).map(profileOf), signedIn: await signedIn(tx, session) }),
+      );
     },
 
     async addCoordinator({ name, pin, role }) {

@@ -50,7 +50,14 @@ export function startDatabaseCheck(options: DatabaseCheckOptions): DatabaseCheck
         } else if (outcome.problems.length > 0) {
           const message = options.describeDamage(outcome.problems);
           status = { state: 'damaged', checkedAt, message };
-          log({ event: 'database_check', when: 'background', result: 'damaged', databasePath, problems: outcome.problems.slice(0, 100), message });
+          log({
+            event: 'database_check',
+            when: 'background',
+            result: 'damaged',
+            databasePath,
+            problems: outcome.problems.slice(0, 100),
+            message,
+          });
         } else {
           status = { state: 'ok', checkedAt };
           log({ event: 'database_check', when: 'background', result: 'ok', databasePath });

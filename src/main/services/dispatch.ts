@@ -5,7 +5,17 @@
 // correlation id that the result carries back to the door, so the reference a coordinator reads on the screen
 // finds its line in the log the clinic sends.
 import { performance } from 'node:perf_hooks';
-import { contract, fail, invalid, type AppError, type Channel, type Handlers, type InputOf, type OutputOf, type Result } from '../../shared/contract';
+import {
+  contract,
+  fail,
+  invalid,
+  type AppError,
+  type Channel,
+  type Handlers,
+  type InputOf,
+  type OutputOf,
+  type Result,
+} from '../../shared/contract';
 import { toIssues } from '../../shared/contract/zod-issues';
 import { stderrAppLog, type AppLog } from '../logging/app-log';
 import { newCorrelationId, runInCall } from '../logging/call-context';
@@ -50,7 +60,10 @@ export function createDispatch(
       if (error instanceof ServerUnreachableError) return refused(fail('unreachable', error.message));
       const damage = damaged(error);
       log.failed(call, error, performance.now() - started, damage === null ? 'internal' : 'database_damaged');
-      const answer = damage === null ? fail('internal', 'Something went wrong on our side; nothing was saved. The error was logged.') : fail('database_damaged', damage);
+      const answer =
+        damage === null
+          ? fail('internal', 'Something went wrong on our side; nothing was saved. The error was logged.')
+          : fail('database_damaged', damage);
       return { ok: false, error: { ...answer.error, correlationId: call.correlationId } };
     }
   };

@@ -30,7 +30,8 @@ export function createDraftsService(context: ServiceContext) {
         }
         // Who typed into which record is logged once per draft per session; every save is not (it saves as the
         // coordinator types). The draft's form itself stays out of the log, like every changed value.
-        if (firstInSession) await tx.audit.record('draft.save', input.key.startsWith('new:') ? null : input.key, [], await actorOf(context, tx));
+        if (firstInSession)
+          await tx.audit.record('draft.save', input.key.startsWith('new:') ? null : input.key, [], await actorOf(context, tx));
         await tx.drafts.save(input.key, input.label, input.baseVersion, input.form, savedAt, owner);
         return null;
       });

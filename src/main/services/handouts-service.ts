@@ -27,7 +27,14 @@ export const handoutFileName = (stem: string, request: HandoutRequest): string =
 export function refuseHandout(input: HandoutInput, request: HandoutRequest): Result<never> | null {
   if (request.draft && request.kind !== 'plan') return invalid([issue(['draft'], 'draft_only_plan')]);
   if (request.kind !== 'plan' || request.draft) return null;
-  const quote = evaluatePlan(input.patient, input.plan, input.catalog, input.rules, input.settings, todayIn(CLINIC_TIME_ZONE, input.now)).quote;
+  const quote = evaluatePlan(
+    input.patient,
+    input.plan,
+    input.catalog,
+    input.rules,
+    input.settings,
+    todayIn(CLINIC_TIME_ZONE, input.now),
+  ).quote;
   const missing = missingPrices(quote);
   if (missing.length === 0) return null;
   const name = (id: TreatmentId) => input.catalog.find((treatment) => treatment.id === id)?.names.en ?? id;
@@ -97,7 +104,9 @@ export function createHandoutsService(context: ServiceContext) {
         return invalid([issue(['folder'], 'folder_not_writable')]);
       }
       await context.store.transaction((tx) =>
-        tx.audit.record('export', patientId, [`handout-${kind}-${language}${request.bilingual && language !== 'ko' ? '-ko' : ''}${request.draft ? '-draft' : ''}`]),
+        tx.audit.record('export', patientId, [
+          `handout-${kind}-${language}${request.bilingual && language !== 'ko' ? '-ko' : ''}${request.draft ? '-draft' : ''}`,
+        ]),
       );
       return ok({ path, bytes: pdf.length });
     },
@@ -111,7 +120,11 @@ export function createHandoutsService(context: ServiceContext) {
       const refused = refuseHandout(input, request);
       if (refused) return refused;
       const pdf = await context.renderHandout(input, request);
-      return ok({ fileName: handoutFileName(patientFileStem(caseFile.patient, id), request), pdfBase64: pdf.toString('base64'), bytes: pdf.length });
+      return ok({
+        fileName: handoutFileName(patientFileStem(caseFile.patient, id), request),
+        pdfBase64: pdf.toString('base64'),
+        bytes: pdf.length,
+      });
     },
 
     defaultHandoutFolder() {

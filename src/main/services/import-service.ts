@@ -106,7 +106,9 @@ export function createImportService(context: ServiceContext) {
         const read = textOf(source, problems);
         if (!read) return [];
         sources.push({ name: source.name, encoding: read.encoding });
-        return /\.csv$/i.test(source.name) ? readBookings(source.name, read.text, problems) : readCaseFile(source.name, read.text, problems);
+        return /\.csv$/i.test(source.name)
+          ? readBookings(source.name, read.text, problems)
+          : readCaseFile(source.name, read.text, problems);
       });
       const today = clinicToday(context);
       for (const { source, line, patient } of candidates) problems.push(...relocate(checkAgainstToday(patient, today), source, line));

@@ -55,7 +55,13 @@ export function keepTypingWhileUnreachable<H extends Kept>(handlers: H, context:
     },
     async updatePatient(input) {
       const result = await keeping(
-        () => ({ key: input.id, kind: 'intake', label: input.patient.names.latin, baseVersion: input.expectedVersion, content: { channel: 'updatePatient', input } }),
+        () => ({
+          key: input.id,
+          kind: 'intake',
+          label: input.patient.names.latin,
+          baseVersion: input.expectedVersion,
+          content: { channel: 'updatePatient', input },
+        }),
         async () => handlers.updatePatient(input),
       );
       if (result.ok) offline.discard('intake', input.id);

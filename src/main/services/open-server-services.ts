@@ -87,7 +87,10 @@ export async function openServerServices(options: ServerOpenOptions): Promise<Op
     ...(options.now ? { now: options.now } : {}),
     ...(workers ? { renderHandout: workers.make } : {}),
     ...(options.offThreadJobs
-      ? { runKhidi: async (request, readRows, onProgress) => runOffThread({ kind: 'khidi', ...request, source: { rows: await readRows() } }, onProgress) }
+      ? {
+          runKhidi: async (request, readRows, onProgress) =>
+            runOffThread({ kind: 'khidi', ...request, source: { rows: await readRows() } }, onProgress),
+        }
       : {}),
     ...(options.anchorKey ? { anchorKey: options.anchorKey } : {}),
   });

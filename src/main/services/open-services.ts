@@ -98,7 +98,10 @@ export function openServices(options: OpenOptions): OpenServices {
     stderrOrGiven(entry);
     if (entry.event !== 'database_check') return;
     const { when, result, problems } = entry as { when?: unknown; result?: unknown; problems?: unknown };
-    if ((when === 'open_after_unclean_shutdown' || when === 'background') && (result === 'ok' || result === 'damaged' || result === 'failed')) {
+    if (
+      (when === 'open_after_unclean_shutdown' || when === 'background') &&
+      (result === 'ok' || result === 'damaged' || result === 'failed')
+    ) {
       appLog.databaseCheck({ when, result, problemCount: Array.isArray(problems) ? problems.length : 0 });
     }
   };
@@ -119,7 +122,9 @@ export function openServices(options: OpenOptions): OpenServices {
     return servicesOver(db);
   } catch (error) {
     // The repositories read the schema as they are built: a damaged schema page fails there, said as damage.
-    const thrown = isCorruptionError(error) ? new DatabaseDamagedError(databasePath, `reading it failed (${(error as Error).message})`, newestBackup(null)) : error;
+    const thrown = isCorruptionError(error)
+      ? new DatabaseDamagedError(databasePath, `reading it failed (${(error as Error).message})`, newestBackup(null))
+      : error;
     db?.close();
     registration.release();
     void appLog.close();
@@ -152,7 +157,13 @@ export function openServices(options: OpenOptions): OpenServices {
       ...(options.now ? { now: options.now } : {}),
       ...(pool ? { renderHandout: pool.make } : {}),
       ...(options.offThreadJobs && key !== 'unencrypted'
-        ? { runKhidi: (request, _readRows, onProgress) => runOffThread({ kind: 'khidi', ...request, source: { sqlite: { path: databasePath, keyHex: key.toString('hex') } } }, onProgress) }
+        ? {
+            runKhidi: (request, _readRows, onProgress) =>
+              runOffThread(
+                { kind: 'khidi', ...request, source: { sqlite: { path: databasePath, keyHex: key.toString('hex') } } },
+                onProgress,
+              ),
+          }
         : {}),
       ...(options.anchorKey ? { anchorKey: options.anchorKey } : {}),
       log: appLog,
@@ -173,10 +184,18 @@ export function openServices(options: OpenOptions): OpenServices {
         const settings = (await context.store.read((tx) => clinicSettingsOf(tx))).backup;
         // With no transaction open: the backup copies the file as the last commit left it.
         const result = await context.store.exclusive(async () => {
-          if (!options.offThreadJobs || key === 'unencrypted') return runScheduledBackup({ db, databasePath, photoRoot, key, settings, now: at });
+          if (!options.offThreadJobs || key === 'unencrypted')
+            return runScheduledBackup({ db, databasePath, photoRoot, key, settings, now: at });
           // The quick check, the snapshot and the sealing in a worker thread, on its own read-only connection: the
           // writes wait for it (exclusive), the window's reads and its event loop do not.
-          const done = await runOffThread({ kind: 'backup', databasePath, photoRoot, keyHex: key.toString('hex'), settings, now: at.toISOString() });
+          const done = await runOffThread({
+            kind: 'backup',
+            databasePath,
+            photoRoot,
+            keyHex: key.toString('hex'),
+            settings,
+            now: at.toISOString(),
+          });
           if (!done.ok) throw new Error(done.error.message);
           const { threadId: _threadId, ...outcome } = done.value;
           return outcome;

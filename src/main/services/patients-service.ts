@@ -57,7 +57,10 @@ export function refuseIfConsentWithdrawn(patient: PatientIntake, path: readonly 
 
 /** "maria-garcia-0389e218": the Latin name in plain ASCII and the start of the id, for file names. */
 export function patientFileStem(patient: PatientIntake, id: string): string {
-  const name = patient.names.latin.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9]+/g, '-');
+  const name = patient.names.latin
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9]+/g, '-');
   return `${name.replace(/^-|-$/g, '').toLowerCase() || 'patient'}-${id.slice(0, 8)}`;
 }
 

@@ -27,7 +27,11 @@ export async function latestQuoted(tx: Repositories, patientSeq: number): Promis
   const [newest] = await quoteVersionsOf(tx, patientSeq);
   if (!newest) return null;
   const { home } = newest.quote;
-  return { version: newest.version, totalKrw: newest.quote.totalKrw, home: home && { currency: home.currency, krwPerUnit: home.krwPerUnit } };
+  return {
+    version: newest.version,
+    totalKrw: newest.quote.totalKrw,
+    home: home && { currency: home.currency, krwPerUnit: home.krwPerUnit },
+  };
 }
 
 const listed = (records: readonly PaymentRecord[]): ListedPayment[] => {
@@ -35,7 +39,8 @@ const listed = (records: readonly PaymentRecord[]): ListedPayment[] => {
   return records.map((record) => ({ ...record, reversed: reversed.has(record.id) }));
 };
 
-const refused = (issues: readonly PaymentIssue[], prefix: readonly (string | number)[]) => invalid(issues.map((found) => issue([...prefix, ...found.path], found.code)));
+const refused = (issues: readonly PaymentIssue[], prefix: readonly (string | number)[]) =>
+  invalid(issues.map((found) => issue([...prefix, ...found.path], found.code)));
 
 export function createPaymentsService(context: ServiceContext) {
   const today = () => todayIn(CLINIC_TIME_ZONE, context.now());
@@ -47,7 +52,13 @@ export function createPaymentsService(context: ServiceContext) {
   const missing = (patientId: string) => fail('not_found', `No patient with id ${patientId}.`);
 
   /** Keeps a new record with the next receipt number of its branch and year, and its audit entry, in `tx`. */
-  async function keep(tx: Tx, patientId: string, patientSeq: number, made: NewPaymentRecord, records: readonly PaymentRecord[]): Promise<ListedPayment> {
+  async function keep(
+    tx: Tx,
+    patientId: string,
+    patientSeq: number,
+    made: NewPaymentRecord,
+    records: readonly PaymentRecord[],
+  ): Promise<ListedPayment> {
     const year = Number(today().slice(0, 4));
     const sequence = await tx.payments.nextReceiptNumber(DEFAULT_BRANCH, year);
     const record: PaymentRecord = {
@@ -57,8 +68,14 @@ export function createPaymentsService(context: ServiceContext) {
       recordedAt: context.now().toISOString(),
     };
     const reverses = made.linkedTo === null ? null : (records.find((other) => other.id === made.linkedTo)?.kind ?? null);
-    await tx.payments.add(patientSeq, record, moneyDirection(record.kind, made.kind === 'correction' ? reverses : null), { branch: DEFAULT_BRANCH, year, sequence });
-    await tx.audit.record(made.kind === 'correction' ? 'payment.reverse' : 'payment.record', patientId, [`receipt-${record.receiptNumber}`]);
+    await tx.payments.add(patientSeq, record, moneyDirection(record.kind, made.kind === 'correction' ? reverses : null), {
+      branch: DEFAULT_BRANCH,
+      year,
+      sequence,
+    });
+    await tx.audit.record(made.kind === 'correction' ? 'payment.reverse' : 'payment.record', patientId, [
+      `receipt-${record.receiptNumber}`,
+    ]);
     return { ...record, reversed: false };
   }
 
@@ -83,7 +100,9 @@ export function createPaymentsService(context: ServiceContext) {
     const agencyId = id ?? context.newId();
     if (id === undefined) await tx.agencies.insert(agencyId, agency, now);
     else if ((await tx.agencies.update(id, agency, expectedVersion!, now)) === 'conflict') {
-      return (await tx.agencies.get(id)) ? fail('conflict', 'This agency was saved elsewhere after you opened it.') : fail('not_found', `No agency with id ${id}.`);
+      return (await tx.agencies.get(id))
+        ? fail('conflict', 'This agency was saved elsewhere after you opened it.')
+        : fail('not_found', `No agency with id ${id}.`);
     }
     await tx.audit.record('agency.save', null, [`agency-${agencyId}`]);
     return ok(withFlags((await tx.agencies.get(agencyId))!, settings));
@@ -146,7 +165,9 @@ export function createPaymentsService(context: ServiceContext) {
       return context.store.transaction(async (tx) => {
         const now = context.now().toISOString();
         if ((await tx.agencies.archive(id, expectedVersion, now)) === 'conflict') {
-          return (await tx.agencies.get(id)) ? fail('conflict', 'This agency was saved elsewhere after you opened it.') : fail('not_found', `No agency with id ${id}.`);
+          return (await tx.agencies.get(id))
+            ? fail('conflict', 'This agency was saved elsewhere after you opened it.')
+            : fail('not_found', `No agency with id ${id}.`);
         }
         await tx.audit.record('agency.archive', null, [`agency-${id}`]);
         return ok(withFlags((await tx.agencies.get(id))!, await clinicSettingsOf(tx)));
@@ -159,12 +180,16 @@ export function createPaymentsService(context: ServiceContext) {
         const seq = await tx.patients.seqOf(patientId);
         if (!record || seq === undefined) return null;
         const referral = record.patient.referral;
-        const agency = referral?.route === 'agency' ? await tx.agencies.byRegistration(referral.agencyRegistrationNumber.trim()) : undefined;
+        const agency =
+          referral?.route === 'agency' ? await tx.agencies.byRegistration(referral.agencyRegistrationNumber.trim()) : undefined;
         return { agency, records: agency ? await tx.payments.ofPatient(seq) : [], settings: await clinicSettingsOf(tx) };
       });
       if (!found) return missing(patientId);
       if (!found.agency) return ok({ agency: null, commission: null });
-      return ok({ agency: withFlags(found.agency, found.settings), commission: commissionOf(found.records, found.agency, cap(found.settings), today()) });
+      return ok({
+        agency: withFlags(found.agency, found.settings),
+        commission: commissionOf(found.records, found.agency, cap(found.settings), today()),
+      });
     },
 
     async getPaymentsReport({ from, to }) {
@@ -173,7 +198,15 @@ export function createPaymentsService(context: ServiceContext) {
     },
   } satisfies Pick<
     Handlers,
-    'recordPayment' | 'reversePayment' | 'listPayments' | 'getBalance' | 'listAgencies' | 'saveAgency' | 'archiveAgency' | 'getPatientCommission' | 'getPaymentsReport'
+    | 'recordPayment'
+    | 'reversePayment'
+    | 'listPayments'
+    | 'getBalance'
+    | 'listAgencies'
+    | 'saveAgency'
+    | 'archiveAgency'
+    | 'getPatientCommission'
+    | 'getPaymentsReport'
   >;
   return handlers;
 }

@@ -83,9 +83,18 @@ export function createPlanService(context: ServiceContext) {
       const found = await context.store.read((tx) => load(tx, patientId));
       if (!found) return missing(patientId);
       const { trip } = found.patient;
-      const schedule = schedulePlan({ arrival: trip.arrival, departure: trip.departure, today: today(), items: plan.items }, clinicalContent().catalog, found.settings.hours);
+      const schedule = schedulePlan(
+        { arrival: trip.arrival, departure: trip.departure, today: today(), items: plan.items },
+        clinicalContent().catalog,
+        found.settings.hours,
+      );
       const scheduled: Plan = { ...plan, items: applySchedule(plan.items, schedule, context.newId) };
-      return ok({ plan: scheduled, version: found.version, evaluation: evaluate(found.patient, scheduled, found.settings), nextVisit: schedule.nextVisit });
+      return ok({
+        plan: scheduled,
+        version: found.version,
+        evaluation: evaluate(found.patient, scheduled, found.settings),
+        nextVisit: schedule.nextVisit,
+      });
     },
 
     async savePatientPlan({ patientId, expectedVersion, plan }) {
@@ -106,7 +115,11 @@ export function createPlanService(context: ServiceContext) {
         const unacknowledged = evaluation.findings.filter((f) => f.severity === 'block' && f.acknowledgedBy === null);
         if (unacknowledged.length > 0) {
           const indexes = new Set(
-            unacknowledged.map((f) => plan.items.findIndex((item) => (f.session !== undefined ? item.id === f.session : item.treatment === f.treatment && item.date === f.date))),
+            unacknowledged.map((f) =>
+              plan.items.findIndex((item) =>
+                f.session !== undefined ? item.id === f.session : item.treatment === f.treatment && item.date === f.date,
+              ),
+            ),
           );
           return invalid([...indexes].map((index) => issue(['plan', 'items', Math.max(0, index)], 'block_not_acknowledged')));
         }
@@ -291,7 +304,9 @@ export function createPlanService(context: ServiceContext) {
       const { photos: _photos, ...patient } = caseFile.patient;
       const sessions = caseFile.plan?.items ?? [];
       const { hours } = await context.store.read((tx) => clinicSettingsOf(tx));
-      return ok({ findings: [...checkSchedule(patient.trip, sessions, catalog, hours), ...checkPlan(patient, sessions, catalog, rules, today())] });
+      return ok({
+        findings: [...checkSchedule(patient.trip, sessions, catalog, hours), ...checkPlan(patient, sessions, catalog, rules, today())],
+      });
     },
 
     async scheduleCasePlan({ caseFile }) {
@@ -306,7 +321,9 @@ export function createPlanService(context: ServiceContext) {
       // The sessions left for a next visit are checked too: a rule whose window outlasts the stay names its first day.
       const checked = [
         ...schedule.sessions,
-        ...schedule.nextVisit.flatMap(({ treatment, sessions }) => Array.from({ length: sessions }, () => ({ treatment, date: null, nextVisit: true }))),
+        ...schedule.nextVisit.flatMap(({ treatment, sessions }) =>
+          Array.from({ length: sessions }, () => ({ treatment, date: null, nextVisit: true })),
+        ),
       ];
       return ok({ ...schedule, findings: [...schedule.findings, ...checkPlan(patient, checked, catalog, rules, today())] });
     },
@@ -332,5 +349,10 @@ export function createPlanService(context: ServiceContext) {
 
 /** By day, then time (untimed sessions last in their day), then patient. */
 function bySessionTime(a: SessionListing, b: SessionListing): number {
-  return a.date.localeCompare(b.date) || (a.time ?? '99:99').localeCompare(b.time ?? '99:99') || a.latinName.localeCompare(b.latinName) || a.index - b.index;
+  return (
+    a.date.localeCompare(b.date) ||
+    (a.time ?? '99:99').localeCompare(b.time ?? '99:99') ||
+    a.latinName.localeCompare(b.latinName) ||
+    a.index - b.index
+  );
 }

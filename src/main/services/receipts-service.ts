@@ -70,7 +70,11 @@ export function createReceiptsService(context: ServiceContext) {
       } catch {
         return invalid([issue(['folder'], 'folder_not_writable')]);
       }
-      await context.store.transaction((tx) => tx.audit.record('export', patientId, [`receipt-${made.input.record.receiptNumber}-${language}${bilingual && language !== 'ko' ? '-ko' : ''}`]));
+      await context.store.transaction((tx) =>
+        tx.audit.record('export', patientId, [
+          `receipt-${made.input.record.receiptNumber}-${language}${bilingual && language !== 'ko' ? '-ko' : ''}`,
+        ]),
+      );
       return ok({ path, bytes: made.pdf.length });
     },
   } satisfies Pick<Handlers, 'makeReceipt' | 'exportReceipt'>;

@@ -14,7 +14,9 @@ export function createReportsService(context: ServiceContext) {
   // Built off the main thread where the door asked (a year of 100,000 patients takes seconds), else here.
   const khidi = (year: number, workbookAt: string | null) => {
     const request = { year, today: today(), workbookAt };
-    return context.runKhidi(request, () => context.store.read((tx) => tx.reports.khidiRows({ from: `${year}-01-01`, to: `${year}-12-31`, today: request.today })));
+    return context.runKhidi(request, () =>
+      context.store.read((tx) => tx.reports.khidiRows({ from: `${year}-01-01`, to: `${year}-12-31`, today: request.today })),
+    );
   };
 
   const handlers = {

@@ -50,7 +50,8 @@ export function createRightsService(context: ServiceContext) {
   /** After the transaction that deleted the rows committed (a photo folder's file cannot be rolled back), each file
    * in a write transaction of its own that asks again whether a record points at it. */
   const removePhotoFiles = async (photos: readonly StoredPhotoFile[]) => {
-    for (const photo of photos) await context.store.transaction((tx) => context.photoStore.removeUnreferenced(tx, photo.sha256, photo.mediaType));
+    for (const photo of photos)
+      await context.store.transaction((tx) => context.photoStore.removeUnreferenced(tx, photo.sha256, photo.mediaType));
   };
 
   const handlers = {
@@ -88,7 +89,8 @@ export function createRightsService(context: ServiceContext) {
       const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
       add('case.clinicdesk.json', json(caseFile));
-      for (const photo of photos) add(`photos/${photo.visitDate}-${photo.angle}-${photo.sha256}.${EXTENSIONS[photo.mediaType]}`, photo.bytes);
+      for (const photo of photos)
+        add(`photos/${photo.visitDate}-${photo.angle}-${photo.sha256}.${EXTENSIONS[photo.mediaType]}`, photo.bytes);
       add('plan-versions.json', json(versions));
       add('audit-history.json', json(history));
 
@@ -145,7 +147,12 @@ export function createRightsService(context: ServiceContext) {
           await tx.followUps.replaceOpen(seq, [], context.newId);
           await tx.audit.record('patient.restrict', patientId, ['restriction']);
           if (erased.length > 0) await tx.audit.record('erase', patientId, erased);
-          return { restrictedAt: now.toISOString(), retentionUntil: until, erased, removedPhotos: erasePhotos ? await unreferencedPhotos(tx, photos) : [] };
+          return {
+            restrictedAt: now.toISOString(),
+            retentionUntil: until,
+            erased,
+            removedPhotos: erasePhotos ? await unreferencedPhotos(tx, photos) : [],
+          };
         });
       } catch (error) {
         if (!(error instanceof ErasureConflict)) throw error;

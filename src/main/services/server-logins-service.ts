@@ -28,7 +28,8 @@ export function createServerLoginsService(context: ServiceContext) {
         if (!profile) return fail('not_found', `No coordinator with id ${coordinatorId}.`, [issue(['coordinatorId'], 'invalid')]);
         if ((await tx.serverLogins.loginOf(coordinatorId)) !== null) return invalid([issue(['coordinatorId'], 'has_login')]);
         await tx.serverLogins.create(login, verifier, groupRoleOf(profile.role));
-        if (!(await tx.serverLogins.attach(coordinatorId, login))) throw new Error(`The profile ${coordinatorId} changed while its login was made.`);
+        if (!(await tx.serverLogins.attach(coordinatorId, login)))
+          throw new Error(`The profile ${coordinatorId} changed while its login was made.`);
         await tx.audit.record('settings.save', null, ['coordinators.login']);
         return ok({ coordinatorId, login, password });
       });

@@ -19,10 +19,15 @@ export type RenderHandout = (input: HandoutInput, request: HandoutRequest) => Pr
 /** Builds the KHIDI year (and its workbook): in this thread by default, in a worker thread where a door that serves
  * a window or requests asks (open-services.ts). `readRows` reads the year through the store, for where the job does
  * not read the file itself. */
-export type RunKhidi = (request: KhidiRequest, readRows: () => Promise<KhidiRows>, onProgress?: (progress: JobProgress) => void) => Promise<Result<KhidiJobResult>>;
+export type RunKhidi = (
+  request: KhidiRequest,
+  readRows: () => Promise<KhidiRows>,
+  onProgress?: (progress: JobProgress) => void,
+) => Promise<Result<KhidiJobResult>>;
 
 /** The KHIDI job in the calling thread: the same function the worker runs. */
-export const runKhidiInThread: RunKhidi = async (request, readRows, onProgress) => ok(await runKhidiJob({ kind: 'khidi', ...request, source: { rows: await readRows() } }, onProgress));
+export const runKhidiInThread: RunKhidi = async (request, readRows, onProgress) =>
+  ok(await runKhidiJob({ kind: 'khidi', ...request, source: { rows: await readRows() } }, onProgress));
 import { createAuditAnchors, type AuditAnchors } from './audit/audit-anchoring';
 import { anchorsPathOf } from './audit/anchor-file';
 import type { AnchorKey } from '../security/anchor-key';

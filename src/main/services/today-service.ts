@@ -24,7 +24,10 @@ export function createTodayService(context: ServiceContext) {
       const [sessions, due, { travellers, settings }] = await Promise.all([
         plans.listSessions({ from: today, to: today }),
         followUps.listDueFollowUps({ at: now.toISOString(), limit: DUE_FOLLOW_UPS_SHOWN }),
-        context.store.read(async (tx) => ({ travellers: await tx.trips.travellingBetween(today, tomorrow), settings: await clinicSettingsOf(tx) })),
+        context.store.read(async (tx) => ({
+          travellers: await tx.trips.travellingBetween(today, tomorrow),
+          settings: await clinicSettingsOf(tx),
+        })),
       ]);
       if (!sessions.ok) return sessions;
       if (!due.ok) return due;

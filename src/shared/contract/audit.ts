@@ -122,7 +122,9 @@ const patientId = z.uuid('invalid');
 
 export const auditChannels = {
   /** The patient's entries, and the check of those entries against the chain (cheap enough for every open). */
-  auditHistory: channel<{ readonly entries: readonly AuditHistoryEntry[]; readonly chain: AuditChainStatus }>()(z.strictObject({ patientId })),
+  auditHistory: channel<{ readonly entries: readonly AuditHistoryEntry[]; readonly chain: AuditChainStatus }>()(
+    z.strictObject({ patientId }),
+  ),
   /** The whole chain, entry by entry (about half a second per 100,000 entries), then its head against the newest
    * anchor, or against `code` (a paper code typed in) when given. */
   verifyAuditChain: channel<AuditVerification>()(
@@ -135,7 +137,5 @@ export const auditChannels = {
   /** Whom the audit log names now (`name`: the signed-in profile, else `fallback`, else "unknown"), and the name
    * set for this computer for when nobody is signed in (`fallback`, '' until set). */
   getCoordinator: channel<CoordinatorNames>()(z.strictObject({})),
-  setCoordinator: channel<CoordinatorNames>()(
-    z.strictObject({ name: z.string().trim().min(1, 'required').max(100, 'too_long') }),
-  ),
+  setCoordinator: channel<CoordinatorNames>()(z.strictObject({ name: z.string().trim().min(1, 'required').max(100, 'too_long') })),
 };

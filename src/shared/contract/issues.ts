@@ -54,7 +54,7 @@ export const ISSUE_MESSAGES = {
   invalid_json: { en: 'Not valid JSON.', ko: '올바른 JSON이 아닙니다.' },
   invalid_csv: { en: 'Not a readable CSV file.', ko: '읽을 수 없는 CSV 파일입니다.' },
   encoding_unsure: {
-    en: 'Cannot tell the file\'s encoding. Name it: UTF-8, CP949 (EUC-KR), Shift-JIS or GB18030 (CLI: --encoding).',
+    en: "Cannot tell the file's encoding. Name it: UTF-8, CP949 (EUC-KR), Shift-JIS or GB18030 (CLI: --encoding).",
     ko: '파일의 인코딩을 알 수 없습니다. UTF-8, CP949(EUC-KR), Shift-JIS, GB18030 중 하나로 지정하세요(CLI: --encoding).',
   },
   implausible_text: {
@@ -63,7 +63,7 @@ export const ISSUE_MESSAGES = {
   },
   already_exists: { en: 'A patient with this id already exists.', ko: '같은 ID의 환자가 이미 있습니다.' },
   photo_not_found: {
-    en: 'The photo file is not in this clinic\'s photo store.',
+    en: "The photo file is not in this clinic's photo store.",
     ko: '사진 파일이 저장소에 없습니다.',
   },
   unreadable_image: { en: 'Not a readable JPEG, PNG, WebP or HEIC image.', ko: '읽을 수 없는 이미지입니다.' },
@@ -111,7 +111,10 @@ export const ISSUE_MESSAGES = {
     en: 'Give the exchange rate (KRW per unit), its date and its source for an amount not in KRW.',
     ko: '원화가 아닌 금액은 환율(1단위당 원), 환율 날짜와 출처를 입력하세요.',
   },
-  lines_do_not_add_up: { en: 'The lines do not add up to the amount paid (in KRW).', ko: '항목 금액의 합이 결제 금액(원화)과 맞지 않습니다.' },
+  lines_do_not_add_up: {
+    en: 'The lines do not add up to the amount paid (in KRW).',
+    ko: '항목 금액의 합이 결제 금액(원화)과 맞지 않습니다.',
+  },
   refund_exceeds_paid: {
     en: 'The refund is more than what is left of that payment after its earlier refunds.',
     ko: '환불 금액이 해당 결제에서 이전 환불을 뺀 남은 금액보다 많습니다.',
@@ -122,7 +125,7 @@ export const ISSUE_MESSAGES = {
     ko: '이 결제에 대한 환불 기록이 있습니다. 환불 기록을 먼저 정정하세요.',
   },
   registration_expired: {
-    en: 'The agency\'s registration has expired: an unregistered agency may not be paid for referring patients.',
+    en: "The agency's registration has expired: an unregistered agency may not be paid for referring patients.",
     ko: '유치업자 등록이 만료되었습니다. 등록되지 않은 업체에는 환자 유치 수수료를 지급할 수 없습니다.',
   },
   commission_over_cap: {

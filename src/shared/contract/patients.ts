@@ -56,8 +56,7 @@ export interface PatientRestriction {
  * named in `encoding` when the detector is unsure), or its text already decoded (older callers).
  */
 export type ImportSource =
-  | { readonly name: string; readonly base64: string; readonly encoding?: CsvEncoding }
-  | { readonly name: string; readonly text: string };
+  { readonly name: string; readonly base64: string; readonly encoding?: CsvEncoding } | { readonly name: string; readonly text: string };
 
 /** How a source was read: the encoding its bytes were decoded from, or null when it arrived as text. */
 export interface ImportedSource {

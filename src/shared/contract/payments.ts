@@ -64,12 +64,10 @@ export interface PatientCommission {
 /** The longest range the payments report covers in one call: a year and a day, so a year against the last fits. */
 export const MAX_PAYMENTS_RANGE_DAYS = 366;
 
-const reportRange = z
-  .strictObject({ from: calendarDateSchema, to: calendarDateSchema })
-  .superRefine(({ from, to }, context) => {
-    const days = daysBetween(from, to);
-    if (days < 0 || days >= MAX_PAYMENTS_RANGE_DAYS) context.addIssue({ code: 'custom', path: ['to'], message: 'invalid' });
-  });
+const reportRange = z.strictObject({ from: calendarDateSchema, to: calendarDateSchema }).superRefine(({ from, to }, context) => {
+  const days = daysBetween(from, to);
+  if (days < 0 || days >= MAX_PAYMENTS_RANGE_DAYS) context.addIssue({ code: 'custom', path: ['to'], message: 'invalid' });
+});
 
 export const paymentsChannels = {
   /** Records a deposit, a payment or a refund, numbered for its receipt. */
@@ -86,7 +84,10 @@ export const paymentsChannels = {
   saveAgency: channel<ListedAgency>()(
     z
       .strictObject({ id: id.optional(), expectedVersion: z.int('invalid_type').min(1, 'invalid').optional(), agency: agencySchema })
-      .refine((input) => (input.id === undefined) === (input.expectedVersion === undefined), { path: ['expectedVersion'], message: 'required' }),
+      .refine((input) => (input.id === undefined) === (input.expectedVersion === undefined), {
+        path: ['expectedVersion'],
+        message: 'required',
+      }),
   ),
   archiveAgency: channel<ListedAgency>()(z.strictObject({ id, expectedVersion: z.int('invalid_type').min(1, 'invalid') })),
   getPatientCommission: channel<PatientCommission>()(z.strictObject({ patientId })),

@@ -7,7 +7,14 @@ import { caseFileSchema } from '../domain/intake/case-file';
 import type { PlanEvaluation } from '../domain/plan/evaluate-plan';
 import { calendarDateSchema } from '../domain/intake/patient-schema';
 import { daysBetween } from '../domain/intake/calendar-date';
-import { planSchema, SESSION_STATUSES, sessionRecordSchema, type Plan, type SessionRecord, type SessionStatus } from '../domain/plan/plan-schema';
+import {
+  planSchema,
+  SESSION_STATUSES,
+  sessionRecordSchema,
+  type Plan,
+  type SessionRecord,
+  type SessionStatus,
+} from '../domain/plan/plan-schema';
 import type { TreatmentId } from '../domain/catalog/catalog-schema';
 import type { SentQuote } from '../domain/plan/quote-versions';
 import type { Finding } from '../domain/rules/check-plan';
@@ -63,12 +70,10 @@ export interface SessionFinding {
 /** The most days listSessions covers in one call. */
 export const MAX_SESSION_RANGE_DAYS = 31;
 
-const sessionRange = z
-  .strictObject({ from: calendarDateSchema, to: calendarDateSchema })
-  .superRefine(({ from, to }, context) => {
-    const days = daysBetween(from, to);
-    if (days < 0 || days >= MAX_SESSION_RANGE_DAYS) context.addIssue({ code: 'custom', path: ['to'], message: 'invalid' });
-  });
+const sessionRange = z.strictObject({ from: calendarDateSchema, to: calendarDateSchema }).superRefine(({ from, to }, context) => {
+  const days = daysBetween(from, to);
+  if (days < 0 || days >= MAX_SESSION_RANGE_DAYS) context.addIssue({ code: 'custom', path: ['to'], message: 'invalid' });
+});
 
 const sessionStatusInput = z
   .strictObject({

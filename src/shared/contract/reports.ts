@@ -12,12 +12,10 @@ export const MAX_SUMMARY_RANGE_DAYS = 731;
 
 const year = z.int('invalid_type').min(2000, 'invalid').max(2100, 'invalid');
 
-const summaryRange = z
-  .strictObject({ from: calendarDateSchema, to: calendarDateSchema })
-  .superRefine(({ from, to }, context) => {
-    const days = daysBetween(from, to);
-    if (days < 0 || days >= MAX_SUMMARY_RANGE_DAYS) context.addIssue({ code: 'custom', path: ['to'], message: 'invalid' });
-  });
+const summaryRange = z.strictObject({ from: calendarDateSchema, to: calendarDateSchema }).superRefine(({ from, to }, context) => {
+  const days = daysBetween(from, to);
+  if (days < 0 || days >= MAX_SUMMARY_RANGE_DAYS) context.addIssue({ code: 'custom', path: ['to'], message: 'invalid' });
+});
 
 /** The report as the screen shows it: the first `limit` lines and gaps, with the totals. The spreadsheet
  * (exportKhidiReport) always holds every line; a year of tens of thousands of patients need not cross the door. */

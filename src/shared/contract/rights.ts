@@ -30,7 +30,5 @@ export const rightsChannels = {
       folder: absoluteFolder,
     }),
   ),
-  requestErasure: channel<ErasureOutcome>()(
-    z.strictObject({ patientId, reason: z.string('invalid_type').trim().max(500, 'too_long') }),
-  ),
+  requestErasure: channel<ErasureOutcome>()(z.strictObject({ patientId, reason: z.string('invalid_type').trim().max(500, 'too_long') })),
 };

@@ -19,7 +19,17 @@ export interface PatientInput {
   readonly departure: string;
 }
 
-const TEXT_FIELDS = ['nativeName', 'latinName', 'birthDate', 'phone', 'email', 'homeTimeZone', 'homeCurrency', 'arrival', 'departure'] as const;
+const TEXT_FIELDS = [
+  'nativeName',
+  'latinName',
+  'birthDate',
+  'phone',
+  'email',
+  'homeTimeZone',
+  'homeCurrency',
+  'arrival',
+  'departure',
+] as const;
 const SELECT_FIELDS = ['sex', 'nationality'] as const;
 const PATIENT_URL = /#\/patients\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
@@ -88,7 +98,9 @@ export class IntakePage {
   /** Answers a date question "not asked", "never", or with a date (YYYY-MM-DD, typed into the field that appears). */
   async answerDate(question: ScreeningDate, answer: 'not_asked' | 'never' | string): Promise<void> {
     const state = answer === 'not_asked' || answer === 'never' ? answer : 'date';
-    await this.control(`date-${question}`).and(this.page.locator(`[value="${state}"]`)).check();
+    await this.control(`date-${question}`)
+      .and(this.page.locator(`[value="${state}"]`))
+      .check();
     if (state === 'date') await this.control(question).fill(answer);
     await expect(this.field(question)).toHaveAttribute('data-date-state', state);
   }
@@ -119,6 +131,9 @@ export class IntakePage {
 
   /** The thumbnails of one visit, under that visit's date heading. */
   photosOfVisit(visitDate: string): Locator {
-    return this.form.locator('.photo-visit').filter({ has: this.page.getByRole('heading', { name: visitDate, exact: true }) }).locator('figure.photo');
+    return this.form
+      .locator('.photo-visit')
+      .filter({ has: this.page.getByRole('heading', { name: visitDate, exact: true }) })
+      .locator('figure.photo');
   }
 }

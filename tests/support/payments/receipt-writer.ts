@@ -28,13 +28,29 @@ for (let n = 0; n < count; n++) {
   const result: Result<ListedPayment> = overRefund
     ? await services.dispatch('recordPayment', {
         patientId: lastPaid!.patientId,
-        entry: { kind: 'refund', date, method: 'card', currency: 'KRW', amount: '999999999', refundOf: lastPaid!.id, reason: 'more than paid' },
+        entry: {
+          kind: 'refund',
+          date,
+          method: 'card',
+          currency: 'KRW',
+          amount: '999999999',
+          refundOf: lastPaid!.id,
+          reason: 'more than paid',
+        },
       })
-    : await services.dispatch('recordPayment', { patientId, entry: { kind: 'payment', date, method: 'card', currency: 'KRW', amount: String(1000 + n) } });
+    : await services.dispatch('recordPayment', {
+        patientId,
+        entry: { kind: 'payment', date, method: 'card', currency: 'KRW', amount: String(1000 + n) },
+      });
   if (result.ok) {
     say(`receipt ${result.value.receiptNumber}`);
     lastPaid = { patientId, id: result.value.id };
-  } else say(overRefund && result.error.code === 'invalid_input' ? `refused ${result.error.issues[0]?.code}` : `failed ${result.error.code} ${result.error.message}`);
+  } else
+    say(
+      overRefund && result.error.code === 'invalid_input'
+        ? `refused ${result.error.issues[0]?.code}`
+        : `failed ${result.error.code} ${result.error.message}`,
+    );
 }
 await services.close();
 say('done');

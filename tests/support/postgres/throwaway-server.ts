@@ -10,7 +10,22 @@
 // the process is killed outright (SIGKILL leaves no exit handler to run).
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, appendFileSync, chmodSync, chownSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  appendFileSync,
+  chmodSync,
+  chownSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -81,7 +96,9 @@ export function findPostgresBinaries(env: NodeJS.ProcessEnv = process.env): Post
   }
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
-    const versions = readdirSync(debian).filter((name) => /^\d+(\.\d+)?$/.test(name)).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(debian)
+      .filter((name) => /^\d+(\.\d+)?$/.test(name))
+      .sort((a, b) => Number(b) - Number(a));
     candidates.push(...versions.map((version) => join(debian, version, 'bin')));
   }
   for (const binDir of candidates) {
@@ -134,7 +151,7 @@ function postgresOwner(): Owner | null {
   } catch {
     throw new PostgresUnavailableError(
       `Running as root, PostgreSQL must run as another user, and there is no user "${OS_USER}" ` +
-        '(Debian\'s postgresql package makes it; or set CLINICDESK_PG_OS_USER).',
+        "(Debian's postgresql package makes it; or set CLINICDESK_PG_OS_USER).",
     );
   }
 }
@@ -171,15 +188,41 @@ function tlsFiles(folder: string): { caFile: string; certFile: string; keyFile: 
       execFileSync('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
     } catch (error) {
       const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
-      throw new PostgresUnavailableError(`openssl could not ${what} (is openssl installed?): ${(error as Error).message}\n${tail(stderr, 10)}`);
+      throw new PostgresUnavailableError(
+        `openssl could not ${what} (is openssl installed?): ${(error as Error).message}\n${tail(stderr, 10)}`,
+      );
     }
   };
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  openssl(['req', '-x509', ...ec, '-keyout', caKey, '-out', caFile, '-days', '7', '-subj', '/CN=ClinicDesk throwaway test CA',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], 'make the test CA');
+  openssl(
+    [
+      'req',
+      '-x509',
+      ...ec,
+      '-keyout',
+      caKey,
+      '-out',
+      caFile,
+      '-days',
+      '7',
+      '-subj',
+      '/CN=ClinicDesk throwaway test CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ],
+    'make the test CA',
+  );
   openssl(['req', '-new', ...ec, '-keyout', keyFile, '-out', csr, '-subj', '/CN=127.0.0.1'], 'make the server key');
-  writeFileSync(ext, 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n');
-  openssl(['x509', '-req', '-in', csr, '-CA', caFile, '-CAkey', caKey, '-CAcreateserial', '-out', certFile, '-days', '7', '-extfile', ext], 'sign the server certificate');
+  writeFileSync(
+    ext,
+    'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n',
+  );
+  openssl(
+    ['x509', '-req', '-in', csr, '-CA', caFile, '-CAkey', caKey, '-CAcreateserial', '-out', certFile, '-days', '7', '-extfile', ext],
+    'sign the server certificate',
+  );
   // Nothing else is ever signed with this CA: its key goes now.
   for (const path of [caKey, csr, ext, join(tls, 'ca.srl')]) rmSync(path, { force: true });
   chmodSync(keyFile, 0o600);
@@ -226,10 +269,25 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions =
       }
     }
     log(`initdb into ${dataDir} (${binaries.binDir})`);
-    await run(owner, binaries.initdb, [
-      '--pgdata', dataDir, '--username', SUPERUSER, '--pwfile', pwFile, '--auth=scram-sha-256',
-      '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync', '--no-instructions',
-    ], 'initdb', 180_000);
+    await run(
+      owner,
+      binaries.initdb,
+      [
+        '--pgdata',
+        dataDir,
+        '--username',
+        SUPERUSER,
+        '--pwfile',
+        pwFile,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C.UTF-8',
+        '--no-sync',
+        '--no-instructions',
+      ],
+      'initdb',
+      180_000,
+    );
     rmSync(pwFile, { force: true });
     // TLS on TCP only, scram everywhere, nothing without a password; the socket is for pg_ctl and stays in the folder.
     writeFileSync(join(dataDir, 'pg_hba.conf'), 'local all all scram-sha-256\nhostssl all all 127.0.0.1/32 scram-sha-256\n');
@@ -256,15 +314,25 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions =
       };
       // A file of our own, included last, so a retry on another port replaces rather than appends.
       const ours = join(dataDir, 'throwaway.conf');
-      writeFileSync(ours, Object.entries(settings).map(([key, value]) => `${key} = ${quoteConf(value)}\n`).join(''));
+      writeFileSync(
+        ours,
+        Object.entries(settings)
+          .map(([key, value]) => `${key} = ${quoteConf(value)}\n`)
+          .join(''),
+      );
       if (owner) chownSync(ours, owner.uid, owner.gid);
       if (attempt === 1) appendFileSync(join(dataDir, 'postgresql.conf'), `\ninclude 'throwaway.conf'\n`);
 
       log(`starting on 127.0.0.1:${port}`);
       cleanup.arm();
       try {
-        await run(owner, binaries.pgCtl, ['start', '--pgdata', dataDir, '--log', logFile, '--wait', '--timeout', String(timeoutSeconds)],
-          `pg_ctl start (port ${port})`, (timeoutSeconds + 15) * 1000);
+        await run(
+          owner,
+          binaries.pgCtl,
+          ['start', '--pgdata', dataDir, '--log', logFile, '--wait', '--timeout', String(timeoutSeconds)],
+          `pg_ctl start (port ${port})`,
+          (timeoutSeconds + 15) * 1000,
+        );
       } catch (error) {
         const serverLog = readTail(logFile, 30);
         await cleanup.stopServer();
@@ -288,8 +356,13 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions =
         logTail: (lines = 30) => readTail(logFile, lines),
         pause: () => cleanup.stopServer(),
         resume: async () => {
-          await run(owner, binaries.pgCtl, ['start', '--pgdata', dataDir, '--log', logFile, '--wait', '--timeout', String(timeoutSeconds)],
-            `pg_ctl start again (port ${port})`, (timeoutSeconds + 15) * 1000);
+          await run(
+            owner,
+            binaries.pgCtl,
+            ['start', '--pgdata', dataDir, '--log', logFile, '--wait', '--timeout', String(timeoutSeconds)],
+            `pg_ctl start again (port ${port})`,
+            (timeoutSeconds + 15) * 1000,
+          );
         },
         stop: () => cleanup.stop(),
       };
@@ -310,12 +383,14 @@ function readTail(path: string, lines: number): string {
 
 /** What to do when there is no PostgreSQL, for messages. */
 export function missingPostgresHint(): string {
-  if (process.env.CLINICDESK_PG_BIN_DIR) return `CLINICDESK_PG_BIN_DIR (${process.env.CLINICDESK_PG_BIN_DIR}) holds no initdb, pg_ctl and postgres.`;
+  if (process.env.CLINICDESK_PG_BIN_DIR)
+    return `CLINICDESK_PG_BIN_DIR (${process.env.CLINICDESK_PG_BIN_DIR}) holds no initdb, pg_ctl and postgres.`;
   return 'initdb and pg_ctl are neither on PATH nor in /usr/lib/postgresql/*/bin. On Debian: apt-get install postgresql (bash .ci/run does).';
 }
 
 /** Is this a CI run, where a missing PostgreSQL is a failure rather than a reason to skip? */
-export const isCi = (env: NodeJS.ProcessEnv = process.env): boolean => env.CI !== undefined && !['', '0', 'false'].includes(env.CI.toLowerCase());
+export const isCi = (env: NodeJS.ProcessEnv = process.env): boolean =>
+  env.CI !== undefined && !['', '0', 'false'].includes(env.CI.toLowerCase());
 
 /**
  * Stopping and removing one server, from stop(), from the exit handler (synchronously) and from the watchdog.
@@ -346,9 +421,19 @@ class Cleanup {
     process.once('SIGINT', this.onSignal);
     process.once('SIGTERM', this.onSignal);
     process.once('SIGHUP', this.onSignal);
-    const [stopFile, stopArgs] = command(this.owner, this.binaries.pgCtl, ['stop', '--pgdata', this.dataDir, '--mode', 'immediate', '--wait', '--timeout', '20']);
+    const [stopFile, stopArgs] = command(this.owner, this.binaries.pgCtl, [
+      'stop',
+      '--pgdata',
+      this.dataDir,
+      '--mode',
+      'immediate',
+      '--wait',
+      '--timeout',
+      '20',
+    ]);
     // Polls our pid once a second; when we are gone (even by SIGKILL) and the folder is still there, cleans up.
-    const script = 'while kill -0 "$1" 2>/dev/null && [ -d "$2" ]; do sleep 1; done; if [ -d "$2" ]; then shift 2; "$@" >/dev/null 2>&1; rm -rf "$FOLDER"; fi';
+    const script =
+      'while kill -0 "$1" 2>/dev/null && [ -d "$2" ]; do sleep 1; done; if [ -d "$2" ]; then shift 2; "$@" >/dev/null 2>&1; rm -rf "$FOLDER"; fi';
     const watchdog = spawn('sh', ['-c', script, 'clinicdesk-pg-watchdog', String(process.pid), this.folder, stopFile, ...stopArgs], {
       detached: true,
       stdio: 'ignore',
@@ -377,7 +462,13 @@ class Cleanup {
     if (!existsSync(join(this.dataDir, 'postmaster.pid'))) return;
     for (const mode of ['fast', 'immediate']) {
       try {
-        await run(this.owner, this.binaries.pgCtl, ['stop', '--pgdata', this.dataDir, '--mode', mode, '--wait', '--timeout', '30'], `pg_ctl stop -m ${mode}`, 45_000);
+        await run(
+          this.owner,
+          this.binaries.pgCtl,
+          ['stop', '--pgdata', this.dataDir, '--mode', mode, '--wait', '--timeout', '30'],
+          `pg_ctl stop -m ${mode}`,
+          45_000,
+        );
         return;
       } catch {
         // Try harder.
@@ -412,7 +503,16 @@ class Cleanup {
     this.stopped = true;
     try {
       if (existsSync(join(this.dataDir, 'postmaster.pid'))) {
-        const [file, args] = command(this.owner, this.binaries.pgCtl, ['stop', '--pgdata', this.dataDir, '--mode', 'immediate', '--wait', '--timeout', '10']);
+        const [file, args] = command(this.owner, this.binaries.pgCtl, [
+          'stop',
+          '--pgdata',
+          this.dataDir,
+          '--mode',
+          'immediate',
+          '--wait',
+          '--timeout',
+          '10',
+        ]);
         execFileSync(file, args, { stdio: 'ignore', timeout: 15_000 });
       }
     } catch {

@@ -49,7 +49,14 @@ export function usePostgres(): TestPostgres {
     const unavailable = () => {
       throw new Error(reason);
     };
-    return { available: false, title: (name) => `${name} [SKIPPED: ${reason}]`, adminUrl: unavailable, createDatabase: unavailable, connect: unavailable, logTail: () => '' };
+    return {
+      available: false,
+      title: (name) => `${name} [SKIPPED: ${reason}]`,
+      adminUrl: unavailable,
+      createDatabase: unavailable,
+      connect: unavailable,
+      logTail: () => '',
+    };
   }
 
   let own: ThrowawayPostgres | null = null;

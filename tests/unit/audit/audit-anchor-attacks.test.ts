@@ -63,18 +63,18 @@ function rewriteActor(db: Db, seq: number): void {
     rows
       .map((row) => (row.seq === seq ? { ...row, actor: 'someone else' } : row))
       .forEach((row, index) => {
-        const entry = { seq: index + 1, at: row.at, actor: row.actor, action: row.action, patientId: row.patient_id, fields: JSON.parse(row.fields_json) as string[] };
+        const entry = {
+          seq: index + 1,
+          at: row.at,
+          actor: row.actor,
+          action: row.action,
+          patientId: row.patient_id,
+          fields: JSON.parse(row.fields_json) as string[],
+        };
         const hash = entryHash(entry, prevHash);
-        db.prepare('INSERT INTO audit_log (seq, at, actor, action, patient_id, fields_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-          entry.seq,
-          entry.at,
-          entry.actor,
-          entry.action,
-          entry.patientId,
-          row.fields_json,
-          prevHash,
-          hash,
-        );
+        db.prepare(
+          'INSERT INTO audit_log (seq, at, actor, action, patient_id, fields_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        ).run(entry.seq, entry.at, entry.actor, entry.action, entry.patientId, row.fields_json, prevHash, hash);
         prevHash = hash;
       });
   })();
@@ -123,14 +123,18 @@ describe('with an anchor', () => {
     await someHistory();
     const anchored = await services.context.anchors.anchor(clock.now());
     expect(anchored).toMatchObject({ written: true, anchor: { count: 6 } });
-    expect(await verify()).toMatchObject({ firstBroken: null, entries: 6, anchor: { against: 'anchor', anchoredCount: 6, finding: null, tamperedLines: [] } });
+    expect(await verify()).toMatchObject({
+      firstBroken: null,
+      entries: 6,
+      anchor: { against: 'anchor', anchoredCount: 6, finding: null, tamperedLines: [] },
+    });
     run(services.context.db);
     const verified = await verify();
     // The chain inside the database is consistent: the attack is seen only from outside it.
     expect(verified).toMatchObject({ firstBroken: null, entries, anchor: { keyed: true, against: 'anchor', anchoredCount: 6, finding } });
   });
 
-  it('finds nothing in a log that only grew since the anchor, and gives the anchor\'s paper code', async () => {
+  it("finds nothing in a log that only grew since the anchor, and gives the anchor's paper code", async () => {
     open(anchorKey);
     await someHistory();
     const anchored = await services.context.anchors.anchor(clock.now());
@@ -153,7 +157,10 @@ describe('with an anchor', () => {
     expect(readFileSync(anchorsFile(), 'utf8')).toBe(before);
     expect((await verify()).anchor.finding).toBe('cut_tail');
     // After a restore the shorter log is right; whoever holds the anchor key says so.
-    expect(await services.context.anchors.anchor(clock.now(), { acceptCurrent: true })).toMatchObject({ written: true, anchor: { count: 3 } });
+    expect(await services.context.anchors.anchor(clock.now(), { acceptCurrent: true })).toMatchObject({
+      written: true,
+      anchor: { count: 3 },
+    });
     expect((await verify()).anchor).toMatchObject({ anchoredCount: 3, finding: null });
   });
 
@@ -170,7 +177,9 @@ describe('with an anchor', () => {
     await services.context.anchors.anchor(clock.now());
     // The attacker cuts the tail and writes an anchor for the cut log, under a key of their own.
     cutTail(services.context.db, 4);
-    const last = services.context.db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get()!;
+    const last = services.context.db
+      .prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
+      .get()!;
     appendFileSync(anchorsFile(), `${JSON.stringify(makeAnchor(newAnchorKey(), { count: last.seq, head: last.hash }, clock.now()))}\n`);
     appendFileSync(anchorsFile(), 'not even json\n');
     const verified = await verify();
@@ -189,7 +198,12 @@ describe('with an anchor', () => {
     expect((await verify(anchored.code.toLowerCase())).anchor).toMatchObject({ against: 'code', finding: 'cut_tail' });
     services.close();
     open(undefined);
-    expect((await verify(anchored.code)).anchor).toMatchObject({ keyed: false, against: 'code', finding: 'cut_tail', rewriteChecked: false });
+    expect((await verify(anchored.code)).anchor).toMatchObject({
+      keyed: false,
+      against: 'code',
+      finding: 'cut_tail',
+      rewriteChecked: false,
+    });
   });
 
   it('detects a rewrite from the paper code with the anchor key', async () => {

@@ -2,7 +2,15 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { canonicalForm, chainEntry, entryHash, GENESIS_HASH, verifyChain, verifyEntries, type AuditEntry } from '../../../src/main/services/audit/audit-chain';
+import {
+  canonicalForm,
+  chainEntry,
+  entryHash,
+  GENESIS_HASH,
+  verifyChain,
+  verifyEntries,
+  type AuditEntry,
+} from '../../../src/main/services/audit/audit-chain';
 import { changedPaths } from '../../../src/shared/domain/audit/changed-paths';
 
 const PATIENT = '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f';
@@ -10,7 +18,12 @@ const PATIENT = '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f';
 function chainOf(count: number): AuditEntry[] {
   const entries: AuditEntry[] = [];
   for (let n = 0; n < count; n++) {
-    entries.push(chainEntry({ at: `2026-11-24T01:00:0${n % 10}.000Z`, actor: 'Park Ji-won', action: 'patient.update', patientId: PATIENT, fields: [`f${n}`] }, entries.at(-1)));
+    entries.push(
+      chainEntry(
+        { at: `2026-11-24T01:00:0${n % 10}.000Z`, actor: 'Park Ji-won', action: 'patient.update', patientId: PATIENT, fields: [`f${n}`] },
+        entries.at(-1),
+      ),
+    );
   }
   return entries;
 }
@@ -30,7 +43,9 @@ describe('the audit hash chain', () => {
     const reordered = { fields: ['x'], patientId: null, action: 'c', actor: 'b', at: 'a', seq: 1 };
     expect(canonicalForm(entry, GENESIS_HASH)).toBe(canonicalForm(reordered, GENESIS_HASH));
     // Moving a character from one field to the next must change the hash.
-    expect(entryHash({ ...entry, actor: 'bc', action: '' }, GENESIS_HASH)).not.toBe(entryHash({ ...entry, actor: 'b', action: 'c' }, GENESIS_HASH));
+    expect(entryHash({ ...entry, actor: 'bc', action: '' }, GENESIS_HASH)).not.toBe(
+      entryHash({ ...entry, actor: 'b', action: 'c' }, GENESIS_HASH),
+    );
   });
 
   it('an intact chain verifies, and an empty one too', async () => {
@@ -55,14 +70,19 @@ describe('the audit hash chain', () => {
   it('any one altered field is caught at that entry', async () => {
     const fields = ['at', 'actor', 'action', 'patientId', 'fields', 'prevHash', 'hash'] as const;
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 19 }), fc.constantFrom(...fields), fc.string({ minLength: 1 }), async (index, field, junk) => {
-        const entries = chainOf(20);
-        const original = entries[index]!;
-        const value = field === 'fields' ? [...original.fields, junk] : `${String(original[field])}${junk}`;
-        entries[index] = { ...original, [field]: value };
-        const result = await verifyChain(entries);
-        expect(result.firstBroken?.seq).toBe(original.seq);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 19 }),
+        fc.constantFrom(...fields),
+        fc.string({ minLength: 1 }),
+        async (index, field, junk) => {
+          const entries = chainOf(20);
+          const original = entries[index]!;
+          const value = field === 'fields' ? [...original.fields, junk] : `${String(original[field])}${junk}`;
+          entries[index] = { ...original, [field]: value };
+          const result = await verifyChain(entries);
+          expect(result.firstBroken?.seq).toBe(original.seq);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -91,7 +111,10 @@ describe('checking some entries of a chain', () => {
         const entries = chainOf(20);
         entries[tampered] = { ...entries[tampered]!, actor: 'x' };
         const bySeq = new Map(entries.map((entry) => [entry.seq, entry]));
-        const result = verifyEntries(chosen.map((index) => entries[index]!), (seq) => bySeq.get(seq));
+        const result = verifyEntries(
+          chosen.map((index) => entries[index]!),
+          (seq) => bySeq.get(seq),
+        );
         expect(result.firstBroken).toEqual(chosen.includes(tampered) ? { seq: tampered + 1, reason: 'wrong_hash' } : null);
       }),
       { numRuns: 300 },
@@ -106,8 +129,18 @@ describe('checking some entries of a chain', () => {
 
 describe('changed field paths', () => {
   it('names the leaves that changed, never the values', () => {
-    const before = { phone: '+82101', trip: { arrival: '2026-12-01', departure: '2026-12-15' }, languages: ['ko'], consents: [{ kind: 'a', withdrawnAt: null }] };
-    const after = { phone: '+82102', trip: { arrival: '2026-12-01', departure: '2026-12-20' }, languages: ['ko', 'en'], consents: [{ kind: 'a', withdrawnAt: '2026-12-02' }] };
+    const before = {
+      phone: '+82101',
+      trip: { arrival: '2026-12-01', departure: '2026-12-15' },
+      languages: ['ko'],
+      consents: [{ kind: 'a', withdrawnAt: null }],
+    };
+    const after = {
+      phone: '+82102',
+      trip: { arrival: '2026-12-01', departure: '2026-12-20' },
+      languages: ['ko', 'en'],
+      consents: [{ kind: 'a', withdrawnAt: '2026-12-02' }],
+    };
     expect(changedPaths(before, after)).toEqual(['consents.0.withdrawnAt', 'languages', 'phone', 'trip.departure']);
     expect(changedPaths(before, structuredClone(before))).toEqual([]);
   });
@@ -120,7 +153,10 @@ describe('changed field paths', () => {
   it('is empty exactly when the two are deeply equal, and lists no path twice', () => {
     // Through JSON first, as stored records are (-0 becomes 0).
     const json = fc.jsonValue().map((value) => JSON.parse(JSON.stringify(value)) as unknown);
-    const pair = fc.oneof(fc.tuple(json, json), json.map((value) => [value, structuredClone(value)] as const));
+    const pair = fc.oneof(
+      fc.tuple(json, json),
+      json.map((value) => [value, structuredClone(value)] as const),
+    );
     fc.assert(
       fc.property(pair, ([a, b]) => {
         const paths = changedPaths(a, b);

@@ -21,10 +21,12 @@ interface Row {
   fields_json: string;
 }
 
-const rowsAfter = (seq: number): Promise<Row[]> => services.sql.all<Row>('SELECT seq, at, actor, action, patient_id, fields_json FROM audit_log WHERE seq > ? ORDER BY seq', seq);
+const rowsAfter = (seq: number): Promise<Row[]> =>
+  services.sql.all<Row>('SELECT seq, at, actor, action, patient_id, fields_json FROM audit_log WHERE seq > ? ORDER BY seq', seq);
 const lastSeq = async (): Promise<number> => (await services.sql.get<{ n: number }>('SELECT coalesce(max(seq), 0) AS n FROM audit_log'))!.n;
 /** Someone with the database's owner rights removes one of the log's guards. */
-const dropTrigger = (name: string) => services.sql.run(services.backend === 'sqlite' ? `DROP TRIGGER ${name}` : `DROP TRIGGER ${name} ON audit_log`);
+const dropTrigger = (name: string) =>
+  services.sql.run(services.backend === 'sqlite' ? `DROP TRIGGER ${name}` : `DROP TRIGGER ${name} ON audit_log`);
 
 const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
   const result = await services.dispatch(channel, input);
@@ -33,10 +35,18 @@ const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<O
 };
 
 /** Runs one action and returns the entries it appended. */
-async function appended(action: () => Promise<unknown>): Promise<{ action: string; patientId: string | null; fields: string[]; actor: string; at: string }[]> {
+async function appended(
+  action: () => Promise<unknown>,
+): Promise<{ action: string; patientId: string | null; fields: string[]; actor: string; at: string }[]> {
   const before = await lastSeq();
   await action();
-  return (await rowsAfter(before)).map((row) => ({ action: row.action, patientId: row.patient_id, fields: JSON.parse(row.fields_json) as string[], actor: row.actor, at: row.at }));
+  return (await rowsAfter(before)).map((row) => ({
+    action: row.action,
+    patientId: row.patient_id,
+    fields: JSON.parse(row.fields_json) as string[],
+    actor: row.actor,
+    at: row.at,
+  }));
 }
 
 beforeEach(async () => {
@@ -64,7 +74,9 @@ describe('the audit log', () => {
   it('names the coordinator set through the setCoordinator channel, and logs the change of hands', async () => {
     expect(await call('getCoordinator', {})).toEqual({ name: 'unknown', fallback: '' });
     const entries = await appended(() => call('setCoordinator', { name: '  Lee Min-ho ' }));
-    expect(entries).toEqual([expect.objectContaining({ action: 'settings.save', actor: 'unknown', patientId: null, fields: ['coordinator'] })]);
+    expect(entries).toEqual([
+      expect.objectContaining({ action: 'settings.save', actor: 'unknown', patientId: null, fields: ['coordinator'] }),
+    ]);
     expect(await call('getCoordinator', {})).toEqual({ name: 'Lee Min-ho', fallback: 'Lee Min-ho' });
     expect(await appended(() => call('getPatient', { id: patientId }))).toEqual([expect.objectContaining({ actor: 'Lee Min-ho' })]);
     const blank = await services.dispatch('setCoordinator', { name: '   ' });
@@ -84,14 +96,25 @@ describe('the audit log', () => {
   it('records nothing for a refused or conflicting change', async () => {
     const record = await call('getPatient', { id: patientId });
     await call('updatePatient', { id: patientId, expectedVersion: record.version, patient: record.patient });
-    const entries = await appended(() => services.dispatch('updatePatient', { id: patientId, expectedVersion: record.version, patient: record.patient }));
+    const entries = await appended(() =>
+      services.dispatch('updatePatient', { id: patientId, expectedVersion: record.version, patient: record.patient }),
+    );
     expect(entries).toEqual([]);
-    expect(await appended(() => services.dispatchRaw('updatePatient', { id: patientId, expectedVersion: 1, patient: { nope: 1 } }))).toEqual([]);
+    expect(
+      await appended(() => services.dispatchRaw('updatePatient', { id: patientId, expectedVersion: 1, patient: { nope: 1 } })),
+    ).toEqual([]);
   });
 
   it('records each plan, session, follow-up, photo, export, calendar, print and settings action once', async () => {
-    const plan: PlanInput = { items: [{ treatment: 'pico-laser', date: '2027-02-22' }, { treatment: 'hydrafacial', date: '2027-02-23' }] };
-    expect(await appended(() => call('getPatientPlan', { patientId }))).toEqual([expect.objectContaining({ action: 'plan.open', patientId })]);
+    const plan: PlanInput = {
+      items: [
+        { treatment: 'pico-laser', date: '2027-02-22' },
+        { treatment: 'hydrafacial', date: '2027-02-23' },
+      ],
+    };
+    expect(await appended(() => call('getPatientPlan', { patientId }))).toEqual([
+      expect.objectContaining({ action: 'plan.open', patientId }),
+    ]);
     expect(await appended(() => call('savePatientPlan', { patientId, expectedVersion: 0, plan }))).toEqual([
       expect.objectContaining({ action: 'plan.save', patientId, fields: ['items'] }),
     ]);
@@ -104,11 +127,15 @@ describe('the audit log', () => {
     expect(await appended(() => call('recordFollowUpOutcome', { id: followUp!.id, outcome: 'done', note: 'fine' }))).toEqual([
       expect.objectContaining({ action: 'followup.record', patientId, fields: [`followups.${followUp!.step}`] }),
     ]);
-    const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c8a080' } }).jpeg().toBuffer();
-    expect(await appended(() => call('addPhoto', { patientId, visitDate: '2026-11-24', angle: 'front', dataBase64: jpeg.toString('base64') }))).toEqual([
-      expect.objectContaining({ action: 'photo.add', patientId, fields: ['photos.front'] }),
+    const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c8a080' } })
+      .jpeg()
+      .toBuffer();
+    expect(
+      await appended(() => call('addPhoto', { patientId, visitDate: '2026-11-24', angle: 'front', dataBase64: jpeg.toString('base64') })),
+    ).toEqual([expect.objectContaining({ action: 'photo.add', patientId, fields: ['photos.front'] })]);
+    expect(await appended(() => call('exportPatient', { id: patientId }))).toEqual([
+      expect.objectContaining({ action: 'export', patientId, fields: ['case-file'] }),
     ]);
-    expect(await appended(() => call('exportPatient', { id: patientId }))).toEqual([expect.objectContaining({ action: 'export', patientId, fields: ['case-file'] })]);
     expect(await appended(() => call('exportPatientCalendar', { patientId }))).toEqual([
       expect.objectContaining({ action: 'calendar.export', patientId, fields: ['calendar'] }),
     ]);
@@ -153,7 +180,9 @@ describe('the audit log', () => {
 
   it('refuses an entry written outside a write transaction (it must share the change’s transaction)', async () => {
     const before = await lastSeq();
-    await expect(services.context.store.read((tx) => tx.audit.record('patient.open', patientId))).rejects.toThrow(/outside the transaction/);
+    await expect(services.context.store.read((tx) => tx.audit.record('patient.open', patientId))).rejects.toThrow(
+      /outside the transaction/,
+    );
     // Nor through a transaction kept after it ended.
     const ended = await services.context.store.transaction(async (tx) => tx);
     await expect(ended.audit.record('patient.open', patientId)).rejects.toThrow(/outside the transaction/);
@@ -176,7 +205,7 @@ describe('the audit log', () => {
     expect(await call('verifyAuditChain', {})).toMatchObject({ checked: 6, firstBroken: null });
     await dropTrigger('audit_log_no_update');
     await dropTrigger('audit_log_no_delete');
-    await services.sql.run("UPDATE audit_log SET fields_json = '[\"phone\"]' WHERE seq = 4");
+    await services.sql.run('UPDATE audit_log SET fields_json = \'["phone"]\' WHERE seq = 4');
     expect(await call('verifyAuditChain', {})).toMatchObject({ checked: 4, firstBroken: { seq: 4, reason: 'wrong_hash' } });
     // The patient's own history check finds it too, without walking the whole log.
     const { chain } = await call('auditHistory', { patientId });

@@ -46,7 +46,12 @@ async function call<C extends Channel>(services: OpenServices, channel: C, input
   if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
   return result.value;
 }
-const backupsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.cdbackup')).sort() : []);
+const backupsIn = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.cdbackup'))
+        .sort()
+    : [];
 
 describe('the backup schedule (pure)', () => {
   it('takes the newest backup time not after now: one from the future neither holds the backup off nor makes it due hourly', () => {
@@ -78,18 +83,21 @@ describe('the daily backup', () => {
     expect(log).toBe(2);
   });
 
-  it('uses the clinic\'s folder and keeps the newest N there, but never less than the last 7 days', async () => {
+  it("uses the clinic's folder and keeps the newest N there, but never less than the last 7 days", async () => {
     const services = open();
     const chosen = join(folder, 'chosen');
     const settings = await call(services, 'getClinicSettings', {});
     expect(settings.backup).toEqual({ folder: '', keep: 30 });
     expect(settings.idleLockMinutes).toBe(5);
     await call(services, 'saveClinicSettings', { settings: { ...settings, backup: { folder: chosen, keep: 2 } } });
-    for (let day = 0; day < 10; day++) expect((await services.runScheduledBackup(new Date(T0.getTime() + day * 24 * HOUR))).made).toBe(true);
+    for (let day = 0; day < 10; day++)
+      expect((await services.runScheduledBackup(new Date(T0.getTime() + day * 24 * HOUR))).made).toBe(true);
     // keep=2 asked for two; the floor keeps every backup younger than 7 days at the last run (day 9).
-    expect(backupsIn(chosen)).toEqual([27, 28, 29, 30].map((day) => `clinicdesk-202611${day}T010000000Z.cdbackup`).concat(
-      [1, 2, 3].map((day) => `clinicdesk-2026120${day}T010000000Z.cdbackup`),
-    ));
+    expect(backupsIn(chosen)).toEqual(
+      [27, 28, 29, 30]
+        .map((day) => `clinicdesk-202611${day}T010000000Z.cdbackup`)
+        .concat([1, 2, 3].map((day) => `clinicdesk-2026120${day}T010000000Z.cdbackup`)),
+    );
     expect(backupsIn(join(folder, 'data', DEFAULT_BACKUP_FOLDER_NAME))).toEqual([]);
   });
 
@@ -102,7 +110,7 @@ describe('the daily backup', () => {
     expect((await services.runScheduledBackup(new Date(T0.getTime() + 24 * HOUR))).made).toBe(true);
   });
 
-  it('removes a killed backup\'s temporary files at the next start, and leaves a running one\'s alone', async () => {
+  it("removes a killed backup's temporary files at the next start, and leaves a running one's alone", async () => {
     const dir = join(folder, 'data', DEFAULT_BACKUP_FOLDER_NAME);
     mkdirSync(dir, { recursive: true });
     const killed = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
@@ -131,10 +139,14 @@ describe('the daily backup', () => {
   it('refuses a relative folder or a keep of 0, beside the field, and changes nothing', async () => {
     const services = open();
     const settings = await call(services, 'getClinicSettings', {});
-    for (const backup of [{ folder: 'backups', keep: 3 }, { folder: '', keep: 0 }]) {
+    for (const backup of [
+      { folder: 'backups', keep: 3 },
+      { folder: '', keep: 0 },
+    ]) {
       const result = await services.dispatch('saveClinicSettings', { settings: { ...settings, backup } });
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.issues[0]?.path.slice(0, 3)).toEqual(['settings', 'backup', backup.keep === 0 ? 'keep' : 'folder']);
+      if (!result.ok)
+        expect(result.error.issues[0]?.path.slice(0, 3)).toEqual(['settings', 'backup', backup.keep === 0 ? 'keep' : 'folder']);
     }
     expect(await call(services, 'getClinicSettings', {})).toEqual(settings);
   });
@@ -148,10 +160,17 @@ describe('the backup before migrations', () => {
     mkdirSync(join(folder, 'data'), { recursive: true });
     const db = openDatabase(databasePath(), TEST_KEY, older);
     // Plain SQL of the schema-9 tables: today's repositories prepare statements for columns added since.
-    db.prepare(`INSERT INTO patients (id, native_name, latin_name, birth_date, sex, nationality, languages_json, home_time_zone,
+    db.prepare(
+      `INSERT INTO patients (id, native_name, latin_name, birth_date, sex, nationality, languages_json, home_time_zone,
       home_currency, arrival, departure, screening_json, created_at, updated_at)
-      VALUES (?, '김서연', 'Kim Seoyeon', '1990-01-01', 'female', 'KR', '["ko"]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', '{}', 'x', 'x')`).run(PATIENT_ID);
-    if (settings) db.prepare('INSERT INTO clinic_settings (key, value_json, updated_at) VALUES (?, ?, ?)').run('clinic', JSON.stringify(settings), T0.toISOString());
+      VALUES (?, '김서연', 'Kim Seoyeon', '1990-01-01', 'female', 'KR', '["ko"]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', '{}', 'x', 'x')`,
+    ).run(PATIENT_ID);
+    if (settings)
+      db.prepare('INSERT INTO clinic_settings (key, value_json, updated_at) VALUES (?, ?, ?)').run(
+        'clinic',
+        JSON.stringify(settings),
+        T0.toISOString(),
+      );
     db.close();
   }
 
@@ -170,7 +189,12 @@ describe('the backup before migrations', () => {
     expect(backupsIn(dir)).toHaveLength(1);
 
     const restoredPath = join(folder, 'restored', 'clinicdesk.sqlite');
-    const restored = restoreBackup({ file: join(dir, backupsIn(dir)[0]!), databasePath: restoredPath, photoRoot: photoRootOf(restoredPath), key: TEST_KEY });
+    const restored = restoreBackup({
+      file: join(dir, backupsIn(dir)[0]!),
+      databasePath: restoredPath,
+      photoRoot: photoRootOf(restoredPath),
+      key: TEST_KEY,
+    });
     expect(restored.schemaVersion).toBe(9);
     const reopened = openServices({ databasePath: restoredPath, key: TEST_KEY, now: () => T0 });
     opened.push(reopened);

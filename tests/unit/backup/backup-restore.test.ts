@@ -33,7 +33,9 @@ const databasePath = () => join(services.folder, 'clinicdesk.sqlite');
 const cli = cliRunner(() => ['--db', databasePath(), '--key-file', keyFile]);
 
 async function addPhoto(patientId: string, shade: number, angle: PhotoAngle = 'front'): Promise<StoredPhoto> {
-  const bytes = await sharp({ create: { width: 200, height: 150, channels: 3, background: { r: shade, g: 90, b: 200 - shade } } }).jpeg().toBuffer();
+  const bytes = await sharp({ create: { width: 200, height: 150, channels: 3, background: { r: shade, g: 90, b: 200 - shade } } })
+    .jpeg()
+    .toBuffer();
   const result = await services.dispatch('addPhoto', { patientId, visitDate: '2026-11-24', angle, dataBase64: bytes.toString('base64') });
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
@@ -48,7 +50,9 @@ async function photosOf(open: TempServices | { context: TempServices['context'] 
     for (const { sha256, media_type } of rows) {
       const original = await photoStore.readOriginal(tx, sha256, media_type);
       const thumbnail = await photoStore.thumbnailDataUrl(tx, sha256);
-      hashes.push([sha256, createHash('sha256').update(original).digest('hex'), createHash('sha256').update(thumbnail).digest('hex')].join(' '));
+      hashes.push(
+        [sha256, createHash('sha256').update(original).digest('hex'), createHash('sha256').update(thumbnail).digest('hex')].join(' '),
+      );
     }
     return hashes;
   });
@@ -60,12 +64,21 @@ function folderState(folder: string): string {
     .map(String)
     .filter((name) => statSync(join(folder, name)).isFile() && !name.endsWith('-shm'))
     .sort()
-    .map((name) => `${name} ${createHash('sha256').update(readFileSync(join(folder, name))).digest('hex')}`)
+    .map(
+      (name) =>
+        `${name} ${createHash('sha256')
+          .update(readFileSync(join(folder, name)))
+          .digest('hex')}`,
+    )
     .join('\n');
 }
 
 async function seed(): Promise<string> {
-  const imported = await cli('patients', 'import', ...['ko', 'ar', 'th', 'vi'].map((language) => join(FIXTURES, 'cases', `${language}.json`)));
+  const imported = await cli(
+    'patients',
+    'import',
+    ...['ko', 'ar', 'th', 'vi'].map((language) => join(FIXTURES, 'cases', `${language}.json`)),
+  );
   expect(imported.code).toBe(0);
   const created = await services.dispatch('createPatient', { patient: fixtureIntake('ru') });
   if (!created.ok) throw new Error(JSON.stringify(created.error));
@@ -145,7 +158,10 @@ describe('backups', () => {
 
     // Sealed with the right key but wrong inside: a damaged database, a file that would land outside the photos.
     const backupKey = deriveKey(TEST_KEY, KEY_PURPOSES.backups);
-    const manifest = (photoFiles: number) => ({ name: 'manifest.json', data: Buffer.from(JSON.stringify({ format: 'clinicdesk.backup/1', createdAt: 'x', schemaVersion: SCHEMA_VERSION, photoFiles })) });
+    const manifest = (photoFiles: number) => ({
+      name: 'manifest.json',
+      data: Buffer.from(JSON.stringify({ format: 'clinicdesk.backup/1', createdAt: 'x', schemaVersion: SCHEMA_VERSION, photoFiles })),
+    });
     const sealed = (entries: { name: string; data: Buffer }[]) => {
       const parts: Buffer[] = [];
       writeBackup(backupKey, entries, (bytes) => parts.push(bytes));
@@ -172,7 +188,10 @@ describe('backups', () => {
     const otherKey = join(backups, 'other.key');
     writeFileSync(otherKey, newDatabaseKey().toString('hex'));
     const out: string[] = [];
-    const code = await runCli(['--db', databasePath(), '--key-file', otherKey, 'restore', join(backups, file!)], { out: () => {}, err: (t) => out.push(t) });
+    const code = await runCli(['--db', databasePath(), '--key-file', otherKey, 'restore', join(backups, file!)], {
+      out: () => {},
+      err: (t) => out.push(t),
+    });
     expect(code).toBe(2);
     expect(folderState(services.folder)).toBe(before);
   });
@@ -181,7 +200,14 @@ describe('backups', () => {
     writeFileSync(join(backups, 'notes.txt'), 'not a backup');
     const photoRoot = join(services.folder, 'clinicdesk-photos');
     for (const day of [1, 2, 3, 4]) {
-      createBackup({ db: services.context.db, photoRoot, key: TEST_KEY, outDir: backups, keep: 2, now: new Date(`2026-11-0${day}T10:00:00Z`) });
+      createBackup({
+        db: services.context.db,
+        photoRoot,
+        key: TEST_KEY,
+        outDir: backups,
+        keep: 2,
+        now: new Date(`2026-11-0${day}T10:00:00Z`),
+      });
     }
     // All four are younger than the 7 days of the floor on the 4th.
     expect(readdirSync(backups).filter((name) => name.endsWith('.cdbackup'))).toHaveLength(4);
@@ -189,7 +215,12 @@ describe('backups', () => {
     expect(applyRetention(backups, 2, backupKey, new Date('2026-11-24T10:00:00Z'))).toEqual(
       [1, 2].map((day) => join(backups, `clinicdesk-2026110${day}T100000000Z.cdbackup`)),
     );
-    expect(readdirSync(backups).sort()).toEqual(['clinicdesk-20261103T100000000Z.cdbackup', 'clinicdesk-20261104T100000000Z.cdbackup', 'notes.txt', 'test.key']);
+    expect(readdirSync(backups).sort()).toEqual([
+      'clinicdesk-20261103T100000000Z.cdbackup',
+      'clinicdesk-20261104T100000000Z.cdbackup',
+      'notes.txt',
+      'test.key',
+    ]);
     expect(existsSync(join(backups, 'notes.txt'))).toBe(true);
   });
 });

@@ -48,7 +48,14 @@ describe('retention of real backup files', () => {
     rmSync(folder, { recursive: true, force: true });
   });
   const backupAt = (at: Date, keep = 30) =>
-    createBackup({ db: services.context.db, photoRoot: join(services.folder, 'clinicdesk-photos'), key: TEST_KEY, outDir: folder, keep, now: at }).file;
+    createBackup({
+      db: services.context.db,
+      photoRoot: join(services.folder, 'clinicdesk-photos'),
+      key: TEST_KEY,
+      outDir: folder,
+      keep,
+      now: at,
+    }).file;
   const names = () => readdirSync(folder).sort();
 
   it('reads the creation time sealed in a backup from its start alone, and nothing from a foreign or forged file', () => {
@@ -95,7 +102,9 @@ describe('retention of real backup files', () => {
     const foreign = join(folder, 'clinicdesk-20200101T000000000Z.cdbackup');
     writeFileSync(foreign, 'not a backup');
     for (const days of [30, 20, 10]) backupAt(daysAgo(days));
-    expect(applyRetention(folder, 1, backupKey, NOW)).toEqual([20, 30].map((days) => join(folder, `clinicdesk-${daysAgo(days).toISOString().replace(/[-:.]/g, '')}.cdbackup`)).reverse());
+    expect(applyRetention(folder, 1, backupKey, NOW)).toEqual(
+      [20, 30].map((days) => join(folder, `clinicdesk-${daysAgo(days).toISOString().replace(/[-:.]/g, '')}.cdbackup`)).reverse(),
+    );
     expect(existsSync(foreign)).toBe(true);
     expect(backupsIn(folder, backupKey).unreadable).toEqual([foreign]);
   });

@@ -19,7 +19,11 @@ beforeEach(async () => {
   keyFile = writeTestKeyFile(services.folder);
   await services.dispatch('createPatient', { patient: fixtureIntake('ko') });
   expect((await cli('backup', '--out', join(services.folder, 'backups'))).code).toBe(0);
-  backupFile = join(services.folder, 'backups', readdirSync(join(services.folder, 'backups')).find((name) => name.endsWith('.cdbackup'))!);
+  backupFile = join(
+    services.folder,
+    'backups',
+    readdirSync(join(services.folder, 'backups')).find((name) => name.endsWith('.cdbackup'))!,
+  );
   await services.dispatch('createPatient', { patient: fixtureIntake('ja') });
   services.close();
 });
@@ -37,17 +41,26 @@ function databaseState(): string {
   return readdirSync(services.folder)
     .filter((name) => name.startsWith('clinicdesk.sqlite') && !name.endsWith('-shm') && statSync(join(services.folder, name)).isFile())
     .sort()
-    .map((name) => `${name} ${createHash('sha256').update(readFileSync(join(services.folder, name))).digest('hex')}`)
+    .map(
+      (name) =>
+        `${name} ${createHash('sha256')
+          .update(readFileSync(join(services.folder, name)))
+          .digest('hex')}`,
+    )
     .join('\n');
 }
 
 /** The preview door as `npm run preview` starts it, resolved once it listens. */
 function startPreview(): Promise<ChildProcess> {
   // node with tsx's loader rather than the tsx wrapper, so the pid killed is the pid registered.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/doors/preview-main.ts', '--db', databasePath(), '--key-file', keyFile, '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/main/doors/preview-main.ts', '--db', databasePath(), '--key-file', keyFile, '--port', '0'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let printed = '';
     child.stdout!.on('data', (chunk: Buffer) => {

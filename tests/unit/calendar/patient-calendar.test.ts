@@ -47,7 +47,11 @@ let latin: string;
 beforeEach(async () => {
   services = await openTestServices();
   // Home in Los Angeles, flying home on 2027-03-01: day 3 falls before the US DST change (2027-03-14), week 2 after.
-  const patient = { ...fixtureIntake('en'), homeTimeZone: 'America/Los_Angeles', trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' } };
+  const patient = {
+    ...fixtureIntake('en'),
+    homeTimeZone: 'America/Los_Angeles',
+    trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' },
+  };
   const created = await services.dispatch('createPatient', { patient });
   if (!created.ok) throw new Error(JSON.stringify(created.error));
   const record = created.value;
@@ -124,7 +128,9 @@ describe('patientCalendar (pure)', () => {
       sessions: [{ date: '2027-01-05', treatmentName: 'IPL', minutes: 30 }],
       followUps: [],
     });
-    expect(events).toEqual([{ uid: 'p-0@clinicdesk', kind: 'session', title: 'IPL — Kim', start: '2027-01-05T01:00:00.000Z', minutes: 30, location: 'Clinic' }]);
+    expect(events).toEqual([
+      { uid: 'p-0@clinicdesk', kind: 'session', title: 'IPL — Kim', start: '2027-01-05T01:00:00.000Z', minutes: 30, location: 'Clinic' },
+    ]);
   });
 });
 

@@ -2,7 +2,15 @@
 // consistent, and the facts the seed articles state are in it as the seeds state them, attributed to them.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, TREATMENT_IDS, catalogSchema, type Catalog, type Category, type Treatment, type TreatmentId } from '../../../src/shared/domain/catalog/catalog-schema';
+import {
+  CATEGORIES,
+  TREATMENT_IDS,
+  catalogSchema,
+  type Catalog,
+  type Category,
+  type Treatment,
+  type TreatmentId,
+} from '../../../src/shared/domain/catalog/catalog-schema';
 import { seedFileOf } from '../../../src/shared/domain/citations/source';
 import { SKIN_CONCERNS } from '../../../src/shared/domain/intake/vocabulary';
 
@@ -24,7 +32,17 @@ function get(id: TreatmentId): Treatment {
 }
 
 const LISTS = ['preCare', 'aftercare', 'sideEffects', 'complications'] as const;
-const SOURCED = ['purpose', 'concerns', 'course', 'sessionMinutes', 'downtimeDays', 'anaesthesia', 'priceKrw', ...LISTS, 'alternatives'] as const;
+const SOURCED = [
+  'purpose',
+  'concerns',
+  'course',
+  'sessionMinutes',
+  'downtimeDays',
+  'anaesthesia',
+  'priceKrw',
+  ...LISTS,
+  'alternatives',
+] as const;
 const en = (t: Treatment, list: (typeof LISTS)[number]) => t[list].items.map((i) => i.en).join('\n');
 const ko = (t: Treatment, list: (typeof LISTS)[number]) => t[list].items.map((i) => i.ko).join('\n');
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -121,10 +139,19 @@ describe('treatment catalog: categories and tags', () => {
   };
 
   it.each(CATEGORIES)('puts the %s treatments in their category', (category) => {
-    expect(catalog.filter((t) => t.category === category).map((t) => t.id).sort()).toEqual([...byCategory[category]].sort());
+    expect(
+      catalog
+        .filter((t) => t.category === category)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([...byCategory[category]].sort());
   });
 
-  const withTag = (tag: Treatment['tags'][number]) => catalog.filter((t) => t.tags.includes(tag)).map((t) => t.id).sort();
+  const withTag = (tag: Treatment['tags'][number]) =>
+    catalog
+      .filter((t) => t.tags.includes(tag))
+      .map((t) => t.id)
+      .sort();
 
   it('tags ablative exactly fractional CO2 and erbium, and resurfacing the fractional lasers and TCA CROSS', () => {
     expect(withTag('ablative')).toEqual(['erbium-laser', 'fractional-co2']);
@@ -144,7 +171,16 @@ describe('treatment catalog: categories and tags', () => {
     // resurfacing it describes, the stricter reading for the isotretinoin rules.
     expect(withTag('fully-ablative')).toEqual(['erbium-laser']);
     expect(withTag('fractional-ablative')).toEqual(['fractional-co2']);
-    expect(withTag('non-ablative')).toEqual(['doublo-gold', 'fraxel', 'ipl', 'laser-toning', 'pico-laser', 'rf-microneedling', 'shurink', 'ultherapy']);
+    expect(withTag('non-ablative')).toEqual([
+      'doublo-gold',
+      'fraxel',
+      'ipl',
+      'laser-toning',
+      'pico-laser',
+      'rf-microneedling',
+      'shurink',
+      'ultherapy',
+    ]);
     for (const t of catalog) {
       const depth = t.tags.filter((tag) => ['fully-ablative', 'fractional-ablative', 'non-ablative'].includes(tag));
       expect(depth.length, t.id).toBe(t.tags.includes('energy') && t.id !== 'led-therapy' ? 1 : 0);
@@ -162,9 +198,22 @@ describe('treatment catalog: categories and tags', () => {
 
   it('tags needle on every treatment that breaks the skin with a needle, and injectable where a product goes in', () => {
     expect(withTag('needle')).toEqual(
-      ['microneedling', 'rf-microneedling', 'prp', 'subcision', 'ha-filler', 'steroid-injection', 'rejuran-healer', 'water-shine', 'glutathione-iv', 'exosome'].sort(),
+      [
+        'microneedling',
+        'rf-microneedling',
+        'prp',
+        'subcision',
+        'ha-filler',
+        'steroid-injection',
+        'rejuran-healer',
+        'water-shine',
+        'glutathione-iv',
+        'exosome',
+      ].sort(),
     );
-    expect(withTag('injectable')).toEqual(['prp', 'ha-filler', 'steroid-injection', 'rejuran-healer', 'water-shine', 'glutathione-iv', 'exosome'].sort());
+    expect(withTag('injectable')).toEqual(
+      ['prp', 'ha-filler', 'steroid-injection', 'rejuran-healer', 'water-shine', 'glutathione-iv', 'exosome'].sort(),
+    );
   });
 });
 
@@ -381,13 +430,17 @@ describe('treatment catalog: what regulators and labels say', () => {
     for (const id of ['ultherapy', 'shurink', 'doublo-gold'] as const) {
       const item = get(id).preCare.items[0]!;
       expect(item.en, id).toMatch(/pacemaker.*metal implants.*cystic acne.*fillers or keloids/);
-      expect(item.source, id).toEqual(id === 'ultherapy' ? expect.stringMatching(/^ref: Ulthera System instructions for use/) : 'clinical-practice');
+      expect(item.source, id).toEqual(
+        id === 'ultherapy' ? expect.stringMatching(/^ref: Ulthera System instructions for use/) : 'clinical-practice',
+      );
     }
   });
 });
 
 describe('mixed sources', () => {
-  const catalog = catalogSchema.parse(JSON.parse(readFileSync(new URL('../../../resources/catalog/treatments.json', import.meta.url), 'utf8')));
+  const catalog = catalogSchema.parse(
+    JSON.parse(readFileSync(new URL('../../../resources/catalog/treatments.json', import.meta.url), 'utf8')),
+  );
   const byId = new Map(catalog.map((t) => [t.id, t]));
 
   it('sources a course’s session count to the seeds where they give it, apart from its interval', () => {

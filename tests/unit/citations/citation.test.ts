@@ -36,7 +36,9 @@ describe('citeSource', () => {
   });
 
   it('gives the article the acne-scar seed is about, though its file has no title line', () => {
-    expect(citeSource('001_c6a7195fe076f43f.txt#Complications in Korea').text.en).toBe('“Acne Scar Treatment in Korea”, section “Complications in Korea”');
+    expect(citeSource('001_c6a7195fe076f43f.txt#Complications in Korea').text.en).toBe(
+      '“Acne Scar Treatment in Korea”, section “Complications in Korea”',
+    );
   });
 
   it('shows a reference as the paper, guideline or label it names', () => {

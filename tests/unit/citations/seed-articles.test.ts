@@ -10,7 +10,11 @@ const SEEDS_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 's
 const FILES = Object.keys(SEED_ARTICLES);
 
 /** A line as a heading reads: markdown hashes and a trailing colon left out. */
-const asHeading = (line: string) => line.replace(/^#+\s*/, '').replace(/:\s*$/, '').trim();
+const asHeading = (line: string) =>
+  line
+    .replace(/^#+\s*/, '')
+    .replace(/:\s*$/, '')
+    .trim();
 
 describe('seed article titles and sections', () => {
   it('lists each seed once, with a title and distinct section headings', () => {
@@ -33,7 +37,9 @@ describe('seed article titles and sections', () => {
 
     it.each(FILES)('%s: the title is the file’s own (first line or front matter), or its first words where it has none', (file) => {
       const article = SEED_ARTICLES[file]!;
-      const lines = text(file).split(/\r?\n/).map((line) => line.trim());
+      const lines = text(file)
+        .split(/\r?\n/)
+        .map((line) => line.trim());
       const frontMatter = /^title:\s*"(.+)"$/m.exec(text(file))?.[1];
       if (article.titleFromText) {
         expect(text(file)).toContain(article.titleFromText);

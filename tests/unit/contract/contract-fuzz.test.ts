@@ -32,7 +32,12 @@ const PROPERTY_TIMEOUT_MS = 60_000 + RUNS * 20;
 const VALID: { [C in Channel]: InputOf<C> } = {
   searchPatients: { query: '민지', tripStatus: 'all', limit: 10 },
   getPatient: { id: PATIENT_ID },
-  createPatient: { patient: { ...fixtureIntake('zh-Hans'), referral: { route: 'agency', agencyName: 'Seoul Medi Tour', agencyRegistrationNumber: 'A-2024-0117' } } },
+  createPatient: {
+    patient: {
+      ...fixtureIntake('zh-Hans'),
+      referral: { route: 'agency', agencyName: 'Seoul Medi Tour', agencyRegistrationNumber: 'A-2024-0117' },
+    },
+  },
   updatePatient: { id: PATIENT_ID, expectedVersion: 1, patient: fixtureIntake('ar') },
   exportPatient: { id: PATIENT_ID },
   importPatients: { sources: [{ name: 'case.json', text: '{}' }] },
@@ -54,7 +59,12 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   makeHandout: { patientId: PATIENT_ID, kind: 'aftercare', language: 'ar', bilingual: true },
   exportHandout: { patientId: PATIENT_ID, kind: 'consent', language: 'th', bilingual: false, folder: '/tmp/clinicdesk-fuzz-handouts' },
   defaultHandoutFolder: {},
-  makeCaseHandout: { caseFile: { ...fixtureCase('vi'), plan: { items: [{ treatment: 'ipl', date: '2027-01-12' }] } }, kind: 'precare', language: 'vi', bilingual: true },
+  makeCaseHandout: {
+    caseFile: { ...fixtureCase('vi'), plan: { items: [{ treatment: 'ipl', date: '2027-01-12' }] } },
+    kind: 'precare',
+    language: 'vi',
+    bilingual: true,
+  },
   recordFollowUpOutcome: { id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', outcome: 'photos_received', note: 'Three photos by WeChat' },
   getPatientPlan: { patientId: PATIENT_ID },
   evaluatePatientPlan: { patientId: PATIENT_ID, plan: { items: [{ treatment: 'ipl', date: '2026-12-03' }] } },
@@ -67,18 +77,38 @@ const VALID: { [C in Channel]: InputOf<C> } = {
   getToday: {},
   recordPayment: {
     patientId: PATIENT_ID,
-    entry: { kind: 'payment', date: '2026-12-03', method: 'foreign_cash', currency: 'SAR', amount: '1364.26', rate: { krwPerUnit: '366.5', date: '2026-12-02', source: 'KEB Hana Bank' } },
+    entry: {
+      kind: 'payment',
+      date: '2026-12-03',
+      method: 'foreign_cash',
+      currency: 'SAR',
+      amount: '1364.26',
+      rate: { krwPerUnit: '366.5', date: '2026-12-02', source: 'KEB Hana Bank' },
+    },
   },
   reversePayment: { patientId: PATIENT_ID, paymentId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', reason: 'entered twice' },
   listPayments: { patientId: PATIENT_ID },
   getBalance: { patientId: PATIENT_ID },
   listAgencies: {},
-  saveAgency: { agency: { name: 'Gulf Care Travel', registrationNumber: 'A-2024-0117', registrationExpires: '2028-12-31', terms: { kind: 'rate', percent: 15 } } },
+  saveAgency: {
+    agency: {
+      name: 'Gulf Care Travel',
+      registrationNumber: 'A-2024-0117',
+      registrationExpires: '2028-12-31',
+      terms: { kind: 'rate', percent: 15 },
+    },
+  },
   archiveAgency: { id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', expectedVersion: 1 },
   getPatientCommission: { patientId: PATIENT_ID },
   getPaymentsReport: { from: '2026-11-01', to: '2026-11-30' },
   makeReceipt: { patientId: PATIENT_ID, paymentId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', language: 'ar', bilingual: true },
-  exportReceipt: { patientId: PATIENT_ID, paymentId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', language: 'th', bilingual: false, folder: '/tmp/clinicdesk-fuzz-receipts' },
+  exportReceipt: {
+    patientId: PATIENT_ID,
+    paymentId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    language: 'th',
+    bilingual: false,
+    folder: '/tmp/clinicdesk-fuzz-receipts',
+  },
   listSessions: { from: '2026-12-01', to: '2026-12-07' },
   setSessionStatus: {
     patientId: PATIENT_ID,
@@ -151,7 +181,10 @@ function payloads(channel: Channel): fc.Arbitrary<unknown> {
     value: fc.oneof(fc.anything(), fc.string(), fc.integer(), fc.constant(null), fc.constant(undefined)),
     key: fc.string({ minLength: 1, maxLength: 12 }),
   });
-  return fc.oneof(fc.anything(), mutation.map((m) => applyMutation(valid, m)));
+  return fc.oneof(
+    fc.anything(),
+    mutation.map((m) => applyMutation(valid, m)),
+  );
 }
 
 /** What a value becomes on its way through JSON, as the HTTP door receives it. */
@@ -178,7 +211,8 @@ interface DoorCounts {
 }
 const counts = new Map<string, DoorCounts>();
 const countsOf = (door: string): DoorCounts => {
-  if (!counts.has(door)) counts.set(door, { payloads: 0, invalid_accepted: 0, uncaught_errors: 0, database_changes: 0, transport_retries: 0 });
+  if (!counts.has(door))
+    counts.set(door, { payloads: 0, invalid_accepted: 0, uncaught_errors: 0, database_changes: 0, transport_retries: 0 });
   return counts.get(door)!;
 };
 
@@ -206,7 +240,11 @@ beforeAll(async () => {
     }),
   );
   // The HTTP door as a browser with a session meets it: the fuzzing is of what a session may send.
-  server = await startPreviewServer({ dispatchIn: (_session, name, payload) => dispatch(name, payload), newSession: newCoordinatorSession, staticRoot: services.folder });
+  server = await startPreviewServer({
+    dispatchIn: (_session, name, payload) => dispatch(name, payload),
+    newSession: newCoordinatorSession,
+    staticRoot: services.folder,
+  });
   cookie = await openBrowserSession(server);
   ipcListeners = new Map();
   const ipcMain: IpcMainLike = { handle: (name, listener) => void ipcListeners.set(name, listener) };
@@ -217,7 +255,9 @@ afterAll(async () => {
   await server.close();
   await services.dispose();
   if (process.env.FUZZ_REPORT) {
-    const lines = [...counts].map(([door, count]) => JSON.stringify({ backend: services.backend, door, runs_per_channel: RUNS, channels: CHANNELS.length, ...count }));
+    const lines = [...counts].map(([door, count]) =>
+      JSON.stringify({ backend: services.backend, door, runs_per_channel: RUNS, channels: CHANNELS.length, ...count }),
+    );
     mkdirSync(dirname(process.env.FUZZ_REPORT), { recursive: true });
     // Appended: the run on each back end adds its lines (`npm run fuzz` empties the file first).
     appendFileSync(process.env.FUZZ_REPORT, `${lines.join('\n')}\n`);
@@ -226,7 +266,8 @@ afterAll(async () => {
 
 const doors: Record<string, (channel: Channel, payload: unknown) => Promise<Result<unknown>>> = {
   service: (channel, payload) => dispatch(channel, payload),
-  ipc: (channel, payload) => ipcListeners.get(ipcChannel(channel))!({ senderFrame: { url: `${APP_URL}#/patients`, parent: null } }, payload),
+  ipc: (channel, payload) =>
+    ipcListeners.get(ipcChannel(channel))!({ senderFrame: { url: `${APP_URL}#/patients`, parent: null } }, payload),
   http: async (channel, payload) => {
     const post = () =>
       fetch(`${server.url}api/${channel}`, {
@@ -253,39 +294,43 @@ describe.each(CHANNELS)('channel %s', (channel) => {
     expect(contract[channel].input.safeParse(VALID[channel]).success).toBe(true);
   });
 
-  it.each(Object.keys(doors))('refuses every invalid payload through the %s door, touching nothing', async (door) => {
-    const schema = contract[channel].input;
-    const count = countsOf(door);
-    // Every table, row by row, before and after the whole run; the rows written after each payload.
-    const snapshotBefore = await services.snapshot();
-    // The count after one payload is the count before the next: one read per payload (a round trip on PostgreSQL).
-    let changesSoFar = await services.changes();
-    await fc.assert(
-      fc.asyncProperty(payloads(channel), async (payload) => {
-        // Over HTTP the payload is what JSON makes of it (undefined keys vanish, -0 becomes 0...).
-        const sent = door === 'http' ? asJson(payload) : payload;
-        fc.pre(!schema.safeParse(sent).success);
-        const changesBefore = changesSoFar;
-        called.length = 0;
-        uncaught.length = 0;
-        const result = await doors[door]!(channel, sent);
-        changesSoFar = await services.changes();
-        const changed = changesSoFar !== changesBefore;
-        count.payloads += 1;
-        if (result.ok || called.length > 0) count.invalid_accepted += 1;
-        if (uncaught.length > 0) count.uncaught_errors += 1;
-        if (changed) count.database_changes += 1;
-        expect(result.ok).toBe(false);
-        expect(result.ok ? null : result.error.code).toBe('invalid_input');
-        expect(result.ok ? [] : result.error.issues.length).toBeGreaterThan(0);
-        expect(called).toEqual([]);
-        expect(uncaught).toEqual([]);
-        expect(changed).toBe(false);
-      }),
-      { numRuns: RUNS },
-    );
-    expect(await services.snapshot()).toBe(snapshotBefore);
-  }, PROPERTY_TIMEOUT_MS);
+  it.each(Object.keys(doors))(
+    'refuses every invalid payload through the %s door, touching nothing',
+    async (door) => {
+      const schema = contract[channel].input;
+      const count = countsOf(door);
+      // Every table, row by row, before and after the whole run; the rows written after each payload.
+      const snapshotBefore = await services.snapshot();
+      // The count after one payload is the count before the next: one read per payload (a round trip on PostgreSQL).
+      let changesSoFar = await services.changes();
+      await fc.assert(
+        fc.asyncProperty(payloads(channel), async (payload) => {
+          // Over HTTP the payload is what JSON makes of it (undefined keys vanish, -0 becomes 0...).
+          const sent = door === 'http' ? asJson(payload) : payload;
+          fc.pre(!schema.safeParse(sent).success);
+          const changesBefore = changesSoFar;
+          called.length = 0;
+          uncaught.length = 0;
+          const result = await doors[door]!(channel, sent);
+          changesSoFar = await services.changes();
+          const changed = changesSoFar !== changesBefore;
+          count.payloads += 1;
+          if (result.ok || called.length > 0) count.invalid_accepted += 1;
+          if (uncaught.length > 0) count.uncaught_errors += 1;
+          if (changed) count.database_changes += 1;
+          expect(result.ok).toBe(false);
+          expect(result.ok ? null : result.error.code).toBe('invalid_input');
+          expect(result.ok ? [] : result.error.issues.length).toBeGreaterThan(0);
+          expect(called).toEqual([]);
+          expect(uncaught).toEqual([]);
+          expect(changed).toBe(false);
+        }),
+        { numRuns: RUNS },
+      );
+      expect(await services.snapshot()).toBe(snapshotBefore);
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
 
 describe('callers that are not the app', () => {
@@ -293,7 +338,10 @@ describe('callers that are not the app', () => {
     const foreignFrames = fc.oneof(
       fc.record({ url: fc.webUrl(), parent: fc.constant(null) }),
       fc.record({ url: fc.constant(APP_URL), parent: fc.constant({}) }), // the app page inside an iframe
-      fc.record({ url: fc.constantFrom('file:///tmp/evil.html', 'file:///opt/ClinicDesk/other/index.html', 'devtools://devtools/x', ''), parent: fc.constant(null) }),
+      fc.record({
+        url: fc.constantFrom('file:///tmp/evil.html', 'file:///opt/ClinicDesk/other/index.html', 'devtools://devtools/x', ''),
+        parent: fc.constant(null),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...CHANNELS), foreignFrames, async (channel, frame) => {
@@ -323,12 +371,22 @@ describe('callers that are not the app', () => {
       body: '{}',
     });
     expect(fromElsewhere.status).toBe(403);
-    const asText = await fetch(`${server.url}api/seedDemoPatients`, { method: 'POST', headers: { 'content-type': 'text/plain', cookie }, body: '{}' });
+    const asText = await fetch(`${server.url}api/seedDemoPatients`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', cookie },
+      body: '{}',
+    });
     expect(asText.status).toBe(415);
     const reboundStatus = await new Promise<number>((resolve, reject) => {
       const url = new URL(server.url);
       const req = request(
-        { host: '127.0.0.1', port: url.port, path: '/api/seedDemoPatients', method: 'POST', headers: { host: `evil.example:${url.port}`, 'content-type': 'application/json' } },
+        {
+          host: '127.0.0.1',
+          port: url.port,
+          path: '/api/seedDemoPatients',
+          method: 'POST',
+          headers: { host: `evil.example:${url.port}`, 'content-type': 'application/json' },
+        },
         (response) => resolve(response.statusCode ?? 0),
       );
       req.on('error', reject);
@@ -341,7 +399,11 @@ describe('callers that are not the app', () => {
   it('an unknown channel is a typed error on every door', async () => {
     const result = await dispatch('dropDatabase', {});
     expect(result.ok ? null : result.error.code).toBe('unknown_channel');
-    const overHttp = await fetch(`${server.url}api/dropDatabase`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{}' });
+    const overHttp = await fetch(`${server.url}api/dropDatabase`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: '{}',
+    });
     expect((await answerOf(overHttp)).ok).toBe(false);
   });
 });

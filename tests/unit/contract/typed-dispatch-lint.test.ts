@@ -21,7 +21,7 @@ describe('the typed-dispatch lint rule', () => {
     const code = [
       "const a = (await services.dispatch('getPatient', { id })) as Result<PatientRecord>;",
       'const b = result.value as PatientRecord;',
-      "const c = (created as { value: PatientRecord }).value;",
+      'const c = (created as { value: PatientRecord }).value;',
       "await services.dispatch('createPatient', { patient: intake as never });",
       "await services.dispatchRaw('createPatient', payload as unknown);",
       "const d = services.dispatchIn(session, 'getPatient', input) as Promise<unknown>;",
@@ -46,7 +46,7 @@ describe('the typed-dispatch lint rule', () => {
       "const a = await services.dispatch('getPatient', { id });",
       'const b = a.ok ? a.value.patient : null;',
       'setLanguage(event.target.value as LanguageTag);',
-      "const c = (event.target as HTMLInputElement).value;",
+      'const c = (event.target as HTMLInputElement).value;',
       "await callService(app, 'evaluatePatientPlan', { patientId, plan: { items: [{ treatment: 'ipl' as const, date: null }] } });",
       "const rows = db.prepare('SELECT 1').all() as { n: number }[];",
     ].join('\n');

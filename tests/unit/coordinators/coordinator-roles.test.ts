@@ -31,7 +31,8 @@ async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<O
   if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
   return result.value;
 }
-const settingsRows = () => services.context.db.prepare("SELECT count(*) AS n FROM clinic_settings WHERE key <> 'coordinator'").get() as { n: number };
+const settingsRows = () =>
+  services.context.db.prepare("SELECT count(*) AS n FROM clinic_settings WHERE key <> 'coordinator'").get() as { n: number };
 
 describe('roles (pure)', () => {
   it('make the first profile the admin, later ones what was chosen (a coordinator by default)', () => {
@@ -53,7 +54,9 @@ describe('roles in the services', () => {
     await call('saveClinicSettings', { settings: { ...settings, prices: { ...settings.prices, 'pico-laser': 150_000 } } });
 
     await call('signIn', { coordinatorId: doctor.id, pin: '735162' });
-    const priced = await services.dispatch('saveClinicSettings', { settings: { ...settings, prices: { ...settings.prices, 'pico-laser': 1 } } });
+    const priced = await services.dispatch('saveClinicSettings', {
+      settings: { ...settings, prices: { ...settings.prices, 'pico-laser': 1 } },
+    });
     expect(priced.ok ? null : priced.error).toMatchObject({ code: 'forbidden', issues: [{ path: ['settings'], code: 'admin_only' }] });
     expect((await call('getClinicSettings', {})).prices['pico-laser']).toBe(150_000);
     const enrolled = await services.dispatch('addCoordinator', { name: 'Kim Soo-jin', pin: '111222' });
@@ -64,10 +67,13 @@ describe('roles in the services', () => {
     ]);
   });
 
-  it('give a single PC\'s file no database logins', async () => {
+  it("give a single PC's file no database logins", async () => {
     const admin = await call('addCoordinator', { name: 'Park Ji-won', pin: '482913' });
     const refused = await services.dispatch('addServerLogin', { coordinatorId: admin.id });
-    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'invalid_input', issues: [{ path: ['coordinatorId'], code: 'server_only' }] });
+    expect(refused.ok ? null : refused.error).toMatchObject({
+      code: 'invalid_input',
+      issues: [{ path: ['coordinatorId'], code: 'server_only' }],
+    });
   });
 
   it('leave the CLI (nobody signed in) its rights, as before roles', async () => {
@@ -81,19 +87,34 @@ describe('roles in the services', () => {
 describe('migration 0021 on a SQLite file', () => {
   it('puts every patient and profile in the one branch, main, and makes the profiles made before admins', () => {
     const path = join(folder, 'old.sqlite');
-    const old = openDatabase(path, TEST_KEY, MIGRATIONS.filter((migration) => migration.version < 21));
-    old.prepare("INSERT INTO coordinator_profiles (id, display_name, pin_salt, pin_hash, created_at) VALUES ('a', 'Park', ?, ?, 'x')").run('a'.repeat(32), 'b'.repeat(64));
-    old.prepare(`INSERT INTO patients (seq, id, native_name, latin_name, birth_date, sex, nationality, languages_json, home_time_zone,
+    const old = openDatabase(
+      path,
+      TEST_KEY,
+      MIGRATIONS.filter((migration) => migration.version < 21),
+    );
+    old
+      .prepare("INSERT INTO coordinator_profiles (id, display_name, pin_salt, pin_hash, created_at) VALUES ('a', 'Park', ?, ?, 'x')")
+      .run('a'.repeat(32), 'b'.repeat(64));
+    old
+      .prepare(
+        `INSERT INTO patients (seq, id, native_name, latin_name, birth_date, sex, nationality, languages_json, home_time_zone,
       home_currency, arrival, departure, screening_json, created_at, updated_at)
-      VALUES (1, 'p', 'n', 'l', '1990-01-01', 'female', 'KR', '[]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', '{}', 'x', 'x')`).run();
+      VALUES (1, 'p', 'n', 'l', '1990-01-01', 'female', 'KR', '[]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', '{}', 'x', 'x')`,
+      )
+      .run();
     old.close();
     const db = openDatabase(path, TEST_KEY);
     try {
       expect(db.prepare('SELECT id, name FROM branches').all()).toEqual([{ id: 'main', name: 'Main' }]);
       expect(db.prepare('SELECT id, branch_id FROM patients').all()).toEqual([{ id: 'p', branch_id: 'main' }]);
-      expect(db.prepare('SELECT id, role, branch_id FROM coordinator_profiles').all()).toEqual([{ id: 'a', role: 'admin', branch_id: 'main' }]);
+      expect(db.prepare('SELECT id, role, branch_id FROM coordinator_profiles').all()).toEqual([
+        { id: 'a', role: 'admin', branch_id: 'main' },
+      ]);
       // A profile added from now on is a coordinator unless said, and no other role is stored.
-      db.prepare("INSERT INTO coordinator_profiles (id, display_name, pin_salt, pin_hash, created_at) VALUES ('b', 'Lee', ?, ?, 'x')").run('a'.repeat(32), 'b'.repeat(64));
+      db.prepare("INSERT INTO coordinator_profiles (id, display_name, pin_salt, pin_hash, created_at) VALUES ('b', 'Lee', ?, ?, 'x')").run(
+        'a'.repeat(32),
+        'b'.repeat(64),
+      );
       expect(db.prepare("SELECT role FROM coordinator_profiles WHERE id = 'b'").get()).toEqual({ role: 'coordinator' });
       expect(() => db.prepare("UPDATE coordinator_profiles SET role = 'owner' WHERE id = 'b'").run()).toThrow(/CHECK/);
     } finally {

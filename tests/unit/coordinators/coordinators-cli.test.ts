@@ -47,12 +47,18 @@ describe('coordinators in the CLI', () => {
 
     expect(await cli('coordinators', 'reset-pin', park.id, '--pin', '12')).toMatchObject({ code: 2 });
     // A new PIN needs 6 digits, from the CLI too.
-    expect(await cli('coordinators', 'reset-pin', park.id, '--pin', '2468')).toMatchObject({ code: 2, err: expect.stringContaining('6 to 8 digits') });
+    expect(await cli('coordinators', 'reset-pin', park.id, '--pin', '2468')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('6 to 8 digits'),
+    });
     expect(await cli('coordinators', 'reset-pin', '7c9e6679-7425-40de-944b-e07fc1f90ae7', '--pin', '246813')).toMatchObject({ code: 2 });
     expect(await cli('coordinators', 'reset-pin', park.id)).toMatchObject({ code: 2 });
     await withServices(async (dispatch) => expect((await dispatch('signIn', { coordinatorId: park.id, pin: '111111' })).ok).toBe(true));
 
-    expect(await cli('coordinators', 'reset-pin', park.id, '--pin', '246813')).toMatchObject({ code: 0, out: 'New PIN set for Park Ji-won.' });
+    expect(await cli('coordinators', 'reset-pin', park.id, '--pin', '246813')).toMatchObject({
+      code: 0,
+      out: 'New PIN set for Park Ji-won.',
+    });
     await withServices(async (dispatch) => {
       expect((await dispatch('signIn', { coordinatorId: park.id, pin: '111111' })).ok).toBe(false);
       expect((await dispatch('signIn', { coordinatorId: park.id, pin: '246813' })).ok).toBe(true);

@@ -42,13 +42,18 @@ async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<O
 const rows = () => services.sql.all<Record<string, string>>('SELECT * FROM coordinator_profiles ORDER BY display_name');
 /** Whom the audit log would name now (in the services' own session). */
 const actor = () => services.context.store.read((tx) => services.context.actor(tx));
-const pinFailures = () => services.sql.all<{ actor: string; fields_json: string }>("SELECT actor, fields_json FROM audit_log WHERE action = 'coordinator.pin_failed' ORDER BY seq");
-const lastActor = () => services.sql.get<{ actor: string; action: string }>('SELECT actor, action FROM audit_log ORDER BY seq DESC LIMIT 1');
+const pinFailures = () =>
+  services.sql.all<{ actor: string; fields_json: string }>(
+    "SELECT actor, fields_json FROM audit_log WHERE action = 'coordinator.pin_failed' ORDER BY seq",
+  );
+const lastActor = () =>
+  services.sql.get<{ actor: string; action: string }>('SELECT actor, action FROM audit_log ORDER BY seq DESC LIMIT 1');
 
 describe('PIN rules (pure)', () => {
   it('take 6 to 8 digits for a new PIN; 4 and 5 only at sign-in, for profiles made before', () => {
     for (const good of ['000000', '123456', '12345678']) expect(pinSchema.safeParse(good).success).toBe(true);
-    for (const bad of ['1234', '12345', '123456789', '12a456', ' 123456', '１２３４５６', '']) expect(pinSchema.safeParse(bad).success).toBe(false);
+    for (const bad of ['1234', '12345', '123456789', '12a456', ' 123456', '１２３４５６', ''])
+      expect(pinSchema.safeParse(bad).success).toBe(false);
     for (const shaped of ['1234', '12345', '123456', '12345678']) expect(isPinShaped(shaped)).toBe(true);
     for (const unshaped of ['123', '123456789', '12a4']) expect(isPinShaped(unshaped)).toBe(false);
   });
@@ -199,14 +204,16 @@ describe('coordinator profiles', () => {
         role: 'coordinator',
       }),
     );
-    expect(await call('signIn', { coordinatorId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', pin: '4829' })).toMatchObject({ name: 'Choi Yu-na' });
+    expect(await call('signIn', { coordinatorId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', pin: '4829' })).toMatchObject({
+      name: 'Choi Yu-na',
+    });
     // Its next PIN needs 6 digits.
     const short = await send('changePin', { currentPin: '4829', newPin: '1357' });
     expect(!short.ok && short.error.issues[0]).toMatchObject({ path: ['newPin'], code: 'invalid_pin' });
     await call('changePin', { currentPin: '4829', newPin: '135790' });
   });
 
-  it('change the signed-in coordinator\'s PIN only with the current one', async () => {
+  it("change the signed-in coordinator's PIN only with the current one", async () => {
     const park = await call('addCoordinator', { name: 'Park Ji-won', pin: '111111' });
     const before = JSON.stringify(await rows());
     const wrong = await send('changePin', { currentPin: '000000', newPin: '24682468' });
@@ -273,15 +280,25 @@ describe('wrong PINs and profiles at the same time', () => {
       },
     };
     const coordinators = createCoordinatorsService({ ...context, store });
-    expect(await coordinators.signIn({ coordinatorId: park.id, pin: '111111' })).toMatchObject({ ok: false, error: { issues: [{ code: 'wrong_pin' }] } });
+    expect(await coordinators.signIn({ coordinatorId: park.id, pin: '111111' })).toMatchObject({
+      ok: false,
+      error: { issues: [{ code: 'wrong_pin' }] },
+    });
     expect(context.session.current).toBeNull();
     expect(await coordinators.signIn({ coordinatorId: park.id, pin: '246813' })).toMatchObject({ ok: true });
   });
 
   it('set no PIN for a profile that is not there, and log nothing', async () => {
     const before = JSON.stringify(await rows());
-    expect(await resetCoordinatorPin(services.context, '7c9e6679-7425-40de-944b-e07fc1f90ae7', '246813')).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await services.context.store.transaction((tx) => tx.coordinators.setPin('7c9e6679-7425-40de-944b-e07fc1f90ae7', 'a'.repeat(32), 'b'.repeat(64)))).toBe(false);
+    expect(await resetCoordinatorPin(services.context, '7c9e6679-7425-40de-944b-e07fc1f90ae7', '246813')).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(
+      await services.context.store.transaction((tx) =>
+        tx.coordinators.setPin('7c9e6679-7425-40de-944b-e07fc1f90ae7', 'a'.repeat(32), 'b'.repeat(64)),
+      ),
+    ).toBe(false);
     expect(JSON.stringify(await rows())).toBe(before);
     expect(await services.sql.get('SELECT count(*) AS n FROM audit_log')).toEqual({ n: 0 });
   });
@@ -301,7 +318,9 @@ describe('the sign-in gate of the app and the preview', () => {
     expect((await send('verifyAuditChain', {})).ok).toBe(false);
     expect((await send('listCoordinators', {})).ok).toBe(true);
     expect((await send('getClinicSettings', {})).ok).toBe(true);
-    expect((await send('saveDraft', { key: 'new:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', label: 'x', baseVersion: null, form: {} })).ok).toBe(true);
+    expect((await send('saveDraft', { key: 'new:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', label: 'x', baseVersion: null, form: {} })).ok).toBe(
+      true,
+    );
     await call('signIn', { coordinatorId: park.id, pin: '111111' });
     expect((await send('searchPatients', { query: '', tripStatus: 'all', limit: 10 })).ok).toBe(true);
   });
@@ -311,11 +330,19 @@ describe('the sign-in gate of the app and the preview', () => {
     const browser = newCoordinatorSession();
     expect((await services.dispatchIn(browser, 'addCoordinator', { name: 'Park Ji-won', pin: '111111' })).ok).toBe(true);
     clock = new Date(clock.getTime() + IDLE_LOCK_MINUTES.default * 60_000);
-    const results = await Promise.all(Array.from({ length: 3 }, () => services.dispatchIn(browser, 'searchPatients', { query: '', tripStatus: 'all', limit: 10 })));
-    expect(results.map((result) => (result.ok ? 'served' : result.error.issues[0]?.code))).toEqual(['not_signed_in', 'not_signed_in', 'not_signed_in']);
+    const results = await Promise.all(
+      Array.from({ length: 3 }, () => services.dispatchIn(browser, 'searchPatients', { query: '', tripStatus: 'all', limit: 10 })),
+    );
+    expect(results.map((result) => (result.ok ? 'served' : result.error.issues[0]?.code))).toEqual([
+      'not_signed_in',
+      'not_signed_in',
+      'not_signed_in',
+    ]);
     expect(browser.current).toBeNull();
     expect(browser.lockedFrom?.name).toBe('Park Ji-won');
-    const signOuts = await services.sql.all<{ actor: string; fields_json: string }>("SELECT actor, fields_json FROM audit_log WHERE action = 'coordinator.signout'");
+    const signOuts = await services.sql.all<{ actor: string; fields_json: string }>(
+      "SELECT actor, fields_json FROM audit_log WHERE action = 'coordinator.signout'",
+    );
     expect(signOuts).toEqual([{ actor: 'Park Ji-won', fields_json: '["idle"]' }]);
   });
 });

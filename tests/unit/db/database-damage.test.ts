@@ -35,7 +35,14 @@ async function databaseWithBackup(): Promise<{ folder: string; databasePath: str
   const services = openTempServices();
   folders.push(services.folder);
   for (const language of ['ko', 'ja', 'th']) await services.dispatch('createPatient', { patient: fixtureIntake(language) });
-  const made = createBackup({ db: services.context.db, photoRoot: join(services.folder, 'clinicdesk-photos'), key: TEST_KEY, outDir: join(services.folder, 'clinicdesk-backups'), keep: 5, now: new Date('2026-11-20T00:00:00Z') });
+  const made = createBackup({
+    db: services.context.db,
+    photoRoot: join(services.folder, 'clinicdesk-photos'),
+    key: TEST_KEY,
+    outDir: join(services.folder, 'clinicdesk-backups'),
+    keep: 5,
+    now: new Date('2026-11-20T00:00:00Z'),
+  });
   services.close();
   return { folder: services.folder, databasePath: join(services.folder, 'clinicdesk.sqlite'), backup: made.file };
 }
@@ -55,7 +62,10 @@ function damageInnerPage(databasePath: string): void {
 function leaveUncleanShutdown(databasePath: string): void {
   mkdirSync(holdersFolderOf(databasePath), { recursive: true });
   const pid = spawnSync(process.execPath, ['-e', '']).pid!;
-  writeFileSync(join(holdersFolderOf(databasePath), `${pid}-killed.json`), JSON.stringify({ door: 'preview', pid, startTime: null, alone: null, since: '2026-12-01T00:00:00Z' }));
+  writeFileSync(
+    join(holdersFolderOf(databasePath), `${pid}-killed.json`),
+    JSON.stringify({ door: 'preview', pid, startTime: null, alone: null, since: '2026-12-01T00:00:00Z' }),
+  );
 }
 
 async function cli(databasePath: string, ...args: string[]) {
@@ -75,7 +85,9 @@ describe('a damaged page', () => {
     const result = await cli(databasePath, 'backup', '--out', join(folder, 'clinicdesk-backups'));
     expect(result.code).toBe(1);
     oneLine(result.err);
-    expect(result.err).toMatch(/is damaged: PRAGMA quick_check before the backup found .*no backup was made\. Keep a copy of the damaged files/);
+    expect(result.err).toMatch(
+      /is damaged: PRAGMA quick_check before the backup found .*no backup was made\. Keep a copy of the damaged files/,
+    );
     expect(result.err).toContain(`restore the newest backup, ${backup}`);
     expect(result.err).not.toMatch(/\n\s+at /);
     expect(readdirSync(join(folder, 'clinicdesk-backups'))).toEqual([backup.split('/').at(-1)]);
@@ -145,7 +157,10 @@ describe('a damaged page', () => {
         record: { event: 'database_check', when: 'background', result: 'damaged', problemCount: expect.any(Number) },
       });
       const after = await services.dispatch('getAppInfo', {});
-      expect(after).toMatchObject({ ok: true, value: { databaseCheck: { state: 'damaged', message: expect.stringContaining(`restore the newest backup, ${backup}`) } } });
+      expect(after).toMatchObject({
+        ok: true,
+        value: { databaseCheck: { state: 'damaged', message: expect.stringContaining(`restore the newest backup, ${backup}`) } },
+      });
     } finally {
       services.close();
     }
@@ -158,7 +173,10 @@ describe('a damaged page', () => {
     const services = openServices({ databasePath, key: TEST_KEY, log: (entry) => logged.push(entry) });
     const result = await services.dispatch('searchPatients', { query: '', tripStatus: 'all', limit: 50 });
     services.close();
-    expect(result).toMatchObject({ ok: false, error: { code: 'database_damaged', message: expect.stringMatching(/is damaged: reading it failed .*restore the newest backup/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'database_damaged', message: expect.stringMatching(/is damaged: reading it failed .*restore the newest backup/) },
+    });
     expect(logged).toEqual([expect.objectContaining({ event: 'database_damaged' })]);
 
     const search = await cli(databasePath, 'patients', 'search', 'a');
@@ -250,8 +268,14 @@ describe('the write-ahead log', () => {
     const { databasePath, frames } = await crashCopy();
     flipInFrame(`${databasePath}-wal`, 1);
     const before = readFileSync(`${databasePath}-wal`);
-    expect(inspectWal(`${databasePath}-wal`)).toMatchObject({ frames, replayed: 1, damage: { frame: 2, commitsAfter: expect.any(Number) } });
-    expect(() => openServices({ databasePath, key: TEST_KEY })).toThrow(/frame 2 of its write-ahead log .* fails its checksum, and \d+ committed write\(s\) after it would be dropped/);
+    expect(inspectWal(`${databasePath}-wal`)).toMatchObject({
+      frames,
+      replayed: 1,
+      damage: { frame: 2, commitsAfter: expect.any(Number) },
+    });
+    expect(() => openServices({ databasePath, key: TEST_KEY })).toThrow(
+      /frame 2 of its write-ahead log .* fails its checksum, and \d+ committed write\(s\) after it would be dropped/,
+    );
     expect(readFileSync(`${databasePath}-wal`).equals(before)).toBe(true);
     const result = await cli(databasePath, 'info');
     expect(result.code).toBe(2);

@@ -23,7 +23,10 @@ const deadPid = (): number => spawnSync(process.execPath, ['-e', '']).pid!;
 
 function plantHolder(holder: { door: string; pid: number; startTime: string | null; alone: string | null; host?: string }): void {
   registerHolder(databasePath, { door: 'setup' }).release();
-  writeFileSync(join(holdersFolderOf(databasePath), `${holder.pid}-planted.json`), JSON.stringify({ host: hostname(), ...holder, since: '2026-12-01T00:00:00Z' }));
+  writeFileSync(
+    join(holdersFolderOf(databasePath), `${holder.pid}-planted.json`),
+    JSON.stringify({ host: hostname(), ...holder, since: '2026-12-01T00:00:00Z' }),
+  );
 }
 
 describe('database holders', () => {
@@ -37,7 +40,9 @@ describe('database holders', () => {
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(DatabaseInUseError);
-    expect((refusal as Error).message).toMatch(/^Cannot restore a backup: the database .* is in use by the .*Close them first, then try again\. Nothing was changed\.$/);
+    expect((refusal as Error).message).toMatch(
+      /^Cannot restore a backup: the database .* is in use by the .*Close them first, then try again\. Nothing was changed\.$/,
+    );
     expect((refusal as Error).message).toContain(`the desktop app (pid ${process.pid}`);
     expect((refusal as Error).message).toContain(`the command line (pid ${process.pid}`);
     // The refused registration left nothing behind: after both close, the database is free.
@@ -78,7 +83,9 @@ describe('database holders', () => {
 
   it('counts a holder on another computer (a data folder on a share) as live, naming the computer', () => {
     plantHolder({ door: 'desktop app', pid: deadPid(), startTime: null, alone: null, host: 'reception-pc' });
-    expect(() => registerHolder(databasePath, { door: 'restore', alone: 'restore a backup' })).toThrow(/in use by the desktop app \(pid \d+ on reception-pc,/);
+    expect(() => registerHolder(databasePath, { door: 'restore', alone: 'restore a backup' })).toThrow(
+      /in use by the desktop app \(pid \d+ on reception-pc,/,
+    );
   });
 
   it('takes a live pid with another start time for a reused pid, where the OS tells start times', () => {
@@ -97,7 +104,9 @@ describe('database holders', () => {
     const olderDoor = registerHolder(databasePath, { door: 'preview' });
     const olderDb = openDatabase(databasePath, TEST_KEY, MIGRATIONS.slice(0, -1), { holder: olderDoor });
     const before = olderDb.pragma('user_version', { simple: true });
-    expect(() => openServices({ databasePath, key: TEST_KEY, door: 'desktop app' })).toThrow(/Cannot migrate the database from schema \d+ to \d+: .*in use by the preview/);
+    expect(() => openServices({ databasePath, key: TEST_KEY, door: 'desktop app' })).toThrow(
+      /Cannot migrate the database from schema \d+ to \d+: .*in use by the preview/,
+    );
     expect(olderDb.pragma('user_version', { simple: true })).toBe(before);
     olderDb.close();
     olderDoor.release();

@@ -25,9 +25,11 @@ const CANARY = 'Canary-Zq7 카나리아';
 /** An old, plain ClinicDesk database (schema 3) with one row, as an app from before encryption left it. */
 function plainDatabase(path: string): void {
   const db = openDatabase(path, 'unencrypted', MIGRATIONS.slice(0, 3));
-  db.prepare(`INSERT INTO patients (seq, id, native_name, latin_name, birth_date, sex, nationality, languages_json,
+  db.prepare(
+    `INSERT INTO patients (seq, id, native_name, latin_name, birth_date, sex, nationality, languages_json,
     home_time_zone, home_currency, arrival, departure, screening_json, created_at, updated_at)
-    VALUES (1, 'kept', ?, 'l', '1990-01-01', 'female', 'KR', '[]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', '{}', 'x', 'x')`).run(CANARY);
+    VALUES (1, 'kept', ?, 'l', '1990-01-01', 'female', 'KR', '[]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', '{}', 'x', 'x')`,
+  ).run(CANARY);
   db.close();
 }
 

@@ -24,8 +24,23 @@ const PAYMENT = `INSERT INTO payments (id, patient_seq, kind, date, method, curr
 
 async function exercise(run: Run): Promise<void> {
   await run(PATIENT, [1, 'a']);
-  const pay = (id: string, kind: string, number: number, options: { currency?: string; rate?: string | null; linked?: string | null; direction?: number; krw?: number } = {}) =>
-    run(PAYMENT, [id, 1, kind, options.currency ?? 'KRW', options.krw ?? 100, options.direction ?? 1, options.rate ?? null, options.linked ?? null, number]);
+  const pay = (
+    id: string,
+    kind: string,
+    number: number,
+    options: { currency?: string; rate?: string | null; linked?: string | null; direction?: number; krw?: number } = {},
+  ) =>
+    run(PAYMENT, [
+      id,
+      1,
+      kind,
+      options.currency ?? 'KRW',
+      options.krw ?? 100,
+      options.direction ?? 1,
+      options.rate ?? null,
+      options.linked ?? null,
+      number,
+    ]);
   await pay('p1', 'payment', 1);
   // One number per branch and year, once.
   await expect(pay('p2', 'payment', 1)).rejects.toThrow(/unique/i);
@@ -66,7 +81,11 @@ async function exercise(run: Run): Promise<void> {
   await agency('g1', null);
   await expect(agency('g2', null)).rejects.toThrow(/unique/i);
   await agency('g2', 'then');
-  await expect(run(`INSERT INTO agencies (id, name, registration_number, registration_expires, terms_json, created_at, updated_at) VALUES ('g3', 'n', 'A-3', 'd', '{x', 'x', 'x')`)).rejects.toThrow(/check/i);
+  await expect(
+    run(
+      `INSERT INTO agencies (id, name, registration_number, registration_expires, terms_json, created_at, updated_at) VALUES ('g3', 'n', 'A-3', 'd', '{x', 'x', 'x')`,
+    ),
+  ).rejects.toThrow(/check/i);
 
   // Destroying the whole record at the end of its retention takes its payments with it.
   await run('DELETE FROM patients WHERE seq = 1');
@@ -84,9 +103,17 @@ describe('0020 payments on SQLite', () => {
     folders.push(folder);
     const path = join(folder, 'test.sqlite');
     // Migrated from 0019 with a patient already there, as an existing clinic's file is.
-    const old = openDatabase(path, TEST_KEY, MIGRATIONS.filter((migration) => migration.version < 20));
+    const old = openDatabase(
+      path,
+      TEST_KEY,
+      MIGRATIONS.filter((migration) => migration.version < 20),
+    );
     old.close();
-    const db = openDatabase(path, TEST_KEY, MIGRATIONS.filter((migration) => migration.version <= 20));
+    const db = openDatabase(
+      path,
+      TEST_KEY,
+      MIGRATIONS.filter((migration) => migration.version <= 20),
+    );
     try {
       const run: Run = async (sql, values = []) => {
         const statement = db.prepare(sql.replace(/\$\d+/g, '?'));
@@ -95,7 +122,11 @@ describe('0020 payments on SQLite', () => {
       await exercise(run);
       // The month's report reads the covering index alone, in its GROUP BY's order.
       const plan = JSON.stringify(
-        db.prepare("EXPLAIN QUERY PLAN SELECT date, method, kind, currency, direction, count(*), sum(amount_minor), sum(krw) FROM payments WHERE date BETWEEN '2026-11-01' AND '2026-11-30' GROUP BY date, method, kind, currency, direction").all(),
+        db
+          .prepare(
+            "EXPLAIN QUERY PLAN SELECT date, method, kind, currency, direction, count(*), sum(amount_minor), sum(krw) FROM payments WHERE date BETWEEN '2026-11-01' AND '2026-11-30' GROUP BY date, method, kind, currency, direction",
+          )
+          .all(),
       );
       expect(plan).toMatch(/COVERING INDEX payments_by_date/);
       expect(plan).not.toMatch(/TEMP B-TREE/);

@@ -30,9 +30,11 @@ const tablesOf = (db: Database.Database) =>
 
 /** A minimal valid patient row, straight into SQL (these tests check the schema, below the repositories). */
 function insertPatientRow(db: Database.Database, seq: number, id: string): void {
-  db.prepare(`INSERT INTO patients (seq, id, native_name, latin_name, birth_date, sex, nationality, languages_json,
+  db.prepare(
+    `INSERT INTO patients (seq, id, native_name, latin_name, birth_date, sex, nationality, languages_json,
     home_time_zone, home_currency, arrival, departure, screening_json, created_at, updated_at)
-    VALUES (?, ?, 'n', 'l', '1990-01-01', 'female', 'KR', '[]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', '{}', 'x', 'x')`).run(seq, id);
+    VALUES (?, ?, 'n', 'l', '1990-01-01', 'female', 'KR', '[]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', '{}', 'x', 'x')`,
+  ).run(seq, id);
 }
 
 describe('migrations', () => {
@@ -68,9 +70,11 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     const insert = (sex: string, fitzpatrick: unknown) =>
       db
-        .prepare(`INSERT INTO patients (id, native_name, latin_name, birth_date, sex, nationality, languages_json,
+        .prepare(
+          `INSERT INTO patients (id, native_name, latin_name, birth_date, sex, nationality, languages_json,
           home_time_zone, home_currency, arrival, departure, fitzpatrick, screening_json, created_at, updated_at)
-          VALUES (?, 'n', 'l', '1990-01-01', ?, 'KR', '[]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', ?, '{}', 'x', 'x')`)
+          VALUES (?, 'n', 'l', '1990-01-01', ?, 'KR', '[]', 'Asia/Seoul', 'KRW', '2026-01-01', '2026-01-02', ?, '{}', 'x', 'x')`,
+        )
         .run(`id-${Math.random()}`, sex, fitzpatrick);
     expect(() => insert('female', 3)).not.toThrow();
     expect(() => insert('unknown', 3)).toThrow(/CHECK/);
@@ -83,7 +87,7 @@ describe('migrations', () => {
     const db = openDatabase(tempFile(), MIGRATIONS.slice(0, 2));
     insertPatientRow(db, 1, 'a');
     db.prepare("INSERT INTO patient_search_text (seq, haystack) VALUES (1, 'nguyễn thị lan')").run();
-    const match = db.prepare("SELECT rowid FROM patient_search_index WHERE patient_search_index MATCH ?");
+    const match = db.prepare('SELECT rowid FROM patient_search_index WHERE patient_search_index MATCH ?');
     expect(match.all('"thị"')).toEqual([{ rowid: 1 }]);
     db.prepare("UPDATE patient_search_text SET haystack = 'anna' WHERE seq = 1").run();
     expect(match.all('"thị"')).toEqual([]);
@@ -96,12 +100,20 @@ describe('migrations', () => {
   it('0003 photos reference a patient and are removed with it', () => {
     const db = openDatabase(tempFile(), MIGRATIONS.slice(0, 3));
     expect(() =>
-      db.prepare(`INSERT INTO photos (id, patient_seq, visit_date, angle, sha256, media_type, added_at)
-        VALUES ('p', 99, '2026-01-01', 'front', ?, 'image/jpeg', 'x')`).run('a'.repeat(64)),
+      db
+        .prepare(
+          `INSERT INTO photos (id, patient_seq, visit_date, angle, sha256, media_type, added_at)
+        VALUES ('p', 99, '2026-01-01', 'front', ?, 'image/jpeg', 'x')`,
+        )
+        .run('a'.repeat(64)),
     ).toThrow(/FOREIGN KEY/);
     expect(() =>
-      db.prepare(`INSERT INTO photos (id, patient_seq, visit_date, angle, sha256, media_type, added_at)
-        VALUES ('p', 99, '2026-01-01', 'left', ?, 'image/jpeg', 'x')`).run('a'.repeat(64)),
+      db
+        .prepare(
+          `INSERT INTO photos (id, patient_seq, visit_date, angle, sha256, media_type, added_at)
+        VALUES ('p', 99, '2026-01-01', 'left', ?, 'image/jpeg', 'x')`,
+        )
+        .run('a'.repeat(64)),
     ).toThrow(/CHECK/);
     const plan = db.prepare('EXPLAIN QUERY PLAN SELECT * FROM photos WHERE patient_seq = 1 ORDER BY visit_date').all();
     expect(JSON.stringify(plan)).toMatch(/photos_by_patient/);
@@ -119,7 +131,9 @@ describe('migrations', () => {
     const db = openDatabase(tempFile(), MIGRATIONS.slice(0, 5));
     insertPatientRow(db, 1, 'a');
     db.prepare("INSERT INTO plans (patient_seq, plan_json, updated_at) VALUES (1, '{\"items\":[]}', 'x')").run();
-    expect(() => db.prepare("INSERT INTO plans (patient_seq, plan_json, updated_at) VALUES (1, '{}', 'x')").run()).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => db.prepare("INSERT INTO plans (patient_seq, plan_json, updated_at) VALUES (1, '{}', 'x')").run()).toThrow(
+      /UNIQUE|PRIMARY/,
+    );
     expect(() => db.prepare("INSERT INTO plans (patient_seq, plan_json, updated_at) VALUES (2, '{}', 'x')").run()).toThrow(/FOREIGN KEY/);
     expect(() => db.prepare("INSERT INTO clinic_settings (key, value_json, updated_at) VALUES ('k', 'nope', 'x')").run()).toThrow(/CHECK/);
     db.prepare('DELETE FROM patients WHERE seq = 1').run();
@@ -130,10 +144,14 @@ describe('migrations', () => {
   it('0006 lists open follow-ups by due instant from a partial index, one per patient and step', () => {
     const db = openDatabase(tempFile(), MIGRATIONS.slice(0, 6));
     insertPatientRow(db, 1, 'a');
-    const add = db.prepare("INSERT INTO followups (id, patient_seq, step, treatments_json, local_date, due_at) VALUES (?, 1, ?, '[]', '2027-01-01', '2027-01-01T01:00:00Z')");
+    const add = db.prepare(
+      "INSERT INTO followups (id, patient_seq, step, treatments_json, local_date, due_at) VALUES (?, 1, ?, '[]', '2027-01-01', '2027-01-01T01:00:00Z')",
+    );
     add.run('f1', 'day-3');
     expect(() => add.run('f2', 'day-3')).toThrow(/UNIQUE/);
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM followups WHERE done_at IS NULL AND due_at <= '2027-02-01' ORDER BY due_at LIMIT 10").all();
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM followups WHERE done_at IS NULL AND due_at <= '2027-02-01' ORDER BY due_at LIMIT 10")
+      .all();
     expect(JSON.stringify(plan)).toMatch(/followups_open_by_due/);
     db.close();
   });
@@ -142,7 +160,11 @@ describe('migrations', () => {
     const path = tempFile();
     const old = openDatabase(path, MIGRATIONS.slice(0, 6));
     insertPatientRow(old, 1, 'a');
-    old.prepare("INSERT INTO followups (id, patient_seq, step, treatments_json, local_date, due_at) VALUES ('f', 1, 'day-3', '[]', '2027-01-01', 'x')").run();
+    old
+      .prepare(
+        "INSERT INTO followups (id, patient_seq, step, treatments_json, local_date, due_at) VALUES ('f', 1, 'day-3', '[]', '2027-01-01', 'x')",
+      )
+      .run();
     old.close();
     const db = openDatabase(path, MIGRATIONS.slice(0, 7));
     expect(db.prepare('SELECT note, outcome_at FROM followups').get()).toEqual({ note: '', outcome_at: null });
@@ -164,8 +186,15 @@ describe('migrations', () => {
     old.prepare('INSERT INTO plans (patient_seq, plan_json, updated_at) VALUES (1, ?, ?)').run(JSON.stringify(plan), 'x');
     old.close();
     const db = openDatabase(path, MIGRATIONS.slice(0, 8));
-    expect(db.prepare('SELECT referral_route, referral_agency_name FROM patients').get()).toEqual({ referral_route: null, referral_agency_name: '' });
-    expect(db.prepare('SELECT position, treatment, date, status, moved, discount_percent, line_sessions FROM plan_sessions ORDER BY position').all()).toEqual([
+    expect(db.prepare('SELECT referral_route, referral_agency_name FROM patients').get()).toEqual({
+      referral_route: null,
+      referral_agency_name: '',
+    });
+    expect(
+      db
+        .prepare('SELECT position, treatment, date, status, moved, discount_percent, line_sessions FROM plan_sessions ORDER BY position')
+        .all(),
+    ).toEqual([
       { position: 0, treatment: 'pico-laser', date: '2026-03-02', status: 'done', moved: 0, discount_percent: 10, line_sessions: 2 },
       { position: 1, treatment: 'pico-laser', date: '2026-03-09', status: 'scheduled', moved: 0, discount_percent: 10, line_sessions: 2 },
       { position: 2, treatment: 'ipl', date: null, status: 'scheduled', moved: 0, discount_percent: 0, line_sessions: 1 },
@@ -186,15 +215,23 @@ describe('migrations', () => {
 
   it('0009 keeps the plans already saved as their first kept version, and makes an append-only audit log', () => {
     const path = tempFile();
-    const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 9));
+    const old = openDatabase(
+      path,
+      MIGRATIONS.filter((migration) => migration.version < 9),
+    );
     insertPatientRow(old, 1, 'a');
     old.prepare("INSERT INTO plans (patient_seq, plan_json, version, updated_at) VALUES (1, '{\"items\":[]}', 3, 'then')").run();
     old.close();
-    const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 9));
+    const db = openDatabase(
+      path,
+      MIGRATIONS.filter((migration) => migration.version <= 9),
+    );
     expect(db.prepare('SELECT patient_seq, version, plan_json, saved_at, saved_by FROM plan_versions').all()).toEqual([
       { patient_seq: 1, version: 3, plan_json: '{"items":[]}', saved_at: 'then', saved_by: 'unknown' },
     ]);
-    const add = db.prepare("INSERT INTO audit_log (at, actor, action, patient_id, prev_hash, hash) VALUES ('x', 'a', 'patient.open', 'p', ?, ?)");
+    const add = db.prepare(
+      "INSERT INTO audit_log (at, actor, action, patient_id, prev_hash, hash) VALUES ('x', 'a', 'patient.open', 'p', ?, ?)",
+    );
     add.run('0'.repeat(64), '1'.repeat(64));
     // UNIQUE (prev_hash): the chain cannot fork, two entries never extend the same one.
     expect(() => add.run('0'.repeat(64), '2'.repeat(64))).toThrow(/UNIQUE/);
@@ -206,8 +243,13 @@ describe('migrations', () => {
   });
 
   it('0012 keeps coordinator profiles with a salted PIN hash, one active profile per name', () => {
-    const db = openDatabase(tempFile(), MIGRATIONS.filter((migration) => migration.version <= 12));
-    const add = db.prepare('INSERT INTO coordinator_profiles (id, display_name, pin_salt, pin_hash, created_at, disabled_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const db = openDatabase(
+      tempFile(),
+      MIGRATIONS.filter((migration) => migration.version <= 12),
+    );
+    const add = db.prepare(
+      'INSERT INTO coordinator_profiles (id, display_name, pin_salt, pin_hash, created_at, disabled_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     add.run('a', 'Park Ji-won', 'a'.repeat(32), 'b'.repeat(64), 'now', null);
     expect(() => add.run('b', 'Park Ji-won', 'a'.repeat(32), 'b'.repeat(64), 'now', null)).toThrow(/UNIQUE/);
     // A disabled profile's name may be taken again by a new one.
@@ -248,12 +290,22 @@ describe('migrations', () => {
 
   it('0013 adds the restriction of a record and the language of a consent, keeping the consents already there', () => {
     const path = tempFile();
-    const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 13));
+    const old = openDatabase(
+      path,
+      MIGRATIONS.filter((migration) => migration.version < 13),
+    );
     insertPatientRow(old, 1, 'a');
-    old.prepare("INSERT INTO consents (patient_seq, position, kind, granted_at, text_version) VALUES (1, 0, 'sensitive_data', 't', 'v1')").run();
+    old
+      .prepare("INSERT INTO consents (patient_seq, position, kind, granted_at, text_version) VALUES (1, 0, 'sensitive_data', 't', 'v1')")
+      .run();
     old.close();
-    const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 13));
-    expect(db.prepare('SELECT kind, text_version, language FROM consents').all()).toEqual([{ kind: 'sensitive_data', text_version: 'v1', language: null }]);
+    const db = openDatabase(
+      path,
+      MIGRATIONS.filter((migration) => migration.version <= 13),
+    );
+    expect(db.prepare('SELECT kind, text_version, language FROM consents').all()).toEqual([
+      { kind: 'sensitive_data', text_version: 'v1', language: null },
+    ]);
     const restrict = db.prepare('INSERT INTO patient_restrictions (patient_seq, restricted_at, retention_until) VALUES (?, ?, ?)');
     expect(() => restrict.run(1, 'now', 'soon')).toThrow(/CHECK/);
     restrict.run(1, 'now', '2036-11-24');
@@ -267,13 +319,21 @@ describe('migrations', () => {
 
   it('0014 counts the five later screening questions as open on intakes stored before them, and only those', () => {
     const path = tempFile();
-    const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 14));
+    const old = openDatabase(
+      path,
+      MIGRATIONS.filter((migration) => migration.version < 14),
+    );
     insertPatientRow(old, 1, 'before');
     insertPatientRow(old, 2, 'after');
-    old.prepare("UPDATE patients SET screening_open = 2 WHERE seq = 1").run();
-    old.prepare("UPDATE patients SET screening_open = 0, screening_json = json_object('implantedDevice', json('false')) WHERE seq = 2").run();
+    old.prepare('UPDATE patients SET screening_open = 2 WHERE seq = 1').run();
+    old
+      .prepare("UPDATE patients SET screening_open = 0, screening_json = json_object('implantedDevice', json('false')) WHERE seq = 2")
+      .run();
     old.close();
-    const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 14));
+    const db = openDatabase(
+      path,
+      MIGRATIONS.filter((migration) => migration.version <= 14),
+    );
     expect(db.prepare('SELECT id, screening_open FROM patients ORDER BY seq').all()).toEqual([
       { id: 'before', screening_open: 7 },
       { id: 'after', screening_open: 0 },
@@ -283,12 +343,22 @@ describe('migrations', () => {
 
   it('0015 counts wrong PINs per existing profile, keeping the profiles already there', () => {
     const path = tempFile();
-    const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 15));
-    old.prepare('INSERT INTO coordinator_profiles (id, display_name, pin_salt, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)').run('a', 'Park Ji-won', 'a'.repeat(32), 'b'.repeat(64), 'now');
+    const old = openDatabase(
+      path,
+      MIGRATIONS.filter((migration) => migration.version < 15),
+    );
+    old
+      .prepare('INSERT INTO coordinator_profiles (id, display_name, pin_salt, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run('a', 'Park Ji-won', 'a'.repeat(32), 'b'.repeat(64), 'now');
     old.close();
-    const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 15));
+    const db = openDatabase(
+      path,
+      MIGRATIONS.filter((migration) => migration.version <= 15),
+    );
     expect(db.prepare('SELECT id, display_name FROM coordinator_profiles').all()).toEqual([{ id: 'a', display_name: 'Park Ji-won' }]);
-    const put = db.prepare('INSERT INTO coordinator_pin_attempts (coordinator_id, failures, wait_until_ms, last_failure_at) VALUES (?, ?, ?, ?)');
+    const put = db.prepare(
+      'INSERT INTO coordinator_pin_attempts (coordinator_id, failures, wait_until_ms, last_failure_at) VALUES (?, ?, ?, ?)',
+    );
     put.run('a', 5, 1_800_000_000_000, 'now');
     // One row per profile, for a profile that exists, with a count of at least one.
     expect(() => put.run('a', 6, 0, 'now')).toThrow(/UNIQUE|PRIMARY/);
@@ -301,10 +371,16 @@ describe('migrations', () => {
 
   it('0016 keeps one plan draft per existing patient, gone with the patient', () => {
     const path = tempFile();
-    const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 16));
+    const old = openDatabase(
+      path,
+      MIGRATIONS.filter((migration) => migration.version < 16),
+    );
     insertPatientRow(old, 1, 'a');
     old.close();
-    const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 16));
+    const db = openDatabase(
+      path,
+      MIGRATIONS.filter((migration) => migration.version <= 16),
+    );
     const put = db.prepare('INSERT INTO plan_drafts (patient_seq, base_version, plan_json, saved_at) VALUES (?, ?, ?, ?)');
     put.run(1, 0, '{"items":[]}', 'now');
     expect(() => put.run(1, 1, '{"items":[]}', 'now')).toThrow(/UNIQUE|PRIMARY/);
@@ -320,10 +396,16 @@ describe('migrations', () => {
 
   it('0017 gives drafts an owner, empty for the drafts already there, with an index to count them by', () => {
     const path = tempFile();
-    const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 17));
+    const old = openDatabase(
+      path,
+      MIGRATIONS.filter((migration) => migration.version < 17),
+    );
     old.prepare("INSERT INTO drafts (key, form_json, saved_at) VALUES ('new', '{}', 'now')").run();
     old.close();
-    const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 17));
+    const db = openDatabase(
+      path,
+      MIGRATIONS.filter((migration) => migration.version <= 17),
+    );
     expect(db.prepare('SELECT key, coordinator_id FROM drafts').all()).toEqual([{ key: 'new', coordinator_id: null }]);
     const plan = JSON.stringify(db.prepare('EXPLAIN QUERY PLAN SELECT count(*) FROM drafts WHERE coordinator_id = ?').all('c'));
     expect(plan).toMatch(/drafts_by_coordinator/);
@@ -332,13 +414,23 @@ describe('migrations', () => {
 
   it('0018 keeps each quote version a patient was sent, refusing UPDATE and DELETE, gone only with the whole record; report rows gain the session id', () => {
     const path = tempFile();
-    const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 18));
+    const old = openDatabase(
+      path,
+      MIGRATIONS.filter((migration) => migration.version < 18),
+    );
     insertPatientRow(old, 1, 'a');
-    old.prepare("INSERT INTO plan_sessions (patient_seq, position, treatment, date, status) VALUES (1, 0, 'ipl', '2026-01-01', 'done')").run();
+    old
+      .prepare("INSERT INTO plan_sessions (patient_seq, position, treatment, date, status) VALUES (1, 0, 'ipl', '2026-01-01', 'done')")
+      .run();
     old.close();
-    const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 18));
+    const db = openDatabase(
+      path,
+      MIGRATIONS.filter((migration) => migration.version <= 18),
+    );
     expect(db.prepare('SELECT seq, id FROM patients').all()).toEqual([{ seq: 1, id: 'a' }]);
-    const add = db.prepare('INSERT INTO quote_versions (patient_seq, version, plan_version, quote_json, sent_at, sent_by) VALUES (?, ?, ?, ?, ?, ?)');
+    const add = db.prepare(
+      'INSERT INTO quote_versions (patient_seq, version, plan_version, quote_json, sent_at, sent_by) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     add.run(1, 1, 3, '{"totalKrw":100000}', 'then', 'Park Ji-won');
     expect(() => add.run(1, 1, 4, '{}', 'later', 'Park Ji-won')).toThrow(/UNIQUE|PRIMARY/);
     expect(() => add.run(1, 2, 4, 'not json', 'later', 'Park Ji-won')).toThrow(/CHECK/);
@@ -347,7 +439,9 @@ describe('migrations', () => {
     expect(() => db.prepare('DELETE FROM quote_versions').run()).toThrow(/never overwritten/);
     expect(db.prepare('SELECT version, quote_json FROM quote_versions').all()).toEqual([{ version: 1, quote_json: '{"totalKrw":100000}' }]);
     // The reports' session rows gain the session's id; a row written before it keeps NULL.
-    expect(db.prepare('SELECT treatment, status, session_id FROM plan_sessions').all()).toEqual([{ treatment: 'ipl', status: 'done', session_id: null }]);
+    expect(db.prepare('SELECT treatment, status, session_id FROM plan_sessions').all()).toEqual([
+      { treatment: 'ipl', status: 'done', session_id: null },
+    ]);
     // Destroying the whole record at the end of its retention takes its quotes with it.
     db.prepare('DELETE FROM patients WHERE seq = 1').run();
     expect(db.prepare('SELECT count(*) AS n FROM quote_versions').get()).toEqual({ n: 0 });
@@ -356,11 +450,17 @@ describe('migrations', () => {
 
   it('0022 changes nothing in the file (photo files stay in the encrypted photo folder), only its version', () => {
     const path = tempFile();
-    const old = openDatabase(path, MIGRATIONS.filter((migration) => migration.version < 22));
+    const old = openDatabase(
+      path,
+      MIGRATIONS.filter((migration) => migration.version < 22),
+    );
     insertPatientRow(old, 1, 'a');
     const schemaBefore = old.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();
     old.close();
-    const db = openDatabase(path, MIGRATIONS.filter((migration) => migration.version <= 22));
+    const db = openDatabase(
+      path,
+      MIGRATIONS.filter((migration) => migration.version <= 22),
+    );
     expect(db.pragma('user_version', { simple: true })).toBe(22);
     expect(db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all()).toEqual(schemaBefore);
     expect(tablesOf(db)).not.toContain('photo_files');
@@ -375,7 +475,7 @@ describe('migrations', () => {
     old.close();
     const db = openDatabase(path);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(db.prepare("SELECT id FROM patients").all()).toEqual([{ id: 'kept' }]);
+    expect(db.prepare('SELECT id FROM patients').all()).toEqual([{ id: 'kept' }]);
     db.close();
   });
 

@@ -20,10 +20,12 @@ const postgres = usePostgres();
 const INSUFFICIENT_PRIVILEGE = { code: '42501' };
 
 describe('SCRAM verifiers made on the PC', () => {
-  it('match RFC 7677\'s test vector, so PostgreSQL checks a password against what the app sent', () => {
+  it("match RFC 7677's test vector, so PostgreSQL checks a password against what the app sent", () => {
     // RFC 7677, section 3: user "user", password "pencil", salt W22ZaJ0SNY7soEsUEjb6gQ==, 4096 iterations.
     const verifier = scramVerifier('pencil', Buffer.from('W22ZaJ0SNY7soEsUEjb6gQ==', 'base64'), 4096);
-    expect(verifier).toBe('SCRAM-SHA-256$4096:W22ZaJ0SNY7soEsUEjb6gQ==$WG5d8oPm3OtcPnkdi4Uo7BkeZkBFzpcXkuLmtbsT4qY=:wfPLwcE6nTWhTAmQ7tl2KeoiWGPlZqQxSrmfPwDl2dU=');
+    expect(verifier).toBe(
+      'SCRAM-SHA-256$4096:W22ZaJ0SNY7soEsUEjb6gQ==$WG5d8oPm3OtcPnkdi4Uo7BkeZkBFzpcXkuLmtbsT4qY=:wfPLwcE6nTWhTAmQ7tl2KeoiWGPlZqQxSrmfPwDl2dU=',
+    );
     expect(() => scramVerifier('pin 1234')).toThrow(/printable ASCII/);
   });
 });
@@ -40,7 +42,13 @@ describe.skipIf(!postgres.available)(postgres.title('logins, roles and branches 
   });
 
   const open = async (url: string, login?: ServerLogin) => {
-    const services = await openServerServices({ url, dataFolder: join(folder, login?.user ?? 'owner'), key: TEST_KEY, now: () => FIXED_NOW, ...(login ? { login } : {}) });
+    const services = await openServerServices({
+      url,
+      dataFolder: join(folder, login?.user ?? 'owner'),
+      key: TEST_KEY,
+      now: () => FIXED_NOW,
+      ...(login ? { login } : {}),
+    });
     opened.push(services);
     return services;
   };
@@ -74,7 +82,7 @@ describe.skipIf(!postgres.available)(postgres.title('logins, roles and branches 
     return services;
   };
 
-  it('lets a second coordinator\'s login see the first one\'s new patient on the next read, each entry stamped with its login', async () => {
+  it("lets a second coordinator's login see the first one's new patient on the next read, each entry stamped with its login", async () => {
     const { url, staff, sql } = await clinic();
     const park = await staff('Park Ji-won', 'coordinator', '482913');
     const kim = await staff('Kim Soo-jin', 'coordinator', '735162');
@@ -101,7 +109,7 @@ describe.skipIf(!postgres.available)(postgres.title('logins, roles and branches 
     expect((await sql.query('SELECT db_login FROM audit_log WHERE seq = 100000')).rows).toEqual([{ db_login: park.login.user }]);
   }, 120_000);
 
-  it('shows a branch\'s login no row of another branch: not by select, count, search function or the services', async () => {
+  it("shows a branch's login no row of another branch: not by select, count, search function or the services", async () => {
     const { url, staff, sql } = await clinic();
     const park = await staff('Park Ji-won', 'coordinator', '482913');
     const lee = await staff('Lee Min-ho', 'coordinator', '735162');
@@ -114,9 +122,15 @@ describe.skipIf(!postgres.available)(postgres.title('logins, roles and branches 
     const leePc = await signedIn(url, lee);
     const intake = fixtureIntake('zh-Hans');
     const created = await call(parkPc, 'createPatient', { patient: intake });
-    await call(parkPc, 'savePatientPlan', { patientId: created.id, expectedVersion: 0, plan: { items: [{ treatment: 'hydrafacial', date: null }], acknowledgements: [], discounts: {}, rate: null } });
+    await call(parkPc, 'savePatientPlan', {
+      patientId: created.id,
+      expectedVersion: 0,
+      plan: { items: [{ treatment: 'hydrafacial', date: null }], acknowledgements: [], discounts: {}, rate: null },
+    });
     // The rows Lee must not see are there for Park.
-    const parkCounts = await (await connectAs(url, park.login)).query(
+    const parkCounts = await (
+      await connectAs(url, park.login)
+    ).query(
       'SELECT (SELECT count(*) FROM consents)::integer AS consents, (SELECT count(*) FROM plans)::integer AS plans, (SELECT count(*) FROM plan_versions)::integer AS versions',
     );
     expect(parkCounts.rows[0]).toMatchObject({ plans: 1, versions: 1 });
@@ -132,10 +146,12 @@ describe.skipIf(!postgres.available)(postgres.title('logins, roles and branches 
     expect((await leeSql.query('SELECT id FROM patients')).rows).toEqual([{ id: leesOwn.id }]);
     expect((await leeSql.query('SELECT count(*)::integer AS n FROM patients WHERE seq = 1')).rows).toEqual([{ n: 0 }]);
     for (const table of ['patient_search_text', 'consents', 'plans', 'plan_sessions', 'plan_versions', 'patient_restrictions']) {
-      const { rows } = await leeSql.query(`SELECT count(*)::integer AS n FROM ${table} WHERE ${table === 'patient_search_text' ? 'seq' : 'patient_seq'} = 1`);
+      const { rows } = await leeSql.query(
+        `SELECT count(*)::integer AS n FROM ${table} WHERE ${table === 'patient_search_text' ? 'seq' : 'patient_seq'} = 1`,
+      );
       expect(rows, table).toEqual([{ n: 0 }]);
     }
-    expect((await leeSql.query("SELECT clinicdesk_search_seqs($1, NULL) AS seq", [`%${needle}%`])).rows).toEqual([]);
+    expect((await leeSql.query('SELECT clinicdesk_search_seqs($1, NULL) AS seq', [`%${needle}%`])).rows).toEqual([]);
     expect((await leeSql.query('SELECT clinicdesk_search_seqs(NULL, $1) AS seq', ['丽'])).rows).toEqual([]);
     // Nor can it write there: an update or delete of another branch's patient changes no row.
     expect((await leeSql.query("UPDATE patients SET stay_address = 'x' WHERE seq = 1")).rowCount).toBe(0);
@@ -152,7 +168,7 @@ describe.skipIf(!postgres.available)(postgres.title('logins, roles and branches 
     expect((await headSql.query('SELECT count(*)::integer AS n FROM patients')).rows).toEqual([{ n: 2 }]);
   }, 120_000);
 
-  it('keeps the audit log append-only by privilege for every login, the admin\'s too', async () => {
+  it("keeps the audit log append-only by privilege for every login, the admin's too", async () => {
     const { url, staff } = await clinic();
     const head = await staff('Admin Yoon', 'admin', '555666');
     const park = await staff('Park Ji-won', 'coordinator', '482913');
@@ -168,19 +184,29 @@ describe.skipIf(!postgres.available)(postgres.title('logins, roles and branches 
     }
   }, 120_000);
 
-  it('refuses a doctor\'s login the settings, prices, branches and enrolment, in the database and in the app', async () => {
+  it("refuses a doctor's login the settings, prices, branches and enrolment, in the database and in the app", async () => {
     const { url, staff } = await clinic();
     const doctor = await staff('Dr. Choi', 'doctor', '918273');
     const head = await staff('Admin Yoon', 'admin', '555666');
     const doctorSql = await connectAs(url, doctor.login);
     await expect(doctorSql.query("UPDATE clinic_settings SET value_json = '{}'")).rejects.toMatchObject(INSUFFICIENT_PRIVILEGE);
-    await expect(doctorSql.query("INSERT INTO clinic_settings (key, value_json, updated_at) VALUES ('clinic', '{}', 'now')")).rejects.toMatchObject(INSUFFICIENT_PRIVILEGE);
-    await expect(doctorSql.query("INSERT INTO branches (id, name, created_at) VALUES ('b', 'B', 'now')")).rejects.toMatchObject(INSUFFICIENT_PRIVILEGE);
+    await expect(
+      doctorSql.query("INSERT INTO clinic_settings (key, value_json, updated_at) VALUES ('clinic', '{}', 'now')"),
+    ).rejects.toMatchObject(INSUFFICIENT_PRIVILEGE);
+    await expect(doctorSql.query("INSERT INTO branches (id, name, created_at) VALUES ('b', 'B', 'now')")).rejects.toMatchObject(
+      INSUFFICIENT_PRIVILEGE,
+    );
     await expect(doctorSql.query("UPDATE coordinator_profiles SET role = 'admin'")).rejects.toMatchObject(INSUFFICIENT_PRIVILEGE);
-    await expect(doctorSql.query("SELECT clinicdesk_add_login('clinicdesk_login_x', 'SCRAM-SHA-256$4096:a$b:c', 'clinicdesk_admin')")).rejects.toMatchObject(INSUFFICIENT_PRIVILEGE);
+    await expect(
+      doctorSql.query("SELECT clinicdesk_add_login('clinicdesk_login_x', 'SCRAM-SHA-256$4096:a$b:c', 'clinicdesk_admin')"),
+    ).rejects.toMatchObject(INSUFFICIENT_PRIVILEGE);
     // Its own PIN it may change, another profile's it may not (no row is visible to change).
-    expect((await doctorSql.query("UPDATE coordinator_profiles SET pin_salt = pin_salt WHERE id = $1", [doctor.profile.id])).rowCount).toBe(1);
-    expect((await doctorSql.query("UPDATE coordinator_profiles SET pin_salt = pin_salt WHERE id = $1", [head.profile.id])).rowCount).toBe(0);
+    expect((await doctorSql.query('UPDATE coordinator_profiles SET pin_salt = pin_salt WHERE id = $1', [doctor.profile.id])).rowCount).toBe(
+      1,
+    );
+    expect((await doctorSql.query('UPDATE coordinator_profiles SET pin_salt = pin_salt WHERE id = $1', [head.profile.id])).rowCount).toBe(
+      0,
+    );
 
     const doctorPc = await signedIn(url, doctor);
     const settings = await call(doctorPc, 'getClinicSettings', {});
@@ -201,14 +227,18 @@ describe.skipIf(!postgres.available)(postgres.title('logins, roles and branches 
     const refused = await parkPc.dispatch('addServerLogin', { coordinatorId: other.id });
     expect(refused.ok ? null : refused.error).toMatchObject({ code: 'forbidden', issues: [{ code: 'admin_only' }] });
     // The password is not in the server: only its SCRAM verifier.
-    const stored = await (await postgres.connect(postgres.adminUrl())).query<{ rolpassword: string }>('SELECT rolpassword FROM pg_authid WHERE rolname = $1', [park.login.user]);
+    const stored = await (
+      await postgres.connect(postgres.adminUrl())
+    ).query<{ rolpassword: string }>('SELECT rolpassword FROM pg_authid WHERE rolname = $1', [park.login.user]);
     expect(stored.rows[0]!.rolpassword).toMatch(/^SCRAM-SHA-256\$4096:/);
     expect(stored.rows[0]!.rolpassword).not.toContain(park.login.password);
     // A wrong password is refused by the server.
-    await expect(openServerServices({ url, dataFolder: join(folder, 'x'), key: TEST_KEY, login: { ...park.login, password: 'wrong' } })).rejects.toThrow(/could not be opened/);
+    await expect(
+      openServerServices({ url, dataFolder: join(folder, 'x'), key: TEST_KEY, login: { ...park.login, password: 'wrong' } }),
+    ).rejects.toThrow(/could not be opened/);
   }, 120_000);
 
-  it('keeps a restricted record restricted for every login, the admin\'s included', async () => {
+  it("keeps a restricted record restricted for every login, the admin's included", async () => {
     const { url, staff } = await clinic();
     const park = await staff('Park Ji-won', 'coordinator', '482913');
     const head = await staff('Admin Yoon', 'admin', '555666');
@@ -220,11 +250,15 @@ describe.skipIf(!postgres.available)(postgres.title('logins, roles and branches 
     const listed = await call(adminPc, 'searchPatients', { query: 'zhao', tripStatus: 'all', limit: 50, includeRestricted: true });
     expect(listed.rows.map((row) => [row.id, row.restricted])).toEqual([[created.id, true]]);
     const record = await call(adminPc, 'getPatient', { id: created.id });
-    const changed = await adminPc.dispatch('updatePatient', { id: created.id, expectedVersion: record.version, patient: fixtureIntake('zh-Hans') });
+    const changed = await adminPc.dispatch('updatePatient', {
+      id: created.id,
+      expectedVersion: record.version,
+      patient: fixtureIntake('zh-Hans'),
+    });
     expect(changed.ok ? null : changed.error.code).toBe('record_restricted');
   }, 120_000);
 
-  it('grants every table to every group, and puts every table of a patient\'s rows under row-level security', async () => {
+  it("grants every table to every group, and puts every table of a patient's rows under row-level security", async () => {
     const url = await postgres.createDatabase();
     const client = await postgres.connect(url);
     await migratePostgres(client);

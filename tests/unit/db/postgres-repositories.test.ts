@@ -107,7 +107,10 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
       ...first!,
       names: { native: 'Иванова Анна', latin: 'Ivanova Anna' },
       phone: null,
-      consents: [...first!.consents, { kind: 'photos_marketing', grantedAt: LATER, withdrawnAt: null, textVersion: '2026-02', language: 'ru' }],
+      consents: [
+        ...first!.consents,
+        { kind: 'photos_marketing', grantedAt: LATER, withdrawnAt: null, textVersion: '2026-02', language: 'ru' },
+      ],
       referral: { route: 'agency', agencyName: 'Seoul Medi Tour', agencyRegistrationNumber: 'A-1', referrer: '' },
     };
     const [fromSqlite, fromPg] = await onBoth(both, (store) =>
@@ -131,7 +134,9 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
           idOfSeq: [await tx.patients.idOf(seqs[2]!), await tx.patients.idOf(9999)],
           count: await tx.patients.count(),
           // The search text follows the update: the old name is gone, the new one found.
-          oldName: (await tx.patients.search({ needle: searchNeedle(first!.names.latin), tripStatus: 'all', today: TODAY, limit: 10 })).map((row) => row.id),
+          oldName: (await tx.patients.search({ needle: searchNeedle(first!.names.latin), tripStatus: 'all', today: TODAY, limit: 10 })).map(
+            (row) => row.id,
+          ),
           newName: (await tx.patients.search({ needle: 'ivanova', tripStatus: 'all', today: TODAY, limit: 10 })).map((row) => row.id),
         };
       }),
@@ -139,7 +144,12 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
     expect(fromPg).toStrictEqual(fromSqlite);
     expect(fromSqlite.outcomes).toEqual(['updated', 'conflict', 'not_found', 'updated', 'conflict']);
     expect(fromSqlite.count).toBe(patients.length);
-    expect(fromSqlite.updated[0]).toMatchObject({ version: 2, updatedAt: LATER, createdAt: NOW, patient: { names: edited.names, referral: edited.referral } });
+    expect(fromSqlite.updated[0]).toMatchObject({
+      version: 2,
+      updatedAt: LATER,
+      createdAt: NOW,
+      patient: { names: edited.names, referral: edited.referral },
+    });
     expect(fromSqlite.updated[0]!.patient.consents.at(-1)).toEqual(edited.consents.at(-1));
     expect(fromSqlite.updated[1]!.patient.consents).toEqual([]);
     expect(fromSqlite.newName).toEqual([idOf(0)]);
@@ -161,13 +171,17 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
     await onBoth(both, (store) =>
       store.transaction(async (tx) => {
         const seqs = await insertAll(tx, patients);
-        for (const [index, seq] of seqs.entries()) if (index % restrictedEvery === 4) await tx.rights.restrict(seq, NOW, '2029-12-31', 'deletion request');
+        for (const [index, seq] of seqs.entries())
+          if (index % restrictedEvery === 4) await tx.rights.restrict(seq, NOW, '2029-12-31', 'deletion request');
       }),
     );
 
     const haystacks = patients.map(searchHaystack);
     for (const script of ['Hangul', 'Han', 'Hiragana', 'Katakana', 'Thai', 'Arabic', 'Cyrillic', 'Latin']) {
-      expect(haystacks.some((haystack) => new RegExp(`\\p{Script=${script}}`, 'u').test(haystack)), script).toBe(true);
+      expect(
+        haystacks.some((haystack) => new RegExp(`\\p{Script=${script}}`, 'u').test(haystack)),
+        script,
+      ).toBe(true);
     }
     const random = seededRandom(20261124);
     const widths = [1, 1, 2, 2, 3, 4, 6];
@@ -179,14 +193,36 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
       needles.add(chars.slice(start, start + width).join(''));
     }
     // What a coordinator types, folded as the service folds it: diacritics, capitals, phone numbers.
-    for (const typed of ['Nguyễn', 'ÁVILA', 'ёлкина', 'Алёна', 'さくら', 'ミホ', '김', '王', 'กิจ', 'ليلى', '+66 89', '010 1234', 'Smith', 'Li']) needles.add(searchNeedle(typed));
+    for (const typed of [
+      'Nguyễn',
+      'ÁVILA',
+      'ёлкина',
+      'Алёна',
+      'さくら',
+      'ミホ',
+      '김',
+      '王',
+      'กิจ',
+      'ليلى',
+      '+66 89',
+      '010 1234',
+      'Smith',
+      'Li',
+    ])
+      needles.add(searchNeedle(typed));
     // LIKE's own characters are taken literally; none of these may match everyone.
     for (const odd of ['%', '_', '\\', '%_', '50%', '%_o', 'f \\ n', "o'", '"', 'zzq', 'qqq', 'ж', '%%%']) needles.add(odd);
 
     const statuses: ('all' | TripStatus)[] = ['all', 'upcoming', 'in_korea', 'departed'];
     const queries = [...needles].flatMap((needle, index) => [
       { needle, tripStatus: 'all' as const, today: TODAY, limit: 1000, includeRestricted: index % 2 === 0 },
-      { needle, tripStatus: statuses[index % statuses.length]!, today: TODAY, limit: index % 3 === 0 ? 5 : 200, includeRestricted: index % 3 === 1 },
+      {
+        needle,
+        tripStatus: statuses[index % statuses.length]!,
+        today: TODAY,
+        limit: index % 3 === 0 ? 5 : 200,
+        includeRestricted: index % 3 === 1,
+      },
     ]);
     const search = (store: Store) =>
       store.read(async (tx) => {
@@ -204,7 +240,9 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
     expect(fromSqlite.flat().some((row) => row.restricted)).toBe(true);
     expect(fromSqlite[0]!.length).toBe(patients.length);
     expect(fromSqlite[0]!.filter((row) => row.restricted)).toHaveLength(Math.floor((patients.length - 1 - 4) / restrictedEvery) + 1);
-    expect(fromSqlite[queries.findIndex((query) => query.needle === '%')]).toEqual(fromSqlite[queries.findIndex((query) => query.needle === '50%')]);
+    expect(fromSqlite[queries.findIndex((query) => query.needle === '%')]).toEqual(
+      fromSqlite[queries.findIndex((query) => query.needle === '50%')],
+    );
     expect(fromSqlite[queries.findIndex((query) => query.needle === '%')]!.map((row) => row.latinName)).toEqual(['Percent Underscore']);
   });
 
@@ -212,7 +250,7 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
   // search text's conditions can be served by it (operator class and collation match: a mismatch would leave only
   // the scan, as a policy that is not leakproof did in the prototype). Which plan wins at 100,000 patients is the
   // benchmark's to show.
-  it('the search text\'s conditions can be served by its two indexes: trigram for 3+ characters, pieces for 1-2', async () => {
+  it("the search text's conditions can be served by its two indexes: trigram for 3+ characters, pieces for 1-2", async () => {
     const both = await openBoth();
     await both.pg.transaction((tx) => insertAll(tx, generatePatients(200)));
     const client = await postgres.connect(both.pgUrl);
@@ -239,7 +277,10 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
       ],
       discounts: { 'pico-laser': 12.5 },
     };
-    const moved = { ...first, items: [first.items[0], { ...first.items[1], date: '2026-03-16' }, { ...first.items[2], date: '2026-03-10' }, first.items[3]] };
+    const moved = {
+      ...first,
+      items: [first.items[0], { ...first.items[1], date: '2026-03-16' }, { ...first.items[2], date: '2026-03-10' }, first.items[3]],
+    };
     const [fromSqlite, fromPg] = await onBoth(both, async (store) => {
       const outcomes = await store.transaction(async (tx) => {
         const [a, b, c] = await insertAll(tx, generatePatients(3));
@@ -276,12 +317,16 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
     });
     expect(fromPg).toStrictEqual(fromSqlite);
     expect(fromSqlite.outcomes.slice(0, 7)).toEqual(['saved', 'conflict', 'saved', 'conflict', 'conflict', 'saved', 'conflict']);
-    expect(fromSqlite.versions[0]!.map((version) => [version.version, version.savedBy])).toEqual([[2, 'Lee'], [1, 'Kim']]);
+    expect(fromSqlite.versions[0]!.map((version) => [version.version, version.savedBy])).toEqual([
+      [2, 'Lee'],
+      [1, 'Kim'],
+    ]);
     expect(fromSqlite.ranges.map((plans) => plans.length)).toEqual([2, 1, 0, 1, 1, 0]);
 
     // The session rows the reports count, written from the plan as SQLite writes them (moved, discounts, lines).
     const pgClient = await postgres.connect(both.pgUrl);
-    const sessionsSql = 'SELECT patient_seq, position, session_id, treatment, date, status, moved, discount_percent, line_sessions FROM plan_sessions ORDER BY patient_seq, position';
+    const sessionsSql =
+      'SELECT patient_seq, position, session_id, treatment, date, status, moved, discount_percent, line_sessions FROM plan_sessions ORDER BY patient_seq, position';
     const pgSessions = (await pgClient.query(sessionsSql)).rows;
     expect(pgSessions).toEqual(both.sqliteDb.prepare(sessionsSql).all());
     expect(pgSessions.filter((row) => row.moved === 1).map((row) => row.session_id)).toEqual(['s2']);
@@ -298,9 +343,17 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
           return plan.items.some((item) => item.date !== null && item.date >= from && item.date <= to);
         })
         .map((row) => row.id);
-    for (const [from, to] of [['2026-03-10', '2026-03-10'], ['2026-01-01', '2026-12-31'], ['2026-03-03', '2026-03-09'], ['2026-12-24', '2026-12-24']] as const) {
+    for (const [from, to] of [
+      ['2026-03-10', '2026-03-10'],
+      ['2026-01-01', '2026-12-31'],
+      ['2026-03-03', '2026-03-09'],
+      ['2026-12-24', '2026-12-24'],
+    ] as const) {
       const viaSessions = await both.pg.read((tx) => tx.plans.withSessionsBetween(from, to));
-      expect(viaSessions.map((plan) => plan.patientId), `${from}..${to}`).toEqual(await byJson(from, to));
+      expect(
+        viaSessions.map((plan) => plan.patientId),
+        `${from}..${to}`,
+      ).toEqual(await byJson(from, to));
     }
   });
 
@@ -315,7 +368,10 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
           await tx.quotes.add(b!, 1, { total: 1 }, LATER, 'Lee'),
         ];
       });
-      return { numbers, versions: await store.read(async (tx) => [await tx.quotes.versions(1), await tx.quotes.versions(2), await tx.quotes.versions(3)]) };
+      return {
+        numbers,
+        versions: await store.read(async (tx) => [await tx.quotes.versions(1), await tx.quotes.versions(2), await tx.quotes.versions(3)]),
+      };
     });
     expect(fromPg).toStrictEqual(fromSqlite);
     expect(fromSqlite.numbers).toEqual([1, 2, 1]);
@@ -336,23 +392,48 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
 
   it('follow-ups: replaced, recorded and listed as due alike, restricted records left out', async () => {
     const both = await openBoth();
-    const schedule = (localDate: string, dueAt: string, step: string) => ({ step, treatments: ['pico-laser' as TreatmentId], localDate, dueAt });
+    const schedule = (localDate: string, dueAt: string, step: string) => ({
+      step,
+      treatments: ['pico-laser' as TreatmentId],
+      localDate,
+      dueAt,
+    });
     const [fromSqlite, fromPg] = await onBoth(both, async (store) => {
       let next = 0;
       const newId = () => `f-${++next}`;
       await store.transaction(async (tx) => {
         const [a, b, c] = await insertAll(tx, generatePatients(3));
-        await tx.followUps.replaceOpen(a!, [schedule('2026-11-20', '2026-11-20T01:00:00Z', 'day1'), schedule('2026-11-26', '2026-11-26T01:00:00Z', 'day7'), schedule('2026-11-20', '2026-11-20T01:00:00Z', 'day1')], newId);
-        await tx.followUps.replaceOpen(b!, [schedule('2026-11-19', '2026-11-20T01:00:00Z', 'day1'), schedule('2026-11-23', '2026-11-23T09:00:00Z', 'day3')], newId);
+        await tx.followUps.replaceOpen(
+          a!,
+          [
+            schedule('2026-11-20', '2026-11-20T01:00:00Z', 'day1'),
+            schedule('2026-11-26', '2026-11-26T01:00:00Z', 'day7'),
+            schedule('2026-11-20', '2026-11-20T01:00:00Z', 'day1'),
+          ],
+          newId,
+        );
+        await tx.followUps.replaceOpen(
+          b!,
+          [schedule('2026-11-19', '2026-11-20T01:00:00Z', 'day1'), schedule('2026-11-23', '2026-11-23T09:00:00Z', 'day3')],
+          newId,
+        );
         await tx.followUps.replaceOpen(c!, [schedule('2026-11-18', '2026-11-18T01:00:00Z', 'day1')], newId);
         await tx.rights.restrict(c!, NOW, '2029-01-01', 'deletion request');
         await tx.followUps.record('f-1', 'concern', 'redness', NOW, false);
         await tx.followUps.record('f-4', 'fine', '', NOW, true);
         // The plan changes: the untouched open one is replaced, the answered ones stay.
-        await tx.followUps.replaceOpen(a!, [schedule('2026-11-20', '2026-11-20T01:00:00Z', 'day1'), schedule('2026-11-27', '2026-11-27T01:00:00Z', 'day7b')], newId);
+        await tx.followUps.replaceOpen(
+          a!,
+          [schedule('2026-11-20', '2026-11-20T01:00:00Z', 'day1'), schedule('2026-11-27', '2026-11-27T01:00:00Z', 'day7b')],
+          newId,
+        );
       });
       return store.read(async (tx) => ({
-        due: [await tx.followUps.due('2026-11-24T00:00:00Z', 10), await tx.followUps.due('2026-11-30T00:00:00Z', 10), await tx.followUps.due('2026-11-30T00:00:00Z', 1)],
+        due: [
+          await tx.followUps.due('2026-11-24T00:00:00Z', 10),
+          await tx.followUps.due('2026-11-30T00:00:00Z', 10),
+          await tx.followUps.due('2026-11-30T00:00:00Z', 1),
+        ],
         ofPatient: [await tx.followUps.ofPatient(1), await tx.followUps.ofPatient(2), await tx.followUps.ofPatient(3)],
         byId: [await tx.followUps.byId('f-1'), await tx.followUps.byId('nope')],
       }));
@@ -365,10 +446,24 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
 
   it('reports: summaryCounts and khidiRows on a generated year give the same rows in the same order', async () => {
     const both = await openBoth();
-    const routes = [undefined, { route: 'direct' }, { route: 'agency', agencyName: 'Seoul Medi Tour', agencyRegistrationNumber: 'A-2024-0117', referrer: '' }, { route: 'online_platform', agencyName: '', agencyRegistrationNumber: '', referrer: 'Gangnam Unni' }] as const;
+    const routes = [
+      undefined,
+      { route: 'direct' },
+      { route: 'agency', agencyName: 'Seoul Medi Tour', agencyRegistrationNumber: 'A-2024-0117', referrer: '' },
+      { route: 'online_platform', agencyName: '', agencyRegistrationNumber: '', referrer: 'Gangnam Unni' },
+    ] as const;
     const patients = generatePatients(160).map((patient, index) => ({
       ...patient,
-      ...(routes[index % routes.length] ? { referral: { agencyName: '', agencyRegistrationNumber: '', referrer: '', ...routes[index % routes.length]! } as PatientIntake['referral'] } : {}),
+      ...(routes[index % routes.length]
+        ? {
+            referral: {
+              agencyName: '',
+              agencyRegistrationNumber: '',
+              referrer: '',
+              ...routes[index % routes.length]!,
+            } as PatientIntake['referral'],
+          }
+        : {}),
       languages: index % 17 === 0 ? [] : patient.languages,
     }));
     const random = seededRandom(42);
@@ -378,8 +473,15 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
       const start = Math.floor(random() * 420);
       const items = Array.from({ length: 1 + Math.floor(random() * 4) }, (_, index) => {
         const date = random() < 0.1 ? null : day(start + index * 7);
-        const status = date && date <= TODAY && random() < 0.7 ? (random() < 0.85 ? 'done' : 'no_show') : random() < 0.1 ? 'cancelled' : undefined;
-        return { id: `s${index}`, treatment: treatments[Math.floor(random() * treatments.length)]!, date, ...(status ? { status } : {}), ...(random() < 0.2 ? { nextVisit: true } : {}) };
+        const status =
+          date && date <= TODAY && random() < 0.7 ? (random() < 0.85 ? 'done' : 'no_show') : random() < 0.1 ? 'cancelled' : undefined;
+        return {
+          id: `s${index}`,
+          treatment: treatments[Math.floor(random() * treatments.length)]!,
+          date,
+          ...(status ? { status } : {}),
+          ...(random() < 0.2 ? { nextVisit: true } : {}),
+        };
       });
       return { items, discounts: random() < 0.3 ? { [treatments[0]!]: 10, ipl: 5.5 } : {} };
     });
@@ -392,11 +494,23 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
           const plan = plans[index]!;
           await tx.plans.save(seq, plan, 0, NOW, 'Kim');
           // A third are moved once: the report counts moved sessions.
-          if (index % 3 === 0) await tx.plans.save(seq, { ...plan, items: plan.items.map((item) => (item.date ? { ...item, date: addDays(item.date, 1) } : item)) }, 1, LATER, 'Lee');
+          if (index % 3 === 0)
+            await tx.plans.save(
+              seq,
+              { ...plan, items: plan.items.map((item) => (item.date ? { ...item, date: addDays(item.date, 1) } : item)) },
+              1,
+              LATER,
+              'Lee',
+            );
           const dated = plan.items.filter((item) => item.date);
           await tx.followUps.replaceOpen(
             seq,
-            dated.slice(0, steps.length).map((item, step) => ({ step: steps[step]!, treatments: [item.treatment as TreatmentId], localDate: item.date!, dueAt: `${item.date}T01:00:00.000Z` })),
+            dated.slice(0, steps.length).map((item, step) => ({
+              step: steps[step]!,
+              treatments: [item.treatment as TreatmentId],
+              localDate: item.date!,
+              dueAt: `${item.date}T01:00:00.000Z`,
+            })),
             () => `f-${++next}`,
           );
           if (index % 4 === 1 && dated.length > 0) await tx.followUps.record(`f-${next}`, 'fine', '', NOW, true);
@@ -431,7 +545,12 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
 
   it('rights: restriction, photos, retention, destroying a record answer alike', async () => {
     const both = await openBoth();
-    const photo = (sha: string, angle: 'front' | 'profile90', visitDate = '2026-03-02') => ({ visitDate, angle, sha256: sha.repeat(64), mediaType: 'image/jpeg' as const });
+    const photo = (sha: string, angle: 'front' | 'profile90', visitDate = '2026-03-02') => ({
+      visitDate,
+      angle,
+      sha256: sha.repeat(64),
+      mediaType: 'image/jpeg' as const,
+    });
     const [fromSqlite, fromPg] = await onBoth(both, (store) =>
       store.transaction(async (tx) => {
         const [a, b, c] = await insertAll(tx, generatePatients(3));
@@ -439,7 +558,19 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
         await tx.photos.insert('p2', a!, photo('b', 'front'), NOW);
         await tx.photos.insert('p3', a!, photo('c', 'front', '2026-01-01'), NOW);
         await tx.photos.insert('p4', b!, photo('a', 'front'), NOW);
-        await tx.plans.save(a!, { items: [{ treatment: 'ipl', date: '2026-03-02', status: 'done' }, { treatment: 'ipl', date: '2026-05-02', status: 'done' }, { treatment: 'ipl', date: '2026-07-02' }] }, 0, NOW, 'Kim');
+        await tx.plans.save(
+          a!,
+          {
+            items: [
+              { treatment: 'ipl', date: '2026-03-02', status: 'done' },
+              { treatment: 'ipl', date: '2026-05-02', status: 'done' },
+              { treatment: 'ipl', date: '2026-07-02' },
+            ],
+          },
+          0,
+          NOW,
+          'Kim',
+        );
         await tx.drafts.save(idOf(0), 'draft of a', 1, { a: 1 }, NOW);
         const before = {
           restricted: [await tx.rights.isRestricted(a!), await tx.rights.isRestricted(b!)],
@@ -450,7 +581,11 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
         await tx.rights.restrict(a!, NOW, '2026-12-31', 'deletion request');
         await tx.rights.restrict(b!, NOW, '2026-11-01', 'deletion request');
         await tx.rights.restrict(c!, NOW, '2026-11-01', '');
-        const expired = [await tx.rights.expired('2026-11-24'), await tx.rights.expired('2027-01-01'), await tx.rights.expired('2026-01-01')];
+        const expired = [
+          await tx.rights.expired('2026-11-24'),
+          await tx.rights.expired('2027-01-01'),
+          await tx.rights.expired('2026-01-01'),
+        ];
         await tx.rights.deletePhotosOf(b!);
         const referenced = [await tx.rights.photoStillReferenced('a'.repeat(64)), await tx.rights.photoStillReferenced('d'.repeat(64))];
         await tx.rights.deleteDraftOf(idOf(0));
@@ -461,7 +596,13 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
           expired,
           referenced,
           deleted,
-          afterDelete: [await tx.patients.get(idOf(0)), await tx.photos.listByPatient(a!), await tx.plans.get(a!), await tx.drafts.exists(idOf(0)), await tx.rights.photoStillReferenced('a'.repeat(64))],
+          afterDelete: [
+            await tx.patients.get(idOf(0)),
+            await tx.photos.listByPatient(a!),
+            await tx.plans.get(a!),
+            await tx.drafts.exists(idOf(0)),
+            await tx.rights.photoStillReferenced('a'.repeat(64)),
+          ],
           count: await tx.patients.count(),
         };
       }),
@@ -474,8 +615,14 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
 
   it('coordinators, PIN attempts, drafts and plan drafts answer alike', async () => {
     const both = await openBoth();
-    const profile = (id: string, name: string, role: 'coordinator' | 'doctor' | 'admin' = 'coordinator') =>
-      ({ id, display_name: name, pin_salt: 's'.repeat(32), pin_hash: 'h'.repeat(64), created_at: NOW, role });
+    const profile = (id: string, name: string, role: 'coordinator' | 'doctor' | 'admin' = 'coordinator') => ({
+      id,
+      display_name: name,
+      pin_salt: 's'.repeat(32),
+      pin_hash: 'h'.repeat(64),
+      created_at: NOW,
+      role,
+    });
     const [fromSqlite, fromPg] = await onBoth(both, (store) =>
       store.transaction(async (tx) => {
         await tx.coordinators.insert(profile('c2', 'Park Ji-won'));
@@ -485,7 +632,10 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
           active: await tx.coordinators.active(),
           byId: [await tx.coordinators.byId('c1'), await tx.coordinators.byId('zz')],
           taken: [await tx.coordinators.nameTaken('Park Ji-won'), await tx.coordinators.nameTaken('park ji-won')],
-          setPin: [await tx.coordinators.setPin('c1', 't'.repeat(32), 'u'.repeat(64)), await tx.coordinators.setPin('zz', 't'.repeat(32), 'u'.repeat(64))],
+          setPin: [
+            await tx.coordinators.setPin('c1', 't'.repeat(32), 'u'.repeat(64)),
+            await tx.coordinators.setPin('zz', 't'.repeat(32), 'u'.repeat(64)),
+          ],
           count: await tx.coordinators.activeCount(),
           after: await tx.coordinators.byId('c1'),
         };
@@ -511,13 +661,22 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
         const [seq] = await insertAll(tx, generatePatients(1));
         await tx.planDrafts.save(seq!, 0, { items: [{ treatment: 'ipl' }] }, NOW);
         await tx.planDrafts.save(seq!, 2, { items: [] }, LATER);
-        const planDrafts = { get: [await tx.planDrafts.get(seq!), await tx.planDrafts.get(999)], discard: [await tx.planDrafts.discard(seq!), await tx.planDrafts.discard(seq!)] };
+        const planDrafts = {
+          get: [await tx.planDrafts.get(seq!), await tx.planDrafts.get(999)],
+          discard: [await tx.planDrafts.discard(seq!), await tx.planDrafts.discard(seq!)],
+        };
         return { coordinators, pins, drafts, planDrafts };
       }),
     );
     expect(fromPg).toStrictEqual(fromSqlite);
     expect(fromSqlite.coordinators.active.map((row) => row.id)).toEqual(['c1', 'c2', 'c3']);
-    expect(fromSqlite.pins).toMatchObject({ first: true, second: true, stale: false, now: { wrong: 2, waitUntil: 1_800_000_000_123 }, cleared: { wrong: 0, waitUntil: 0 } });
+    expect(fromSqlite.pins).toMatchObject({
+      first: true,
+      second: true,
+      stale: false,
+      now: { wrong: 2, waitUntil: 1_800_000_000_123 },
+      cleared: { wrong: 0, waitUntil: 0 },
+    });
     expect(fromSqlite.drafts.owned).toEqual([1, 0, 1]);
     expect(fromSqlite.drafts.list.map((draft) => draft.key)).toEqual(['k1', 'k2']);
   });
@@ -543,7 +702,10 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
           history: await tx.audit.history(idOf(1)),
           verify: await tx.audit.verify(),
           // A read cannot write the log.
-          refused: await tx.audit.record('patient.create', null).then(() => 'written', (error: Error) => error.message),
+          refused: await tx.audit.record('patient.create', null).then(
+            () => 'written',
+            (error: Error) => error.message,
+          ),
         };
       });
     });
@@ -573,7 +735,7 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL repositories bes
 });
 
 describe.skipIf(!postgres.available)(postgres.title('PostgreSQL store: transactions side by side'), () => {
-  it('appends 50 audit entries from 4 concurrent transactions: none lost, each transaction\'s entries together, the chain verifies', async () => {
+  it("appends 50 audit entries from 4 concurrent transactions: none lost, each transaction's entries together, the chain verifies", async () => {
     const url = await postgres.createDatabase();
     // Two stores (two PCs' pools) on one database, two writers each.
     const [one, two] = [await openPg(url), await openPg(url)];
@@ -601,7 +763,9 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL store: transacti
     const runs = result.entries.map((entry) => entry.actor).filter((actor, index, actors) => actor !== actors[index - 1]);
     expect([...runs].sort()).toEqual(['writer-0', 'writer-1', 'writer-2', 'writer-3']);
     for (const [writer, count] of perWriter.entries()) {
-      expect(result.entries.filter((entry) => entry.actor === `writer-${writer}`).map((entry) => entry.fields[0])).toEqual(Array.from({ length: count }, (_, index) => `entry.${index}`));
+      expect(result.entries.filter((entry) => entry.actor === `writer-${writer}`).map((entry) => entry.fields[0])).toEqual(
+        Array.from({ length: count }, (_, index) => `entry.${index}`),
+      );
     }
   });
 
@@ -629,15 +793,22 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL store: transacti
       const second = two.transaction((tx) => write(tx, 'second'));
       return Promise.all([first, second]);
     };
-    expect(await race((tx, who) => tx.patients.update(idOf(1), 1, { ...patient!, names: { native: who, latin: who } }, LATER))).toEqual(['updated', 'conflict']);
+    expect(await race((tx, who) => tx.patients.update(idOf(1), 1, { ...patient!, names: { native: who, latin: who } }, LATER))).toEqual([
+      'updated',
+      'conflict',
+    ]);
     expect(await race((tx, who) => tx.plans.save(seq, { items: [], note: who }, 1, LATER, who))).toEqual(['saved', 'conflict']);
-    const stored = await two.read(async (tx) => ({ patient: await tx.patients.get(idOf(1)), plan: await tx.plans.get(seq), versions: await tx.plans.versions(seq) }));
+    const stored = await two.read(async (tx) => ({
+      patient: await tx.patients.get(idOf(1)),
+      plan: await tx.plans.get(seq),
+      versions: await tx.plans.versions(seq),
+    }));
     expect(stored.patient).toMatchObject({ version: 2, patient: { names: { latin: 'first' } } });
     expect(stored.plan).toMatchObject({ version: 2, plan: { note: 'first' } });
     expect(stored.versions.map((version) => version.savedBy)).toEqual(['first', 'Kim']);
   });
 
-  it('commits, rolls back, refuses nesting, refuses a read\'s writes and a finished transaction\'s queries', async () => {
+  it("commits, rolls back, refuses nesting, refuses a read's writes and a finished transaction's queries", async () => {
     const store = await openPg(await postgres.createDatabase());
     const [patient] = generatePatients(1);
     await expect(
@@ -703,7 +874,7 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL store: transacti
     }
   });
 
-  it('leaves a newer app\'s database alone and closes its pool', async () => {
+  it("leaves a newer app's database alone and closes its pool", async () => {
     const url = await postgres.createDatabase();
     const store = await openPg(url);
     await store.close();

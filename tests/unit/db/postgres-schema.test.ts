@@ -55,7 +55,9 @@ function sqliteAtLatest(): Database.Database {
 
 describe('PostgreSQL migrations beside the SQLite ones', () => {
   it('carry the same numbers and names, so every migration lands in both dialects', () => {
-    expect(POSTGRES_MIGRATIONS.map(({ version, name }) => ({ version, name }))).toEqual(MIGRATIONS.map(({ version, name }) => ({ version, name })));
+    expect(POSTGRES_MIGRATIONS.map(({ version, name }) => ({ version, name }))).toEqual(
+      MIGRATIONS.map(({ version, name }) => ({ version, name })),
+    );
     expect(POSTGRES_SCHEMA_VERSION).toBe(SCHEMA_VERSION);
   });
 
@@ -89,7 +91,7 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
     return client;
   };
 
-  it('applies every migration to a new database; its version is the last migration\'s; a second run changes nothing', async () => {
+  it("applies every migration to a new database; its version is the last migration's; a second run changes nothing", async () => {
     const client = await freshDatabase();
     expect(await readPostgresSchemaVersion(client)).toBe(0);
     const first = await migratePostgres(client);
@@ -108,12 +110,20 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
     const sqlite = sqliteAtLatest();
     try {
       const sqliteTables = sqlite
-        .prepare<[], { name: string }>("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .prepare<[], { name: string }>(
+          "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        )
         .all()
         .map((row) => row.name)
         .filter((name) => !SQLITE_ONLY_TABLES.includes(name));
       expect(sqliteTables).toContain('patient_search_text');
-      const pgColumns = await client.query<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null }>(
+      const pgColumns = await client.query<{
+        table_name: string;
+        column_name: string;
+        data_type: string;
+        is_nullable: string;
+        column_default: string | null;
+      }>(
         `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
          WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
       );
@@ -123,7 +133,9 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
       const typeClass: Record<string, readonly string[]> = { INTEGER: ['integer', 'bigint'], TEXT: ['text'], REAL: ['double precision'] };
       for (const table of sqliteTables) {
         const expected = sqlite
-          .prepare<[], { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }>(`SELECT * FROM pragma_table_info('${table}')`)
+          .prepare<[], { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }>(
+            `SELECT * FROM pragma_table_info('${table}')`,
+          )
           .all()
           .map((column) => ({
             name: column.name,
@@ -144,7 +156,9 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
       }
 
       const sqliteIndexes = sqlite
-        .prepare<[], { name: string; tbl_name: string }>("SELECT name, tbl_name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        .prepare<[], { name: string; tbl_name: string }>(
+          "SELECT name, tbl_name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+        )
         .all()
         .filter((index) => !SQLITE_ONLY_INDEXES.includes(index.name));
       // The indexes behind PRIMARY KEY and UNIQUE are the constraints' own in both; these are the named ones.
@@ -156,7 +170,10 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
          ORDER BY name`,
       );
       expect(pgIndexes.rows.filter((index) => !POSTGRES_ONLY_INDEXES.includes(index.name))).toEqual(sqliteIndexes);
-      expect(pgIndexes.rows.filter((index) => POSTGRES_ONLY_INDEXES.includes(index.name)).map((index) => index.tbl_name)).toEqual(['patient_search_text', 'patient_search_text']);
+      expect(pgIndexes.rows.filter((index) => POSTGRES_ONLY_INDEXES.includes(index.name)).map((index) => index.tbl_name)).toEqual([
+        'patient_search_text',
+        'patient_search_text',
+      ]);
 
       const sqliteTriggers = sqlite
         .prepare<[], { name: string; tbl_name: string }>("SELECT name, tbl_name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")
@@ -171,7 +188,7 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
     }
   });
 
-  it('orders every text column bytewise, as SQLite does, even where the database\'s default collation is Korean', async () => {
+  it("orders every text column bytewise, as SQLite does, even where the database's default collation is Korean", async () => {
     const admin = await postgres.connect(postgres.adminUrl());
     const icu = await admin.query<{ n: number }>("SELECT count(*)::integer AS n FROM pg_collation WHERE collprovider = 'i'");
     const client = await migrated(icu.rows[0]!.n > 0 ? { icuLocale: 'ko-KR' } : {});
@@ -187,22 +204,53 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
     const bytewise = [...names].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
     expect(await order('SELECT latin_name FROM patients ORDER BY latin_name')).toEqual(bytewise);
     // The database's own default would have ordered them otherwise (where ICU is there to make it Korean).
-    if (icu.rows[0]!.n > 0) expect(await order('SELECT latin_name FROM patients ORDER BY latin_name COLLATE "default"')).not.toEqual(bytewise);
+    if (icu.rows[0]!.n > 0)
+      expect(await order('SELECT latin_name FROM patients ORDER BY latin_name COLLATE "default"')).not.toEqual(bytewise);
   });
 
   it('searches as SQLite does: 3+ characters by the trigram index, 1 and 2 by the pieces index, the same rows as instr', async () => {
     const client = await migrated();
-    const haystacks = ['김민지 | kim minji | 821012345678', '王芳 | wang fang', 'nguyen thi lan | nguyen thi lan', 'สมชาย ใจดี | somchai jaidee',
-      'محمد | muhammad', '𠮷野 | yoshino', 'anna | anna | 100%_off'];
+    const haystacks = [
+      '김민지 | kim minji | 821012345678',
+      '王芳 | wang fang',
+      'nguyen thi lan | nguyen thi lan',
+      'สมชาย ใจดี | somchai jaidee',
+      'محمد | muhammad',
+      '𠮷野 | yoshino',
+      'anna | anna | 100%_off',
+    ];
     for (const [index, haystack] of haystacks.entries()) {
       await insertPatient(client, index + 1, `p${index}`);
       await client.query('INSERT INTO patient_search_text (seq, haystack) VALUES ($1, $2)', [index + 1, haystack]);
     }
-    const needles = ['민', '민지', '김민지', '芳', '王芳', 'ng', 'thi', 'ใจ', 'ใจดี', 'مح', 'محمد', '𠮷', '𠮷野', '1234', 'a', '%', '%_', '0%_', ' |', 'zz', 'kim m'];
+    const needles = [
+      '민',
+      '민지',
+      '김민지',
+      '芳',
+      '王芳',
+      'ng',
+      'thi',
+      'ใจ',
+      'ใจดี',
+      'مح',
+      'محمد',
+      '𠮷',
+      '𠮷野',
+      '1234',
+      'a',
+      '%',
+      '%_',
+      '0%_',
+      ' |',
+      'zz',
+      'kim m',
+    ];
     const search = async (needle: string) => {
-      const sql = [...needle].length >= 3
-        ? String.raw`SELECT seq FROM patient_search_text WHERE haystack LIKE '%' || $1 || '%' ORDER BY seq`
-        : 'SELECT seq FROM patient_search_text WHERE haystack_pieces @> ARRAY[$1] ORDER BY seq';
+      const sql =
+        [...needle].length >= 3
+          ? String.raw`SELECT seq FROM patient_search_text WHERE haystack LIKE '%' || $1 || '%' ORDER BY seq`
+          : 'SELECT seq FROM patient_search_text WHERE haystack_pieces @> ARRAY[$1] ORDER BY seq';
       const escaped = [...needle].length >= 3 ? needle.replace(/[\\%_]/g, '\\$&') : needle;
       return (await client.query<{ seq: number }>(sql, [escaped])).rows.map((row) => row.seq);
     };
@@ -224,18 +272,26 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
     const client = await migrated();
     await insertPatient(client, 1, 'a');
     const addEntry = (prev: string, hash: string) =>
-      client.query("INSERT INTO audit_log (seq, at, actor, action, patient_id, prev_hash, hash) VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM audit_log), 'x', 'a', 'patient.open', 'p', $1, $2)", [prev, hash]);
+      client.query(
+        "INSERT INTO audit_log (seq, at, actor, action, patient_id, prev_hash, hash) VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM audit_log), 'x', 'a', 'patient.open', 'p', $1, $2)",
+        [prev, hash],
+      );
     await addEntry('0'.repeat(64), '1'.repeat(64));
     await expect(addEntry('0'.repeat(64), '2'.repeat(64))).rejects.toThrow(/unique/i);
     await expect(client.query("UPDATE audit_log SET actor = 'b'")).rejects.toThrow(/append-only/);
     await expect(client.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     await expect(client.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
 
-    await client.query("INSERT INTO plan_versions (patient_seq, version, plan_json, saved_at, saved_by) VALUES (1, 1, '{\"b\":1,\"a\":2}', 'x', 'y')");
+    await client.query(
+      "INSERT INTO plan_versions (patient_seq, version, plan_json, saved_at, saved_by) VALUES (1, 1, '{\"b\":1,\"a\":2}', 'x', 'y')",
+    );
     await expect(client.query("UPDATE plan_versions SET plan_json = '{}'")).rejects.toThrow(/never overwritten/);
     // Byte for byte, key order and spacing kept (jsonb would give {"a": 2, "b": 1}).
     const quote = '{"totalKrw":100000, "lines":[{"b":1,"a":2}]}';
-    await client.query("INSERT INTO quote_versions (patient_seq, version, plan_version, quote_json, sent_at, sent_by) VALUES (1, 1, 1, $1, 'then', 'Park Ji-won')", [quote]);
+    await client.query(
+      "INSERT INTO quote_versions (patient_seq, version, plan_version, quote_json, sent_at, sent_by) VALUES (1, 1, 1, $1, 'then', 'Park Ji-won')",
+      [quote],
+    );
     await expect(client.query("UPDATE quote_versions SET quote_json = '{}'")).rejects.toThrow(/never overwritten/);
     await expect(client.query('DELETE FROM quote_versions')).rejects.toThrow(/never overwritten/);
     await expect(client.query('TRUNCATE quote_versions')).rejects.toThrow(/never overwritten/);
@@ -243,8 +299,13 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
     expect((await client.query('SELECT quote_json FROM quote_versions')).rows).toEqual([{ quote_json: quote }]);
     // Destroying the whole record at the end of its retention takes its versions with it; the log stays.
     await client.query('DELETE FROM patients WHERE seq = 1');
-    expect((await client.query('SELECT (SELECT count(*) FROM quote_versions)::integer AS q, (SELECT count(*) FROM plan_versions)::integer AS p, (SELECT count(*) FROM audit_log)::integer AS a')).rows)
-      .toEqual([{ q: 0, p: 0, a: 1 }]);
+    expect(
+      (
+        await client.query(
+          'SELECT (SELECT count(*) FROM quote_versions)::integer AS q, (SELECT count(*) FROM plan_versions)::integer AS p, (SELECT count(*) FROM audit_log)::integer AS a',
+        )
+      ).rows,
+    ).toEqual([{ q: 0, p: 0, a: 1 }]);
   });
 
   it('0022 keeps sealed photo files by their name in the store, once each, refusing other names and empty files', async () => {
@@ -255,7 +316,13 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
     await put(`photos/${sha}.jpg`, sealed);
     await put(`thumbnails/${sha}.jpg`, sealed);
     await expect(put(`photos/${sha}.jpg`, sealed)).rejects.toMatchObject({ code: '23505' });
-    for (const name of [`photos/${sha}.gif`, `thumbnails/${sha}.png`, `photos/${sha.slice(1)}.jpg`, `../photos/${sha}.jpg`, `photos/${sha.toUpperCase()}.jpg`]) {
+    for (const name of [
+      `photos/${sha}.gif`,
+      `thumbnails/${sha}.png`,
+      `photos/${sha.slice(1)}.jpg`,
+      `../photos/${sha}.jpg`,
+      `photos/${sha.toUpperCase()}.jpg`,
+    ]) {
       await expect(put(name, sealed), name).rejects.toMatchObject({ code: '23514' });
     }
     await expect(put(`photos/${'cd'.repeat(32)}.png`, Buffer.alloc(10))).rejects.toMatchObject({ code: '23514' });
@@ -263,7 +330,9 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
     expect(rows.map((row) => row.name)).toEqual([`photos/${sha}.jpg`, `thumbnails/${sha}.jpg`]);
     expect(rows[0]!.sealed.equals(sealed)).toBe(true);
     // Sealed bytes do not compress: stored as they are, out of line, never tried.
-    const storage = await client.query<{ attstorage: string }>("SELECT attstorage FROM pg_attribute WHERE attrelid = 'photo_files'::regclass AND attname = 'sealed'");
+    const storage = await client.query<{ attstorage: string }>(
+      "SELECT attstorage FROM pg_attribute WHERE attrelid = 'photo_files'::regclass AND attname = 'sealed'",
+    );
     expect(storage.rows).toEqual([{ attstorage: 'e' }]);
   });
 
@@ -271,30 +340,56 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
     const client = await migrated();
     await insertPatient(client, 1, 'a');
     const checkViolation = { code: '23514' };
-    await expect(client.query("INSERT INTO drafts (key, form_json, saved_at) VALUES ('k', '{a', 'x')")).rejects.toMatchObject(checkViolation);
-    await expect(client.query(`INSERT INTO drafts (key, form_json, saved_at) VALUES ('k', '${'['.repeat(100_000)}', 'x')`)).rejects.toMatchObject(checkViolation);
+    await expect(client.query("INSERT INTO drafts (key, form_json, saved_at) VALUES ('k', '{a', 'x')")).rejects.toMatchObject(
+      checkViolation,
+    );
+    await expect(
+      client.query(`INSERT INTO drafts (key, form_json, saved_at) VALUES ('k', '${'['.repeat(100_000)}', 'x')`),
+    ).rejects.toMatchObject(checkViolation);
     await client.query("INSERT INTO drafts (key, form_json, saved_at) VALUES ('k', '{\"a\":1}', 'x')");
     await expect(client.query("UPDATE patients SET sex = 'unknown'")).rejects.toMatchObject(checkViolation);
     await expect(client.query('UPDATE patients SET fitzpatrick = 7')).rejects.toMatchObject(checkViolation);
     await expect(client.query("UPDATE patients SET referral_route = 'friend'")).rejects.toMatchObject(checkViolation);
-    await expect(client.query("INSERT INTO photos (id, patient_seq, visit_date, angle, sha256, media_type, added_at) VALUES ('p', 1, 'd', 'left', $1, 'image/jpeg', 'x')", ['a'.repeat(64)])).rejects.toMatchObject(checkViolation);
-    await expect(client.query("INSERT INTO photos (id, patient_seq, visit_date, angle, sha256, media_type, added_at) VALUES ('p', 99, 'd', 'front', $1, 'image/jpeg', 'x')", ['a'.repeat(64)])).rejects.toMatchObject({ code: '23503' });
-    await expect(client.query("INSERT INTO patient_restrictions (patient_seq, restricted_at, retention_until) VALUES (1, 'now', '2036-11-24x')")).rejects.toMatchObject(checkViolation);
+    await expect(
+      client.query(
+        "INSERT INTO photos (id, patient_seq, visit_date, angle, sha256, media_type, added_at) VALUES ('p', 1, 'd', 'left', $1, 'image/jpeg', 'x')",
+        ['a'.repeat(64)],
+      ),
+    ).rejects.toMatchObject(checkViolation);
+    await expect(
+      client.query(
+        "INSERT INTO photos (id, patient_seq, visit_date, angle, sha256, media_type, added_at) VALUES ('p', 99, 'd', 'front', $1, 'image/jpeg', 'x')",
+        ['a'.repeat(64)],
+      ),
+    ).rejects.toMatchObject({ code: '23503' });
+    await expect(
+      client.query("INSERT INTO patient_restrictions (patient_seq, restricted_at, retention_until) VALUES (1, 'now', '2036-11-24x')"),
+    ).rejects.toMatchObject(checkViolation);
     await client.query("INSERT INTO patient_restrictions (patient_seq, restricted_at, retention_until) VALUES (1, 'now', '2036-11-24')");
-    const profile = 'INSERT INTO coordinator_profiles (id, display_name, pin_salt, pin_hash, created_at, disabled_at) VALUES ($1, $2, $3, $4, $5, $6)';
+    const profile =
+      'INSERT INTO coordinator_profiles (id, display_name, pin_salt, pin_hash, created_at, disabled_at) VALUES ($1, $2, $3, $4, $5, $6)';
     await client.query(profile, ['a', 'Park Ji-won', 'a'.repeat(32), 'b'.repeat(64), 'now', null]);
-    await expect(client.query(profile, ['b', 'Park Ji-won', 'a'.repeat(32), 'b'.repeat(64), 'now', null])).rejects.toMatchObject({ code: '23505' });
+    await expect(client.query(profile, ['b', 'Park Ji-won', 'a'.repeat(32), 'b'.repeat(64), 'now', null])).rejects.toMatchObject({
+      code: '23505',
+    });
     await client.query(profile, ['c', 'Lee Min-ho', 'a'.repeat(32), 'b'.repeat(64), 'now', 'then']);
     await client.query(profile, ['d', 'Lee Min-ho', 'a'.repeat(32), 'b'.repeat(64), 'now', null]);
     await expect(client.query(profile, ['e', 'Kim', 'a'.repeat(32), '1234', 'now', null])).rejects.toMatchObject(checkViolation);
-    const attempts = 'INSERT INTO coordinator_pin_attempts (coordinator_id, failures, wait_until_ms, last_failure_at) VALUES ($1, $2, $3, $4)';
+    const attempts =
+      'INSERT INTO coordinator_pin_attempts (coordinator_id, failures, wait_until_ms, last_failure_at) VALUES ($1, $2, $3, $4)';
     await client.query(attempts, ['a', 5, 1_800_000_000_000, 'now']);
     await expect(client.query(attempts, ['nobody', 1, 0, 'now'])).rejects.toMatchObject({ code: '23503' });
     // Everything a patient owns goes with the patient's row, as with SQLite's ON DELETE CASCADE.
     await client.query("INSERT INTO plans (patient_seq, plan_json, updated_at) VALUES (1, '{}', 'x')");
     await client.query("INSERT INTO plan_drafts (patient_seq, base_version, plan_json, saved_at) VALUES (1, 0, '{}', 'x')");
     await client.query('DELETE FROM patients WHERE seq = 1');
-    expect((await client.query('SELECT (SELECT count(*) FROM plans) + (SELECT count(*) FROM plan_drafts) + (SELECT count(*) FROM patient_restrictions) AS n')).rows).toEqual([{ n: '0' }]);
+    expect(
+      (
+        await client.query(
+          'SELECT (SELECT count(*) FROM plans) + (SELECT count(*) FROM plan_drafts) + (SELECT count(*) FROM patient_restrictions) AS n',
+        )
+      ).rows,
+    ).toEqual([{ n: '0' }]);
   });
 
   it('0008, 0009 and 0014 treat the rows of an older database as their SQLite twins do', async () => {
@@ -311,12 +406,18 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
       discounts: { 'pico-laser': 10 },
     };
     await client.query("INSERT INTO plans (patient_seq, plan_json, version, updated_at) VALUES (1, $1, 3, 'then')", [JSON.stringify(plan)]);
-    await client.query("UPDATE patients SET screening_open = 2 WHERE seq = 1");
+    await client.query('UPDATE patients SET screening_open = 2 WHERE seq = 1');
     await client.query(`UPDATE patients SET screening_open = 0, screening_json = '{"implantedDevice":false}' WHERE seq = 2`);
     const calls: [number, number][] = [];
     await migratePostgres(client, { migrations: upTo(8), beforeMigration: (from, to) => void calls.push([from, to]) });
     expect(calls).toEqual([[7, 8]]);
-    expect((await client.query('SELECT position, treatment, date, status, moved, discount_percent, line_sessions FROM plan_sessions ORDER BY position')).rows).toEqual([
+    expect(
+      (
+        await client.query(
+          'SELECT position, treatment, date, status, moved, discount_percent, line_sessions FROM plan_sessions ORDER BY position',
+        )
+      ).rows,
+    ).toEqual([
       { position: 0, treatment: 'pico-laser', date: '2026-03-02', status: 'done', moved: 0, discount_percent: 10, line_sessions: 2 },
       { position: 1, treatment: 'pico-laser', date: '2026-03-09', status: 'scheduled', moved: 0, discount_percent: 10, line_sessions: 2 },
       { position: 2, treatment: 'ipl', date: null, status: 'scheduled', moved: 0, discount_percent: 0, line_sessions: 1 },
@@ -341,7 +442,9 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
     const calls: unknown[] = [];
     const attempt = migratePostgres(client, { beforeMigration: (...args) => void calls.push(args) });
     await expect(attempt).rejects.toThrow(DatabaseTooNewError);
-    await expect(migratePostgres(client)).rejects.toThrow(/newer ClinicDesk \(schema \d+; this app knows up to \d+\)\. It was not opened or changed/);
+    await expect(migratePostgres(client)).rejects.toThrow(
+      /newer ClinicDesk \(schema \d+; this app knows up to \d+\)\. It was not opened or changed/,
+    );
     expect(calls).toEqual([]);
     expect(await fingerprint(client)).toEqual(print);
     expect(await readPostgresSchemaVersion(client)).toBe(POSTGRES_SCHEMA_VERSION + 5);
@@ -351,7 +454,9 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
     const client = await freshDatabase({ ctype: 'C' });
     await expect(migratePostgres(client)).rejects.toThrow(PostgresDatabaseUnsuitableError);
     await expect(migratePostgres(client)).rejects.toThrow(/LC_CTYPE C.*not changed/);
-    expect((await client.query("SELECT count(*)::integer AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace")).rows).toEqual([{ n: 0 }]);
+    expect((await client.query("SELECT count(*)::integer AS n FROM pg_class WHERE relnamespace = 'public'::regnamespace")).rows).toEqual([
+      { n: 0 },
+    ]);
   });
 
   it('migrates an older database only from where it is, after the callback, and not at all when the callback fails', async () => {
@@ -359,19 +464,28 @@ describe.skipIf(!postgres.available)(postgres.title('PostgreSQL schema and its r
     await migratePostgres(client, { migrations: before(12) });
     await insertPatient(client, 1, 'kept');
     const print = await fingerprint(client);
-    await expect(migratePostgres(client, { beforeMigration: () => Promise.reject(new Error('backup failed')) })).rejects.toThrow(/backup failed/);
+    await expect(migratePostgres(client, { beforeMigration: () => Promise.reject(new Error('backup failed')) })).rejects.toThrow(
+      /backup failed/,
+    );
     expect(await fingerprint(client)).toEqual(print);
     const result = await migratePostgres(client);
-    expect(result.applied).toEqual(POSTGRES_MIGRATIONS.filter((migration) => migration.version >= 12).map((migration) => migration.version));
+    expect(result.applied).toEqual(
+      POSTGRES_MIGRATIONS.filter((migration) => migration.version >= 12).map((migration) => migration.version),
+    );
     expect((await client.query('SELECT id FROM patients')).rows).toEqual([{ id: 'kept' }]);
   });
 
   it('rolls a failing migration back whole, leaving the version of the one before', async () => {
     const client = await freshDatabase();
-    const broken = [...POSTGRES_MIGRATIONS, { version: POSTGRES_SCHEMA_VERSION + 1, name: 'broken', sql: 'CREATE TABLE half_made (x integer); CREATE TABLE nope (;' }];
+    const broken = [
+      ...POSTGRES_MIGRATIONS,
+      { version: POSTGRES_SCHEMA_VERSION + 1, name: 'broken', sql: 'CREATE TABLE half_made (x integer); CREATE TABLE nope (;' },
+    ];
     const failure = await migratePostgres(client, { migrations: broken }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PostgresMigrationError);
-    expect((failure as PostgresMigrationError).message).toMatch(new RegExp(`migration ${POSTGRES_SCHEMA_VERSION + 1} \\(broken\\) failed and was rolled back: syntax error`));
+    expect((failure as PostgresMigrationError).message).toMatch(
+      new RegExp(`migration ${POSTGRES_SCHEMA_VERSION + 1} \\(broken\\) failed and was rolled back: syntax error`),
+    );
     expect(await readPostgresSchemaVersion(client)).toBe(POSTGRES_SCHEMA_VERSION);
     expect((await client.query("SELECT to_regclass('half_made') AS t")).rows).toEqual([{ t: null }]);
     // The connection is usable afterwards: no transaction left open.
@@ -414,7 +528,9 @@ async function fingerprint(client: pg.Client): Promise<unknown> {
     UNION ALL SELECT 'description', objoid::text, xmin::text FROM pg_description WHERE objoid IN (SELECT oid FROM pg_class WHERE relnamespace = current_schema()::regnamespace)
     ORDER BY 1, 2`);
   const version = await client.query("SELECT to_regclass('schema_version') IS NOT NULL AS present");
-  const versionRows = version.rows[0].present ? (await client.query('SELECT xmin::text, version, migrated_at FROM schema_version')).rows : [];
+  const versionRows = version.rows[0].present
+    ? (await client.query('SELECT xmin::text, version, migrated_at FROM schema_version')).rows
+    : [];
   const future = await client.query("SELECT to_regclass('future') IS NOT NULL AS present");
   const futureRows = future.rows[0].present ? (await client.query('SELECT xmin::text, x FROM future')).rows : [];
   return { catalog: rows, versionRows, futureRows };

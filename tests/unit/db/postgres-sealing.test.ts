@@ -65,13 +65,26 @@ describe.skipIf(!postgres.available)(postgres.title('sealing on the clinic serve
         screening: { ...intake.screening, notes: `${SEALED_CANARY} notes`, medications: `${SEALED_CANARY}mycin` },
       };
       const created = valueOf(await services.dispatch('createPatient', { patient }));
-      valueOf(await services.dispatch('saveDraft', { key: created.id, label: 'x', baseVersion: 1, form: { notes: `${SEALED_CANARY} typed` } }));
+      valueOf(
+        await services.dispatch('saveDraft', { key: created.id, label: 'x', baseVersion: 1, form: { notes: `${SEALED_CANARY} typed` } }),
+      );
       // Read back through the services: sealed is not lost.
       expect(valueOf(await services.dispatch('getPatient', { id: created.id })).patient.screening.notes).toBe(`${SEALED_CANARY} notes`);
       expect(valueOf(await services.dispatch('getDraft', { key: created.id }))?.form).toEqual({ notes: `${SEALED_CANARY} typed` });
       // A photo of noise: its JPEG has no long repeated runs, so a run found would be this photo's.
-      const noise = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg().toBuffer();
-      const photo = valueOf(await services.dispatch('addPhoto', { patientId: created.id, visitDate: '2026-11-24', angle: 'front', dataBase64: noise.toString('base64') }));
+      const noise = await sharp({
+        create: { width: 400, height: 300, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+      })
+        .jpeg()
+        .toBuffer();
+      const photo = valueOf(
+        await services.dispatch('addPhoto', {
+          patientId: created.id,
+          visitDate: '2026-11-24',
+          angle: 'front',
+          dataBase64: noise.toString('base64'),
+        }),
+      );
       photoRuns = await services.context.store.read(async (tx) => [
         runOf(await services.context.photoStore.readOriginal(tx, photo.sha256, photo.mediaType)),
         runOf(Buffer.from((await services.context.photoStore.thumbnailDataUrl(tx, photo.sha256)).split(',')[1]!, 'base64')),
@@ -91,7 +104,10 @@ describe.skipIf(!postgres.available)(postgres.title('sealing on the clinic serve
     expect(holding(files, sealedRun).length).toBeGreaterThan(0);
     for (const run of photoRuns) expect(holding(files, run)).toEqual([]);
 
-    const dump = execFileSync(join(findPostgresBinaries()!.binDir, 'pg_dump'), ['--dbname', url], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const dump = execFileSync(join(findPostgresBinaries()!.binDir, 'pg_dump'), ['--dbname', url], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(dump).toContain(READABLE_CANARY);
     expect(dump).not.toContain(SEALED_CANARY);
     // pg_dump writes bytea as hex: the sealed photo is there, the plain one in neither form.

@@ -61,7 +61,10 @@ function childServer(then: string): Promise<{ child: ReturnType<typeof spawn>; f
     const postmaster = Number(readFileSync(server.folder + '/data/postmaster.pid', 'utf8').split('\\n')[0]);
     process.stdout.write(JSON.stringify({ folder: server.folder, postmaster }) + '\\n');
     ${then}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -81,17 +84,32 @@ describe.skipIf(!available)(title('a throwaway PostgreSQL server'), () => {
       expect(server.url).toMatch(/^postgres:\/\/postgres:[^@]+@127\.0\.0\.1:\d+\/postgres\?sslmode=verify-full&sslrootcert=/);
       expect(readFileSync(server.caFile, 'utf8')).toMatch(/BEGIN CERTIFICATE/);
       expect(existsSync(join(server.folder, 'tls/ca.key'))).toBe(false);
-      const [row] = await query(server.url, `SELECT s.ssl, s.version, current_setting('jit') AS jit,
+      const [row] = await query(
+        server.url,
+        `SELECT s.ssl, s.version, current_setting('jit') AS jit,
         current_setting('max_parallel_workers_per_gather') AS gather, current_setting('listen_addresses') AS listen,
         current_setting('server_encoding') AS encoding, current_setting('password_encryption') AS hashing
-        FROM pg_stat_ssl s WHERE s.pid = pg_backend_pid()`);
-      expect(row).toEqual({ ssl: true, version: 'TLSv1.3', jit: 'off', gather: '0', listen: '127.0.0.1', encoding: 'UTF8', hashing: 'scram-sha-256' });
+        FROM pg_stat_ssl s WHERE s.pid = pg_backend_pid()`,
+      );
+      expect(row).toEqual({
+        ssl: true,
+        version: 'TLSv1.3',
+        jit: 'off',
+        gather: '0',
+        listen: '127.0.0.1',
+        encoding: 'UTF8',
+        hashing: 'scram-sha-256',
+      });
       // localhost is in the certificate too.
       await expect(query(server.url.replace('@127.0.0.1:', '@localhost:'), 'SELECT 1')).resolves.toHaveLength(1);
-      await expect(query(server.url.replace('sslmode=verify-full', 'sslmode=disable'), 'SELECT 1')).rejects.toThrow(/no pg_hba.conf entry.*no encryption/);
+      await expect(query(server.url.replace('sslmode=verify-full', 'sslmode=disable'), 'SELECT 1')).rejects.toThrow(
+        /no pg_hba.conf entry.*no encryption/,
+      );
       await expect(query(server.url.replace(/:[^:@]+@/, ':wrong@'), 'SELECT 1')).rejects.toThrow(/password authentication failed/);
       // Another CA's server is refused: here, no CA given means the system's, which never signed this one.
-      await expect(query(server.url.replace(/&sslrootcert=[^&]*/, ''), 'SELECT 1')).rejects.toThrow(/self[- ]signed|unable to (get|verify)/i);
+      await expect(query(server.url.replace(/&sslrootcert=[^&]*/, ''), 'SELECT 1')).rejects.toThrow(
+        /self[- ]signed|unable to (get|verify)/i,
+      );
     } finally {
       await server.stop();
     }

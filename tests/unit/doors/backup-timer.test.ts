@@ -30,7 +30,13 @@ describe('the backup timer', () => {
         async anchorAuditLog(now) {
           anchors.push(now);
           if (anchors.length === 2) return { written: false, reason: 'cut_tail' };
-          return anchors.length === 1 ? { written: true, anchor: { count: 4, head: 'a'.repeat(64), at: now.toISOString(), mac: 'b'.repeat(64) }, code: '4-ABCD-EFGH-JKMN' } : { written: false, reason: 'recent' };
+          return anchors.length === 1
+            ? {
+                written: true,
+                anchor: { count: 4, head: 'a'.repeat(64), at: now.toISOString(), mac: 'b'.repeat(64) },
+                code: '4-ABCD-EFGH-JKMN',
+              }
+            : { written: false, reason: 'recent' };
         },
         async purgeExpiredRecords(now) {
           purges.push(now);
@@ -66,7 +72,11 @@ describe('the backup timer', () => {
     const stop = startBackupTimer(
       {
         async runScheduledBackup() {
-          throw new DatabaseDamagedError('/d/clinicdesk.sqlite', 'PRAGMA quick_check before the backup found x; no backup was made', '/b/clinicdesk-1.cdbackup');
+          throw new DatabaseDamagedError(
+            '/d/clinicdesk.sqlite',
+            'PRAGMA quick_check before the backup found x; no backup was made',
+            '/b/clinicdesk-1.cdbackup',
+          );
         },
         anchorAuditLog: async () => ({ written: false, reason: 'recent' }),
         purgeExpiredRecords: async () => ({ erased: [] }),
@@ -75,8 +85,13 @@ describe('the backup timer', () => {
     );
     await vi.advanceTimersByTimeAsync(0);
     stop();
-    expect(errors.mock.calls).toEqual([[expect.stringMatching(/^ClinicDesk: the automatic backup was not made\. The database .* is damaged: .*restore the newest backup, \/b\/clinicdesk-1\.cdbackup/)]]);
+    expect(errors.mock.calls).toEqual([
+      [
+        expect.stringMatching(
+          /^ClinicDesk: the automatic backup was not made\. The database .* is damaged: .*restore the newest backup, \/b\/clinicdesk-1\.cdbackup/,
+        ),
+      ],
+    ]);
     errors.mockRestore();
   });
 });
-

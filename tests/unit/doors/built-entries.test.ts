@@ -40,10 +40,28 @@ describe('the built CLI', () => {
     caseFile.patient.trip = { ...caseFile.patient.trip, arrival: '2026-12-01', departure: '2026-12-15' };
     caseFile.patient.screening.allergies = { items: ['fish'], other: '' };
     caseFile.patient.screening.isotretinoinLastDose = '2026-10-01';
-    const plan = { items: [{ treatment: 'rejuran-healer', date: '2026-12-03' }, { treatment: 'fractional-co2', nextVisit: true }] };
+    const plan = {
+      items: [
+        { treatment: 'rejuran-healer', date: '2026-12-03' },
+        { treatment: 'fractional-co2', nextVisit: true },
+      ],
+    };
     const file = join(folder, 'plan.json');
     writeFileSync(file, JSON.stringify({ ...caseFile, plan }));
-    const args = ['--db', join(folder, 'check.sqlite'), '--key-file', keyFile, 'plan', 'check', file, '--json', '--lang', 'ko', '--at', '2026-11-30T10:00:00+09:00'];
+    const args = [
+      '--db',
+      join(folder, 'check.sqlite'),
+      '--key-file',
+      keyFile,
+      'plan',
+      'check',
+      file,
+      '--json',
+      '--lang',
+      'ko',
+      '--at',
+      '2026-11-30T10:00:00+09:00',
+    ];
     const built = runBuiltCli(args);
     expect(built.status).toBe(0);
     expect(JSON.parse(built.stdout).findings.length).toBeGreaterThan(1);

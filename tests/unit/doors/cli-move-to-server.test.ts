@@ -24,7 +24,11 @@ afterEach(() => {
 });
 
 const photoOf = async (shade: number) =>
-  (await sharp({ create: { width: 120, height: 90, channels: 3, background: { r: shade, g: 80, b: 160 } } }).jpeg().toBuffer()).toString('base64');
+  (
+    await sharp({ create: { width: 120, height: 90, channels: 3, background: { r: shade, g: 80, b: 160 } } })
+      .jpeg()
+      .toBuffer()
+  ).toString('base64');
 
 async function cli(...args: string[]) {
   const out: string[] = [];
@@ -41,13 +45,32 @@ describe.skipIf(!postgres.available)(postgres.title('moving a clinic to a server
     expect(seeded.ok).toBe(true);
     const list = { value: valueOf(await file.dispatch('searchPatients', { query: '', tripStatus: 'all', limit: 100 })) };
     const first = list.value.rows[0]!;
-    const plan = { items: [{ treatment: 'hydrafacial' as const, date: null }, { treatment: 'pico-laser' as const, date: null }], acknowledgements: [], discounts: {}, rate: null };
+    const plan = {
+      items: [
+        { treatment: 'hydrafacial' as const, date: null },
+        { treatment: 'pico-laser' as const, date: null },
+      ],
+      acknowledgements: [],
+      discounts: {},
+      rate: null,
+    };
     expect((await file.dispatch('savePatientPlan', { patientId: first.id, expectedVersion: 0, plan })).ok).toBe(true);
     const record = { value: valueOf(await file.dispatch('getPatient', { id: first.id })) };
     // Two images, one of them on two records (the folder keeps it once).
     const second = list.value.rows[1]!;
-    for (const [patientId, shade] of [[first.id, 10], [first.id, 200], [second.id, 10]] as const) {
-      valueOf(await file.dispatch('addPhoto', { patientId, visitDate: '2026-11-24', angle: shade === 200 ? 'profile90' : 'front', dataBase64: await photoOf(shade) }));
+    for (const [patientId, shade] of [
+      [first.id, 10],
+      [first.id, 200],
+      [second.id, 10],
+    ] as const) {
+      valueOf(
+        await file.dispatch('addPhoto', {
+          patientId,
+          visitDate: '2026-11-24',
+          angle: shade === 200 ? 'profile90' : 'front',
+          dataBase64: await photoOf(shade),
+        }),
+      );
     }
     const photosInFile = valueOf(await file.dispatch('listPhotos', { patientId: first.id }));
     const originalsInFile = await file.context.store.read(async (tx) =>
@@ -83,7 +106,10 @@ describe.skipIf(!postgres.available)(postgres.title('moving a clinic to a server
       expect(originalsOnServer.map((bytes, index) => bytes.equals(originalsInFile[index]!))).toEqual([true, true]);
       expect(valueOf(await server.dispatch('listPhotos', { patientId: second.id }))).toHaveLength(1);
       const planOnServer = await server.dispatch('getPatientPlan', { patientId: first.id });
-      expect(planOnServer).toMatchObject({ ok: true, value: { version: 1, plan: { items: [{ treatment: 'hydrafacial' }, { treatment: 'pico-laser' }] } } });
+      expect(planOnServer).toMatchObject({
+        ok: true,
+        value: { version: 1, plan: { items: [{ treatment: 'hydrafacial' }, { treatment: 'pico-laser' }] } },
+      });
       // New rows are numbered past the copied ones: a new patient saves.
       const { id: _id, ...withoutId } = record.value.patient;
       const created = await server.dispatch('createPatient', { patient: withoutId });
@@ -101,7 +127,9 @@ describe.skipIf(!postgres.available)(postgres.title('moving a clinic to a server
     const file = openTempServices();
     folders.push(file.folder);
     const { id } = valueOf(await file.dispatch('createPatient', { patient: fixtureIntake('ko') }));
-    const photo = valueOf(await file.dispatch('addPhoto', { patientId: id, visitDate: '2026-11-24', angle: 'front', dataBase64: await photoOf(90) }));
+    const photo = valueOf(
+      await file.dispatch('addPhoto', { patientId: id, visitDate: '2026-11-24', angle: 'front', dataBase64: await photoOf(90) }),
+    );
     await file.close();
     const path = photoFilePath(join(file.folder, PHOTO_FOLDER_NAME), originalName(photo.sha256, photo.mediaType));
     const changed = readFileSync(path);
@@ -109,13 +137,23 @@ describe.skipIf(!postgres.available)(postgres.title('moving a clinic to a server
     writeFileSync(path, changed);
 
     const url = await postgres.createDatabase();
-    const moved = await cli('migrate-to-postgres', '--key-file', writeTestKeyFile(file.folder), '--from', join(file.folder, 'clinicdesk.sqlite'), '--to', url);
+    const moved = await cli(
+      'migrate-to-postgres',
+      '--key-file',
+      writeTestKeyFile(file.folder),
+      '--from',
+      join(file.folder, 'clinicdesk.sqlite'),
+      '--to',
+      url,
+    );
     expect(moved.code).toBe(1);
     expect(moved.err).toMatch(/nothing was kept on the server: the photo file photos\/[0-9a-f]{64}\.jpg fails its authentication/);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const counts = await client.query('SELECT (SELECT count(*) FROM patients)::integer AS patients, (SELECT count(*) FROM photo_files)::integer AS files');
+      const counts = await client.query(
+        'SELECT (SELECT count(*) FROM patients)::integer AS patients, (SELECT count(*) FROM photo_files)::integer AS files',
+      );
       expect(counts.rows).toEqual([{ patients: 0, files: 0 }]);
     } finally {
       await client.end();

@@ -91,8 +91,15 @@ describe('the CLI parser', () => {
     expect(refused.out).toBe('');
     const [first, valid] = refused.err.split('\n');
     expect(first).toBe("Unknown option '--colour'");
-    expect(valid!.replace(/^The options of handout: |\.$/g, '').split(', ').sort()).toEqual([...COMMANDS.handout!, ...GLOBAL_OPTIONS, '--help'].sort());
-    expect((await cli('info', '--verbose')).err).toContain('The options of info: --json, --db, --key-file, --anchor-key-file, --login-file, --help.');
+    expect(
+      valid!
+        .replace(/^The options of handout: |\.$/g, '')
+        .split(', ')
+        .sort(),
+    ).toEqual([...COMMANDS.handout!, ...GLOBAL_OPTIONS, '--help'].sort());
+    expect((await cli('info', '--verbose')).err).toContain(
+      'The options of info: --json, --db, --key-file, --anchor-key-file, --login-file, --help.',
+    );
   });
 
   it('refuses an unknown command, listing the commands there are', async () => {
@@ -112,14 +119,27 @@ describe('the CLI parser', () => {
     const language = await cli('handout', '--case', 'c.json', '--kind', 'plan', '--lang', 'fr', '--out', 'x.pdf');
     expect(language.err).toContain(`Allowed choices are ${SUPPORTED_LANGUAGES.join(', ')}.`);
     expect((await cli('plan', 'check', 'c.json', '--lang', 'ja')).err).toContain('Allowed choices are ko, en.');
-    expect((await cli('patients', 'search', 'kim', '--status', 'abroad')).err).toContain('Allowed choices are all, upcoming, in_korea, departed.');
-    expect((await cli('patients', 'import', 'a.csv', '--encoding', 'latin-9')).err).toContain('use one of utf-8, utf-16le, utf-16be, cp949, shift_jis, gb18030.');
+    expect((await cli('patients', 'search', 'kim', '--status', 'abroad')).err).toContain(
+      'Allowed choices are all, upcoming, in_korea, departed.',
+    );
+    expect((await cli('patients', 'import', 'a.csv', '--encoding', 'latin-9')).err).toContain(
+      'use one of utf-8, utf-16le, utf-16be, cp949, shift_jis, gb18030.',
+    );
   });
 
   it('names a missing required option or argument', async () => {
-    expect(await cli('handout', '--case', 'c.json', '--out', 'x.pdf')).toMatchObject({ code: 2, err: expect.stringContaining("Required option '--kind <kind>' not specified") });
-    expect(await cli('report', 'khidi', '--out', 'x.xlsx')).toMatchObject({ code: 2, err: expect.stringContaining("Required option '--year <yyyy>' not specified") });
-    expect(await cli('coordinators', 'reset-pin', '--pin', '123456')).toMatchObject({ code: 2, err: expect.stringContaining("Missing required argument 'id'") });
+    expect(await cli('handout', '--case', 'c.json', '--out', 'x.pdf')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("Required option '--kind <kind>' not specified"),
+    });
+    expect(await cli('report', 'khidi', '--out', 'x.xlsx')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("Required option '--year <yyyy>' not specified"),
+    });
+    expect(await cli('coordinators', 'reset-pin', '--pin', '123456')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("Missing required argument 'id'"),
+    });
     expect(await cli('calendar', 'a', 'b')).toMatchObject({ code: 2, err: expect.stringContaining('Too many arguments') });
   });
 

@@ -26,7 +26,10 @@ describe.skipIf(!postgres.available)(postgres.title('the command line on the cli
     const cli = async (...args: string[]) => {
       const out: string[] = [];
       const err: string[] = [];
-      const code = await runCli(['--db', url, '--key-file', keyFile, ...args], { out: (text) => out.push(text), err: (text) => err.push(text) });
+      const code = await runCli(['--db', url, '--key-file', keyFile, ...args], {
+        out: (text) => out.push(text),
+        err: (text) => err.push(text),
+      });
       return { code, out: out.join('\n'), err: err.join('\n') };
     };
     try {

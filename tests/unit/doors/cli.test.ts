@@ -50,13 +50,21 @@ describe('the CLI', () => {
     const intact = await cli('audit', 'verify');
     expect(intact.code).toBe(0);
     // Without an anchor key the log's own chain is all there is to check, and the CLI says what that leaves open.
-    expect(intact.out.split('\n')).toEqual(['The audit log is intact: 2 entries.', expect.stringMatching(/^No audit anchor key: nothing is anchored, so a tail cut off/)]);
+    expect(intact.out.split('\n')).toEqual([
+      'The audit log is intact: 2 entries.',
+      expect.stringMatching(/^No audit anchor key: nothing is anchored, so a tail cut off/),
+    ]);
     const handle = openTestDatabase(db);
     handle.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone' WHERE seq = 2");
     handle.close();
     const altered = await cli('audit', 'verify', '--json');
     expect(altered.code).toBe(1);
-    expect(JSON.parse(altered.out)).toMatchObject({ checked: 2, firstBroken: { seq: 2, reason: 'wrong_hash' }, entries: 2, anchor: { keyed: false, against: 'none' } });
+    expect(JSON.parse(altered.out)).toMatchObject({
+      checked: 2,
+      firstBroken: { seq: 2, reason: 'wrong_hash' },
+      entries: 2,
+      anchor: { keyed: false, against: 'none' },
+    });
   });
 
   it('imports case files, searches them as JSON, and exports one back equal', async () => {
@@ -87,8 +95,14 @@ describe('the CLI', () => {
     const japanese = [utf8[0], utf8[1]!.replace('周晓梅', '佐藤花子').replace(',CN,zh-Hans,', ',JP,ja,')].join('\r\n');
     const file = join(folder, 'tokyo.csv');
     writeFileSync(file, iconv.encode(japanese, 'shift_jis'));
-    expect(await cli('patients', 'import', file, '--encoding', 'latin-9')).toMatchObject({ code: 2, err: expect.stringContaining('Unknown encoding latin-9') });
-    expect(await cli('patients', 'import', file, '--encoding', 'euc-kr')).toMatchObject({ code: 2, err: expect.stringContaining('do not read as text') });
+    expect(await cli('patients', 'import', file, '--encoding', 'latin-9')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Unknown encoding latin-9'),
+    });
+    expect(await cli('patients', 'import', file, '--encoding', 'euc-kr')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('do not read as text'),
+    });
     expect(await cli('patients', 'import', file)).toMatchObject({ code: 0, out: 'Imported 1 patient (tokyo.csv: shift_jis).' });
     const found = await cli('patients', 'search', '花子', '--json');
     expect((JSON.parse(found.out) as { rows: { nativeName: string }[] }).rows.map((row) => row.nativeName)).toEqual(['佐藤花子']);
@@ -115,13 +129,27 @@ describe('the CLI', () => {
 
     const summary = await cli('report', 'summary', '--from', '2026-01-01', '--to', '2026-12-31', '--json');
     expect(summary.code).toBe(0);
-    expect(JSON.parse(summary.out)).toMatchObject({ from: '2026-01-01', to: '2026-12-31', patients: expect.any(Number), revenue: expect.any(Array) });
+    expect(JSON.parse(summary.out)).toMatchObject({
+      from: '2026-01-01',
+      to: '2026-12-31',
+      patients: expect.any(Number),
+      revenue: expect.any(Array),
+    });
   });
 
   it('report commands refuse a bad year or range with exit 2, naming the field', async () => {
-    expect(await cli('report', 'khidi', '--year', '20x6', '--out', join(folder, 'x.xlsx'))).toMatchObject({ code: 2, err: expect.stringContaining('year:') });
-    expect(await cli('report', 'summary', '--from', '2026-02-30', '--to', '2026-03-01')).toMatchObject({ code: 2, err: expect.stringContaining('from: Use a real date') });
-    expect(await cli('report', 'summary', '--from', '2026-03-01')).toMatchObject({ code: 2, err: expect.stringContaining("Required option '--to <date>' not specified") });
+    expect(await cli('report', 'khidi', '--year', '20x6', '--out', join(folder, 'x.xlsx'))).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('year:'),
+    });
+    expect(await cli('report', 'summary', '--from', '2026-02-30', '--to', '2026-03-01')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('from: Use a real date'),
+    });
+    expect(await cli('report', 'summary', '--from', '2026-03-01')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("Required option '--to <date>' not specified"),
+    });
   });
 
   it('demo adds the demo patients', async () => {
@@ -134,9 +162,9 @@ describe('the CLI', () => {
     const files = fc.oneof(
       fc.string(),
       fc.json(),
-      fc.record({ key: fc.constantFrom(...Object.keys(valid.patient)), value: fc.anything() }).map(({ key, value }) =>
-        JSON.stringify({ ...valid, patient: { ...valid.patient, [key]: value === undefined ? 'x' : value } }),
-      ),
+      fc
+        .record({ key: fc.constantFrom(...Object.keys(valid.patient)), value: fc.anything() })
+        .map(({ key, value }) => JSON.stringify({ ...valid, patient: { ...valid.patient, [key]: value === undefined ? 'x' : value } })),
     );
     await fc.assert(
       fc.asyncProperty(files, async (text) => {
@@ -169,7 +197,13 @@ describe('the audit anchor', () => {
   };
 
   it('audit anchor prints a paper code; verify shows it, and reports a cut tail (exit 1) against the anchor', async () => {
-    await cli('patients', 'import', join(FIXTURES, 'cases', 'ko.json'), join(FIXTURES, 'cases', 'ar.json'), join(FIXTURES, 'cases', 'th.json'));
+    await cli(
+      'patients',
+      'import',
+      join(FIXTURES, 'cases', 'ko.json'),
+      join(FIXTURES, 'cases', 'ar.json'),
+      join(FIXTURES, 'cases', 'th.json'),
+    );
     const anchored = await keyed('audit', 'anchor');
     expect(anchored.code).toBe(0);
     const code = /Keep this code on paper: (\S+)$/.exec(anchored.out)![1]!;
@@ -178,7 +212,11 @@ describe('the audit anchor', () => {
     cutTail(1);
     // The chain alone still reads as intact; the anchor says otherwise.
     const cut = await keyed('audit', 'verify');
-    expect(cut).toMatchObject({ code: 1, out: 'The audit log is intact: 1 entry.', err: expect.stringContaining('The audit log was cut: 1 entry, fewer than the anchor of') });
+    expect(cut).toMatchObject({
+      code: 1,
+      out: 'The audit log is intact: 1 entry.',
+      err: expect.stringContaining('The audit log was cut: 1 entry, fewer than the anchor of'),
+    });
     expect(await keyed('audit', 'anchor')).toMatchObject({ code: 1, err: expect.stringContaining('Not anchored') });
   });
 
@@ -190,7 +228,10 @@ describe('the audit anchor', () => {
     expect(await cli('audit', 'verify')).toMatchObject({ code: 0 });
     const typed = await cli('audit', 'verify', '--code', code, '--json');
     expect(typed.code).toBe(1);
-    expect(JSON.parse(typed.out)).toMatchObject({ entries: 1, anchor: { against: 'code', anchoredCount: 2, finding: 'cut_tail', rewriteChecked: false } });
+    expect(JSON.parse(typed.out)).toMatchObject({
+      entries: 1,
+      anchor: { against: 'code', anchoredCount: 2, finding: 'cut_tail', rewriteChecked: false },
+    });
     expect(await cli('audit', 'verify', '--code', 'nonsense')).toMatchObject({ code: 2, err: expect.stringContaining('code') });
   });
 
@@ -200,15 +241,23 @@ describe('the audit anchor', () => {
     const file = join(folder, 'clinicdesk-audit-anchors.jsonl');
     const [line] = readFileSync(file, 'utf8').split('\n');
     writeFileSync(file, `${line}\n${JSON.stringify({ ...JSON.parse(line!), count: 0 })}\n`);
-    expect(await keyed('audit', 'verify')).toMatchObject({ code: 1, err: expect.stringContaining('was tampered with: line 2 is not an anchor') });
+    expect(await keyed('audit', 'verify')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('was tampered with: line 2 is not an anchor'),
+    });
   });
 
   it('backup anchors beside the database and in the backup folder; without the key, audit anchor refuses (exit 2)', async () => {
     await cli('patients', 'import', join(FIXTURES, 'cases', 'ko.json'));
     const out = join(folder, 'backups');
     // Two entries: the import's and the backup's own.
-    expect(await keyed('backup', '--out', out)).toMatchObject({ code: 0, out: expect.stringContaining('Audit log anchored (2 entries); code: 2-') });
-    expect(readFileSync(join(out, 'clinicdesk-audit-anchors.jsonl'), 'utf8')).toBe(readFileSync(join(folder, 'clinicdesk-audit-anchors.jsonl'), 'utf8'));
+    expect(await keyed('backup', '--out', out)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Audit log anchored (2 entries); code: 2-'),
+    });
+    expect(readFileSync(join(out, 'clinicdesk-audit-anchors.jsonl'), 'utf8')).toBe(
+      readFileSync(join(folder, 'clinicdesk-audit-anchors.jsonl'), 'utf8'),
+    );
     expect(await cli('audit', 'anchor')).toMatchObject({ code: 2, err: expect.stringContaining('No audit anchor key') });
   });
 
@@ -219,10 +268,16 @@ describe('the audit anchor', () => {
     await cli('patients', 'import', join(FIXTURES, 'cases', 'ar.json'), join(FIXTURES, 'cases', 'th.json'));
     await keyed('audit', 'anchor');
     const [backup] = readdirSync(out).filter((name) => name.endsWith('.cdbackup'));
-    expect(await keyed('restore', join(out, backup!))).toMatchObject({ code: 0, out: expect.stringContaining('audit anchor --after-restore') });
+    expect(await keyed('restore', join(out, backup!))).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('audit anchor --after-restore'),
+    });
     expect(await keyed('audit', 'verify')).toMatchObject({ code: 1, err: expect.stringContaining('The audit log was cut') });
     expect(await keyed('audit', 'anchor')).toMatchObject({ code: 1, err: expect.stringContaining('cut_tail') });
-    expect(await keyed('audit', 'anchor', '--after-restore')).toMatchObject({ code: 0, out: expect.stringContaining('Anchored at 1 entry') });
+    expect(await keyed('audit', 'anchor', '--after-restore')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Anchored at 1 entry'),
+    });
     expect(await keyed('audit', 'verify')).toMatchObject({ code: 0 });
   });
 
@@ -271,9 +326,18 @@ describe('the database key', () => {
     expect(missing.err).toContain('CLINICDESK_KEY');
     const badFile = join(folder, 'bad.key');
     writeFileSync(badFile, 'not a key');
-    expect(await bare(['--db', inner(), '--key-file', badFile, 'info'])).toMatchObject({ code: 2, err: expect.stringContaining('64 hexadecimal') });
-    expect(await bare(['--db', inner(), 'info'], { CLINICDESK_KEY: '12ab' })).toMatchObject({ code: 2, err: expect.stringContaining('64 hexadecimal') });
-    expect(await bare(['--db', inner(), '--key-file', join(folder, 'nope.key'), 'info'])).toMatchObject({ code: 2, err: expect.stringContaining('ENOENT') });
+    expect(await bare(['--db', inner(), '--key-file', badFile, 'info'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('64 hexadecimal'),
+    });
+    expect(await bare(['--db', inner(), 'info'], { CLINICDESK_KEY: '12ab' })).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('64 hexadecimal'),
+    });
+    expect(await bare(['--db', inner(), '--key-file', join(folder, 'nope.key'), 'info'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('ENOENT'),
+    });
     expect(existsSync(join(folder, 'new'))).toBe(false);
   });
 
@@ -298,19 +362,30 @@ describe('the plan commands', () => {
   }
 
   it('plan check prints the findings as JSON, with the rule, severity, treatment, date and message, and exits 0', async () => {
-    const file = writeCase({ items: [{ treatment: 'rejuran-healer', date: '2026-12-03' }, { treatment: 'hydrafacial', date: '2026-11-28' }] });
+    const file = writeCase({
+      items: [
+        { treatment: 'rejuran-healer', date: '2026-12-03' },
+        { treatment: 'hydrafacial', date: '2026-11-28' },
+      ],
+    });
     const result = await cli('plan', 'check', file, '--json');
     expect(result.code).toBe(0);
     const { findings } = JSON.parse(result.out) as { findings: Record<string, unknown>[] };
     expect(findings.every((f) => Object.keys(f).join() === 'rule,severity,treatment,date,message')).toBe(true);
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'fish-allergy-salmon-pn', severity: 'block', treatment: 'rejuran-healer', date: '2026-12-03' }));
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'schedule-outside-stay', treatment: 'hydrafacial', date: '2026-11-28' }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'fish-allergy-salmon-pn', severity: 'block', treatment: 'rejuran-healer', date: '2026-12-03' }),
+    );
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'schedule-outside-stay', treatment: 'hydrafacial', date: '2026-11-28' }),
+    );
     const korean = JSON.parse((await cli('plan', 'check', file, '--json', '--lang', 'ko')).out) as { findings: { message: string }[] };
     expect(korean.findings[0]!.message).toMatch(/[가-힣]/);
   });
 
   it('plan schedule fills the dates of items without one, inside the stay', async () => {
-    const file = writeCase({ items: [{ treatment: 'pico-laser' }, { treatment: 'hydrafacial', date: '2026-12-02' }, { treatment: 'ipl' }] });
+    const file = writeCase({
+      items: [{ treatment: 'pico-laser' }, { treatment: 'hydrafacial', date: '2026-12-02' }, { treatment: 'ipl' }],
+    });
     // As of the day before the stay (the scheduler never books a day already past, so the test fixes "today").
     const result = await cli('plan', 'schedule', file, '--json', '--at', '2026-11-30T10:00:00+09:00');
     expect(result.code).toBe(0);
@@ -320,12 +395,22 @@ describe('the plan commands', () => {
     expect(caseFile.plan.items).toContainEqual(expect.objectContaining({ treatment: 'hydrafacial', date: '2026-12-02' }));
   });
 
-  it('plan schedule keeps each session\'s id, and a cancelled session as it was, neither placed nor in the way', async () => {
-    const cancelled = { id: '7f1d1a52-34b5-4c1e-9d1a-6a7f0e7d1a03', treatment: 'pico-laser', date: '2026-12-02', time: '10:00', status: 'cancelled' };
-    const file = writeCase({ items: [cancelled, { id: '7f1d1a52-34b5-4c1e-9d1a-6a7f0e7d1a04', treatment: 'pico-laser' }, { treatment: 'ipl' }] });
+  it("plan schedule keeps each session's id, and a cancelled session as it was, neither placed nor in the way", async () => {
+    const cancelled = {
+      id: '7f1d1a52-34b5-4c1e-9d1a-6a7f0e7d1a03',
+      treatment: 'pico-laser',
+      date: '2026-12-02',
+      time: '10:00',
+      status: 'cancelled',
+    };
+    const file = writeCase({
+      items: [cancelled, { id: '7f1d1a52-34b5-4c1e-9d1a-6a7f0e7d1a04', treatment: 'pico-laser' }, { treatment: 'ipl' }],
+    });
     const result = await cli('plan', 'schedule', file, '--json', '--at', '2026-11-30T10:00:00+09:00');
     expect(result.code).toBe(0);
-    const { caseFile } = JSON.parse(result.out) as { caseFile: { plan: { items: { id: string; treatment: string; date: string | null }[] } } };
+    const { caseFile } = JSON.parse(result.out) as {
+      caseFile: { plan: { items: { id: string; treatment: string; date: string | null }[] } };
+    };
     expect(caseFile.plan.items).toContainEqual(cancelled);
     const pico = caseFile.plan.items.find((item) => item.id === '7f1d1a52-34b5-4c1e-9d1a-6a7f0e7d1a04')!;
     // The cancelled session holds no day: counted, it would push the pico laser's 14-day interval past the stay.
@@ -336,26 +421,46 @@ describe('the plan commands', () => {
 
   it('plan check prints the isotretinoin finding of a CO2 moved to a next visit, with the first day it allows', async () => {
     // Last dose two months before arrival (2026-12-01); the CO2 is at a next visit, without a date.
-    const file = writeCase({ items: [{ treatment: 'laser-toning', date: '2026-12-02' }, { treatment: 'fractional-co2', nextVisit: true }] }, (p) => {
-      p.screening.isotretinoinLastDose = '2026-10-01';
-    });
+    const file = writeCase(
+      {
+        items: [
+          { treatment: 'laser-toning', date: '2026-12-02' },
+          { treatment: 'fractional-co2', nextVisit: true },
+        ],
+      },
+      (p) => {
+        p.screening.isotretinoinLastDose = '2026-10-01';
+      },
+    );
     const result = await cli('plan', 'check', file, '--json', '--at', '2026-11-30T10:00:00+09:00');
     expect(result.code).toBe(0);
-    const { findings } = JSON.parse(result.out) as { findings: { rule: string; treatment: string; date: string | null; timing?: unknown; note?: string }[] };
+    const { findings } = JSON.parse(result.out) as {
+      findings: { rule: string; treatment: string; date: string | null; timing?: unknown; note?: string }[];
+    };
     const co2 = findings.filter((f) => f.treatment === 'fractional-co2' && f.rule.startsWith('isotretinoin'));
     expect(co2.length).toBeGreaterThan(0);
-    expect(co2[0]).toMatchObject({ date: null, timing: { kind: 'next-visit', notBefore: '2027-04-02' }, note: 'Next visit: not before 2027-04-02.' });
+    expect(co2[0]).toMatchObject({
+      date: null,
+      timing: { kind: 'next-visit', notBefore: '2027-04-02' },
+      note: 'Next visit: not before 2027-04-02.',
+    });
     const text = await cli('plan', 'check', file, '--at', '2026-11-30T10:00:00+09:00');
     expect(text.out).toMatch(/fractional-co2\tNext visit: not before 2027-04-02\. .*\[isotretinoin/);
   });
 
   it('plan schedule leaves a CO2 that does not fit for a next visit, and still reports the isotretinoin finding on it', async () => {
-    const file = writeCase({ items: [{ treatment: 'fractional-co2' }, { treatment: 'fractional-co2' }, { treatment: 'fractional-co2' }] }, (p) => {
-      p.screening.isotretinoinLastDose = '2026-10-01';
-    });
+    const file = writeCase(
+      { items: [{ treatment: 'fractional-co2' }, { treatment: 'fractional-co2' }, { treatment: 'fractional-co2' }] },
+      (p) => {
+        p.screening.isotretinoinLastDose = '2026-10-01';
+      },
+    );
     const result = await cli('plan', 'schedule', file, '--json', '--at', '2026-11-30T10:00:00+09:00');
     expect(result.code).toBe(0);
-    const { nextVisit, findings } = JSON.parse(result.out) as { nextVisit: { treatment: string; sessions: number }[]; findings: { rule: string; date: string | null; timing?: { kind: string } }[] };
+    const { nextVisit, findings } = JSON.parse(result.out) as {
+      nextVisit: { treatment: string; sessions: number }[];
+      findings: { rule: string; date: string | null; timing?: { kind: string } }[];
+    };
     expect(nextVisit).toEqual([{ treatment: 'fractional-co2', sessions: 2 }]);
     expect(findings.some((f) => f.rule.startsWith('isotretinoin') && f.date === null && f.timing?.kind === 'next-visit')).toBe(true);
   });
@@ -363,7 +468,11 @@ describe('the plan commands', () => {
   it('plan schedule books nothing for a patient who has gone home, and says so', async () => {
     const file = writeCase({ items: [{ treatment: 'pico-laser' }] });
     const result = await cli('plan', 'schedule', file, '--json', '--at', '2026-12-20T10:00:00+09:00');
-    const { caseFile, nextVisit, findings } = JSON.parse(result.out) as { caseFile: { plan: { items: unknown[] } }; nextVisit: unknown[]; findings: { rule: string }[] };
+    const { caseFile, nextVisit, findings } = JSON.parse(result.out) as {
+      caseFile: { plan: { items: unknown[] } };
+      nextVisit: unknown[];
+      findings: { rule: string }[];
+    };
     expect(caseFile.plan.items).toEqual([{ id: positionalSessionId(0), treatment: 'pico-laser', date: null, nextVisit: true }]);
     expect(nextVisit).toEqual([{ treatment: 'pico-laser', sessions: 1 }]);
     expect(findings.map((f) => f.rule)).toContain('schedule-trip-over');
@@ -401,7 +510,10 @@ describe('followups due', () => {
     const { followUps } = JSON.parse(result.out) as { followUps: { patientId: string; step: string; state: string }[] };
     expect(followUps).toEqual([expect.objectContaining({ patientId: id, step: 'day-3', state: 'overdue' })]);
     expect(JSON.parse((await cli('followups', 'due', '--at', '2000-01-01T00:00:00Z', '--json')).out).followUps).toEqual([]);
-    expect(await cli('followups', 'due', '--at', 'tomorrow')).toMatchObject({ code: 2, err: expect.stringContaining('at: Use a date and time') });
+    expect(await cli('followups', 'due', '--at', 'tomorrow')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('at: Use a date and time'),
+    });
   });
 });
 
@@ -416,7 +528,17 @@ describe('the CLI handouts', () => {
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
     expectOwnerOnly(out);
 
-    const without = await cli('handout', '--case', join(FIXTURES, 'cases', 'mn.json'), '--kind', 'aftercare', '--lang', 'mn', '--out', join(folder, 'none.pdf'));
+    const without = await cli(
+      'handout',
+      '--case',
+      join(FIXTURES, 'cases', 'mn.json'),
+      '--kind',
+      'aftercare',
+      '--lang',
+      'mn',
+      '--out',
+      join(folder, 'none.pdf'),
+    );
     expect(without.code).toBe(2);
     expect(without.err).toContain('caseFile.plan');
     const badKind = await cli('handout', '--case', withPlan, '--kind', 'brochure', '--lang', 'mn', '--out', join(folder, 'none.pdf'));
@@ -444,12 +566,18 @@ describe('the CLI handouts', () => {
     const missingParent = join(folder, 'no-such-parent', 'out.pdf');
     const started = Date.now();
     const single = await cli('handout', '--case', withPlan, '--kind', 'aftercare', '--out', missingParent);
-    expect(single).toMatchObject({ code: 2, err: `Cannot write ${missingParent}: the folder ${join(folder, 'no-such-parent')} does not exist.` });
+    expect(single).toMatchObject({
+      code: 2,
+      err: `Cannot write ${missingParent}: the folder ${join(folder, 'no-such-parent')} does not exist.`,
+    });
     const imported = await cli('patients', 'import', join(FIXTURES, 'cases', 'mn.json'));
     expect(imported.code).toBe(0);
     const id = fixtureCase('mn').patient.id as string;
     const deep = await cli('handouts', '--patient', id, '--out', join(folder, 'missing', 'handouts'));
-    expect(deep).toMatchObject({ code: 2, err: `Cannot make the folder ${join(folder, 'missing', 'handouts')}: ${join(folder, 'missing')} does not exist.` });
+    expect(deep).toMatchObject({
+      code: 2,
+      err: `Cannot make the folder ${join(folder, 'missing', 'handouts')}: ${join(folder, 'missing')} does not exist.`,
+    });
     expect(existsSync(join(folder, 'missing'))).toBe(false);
     const proc = await cli('handouts', '--patient', id, '--out', '/proc/clinicdesk-handouts');
     expect(proc.code).toBe(2);
@@ -459,7 +587,15 @@ describe('the CLI handouts', () => {
   });
 
   it('refuses the plan and quote as final while a treatment has no clinic price, naming it, and writes it with --draft', async () => {
-    const caseFile = { ...fixtureCase('en'), plan: { items: [{ treatment: 'pico-laser', date: '2027-02-10' }, { treatment: 'led-therapy', date: '2027-02-10' }] } };
+    const caseFile = {
+      ...fixtureCase('en'),
+      plan: {
+        items: [
+          { treatment: 'pico-laser', date: '2027-02-10' },
+          { treatment: 'led-therapy', date: '2027-02-10' },
+        ],
+      },
+    };
     const file = join(folder, 'en-plan.json');
     writeFileSync(file, JSON.stringify(caseFile));
     const final = join(folder, 'plan.pdf');

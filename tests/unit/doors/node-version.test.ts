@@ -43,12 +43,16 @@ describe('the Node version check', () => {
   });
 
   // The bundle keeps the check first only because it is split at the entry's dynamic import (fresh-build.mjs).
-  it.runIf(oldVersion !== '' && nodeVersionRefusal(oldVersion) !== null)('the built CLI (npm run cli) under the old Node says so too', () => {
-    // Built with this Node; the old one only runs it.
-    buildIfStale('node');
-    const run = spawnSync(oldNode, [join(ROOT, 'scripts', 'cli.mjs'), 'info'], { encoding: 'utf8', timeout: 60_000 });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('ClinicDesk needs Node 22.12 or newer');
-    expect(run.signal).toBeNull();
-  }, 120_000);
+  it.runIf(oldVersion !== '' && nodeVersionRefusal(oldVersion) !== null)(
+    'the built CLI (npm run cli) under the old Node says so too',
+    () => {
+      // Built with this Node; the old one only runs it.
+      buildIfStale('node');
+      const run = spawnSync(oldNode, [join(ROOT, 'scripts', 'cli.mjs'), 'info'], { encoding: 'utf8', timeout: 60_000 });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('ClinicDesk needs Node 22.12 or newer');
+      expect(run.signal).toBeNull();
+    },
+    120_000,
+  );
 });

@@ -54,7 +54,12 @@ describe('the preview’s body limits', () => {
   it('a photo takes more than other channels, and saveDraft without a session is 401', async () => {
     expect(bodyLimitOf('addPhoto')).toBeGreaterThan(40 * 1024 * 1024);
     expect(bodyLimitOf('saveDraft')).toBe(DEFAULT_BODY_LIMIT);
-    const response = await post(server, 'saveDraft', { key: 'new:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', label: 'x', baseVersion: null, form: {} });
+    const response = await post(server, 'saveDraft', {
+      key: 'new:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      label: 'x',
+      baseVersion: null,
+      form: {},
+    });
     expect(response.status).toBe(401);
     expect(await services.context.store.read((tx) => tx.drafts.list())).toEqual([]);
   });
@@ -89,7 +94,12 @@ describe('the preview’s body limits', () => {
     expect((await call(server, 'searchPatients', search, cookie)).ok).toBe(true);
 
     held[0]!.socket.destroy();
-    const body = JSON.stringify({ patientId: '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f', visitDate: '2026-11-24', angle: 'front', dataBase64: 'A'.repeat(100_000) });
+    const body = JSON.stringify({
+      patientId: '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f',
+      visitDate: '2026-11-24',
+      angle: 'front',
+      dataBase64: 'A'.repeat(100_000),
+    });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const next = await startUpload('addPhoto', Buffer.byteLength(body), body);
     await until(() => next.received().includes('"ok":'));
@@ -99,7 +109,12 @@ describe('the preview’s body limits', () => {
 
 describe('a body that trickles in', () => {
   it('is cut off at the deadline, and its slot is free again', async () => {
-    const slow = await startPreviewServer({ dispatchIn: services.dispatchIn, newSession: newCoordinatorSession, staticRoot: services.folder, bodyDeadlineMs: 300 });
+    const slow = await startPreviewServer({
+      dispatchIn: services.dispatchIn,
+      newSession: newCoordinatorSession,
+      staticRoot: services.folder,
+      bodyDeadlineMs: 300,
+    });
     const slowCookie = await openBrowserSession(slow);
     const { port } = new URL(slow.url);
     try {
@@ -112,7 +127,9 @@ describe('a body that trickles in', () => {
         socket.on('data', (chunk: Buffer) => void (state.received += chunk.toString('utf8')));
         socket.on('close', () => void (state.closed = true));
         socket.on('error', () => undefined);
-        socket.write(`POST /api/addPhoto HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nCookie: ${slowCookie}\r\nContent-Length: ${1024 * 1024}\r\n\r\n{"patientId":"`);
+        socket.write(
+          `POST /api/addPhoto HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nCookie: ${slowCookie}\r\nContent-Length: ${1024 * 1024}\r\n\r\n{"patientId":"`,
+        );
         uploads.push(state);
         if (index === MAX_LARGE_BODIES - 1) await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -122,8 +139,17 @@ describe('a body that trickles in', () => {
       // The trickling ones are cut off at the deadline...
       await until(() => uploads.slice(0, MAX_LARGE_BODIES).every((upload) => upload.closed));
       // ...and a large body is read again.
-      const body = JSON.stringify({ patientId: '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f', visitDate: '2026-11-24', angle: 'front', dataBase64: 'A'.repeat(100_000) });
-      const response = await fetch(`${slow.url}api/addPhoto`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: slowCookie }, body });
+      const body = JSON.stringify({
+        patientId: '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f',
+        visitDate: '2026-11-24',
+        angle: 'front',
+        dataBase64: 'A'.repeat(100_000),
+      });
+      const response = await fetch(`${slow.url}api/addPhoto`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: slowCookie },
+        body,
+      });
       expect(response.status).toBe(200);
     } finally {
       await slow.close();

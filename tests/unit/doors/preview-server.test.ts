@@ -50,7 +50,11 @@ describe('the preview server', () => {
   });
 
   it('closes at once even while a client holds an idle connection open', async () => {
-    const extra = await startPreviewServer({ dispatchIn: services.dispatchIn, newSession: newCoordinatorSession, staticRoot: services.folder });
+    const extra = await startPreviewServer({
+      dispatchIn: services.dispatchIn,
+      newSession: newCoordinatorSession,
+      staticRoot: services.folder,
+    });
     const { port } = new URL(extra.url);
     const socket = connect(Number(port), '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
@@ -61,7 +65,11 @@ describe('the preview server', () => {
   });
 
   it('refuses a body that is not JSON with a typed error', async () => {
-    const response = await fetch(`${server.url}api/getAppInfo`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{' });
+    const response = await fetch(`${server.url}api/getAppInfo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: '{',
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });

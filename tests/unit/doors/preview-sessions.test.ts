@@ -66,7 +66,12 @@ describe('the preview without a session', () => {
       expect(codeOf(await answerOf(response)), channel).toBe('no_session');
     }
     // A made-up cookie is no session either.
-    const forged = await post(server, 'searchPatients', { query: '', tripStatus: 'all', limit: 10 }, `clinicdesk_session_${new URL(server.url).port}=forged`);
+    const forged = await post(
+      server,
+      'searchPatients',
+      { query: '', tripStatus: 'all', limit: 10 },
+      `clinicdesk_session_${new URL(server.url).port}=forged`,
+    );
     expect(forged.status).toBe(401);
     expect(served).toEqual([]);
   });
@@ -83,9 +88,20 @@ describe('the preview without a session', () => {
   it('refuses another OS user (uid nobody), who cannot read the printed URL', async () => {
     // CI runs as root, so this runs as nobody for real; without setpriv it fails rather than skips.
     const { stdout } = await run('setpriv', [
-      '--reuid=nobody', '--regid=nogroup', '--clear-groups',
-      'curl', '--silent', '--show-error', '--output', '-', '--write-out', '\n%{http_code}',
-      '--header', 'content-type: application/json', '--data', '{"query":"","tripStatus":"all","limit":10}',
+      '--reuid=nobody',
+      '--regid=nogroup',
+      '--clear-groups',
+      'curl',
+      '--silent',
+      '--show-error',
+      '--output',
+      '-',
+      '--write-out',
+      '\n%{http_code}',
+      '--header',
+      'content-type: application/json',
+      '--data',
+      '{"query":"","tripStatus":"all","limit":10}',
       `${server.url}api/searchPatients`,
     ]);
     const uid = await run('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'id', '-u']);
@@ -121,7 +137,6 @@ describe('the one-time URL', () => {
 });
 
 describe('sessions per browser', () => {
-
   it('a sign-in is one browser’s, and the services lock a browser’s session after the idle time without a call', async () => {
     const park = await openBrowserSession(server);
     const other = await openBrowserSession(server);
@@ -134,7 +149,12 @@ describe('sessions per browser', () => {
     // The other browser is not signed in by Park's sign-in: nothing but the sign-in channels, and no draft.
     const refused = await call(server, 'searchPatients', search, other);
     expect([codeOf(refused), issueOf(refused)]).toEqual(['forbidden', 'not_signed_in']);
-    const planted = await call(server, 'saveDraft', { key: 'new:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', label: 'x', baseVersion: null, form: { allergies: 'none' } }, other);
+    const planted = await call(
+      server,
+      'saveDraft',
+      { key: 'new:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', label: 'x', baseVersion: null, form: { allergies: 'none' } },
+      other,
+    );
     expect(issueOf(planted)).toBe('not_signed_in');
     expect(await call(server, 'listCoordinators', {}, other)).toMatchObject({ ok: true, value: { signedIn: null } });
 
@@ -147,11 +167,20 @@ describe('sessions per browser', () => {
     clock.set(new Date(clock.now().getTime() + idleMs));
     const locked = await call(server, 'searchPatients', search, park);
     expect([codeOf(locked), issueOf(locked)]).toEqual(['forbidden', 'not_signed_in']);
-    const audit = services.context.db.prepare<[], { action: string; actor: string; fields_json: string }>('SELECT action, actor, fields_json FROM audit_log ORDER BY seq DESC LIMIT 1').get();
+    const audit = services.context.db
+      .prepare<[], { action: string; actor: string; fields_json: string }>(
+        'SELECT action, actor, fields_json FROM audit_log ORDER BY seq DESC LIMIT 1',
+      )
+      .get();
     expect(audit).toMatchObject({ action: 'coordinator.signout', actor: 'Park Ji-won', fields_json: '["idle"]' });
 
     // Locked is still a session: what was typed behind the lock is kept as Park's draft.
-    const draft = await call(server, 'saveDraft', { key: 'new:1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d', label: 'Nguyen', baseVersion: null, form: { latinName: 'Nguyen' } }, park);
+    const draft = await call(
+      server,
+      'saveDraft',
+      { key: 'new:1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d', label: 'Nguyen', baseVersion: null, form: { latinName: 'Nguyen' } },
+      park,
+    );
     expect(codeOf(draft)).toBe('ok');
   });
 });

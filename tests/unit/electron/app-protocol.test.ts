@@ -18,7 +18,11 @@ describe('app://clinicdesk', () => {
 
   it('refuses anything that climbs out, another host, another scheme, or a path it cannot read plainly', () => {
     // Dot segments, plain or encoded, are resolved by the URL parser or refused: never a file outside the folder.
-    for (const url of ['app://clinicdesk/../../etc/passwd', 'app://clinicdesk/%2e%2e/%2e%2e/etc/passwd', 'app://clinicdesk/assets/..%2f..%2f..%2fetc%2fpasswd']) {
+    for (const url of [
+      'app://clinicdesk/../../etc/passwd',
+      'app://clinicdesk/%2e%2e/%2e%2e/etc/passwd',
+      'app://clinicdesk/assets/..%2f..%2f..%2fetc%2fpasswd',
+    ]) {
       const file = appRequestPath(url, ROOT);
       expect(file === null || file.startsWith(`${ROOT}/`), `${url} -> ${file}`).toBe(true);
     }

@@ -33,14 +33,19 @@ function directives(policy: string): Map<string, string[]> {
 function expectStrictCsp(policy: string | undefined, where: string): void {
   expect(policy, where).toBeDefined();
   const parsed = directives(policy!);
-  expect(parsed.get('default-src'), where).toSatisfy((values: string[] | undefined) => values !== undefined && values.length === 1 && ["'self'", "'none'"].includes(values[0]!));
+  expect(parsed.get('default-src'), where).toSatisfy(
+    (values: string[] | undefined) => values !== undefined && values.length === 1 && ["'self'", "'none'"].includes(values[0]!),
+  );
   // script-src falls back to default-src when absent; either way no inline or eval'd script, no remote origin.
   for (const name of ['script-src', 'default-src']) {
     const values = parsed.get(name) ?? [];
     expect(values, `${where} ${name}`).not.toContain("'unsafe-inline'");
     expect(values, `${where} ${name}`).not.toContain("'unsafe-eval'");
     expect(values, `${where} ${name}`).not.toContain("'wasm-unsafe-eval'");
-    expect(values.filter((value) => /^(https?:|\*|data:|blob:)/.test(value)), `${where} ${name}`).toEqual([]);
+    expect(
+      values.filter((value) => /^(https?:|\*|data:|blob:)/.test(value)),
+      `${where} ${name}`,
+    ).toEqual([]);
   }
   expect(parsed.get('object-src'), where).toEqual(["'none'"]);
 }
@@ -72,7 +77,9 @@ describe('hardening', () => {
     });
     // Nothing in the main process switches any of them back on afterwards.
     for (const file of mainSources) {
-      expect(read(file), file).not.toMatch(/(contextIsolation|sandbox|webSecurity):\s*false|(nodeIntegration\w*|webviewTag|allowRunningInsecureContent):\s*true/);
+      expect(read(file), file).not.toMatch(
+        /(contextIsolation|sandbox|webSecurity):\s*false|(nodeIntegration\w*|webviewTag|allowRunningInsecureContent):\s*true/,
+      );
     }
   });
 

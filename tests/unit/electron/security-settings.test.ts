@@ -28,7 +28,9 @@ describe('Electron security settings', () => {
   it('every BrowserWindow in the main process is built with those preferences', () => {
     const main = readFileSync(join(ROOT, 'src/main/electron/main.ts'), 'utf8');
     const sources = readdirSync(join(ROOT, 'src/main/electron')).map((file) => readFileSync(join(ROOT, 'src/main/electron', file), 'utf8'));
-    const windows = sources.flatMap((source) => [...source.matchAll(/new BrowserWindow\(\{[\s\S]*?\n {2,4}\}\);/g)].map((match) => match[0]));
+    const windows = sources.flatMap((source) =>
+      [...source.matchAll(/new BrowserWindow\(\{[\s\S]*?\n {2,4}\}\);/g)].map((match) => match[0]),
+    );
     expect(windows.length).toBeGreaterThan(1);
     for (const window of windows) expect(window).toMatch(/webPreferences: secureWebPreferences\(/);
     expect(main).toMatch(/will-navigate[\s\S]*preventDefault/);

@@ -30,13 +30,18 @@ beforeAll(async () => {
   db.transaction(() => {
     for (const { seq, home_time_zone: zone } of patients) {
       // Each step four times (the ones after the first under a name the schedule does not know: no question, no photos).
-      [...steps, ...steps.map((step) => `${step}.2`), ...steps.map((step) => `${step}.3`), ...steps.map((step) => `${step}.4`)].forEach((step) => {
-        const day = new Date(START + Math.floor(random() * 120) * DAY_MS).toISOString().slice(0, 10);
-        // Most at 10:00 on the patient's clock (shared by every patient of that zone on that day), some at odd minutes.
-        const due = random() < 0.8 ? dueInstant(day, {}, zone) : new Date(Date.parse(`${day}T00:00:00Z`) + Math.floor(random() * 1440) * 60_000).toISOString();
-        const done = random() < 0.2 ? due : null;
-        insert.run(`f-${n++}`, seq, step, day, due, done);
-      });
+      [...steps, ...steps.map((step) => `${step}.2`), ...steps.map((step) => `${step}.3`), ...steps.map((step) => `${step}.4`)].forEach(
+        (step) => {
+          const day = new Date(START + Math.floor(random() * 120) * DAY_MS).toISOString().slice(0, 10);
+          // Most at 10:00 on the patient's clock (shared by every patient of that zone on that day), some at odd minutes.
+          const due =
+            random() < 0.8
+              ? dueInstant(day, {}, zone)
+              : new Date(Date.parse(`${day}T00:00:00Z`) + Math.floor(random() * 1440) * 60_000).toISOString();
+          const done = random() < 0.2 ? due : null;
+          insert.run(`f-${n++}`, seq, step, day, due, done);
+        },
+      );
     }
   })();
   valueOf(await services.dispatch('requestErasure', { patientId: ids[3]!, reason: '' }));
@@ -47,7 +52,10 @@ afterAll(() => services.dispose());
 function before(at: string, limit: number) {
   const now = new Date(at);
   const steps = new Map(clinicalContent().followUps.steps.map((step) => [step.id, step]));
-  const rows = services.context.db.prepare<{ at: string; limit: number }, Record<string, string>>(DUE_FOLLOWUPS_SQL).all({ at: now.toISOString(), limit: limit + 1 }).map(dueFollowUpOf);
+  const rows = services.context.db
+    .prepare<{ at: string; limit: number }, Record<string, string>>(DUE_FOLLOWUPS_SQL)
+    .all({ at: now.toISOString(), limit: limit + 1 })
+    .map(dueFollowUpOf);
   const followUps = rows.slice(0, limit).map((row) => ({
     ...row,
     dueKorea: formatInTimeZone(new Date(row.dueAt), 'Asia/Seoul', 'yyyy-MM-dd HH:mm'),

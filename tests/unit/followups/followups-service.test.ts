@@ -9,13 +9,22 @@ let patientId: string;
 beforeEach(async () => {
   services = await openTestServices();
   // A patient from Los Angeles flying home on 2027-03-01; day 3 falls before the DST change, week 2 after.
-  const patient = { ...fixtureIntake('en'), homeTimeZone: 'America/Los_Angeles', trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' } };
+  const patient = {
+    ...fixtureIntake('en'),
+    homeTimeZone: 'America/Los_Angeles',
+    trip: { arrival: '2027-02-20', departure: '2027-03-01', stayAddress: '' },
+  };
   const created = await services.dispatch('createPatient', { patient });
   patientId = valueOf(created).id;
   const saved = await services.dispatch('savePatientPlan', {
     patientId,
     expectedVersion: 0,
-    plan: { items: [{ treatment: 'pico-laser', date: '2027-02-22' }, { treatment: 'hydrafacial', date: '2027-02-23' }] },
+    plan: {
+      items: [
+        { treatment: 'pico-laser', date: '2027-02-22' },
+        { treatment: 'hydrafacial', date: '2027-02-23' },
+      ],
+    },
   });
   if (!saved.ok) throw new Error(JSON.stringify(saved.error));
 });
@@ -37,7 +46,13 @@ describe('follow-ups after the flight', () => {
     // Day 3: 2027-03-04 10:00 PST = 18:00 UTC = 03-05 03:00 in Seoul.
     expect(await due('2027-03-04T17:59:00Z')).toEqual([]);
     const [day3] = await due('2027-03-04T18:00:00Z');
-    expect(day3).toMatchObject({ step: 'day-3', localDate: '2027-03-04', dueAt: '2027-03-04T18:00:00.000Z', dueKorea: '2027-03-05 03:00', state: 'due' });
+    expect(day3).toMatchObject({
+      step: 'day-3',
+      localDate: '2027-03-04',
+      dueAt: '2027-03-04T18:00:00.000Z',
+      dueKorea: '2027-03-05 03:00',
+      state: 'due',
+    });
     expect(day3!.treatments).toEqual(['pico-laser', 'hydrafacial']);
     // Week 2: 2027-03-15 10:00 PDT = 17:00 UTC = 03-16 02:00 in Seoul; day 3 is overdue by then.
     const list = await due('2027-03-15T17:00:00Z');
@@ -51,7 +66,11 @@ describe('follow-ups after the flight', () => {
   it('are remade when the plan changes, keeping one per step', async () => {
     const current = await services.dispatch('getPatientPlan', { patientId });
     const version = valueOf(current).version;
-    await services.dispatch('savePatientPlan', { patientId, expectedVersion: version, plan: { items: [{ treatment: 'hydrafacial', date: '2027-02-23' }] } });
+    await services.dispatch('savePatientPlan', {
+      patientId,
+      expectedVersion: version,
+      plan: { items: [{ treatment: 'hydrafacial', date: '2027-02-23' }] },
+    });
     const steps = (await services.sql.all<{ step: string }>('SELECT step FROM followups')).map((r) => r.step);
     expect(steps).toEqual(['day-3']);
   });
@@ -66,7 +85,11 @@ describe('recording what came of a follow-up', () => {
 
   it('photos received closes it; a concern keeps it on the due list, flagged, even when the plan is saved again', async () => {
     const [day3, week2] = await followUps();
-    const closed = await services.dispatch('recordFollowUpOutcome', { id: day3!.id, outcome: 'photos_received', note: ' 3 photos on WhatsApp ' });
+    const closed = await services.dispatch('recordFollowUpOutcome', {
+      id: day3!.id,
+      outcome: 'photos_received',
+      note: ' 3 photos on WhatsApp ',
+    });
     expect(closed.ok && closed.value).toMatchObject({ outcome: 'photos_received', state: 'done', note: '3 photos on WhatsApp' });
     await services.dispatch('recordFollowUpOutcome', { id: week2!.id, outcome: 'concern_raised', note: 'Dark patch on the left cheek' });
     const flagged = await due('2027-03-20T00:00:00Z');
@@ -75,7 +98,11 @@ describe('recording what came of a follow-up', () => {
 
     const current = await services.dispatch('getPatientPlan', { patientId });
     const version = valueOf(current).version;
-    await services.dispatch('savePatientPlan', { patientId, expectedVersion: version, plan: { items: [{ treatment: 'hydrafacial', date: '2027-02-23' }] } });
+    await services.dispatch('savePatientPlan', {
+      patientId,
+      expectedVersion: version,
+      plan: { items: [{ treatment: 'hydrafacial', date: '2027-02-23' }] },
+    });
     const after = await followUps();
     expect(after.find((f) => f.step === 'week-2')).toMatchObject({ outcome: 'concern_raised', note: 'Dark patch on the left cheek' });
     expect(after.find((f) => f.step === 'day-3')).toMatchObject({ outcome: 'photos_received', state: 'done' });
@@ -83,7 +110,11 @@ describe('recording what came of a follow-up', () => {
 
   it('refuses an unknown follow-up and an unknown outcome, changing nothing', async () => {
     const before = await services.snapshot();
-    const missing = await services.dispatch('recordFollowUpOutcome', { id: '00000000-0000-4000-8000-000000000000', outcome: 'done', note: '' });
+    const missing = await services.dispatch('recordFollowUpOutcome', {
+      id: '00000000-0000-4000-8000-000000000000',
+      outcome: 'done',
+      note: '',
+    });
     expect(missing.ok ? null : missing.error.code).toBe('not_found');
     const [first] = await followUps();
     const bad = await services.dispatchRaw('recordFollowUpOutcome', { id: first!.id, outcome: 'forgotten', note: '' });

@@ -13,11 +13,16 @@ import { pdfText } from './pdf-tools';
 const DAY = '2027-01-10';
 const onOneDay = (input: HandoutInput, treatments: readonly ('ha-filler' | 'fractional-co2')[]): HandoutInput => ({
   ...input,
-  plan: { ...input.plan, items: treatments.map((treatment, position) => ({ id: positionalSessionId(position), treatment, date: DAY, time: '10:00' })) },
+  plan: {
+    ...input.plan,
+    items: treatments.map((treatment, position) => ({ id: positionalSessionId(position), treatment, date: DAY, time: '10:00' })),
+  },
 });
-const aftercareOf = async (input: HandoutInput) => pdfText(await makeHandout(input, { kind: 'aftercare', language: 'en', bilingual: false }));
+const aftercareOf = async (input: HandoutInput) =>
+  pdfText(await makeHandout(input, { kind: 'aftercare', language: 'en', bilingual: false }));
 /** The text of days 1-3, up to the heading of days 4-7. */
-const firstDays = (text: string) => text.slice(text.indexOf(`${english.aftercare.phases.d1} (`), text.indexOf(`${english.aftercare.phases.d4} (`));
+const firstDays = (text: string) =>
+  text.slice(text.indexOf(`${english.aftercare.phases.d1} (`), text.indexOf(`${english.aftercare.phases.d4} (`));
 const { topics } = english.aftercare;
 
 describe('the aftercare day by day', () => {

@@ -42,7 +42,18 @@ describe('the consent handout', () => {
     const rejuran = input.plan.items.find((item) => item.treatment === 'rejuran-healer')!;
     const acknowledged: HandoutInput = {
       ...input,
-      plan: { ...input.plan, acknowledgements: [{ rule: 'fish-allergy-salmon-pn', treatment: 'rejuran-healer', date: rejuran.date, doctor: 'Kim Minji', at: '2027-01-05T02:00:00Z' }] },
+      plan: {
+        ...input.plan,
+        acknowledgements: [
+          {
+            rule: 'fish-allergy-salmon-pn',
+            treatment: 'rejuran-healer',
+            date: rejuran.date,
+            doctor: 'Kim Minji',
+            at: '2027-01-05T02:00:00Z',
+          },
+        ],
+      },
     };
     const text = await consentOf(acknowledged);
     expect(text).toContain('Rejuran');
@@ -52,7 +63,7 @@ describe('the consent handout', () => {
     expect(text).not.toContain('Ask the doctor to choose another skin booster');
   });
 
-  it("keeps a treatment with a block nobody acknowledged out of the consent, and says some treatments wait", async () => {
+  it('keeps a treatment with a block nobody acknowledged out of the consent, and says some treatments wait', async () => {
     const text = await consentOf(fishAllergic(handoutInput('en', ['rejuran-healer', 'led-therapy'])));
     expect(text).not.toContain('Rejuran');
     expect(text).not.toContain(fishText.slice(0, 40));
@@ -70,7 +81,10 @@ describe('the consent handout', () => {
     expect(text).not.toContain(english.consent.signature);
 
     // Vitiligo/psoriasis is read by no rule on an injectable booster: still open, it does not hold the consent back.
-    const unread: HandoutInput = { ...input, patient: { ...input.patient, screening: { ...input.patient.screening, koebnerCondition: null } } };
+    const unread: HandoutInput = {
+      ...input,
+      patient: { ...input.patient, screening: { ...input.patient.screening, koebnerCondition: null } },
+    };
     const signable = await consentOf(unread);
     expect(signable).not.toContain('DRAFT');
     expect(signable).toContain(english.consent.statement);

@@ -22,9 +22,13 @@ const squeezed = (text: string) => text.replace(/[\s\p{P}]/gu, '');
 const texts = (language: LanguageTag) => languageTexts(language, realCatalog(), realRules()).handout;
 
 /** The patient has not been asked whether she may be pregnant: every treatment's rules read that question. */
-const pregnancyOpen = (input: HandoutInput): HandoutInput => ({ ...input, patient: { ...input.patient, screening: { ...input.patient.screening, pregnant: null } } });
+const pregnancyOpen = (input: HandoutInput): HandoutInput => ({
+  ...input,
+  patient: { ...input.patient, screening: { ...input.patient.screening, pregnant: null } },
+});
 
-const languagesOf = (language: LanguageTag, bilingual: boolean): LanguageTag[] => (bilingual && language !== 'ko' ? [language, 'ko'] : [language]);
+const languagesOf = (language: LanguageTag, bilingual: boolean): LanguageTag[] =>
+  bilingual && language !== 'ko' ? [language, 'ko'] : [language];
 
 function expectMarkOnEveryPage(pdf: Buffer, marks: readonly string[]) {
   const pages = pdfPageTexts(pdf).map(squeezed);
@@ -35,9 +39,11 @@ function expectMarkOnEveryPage(pdf: Buffer, marks: readonly string[]) {
 }
 
 function expectNoMark(pdf: Buffer, marks: readonly string[]) {
-  pdfPageTexts(pdf).map(squeezed).forEach((page, index) => {
-    for (const mark of marks) expect(page, `page ${index + 1} carries no "${mark}"`).not.toContain(squeezed(mark));
-  });
+  pdfPageTexts(pdf)
+    .map(squeezed)
+    .forEach((page, index) => {
+      for (const mark of marks) expect(page, `page ${index + 1} carries no "${mark}"`).not.toContain(squeezed(mark));
+    });
 }
 
 describe('a draft consent summary', () => {
@@ -48,7 +54,10 @@ describe('a draft consent summary', () => {
     ['ja', true],
   ] as const)('in %s (with Korean: %s) says so on every page', async (language, bilingual) => {
     const pdf = await makeHandout(pregnancyOpen(handoutInput(language, MANY)), { kind: 'consent', language, bilingual });
-    expectMarkOnEveryPage(pdf, languagesOf(language, bilingual).map((lang) => texts(lang).consent.draft));
+    expectMarkOnEveryPage(
+      pdf,
+      languagesOf(language, bilingual).map((lang) => texts(lang).consent.draft),
+    );
   });
 
   it('a final one carries no mark', async () => {
@@ -60,7 +69,10 @@ describe('a draft consent summary', () => {
 describe('a draft plan and quote', () => {
   it.each(['en', 'ar', 'th'] as const)('in %s with Korean says so on every page', async (language) => {
     const pdf = await makeHandout(handoutInput(language, MANY), { kind: 'plan', language, bilingual: true, draft: true });
-    expectMarkOnEveryPage(pdf, languagesOf(language, true).map((lang) => texts(lang).plan.draftMark));
+    expectMarkOnEveryPage(
+      pdf,
+      languagesOf(language, true).map((lang) => texts(lang).plan.draftMark),
+    );
   });
 
   it('a final one carries no mark', async () => {

@@ -49,7 +49,9 @@ describe('golden page images of the bilingual aftercare', () => {
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
       if (process.env.CI) throw new Error(`missing golden image ${path}`);
       mkdirSync(GOLDEN, { recursive: true });
-      await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } }).png().toFile(path);
+      await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } })
+        .png()
+        .toFile(path);
     }
     expect(differingShare(page, await readPng(path))).toBeLessThanOrEqual(MAX_SHARE);
   });
@@ -66,7 +68,9 @@ describe('golden page images of the bilingual aftercare', () => {
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
       if (process.env.CI) throw new Error(`missing golden image ${path}`);
       mkdirSync(GOLDEN, { recursive: true });
-      await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } }).png().toFile(path);
+      await sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 1 } })
+        .png()
+        .toFile(path);
     }
     expect(differingShare(page, await readPng(path))).toBeLessThanOrEqual(MAX_SHARE);
   });
@@ -74,7 +78,8 @@ describe('golden page images of the bilingual aftercare', () => {
   it('tells a page whose text moved by two pixels from its golden image', async () => {
     const golden = await readPng(join(GOLDEN, 'aftercare-th-ko-p1.png'));
     const shifted = Buffer.alloc(golden.pixels.length, 255);
-    for (let y = 0; y < golden.height; y += 1) golden.pixels.copy(shifted, y * golden.width + 2, y * golden.width, (y + 1) * golden.width - 2);
+    for (let y = 0; y < golden.height; y += 1)
+      golden.pixels.copy(shifted, y * golden.width + 2, y * golden.width, (y + 1) * golden.width - 2);
     expect(differingShare(golden, { ...golden, pixels: shifted })).toBeGreaterThan(MAX_SHARE * 5);
   });
 });

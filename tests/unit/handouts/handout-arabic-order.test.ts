@@ -26,7 +26,9 @@ function lineOf(anchor: (word: PdfWord) => boolean): PdfWord[] {
 
 describe('an Arabic handout line read back from the PDF', () => {
   it('runs right to left with "SPF 50+" left to right in its place', () => {
-    const sentence = languageTexts('ar', realCatalog(), realRules()).treatment('rejuran-healer').aftercare.find((line) => line.includes('SPF 50+'))!;
+    const sentence = languageTexts('ar', realCatalog(), realRules())
+      .treatment('rejuran-healer')
+      .aftercare.find((line) => line.includes('SPF 50+'))!;
     const line = lineOf((w) => w.text === 'SPF');
     const texts = line.map(spelled).map(stripPunctuation).filter(Boolean);
     // Reading right to left gives the sentence's words in their written order.

@@ -16,7 +16,12 @@ describe('the consent summary handout', () => {
     const allergic = {
       ...input,
       patient: { ...input.patient, screening: { ...input.patient.screening, allergies: { items: ['fish' as const], other: '' } } },
-      plan: { ...input.plan, acknowledgements: [{ rule: 'fish-allergy-salmon-pn', treatment: 'rejuran-healer' as const, date, doctor: 'Kim Minji', at: '2027-01-05T02:00:00Z' }] },
+      plan: {
+        ...input.plan,
+        acknowledgements: [
+          { rule: 'fish-allergy-salmon-pn', treatment: 'rejuran-healer' as const, date, doctor: 'Kim Minji', at: '2027-01-05T02:00:00Z' },
+        ],
+      },
     };
     const text = pdfText(await makeHandout(allergic, { kind: 'consent', language: 'zh-Hans', bilingual: true }));
     const flagged = (language: 'zh-Hans' | 'ko') => normalise(patientFindingText('fish-allergy-salmon-pn', language)!);
@@ -26,7 +31,10 @@ describe('the consent summary handout', () => {
     expect(solid(text)).toContain(solid(flagged('ko')));
     expect(text).toContain('Kim Minji');
 
-    const noAllergies = { ...input, patient: { ...input.patient, screening: { ...input.patient.screening, allergies: { items: [], other: '' } } } };
+    const noAllergies = {
+      ...input,
+      patient: { ...input.patient, screening: { ...input.patient.screening, allergies: { items: [], other: '' } } },
+    };
     const clean = pdfText(await makeHandout(noAllergies, { kind: 'consent', language: 'zh-Hans', bilingual: false }));
     expect(solid(clean)).not.toContain(solid(flagged('zh-Hans')));
     expect(clean).toContain(normalise(languageTexts('zh-Hans', realCatalog(), realRules()).handout.consent.noFlags));
@@ -42,7 +50,13 @@ describe('a CO2 moved to a next visit, for a patient who took isotretinoin', () 
     return {
       ...input,
       patient: { ...input.patient, screening: { ...input.patient.screening, isotretinoinLastDose: dose } },
-      plan: { ...input.plan, items: [...input.plan.items, { id: positionalSessionId(59), treatment: 'fractional-co2' as const, date: null, nextVisit: true as const }] },
+      plan: {
+        ...input.plan,
+        items: [
+          ...input.plan.items,
+          { id: positionalSessionId(59), treatment: 'fractional-co2' as const, date: null, nextVisit: true as const },
+        ],
+      },
     };
   };
   it('lists the isotretinoin finding on the consent summary and on the pre-care checklist', async () => {

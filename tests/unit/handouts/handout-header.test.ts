@@ -9,7 +9,9 @@ import { pdfPageTexts } from './pdf-tools';
 
 describe('the handout header', () => {
   it('carries the clinic’s logo when the settings have one', async () => {
-    const png = await sharp({ create: { width: 120, height: 40, channels: 3, background: '#0b4f6c' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 120, height: 40, channels: 3, background: '#0b4f6c' } })
+      .png()
+      .toBuffer();
     const input = handoutInput('vi', ['ipl']);
     const withLogo = { ...input, settings: { ...input.settings, logo: `data:image/png;base64,${png.toString('base64')}` } };
     const pdf = (await makeHandout(withLogo, { kind: 'followup', language: 'vi', bilingual: false })).toString('latin1');
@@ -19,7 +21,9 @@ describe('the handout header', () => {
   });
 
   it('embeds the logo once, however many pages show it', async () => {
-    const png = await sharp({ create: { width: 120, height: 40, channels: 3, background: '#0b4f6c' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 120, height: 40, channels: 3, background: '#0b4f6c' } })
+      .png()
+      .toBuffer();
     const input = handoutInput('ar');
     const withLogo = { ...input, settings: { ...input.settings, logo: `data:image/png;base64,${png.toString('base64')}` } };
     const pdf = await makeHandout(withLogo, { kind: 'consent', language: 'ar', bilingual: true });

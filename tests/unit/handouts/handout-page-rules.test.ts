@@ -12,7 +12,10 @@ import { handoutInput } from '../../support/handout-input';
 import { pdfPageTexts, pdfWords, type PdfWord } from './pdf-tools';
 
 const cases = SUPPORTED_LANGUAGES.flatMap((language) =>
-  HANDOUT_KINDS.flatMap((kind) => [{ language, kind, bilingual: false }, ...(language === 'ko' ? [] : [{ language, kind, bilingual: true }])]),
+  HANDOUT_KINDS.flatMap((kind) => [
+    { language, kind, bilingual: false },
+    ...(language === 'ko' ? [] : [{ language, kind, bilingual: true }]),
+  ]),
 );
 
 /** Between the header's rule and the footer's. */
@@ -43,19 +46,39 @@ describe('pages that hold together', () => {
     const words = pdfWords(pdf);
     const pages = Math.max(...words.map((w) => w.page));
     const headings = handoutBlocks(input, request).blocks.flatMap((block) => (block.type === 'heading' ? [block] : []));
-    const headingWords = headings.map((heading) => new Set(heading.text.flatMap((txt) => txt.text.split(/\s+/u)).map(letters).filter(Boolean)));
-    const sectionWords = new Set(headings.filter((h) => h.level === 1).flatMap((h) => h.text.flatMap((txt) => txt.text.split(/\s+/u))).map(letters));
+    const headingWords = headings.map(
+      (heading) =>
+        new Set(
+          heading.text
+            .flatMap((txt) => txt.text.split(/\s+/u))
+            .map(letters)
+            .filter(Boolean),
+        ),
+    );
+    const sectionWords = new Set(
+      headings
+        .filter((h) => h.level === 1)
+        .flatMap((h) => h.text.flatMap((txt) => txt.text.split(/\s+/u)))
+        .map(letters),
+    );
     // A line is a heading's when all its words are the heading's and it has most of them (a body line's last word
     // alone may happen to be a heading's word too).
     const isHeadingLine = (line: readonly PdfWord[]) =>
-      headingWords.some((set) => line.every((w) => letters(w.text) === '' || set.has(letters(w.text))) && new Set(line.map((w) => letters(w.text))).size * 2 > set.size);
+      headingWords.some(
+        (set) =>
+          line.every((w) => letters(w.text) === '' || set.has(letters(w.text))) &&
+          new Set(line.map((w) => letters(w.text))).size * 2 > set.size,
+      );
 
     for (let page = 1; page <= pages; page += 1) {
       const lines = bodyLines(words, page);
       if (page > 1) {
         // The section's name repeated at the top is not body text.
         const body = lines.filter((line, index) => !(index < 2 && line.every((w) => sectionWords.has(letters(w.text)))));
-        expect(body.length, `page ${page} of ${pages}: ${body.map((l) => l.map((w) => w.text).join(' ')).join(' / ')}`).toBeGreaterThanOrEqual(3);
+        expect(
+          body.length,
+          `page ${page} of ${pages}: ${body.map((l) => l.map((w) => w.text).join(' ')).join(' / ')}`,
+        ).toBeGreaterThanOrEqual(3);
       }
       if (page < pages) {
         const last = lines.at(-1)!;
@@ -71,7 +94,9 @@ describe('pages that hold together', () => {
       expect(texts[signed], 'the statement on the signatures’ page').toContain(squeezed(consent.statement).slice(0, 12));
     }
     if (kind === 'aftercare' || kind === 'followup') {
-      const emergency = ['119', '1339', '1345', 'care@glow.example.kr'].map((needle) => new Set(words.filter((w) => w.text.includes(needle)).map((w) => w.page)));
+      const emergency = ['119', '1339', '1345', 'care@glow.example.kr'].map(
+        (needle) => new Set(words.filter((w) => w.text.includes(needle)).map((w) => w.page)),
+      );
       for (const found of emergency) expect(found.size, 'each emergency line found on a page').toBeGreaterThan(0);
       expect(new Set(emergency.flatMap((found) => [...found])).size, '119, 1339, 1345 and the clinic’s e-mail on one page').toBe(1);
     }

@@ -21,7 +21,11 @@ beforeAll(async () => {
   const input = handoutInput('ar');
   const settings = { ...input.settings, contact: CONTACT };
   // 400,000 won at 225 won a dinar: the home total has a thousands separator (1,777.778).
-  const rated = { ...input, settings, plan: planSchema.parse({ ...input.plan, rate: { krwPerUnit: '225', date: '2026-11-20', source: 'KEB Hana' } }) };
+  const rated = {
+    ...input,
+    settings,
+    plan: planSchema.parse({ ...input.plan, rate: { krwPerUnit: '225', date: '2026-11-20', source: 'KEB Hana' } }),
+  };
   followup = pdfWords(await makeHandout({ ...input, settings }, { kind: 'followup', language: 'ar', bilingual: true }));
   plan = pdfWords(await makeHandout(rated, { kind: 'plan', language: 'ar', bilingual: true }));
 });
@@ -37,9 +41,17 @@ function findRun(words: PdfWord[], text: string): PdfWord[] {
   for (const word of words.filter((w) => w.text === parts[0] && w.xMin >= 290)) {
     const line = lineOf(words, word);
     const at = line.indexOf(word);
-    if (line.slice(at, at + parts.length).map((w) => w.text).join(' ') === text) return line;
+    if (
+      line
+        .slice(at, at + parts.length)
+        .map((w) => w.text)
+        .join(' ') === text
+    )
+      return line;
   }
-  throw new Error(`"${text}" is not on one line in its own order: ${JSON.stringify(words.filter((w) => w.text.includes(parts[0]!.slice(0, 4))).map((w) => w.text))}`);
+  throw new Error(
+    `"${text}" is not on one line in its own order: ${JSON.stringify(words.filter((w) => w.text.includes(parts[0]!.slice(0, 4))).map((w) => w.text))}`,
+  );
 }
 
 describe('left-to-right runs in an Arabic handout', () => {
@@ -58,7 +70,10 @@ describe('left-to-right runs in an Arabic handout', () => {
     expect(plan.map((w) => w.text)).toContain('300,000');
     expect(plan.map((w) => w.text)).toContain('400,000');
     expect(plan.map((w) => w.text)).toContain('1,777.778');
-    expect(plan.some((w) => /^\d{3}\.\d+,\d$/u.test(w.text)), 'no amount reversed around its comma').toBe(false);
+    expect(
+      plan.some((w) => /^\d{3}\.\d+,\d$/u.test(w.text)),
+      'no amount reversed around its comma',
+    ).toBe(false);
   });
 
   it('prints dates in their written order', () => {

@@ -44,7 +44,11 @@ describe('marked content', () => {
 
 /** pdftotext's default output, with spaces around punctuation ignored: poppler puts the space of a right-to-left
  * line on the other side of a colon or comma ("قلق :راسل"), which changes neither the words nor their order. */
-const comparable = (text: string) => text.replace(/\s+/gu, ' ').replace(/ ?([.:،,]) ?/gu, '$1').trim();
+const comparable = (text: string) =>
+  text
+    .replace(/\s+/gu, ' ')
+    .replace(/ ?([.:،,]) ?/gu, '$1')
+    .trim();
 
 describe('Thai and Arabic text extracted as written', () => {
   it.each([

@@ -20,15 +20,34 @@ describe('handouts for one patient from the CLI', () => {
     const base = fixtureIntake('th');
     const patient = { ...base, trip: { ...base.trip, arrival: '2026-12-01', departure: '2026-12-12' } };
     const patientId = valueOf(await services.dispatch('createPatient', { patient })).id;
-    const saved = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 0, plan: { items: [{ treatment: 'ipl', date: '2026-12-03', time: '10:00' }] } });
+    const saved = await services.dispatch('savePatientPlan', {
+      patientId,
+      expectedVersion: 0,
+      plan: { items: [{ treatment: 'ipl', date: '2026-12-03', time: '10:00' }] },
+    });
     expect(saved.ok).toBe(true);
     services.close();
     const out = join(services.folder, 'handouts');
-    const printed = execFileSync(process.execPath, ['scripts/cli.mjs', '--db', join(services.folder, 'clinicdesk.sqlite'), '--key-file', writeTestKeyFile(services.folder), 'handouts', '--patient', patientId, '--out', out], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env },
-    });
+    const printed = execFileSync(
+      process.execPath,
+      [
+        'scripts/cli.mjs',
+        '--db',
+        join(services.folder, 'clinicdesk.sqlite'),
+        '--key-file',
+        writeTestKeyFile(services.folder),
+        'handouts',
+        '--patient',
+        patientId,
+        '--out',
+        out,
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env },
+      },
+    );
     const files = readdirSync(out).sort();
     expect(files).toHaveLength(10);
     expect(files.filter((file) => file.endsWith('-th-ko.pdf'))).toHaveLength(5);

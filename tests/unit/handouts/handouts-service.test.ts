@@ -23,7 +23,12 @@ const savePlan = async () => {
   const saved = await services.dispatch('savePatientPlan', {
     patientId,
     expectedVersion: 0,
-    plan: { items: [{ treatment: 'pico-laser', date: '2026-12-03', time: '10:00' }, { treatment: 'led-therapy', date: '2026-12-05', time: '11:00' }] },
+    plan: {
+      items: [
+        { treatment: 'pico-laser', date: '2026-12-03', time: '10:00' },
+        { treatment: 'led-therapy', date: '2026-12-05', time: '11:00' },
+      ],
+    },
   });
   expect(saved.ok).toBe(true);
 };
@@ -33,7 +38,9 @@ const priceEverything = async () => {
   const current = await services.dispatch('getClinicSettings', {});
   if (!current.ok) throw new Error('no settings');
   const settings = current.value;
-  const saved = await services.dispatch('saveClinicSettings', { settings: { ...settings, prices: { ...settings.prices, 'led-therapy': 30_000 } } });
+  const saved = await services.dispatch('saveClinicSettings', {
+    settings: { ...settings, prices: { ...settings.prices, 'led-therapy': 30_000 } },
+  });
   expect(saved.ok).toBe(true);
 };
 
@@ -54,7 +61,10 @@ describe('handout channels', () => {
   it('refuse the final plan and quote while a treatment has no clinic price, naming it; make it as a draft, marked on every page', async () => {
     await savePlan();
     const final = await services.dispatch('makeHandout', { patientId, kind: 'plan', language: 'en', bilingual: false });
-    expect(final).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['settings', 'prices', 'led-therapy'], code: 'price_missing' }] } });
+    expect(final).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['settings', 'prices', 'led-therapy'], code: 'price_missing' }] },
+    });
     expect(!final.ok && final.error.code === 'invalid_input' && final.error.issues[0]!.message).toContain('LED');
 
     const draft = await services.dispatch('makeHandout', { patientId, kind: 'plan', language: 'en', bilingual: false, draft: true });
@@ -71,7 +81,9 @@ describe('handout channels', () => {
     await priceEverything();
     expect((await services.dispatch('makeHandout', { patientId, kind: 'plan', language: 'en', bilingual: false })).ok).toBe(true);
     // Only a plan and quote has a draft.
-    expect(await services.dispatch('makeHandout', { patientId, kind: 'aftercare', language: 'en', bilingual: false, draft: true })).toMatchObject({
+    expect(
+      await services.dispatch('makeHandout', { patientId, kind: 'aftercare', language: 'en', bilingual: false, draft: true }),
+    ).toMatchObject({
       ok: false,
       error: { issues: [{ path: ['draft'], code: 'draft_only_plan' }] },
     });
@@ -90,41 +102,59 @@ describe('handout channels', () => {
     expect(readdirSync(folder)).toEqual([exported.path.split('/').at(-1)]);
     expect(readFileSync(exported.path).length).toBe(exported.bytes);
     const history = await services.dispatch('auditHistory', { patientId });
-    expect(history).toMatchObject({ ok: true, value: { entries: expect.arrayContaining([expect.objectContaining({ action: 'export', fields: ['handout-consent-ja'] })]) } });
+    expect(history).toMatchObject({
+      ok: true,
+      value: { entries: expect.arrayContaining([expect.objectContaining({ action: 'export', fields: ['handout-consent-ja'] })]) },
+    });
   });
 
-  it.skipIf(process.platform === 'win32')('export a 0600 file into a 0700 folder, never through a symlink at the old `.partial` name', async () => {
-    await savePlan();
-    const folder = join(services.folder, 'shared', 'handouts');
-    const first = await services.dispatch('exportHandout', { patientId, kind: 'consent', language: 'ja', bilingual: false, folder });
-    const path = valueOf(first).path;
-    rmSync(path);
-    const victim = join(services.folder, 'victim.txt');
-    writeFileSync(victim, 'keep me');
-    symlinkSync(victim, `${path}.partial`);
+  it.skipIf(process.platform === 'win32')(
+    'export a 0600 file into a 0700 folder, never through a symlink at the old `.partial` name',
+    async () => {
+      await savePlan();
+      const folder = join(services.folder, 'shared', 'handouts');
+      const first = await services.dispatch('exportHandout', { patientId, kind: 'consent', language: 'ja', bilingual: false, folder });
+      const path = valueOf(first).path;
+      rmSync(path);
+      const victim = join(services.folder, 'victim.txt');
+      writeFileSync(victim, 'keep me');
+      symlinkSync(victim, `${path}.partial`);
 
-    const second = await services.dispatch('exportHandout', { patientId, kind: 'consent', language: 'ja', bilingual: false, folder });
-    expect(second.ok).toBe(true);
-    expect(readFileSync(victim, 'utf8')).toBe('keep me');
-    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
-    expect(statSync(path).mode & 0o777).toBe(0o600);
-    expect(statSync(folder).mode & 0o777).toBe(0o700);
-    expect(statSync(join(services.folder, 'shared')).mode & 0o777).toBe(0o700);
-  });
+      const second = await services.dispatch('exportHandout', { patientId, kind: 'consent', language: 'ja', bilingual: false, folder });
+      expect(second.ok).toBe(true);
+      expect(readFileSync(victim, 'utf8')).toBe('keep me');
+      expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      expect(statSync(folder).mode & 0o777).toBe(0o700);
+      expect(statSync(join(services.folder, 'shared')).mode & 0o777).toBe(0o700);
+    },
+  );
 
   it('refuse a folder that cannot be written and leave nothing behind', async () => {
     await savePlan();
     const blocker = join(services.folder, 'a-file');
     writeFileSync(blocker, 'not a folder');
     const before = await services.snapshot();
-    const result = await services.dispatch('exportHandout', { patientId, kind: 'consent', language: 'ja', bilingual: false, folder: join(blocker, 'sub') });
+    const result = await services.dispatch('exportHandout', {
+      patientId,
+      kind: 'consent',
+      language: 'ja',
+      bilingual: false,
+      folder: join(blocker, 'sub'),
+    });
     expect(result).toMatchObject({ ok: false, error: { issues: [{ path: ['folder'], code: 'folder_not_writable' }] } });
     expect(existsSync(join(blocker, 'sub'))).toBe(false);
     expect(await services.snapshot()).toBe(before);
   });
 
   it('refuse a relative folder before doing anything', async () => {
-    const result = await services.dispatch('exportHandout', { patientId, kind: 'consent', language: 'ja', bilingual: false, folder: 'handouts' });
+    const result = await services.dispatch('exportHandout', {
+      patientId,
+      kind: 'consent',
+      language: 'ja',
+      bilingual: false,
+      folder: 'handouts',
+    });
     expect(result).toMatchObject({ ok: false, error: { issues: [{ path: ['folder'], code: 'absolute_path_required' }] } });
   });
 });

@@ -20,7 +20,9 @@ function compare(english: unknown, other: unknown, path: string, problems: strin
     else english.forEach((item, i) => compare(item, other[i], `${path}[${i}]`, problems));
   } else if (english && typeof english === 'object') {
     if (!other || typeof other !== 'object') problems.push(`${path}: missing`);
-    else for (const [key, value] of Object.entries(english)) compare(value, (other as Record<string, unknown>)[key], `${path}.${key}`, problems);
+    else
+      for (const [key, value] of Object.entries(english))
+        compare(value, (other as Record<string, unknown>)[key], `${path}.${key}`, problems);
   }
 }
 

@@ -20,7 +20,10 @@ function pdfkitFile(version: '1.3' | '1.7'): Promise<Buffer> {
     doc.addPage();
     for (let line = 0; line < 20; line += 1) {
       const content = doc.markStructureContent('P');
-      doc.font('body').fontSize(10).text(`Page ${page}, line ${line}: keep the treated skin out of the sun (SPF 50+).`, 50, 60 + line * 20, { lineBreak: false });
+      doc
+        .font('body')
+        .fontSize(10)
+        .text(`Page ${page}, line ${line}: keep the treated skin out of the sun (SPF 50+).`, 50, 60 + line * 20, { lineBreak: false });
       doc.endMarkedContent();
       document.add(doc.struct('P', {}, [content]));
     }

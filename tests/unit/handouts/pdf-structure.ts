@@ -37,7 +37,8 @@ export function pdfObjects(pdf: Buffer): PdfObject[] {
 }
 
 /** A name or string entry of a dictionary: `/S /Span` gives "Span", `/Lang (ko)` gives "ko". */
-export const entry = (body: string, key: string): string | undefined => new RegExp(`/${key} (?:/([\\w.-]+)|\\(([^)]*)\\))`, 'u').exec(body)?.slice(1).find(Boolean);
+export const entry = (body: string, key: string): string | undefined =>
+  new RegExp(`/${key} (?:/([\\w.-]+)|\\(([^)]*)\\))`, 'u').exec(body)?.slice(1).find(Boolean);
 
 export interface StructureSummary {
   readonly catalogLang: string | undefined;
@@ -54,7 +55,8 @@ export function structureOf(pdf: Buffer): StructureSummary {
   return {
     catalogLang: catalog ? entry(catalog.body, 'Lang') : undefined,
     marked: markInfo !== undefined,
-    hasStructTreeRoot: objects.some((o) => /\/Type \/StructTreeRoot/u.test(o.body)) && /\/StructTreeRoot \d+ 0 R/u.test(catalog?.body ?? ''),
+    hasStructTreeRoot:
+      objects.some((o) => /\/Type \/StructTreeRoot/u.test(o.body)) && /\/StructTreeRoot \d+ 0 R/u.test(catalog?.body ?? ''),
     elements: objects
       .filter((o) => /^<<\s*\/S \//u.test(o.body))
       .map((o) => ({ type: entry(o.body, 'S')!, lang: entry(o.body, 'Lang'), actualText: /\/ActualText /u.test(o.body) })),

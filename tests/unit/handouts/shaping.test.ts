@@ -31,7 +31,10 @@ describe('shaping from pieces', () => {
           const words = run.text.match(/[^ \t]*[ \t]?/gu)!.filter(Boolean);
           const whole = words.map((word) => font.layout(word));
           const shaped = shapedWords(run.font, run.text);
-          expect(shaped.map((r) => r.glyphs.map((g) => g.id)), run.text).toEqual(whole.map((r) => r.glyphs.map((g) => g.id)));
+          expect(
+            shaped.map((r) => r.glyphs.map((g) => g.id)),
+            run.text,
+          ).toEqual(whole.map((r) => r.glyphs.map((g) => g.id)));
           const advance = whole.reduce((sum, r) => sum + r.advanceWidth, 0) / font.unitsPerEm;
           expect(shapedWidth(run.font, run.text)).toBeCloseTo(advance, 9);
         }

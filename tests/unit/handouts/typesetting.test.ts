@@ -33,7 +33,9 @@ describe('Arabic lines', () => {
   });
 
   it('mirrors brackets around an isolated term', () => {
-    const texts = visual('مثل (SPF 50+) يوميًا').map((run) => run.text).join('|');
+    const texts = visual('مثل (SPF 50+) يوميًا')
+      .map((run) => run.text)
+      .join('|');
     // In a right-to-left line the bracket that opens the aside is drawn as ")" on its right.
     expect(texts).toMatch(/\(\|?SPF 50\+\|?\)/u);
   });
@@ -51,7 +53,8 @@ const lines = (text: string, language: LanguageTag, width: number) =>
 
 describe('line breaking', () => {
   it('breaks long Thai text only between words', () => {
-    const text = 'หลีกเลี่ยงการออกกำลังกายหนักเป็นเวลา 24-48 ชั่วโมง ใช้ครีมกันแดดทุกวันและหลีกเลี่ยงแสงแดดโดยตรงเป็นเวลาสองสัปดาห์หลังการรักษา หากมีไข้หรือรอยแดงที่ลุกลามให้ติดต่อคลินิกทันที';
+    const text =
+      'หลีกเลี่ยงการออกกำลังกายหนักเป็นเวลา 24-48 ชั่วโมง ใช้ครีมกันแดดทุกวันและหลีกเลี่ยงแสงแดดโดยตรงเป็นเวลาสองสัปดาห์หลังการรักษา หากมีไข้หรือรอยแดงที่ลุกลามให้ติดต่อคลินิกทันที';
     const wrapped = lines(text, 'th', 120);
     expect(wrapped.length).toBeGreaterThan(3);
     expect(wrapped.join('')).toBe(text);
@@ -72,7 +75,8 @@ describe('line breaking', () => {
   });
 
   it('fills Chinese lines to the width, never starting one with a closing mark', () => {
-    const text = '术后请避免长时间日晒，每天使用SPF 50+的防晒霜。如果出现发烧、红肿扩散、化脓或疼痛加重，请立即联系诊所。恢复期间请勿用力搓揉治疗部位，保持皮肤清洁和湿润。';
+    const text =
+      '术后请避免长时间日晒，每天使用SPF 50+的防晒霜。如果出现发烧、红肿扩散、化脓或疼痛加重，请立即联系诊所。恢复期间请勿用力搓揉治疗部位，保持皮肤清洁和湿润。';
     const wrapped = lines(text, 'zh-Hans', 100);
     expect(wrapped.length).toBeGreaterThan(4);
     expect(wrapped.join('')).toBe(text);

@@ -9,7 +9,9 @@ import { realRules } from '../../support/clinical-content';
 function problemsOf(texts: Readonly<Record<string, string>>, ruleIds: readonly string[]): string[] {
   return [
     ...ruleIds.filter((id) => typeof texts[id] !== 'string' || texts[id]!.trim() === '').map((id) => `${id}: missing or empty`),
-    ...Object.keys(texts).filter((id) => !ruleIds.includes(id)).map((id) => `${id}: no such rule`),
+    ...Object.keys(texts)
+      .filter((id) => !ruleIds.includes(id))
+      .map((id) => `${id}: no such rule`),
   ];
 }
 
@@ -21,7 +23,11 @@ describe("the patient's wording of every finding", () => {
   });
 
   it('the check catches a missing, an empty and a stray text', () => {
-    expect(problemsOf({ a: 'x', b: ' ', c: 'y' }, ['a', 'b', 'd'])).toEqual(['b: missing or empty', 'd: missing or empty', 'c: no such rule']);
+    expect(problemsOf({ a: 'x', b: ' ', c: 'y' }, ['a', 'b', 'd'])).toEqual([
+      'b: missing or empty',
+      'd: missing or empty',
+      'c: no such rule',
+    ]);
   });
 
   it('speaks to the patient in English and Korean, never as an instruction to staff', () => {
@@ -37,7 +43,8 @@ describe("the patient's wording of every finding", () => {
   it('keeps the numbers of the staff message (months, sessions, days) in every language', () => {
     for (const rule of realRules()) {
       const numbers = rule.message.en.match(/\b(?:6|10|3)\b(?= (?:months|days|or more))/g) ?? [];
-      for (const language of SUPPORTED_LANGUAGES) for (const n of numbers) expect(PATIENT_FINDINGS[language][rule.id], `${language} ${rule.id}`).toContain(n);
+      for (const language of SUPPORTED_LANGUAGES)
+        for (const n of numbers) expect(PATIENT_FINDINGS[language][rule.id], `${language} ${rule.id}`).toContain(n);
     }
   });
 });

@@ -53,13 +53,25 @@ describe('the intake schema', () => {
     ['a stay of 181 days', (p) => ((p.trip.arrival = '2026-01-01'), (p.trip.departure = '2026-07-01')), 'trip.departure:stay_too_long'],
     ['Fitzpatrick 7', (p) => (p.skin.fitzpatrick = 7), 'skin.fitzpatrick:invalid_choice'],
     ['an unknown concern', (p) => (p.skin.concerns = ['wrinkles']), 'skin.concerns.0:invalid_choice'],
-    ['"other" allergy without text', (p) => (p.screening.allergies = { items: ['other'], other: ' ' }), 'screening.allergies.other:other_allergy_needs_text'],
+    [
+      '"other" allergy without text',
+      (p) => (p.screening.allergies = { items: ['other'], other: ' ' }),
+      'screening.allergies.other:other_allergy_needs_text',
+    ],
     ['a screening answer as a string', (p) => (p.screening.pregnant = 'no'), 'screening.pregnant:invalid_type'],
     ['a missing screening answer', (p) => delete p.screening.pregnant, 'screening.pregnant:required'],
     ['no sex chosen', (p) => delete p.sex, 'sex:required'],
     ['no nationality', (p) => delete p.nationality, 'nationality:required'],
     ['an unknown field', (p) => (p.passportNumber = 'E1234'), 'passportNumber:unknown_field'],
-    ['the same messenger twice', (p) => (p.messengers = [{ kind: 'wechat', handle: 'a' }, { kind: 'wechat', handle: 'b' }]), 'messengers.1.kind:duplicate'],
+    [
+      'the same messenger twice',
+      (p) =>
+        (p.messengers = [
+          { kind: 'wechat', handle: 'a' },
+          { kind: 'wechat', handle: 'b' },
+        ]),
+      'messengers.1.kind:duplicate',
+    ],
     [
       'a consent granted twice without withdrawal',
       (p) => (p.consents = [p.consents[0], { ...p.consents[0] }]),

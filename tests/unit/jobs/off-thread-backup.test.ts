@@ -31,7 +31,14 @@ describe('the scheduled backup off the main thread', () => {
       expect(created.ok).toBe(true);
       const outDir = join(folder, 'direct');
       const settings = { ...backupSettingsSchema.parse(undefined), folder: outDir };
-      const direct = await runOffThread({ kind: 'backup', databasePath, photoRoot: photoRootOf(databasePath), keyHex: TEST_KEY.toString('hex'), settings, now: new Date().toISOString() });
+      const direct = await runOffThread({
+        kind: 'backup',
+        databasePath,
+        photoRoot: photoRootOf(databasePath),
+        keyHex: TEST_KEY.toString('hex'),
+        settings,
+        now: new Date().toISOString(),
+      });
       expect(direct).toMatchObject({ ok: true, value: { made: true } });
       if (direct.ok) expect(direct.value.threadId).not.toBe(threadId);
 

@@ -54,7 +54,12 @@ function syntheticYear(patients: number): KhidiRows {
       agencyRegistration: '',
       referrer: '',
     });
-    visits.push({ patientSeq: seq, treatment: 'hydrafacial', date: `2026-0${(seq % 9) + 1}-10`, status: seq % 7 === 3 ? 'scheduled' : 'done' });
+    visits.push({
+      patientSeq: seq,
+      treatment: 'hydrafacial',
+      date: `2026-0${(seq % 9) + 1}-10`,
+      status: seq % 7 === 3 ? 'scheduled' : 'done',
+    });
   }
   return { patients: rows, visits, followUps: new Map(rows.map((row) => [row.seq, { done: 1, total: 6 }])) };
 }
@@ -63,7 +68,11 @@ describe('the KHIDI year off the main thread', () => {
   it('is built on another thread, from the file on its own connection, exactly as the in-thread build', async () => {
     const rows = await yearOfPatients(14);
     const inThread = await runKhidiJob({ kind: 'khidi', ...request, source: { rows } });
-    const offThread = await runOffThread({ kind: 'khidi', ...request, source: { sqlite: { path: databasePath, keyHex: TEST_KEY.toString('hex') } } });
+    const offThread = await runOffThread({
+      kind: 'khidi',
+      ...request,
+      source: { sqlite: { path: databasePath, keyHex: TEST_KEY.toString('hex') } },
+    });
     expect(offThread.ok).toBe(true);
     if (!offThread.ok) return;
     expect(inThread.threadId).toBe(threadId);
@@ -95,7 +104,10 @@ describe('the KHIDI year off the main thread', () => {
 
   it('reports its progress in order, ending at done', async () => {
     const seen: JobProgress[] = [];
-    const done = await runOffThread({ kind: 'khidi', ...request, workbookAt: NOW.toISOString(), source: { rows: syntheticYear(200) } }, (progress) => seen.push(progress));
+    const done = await runOffThread(
+      { kind: 'khidi', ...request, workbookAt: NOW.toISOString(), source: { rows: syntheticYear(200) } },
+      (progress) => seen.push(progress),
+    );
     expect(done.ok).toBe(true);
     expect(seen.map((progress) => progress.stage)).toEqual(['reading', 'building', 'writing', 'done']);
     for (let i = 1; i < seen.length; i++) expect(seen[i]!.step).toBeGreaterThan(seen[i - 1]!.step);
@@ -108,10 +120,18 @@ describe('the KHIDI year off the main thread', () => {
     const refused = await runOffThread({ kind: 'khidi', ...request, source: { sqlite: { path: databasePath, keyHex: wrongKey } } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/^The khidi job failed: /) } });
     if (!refused.ok) expect(refused.error.message).not.toContain(wrongKey);
-    const missing = await runOffThread({ kind: 'khidi', ...request, source: { sqlite: { path: join(folder, 'nowhere.sqlite'), keyHex: null } } });
+    const missing = await runOffThread({
+      kind: 'khidi',
+      ...request,
+      source: { sqlite: { path: join(folder, 'nowhere.sqlite'), keyHex: null } },
+    });
     expect(missing).toMatchObject({ ok: false, error: { code: 'internal' } });
     // The worker's script itself failing to load: still a result.
-    const broken = await runOffThread({ kind: 'khidi', ...request, source: { rows: syntheticYear(1) } }, () => {}, new URL('./no-such-worker.js', import.meta.url));
+    const broken = await runOffThread(
+      { kind: 'khidi', ...request, source: { rows: syntheticYear(1) } },
+      () => {},
+      new URL('./no-such-worker.js', import.meta.url),
+    );
     expect(broken).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('The khidi job stopped') } });
   }, 240_000);
 
@@ -120,9 +140,12 @@ describe('the KHIDI year off the main thread', () => {
     let ticksAtBuilding: number | null = null;
     const timer = setInterval(() => (ticks += 1), 2);
     try {
-      const done = await runOffThread({ kind: 'khidi', ...request, workbookAt: NOW.toISOString(), source: { rows: syntheticYear(30_000) } }, (progress) => {
-        if (progress.stage === 'building') ticksAtBuilding = ticks;
-      });
+      const done = await runOffThread(
+        { kind: 'khidi', ...request, workbookAt: NOW.toISOString(), source: { rows: syntheticYear(30_000) } },
+        (progress) => {
+          if (progress.stage === 'building') ticksAtBuilding = ticks;
+        },
+      );
       expect(done.ok).toBe(true);
       if (done.ok) expect(done.value.report.patients).toHaveLength(30_000);
     } finally {

@@ -16,7 +16,11 @@ afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-const lines = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+const lines = (file: string) =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('the log files', () => {
   it('rotate by size and keep at most N files, the newest entries in the file being written', async () => {
@@ -35,7 +39,14 @@ describe('the log files', () => {
       if (process.platform !== 'win32') expect(statSync(join(folder, name)).mode & 0o777).toBe(0o600);
     }
     const newest = lines(join(folder, logFileName('desktop app', null)));
-    expect(newest.at(-1)).toMatchObject({ level: 'info', event: 'call_refused', channel: 'getPatient', correlationId: '00000399', code: 'not_found', door: 'desktop app' });
+    expect(newest.at(-1)).toMatchObject({
+      level: 'info',
+      event: 'call_refused',
+      channel: 'getPatient',
+      correlationId: '00000399',
+      code: 'not_found',
+      door: 'desktop app',
+    });
     expect(typeof newest.at(-1)!.time).toBe('string');
     // The oldest entries went with the files rotated away.
     const kept = names.flatMap((name) => lines(join(folder, name))).map((line) => line.correlationId);
@@ -49,7 +60,12 @@ describe('the log files', () => {
     app.failed({ channel: 'savePatientPlan', correlationId: 'ABCDEFGH' }, new Error("constraint failed: 'Wang'"), 3);
     await app.flush();
     expect(lines(join(folder, 'desktop-app.log'))).toEqual([
-      expect.objectContaining({ level: 'error', event: 'call_failed', channel: 'savePatientPlan', error: expect.objectContaining({ class: 'Error', message: 'constraint failed: ?' }) }),
+      expect.objectContaining({
+        level: 'error',
+        event: 'call_failed',
+        channel: 'savePatientPlan',
+        error: expect.objectContaining({ class: 'Error', message: 'constraint failed: ?' }),
+      }),
     ]);
     cli.diagnosticsSaved({ files: 2, bytes: 100 });
     await Promise.all([app.close(), cli.close()]);

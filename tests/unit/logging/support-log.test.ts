@@ -38,7 +38,8 @@ const canaryPatient = () => {
 };
 
 /** Every place the canary could hide: as typed, lower-case, and the native-script name. */
-const leaks = (text: string) => [CANARY.toLowerCase(), NATIVE_CANARY, '9876 5432', '98765432'].filter((needle) => text.toLowerCase().includes(needle));
+const leaks = (text: string) =>
+  [CANARY.toLowerCase(), NATIVE_CANARY, '9876 5432', '98765432'].filter((needle) => text.toLowerCase().includes(needle));
 
 let folder: string;
 let services: OpenServices;
@@ -64,7 +65,14 @@ const logLines = () =>
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'clinicdesk-support-log-'));
-  services = openServices({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, now: () => FIXED_NOW, requireSignIn: true, logFiles: true, door: 'desktop app' });
+  services = openServices({
+    databasePath: join(folder, 'clinicdesk.sqlite'),
+    key: TEST_KEY,
+    now: () => FIXED_NOW,
+    requireSignIn: true,
+    logFiles: true,
+    door: 'desktop app',
+  });
   const added = await services.dispatch('addCoordinator', { name: 'Kim Seo-yeon', pin: '246813' });
   if (!added.ok) throw new Error(added.error.message);
   const created = await services.dispatch('createPatient', { patient: canaryPatient() });
@@ -119,7 +127,16 @@ describe('the support log', () => {
     if (!echoed.ok) answered.push({ channel: 'getPatient', error: echoed.error });
     expect(echoed).toMatchObject({ ok: false, error: { code: 'internal' } });
 
-    expect(answered.map(({ error }) => error.code)).toEqual(['invalid_input', 'invalid_input', 'conflict', 'not_found', 'unknown_channel', 'forbidden', 'internal', 'internal']);
+    expect(answered.map(({ error }) => error.code)).toEqual([
+      'invalid_input',
+      'invalid_input',
+      'conflict',
+      'not_found',
+      'unknown_channel',
+      'forbidden',
+      'internal',
+      'internal',
+    ]);
     for (const { error } of answered) expect(error.correlationId).toMatch(CORRELATION_ID);
     expect(new Set(answered.map(({ error }) => error.correlationId)).size).toBe(answered.length);
   });
@@ -140,7 +157,11 @@ describe('the support log', () => {
     const summary = JSON.parse(await zip.file('diagnostics.json')!.async('string')) as Record<string, Record<string, unknown>>;
     expect(summary.app).toMatchObject({ schemaVersion: expect.any(Number), storeBackend: 'sqlite' });
     expect(summary.runtime).toMatchObject({ node: process.versions.node, electron: null });
-    expect(summary.database).toMatchObject({ sqlite: expect.stringMatching(/^3\./), cipher: expect.stringMatching(/Multiple Ciphers/), patientCount: 1 });
+    expect(summary.database).toMatchObject({
+      sqlite: expect.stringMatching(/^3\./),
+      cipher: expect.stringMatching(/Multiple Ciphers/),
+      patientCount: 1,
+    });
     // No path: the folder names carry the user's name.
     expect(JSON.stringify(summary)).not.toContain(folder);
     // The log the bundle holds is the one written so far: every refusal is in it.
@@ -168,7 +189,11 @@ describe('the support log', () => {
     expect(sqlite).toMatchObject({
       event: 'call_failed',
       channel: 'updatePatient',
-      error: { class: 'SqliteError', errno: 'SQLITE_CONSTRAINT_TRIGGER', message: 'UNIQUE constraint failed: patients.latin_name = ?, note ?' },
+      error: {
+        class: 'SqliteError',
+        errno: 'SQLITE_CONSTRAINT_TRIGGER',
+        message: 'UNIQUE constraint failed: patients.latin_name = ?, note ?',
+      },
     });
     expect((sqlite!.error as { frames: string[] }).frames.length).toBeGreaterThan(0);
     expect(lines.find((entry) => entry.event === 'diagnostics_saved')).toMatchObject({ files: 2 });

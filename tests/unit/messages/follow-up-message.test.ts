@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { followUpMessage, messageLanguagesOf, MESSENGER_LINK_HOSTS, messengerLink } from '../../../src/shared/domain/messages/follow-up-message';
+import {
+  followUpMessage,
+  messageLanguagesOf,
+  MESSENGER_LINK_HOSTS,
+  messengerLink,
+} from '../../../src/shared/domain/messages/follow-up-message';
 import { SUPPORTED_LANGUAGES } from '../../../src/shared/domain/intake/vocabulary';
 import { isAllowedExternalUrl } from '../../../src/main/electron/secure-web-preferences';
 
@@ -27,7 +32,9 @@ describe('follow-up messages', () => {
 
   it('writes the message in each of the ten languages from its locale file: greeting with the name, the step’s ask, the photos', () => {
     for (const language of SUPPORTED_LANGUAGES) {
-      const words = JSON.parse(readFileSync(join(import.meta.dirname, '../../../resources/locales', language, 'followups.json'), 'utf8')) as {
+      const words = JSON.parse(
+        readFileSync(join(import.meta.dirname, '../../../resources/locales', language, 'followups.json'), 'utf8'),
+      ) as {
         steps: Record<string, { ask: string }>;
         message: { greeting: string; closing: string };
         angles: Record<string, string>;

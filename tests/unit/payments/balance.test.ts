@@ -68,14 +68,22 @@ describe('the balance', () => {
 
   it('keeps non-medical lines apart from the medical fee', () => {
     const book = ledger();
-    book.enter({ kind: 'payment', amount: '1000000', lines: [{ service: 'medical', treatment: 'rejuran-healer', krw: 800_000 }, { service: 'interpreting', krw: 200_000 }] });
+    book.enter({
+      kind: 'payment',
+      amount: '1000000',
+      lines: [
+        { service: 'medical', treatment: 'rejuran-healer', krw: 800_000 },
+        { service: 'interpreting', krw: 200_000 },
+      ],
+    });
     expect(balanceOf(book.records, null).byService).toEqual({ medical: 800_000, interpreting: 200_000, transport: 0, lodging: 0 });
   });
 });
 
 describe('entering a record', () => {
   const patient = { records: [], quoteVersions: [1, 2], takenBy: 'Kim', today: TODAY };
-  const entry = (fields: Record<string, unknown>) => paymentEntrySchema.safeParse({ kind: 'payment', date: TODAY, method: 'card', currency: 'KRW', amount: '1000', ...fields });
+  const entry = (fields: Record<string, unknown>) =>
+    paymentEntrySchema.safeParse({ kind: 'payment', date: TODAY, method: 'card', currency: 'KRW', amount: '1000', ...fields });
   const codes = (fields: Record<string, unknown>) => {
     const parsed = entry(fields);
     return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}:${i.message}`);
@@ -97,8 +105,15 @@ describe('entering a record', () => {
   it('settles the latest quote sent unless told, and refuses a version never sent, a future date and lines that do not add up', () => {
     const made = recordFromEntry(entry({}).data!, patient);
     expect('record' in made && made.record.quoteVersion).toBe(2);
-    const refused = recordFromEntry(entry({ quoteVersion: 3, date: '2027-03-11', lines: [{ service: 'medical', krw: 999 }] }).data!, patient);
-    expect('issues' in refused && refused.issues.map((i) => `${i.path.join('.')}:${i.code}`)).toEqual(['date:date_in_future', 'lines:lines_do_not_add_up', 'quoteVersion:invalid']);
+    const refused = recordFromEntry(
+      entry({ quoteVersion: 3, date: '2027-03-11', lines: [{ service: 'medical', krw: 999 }] }).data!,
+      patient,
+    );
+    expect('issues' in refused && refused.issues.map((i) => `${i.path.join('.')}:${i.code}`)).toEqual([
+      'date:date_in_future',
+      'lines:lines_do_not_add_up',
+      'quoteVersion:invalid',
+    ]);
   });
 
   it('refuses a refund over what is left of its payment, and a refund of a refund', () => {

@@ -10,7 +10,12 @@ export function ledger() {
   let next = 1;
   const patient = (quoteVersions: number[] = [1]) => ({ records, quoteVersions, takenBy: 'Kim', today: TODAY });
   const keep = (record: Omit<PaymentRecord, 'id' | 'receiptNumber' | 'recordedAt'>): PaymentRecord => {
-    const kept = { ...record, id: `p${next}`, receiptNumber: `2027-main-${String(next).padStart(6, '0')}`, recordedAt: `${TODAY}T01:00:0${next}Z` };
+    const kept = {
+      ...record,
+      id: `p${next}`,
+      receiptNumber: `2027-main-${String(next).padStart(6, '0')}`,
+      recordedAt: `${TODAY}T01:00:0${next}Z`,
+    };
     next += 1;
     records.push(kept);
     return kept;

@@ -29,22 +29,70 @@ async function script(dispatch: Dispatch, setCoordinator: () => Promise<void>): 
     referral: { route: 'agency' as const, agencyName: 'Gulf Care Travel', agencyRegistrationNumber: 'A-2024-0117' },
   };
   const patientId = (await call('createPatient', { patient })).id;
-  await call('savePatientPlan', { patientId, expectedVersion: 0, plan: { items: [{ treatment: 'rejuran-healer', date: '2026-11-25' }], rate: { krwPerUnit: '366.5', date: '2026-11-23', source: 'bank' } } });
+  await call('savePatientPlan', {
+    patientId,
+    expectedVersion: 0,
+    plan: {
+      items: [{ treatment: 'rejuran-healer', date: '2026-11-25' }],
+      rate: { krwPerUnit: '366.5', date: '2026-11-23', source: 'bank' },
+    },
+  });
   await call('markQuoteSent', { patientId, expectedVersion: 1 });
   const entry = { date: '2026-11-24', method: 'card' as const, currency: 'KRW' };
-  const deposit = await call('recordPayment', { patientId, entry: { ...entry, kind: 'deposit', method: 'bank_transfer', amount: '100000' } });
-  const card = await call('recordPayment', { patientId, entry: { ...entry, kind: 'payment', amount: '150000', lines: [{ service: 'medical', treatment: 'rejuran-healer', krw: 120_000 }, { service: 'transport', krw: 30_000 }] } });
-  await call('recordPayment', { patientId, entry: { kind: 'payment', date: '2026-11-24', method: 'foreign_cash', currency: 'SAR', amount: '200.00', rate: { krwPerUnit: '375', date: '2026-11-23', source: 'bank' } } });
+  const deposit = await call('recordPayment', {
+    patientId,
+    entry: { ...entry, kind: 'deposit', method: 'bank_transfer', amount: '100000' },
+  });
+  const card = await call('recordPayment', {
+    patientId,
+    entry: {
+      ...entry,
+      kind: 'payment',
+      amount: '150000',
+      lines: [
+        { service: 'medical', treatment: 'rejuran-healer', krw: 120_000 },
+        { service: 'transport', krw: 30_000 },
+      ],
+    },
+  });
+  await call('recordPayment', {
+    patientId,
+    entry: {
+      kind: 'payment',
+      date: '2026-11-24',
+      method: 'foreign_cash',
+      currency: 'SAR',
+      amount: '200.00',
+      rate: { krwPerUnit: '375', date: '2026-11-23', source: 'bank' },
+    },
+  });
   await call('recordPayment', { patientId, entry: { ...entry, kind: 'refund', amount: '50000', refundOf: card.id, reason: 'cancelled' } });
   await call('reversePayment', { patientId, paymentId: deposit.id, reason: 'bounced' });
-  const refused = await dispatch('saveAgency', { agency: { name: 'Gulf Care', registrationNumber: 'A-2024-0117', registrationExpires: '2028-12-31', terms: { kind: 'rate', percent: 31 } } });
-  await call('saveAgency', { agency: { name: 'Gulf Care', registrationNumber: 'A-2024-0117', registrationExpires: '2028-12-31', terms: { kind: 'rate', percent: 20 } } });
+  const refused = await dispatch('saveAgency', {
+    agency: {
+      name: 'Gulf Care',
+      registrationNumber: 'A-2024-0117',
+      registrationExpires: '2028-12-31',
+      terms: { kind: 'rate', percent: 31 },
+    },
+  });
+  await call('saveAgency', {
+    agency: {
+      name: 'Gulf Care',
+      registrationNumber: 'A-2024-0117',
+      registrationExpires: '2028-12-31',
+      terms: { kind: 'rate', percent: 20 },
+    },
+  });
   const listed = await call('listPayments', { patientId });
   const numberOf = new Map(listed.records.map((record) => [record.id, record.receiptNumber]));
   const agencies = await call('listAgencies', {});
   const commission = await call('getPatientCommission', { patientId });
   return {
-    records: listed.records.map(({ id: _id, recordedAt: _at, linkedTo, ...record }) => ({ ...record, linkedTo: linkedTo && numberOf.get(linkedTo) })),
+    records: listed.records.map(({ id: _id, recordedAt: _at, linkedTo, ...record }) => ({
+      ...record,
+      linkedTo: linkedTo && numberOf.get(linkedTo),
+    })),
     balance: listed.balance,
     refused: !refused.ok && refused.error.issues,
     agencies: agencies.agencies.map(({ id: _id, ...agency }) => agency),
@@ -67,16 +115,23 @@ describe.skipIf(!postgres.available)(postgres.title('payments on the clinic serv
   it('answer as on the SQLite file: records, balance, agencies, commission and report', async () => {
     sqlite = openTempServices();
     const local = sqlite;
-    const onFile = await script(local.dispatch, () => local.context.store.transaction((tx) => tx.plans.putSetting(COORDINATOR_SETTING, 'Park Ji-won', FIXED_NOW.toISOString())));
+    const onFile = await script(local.dispatch, () =>
+      local.context.store.transaction((tx) => tx.plans.putSetting(COORDINATOR_SETTING, 'Park Ji-won', FIXED_NOW.toISOString())),
+    );
 
     const dataFolder = mkdtempSync(join(tmpdir(), 'clinicdesk-pc-'));
     folders.push(dataFolder);
     const server = await openServerServices({ url: await postgres.createDatabase(), dataFolder, key: TEST_KEY, now: () => FIXED_NOW });
     try {
-      const onServer = await script(server.dispatch, () => server.context.store.transaction((tx) => tx.plans.putSetting(COORDINATOR_SETTING, 'Park Ji-won', FIXED_NOW.toISOString())));
+      const onServer = await script(server.dispatch, () =>
+        server.context.store.transaction((tx) => tx.plans.putSetting(COORDINATOR_SETTING, 'Park Ji-won', FIXED_NOW.toISOString())),
+      );
       expect(onServer).toEqual(onFile);
       // And the answers are the ones the file's own tests check, not two equal mistakes.
-      expect(onFile).toMatchObject({ balance: { paidKrw: 225_000, refundedKrw: 50_000, dueKrw: 125_000 }, commission: { commission: { medicalKrw: 145_000, owedKrw: 29_000 } } });
+      expect(onFile).toMatchObject({
+        balance: { paidKrw: 225_000, refundedKrw: 50_000, dueKrw: 125_000 },
+        commission: { commission: { medicalKrw: 145_000, owedKrw: 29_000 } },
+      });
     } finally {
       await server.close();
     }

@@ -7,10 +7,18 @@ import { balanceOf } from '../../../src/shared/domain/payments/balance';
 import { isMoneyIn, type PaymentRecord } from '../../../src/shared/domain/payments/payment-record';
 import { ledger } from './payment-fixtures';
 
-type Step = { op: 'pay'; deposit: boolean; amount: number; foreign: boolean } | { op: 'refund'; pick: number; share: number } | { op: 'reverse'; pick: number };
+type Step =
+  | { op: 'pay'; deposit: boolean; amount: number; foreign: boolean }
+  | { op: 'refund'; pick: number; share: number }
+  | { op: 'reverse'; pick: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ op: fc.constant('pay' as const), deposit: fc.boolean(), amount: fc.integer({ min: 1, max: 50_000_000 }), foreign: fc.boolean() }),
+  fc.record({
+    op: fc.constant('pay' as const),
+    deposit: fc.boolean(),
+    amount: fc.integer({ min: 1, max: 50_000_000 }),
+    foreign: fc.boolean(),
+  }),
   fc.record({ op: fc.constant('refund' as const), pick: fc.nat(), share: fc.double({ min: 0.01, max: 1, noNaN: true }) }),
   fc.record({ op: fc.constant('reverse' as const), pick: fc.nat() }),
 );
@@ -23,13 +31,20 @@ function play(steps: readonly Step[]): PaymentRecord[] {
       if (s.op === 'pay') {
         book.enter(
           s.foreign
-            ? { kind: s.deposit ? 'deposit' : 'payment', method: 'foreign_cash', currency: 'USD', amount: (s.amount / 100).toFixed(2), rate: { krwPerUnit: '1333.7', date: '2027-03-09', source: 'bank' } }
+            ? {
+                kind: s.deposit ? 'deposit' : 'payment',
+                method: 'foreign_cash',
+                currency: 'USD',
+                amount: (s.amount / 100).toFixed(2),
+                rate: { krwPerUnit: '1333.7', date: '2027-03-09', source: 'bank' },
+              }
             : { kind: s.deposit ? 'deposit' : 'payment', amount: String(s.amount) },
         );
       } else if (s.op === 'refund') {
         const paid = book.records.filter((r) => isMoneyIn(r.kind));
         const target = paid[s.pick % Math.max(1, paid.length)];
-        if (target) book.enter({ kind: 'refund', amount: String(Math.max(1, Math.floor(target.krw * s.share))), refundOf: target.id, reason: 'r' });
+        if (target)
+          book.enter({ kind: 'refund', amount: String(Math.max(1, Math.floor(target.krw * s.share))), refundOf: target.id, reason: 'r' });
       } else {
         const target = book.records[s.pick % Math.max(1, book.records.length)];
         if (target) book.reverse(target.id);

@@ -15,9 +15,36 @@ describe('the payments report', () => {
     const report = paymentsReport('2026-11-01', '2026-11-30', [
       { date: '2026-11-24', method: 'card', kind: 'payment', currency: 'KRW', direction: 1, count: 2, amountMinor: 700_000, krw: 700_000 },
       { date: '2026-11-24', method: 'card', kind: 'refund', currency: 'KRW', direction: -1, count: 1, amountMinor: 100_000, krw: 100_000 },
-      { date: '2026-11-24', method: 'foreign_cash', kind: 'payment', currency: 'SAR', direction: 1, count: 1, amountMinor: 80_000, krw: 300_000 },
-      { date: '2026-11-25', method: 'card', kind: 'correction', currency: 'KRW', direction: -1, count: 1, amountMinor: 200_000, krw: 200_000 },
-      { date: '2026-11-25', method: 'card', kind: 'correction', currency: 'KRW', direction: 1, count: 1, amountMinor: 100_000, krw: 100_000 },
+      {
+        date: '2026-11-24',
+        method: 'foreign_cash',
+        kind: 'payment',
+        currency: 'SAR',
+        direction: 1,
+        count: 1,
+        amountMinor: 80_000,
+        krw: 300_000,
+      },
+      {
+        date: '2026-11-25',
+        method: 'card',
+        kind: 'correction',
+        currency: 'KRW',
+        direction: -1,
+        count: 1,
+        amountMinor: 200_000,
+        krw: 200_000,
+      },
+      {
+        date: '2026-11-25',
+        method: 'card',
+        kind: 'correction',
+        currency: 'KRW',
+        direction: 1,
+        count: 1,
+        amountMinor: 100_000,
+        krw: 100_000,
+      },
     ]);
     expect(report.days).toEqual([
       { date: '2026-11-24', method: 'card', inKrw: 700_000, outKrw: 100_000, correctedKrw: 0, netKrw: 600_000, records: 3 },
@@ -46,7 +73,10 @@ describe('report payments in the CLI', () => {
   const cli = async (...args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(['--db', db, '--key-file', keyFile, ...args], { out: (text) => out.push(text), err: (text) => err.push(text) });
+    const code = await runCli(['--db', db, '--key-file', keyFile, ...args], {
+      out: (text) => out.push(text),
+      err: (text) => err.push(text),
+    });
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
 
@@ -56,15 +86,29 @@ describe('report payments in the CLI', () => {
       const patientId = valueOf(await services.dispatch('createPatient', { patient: { ...fixtureIntake('ar'), homeCurrency: 'SAR' } })).id;
       const entry = { date: '2026-11-24', method: 'card' as const, currency: 'KRW' };
       const card = valueOf(await services.dispatch('recordPayment', { patientId, entry: { ...entry, kind: 'payment', amount: '500000' } }));
-      valueOf(await services.dispatch('recordPayment', { patientId, entry: { ...entry, kind: 'refund', amount: '100000', refundOf: card.id, reason: 'cancelled' } }));
       valueOf(
         await services.dispatch('recordPayment', {
           patientId,
-          entry: { kind: 'payment', date: '2026-11-25', method: 'foreign_cash', currency: 'SAR', amount: '800.00', rate: { krwPerUnit: '375', date: '2026-11-24', source: 'KEB Hana Bank' } },
+          entry: { ...entry, kind: 'refund', amount: '100000', refundOf: card.id, reason: 'cancelled' },
+        }),
+      );
+      valueOf(
+        await services.dispatch('recordPayment', {
+          patientId,
+          entry: {
+            kind: 'payment',
+            date: '2026-11-25',
+            method: 'foreign_cash',
+            currency: 'SAR',
+            amount: '800.00',
+            rate: { krwPerUnit: '375', date: '2026-11-24', source: 'KEB Hana Bank' },
+          },
         }),
       );
       // Outside the range: not counted.
-      valueOf(await services.dispatch('recordPayment', { patientId, entry: { ...entry, date: '2026-10-31', kind: 'deposit', amount: '50000' } }));
+      valueOf(
+        await services.dispatch('recordPayment', { patientId, entry: { ...entry, date: '2026-10-31', kind: 'deposit', amount: '50000' } }),
+      );
     } finally {
       await services.close();
     }
@@ -80,7 +124,10 @@ describe('report payments in the CLI', () => {
     ]);
     const json = await cli('report', 'payments', '--from', '2026-11-01', '--to', '2026-11-30', '--json');
     expect(JSON.parse(json.out)).toMatchObject({ totals: { netKrw: 700_000, records: 3 } });
-    expect(await cli('report', 'payments', '--from', '2026-11-01')).toMatchObject({ code: 2, err: expect.stringContaining('report payments --from DATE') });
+    expect(await cli('report', 'payments', '--from', '2026-11-01')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('report payments --from DATE'),
+    });
     expect(await cli('report', 'payments', '--from', '2026-11-30', '--to', '2026-11-01')).toMatchObject({ code: 2 });
   });
 });

@@ -88,9 +88,18 @@ describe('payments through the services', () => {
 
   it('refuse a refund over what is left, a second reversal, a quote version never sent, beside the field; a refusal takes no number', async () => {
     const card = await pay({ kind: 'payment', amount: '500000' });
-    const refused = await services.dispatch('recordPayment', { patientId, entry: { kind: 'refund', date: '2026-11-24', method: 'card', currency: 'KRW', amount: '500001', refundOf: card.id, reason: 'x' } });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['entry', 'amount'], code: 'refund_exceeds_paid' }] } });
-    const unsent = await services.dispatch('recordPayment', { patientId, entry: { kind: 'payment', date: '2026-11-24', method: 'card', currency: 'KRW', amount: '1', quoteVersion: 2 } });
+    const refused = await services.dispatch('recordPayment', {
+      patientId,
+      entry: { kind: 'refund', date: '2026-11-24', method: 'card', currency: 'KRW', amount: '500001', refundOf: card.id, reason: 'x' },
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['entry', 'amount'], code: 'refund_exceeds_paid' }] },
+    });
+    const unsent = await services.dispatch('recordPayment', {
+      patientId,
+      entry: { kind: 'payment', date: '2026-11-24', method: 'card', currency: 'KRW', amount: '1', quoteVersion: 2 },
+    });
     expect(unsent).toMatchObject({ ok: false, error: { issues: [{ path: ['entry', 'quoteVersion'], code: 'invalid' }] } });
     await call('reversePayment', { patientId, paymentId: card.id, reason: 'entered twice' });
     expect(await services.dispatch('reversePayment', { patientId, paymentId: card.id, reason: 'again' })).toMatchObject({
@@ -134,15 +143,28 @@ describe('agencies through the services', () => {
     const { agencies, cap } = await call('listAgencies', {});
     expect(cap).toMatchObject({ clinicKind: 'tertiary_hospital', maxPercent: 15, inForceSince: '2017-02-15' });
     expect(agencies.map((listed) => listed.flags)).toEqual([['commission_over_cap']]);
-    expect(await services.dispatch('saveAgency', { id: saved.id, expectedVersion: 1, agency: agency(20) })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await services.dispatch('saveAgency', { id: saved.id, expectedVersion: 1, agency: agency(20) })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     const changed = await call('saveAgency', { id: saved.id, expectedVersion: 1, agency: agency(15) });
     expect(changed).toMatchObject({ version: 2, flags: [] });
-    expect(await services.dispatch('saveAgency', { id: saved.id, expectedVersion: 1, agency: agency(12) })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await services.dispatch('saveAgency', { id: saved.id, expectedVersion: 1, agency: agency(12) })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
   });
 
   it('owe the referring agency its share of the medical fee received, interpreting left out', async () => {
     await call('saveAgency', { agency: agency(20) });
-    await pay({ kind: 'payment', amount: '1100000', lines: [{ service: 'medical', treatment: 'rejuran-healer', krw: 1_000_000 }, { service: 'interpreting', krw: 100_000 }] });
+    await pay({
+      kind: 'payment',
+      amount: '1100000',
+      lines: [
+        { service: 'medical', treatment: 'rejuran-healer', krw: 1_000_000 },
+        { service: 'interpreting', krw: 100_000 },
+      ],
+    });
     const { agency: referred, commission } = await call('getPatientCommission', { patientId });
     expect(referred?.registrationNumber).toBe('A-2024-0117');
     expect(commission).toMatchObject({ medicalKrw: 1_000_000, excludedKrw: 100_000, owedKrw: 200_000, capKrw: 300_000, flags: [] });

@@ -24,9 +24,16 @@ const pdfOf = (file: { pdfBase64: string }) => Buffer.from(file.pdfBase64, 'base
 beforeEach(async () => {
   services = openTempServices();
   await services.context.store.transaction((tx) => tx.plans.putSetting(COORDINATOR_SETTING, 'Park Ji-won', FIXED_NOW.toISOString()));
-  const patient = { ...fixtureIntake('ar'), homeCurrency: 'SAR', trip: { arrival: '2026-11-20', departure: '2026-12-05', stayAddress: '' } };
+  const patient = {
+    ...fixtureIntake('ar'),
+    homeCurrency: 'SAR',
+    trip: { arrival: '2026-11-20', departure: '2026-12-05', stayAddress: '' },
+  };
   patientId = (await call('createPatient', { patient })).id;
-  const plan = { items: [{ treatment: 'rejuran-healer' as const, date: '2026-11-25' }], rate: { krwPerUnit: '366.5', date: '2026-11-23', source: 'KEB Hana Bank' } };
+  const plan = {
+    items: [{ treatment: 'rejuran-healer' as const, date: '2026-11-25' }],
+    rate: { krwPerUnit: '366.5', date: '2026-11-23', source: 'KEB Hana Bank' },
+  };
   await call('savePatientPlan', { patientId, expectedVersion: 0, plan });
   await call('markQuoteSent', { patientId, expectedVersion: 1 });
 });
@@ -40,7 +47,14 @@ describe('the receipt', () => {
     const patient = (await call('getPatient', { id: patientId })).patient;
     const cash = await call('recordPayment', {
       patientId,
-      entry: { kind: 'payment', date: '2026-11-24', method: 'foreign_cash', currency: 'SAR', amount: '500.00', rate: { krwPerUnit: '375', date: '2026-11-23', source: 'KEB Hana Bank' } },
+      entry: {
+        kind: 'payment',
+        date: '2026-11-24',
+        method: 'foreign_cash',
+        currency: 'SAR',
+        amount: '500.00',
+        rate: { krwPerUnit: '375', date: '2026-11-23', source: 'KEB Hana Bank' },
+      },
     });
     const file = await call('makeReceipt', { patientId, paymentId: cash.id, language: 'ar', bilingual: true });
     expect(file.fileName).toMatch(new RegExp(`-receipt-${cash.receiptNumber}-ar-ko\\.pdf$`));
@@ -59,10 +73,21 @@ describe('the receipt', () => {
   });
 
   it('as a refund note names the receipt it refunds and why; the export is written and audited', async () => {
-    const card = await call('recordPayment', { patientId, entry: { kind: 'payment', date: '2026-11-24', method: 'card', currency: 'KRW', amount: '300000' } });
+    const card = await call('recordPayment', {
+      patientId,
+      entry: { kind: 'payment', date: '2026-11-24', method: 'card', currency: 'KRW', amount: '300000' },
+    });
     const refund = await call('recordPayment', {
       patientId,
-      entry: { kind: 'refund', date: '2026-11-24', method: 'card', currency: 'KRW', amount: '100000', refundOf: card.id, reason: 'session cancelled' },
+      entry: {
+        kind: 'refund',
+        date: '2026-11-24',
+        method: 'card',
+        currency: 'KRW',
+        amount: '100000',
+        refundOf: card.id,
+        reason: 'session cancelled',
+      },
     });
     const folder = mkdtempSync(join(tmpdir(), 'clinicdesk-receipts-'));
     folders.push(folder);
@@ -73,7 +98,14 @@ describe('the receipt', () => {
     expect(text).toContain('환불 확인서');
     const history = await call('auditHistory', { patientId });
     expect(history.entries.at(-1)).toMatchObject({ action: 'export', fields: [`receipt-${refund.receiptNumber}-en-ko`] });
-    expect(await services.dispatch('makeReceipt', { patientId, paymentId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', language: 'en', bilingual: false })).toMatchObject({
+    expect(
+      await services.dispatch('makeReceipt', {
+        patientId,
+        paymentId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+        language: 'en',
+        bilingual: false,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { issues: [{ path: ['paymentId'], code: 'invalid' }] },
     });
@@ -82,7 +114,14 @@ describe('the receipt', () => {
   it.runIf(process.env.RECEIPT_PAGES)('writes sample receipts to look at (RECEIPT_PAGES=<folder>)', async () => {
     const cash = await call('recordPayment', {
       patientId,
-      entry: { kind: 'payment', date: '2026-11-24', method: 'foreign_cash', currency: 'SAR', amount: '500.00', rate: { krwPerUnit: '375', date: '2026-11-23', source: 'KEB Hana Bank' } },
+      entry: {
+        kind: 'payment',
+        date: '2026-11-24',
+        method: 'foreign_cash',
+        currency: 'SAR',
+        amount: '500.00',
+        rate: { krwPerUnit: '375', date: '2026-11-23', source: 'KEB Hana Bank' },
+      },
     });
     for (const language of ['ar', 'th', 'ja', 'zh-Hans'] as const) {
       const file = await call('makeReceipt', { patientId, paymentId: cash.id, language, bilingual: true });

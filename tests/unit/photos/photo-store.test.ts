@@ -69,7 +69,9 @@ describe('intake photos', () => {
     const bytes = await phonePhoto();
     await add(bytes, 'front');
     await add(bytes, 'oblique45');
-    const files = readdirSync(join(services.folder, 'clinicdesk-photos', 'photos'), { recursive: true }).filter((f) => String(f).endsWith('.jpg'));
+    const files = readdirSync(join(services.folder, 'clinicdesk-photos', 'photos'), { recursive: true }).filter((f) =>
+      String(f).endsWith('.jpg'),
+    );
     expect(files).toHaveLength(1);
     const list = await services.dispatch('listPhotos', { patientId });
     expect(list.ok && list.value.map((p) => p.angle)).toEqual(['front', 'oblique45']);
@@ -112,7 +114,9 @@ describe('intake photos', () => {
 
   it('detects a changed byte, a cut file and a file swapped for another photo, with a typed error', async () => {
     const first = valueOf(await add(await phonePhoto())).sha256;
-    const other = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#102030' } }).jpeg().toBuffer();
+    const other = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#102030' } })
+      .jpeg()
+      .toBuffer();
     const second = valueOf(await add(other, 'profile90')).sha256;
     const path = originalPath(first);
     const original = readFileSync(path);

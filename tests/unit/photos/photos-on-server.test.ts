@@ -38,8 +38,17 @@ describe.skipIf(!postgres.available)(postgres.title('photos on the clinic server
         { kind: 'photos_marketing', grantedAt: '2026-11-20T10:00:00+09:00', withdrawnAt: null, textVersion: '2026-01' },
       ];
       const patient = valueOf(await first.dispatch('createPatient', { patient: intake }));
-      const image = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#b07050' } }).jpeg().toBuffer();
-      const added = valueOf(await first.dispatch('addPhoto', { patientId: patient.id, visitDate: '2026-11-24', angle: 'front', dataBase64: image.toString('base64') }));
+      const image = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#b07050' } })
+        .jpeg()
+        .toBuffer();
+      const added = valueOf(
+        await first.dispatch('addPhoto', {
+          patientId: patient.id,
+          visitDate: '2026-11-24',
+          angle: 'front',
+          dataBase64: image.toString('base64'),
+        }),
+      );
 
       const seen = valueOf(await second.dispatch('listPhotos', { patientId: patient.id }));
       expect(seen).toEqual([added]);
@@ -60,7 +69,9 @@ describe.skipIf(!postgres.available)(postgres.title('photos on the clinic server
 
       valueOf(await second.dispatch('requestErasure', { patientId: patient.id, reason: '' }));
       expect((await client.query('SELECT count(*)::integer AS n FROM photo_files')).rows).toEqual([{ n: 0 }]);
-      await expect(first.context.store.read((tx) => first.context.photoStore.readOriginal(tx, added.sha256, added.mediaType))).rejects.toThrow(/missing/);
+      await expect(
+        first.context.store.read((tx) => first.context.photoStore.readOriginal(tx, added.sha256, added.mediaType)),
+      ).rejects.toThrow(/missing/);
     } finally {
       await first.close();
       await second.close();
@@ -74,7 +85,11 @@ describe.skipIf(!postgres.available)(postgres.title('photos on the clinic server
     try {
       const intake = fixtureIntake('en');
       intake.consents = [{ kind: 'photos_marketing', grantedAt: '2026-11-20T10:00:00+09:00', withdrawnAt: null, textVersion: '2026-01' }];
-      const image = (await sharp({ create: { width: 80, height: 60, channels: 3, background: '#204060' } }).jpeg().toBuffer()).toString('base64');
+      const image = (
+        await sharp({ create: { width: 80, height: 60, channels: 3, background: '#204060' } })
+          .jpeg()
+          .toBuffer()
+      ).toString('base64');
       const ids: string[] = [];
       for (let i = 0; i < 2; i++) {
         const { id } = valueOf(await services.dispatch('createPatient', { patient: intake }));

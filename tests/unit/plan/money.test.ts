@@ -37,15 +37,20 @@ describe('currencies', () => {
 
   it('matches exact rational arithmetic for any amount and rate (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 500_000_000 }), fc.integer({ min: 1, max: 99_999_999 }), fc.integer({ min: 0, max: 4 }), (krw, rateUnits, scale) => {
-        const rate = (rateUnits / 10 ** scale).toFixed(scale);
-        const converted = convertFromKrw(krw, rate, 'USD')!;
-        // Exact: krw * 100 / rate within half a cent.
-        const exact = (BigInt(krw) * 100n * 10n ** BigInt(scale)) * 2n;
-        const lower = (converted * 2n - 1n) * BigInt(rateUnits);
-        const upper = (converted * 2n + 1n) * BigInt(rateUnits);
-        expect(exact >= lower && exact <= upper).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 500_000_000 }),
+        fc.integer({ min: 1, max: 99_999_999 }),
+        fc.integer({ min: 0, max: 4 }),
+        (krw, rateUnits, scale) => {
+          const rate = (rateUnits / 10 ** scale).toFixed(scale);
+          const converted = convertFromKrw(krw, rate, 'USD')!;
+          // Exact: krw * 100 / rate within half a cent.
+          const exact = BigInt(krw) * 100n * 10n ** BigInt(scale) * 2n;
+          const lower = (converted * 2n - 1n) * BigInt(rateUnits);
+          const upper = (converted * 2n + 1n) * BigInt(rateUnits);
+          expect(exact >= lower && exact <= upper).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -57,7 +62,13 @@ describe('the quote', () => {
   ];
 
   it('adds integer KRW lines with discounts, VAT included in the price', () => {
-    const quote = buildQuote(lines, { percent: 10, pricesIncludeVat: true }, 'CNY', { krwPerUnit: '190.35', date: '2026-11-20', source: 'Hana Bank' }, '2026-11-24');
+    const quote = buildQuote(
+      lines,
+      { percent: 10, pricesIncludeVat: true },
+      'CNY',
+      { krwPerUnit: '190.35', date: '2026-11-20', source: 'Hana Bank' },
+      '2026-11-24',
+    );
     expect(quote.lines.map((l) => l.netKrw)).toEqual([1_215_000, 300_000]);
     expect(quote.totalKrw).toBe(1_515_000);
     expect(quote.vatKrw).toBe(137_727); // 1,515,000 * 10 / 110
@@ -86,11 +97,23 @@ describe('the quote', () => {
   });
 
   it('adds VAT on top when prices exclude it, and warns on a rate older than 7 days', () => {
-    const quote = buildQuote(lines, { percent: 10, pricesIncludeVat: false }, 'USD', { krwPerUnit: '1390.5', date: '2026-11-16', source: 'x' }, '2026-11-24');
+    const quote = buildQuote(
+      lines,
+      { percent: 10, pricesIncludeVat: false },
+      'USD',
+      { krwPerUnit: '1390.5', date: '2026-11-16', source: 'x' },
+      '2026-11-24',
+    );
     expect(quote.totalKrw).toBe(1_666_500);
     expect(quote.home?.rateAgeDays).toBe(8);
     expect(quote.home?.rateIsStale).toBe(true);
-    const fresh = buildQuote(lines, { percent: 10, pricesIncludeVat: false }, 'USD', { krwPerUnit: '1390.5', date: '2026-11-17', source: 'x' }, '2026-11-24');
+    const fresh = buildQuote(
+      lines,
+      { percent: 10, pricesIncludeVat: false },
+      'USD',
+      { krwPerUnit: '1390.5', date: '2026-11-17', source: 'x' },
+      '2026-11-24',
+    );
     expect(fresh.home?.rateIsStale).toBe(false);
   });
 });

@@ -17,7 +17,15 @@ async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<O
 }
 
 const draftPlan: PlanInput = {
-  items: [{ treatment: 'pico-laser', date: '2026-12-06', time: '10:00', status: 'done', record: { doctor: DOCTOR, device: 'PicoSure', settings: {}, notes: 'mild erythema' } }],
+  items: [
+    {
+      treatment: 'pico-laser',
+      date: '2026-12-06',
+      time: '10:00',
+      status: 'done',
+      record: { doctor: DOCTOR, device: 'PicoSure', settings: {}, notes: 'mild erythema' },
+    },
+  ],
   acknowledgements: [],
   discounts: {},
 };
@@ -47,8 +55,15 @@ describe('plan drafts', () => {
 
   it('refuse an unknown patient and a plan the schema refuses, on their fields', async () => {
     const unknown = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
-    expect(await services.dispatch('savePlanDraft', { patientId: unknown, baseVersion: 0, plan: draftPlan })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const bad = await services.dispatchRaw('savePlanDraft', { patientId, baseVersion: 0, plan: { items: [{ treatment: 'no-such-thing', date: null }] } });
+    expect(await services.dispatch('savePlanDraft', { patientId: unknown, baseVersion: 0, plan: draftPlan })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    const bad = await services.dispatchRaw('savePlanDraft', {
+      patientId,
+      baseVersion: 0,
+      plan: { items: [{ treatment: 'no-such-thing', date: null }] },
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['plan', 'items', 0, 'treatment'] }] } });
     expect(await call('getPlanDraft', { patientId })).toBeNull();
   });
@@ -59,7 +74,10 @@ describe('plan drafts', () => {
     expect(await call('getPlanDraft', { patientId })).toBeNull();
     expect(await services.snapshot()).not.toContain('mild erythema');
     const refused = await services.dispatch('savePlanDraft', { patientId, baseVersion: 0, plan: draftPlan });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'record_restricted', issues: [{ path: ['patientId'], code: 'record_restricted' }] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'record_restricted', issues: [{ path: ['patientId'], code: 'record_restricted' }] },
+    });
   });
 
   it('go with the record when its retention ends', async () => {

@@ -31,13 +31,20 @@ const input = { ...base, plan };
 
 /** The text of every cell of a handout table, row by row. */
 const tables = (blocks: readonly Block[]) =>
-  blocks.flatMap((block) => (block.type === 'table' ? [block.rows.map((row) => row.map((cell) => cell.map((run) => run.text).join('')))] : []));
-const paragraphs = (blocks: readonly Block[]) => blocks.flatMap((block) => (block.type === 'paragraph' ? [block.text.map((run) => run.text).join('')] : []));
+  blocks.flatMap((block) =>
+    block.type === 'table' ? [block.rows.map((row) => row.map((cell) => cell.map((run) => run.text).join('')))] : [],
+  );
+const paragraphs = (blocks: readonly Block[]) =>
+  blocks.flatMap((block) => (block.type === 'paragraph' ? [block.text.map((run) => run.text).join('')] : []));
 
 describe('the plan parts', () => {
   it('split the plan into one session this trip, one at a next visit and one cancelled', () => {
     const parts = planParts(plan.items);
-    expect([parts.thisTrip, parts.nextVisit, parts.cancelled].map((part) => part.map((item) => item.id))).toEqual([[TRIP], [NEXT], [CANCELLED]]);
+    expect([parts.thisTrip, parts.nextVisit, parts.cancelled].map((part) => part.map((item) => item.id))).toEqual([
+      [TRIP],
+      [NEXT],
+      [CANCELLED],
+    ]);
     expect(partCounts(plan.items, 'pico-laser')).toEqual({ thisTrip: 1, nextVisit: 1, cancelled: 1 });
   });
 
@@ -65,7 +72,11 @@ describe('the plan parts', () => {
     expect(findings.filter((finding) => finding.session === CANCELLED)).toEqual([]);
     // The week lists each session's findings by its id (plan-service listSessions): the cancelled one has none.
     const uncancelled = { ...plan, items: plan.items.map((item) => ({ ...item, status: 'scheduled' as const })) };
-    expect(planFindings(base.patient, uncancelled, base.catalog, base.rules, base.settings, today).some((f) => f.rule === 'schedule-interval' && f.session === CANCELLED)).toBe(true);
+    expect(
+      planFindings(base.patient, uncancelled, base.catalog, base.rules, base.settings, today).some(
+        (f) => f.rule === 'schedule-interval' && f.session === CANCELLED,
+      ),
+    ).toBe(true);
     // Reports: each part's line prices its own sessions.
     expect(sessionRowsOf(plan, []).map((row) => row.lineSessions)).toEqual([1, 1, 1]);
   });
@@ -89,7 +100,12 @@ describe('a quote never drops a line', () => {
   });
 
   it('quotes an unpriced treatment at a next visit too, and a final quote waits for its price', () => {
-    const later = planSchema.parse({ items: [{ treatment: 'pico-laser', date: first.date }, { treatment: 'led-therapy', date: null, nextVisit: true }] });
+    const later = planSchema.parse({
+      items: [
+        { treatment: 'pico-laser', date: first.date },
+        { treatment: 'led-therapy', date: null, nextVisit: true },
+      ],
+    });
     const { quote } = evaluatePlan(base.patient, later, base.catalog, base.rules, base.settings, today);
     expect(quote.unpriced).toEqual([]);
     expect(quote.nextVisit?.lines.map((line) => [line.treatment, line.unitKrw])).toEqual([['led-therapy', null]]);
@@ -98,7 +114,13 @@ describe('a quote never drops a line', () => {
 });
 
 describe('session ids', () => {
-  const stored = { items: [{ treatment: 'pico-laser', date: first.date }, { treatment: 'ipl', date: null }], acknowledgements: [] };
+  const stored = {
+    items: [
+      { treatment: 'pico-laser', date: first.date },
+      { treatment: 'ipl', date: null },
+    ],
+    acknowledgements: [],
+  };
 
   it('are given to a plan saved before sessions had ids, the same on every parse', () => {
     const once = planSchema.parse(stored);
@@ -109,21 +131,42 @@ describe('session ids', () => {
   });
 
   it('never give a new session an id another session holds, and refuse a duplicate', () => {
-    const reordered = planSchema.parse({ items: [{ id: positionalSessionId(1), treatment: 'ipl', date: null }, { treatment: 'pico-laser', date: null }] });
+    const reordered = planSchema.parse({
+      items: [
+        { id: positionalSessionId(1), treatment: 'ipl', date: null },
+        { treatment: 'pico-laser', date: null },
+      ],
+    });
     expect(new Set(reordered.items.map((item) => item.id)).size).toBe(2);
-    const twice = planSchema.safeParse({ items: [{ id: TRIP, treatment: 'ipl', date: null }, { id: TRIP, treatment: 'ipl', date: null }] });
-    expect(twice.success ? [] : twice.error.issues.map((issue) => [issue.path, issue.message])).toEqual([[['items', 1, 'id'], 'duplicate']]);
+    const twice = planSchema.safeParse({
+      items: [
+        { id: TRIP, treatment: 'ipl', date: null },
+        { id: TRIP, treatment: 'ipl', date: null },
+      ],
+    });
+    expect(twice.success ? [] : twice.error.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [['items', 1, 'id'], 'duplicate'],
+    ]);
   });
 
   it('keep an acknowledgement on its session when the session moves to another day', () => {
     const evaluation = (items: Plan['items'], acknowledgements: Plan['acknowledgements'] = []) =>
       planFindings(base.patient, { ...plan, items, acknowledgements }, base.catalog, base.rules, base.settings, today);
     // Sunday is closed at the default clinic: a caution on the session, acknowledged by a doctor.
-    const sunday = [0, 1, 2, 3, 4, 5, 6].map((days) => addDays(first.date!, days)).find((date) => new Date(`${date}T00:00:00Z`).getUTCDay() === 0)!;
+    const sunday = [0, 1, 2, 3, 4, 5, 6]
+      .map((days) => addDays(first.date!, days))
+      .find((date) => new Date(`${date}T00:00:00Z`).getUTCDay() === 0)!;
     const items: Plan['items'] = [{ id: TRIP, treatment: 'pico-laser', date: sunday, time: '10:00' }];
     const closed = evaluation(items).find((finding) => finding.rule === 'schedule-clinic-closed')!;
     expect(closed.session).toBe(TRIP);
-    const ack = { rule: closed.rule, session: TRIP, treatment: closed.treatment, date: closed.date, doctor: 'Dr. Kim', at: '2026-11-20T01:00:00.000Z' };
+    const ack = {
+      rule: closed.rule,
+      session: TRIP,
+      treatment: closed.treatment,
+      date: closed.date,
+      doctor: 'Dr. Kim',
+      at: '2026-11-20T01:00:00.000Z',
+    };
     const nextSunday = addDays(sunday, 7);
     const moved = evaluation([{ ...items[0]!, date: nextSunday }], [ack]).find((finding) => finding.rule === 'schedule-clinic-closed')!;
     expect(moved.date).toBe(nextSunday);
@@ -131,6 +174,9 @@ describe('session ids', () => {
     // An acknowledgement made before sessions had ids still matches by treatment and date, and only there.
     const { session: _session, ...legacy } = ack;
     expect(evaluation(items, [legacy]).find((finding) => finding.rule === 'schedule-clinic-closed')!.acknowledgedBy).toBe('Dr. Kim');
-    expect(evaluation([{ ...items[0]!, date: nextSunday }], [legacy]).find((finding) => finding.rule === 'schedule-clinic-closed')!.acknowledgedBy).toBeNull();
+    expect(
+      evaluation([{ ...items[0]!, date: nextSunday }], [legacy]).find((finding) => finding.rule === 'schedule-clinic-closed')!
+        .acknowledgedBy,
+    ).toBeNull();
   });
 });

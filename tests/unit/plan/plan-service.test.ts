@@ -20,7 +20,8 @@ beforeEach(async () => {
 });
 afterEach(() => services.dispose());
 
-const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => valueOf(await services.dispatch(channel, input));
+const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> =>
+  valueOf(await services.dispatch(channel, input));
 
 describe('a patient’s treatment plan', () => {
   it('starts empty, with suggestions from the patient’s concerns', async () => {
@@ -32,7 +33,12 @@ describe('a patient’s treatment plan', () => {
   });
 
   it('blocks salmon PN for a fish allergy, refuses to save it unacknowledged, and saves once a doctor acknowledges', async () => {
-    const plan: PlanInput = { items: [{ treatment: 'rejuran-healer', date: '2026-12-03' }, { treatment: 'pico-laser', date: '2026-12-03' }] };
+    const plan: PlanInput = {
+      items: [
+        { treatment: 'rejuran-healer', date: '2026-12-03' },
+        { treatment: 'pico-laser', date: '2026-12-03' },
+      ],
+    };
     const evaluation = await call('evaluatePatientPlan', { patientId, plan });
     const block = evaluation.findings.find((f) => f.severity === 'block' && f.treatment === 'rejuran-healer');
     expect(block).toBeDefined();
@@ -40,7 +46,9 @@ describe('a patient’s treatment plan', () => {
 
     const before = await services.snapshot();
     const refused = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 0, plan });
-    expect(refused.ok ? [] : refused.error.issues.map((i) => `${i.path.join('.')}:${i.code}`)).toContain('plan.items.0:block_not_acknowledged');
+    expect(refused.ok ? [] : refused.error.issues.map((i) => `${i.path.join('.')}:${i.code}`)).toContain(
+      'plan.items.0:block_not_acknowledged',
+    );
     expect(await services.snapshot()).toBe(before);
 
     const acknowledgements = evaluation.findings
@@ -58,7 +66,7 @@ describe('a patient’s treatment plan', () => {
   });
 
   it('compares screening dates with each session’s date, not today', async () => {
-    const record = (await call('getPatient', { id: patientId }));
+    const record = await call('getPatient', { id: patientId });
     const patient = { ...record.patient, screening: { ...record.patient.screening, isotretinoinLastDose: '2026-06-05' } };
     await call('updatePatient', { id: patientId, expectedVersion: record.version, patient });
     const findings = async (date: string) =>
@@ -69,7 +77,9 @@ describe('a patient’s treatment plan', () => {
   });
 
   it('schedules undated sessions inside the stay and keeps what does not fit for the next visit', async () => {
-    const plan: PlanInput = { items: [{ treatment: 'pico-laser' }, { treatment: 'pico-laser' }, { treatment: 'pico-laser' }, { treatment: 'hydrafacial' }] };
+    const plan: PlanInput = {
+      items: [{ treatment: 'pico-laser' }, { treatment: 'pico-laser' }, { treatment: 'pico-laser' }, { treatment: 'hydrafacial' }],
+    };
     const scheduled = await call('schedulePatientPlan', { patientId, plan });
     const dated = scheduled.plan.items.filter((item) => item.date !== null);
     for (const item of dated) expect(item.date! >= '2026-12-01' && item.date! < '2026-12-15').toBe(true);
@@ -79,9 +89,15 @@ describe('a patient’s treatment plan', () => {
 
   it('quotes in KRW with the clinic’s prices and VAT, and in the home currency at the entered rate', async () => {
     const settings = await call('getClinicSettings', {});
-    await call('saveClinicSettings', { settings: { ...settings, prices: { ...settings.prices, 'pico-laser': 150_000, 'hydrafacial': 120_000 } } });
+    await call('saveClinicSettings', {
+      settings: { ...settings, prices: { ...settings.prices, 'pico-laser': 150_000, hydrafacial: 120_000 } },
+    });
     const plan: PlanInput = {
-      items: [{ treatment: 'pico-laser', date: '2026-12-02' }, { treatment: 'hydrafacial', date: '2026-12-03' }, { treatment: 'subcision', date: null }],
+      items: [
+        { treatment: 'pico-laser', date: '2026-12-02' },
+        { treatment: 'hydrafacial', date: '2026-12-03' },
+        { treatment: 'subcision', date: null },
+      ],
       discounts: { 'pico-laser': 10 },
       rate: { krwPerUnit: '190.35', date: '2026-11-20', source: 'Hana Bank' },
     };
@@ -95,7 +111,15 @@ describe('a patient’s treatment plan', () => {
     // The fish-allergy block is acknowledged: an unacknowledged one would keep the booster out of the consent.
     const plan: PlanInput = {
       items: [{ treatment: 'rejuran-healer', date: '2026-12-03' }],
-      acknowledgements: [{ rule: 'fish-allergy-salmon-pn', treatment: 'rejuran-healer', date: '2026-12-03', doctor: 'Kim Minji', at: '2026-11-30T01:00:00Z' }],
+      acknowledgements: [
+        {
+          rule: 'fish-allergy-salmon-pn',
+          treatment: 'rejuran-healer',
+          date: '2026-12-03',
+          doctor: 'Kim Minji',
+          at: '2026-11-30T01:00:00Z',
+        },
+      ],
     };
     const { consent } = await call('evaluatePatientPlan', { patientId, plan });
     expect(consent.ko.treatments[0]?.name).toMatch(/[가-힣]/);
@@ -108,15 +132,28 @@ describe('a patient’s treatment plan', () => {
   it('lists findings most severe first, and keeps scheduling problems out of the consent summary', async () => {
     // A Sunday session (clinic closed: a caution) and a fish-allergy block.
     const plan: PlanInput = {
-      items: [{ treatment: 'hydrafacial', date: '2026-12-06' }, { treatment: 'rejuran-healer', date: '2026-12-07' }],
-      acknowledgements: [{ rule: 'fish-allergy-salmon-pn', treatment: 'rejuran-healer', date: '2026-12-07', doctor: 'Kim Minji', at: '2026-11-30T01:00:00Z' }],
+      items: [
+        { treatment: 'hydrafacial', date: '2026-12-06' },
+        { treatment: 'rejuran-healer', date: '2026-12-07' },
+      ],
+      acknowledgements: [
+        {
+          rule: 'fish-allergy-salmon-pn',
+          treatment: 'rejuran-healer',
+          date: '2026-12-07',
+          doctor: 'Kim Minji',
+          at: '2026-11-30T01:00:00Z',
+        },
+      ],
     };
     const { findings, consent } = await call('evaluatePatientPlan', { patientId, plan });
     const order = { block: 0, caution: 1, info: 2 };
     expect(findings.map((f) => order[f.severity])).toEqual([...findings.map((f) => order[f.severity])].sort());
     expect(findings.some((f) => f.rule === 'schedule-clinic-closed')).toBe(true);
     expect(consent.en.flaggedConditions.some((text) => /closed/i.test(text))).toBe(false);
-    expect(consent.en.flaggedConditions.some((text) => /fish/i.test(text) && text.includes('Dr Kim Minji reviewed this on 2026-11-30'))).toBe(true);
+    expect(
+      consent.en.flaggedConditions.some((text) => /fish/i.test(text) && text.includes('Dr Kim Minji reviewed this on 2026-11-30')),
+    ).toBe(true);
     // Without the acknowledgement, the booster is kept out of what the patient signs.
     const { consent: blocked } = await call('evaluatePatientPlan', { patientId, plan: { items: plan.items } });
     expect(blocked.en.treatments.map((t) => t.id)).toEqual(['hydrafacial']);

@@ -58,7 +58,8 @@ describe('plan versions', () => {
   /** A trigger that makes every insert or update of a plan change no row, in each dialect's words: RAISE(IGNORE)
    * on SQLite, a BEFORE trigger that returns NULL on PostgreSQL. */
   const skipPlanWrites = async (what: 'insert' | 'update') => {
-    if (services.backend === 'sqlite') return services.sql.run(`CREATE TEMP TRIGGER plans_skip_${what} BEFORE ${what} ON plans BEGIN SELECT RAISE(IGNORE); END`);
+    if (services.backend === 'sqlite')
+      return services.sql.run(`CREATE TEMP TRIGGER plans_skip_${what} BEFORE ${what} ON plans BEGIN SELECT RAISE(IGNORE); END`);
     await services.sql.run('CREATE OR REPLACE FUNCTION skip_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$');
     await services.sql.run(`CREATE TRIGGER plans_skip_${what} BEFORE ${what} ON plans FOR EACH ROW EXECUTE FUNCTION skip_row()`);
   };

@@ -17,7 +17,12 @@ const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<O
   return result.value;
 };
 
-const priced: PlanInput = { items: [{ treatment: 'pico-laser', date: '2027-02-22' }, { treatment: 'hydrafacial', date: null, nextVisit: true }] };
+const priced: PlanInput = {
+  items: [
+    { treatment: 'pico-laser', date: '2027-02-22' },
+    { treatment: 'hydrafacial', date: null, nextVisit: true },
+  ],
+};
 
 beforeEach(async () => {
   services = await openTestServices();
@@ -36,7 +41,11 @@ describe('quote versions', () => {
     expect(first.quote.nextVisit?.lines.map((line) => line.treatment)).toEqual(['hydrafacial']);
 
     // The plan changes: the patient holds an older quote, until the new one is sent as version 2.
-    const changed = await call('savePatientPlan', { patientId, expectedVersion: 1, plan: { items: [{ treatment: 'pico-laser', date: '2027-02-22' }] } });
+    const changed = await call('savePatientPlan', {
+      patientId,
+      expectedVersion: 1,
+      plan: { items: [{ treatment: 'pico-laser', date: '2027-02-22' }] },
+    });
     expect(heldVersion(changed.evaluation.quote, [first])).toBeNull();
     const second = await call('markQuoteSent', { patientId, expectedVersion: 2 });
     expect(second.version).toBe(2);
@@ -52,8 +61,15 @@ describe('quote versions', () => {
 
   it('send only the saved plan, and only a quote with every price', async () => {
     await call('savePatientPlan', { patientId, expectedVersion: 0, plan: priced });
-    expect(await services.dispatch('markQuoteSent', { patientId, expectedVersion: 2 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    await call('savePatientPlan', { patientId, expectedVersion: 1, plan: { items: [...priced.items, { treatment: 'led-therapy', date: '2027-02-23' }] } });
+    expect(await services.dispatch('markQuoteSent', { patientId, expectedVersion: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    await call('savePatientPlan', {
+      patientId,
+      expectedVersion: 1,
+      plan: { items: [...priced.items, { treatment: 'led-therapy', date: '2027-02-23' }] },
+    });
     expect(await services.dispatch('markQuoteSent', { patientId, expectedVersion: 2 })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', issues: [{ path: ['settings', 'prices', 'led-therapy'], code: 'price_missing' }] },
@@ -64,7 +80,8 @@ describe('quote versions', () => {
   it('the plan-and-quote handout prints the version the patient holds, and no version once the plan changed', async () => {
     await call('savePatientPlan', { patientId, expectedVersion: 0, plan: priced });
     await call('markQuoteSent', { patientId, expectedVersion: 1 });
-    const handout = async () => pdfText(Buffer.from((await call('makeHandout', { patientId, kind: 'plan', language: 'en', bilingual: false })).pdfBase64, 'base64'));
+    const handout = async () =>
+      pdfText(Buffer.from((await call('makeHandout', { patientId, kind: 'plan', language: 'en', bilingual: false })).pdfBase64, 'base64'));
     expect(await handout()).toMatch(/Quote version 1, sent on \d+ \w+ \d{4}/);
     await call('savePatientPlan', { patientId, expectedVersion: 1, plan: { items: [{ treatment: 'hydrafacial', date: '2027-02-23' }] } });
     expect(await handout()).not.toContain('Quote version');

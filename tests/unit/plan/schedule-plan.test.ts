@@ -66,10 +66,19 @@ describe('scheduling a plan inside the stay', () => {
   it('never books the departure day, and a session on the last allowed day just fits', () => {
     const pico = byId.get('pico-laser')!;
     const last = lastDayFor(pico, '2026-12-10');
-    expect(checkSchedule({ arrival: '2026-12-01', departure: '2026-12-10' }, [{ treatment: 'pico-laser', date: last }], catalog, hours)
-      .filter((f) => f.rule !== 'schedule-clinic-closed')).toEqual([]);
-    expect(checkSchedule({ arrival: '2026-12-01', departure: '2026-12-10' }, [{ treatment: 'pico-laser', date: '2026-12-10' }], catalog, hours)
-      .map((f) => f.rule)).toContain('schedule-outside-stay');
+    expect(
+      checkSchedule({ arrival: '2026-12-01', departure: '2026-12-10' }, [{ treatment: 'pico-laser', date: last }], catalog, hours).filter(
+        (f) => f.rule !== 'schedule-clinic-closed',
+      ),
+    ).toEqual([]);
+    expect(
+      checkSchedule(
+        { arrival: '2026-12-01', departure: '2026-12-10' },
+        [{ treatment: 'pico-laser', date: '2026-12-10' }],
+        catalog,
+        hours,
+      ).map((f) => f.rule),
+    ).toContain('schedule-outside-stay');
   });
 });
 
@@ -99,7 +108,11 @@ describe('the scheduler and today', () => {
   });
 
   it('keeps sessions already at a next visit there', () => {
-    const schedule = schedulePlan({ ...stay, today: '2026-11-01', items: [{ treatment: 'ipl', date: null, nextVisit: true }] }, catalog, hours);
+    const schedule = schedulePlan(
+      { ...stay, today: '2026-11-01', items: [{ treatment: 'ipl', date: null, nextVisit: true }] },
+      catalog,
+      hours,
+    );
     expect(schedule.sessions).toEqual([]);
     expect(schedule.nextVisit).toEqual([{ treatment: 'ipl', sessions: 1 }]);
   });
@@ -112,7 +125,9 @@ describe('treatments on one day', () => {
     const days = new Map<string, string[]>();
     for (const session of schedule.sessions) days.set(session.date, [...(days.get(session.date) ?? []), session.treatment]);
     for (const [date, together] of days) {
-      for (const a of together) for (const b of together) if (a < b) expect(mayShareDay(byId.get(a as TreatmentId)!, byId.get(b as TreatmentId)!), `${a}+${b} on ${date}`).toBe(true);
+      for (const a of together)
+        for (const b of together)
+          if (a < b) expect(mayShareDay(byId.get(a as TreatmentId)!, byId.get(b as TreatmentId)!), `${a}+${b} on ${date}`).toBe(true);
     }
     expect([...days.values()].every((together) => together.length <= 2)).toBe(true);
     // The pairing is data, and either side listing the other is enough.
@@ -142,7 +157,10 @@ describe('scheduler properties (random stays and plans)', () => {
   const stays = fc
     .record({ start: fc.integer({ min: 0, max: 400 }), length: fc.integer({ min: 1, max: 21 }) })
     .map(({ start, length }) => ({ arrival: addDays('2026-06-01', start), departure: addDays('2026-06-01', start + length) }));
-  const plans = fc.array(fc.record({ treatment: fc.constantFrom(...TREATMENT_IDS), count: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 6 });
+  const plans = fc.array(fc.record({ treatment: fc.constantFrom(...TREATMENT_IDS), count: fc.integer({ min: 1, max: 4 }) }), {
+    minLength: 1,
+    maxLength: 6,
+  });
 
   it('no session outside the stay, no interval broken, no downtime past departure, no closed day, no clash: or a finding says so', () => {
     fc.assert(
@@ -156,7 +174,9 @@ describe('scheduler properties (random stays and plans)', () => {
         expect(scheduled.length + deferred).toBe(items.length);
         const tripOver = (today > stay.arrival ? today : stay.arrival) >= stay.departure;
         if (tripOver) expect(schedule.findings.map((f) => f.rule)).toContain('schedule-trip-over');
-        else for (const n of schedule.nextVisit) expect(schedule.findings.some((f) => f.rule === 'schedule-next-visit' && f.treatment === n.treatment)).toBe(true);
+        else
+          for (const n of schedule.nextVisit)
+            expect(schedule.findings.some((f) => f.rule === 'schedule-next-visit' && f.treatment === n.treatment)).toBe(true);
         for (const session of scheduled) {
           const treatment = byId.get(session.treatment as TreatmentId)!;
           expect(session.date >= stay.arrival && session.date < stay.departure).toBe(true);
@@ -187,7 +207,10 @@ describe('scheduler properties (random stays and plans)', () => {
         const date = addDays(stay.arrival, offset);
         const sessions = [{ treatment, date }];
         const patient = { ...BASE_PATIENT, trip: { ...BASE_PATIENT.trip, ...stay } };
-        const findings = [...checkSchedule(stay, sessions, catalog, hours), ...checkPlan(patient, sessions, catalog, rules, '2026-01-01')].map((f) => f.rule);
+        const findings = [
+          ...checkSchedule(stay, sessions, catalog, hours),
+          ...checkPlan(patient, sessions, catalog, rules, '2026-01-01'),
+        ].map((f) => f.rule);
         if (date < stay.arrival || date >= stay.departure) expect(findings).toContain('schedule-outside-stay');
         else if (date > lastDayFor(byId.get(treatment)!, stay.departure)) expect(findings).toContain('downtime-after-departure');
         else expect(findings).not.toContain('downtime-after-departure');

@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { intervalsOverlap, sessionConflicts, type TimedSession } from '../../../src/shared/domain/schedule/session-conflicts';
 
-const session = (key: string, patientId: string, time: string | null, minutes: number, room: string | null, extra: Partial<TimedSession> = {}): TimedSession => ({
+const session = (
+  key: string,
+  patientId: string,
+  time: string | null,
+  minutes: number,
+  room: string | null,
+  extra: Partial<TimedSession> = {},
+): TimedSession => ({
   key,
   patientId,
   date: '2027-03-02',

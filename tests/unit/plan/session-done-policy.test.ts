@@ -59,8 +59,15 @@ describe('marking a future session done, through every door', () => {
     ];
     const saved = await services.dispatch('savePatientPlan', { patientId, expectedVersion: 0, plan: { items } });
     if (!saved.ok) throw new Error(JSON.stringify(saved.error));
-    const dispatch = createDispatch(createHandlers(services.context), createAppLog(() => undefined));
-    server = await startPreviewServer({ dispatchIn: (_session, name, payload) => dispatch(name, payload), newSession: newCoordinatorSession, staticRoot: services.folder });
+    const dispatch = createDispatch(
+      createHandlers(services.context),
+      createAppLog(() => undefined),
+    );
+    server = await startPreviewServer({
+      dispatchIn: (_session, name, payload) => dispatch(name, payload),
+      newSession: newCoordinatorSession,
+      staticRoot: services.folder,
+    });
     cookie = await openBrowserSession(server);
     const ipcMain: IpcMainLike = { handle: (name, listener) => void ipcListeners.set(name, listener) };
     registerIpcDoor(ipcMain, dispatch, () => APP_URL);
@@ -74,7 +81,13 @@ describe('marking a future session done, through every door', () => {
     service: (channel, payload) => services.dispatchRaw(channel, payload),
     ipc: (channel, payload) => ipcListeners.get(ipcChannel(channel))!({ senderFrame: { url: `${APP_URL}#/week`, parent: null } }, payload),
     http: async (channel, payload) =>
-      answerOf(await fetch(`${server.url}api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(payload) })),
+      answerOf(
+        await fetch(`${server.url}api/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify(payload),
+        }),
+      ),
   };
 
   it.each(Object.keys(doors))('the %s door refuses it beside the status, and nothing changes', async (door) => {
@@ -93,7 +106,10 @@ describe('marking a future session done, through every door', () => {
     const { items } = valueOf(await services.dispatch('getPatientPlan', { patientId })).plan;
     const inFuture = items.map((item, index) => (index === 2 ? { ...item, status: 'done', record } : item));
     const saved = await doors[door]!('savePatientPlan', { patientId, expectedVersion: 1, plan: { items: inFuture } });
-    expect(saved).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['plan', 'items', 2, 'status'], code: 'session_in_future' }] } });
+    expect(saved).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['plan', 'items', 2, 'status'], code: 'session_in_future' }] },
+    });
     // Opening the plan is audited; the plan, its versions and the sessions are as they were.
     const after = JSON.parse(await services.snapshot()) as [string, unknown[]][];
     const without = (tables: [string, unknown[]][]) => tables.filter(([name]) => name !== 'audit_log');
@@ -101,10 +117,22 @@ describe('marking a future session done, through every door', () => {
   });
 
   it('takes this morning’s session, and the afternoon one once its time has come', async () => {
-    const morning = await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done', record: { doctor: 'Dr. Kim' } });
+    const morning = await services.dispatch('setSessionStatus', {
+      patientId,
+      index: 0,
+      expectedVersion: 1,
+      status: 'done',
+      record: { doctor: 'Dr. Kim' },
+    });
     expect(morning.ok).toBe(true);
     clock.set('2027-02-22T06:00:00Z'); // 15:00 in Korea
-    const afternoon = await services.dispatch('setSessionStatus', { patientId, index: 1, expectedVersion: 2, status: 'done', record: { doctor: 'Dr. Kim' } });
+    const afternoon = await services.dispatch('setSessionStatus', {
+      patientId,
+      index: 1,
+      expectedVersion: 2,
+      status: 'done',
+      record: { doctor: 'Dr. Kim' },
+    });
     expect(afternoon.ok).toBe(true);
   });
 });

@@ -123,11 +123,15 @@ describe('listSessions: rooms and findings', () => {
   });
 
   it('refuses a room name that is blank or listed twice in the settings, with the field path', async () => {
-    const result = await services.dispatch('saveClinicSettings', { settings: { ...(await settingsNow()), rooms: [{ name: 'Laser 1' }, { name: ' laser 1' }, { name: '' }] } });
+    const result = await services.dispatch('saveClinicSettings', {
+      settings: { ...(await settingsNow()), rooms: [{ name: 'Laser 1' }, { name: ' laser 1' }, { name: '' }] },
+    });
     if (result.ok) throw new Error('saved');
     expect(result.error.code).toBe('invalid_input');
     const { issues } = result.error;
-    expect(issues).toEqual(expect.arrayContaining([{ path: ['settings', 'rooms', 1, 'name'], code: 'duplicate', message: expect.any(String) }]));
+    expect(issues).toEqual(
+      expect.arrayContaining([{ path: ['settings', 'rooms', 1, 'name'], code: 'duplicate', message: expect.any(String) }]),
+    );
     expect(issues.some((i) => i.path.join('.') === 'settings.rooms.2.name' && i.code === 'required')).toBe(true);
   });
 });
@@ -139,21 +143,45 @@ async function settingsNow(): Promise<ClinicSettings> {
 describe('setSessionStatus', () => {
   beforeEach(() => clock.set(AFTER_THE_SESSIONS));
   it('records a done session with its doctor, device and settings, and keeps it after a reload', async () => {
-    const record = { doctor: 'Dr. Kim Soo-jin', device: 'PicoSure', settings: { fluence: '2.8 J/cm²', spot: '6 mm' }, notes: 'Mild redness' };
+    const record = {
+      doctor: 'Dr. Kim Soo-jin',
+      device: 'PicoSure',
+      settings: { fluence: '2.8 J/cm²', spot: '6 mm' },
+      notes: 'Mild redness',
+    };
     const result = await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done', record });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.value.version).toBe(2);
     const stored = await services.dispatch('getPatientPlan', { patientId });
-    expect(stored.ok && stored.value.plan.items[0]).toEqual({ id: positionalSessionId(0), treatment: 'pico-laser', date: '2027-02-22', time: '10:00', status: 'done', record });
+    expect(stored.ok && stored.value.plan.items[0]).toEqual({
+      id: positionalSessionId(0),
+      treatment: 'pico-laser',
+      date: '2027-02-22',
+      time: '10:00',
+      status: 'done',
+      record,
+    });
     const [first] = await sessions('2027-02-22', '2027-02-22');
     expect(first).toMatchObject({ status: 'done', record, version: 2, conflicts: [1] });
   });
 
   it('refuses done without a doctor, and a stale version', async () => {
     const noRecord = await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done' });
-    expect(noRecord).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['record', 'doctor'], code: 'required' }] } });
-    const blankDoctor = await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 1, status: 'done', record: { doctor: '  ' } });
-    expect(blankDoctor).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['record', 'doctor'], code: 'required' }] } });
+    expect(noRecord).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['record', 'doctor'], code: 'required' }] },
+    });
+    const blankDoctor = await services.dispatch('setSessionStatus', {
+      patientId,
+      index: 0,
+      expectedVersion: 1,
+      status: 'done',
+      record: { doctor: '  ' },
+    });
+    expect(blankDoctor).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['record', 'doctor'], code: 'required' }] },
+    });
     const stale = await services.dispatch('setSessionStatus', { patientId, index: 0, expectedVersion: 3, status: 'no_show' });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const outOfRange = await services.dispatch('setSessionStatus', { patientId, index: 9, expectedVersion: 1, status: 'no_show' });
@@ -199,9 +227,14 @@ describe('scheduling a plan', () => {
 describe('done record photos per angle', () => {
   beforeEach(() => clock.set(AFTER_THE_SESSIONS));
   const image = (background: string) =>
-    sharp({ create: { width: 320, height: 240, channels: 3, background } }).jpeg().toBuffer().then((bytes) => bytes.toString('base64'));
+    sharp({ create: { width: 320, height: 240, channels: 3, background } })
+      .jpeg()
+      .toBuffer()
+      .then((bytes) => bytes.toString('base64'));
   const addPhoto = async (id: string, angle: 'front' | 'oblique45' | 'profile90', background: string): Promise<StoredPhoto> => {
-    return valueOf(await services.dispatch('addPhoto', { patientId: id, visitDate: '2027-02-22', angle, dataBase64: await image(background) }));
+    return valueOf(
+      await services.dispatch('addPhoto', { patientId: id, visitDate: '2027-02-22', angle, dataBase64: await image(background) }),
+    );
   };
 
   it('the record schema takes a photo id per angle, optional, and refuses other angles and non-ids', () => {
@@ -251,7 +284,8 @@ describe('done record photos per angle', () => {
 describe('session ids through the services', () => {
   it('load a plan stored before sessions had ids, the same ids on every read, stored by the next save', async () => {
     // Straight into the table, as an older app stored it: no ids.
-    const storedPlan = (seq: number) => services.context.store.read(async (tx) => (await tx.plans.get(seq))!.plan as { items: { id?: string }[] });
+    const storedPlan = (seq: number) =>
+      services.context.store.read(async (tx) => (await tx.plans.get(seq))!.plan as { items: { id?: string }[] });
     const seq = (await services.context.store.read((tx) => tx.patients.seqOf(patientId)))!;
     const before = await storedPlan(seq);
     expect(before.items.every((item) => typeof item.id === 'string')).toBe(true);
@@ -276,16 +310,34 @@ describe('session ids through the services', () => {
     const reordered = { ...loaded.value.plan, items: [ipl, ...loaded.value.plan.items.filter((item) => item.id !== ipl.id)] };
     await services.dispatch('savePatientPlan', { patientId, expectedVersion: 1, plan: reordered });
     const record = { doctor: 'Dr. Kim Soo-jin' };
-    const done = await services.dispatch('setSessionStatus', { patientId, index: 2, sessionId: ipl.id, expectedVersion: 2, status: 'done', record });
+    const done = await services.dispatch('setSessionStatus', {
+      patientId,
+      index: 2,
+      sessionId: ipl.id,
+      expectedVersion: 2,
+      status: 'done',
+      record,
+    });
     if (!done.ok) throw new Error(JSON.stringify(done.error));
     expect(done.value.plan.items[0]).toMatchObject({ id: ipl.id, treatment: 'ipl', status: 'done' });
     expect(done.value.plan.items.filter((item) => item.status === 'done')).toHaveLength(1);
     // Scheduling keeps each session's id and what became of it.
     const scheduled = await services.dispatch('schedulePatientPlan', { patientId, plan: done.value.plan });
     if (!scheduled.ok) throw new Error(JSON.stringify(scheduled.error));
-    expect(scheduled.value.plan.items.find((item) => item.id === ipl.id)).toMatchObject({ treatment: 'ipl', date: '2027-02-26', status: 'done', record });
+    expect(scheduled.value.plan.items.find((item) => item.id === ipl.id)).toMatchObject({
+      treatment: 'ipl',
+      date: '2027-02-26',
+      status: 'done',
+      record,
+    });
     expect(new Set(scheduled.value.plan.items.map((item) => item.id)).size).toBe(scheduled.value.plan.items.length);
-    const unknown = await services.dispatch('setSessionStatus', { patientId, index: 0, sessionId: '7f1d1a52-34b5-4c1e-9d1a-6a7f0e7d1aff', expectedVersion: 3, status: 'no_show' });
+    const unknown = await services.dispatch('setSessionStatus', {
+      patientId,
+      index: 0,
+      sessionId: '7f1d1a52-34b5-4c1e-9d1a-6a7f0e7d1aff',
+      expectedVersion: 3,
+      status: 'no_show',
+    });
     expect(unknown).toMatchObject({ ok: false, error: { issues: [{ path: ['sessionId'], code: 'invalid' }] } });
   });
 });

@@ -51,7 +51,13 @@ const items: PlanInput['items'] = [
   { treatment: 'pico-laser', date: DAY, time: '10:00' },
   { treatment: 'rejuran-healer', date: DAY, time: '11:00' },
 ];
-const ACK = { rule: 'fish-allergy-salmon-pn', treatment: 'rejuran-healer', date: DAY, doctor: 'Seo Yeon-woo', at: '2027-03-01T02:00:00Z' } as const;
+const ACK = {
+  rule: 'fish-allergy-salmon-pn',
+  treatment: 'rejuran-healer',
+  date: DAY,
+  doctor: 'Seo Yeon-woo',
+  at: '2027-03-01T02:00:00Z',
+} as const;
 
 async function render(who: PatientIntake, acknowledgements: PlanInput['acknowledgements'] = [], uiLanguage: 'en' | 'ko' = 'en') {
   const i18n = i18next.createInstance();
@@ -86,7 +92,13 @@ class DOMParserLite {
     tags.lastIndex = open.index;
     for (let match = tags.exec(this.html); match; match = tags.exec(this.html)) {
       depth += match[1] ? -1 : 1;
-      if (depth === 0) return this.html.slice(open.index + open[0].length, match.index).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().replace(/&(#x27|quot|lt|gt|amp);/g, (_, name: string) => ENTITIES[name]!);
+      if (depth === 0)
+        return this.html
+          .slice(open.index + open[0].length, match.index)
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim()
+          .replace(/&(#x27|quot|lt|gt|amp);/g, (_, name: string) => ENTITIES[name]!);
     }
     return null;
   }
@@ -139,7 +151,9 @@ describe('the consent summary on screen', () => {
     expect(host.text('data-consent-treatment', 'rejuran-healer')).toContain('Rejuran Healer');
     const flags = host.text('data-consent-flags', 'en')!;
     expect(flags).toContain('You told us you are allergic to fish');
-    expect(host.text('data-consent-decision')).toBe('Dr Seo Yeon-woo reviewed this on 2027-03-01 and decided to go ahead with this treatment.');
+    expect(host.text('data-consent-decision')).toBe(
+      'Dr Seo Yeon-woo reviewed this on 2027-03-01 and decided to go ahead with this treatment.',
+    );
     expect(host.count('data-signature')).toBe(3);
   });
 

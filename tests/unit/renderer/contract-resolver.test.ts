@@ -16,7 +16,7 @@ const intakeResolver = contractResolver<IntakeForm>({
 });
 
 describe('contractResolver', () => {
-  it('refuses an empty intake field by field with the door\'s codes, keyed by the form\'s own field names', async () => {
+  it("refuses an empty intake field by field with the door's codes, keyed by the form's own field names", async () => {
     const result = await intakeResolver(emptyForm(), undefined, options());
     expect(result.errors.nativeName?.message).toBe('required');
     expect(result.errors.birthDate?.message).toBe('required');
@@ -61,6 +61,8 @@ describe('setIssueErrors', () => {
   });
 
   it('counts nested errors once per field', () => {
-    expect(countFieldErrors({ contact: { phone: { type: 'x', message: 'required' } }, clinicName: { type: 'x', message: 'required' } })).toBe(2);
+    expect(
+      countFieldErrors({ contact: { phone: { type: 'x', message: 'required' } }, clinicName: { type: 'x', message: 'required' } }),
+    ).toBe(2);
   });
 });

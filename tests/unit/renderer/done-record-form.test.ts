@@ -14,7 +14,13 @@ const session = {
 
 describe('the Done record form', () => {
   it('keeps only the settings and photos typed, under the keys the record uses, and trims the names', () => {
-    const form = { ...emptyDoneForm(), doctor: ' Dr. Kim ', fluence: '2.8 J/cm²', spotSize: '6 mm', photos: { ...emptyDoneForm().photos, front: session.sessionId! } };
+    const form = {
+      ...emptyDoneForm(),
+      doctor: ' Dr. Kim ',
+      fluence: '2.8 J/cm²',
+      spotSize: '6 mm',
+      photos: { ...emptyDoneForm().photos, front: session.sessionId! },
+    };
     const input = doneInput(session, form);
     expect(input).toEqual({
       patientId: session.patientId,
@@ -22,7 +28,13 @@ describe('the Done record form', () => {
       sessionId: session.sessionId,
       expectedVersion: 3,
       status: 'done',
-      record: { doctor: 'Dr. Kim', device: '', settings: { fluence: '2.8 J/cm²', 'spot size': '6 mm' }, notes: '', photos: { front: session.sessionId } },
+      record: {
+        doctor: 'Dr. Kim',
+        device: '',
+        settings: { fluence: '2.8 J/cm²', 'spot size': '6 mm' },
+        notes: '',
+        photos: { front: session.sessionId },
+      },
     });
     expect(contract.setSessionStatus.input.safeParse(input).success).toBe(true);
   });

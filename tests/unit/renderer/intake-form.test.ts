@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  emptyForm,
-  fieldOfIssue,
-  formFromDraft,
-  formToIntake,
-  intakeToForm,
-} from '../../../src/renderer/src/screens/intake/intake-form';
+import { emptyForm, fieldOfIssue, formFromDraft, formToIntake, intakeToForm } from '../../../src/renderer/src/screens/intake/intake-form';
 import { patientSchema } from '../../../src/shared/domain/intake/patient-schema';
 import { DATE_NOT_ASKED, SCREENING_DATES } from '../../../src/shared/domain/intake/vocabulary';
 import { FIXTURE_LANGUAGES, fixtureIntake } from '../../support/temp-services';
@@ -59,23 +53,43 @@ describe('the date questions in the intake form', () => {
   });
 
   it('loads not asked, never and a date as the three answers, and saves each back unchanged', () => {
-    const patient = screened({ isotretinoinLastDose: '2026-10-01', retinoidLastUse: null, lastSunExposure: DATE_NOT_ASKED, recentFillerOrToxin: null });
+    const patient = screened({
+      isotretinoinLastDose: '2026-10-01',
+      retinoidLastUse: null,
+      lastSunExposure: DATE_NOT_ASKED,
+      recentFillerOrToxin: null,
+    });
     const form = intakeToForm(patient);
-    expect(form.dateStates).toEqual({ isotretinoinLastDose: 'date', retinoidLastUse: 'never', lastSunExposure: 'not_asked', recentFillerOrToxin: 'never' });
+    expect(form.dateStates).toEqual({
+      isotretinoinLastDose: 'date',
+      retinoidLastUse: 'never',
+      lastSunExposure: 'not_asked',
+      recentFillerOrToxin: 'never',
+    });
     expect(form.dates.isotretinoinLastDose).toBe('2026-10-01');
     expect(form.dates.lastSunExposure).toBe('');
     expect(patientSchema.parse(formToIntake(form))).toEqual(patient);
   });
 
   it('keeps a typed date when "never" is chosen, saves "never", and finds the date again on switching back', () => {
-    const form = { ...emptyForm(), dateStates: { ...emptyForm().dateStates, isotretinoinLastDose: 'never' as const }, dates: { ...emptyForm().dates, isotretinoinLastDose: '2026-10-01' } };
+    const form = {
+      ...emptyForm(),
+      dateStates: { ...emptyForm().dateStates, isotretinoinLastDose: 'never' as const },
+      dates: { ...emptyForm().dates, isotretinoinLastDose: '2026-10-01' },
+    };
     expect(formToIntake(form).screening.isotretinoinLastDose).toBeNull();
-    expect(formToIntake({ ...form, dateStates: { ...form.dateStates, isotretinoinLastDose: 'date' } }).screening.isotretinoinLastDose).toBe('2026-10-01');
+    expect(formToIntake({ ...form, dateStates: { ...form.dateStates, isotretinoinLastDose: 'date' } }).screening.isotretinoinLastDose).toBe(
+      '2026-10-01',
+    );
   });
 
   it('asks for the date beside its question when "date" is chosen and none typed', () => {
     const base = intakeToForm(patientSchema.parse(fixtureIntake('ar')));
-    const form = { ...base, dateStates: { ...base.dateStates, lastSunExposure: 'date' as const }, dates: { ...base.dates, lastSunExposure: ' ' } };
+    const form = {
+      ...base,
+      dateStates: { ...base.dateStates, lastSunExposure: 'date' as const },
+      dates: { ...base.dates, lastSunExposure: ' ' },
+    };
     const refused = patientSchema.safeParse(formToIntake(form));
     expect(refused.success).toBe(false);
     const fields = refused.success ? [] : refused.error.issues.map((issue) => fieldOfIssue(issue.path as (string | number)[]));
@@ -103,7 +117,12 @@ describe('the referral route in the intake form', () => {
 
   it('keeps agency details out of another route, and points an agency without details at its fields', () => {
     const form = { ...intakeToForm(patientSchema.parse(fixtureIntake('vi'))), agencyName: 'Old agency', agencyRegistrationNumber: 'X-1' };
-    expect(formToIntake({ ...form, referralRoute: 'direct' }).referral).toEqual({ route: 'direct', agencyName: '', agencyRegistrationNumber: '', referrer: '' });
+    expect(formToIntake({ ...form, referralRoute: 'direct' }).referral).toEqual({
+      route: 'direct',
+      agencyName: '',
+      agencyRegistrationNumber: '',
+      referrer: '',
+    });
     const refused = patientSchema.safeParse(formToIntake({ ...form, referralRoute: 'agency', agencyName: ' ' }));
     expect(refused.success).toBe(false);
     const paths = refused.success ? [] : refused.error.issues.map((issue) => fieldOfIssue(issue.path as (string | number)[]));

@@ -48,7 +48,10 @@ describe('moveLegacyPlanDrafts', () => {
     });
     const saved: string[] = [];
     await moveLegacyPlanDrafts(storage, {
-      getPlanDraft: async ({ patientId }) => ok<PlanDraft | null>(patientId === A ? { baseVersion: 3, plan: { items: [], acknowledgements: [], discounts: {}, rate: null }, savedAt: 'now' } : null),
+      getPlanDraft: async ({ patientId }) =>
+        ok<PlanDraft | null>(
+          patientId === A ? { baseVersion: 3, plan: { items: [], acknowledgements: [], discounts: {}, rate: null }, savedAt: 'now' } : null,
+        ),
       savePlanDraft: async ({ patientId }) => {
         saved.push(patientId);
         return fail('invalid_input', 'Check the plan.');

@@ -22,16 +22,33 @@ const SETTINGS: ClinicSettings = {
 
 describe('session rows', () => {
   it('keep a session that kept its date, mark one whose date changed as moved, and remember it', () => {
-    const first = sessionRowsOf({ items: [{ treatment: 'ipl', date: '2026-03-02' }, { treatment: 'ipl', date: '2026-03-09' }, { treatment: 'fraxel' }] }, []);
+    const first = sessionRowsOf(
+      { items: [{ treatment: 'ipl', date: '2026-03-02' }, { treatment: 'ipl', date: '2026-03-09' }, { treatment: 'fraxel' }] },
+      [],
+    );
     expect(first.map((row) => row.moved)).toEqual([0, 0, 0]);
     // The second ipl moves a day later; fraxel is dated for the first time (not a move).
     const second = sessionRowsOf(
-      { items: [{ treatment: 'ipl', date: '2026-03-02' }, { treatment: 'ipl', date: '2026-03-10' }, { treatment: 'fraxel', date: '2026-03-04' }] },
+      {
+        items: [
+          { treatment: 'ipl', date: '2026-03-02' },
+          { treatment: 'ipl', date: '2026-03-10' },
+          { treatment: 'fraxel', date: '2026-03-04' },
+        ],
+      },
       first,
     );
     expect(second.map((row) => row.moved)).toEqual([0, 1, 0]);
     // Marking it done later keeps the moved mark.
-    const third = sessionRowsOf({ items: [{ treatment: 'ipl', date: '2026-03-02' }, { treatment: 'ipl', date: '2026-03-10', status: 'done' }] }, second);
+    const third = sessionRowsOf(
+      {
+        items: [
+          { treatment: 'ipl', date: '2026-03-02' },
+          { treatment: 'ipl', date: '2026-03-10', status: 'done' },
+        ],
+      },
+      second,
+    );
     expect(third.map((row) => [row.moved, row.status])).toEqual([
       [0, 'scheduled'],
       [1, 'done'],
@@ -40,20 +57,63 @@ describe('session rows', () => {
 
   it('tell by the session id two sessions that swapped days (both moved) from sessions that kept theirs', () => {
     const [a, b] = ['7f1d1a52-34b5-4c1e-9d1a-6a7f0e7d1a0a', '7f1d1a52-34b5-4c1e-9d1a-6a7f0e7d1a0b'];
-    const first = sessionRowsOf({ items: [{ id: a, treatment: 'ipl', date: '2026-03-02' }, { id: b, treatment: 'ipl', date: '2026-03-09' }] }, []);
+    const first = sessionRowsOf(
+      {
+        items: [
+          { id: a, treatment: 'ipl', date: '2026-03-02' },
+          { id: b, treatment: 'ipl', date: '2026-03-09' },
+        ],
+      },
+      [],
+    );
     expect(first.map((row) => row.sessionId)).toEqual([a, b]);
-    const swapped = sessionRowsOf({ items: [{ id: a, treatment: 'ipl', date: '2026-03-09' }, { id: b, treatment: 'ipl', date: '2026-03-02' }] }, first);
+    const swapped = sessionRowsOf(
+      {
+        items: [
+          { id: a, treatment: 'ipl', date: '2026-03-09' },
+          { id: b, treatment: 'ipl', date: '2026-03-02' },
+        ],
+      },
+      first,
+    );
     expect(swapped.map((row) => row.moved)).toEqual([1, 1]);
     // Reordered in the plan but on their own days: nothing moved.
-    const reordered = sessionRowsOf({ items: [{ id: b, treatment: 'ipl', date: '2026-03-09' }, { id: a, treatment: 'ipl', date: '2026-03-02' }] }, first);
+    const reordered = sessionRowsOf(
+      {
+        items: [
+          { id: b, treatment: 'ipl', date: '2026-03-09' },
+          { id: a, treatment: 'ipl', date: '2026-03-02' },
+        ],
+      },
+      first,
+    );
     expect(reordered.map((row) => row.moved)).toEqual([0, 0]);
     // Rows written before ids (sessionId null) are matched by treatment and date, as before.
     const legacy = first.map((row) => ({ ...row, sessionId: null }));
-    expect(sessionRowsOf({ items: [{ id: a, treatment: 'ipl', date: '2026-03-02' }, { id: b, treatment: 'ipl', date: '2026-03-10' }] }, legacy).map((row) => row.moved)).toEqual([0, 1]);
+    expect(
+      sessionRowsOf(
+        {
+          items: [
+            { id: a, treatment: 'ipl', date: '2026-03-02' },
+            { id: b, treatment: 'ipl', date: '2026-03-10' },
+          ],
+        },
+        legacy,
+      ).map((row) => row.moved),
+    ).toEqual([0, 1]);
   });
 
   it('carry the line discount and how many sessions the line holds', () => {
-    const rows = sessionRowsOf({ items: [{ treatment: 'ipl', date: null }, { treatment: 'ipl', date: null }], discounts: { ipl: 15 } }, []);
+    const rows = sessionRowsOf(
+      {
+        items: [
+          { treatment: 'ipl', date: null },
+          { treatment: 'ipl', date: null },
+        ],
+        discounts: { ipl: 15 },
+      },
+      [],
+    );
     expect(rows[0]).toMatchObject({ discountPercent: 15, lineSessions: 2, status: 'scheduled', date: null });
   });
 });
@@ -88,8 +148,15 @@ describe('revenue', () => {
       settings: SETTINGS,
     });
     expect(summary.patients).toBe(6);
-    expect(summary.byNationality).toEqual([{ key: 'CN', patients: 4 }, { key: 'JP', patients: 2 }]);
-    expect(summary.byReferral).toEqual([{ key: 'agency', patients: 3 }, { key: 'direct', patients: 2 }, { key: '', patients: 1 }]);
+    expect(summary.byNationality).toEqual([
+      { key: 'CN', patients: 4 },
+      { key: 'JP', patients: 2 },
+    ]);
+    expect(summary.byReferral).toEqual([
+      { key: 'agency', patients: 3 },
+      { key: 'direct', patients: 2 },
+      { key: '', patients: 1 },
+    ]);
     expect(summary.sessions).toEqual({ done: 5, moved: 1, noShow: 2, cancelled: 0, scheduled: 0 });
     expect(summary.revenue).toEqual([
       { treatment: 'pico-laser', sessions: 4, revenueKrw: 350_000 },
@@ -136,9 +203,22 @@ describe('the KHIDI report', () => {
     );
     // Patient 4 had no visit in the year: not in the report.
     expect(report.patients.map((p) => p.patientId)).toEqual(['p1', 'p2', 'p3']);
-    expect(report.patients[0]).toMatchObject({ birthYear: 1991, treatments: ['ipl', 'fraxel'], sessions: 2, firstVisit: '2026-03-02', lastVisit: '2026-03-09', followUps: { done: 2, total: 5 }, gaps: [] });
+    expect(report.patients[0]).toMatchObject({
+      birthYear: 1991,
+      treatments: ['ipl', 'fraxel'],
+      sessions: 2,
+      firstVisit: '2026-03-02',
+      lastVisit: '2026-03-09',
+      followUps: { done: 2, total: 5 },
+      gaps: [],
+    });
     expect(report.withGaps).toEqual([
-      { patientId: 'p2', nativeName: '王芳', latinName: 'Wang Fang', gaps: ['nationality', 'birth_year', 'sex', 'referral_route', 'unconfirmed_visit'] },
+      {
+        patientId: 'p2',
+        nativeName: '王芳',
+        latinName: 'Wang Fang',
+        gaps: ['nationality', 'birth_year', 'sex', 'referral_route', 'unconfirmed_visit'],
+      },
       { patientId: 'p3', nativeName: '王芳', latinName: 'Wang Fang', gaps: ['agency_details'] },
     ]);
   });
@@ -156,7 +236,14 @@ describe('the KHIDI report', () => {
 describe('CSV', () => {
   it('quotes what must be quoted, keeps numbers, and never lets a cell become a formula', async () => {
     const { toCsv } = await import('../../../src/shared/domain/reports/csv');
-    const text = toCsv(['국적', 'patients'], [['CN, "mainland"', 3], ['=HYPERLINK("x")', -1], [null, 0]]);
+    const text = toCsv(
+      ['국적', 'patients'],
+      [
+        ['CN, "mainland"', 3],
+        ['=HYPERLINK("x")', -1],
+        [null, 0],
+      ],
+    );
     expect(text).toBe('\uFEFF국적,patients\r\n"CN, ""mainland""",3\r\n"\'=HYPERLINK(""x"")",-1\r\n,0\r\n');
   });
 });

@@ -65,7 +65,9 @@ describe('erasure at once', () => {
 
   it('tells photos taken only under marketing consent: a marketing consent and never one for the record', () => {
     expect(photosOnlyForMarketing([consent('photos_marketing')])).toBe(true);
-    expect(photosOnlyForMarketing([consent('photos_marketing'), consent('photos_medical_record', '2026-02-01T10:00:00+09:00')])).toBe(false);
+    expect(photosOnlyForMarketing([consent('photos_marketing'), consent('photos_medical_record', '2026-02-01T10:00:00+09:00')])).toBe(
+      false,
+    );
     expect(photosOnlyForMarketing([consent('photos_medical_record')])).toBe(false);
     expect(photosOnlyForMarketing([])).toBe(false);
     const marketingOnly = { ...patient(), consents: [consent('sensitive_data'), consent('photos_marketing')] };

@@ -29,7 +29,10 @@ async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<O
   return result.value;
 }
 
-const image = (background: string) => sharp({ create: { width: 64, height: 48, channels: 3, background } }).jpeg().toBuffer();
+const image = (background: string) =>
+  sharp({ create: { width: 64, height: 48, channels: 3, background } })
+    .jpeg()
+    .toBuffer();
 
 async function addPhoto(id: string, background: string, angle: PhotoAngle = 'front'): Promise<StoredPhoto> {
   const bytes = await image(background);
@@ -43,11 +46,22 @@ async function patientWithPlan(): Promise<string> {
   await call('savePatientPlan', {
     patientId: created.id,
     expectedVersion: 0,
-    plan: { items: [{ treatment: 'pico-laser', date: '2026-12-06', time: '10:00' }, { treatment: 'led-therapy', date: '2026-12-07', time: '11:00' }] },
+    plan: {
+      items: [
+        { treatment: 'pico-laser', date: '2026-12-06', time: '10:00' },
+        { treatment: 'led-therapy', date: '2026-12-07', time: '11:00' },
+      ],
+    },
   });
   // Recorded once the session has taken place (10:00 in Korea on 6 December), then back to the tests' today.
   clock.set('2026-12-06T02:00:00Z');
-  await call('setSessionStatus', { patientId: created.id, index: 0, expectedVersion: 1, status: 'done', record: { doctor: 'Dr. Kim Soo-jin', device: 'PicoSure', settings: {}, notes: '' } });
+  await call('setSessionStatus', {
+    patientId: created.id,
+    index: 0,
+    expectedVersion: 1,
+    status: 'done',
+    record: { doctor: 'Dr. Kim Soo-jin', device: 'PicoSure', settings: {}, notes: '' },
+  });
   clock.set(FIXED_NOW);
   await addPhoto(created.id, '#c8a080', 'front');
   await addPhoto(created.id, '#a07050', 'oblique45');
@@ -99,7 +113,11 @@ describe('the archive of one patient', () => {
     for (const photo of photos) {
       const name = Object.keys(zip.files).find((file) => file.startsWith('photos/') && file.includes(photo.sha256))!;
       const bytes = await zip.file(name)!.async('nodebuffer');
-      expect(bytes.equals(await services.context.store.read((tx) => services.context.photoStore.readOriginal(tx, photo.sha256, photo.mediaType)))).toBe(true);
+      expect(
+        bytes.equals(
+          await services.context.store.read((tx) => services.context.photoStore.readOriginal(tx, photo.sha256, photo.mediaType)),
+        ),
+      ).toBe(true);
     }
 
     const pdfs = Object.keys(zip.files).filter((file) => file.startsWith('handouts/') && file.endsWith('.pdf'));
@@ -121,7 +139,10 @@ describe('the archive of one patient', () => {
     const file = join(services.folder, 'not-a-folder');
     writeFileSync(file, 'x');
     const result = await services.dispatch('exportPatientArchive', { patientId, folder: join(file, 'inside') });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['folder'], code: 'folder_not_writable' }] } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['folder'], code: 'folder_not_writable' }] },
+    });
   });
 
   it('is written by the CLI: patients archive ID --out DIR', async () => {
@@ -139,7 +160,12 @@ describe('the archive of one patient', () => {
 
 describe('a deletion request', () => {
   it('restricts the record at once, erases messenger handles, e-mail and marketing consent, keeps the rest', async () => {
-    await call('saveDraft', { key: patientId, label: 'Yamamoto', baseVersion: 2, form: { messengers: [{ kind: 'line', handle: HANDLE }] } });
+    await call('saveDraft', {
+      key: patientId,
+      label: 'Yamamoto',
+      baseVersion: 2,
+      form: { messengers: [{ kind: 'line', handle: HANDLE }] },
+    });
     const outcome = await call('requestErasure', { patientId, reason: 'Asked at the desk.' });
     // The last treatment (2026-12-06) plus the default 10 years.
     expect(outcome.retentionUntil).toBe('2036-12-06');
@@ -164,14 +190,24 @@ describe('a deletion request', () => {
     expect(shown.rows.map((row) => [row.id, row.restricted])).toEqual([[patientId, true]]);
 
     const { entries } = await call('auditHistory', { patientId });
-    expect(entries.filter((entry) => entry.action !== 'patient.open').slice(-2).map((entry) => [entry.action, entry.fields])).toEqual([
+    expect(
+      entries
+        .filter((entry) => entry.action !== 'patient.open')
+        .slice(-2)
+        .map((entry) => [entry.action, entry.fields]),
+    ).toEqual([
       ['patient.restrict', ['restriction']],
       ['erase', ['messengers', 'email']],
     ]);
   });
 
   it('leaves the erased handle and e-mail nowhere in the database after a VACUUM', async () => {
-    await call('saveDraft', { key: patientId, label: 'Yamamoto', baseVersion: 2, form: { messengers: [{ kind: 'line', handle: HANDLE }] } });
+    await call('saveDraft', {
+      key: patientId,
+      label: 'Yamamoto',
+      baseVersion: 2,
+      form: { messengers: [{ kind: 'line', handle: HANDLE }] },
+    });
     expect(await everyTableAsText()).toContain(HANDLE);
     await call('requestErasure', { patientId, reason: '' });
     await services.sql.run('VACUUM');
@@ -192,7 +228,12 @@ describe('a deletion request', () => {
       await services.dispatch('setSessionStatus', { patientId, index: 1, expectedVersion: 2, status: 'no_show' }),
       await services.dispatch('makeHandout', { patientId, kind: 'aftercare', language: 'ja', bilingual: false }),
       await services.dispatch('saveDraft', { key: patientId, label: 'x', baseVersion: 1, form: {} }),
-      await services.dispatch('addPhoto', { patientId, visitDate: '2026-12-06', angle: 'front', dataBase64: (await image('#101010')).toString('base64') }),
+      await services.dispatch('addPhoto', {
+        patientId,
+        visitDate: '2026-12-06',
+        angle: 'front',
+        dataBase64: (await image('#101010')).toString('base64'),
+      }),
     ];
     for (const result of refused) expect(result).toMatchObject({ ok: false, error: { code: 'record_restricted' } });
     expect(refused[0]).toMatchObject({ error: { issues: [{ path: ['id'], code: 'record_restricted' }] } });
@@ -250,7 +291,9 @@ describe('a deletion request', () => {
       services.dispatch('requestErasure', { patientId, reason: 'second' }),
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
-    expect(results.find((result) => !result.ok)).toMatchObject({ error: { code: 'record_restricted', issues: [{ code: 'already_restricted' }] } });
+    expect(results.find((result) => !result.ok)).toMatchObject({
+      error: { code: 'record_restricted', issues: [{ code: 'already_restricted' }] },
+    });
     const restricts = await services.sql.get("SELECT count(*) AS n FROM audit_log WHERE action = 'patient.restrict'");
     expect(restricts).toEqual({ n: 1 });
   });
@@ -271,8 +314,14 @@ describe('a deletion request', () => {
 
   it('refuses an unknown patient and bad input, changing nothing', async () => {
     const before = await services.snapshot();
-    expect(await services.dispatch('requestErasure', { patientId: '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f', reason: '' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await services.dispatch('requestErasure', { patientId, reason: 'x'.repeat(501) })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['reason'], code: 'too_long' }] } });
+    expect(await services.dispatch('requestErasure', { patientId: '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f', reason: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await services.dispatch('requestErasure', { patientId, reason: 'x'.repeat(501) })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['reason'], code: 'too_long' }] },
+    });
     expect(await services.snapshot()).toBe(before);
   });
 });
@@ -293,9 +342,20 @@ describe('the end of retention', () => {
     expect((await rights.purgeExpired({ now: new Date('2036-12-06T15:00:00Z') })).erased).toEqual([patientId]);
     expect(await patientRecord(patientId)).toBeUndefined();
     for (const photo of photos) expect(await originalKept(photo.sha256, photo.mediaType)).toBe(false);
-    for (const table of ['consents', 'photos', 'plans', 'plan_versions', 'plan_sessions', 'followups', 'patient_search_text', 'patient_restrictions']) {
+    for (const table of [
+      'consents',
+      'photos',
+      'plans',
+      'plan_versions',
+      'plan_sessions',
+      'followups',
+      'patient_search_text',
+      'patient_restrictions',
+    ]) {
       const column = table === 'patient_search_text' ? 'seq' : 'patient_seq';
-      const orphans = await services.sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${column} NOT IN (SELECT seq FROM patients)`);
+      const orphans = await services.sql.get<{ n: number }>(
+        `SELECT count(*) AS n FROM ${table} WHERE ${column} NOT IN (SELECT seq FROM patients)`,
+      );
       expect(orphans!.n, table).toBe(0);
     }
     expect(await patientRecord(keeper.id)).toBeDefined();
@@ -322,7 +382,10 @@ describe('the end of retention', () => {
     await services.close();
     const run = async (...args: string[]) => {
       const out: string[] = [];
-      const code = await services.cli(['patients', 'purge-expired', '--json', ...args], { out: (text) => out.push(text), err: (text) => out.push(text) });
+      const code = await services.cli(['patients', 'purge-expired', '--json', ...args], {
+        out: (text) => out.push(text),
+        err: (text) => out.push(text),
+      });
       return { code, out: out.join('\n') };
     };
     expect(await run('--at', '2030-01-01T00:00:00+09:00')).toEqual({ code: 0, out: '{"erased":[]}' });
@@ -337,7 +400,9 @@ describe('consent to the processing of health data', () => {
   it('keeps the language of the text with the record, and its withdrawal stops new plans and handouts at once', async () => {
     const record = await call('getPatient', { id: patientId });
     const { id: _id, ...intake } = record.patient;
-    const consents = intake.consents.map((c) => (c.kind === 'sensitive_data' ? { ...c, language: 'ja' as const, withdrawnAt: '2026-12-10T09:30:00+09:00' } : c));
+    const consents = intake.consents.map((c) =>
+      c.kind === 'sensitive_data' ? { ...c, language: 'ja' as const, withdrawnAt: '2026-12-10T09:30:00+09:00' } : c,
+    );
     const updated = await call('updatePatient', { id: patientId, expectedVersion: record.version, patient: { ...intake, consents } });
     expect(updated.patient.consents[0]).toMatchObject({ kind: 'sensitive_data', language: 'ja' });
     expect(updated.patient.consents[1]).not.toHaveProperty('language');
@@ -348,7 +413,10 @@ describe('consent to the processing of health data', () => {
       await services.dispatch('makeHandout', { patientId, kind: 'aftercare', language: 'ja', bilingual: false }),
     ];
     for (const result of refused) {
-      expect(result).toMatchObject({ ok: false, error: { code: 'consent_withdrawn', issues: [{ path: ['patientId'], code: 'consent_withdrawn' }] } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'consent_withdrawn', issues: [{ path: ['patientId'], code: 'consent_withdrawn' }] },
+      });
     }
     expect(await services.snapshot()).toBe(before);
   });

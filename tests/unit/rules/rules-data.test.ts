@@ -40,7 +40,11 @@ const fixture = (read('tests/fixtures/cases/en.json') as { patient: Record<strin
 const { id: _id, photos: _photos, ...fixturePatient } = fixture;
 const clean = fixturePatient as unknown as PatientIntakeInput;
 // Nothing to report; the fixture's own notes and medications kept.
-const CLEAN_SCREENING: PatientIntakeInput['screening'] = { ...SHARED_CLEAN_SCREENING, medications: clean.screening.medications, notes: clean.screening.notes };
+const CLEAN_SCREENING: PatientIntakeInput['screening'] = {
+  ...SHARED_CLEAN_SCREENING,
+  medications: clean.screening.medications,
+  notes: clean.screening.notes,
+};
 
 /** A valid patient (checked by patientSchema, so a patch can never build an impossible intake). */
 function patient(patch: Patch = {}): PatientIntake {
@@ -86,11 +90,15 @@ interface RuleCase {
   readonly misses: readonly (Probe & { readonly why: string })[];
 }
 
-const one = (p: PatientIntake, treatment: TreatmentId, date: string | null = DAY): Probe => ({ patient: p, sessions: [{ treatment, date }] });
+const one = (p: PatientIntake, treatment: TreatmentId, date: string | null = DAY): Probe => ({
+  patient: p,
+  sessions: [{ treatment, date }],
+});
 const miss = (why: string, probe: Probe) => ({ ...probe, why });
 const downtimeMax = (id: TreatmentId) => byId.get(id)!.downtimeDays.value.max;
 /** Sessions on different days of a long stay: the engine reports identical undated sessions once. */
-const toning = (count: number): PlannedSession[] => Array.from({ length: count }, (_, i) => ({ treatment: 'laser-toning' as const, date: addDays(ARRIVAL, i) }));
+const toning = (count: number): PlannedSession[] =>
+  Array.from({ length: count }, (_, i) => ({ treatment: 'laser-toning' as const, date: addDays(ARRIVAL, i) }));
 
 /** Room for ten sessions on different days. */
 const LONG_STAY = patient({ trip: { departure: addDays(ARRIVAL, 40) } });
@@ -166,7 +174,10 @@ const CASES: readonly RuleCase[] = [
     hit: one(patient({ screening: { isotretinoinLastDose: before(182) } }), 'erbium-laser'),
     misses: [
       miss('last dose 183 days before', one(patient({ screening: { isotretinoinLastDose: before(183) } }), 'erbium-laser')),
-      miss('fractional ablative: a caution, not this block', one(patient({ screening: { isotretinoinLastDose: before(30) } }), 'fractional-co2')),
+      miss(
+        'fractional ablative: a caution, not this block',
+        one(patient({ screening: { isotretinoinLastDose: before(30) } }), 'fractional-co2'),
+      ),
     ],
   },
   {
@@ -482,7 +493,10 @@ const CASES: readonly RuleCase[] = [
     rule: 'medications-mention-anticoagulant',
     hit: one(taking('Eliquis 5 mg twice a day', { anticoagulants: false }), 'ha-filler'),
     misses: [
-      miss('the answer agrees (the blood-thinner rule speaks instead)', one(taking('Eliquis 5 mg twice a day', { anticoagulants: true }), 'ha-filler')),
+      miss(
+        'the answer agrees (the blood-thinner rule speaks instead)',
+        one(taking('Eliquis 5 mg twice a day', { anticoagulants: true }), 'ha-filler'),
+      ),
       miss('no blood thinner named', one(taking('vitamin D, metformin', { anticoagulants: false }), 'ha-filler')),
       miss('a treatment without needles', one(taking('Eliquis 5 mg twice a day', { anticoagulants: false }), 'hydrafacial')),
     ],
@@ -491,7 +505,10 @@ const CASES: readonly RuleCase[] = [
     rule: 'medications-mention-photosensitiser',
     hit: one(taking('Doxycycline 100mg', { photosensitisingDrugs: false }), 'pico-laser'),
     misses: [
-      miss('the answer agrees (the photosensitiser rule speaks instead)', one(taking('Doxycycline 100mg', { photosensitisingDrugs: true }), 'pico-laser')),
+      miss(
+        'the answer agrees (the photosensitiser rule speaks instead)',
+        one(taking('Doxycycline 100mg', { photosensitisingDrugs: true }), 'pico-laser'),
+      ),
       miss('no photosensitiser named', one(taking('metformin', { photosensitisingDrugs: false }), 'pico-laser')),
       miss('not a laser or light', one(taking('Doxycycline 100mg', { photosensitisingDrugs: false }), 'ultherapy')),
     ],
@@ -533,16 +550,23 @@ describe('contraindication rules: shape', () => {
   });
 
   it('applies every rule to at least one treatment of the catalog', () => {
-    for (const rule of rules) expect(catalog.some((t) => ruleAppliesTo(rule, t)), rule.id).toBe(true);
+    for (const rule of rules)
+      expect(
+        catalog.some((t) => ruleAppliesTo(rule, t)),
+        rule.id,
+      ).toBe(true);
   });
 
   it('gives every treatment exactly one pregnancy rule: a block, or a caution for facials and LED', () => {
     const block = rules.find((r) => r.id === 'pregnancy-procedure')!;
     const caution = rules.find((r) => r.id === 'pregnancy-gentle-procedure')!;
     for (const t of catalog) expect([ruleAppliesTo(block, t), ruleAppliesTo(caution, t)].filter(Boolean), t.id).toHaveLength(1);
-    expect(TREATMENT_IDS.filter((id) => ruleAppliesTo(caution, byId.get(id)!)).sort()).toEqual(
-      ['aqua-peel', 'hydrafacial', 'led-therapy', 'microdermabrasion'],
-    );
+    expect(TREATMENT_IDS.filter((id) => ruleAppliesTo(caution, byId.get(id)!)).sort()).toEqual([
+      'aqua-peel',
+      'hydrafacial',
+      'led-therapy',
+      'microdermabrasion',
+    ]);
   });
 
   it('says nothing about a fully screened patient without risk factors, for any treatment, dated or not', () => {
@@ -565,7 +589,8 @@ describe('contraindication rules: shape', () => {
       for (const question of reads(rule.when)) {
         for (const t of catalog) {
           if (!ruleAppliesTo(rule, t)) continue;
-          if (!rules.some((other) => asksFor(other.when).includes(question) && ruleAppliesTo(other, t))) silent.push(`${rule.id}: ${question} on ${t.id}`);
+          if (!rules.some((other) => asksFor(other.when).includes(question) && ruleAppliesTo(other, t)))
+            silent.push(`${rule.id}: ${question} on ${t.id}`);
         }
       }
     }
@@ -577,13 +602,44 @@ describe('contraindication rules: every treatment each rule is meant for', () =>
   const fires = (ruleId: string, p: PatientIntake, treatment: TreatmentId) => findingsFor(one(p, treatment), ruleId).length > 0;
 
   it.each([
-    ['herpes-history-antiviral', patient({ screening: { herpesHistory: true } }), ['chemical-peel', 'tca-cross', 'ha-filler', 'ultherapy', 'shurink', 'doublo-gold', 'microneedling']],
-    ['active-acne-procedures', patient({ concerns: ['active_acne'] }), ['microneedling', 'rf-microneedling', 'microdermabrasion', 'ultherapy', 'shurink', 'doublo-gold', 'ha-filler']],
+    [
+      'herpes-history-antiviral',
+      patient({ screening: { herpesHistory: true } }),
+      ['chemical-peel', 'tca-cross', 'ha-filler', 'ultherapy', 'shurink', 'doublo-gold', 'microneedling'],
+    ],
+    [
+      'active-acne-procedures',
+      patient({ concerns: ['active_acne'] }),
+      ['microneedling', 'rf-microneedling', 'microdermabrasion', 'ultherapy', 'shurink', 'doublo-gold', 'ha-filler'],
+    ],
     ['aspirin-allergy-salicylic-acid', withAllergy('aspirin'), ['chemical-peel', 'aqua-peel', 'hydrafacial']],
-    ['implanted-device-rf-hifu', patient({ screening: { implantedDevice: true } }), ['rf-microneedling', 'ultherapy', 'shurink', 'doublo-gold']],
-    ['koebner-wounding-laser', patient({ screening: { koebnerCondition: true } }), ['fractional-co2', 'laser-toning', 'ipl', 'subcision', 'tca-cross', 'chemical-peel', 'microdermabrasion']],
+    [
+      'implanted-device-rf-hifu',
+      patient({ screening: { implantedDevice: true } }),
+      ['rf-microneedling', 'ultherapy', 'shurink', 'doublo-gold'],
+    ],
+    [
+      'koebner-wounding-laser',
+      patient({ screening: { koebnerCondition: true } }),
+      ['fractional-co2', 'laser-toning', 'ipl', 'subcision', 'tca-cross', 'chemical-peel', 'microdermabrasion'],
+    ],
     ['isotretinoin-ablative-deep-peel', patient({ screening: { isotretinoinLastDose: before(60) } }), ['erbium-laser', 'tca-cross']],
-    ['isotretinoin-other-procedures', patient({ screening: { isotretinoinLastDose: before(60) } }), ['fractional-co2', 'fraxel', 'pico-laser', 'laser-toning', 'ipl', 'rf-microneedling', 'microneedling', 'subcision', 'chemical-peel', 'microdermabrasion']],
+    [
+      'isotretinoin-other-procedures',
+      patient({ screening: { isotretinoinLastDose: before(60) } }),
+      [
+        'fractional-co2',
+        'fraxel',
+        'pico-laser',
+        'laser-toning',
+        'ipl',
+        'rf-microneedling',
+        'microneedling',
+        'subcision',
+        'chemical-peel',
+        'microdermabrasion',
+      ],
+    ],
     ['lidocaine-allergy-numbing', withAllergy('lidocaine'), ['subcision', 'fractional-co2', 'laser-toning', 'ha-filler', 'rejuran-healer']],
   ] as const)('%s fires on each of them', (ruleId, p, treatments) => {
     for (const treatment of treatments) expect(fires(ruleId, p, treatment), treatment).toBe(true);
@@ -655,7 +711,10 @@ describe.each(CASES)('rule $rule', ({ rule: ruleId, hit, misses }) => {
 
 describe('contraindication rules: severities', () => {
   it('blocks only what the doctor must decide', () => {
-    const blocks = rules.filter((r) => r.severity === 'block').map((r) => r.id).sort();
+    const blocks = rules
+      .filter((r) => r.severity === 'block')
+      .map((r) => r.id)
+      .sort();
     expect(blocks).toEqual([
       'active-infection',
       'bleeding-disorder-needle',

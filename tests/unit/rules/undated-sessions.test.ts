@@ -115,7 +115,9 @@ describe('the scenario of a patient on isotretinoin whose CO2 went to a next vis
       { treatment: 'rejuran-healer', date: '2027-01-26' },
       { treatment: 'fractional-co2', date: null, nextVisit: true },
     ];
-    const co2 = checkPlan(p, plan, catalog, rules, BEFORE_THE_STAY).filter((f) => f.treatment === 'fractional-co2' && f.rule.startsWith('isotretinoin'));
+    const co2 = checkPlan(p, plan, catalog, rules, BEFORE_THE_STAY).filter(
+      (f) => f.treatment === 'fractional-co2' && f.rule.startsWith('isotretinoin'),
+    );
     expect(co2.length).toBeGreaterThan(0);
     expect(co2[0]!.timing).toEqual({ kind: 'next-visit', notBefore: addDays(dose, 183) });
   });
@@ -130,10 +132,13 @@ describe('property: an undated session fires every date rule that some day of th
   );
   const screening = fc.record(Object.fromEntries(SCREENING_DATES.map((q) => [q, dateAnswer])) as Record<ScreeningDate, typeof dateAnswer>);
   const stay = fc.record({ length: fc.integer({ min: 1, max: 21 }), todayOffset: fc.integer({ min: -30, max: 25 }) });
-  const items = fc.array(fc.record({ treatment: fc.constantFrom(...treatments), dated: fc.boolean(), offset: fc.integer({ min: 0, max: 20 }) }), {
-    minLength: 1,
-    maxLength: 6,
-  });
+  const items = fc.array(
+    fc.record({ treatment: fc.constantFrom(...treatments), dated: fc.boolean(), offset: fc.integer({ min: 0, max: 20 }) }),
+    {
+      minLength: 1,
+      maxLength: 6,
+    },
+  );
 
   it('holds for random plans with some dates missing', () => {
     fc.assert(
@@ -157,7 +162,8 @@ describe('property: an undated session fires every date rule that some day of th
               const undated = findings.find((u) => u.rule === f.rule && u.treatment === session.treatment && u.date === null);
               expect(undated, `${f.rule} on ${day} for undated ${session.treatment}`).toBeDefined();
               expect(undated!.timing).toMatchObject({ kind: 'undated' });
-              if (undated!.timing?.kind === 'undated') expect(undated!.timing.firesFrom <= day && day <= undated!.timing.firesTo).toBe(true);
+              if (undated!.timing?.kind === 'undated')
+                expect(undated!.timing.firesFrom <= day && day <= undated!.timing.firesTo).toBe(true);
             }
           }
         }

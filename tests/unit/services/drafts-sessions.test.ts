@@ -15,14 +15,18 @@ afterEach(() => services.dispose());
 
 const draftKey = (n: number) => `new:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const draft = (key: string) => ({ key, label: 'Nguyen', baseVersion: null, form: { latinName: 'Nguyen' } });
-const draftEntries = () => services.sql.all<{ actor: string; patient_id: string | null }>("SELECT actor, patient_id FROM audit_log WHERE action = 'draft.save' ORDER BY seq");
+const draftEntries = () =>
+  services.sql.all<{ actor: string; patient_id: string | null }>(
+    "SELECT actor, patient_id FROM audit_log WHERE action = 'draft.save' ORDER BY seq",
+  );
 async function idOf(name: string): Promise<string> {
   const list = await services.dispatch('listCoordinators', {});
   const found = list.ok ? list.value.coordinators.find((profile) => profile.name === name) : undefined;
   if (!found) throw new Error(`no profile ${name}`);
   return found.id;
 }
-const issueOf = (result: Result<unknown>) => (result.ok ? 'ok' : `${result.error.issues[0]?.path.join('.')}:${result.error.issues[0]?.code}`);
+const issueOf = (result: Result<unknown>) =>
+  result.ok ? 'ok' : `${result.error.issues[0]?.path.join('.')}:${result.error.issues[0]?.code}`;
 
 describe('drafts under sign-in', () => {
   it('audits the first save of a draft per record per session, under who typed it', async () => {
@@ -50,7 +54,8 @@ describe('drafts under sign-in', () => {
   it(`keeps at most ${MAX_DRAFTS_PER_COORDINATOR} drafts per coordinator; the kept ones still save, and others are not held back`, async () => {
     const park = newCoordinatorSession();
     await services.dispatchIn(park, 'addCoordinator', { name: 'Park Ji-won', pin: '482913' });
-    for (let n = 0; n < MAX_DRAFTS_PER_COORDINATOR; n += 1) expect(issueOf(await services.dispatchIn(park, 'saveDraft', draft(draftKey(n))))).toBe('ok');
+    for (let n = 0; n < MAX_DRAFTS_PER_COORDINATOR; n += 1)
+      expect(issueOf(await services.dispatchIn(park, 'saveDraft', draft(draftKey(n))))).toBe('ok');
     expect(issueOf(await services.dispatchIn(park, 'saveDraft', draft(draftKey(1000))))).toBe('key:too_many_drafts');
     expect(issueOf(await services.dispatchIn(park, 'saveDraft', draft(draftKey(0))))).toBe('ok');
 

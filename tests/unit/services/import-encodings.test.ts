@@ -15,7 +15,16 @@ afterEach(() => services.dispose());
 
 const HEADER =
   'agency_ref,native_name,latin_name,birth_date,sex,nationality,languages,phone,email,messengers,home_time_zone,home_currency,arrival,departure,stay_address,concerns,notes';
-const row = (ref: string, native: string, latin: string, nationality: string, language: string, zone: string, currency: string, notes: string) =>
+const row = (
+  ref: string,
+  native: string,
+  latin: string,
+  nationality: string,
+  language: string,
+  zone: string,
+  currency: string,
+  notes: string,
+) =>
   `${ref},${native},${latin},1990-04-12,female,${nationality},${language},,,,${zone},${currency},2026-12-10,2026-12-16,"Gangnam-gu, Seoul",melasma,${notes}`;
 
 const KOREAN = [
@@ -37,13 +46,18 @@ const CHINESE = [
   row('CN-3', '李娜', 'Li Na', 'CN', 'zh-Hans', 'Asia/Shanghai', 'CNY', '需要翻译'),
 ].join('\r\n');
 
-const namesOf = (text: string) => text.split('\r\n').slice(1).map((line) => line.split(',')[1]);
+const namesOf = (text: string) =>
+  text
+    .split('\r\n')
+    .slice(1)
+    .map((line) => line.split(',')[1]);
 
 async function importBytes(name: string, bytes: Buffer, encoding?: CsvEncoding): Promise<Result<ImportReport>> {
   const source = { name, base64: bytes.toString('base64'), ...(encoding ? { encoding } : {}) };
   return services.dispatch('importPatients', { sources: [source] });
 }
-const storedNames = async () => (await services.sql.all<{ native_name: string }>('SELECT native_name FROM patients ORDER BY seq')).map((stored) => stored.native_name);
+const storedNames = async () =>
+  (await services.sql.all<{ native_name: string }>('SELECT native_name FROM patients ORDER BY seq')).map((stored) => stored.native_name);
 const codesOf = (result: Result<unknown>) => (result.ok ? [] : result.error.issues.map((found) => `${found.path.join('.')}:${found.code}`));
 
 describe('the encodings of an agency bookings CSV', () => {
@@ -55,7 +69,7 @@ describe('the encodings of an agency bookings CSV', () => {
     const result = await importBytes('bookings.csv', iconv.encode(text, encoding));
     expect(codesOf(result)).toEqual([]);
     expect(result.ok && result.value.sources).toEqual([{ name: 'bookings.csv', encoding }]);
-    expect((await storedNames())).toEqual(namesOf(text));
+    expect(await storedNames()).toEqual(namesOf(text));
   });
 
   it.each([
@@ -66,15 +80,17 @@ describe('the encodings of an agency bookings CSV', () => {
   ] as const)('reads %s (byte order mark: %s)', async (encoding, bom) => {
     const result = await importBytes('bookings.csv', iconv.encode(KOREAN, encoding, { addBOM: bom }));
     expect(result.ok && result.value.sources).toEqual([{ name: 'bookings.csv', encoding }]);
-    expect((await storedNames())).toEqual(namesOf(KOREAN));
+    expect(await storedNames()).toEqual(namesOf(KOREAN));
   });
 
   it('reads Excel\'s "Unicode text": UTF-16LE with a BOM, tab-separated', async () => {
     // No cell of the fixture holds a comma but the stay address, which is quoted.
-    const tabbed = JAPANESE.split('\r\n').map((line) => line.replace(/"([^"]*)"/, (_, inner: string) => inner.replace(', ', ' ')).replaceAll(',', '\t')).join('\r\n');
+    const tabbed = JAPANESE.split('\r\n')
+      .map((line) => line.replace(/"([^"]*)"/, (_, inner: string) => inner.replace(', ', ' ')).replaceAll(',', '\t'))
+      .join('\r\n');
     const result = await importBytes('bookings.txt.csv', iconv.encode(tabbed, 'utf-16le', { addBOM: true }));
     expect(result.ok && result.value.sources).toEqual([{ name: 'bookings.txt.csv', encoding: 'utf-16le' }]);
-    expect((await storedNames())).toEqual(namesOf(JAPANESE));
+    expect(await storedNames()).toEqual(namesOf(JAPANESE));
   });
 
   it('never takes a CP949 file for GB18030, though it decodes as GB18030 without an error', async () => {
@@ -113,15 +129,15 @@ describe('the encodings of an agency bookings CSV', () => {
     ]);
     const asText = await services.dispatch('importPatients', { sources: [{ name: 'bookings.csv', text: CHINESE }] });
     expect(asText.ok && asText.value.sources).toEqual([{ name: 'bookings.csv', encoding: null }]);
-    expect((await storedNames())).toEqual(namesOf(CHINESE));
+    expect(await storedNames()).toEqual(namesOf(CHINESE));
   });
 
-  it('reads a case file\'s bytes as UTF-8, with or without a BOM, and refuses one that is not UTF-8', async () => {
+  it("reads a case file's bytes as UTF-8, with or without a BOM, and refuses one that is not UTF-8", async () => {
     const caseFile = fixtureCase('ja');
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(caseFile), 'utf8')]);
     const result = await importBytes('ja.json', bytes);
     expect(result.ok && result.value.sources).toEqual([{ name: 'ja.json', encoding: 'utf-8' }]);
-    expect((await storedNames())).toEqual([caseFile.patient.names.native]);
+    expect(await storedNames()).toEqual([caseFile.patient.names.native]);
     const shiftJis = iconv.encode(JSON.stringify({ ...caseFile, patient: { ...caseFile.patient, id: undefined } }), 'shift_jis');
     expect(codesOf(await importBytes('sjis.json', shiftJis))).toEqual(['sjis.json.1:invalid_json']);
   });

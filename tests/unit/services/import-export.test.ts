@@ -7,7 +7,11 @@ import { openTestServices, type TestServices } from '../../support/test-services
 import { realRules } from '../../support/clinical-content';
 
 /** The not-asked rules the content has (their ids are data). */
-const notAskedRuleIds = new Set(realRules().map((rule) => rule.id).filter((id) => id.endsWith('-not-asked')));
+const notAskedRuleIds = new Set(
+  realRules()
+    .map((rule) => rule.id)
+    .filter((id) => id.endsWith('-not-asked')),
+);
 
 let services: TestServices;
 beforeEach(async () => (services = await openTestServices()));
@@ -44,7 +48,10 @@ describe('case files', () => {
     expect(JSON.stringify(exported.ok ? exported.value.caseFile : null)).toBe(JSON.stringify(withReferral));
 
     const before = await services.snapshot();
-    const noDetails = { ...original, patient: { ...rest, id: '0b0e7a43-5a0c-4d67-9c39-2f0f6a3b9d11', referral: { route: 'agency' }, photos } };
+    const noDetails = {
+      ...original,
+      patient: { ...rest, id: '0b0e7a43-5a0c-4d67-9c39-2f0f6a3b9d11', referral: { route: 'agency' }, photos },
+    };
     const refused = await services.dispatch('importPatients', { sources: [{ name: 'agency.json', text: JSON.stringify(noDetails) }] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const paths = refused.ok ? [] : refused.error.issues.map((found) => found.path.slice(2).join('.'));
@@ -86,7 +93,9 @@ describe('agency booking CSV', () => {
     const result = await services.dispatch('importPatients', { sources: [source('bookings/good.csv')] });
     expect(result.ok).toBe(true);
     expect(await services.context.store.read((tx) => tx.patients.count())).toBe(6);
-    const rows = await services.sql.all<{ screening_json: string; screening_open: number }>('SELECT screening_json, screening_open FROM patients');
+    const rows = await services.sql.all<{ screening_json: string; screening_open: number }>(
+      'SELECT screening_json, screening_open FROM patients',
+    );
     for (const row of rows) {
       const screening = JSON.parse(services.seal.open('patients.screening_json', row.screening_json)) as Record<string, unknown>;
       // Every yes/no question null, every date question "not asked" (never null, which reads "never").
@@ -101,7 +110,12 @@ describe('agency booking CSV', () => {
     const first = await services.sql.get<{ id: string }>('SELECT id FROM patients LIMIT 1');
     const checked = await services.dispatch('evaluatePatientPlan', {
       patientId: first!.id,
-      plan: { items: [{ treatment: 'fractional-co2', date: null }, { treatment: 'ultherapy', date: null }] },
+      plan: {
+        items: [
+          { treatment: 'fractional-co2', date: null },
+          { treatment: 'ultherapy', date: null },
+        ],
+      },
     });
     if (!checked.ok) throw new Error(JSON.stringify(checked.error));
     const rules = new Set(checked.value.findings.map((f) => f.rule));
@@ -130,7 +144,11 @@ describe('agency booking CSV', () => {
     const row = (await services.sql.get<{ id: string; screening_json: string }>('SELECT id, screening_json FROM patients'))!;
     const old = JSON.parse(services.seal.open('patients.screening_json', row.screening_json)) as Record<string, unknown>;
     for (const flag of LATER_SCREENING_FLAGS) delete old[flag];
-    await services.sql.run('UPDATE patients SET screening_json = ? WHERE id = ?', services.seal.seal('patients.screening_json', JSON.stringify(old)), row.id);
+    await services.sql.run(
+      'UPDATE patients SET screening_json = ? WHERE id = ?',
+      services.seal.seal('patients.screening_json', JSON.stringify(old)),
+      row.id,
+    );
     const read = (await services.context.store.read((tx) => tx.patients.get(row.id)))!.patient.screening;
     for (const flag of LATER_SCREENING_FLAGS) expect(read[flag], flag).toBeNull();
   });

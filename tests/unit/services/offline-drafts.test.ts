@@ -53,17 +53,29 @@ describe.skipIf(!postgres.available)('drafts kept on the PC while the clinic ser
 
       await server.pause();
       const created = await services.dispatch('createPatient', { patient: newIntake });
-      expect(created).toMatchObject({ ok: false, error: { code: 'unreachable', message: expect.stringMatching(/did not answer.*kept on this PC, sealed/) } });
-      expect(await services.dispatch('updatePatient', { id: existing.id, expectedVersion: existing.version, patient: edited })).toMatchObject({ ok: false, error: { code: 'unreachable' } });
-      expect(await services.dispatch('saveDraft', { key: FORM_KEY, label: 'Wang', baseVersion: null, form: { notes: `${CANARY} typed` } })).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+      expect(created).toMatchObject({
+        ok: false,
+        error: { code: 'unreachable', message: expect.stringMatching(/did not answer.*kept on this PC, sealed/) },
+      });
+      expect(
+        await services.dispatch('updatePatient', { id: existing.id, expectedVersion: existing.version, patient: edited }),
+      ).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+      expect(
+        await services.dispatch('saveDraft', { key: FORM_KEY, label: 'Wang', baseVersion: null, form: { notes: `${CANARY} typed` } }),
+      ).toMatchObject({ ok: false, error: { code: 'unreachable' } });
       // Any other call is refused the same way, and keeps nothing.
-      expect(await services.dispatch('searchPatients', { query: '', tripStatus: 'all', limit: 10 })).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+      expect(await services.dispatch('searchPatients', { query: '', tripStatus: 'all', limit: 10 })).toMatchObject({
+        ok: false,
+        error: { code: 'unreachable' },
+      });
 
       const offered = valueOf(await services.dispatch('listOfflineDrafts', {}));
       expect(offered.map(({ kind, key }) => ({ kind, key })).sort((a, b) => a.key.localeCompare(b.key))).toEqual(
-        [{ kind: 'intake', key: existing.id }, { kind: 'form', key: FORM_KEY }, { kind: 'intake', key: expect.stringMatching(/^new:/) }].sort((a, b) =>
-          String(a.key).localeCompare(String(b.key)),
-        ),
+        [
+          { kind: 'intake', key: existing.id },
+          { kind: 'form', key: FORM_KEY },
+          { kind: 'intake', key: expect.stringMatching(/^new:/) },
+        ].sort((a, b) => String(a.key).localeCompare(String(b.key))),
       );
       // On the PC: the three sealed drafts, owner-only, no canary, and no other file written.
       const after = filesUnder(dataFolder);
@@ -84,8 +96,13 @@ describe.skipIf(!postgres.available)('drafts kept on the PC while the clinic ser
       const newKey = offered.find((draft) => draft.kind === 'intake' && draft.key.startsWith('new:'))!.key;
       const { patientId } = valueOf(await services.dispatch('saveOfflineDraft', { key: newKey, kind: 'intake' }));
       expect(valueOf(await services.dispatch('getPatient', { id: patientId! })).patient.screening.notes).toBe(`${CANARY} new`);
-      expect(valueOf(await services.dispatch('saveOfflineDraft', { key: existing.id, kind: 'intake' }))).toEqual({ patientId: existing.id });
-      expect(valueOf(await services.dispatch('getPatient', { id: existing.id }))).toMatchObject({ version: existing.version + 1, patient: { screening: { notes: `${CANARY} edited` } } });
+      expect(valueOf(await services.dispatch('saveOfflineDraft', { key: existing.id, kind: 'intake' }))).toEqual({
+        patientId: existing.id,
+      });
+      expect(valueOf(await services.dispatch('getPatient', { id: existing.id }))).toMatchObject({
+        version: existing.version + 1,
+        patient: { screening: { notes: `${CANARY} edited` } },
+      });
       valueOf(await services.dispatch('saveOfflineDraft', { key: FORM_KEY, kind: 'form' }));
       expect(valueOf(await services.dispatch('getDraft', { key: FORM_KEY }))?.form).toEqual({ notes: `${CANARY} typed` });
       expect(valueOf(await services.dispatch('listOfflineDrafts', {}))).toEqual([]);
@@ -103,16 +120,28 @@ describe.skipIf(!postgres.available)('drafts kept on the PC while the clinic ser
       const record = valueOf(await first.dispatch('createPatient', { patient: fixtureIntake('ko') }));
       await server.pause();
       const edit = { ...record.patient, screening: { ...record.patient.screening, notes: 'offline edit' } };
-      expect(await first.dispatch('updatePatient', { id: record.id, expectedVersion: record.version, patient: edit })).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+      expect(await first.dispatch('updatePatient', { id: record.id, expectedVersion: record.version, patient: edit })).toMatchObject({
+        ok: false,
+        error: { code: 'unreachable' },
+      });
       await server.resume();
       // Another PC saved the record while this one was cut off.
       const second = await openServerServices({ url, dataFolder: otherPc, key: TEST_KEY, now: () => FIXED_NOW });
       try {
-        valueOf(await second.dispatch('updatePatient', { id: record.id, expectedVersion: record.version, patient: { ...record.patient, email: 'new@example.com' } }));
+        valueOf(
+          await second.dispatch('updatePatient', {
+            id: record.id,
+            expectedVersion: record.version,
+            patient: { ...record.patient, email: 'new@example.com' },
+          }),
+        );
       } finally {
         await second.close();
       }
-      expect(await first.dispatch('saveOfflineDraft', { key: record.id, kind: 'intake' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(await first.dispatch('saveOfflineDraft', { key: record.id, kind: 'intake' })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict' },
+      });
       expect(valueOf(await first.dispatch('listOfflineDrafts', {})).map((draft) => draft.key)).toEqual([record.id]);
       expect(valueOf(await first.dispatch('discardOfflineDraft', { key: record.id, kind: 'intake' }))).toEqual({ discarded: true });
       expect(valueOf(await first.dispatch('listOfflineDrafts', {}))).toEqual([]);
@@ -128,7 +157,10 @@ describe('drafts kept on the PC, on a single PC', () => {
     const services = openTempServices();
     try {
       expect(valueOf(await services.dispatch('listOfflineDrafts', {}))).toEqual([]);
-      expect(await services.dispatch('saveOfflineDraft', { key: FORM_KEY, kind: 'form' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await services.dispatch('saveOfflineDraft', { key: FORM_KEY, kind: 'form' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
       expect(valueOf(await services.dispatch('discardOfflineDraft', { key: FORM_KEY, kind: 'form' }))).toEqual({ discarded: false });
     } finally {
       services.dispose();

@@ -104,7 +104,12 @@ describe('saving the intake', () => {
   it('stores consents as their own rows, withdrawal included', async () => {
     const created = await create('en', (p) => {
       p.consents = [
-        { kind: 'photos_marketing', grantedAt: '2026-11-01T10:00:00+09:00', withdrawnAt: '2026-11-20T10:00:00+09:00', textVersion: '2026-01' },
+        {
+          kind: 'photos_marketing',
+          grantedAt: '2026-11-01T10:00:00+09:00',
+          withdrawnAt: '2026-11-20T10:00:00+09:00',
+          textVersion: '2026-01',
+        },
         { kind: 'sensitive_data', grantedAt: '2026-11-01T10:00:00+09:00', withdrawnAt: null, textVersion: '2026-01' },
       ];
     });

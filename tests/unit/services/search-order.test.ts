@@ -51,8 +51,10 @@ interface Row {
 function scanned(query: string, status: 'all' | (typeof TRIP_STATUSES)[number], limit: number, includeRestricted: boolean) {
   const needle = searchNeedle(query);
   const rows = services.context.db
-    .prepare<[], Row>(`SELECT seq, id, native_name, latin_name, phone, arrival, departure,
-        EXISTS (SELECT 1 FROM patient_restrictions r WHERE r.patient_seq = patients.seq) AS restricted FROM patients`)
+    .prepare<[], Row>(
+      `SELECT seq, id, native_name, latin_name, phone, arrival, departure,
+        EXISTS (SELECT 1 FROM patient_restrictions r WHERE r.patient_seq = patients.seq) AS restricted FROM patients`,
+    )
     .all()
     .filter((row) => searchHaystack({ names: { native: row.native_name, latin: row.latin_name }, phone: row.phone }).includes(needle))
     .filter((row) => status === 'all' || tripStatus(row, today) === status)
@@ -72,12 +74,10 @@ function queries() {
     .prepare<[], { native_name: string; latin_name: string; phone: string | null }>('SELECT native_name, latin_name, phone FROM patients')
     .all()
     .map((row) => [...searchHaystack({ names: { native: row.native_name, latin: row.latin_name }, phone: row.phone })]);
-  const part = fc
-    .tuple(fc.constantFrom(...haystacks), fc.nat(), fc.integer({ min: 1, max: 6 }))
-    .map(([chars, start, length]) => {
-      const from = start % chars.length;
-      return chars.slice(from, from + length).join('');
-    });
+  const part = fc.tuple(fc.constantFrom(...haystacks), fc.nat(), fc.integer({ min: 1, max: 6 })).map(([chars, start, length]) => {
+    const from = start % chars.length;
+    return chars.slice(from, from + length).join('');
+  });
   return fc.oneof({ weight: 12, arbitrary: part }, { weight: 1, arbitrary: fc.constantFrom('', 'zzq', '鬱', '9') });
 }
 
@@ -108,7 +108,12 @@ describe('searching patients', () => {
     const donors = generatePatients(20, 53);
     for (const [index, record] of created.slice(0, 20).entries()) {
       const donor = donors[index]!;
-      const patient = { ...record.patient, names: donor.names, phone: donor.phone, trip: { ...record.patient.trip, arrival: donor.trip.arrival, departure: donor.trip.departure } };
+      const patient = {
+        ...record.patient,
+        names: donor.names,
+        phone: donor.phone,
+        trip: { ...record.patient.trip, arrival: donor.trip.arrival, departure: donor.trip.departure },
+      };
       created[index] = valueOf(await services.dispatch('updatePatient', { id: record.id, expectedVersion: record.version, patient }));
     }
     await expectSearchEqualsScan(200);
@@ -136,8 +141,14 @@ describe('the search query plans', () => {
     ['pieces', { ...params, needle: '민' }, /SEARCH patient_search_pieces USING (COVERING INDEX|PRIMARY KEY).*\(piece=\?\)/],
   ] as const)('%s reads its index for the matches and each match by its key, never every patient', (name, bound, matches) => {
     const steps = plan(PATIENT_SEARCH_SQL[name], bound);
-    expect(steps.some((step) => matches.test(step)), steps.join(' | ')).toBe(true);
+    expect(
+      steps.some((step) => matches.test(step)),
+      steps.join(' | '),
+    ).toBe(true);
     expect(steps, steps.join(' | ')).toContain('SEARCH patients USING INTEGER PRIMARY KEY (rowid=?)');
-    expect(steps.filter((step) => /^SCAN (patients|patient_search_text)\b/.test(step)), steps.join(' | ')).toEqual([]);
+    expect(
+      steps.filter((step) => /^SCAN (patients|patient_search_text)\b/.test(step)),
+      steps.join(' | '),
+    ).toEqual([]);
   });
 });

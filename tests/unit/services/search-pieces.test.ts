@@ -15,15 +15,21 @@ afterEach(() => services.dispose());
 
 async function search(query: string): Promise<string[]> {
   const result = await services.dispatch('searchPatients', { query, tripStatus: 'all', limit: 500, includeRestricted: true });
-  return valueOf(result).rows.map((row) => row.id).sort();
+  return valueOf(result)
+    .rows.map((row) => row.id)
+    .sort();
 }
 
 /** Every patient's search text, to scan: the reference the index must equal. */
-const haystacks = () => services.sql.all<{ id: string; haystack: string }>('SELECT p.id, t.haystack FROM patients p JOIN patient_search_text t ON t.seq = p.seq');
+const haystacks = () =>
+  services.sql.all<{ id: string; haystack: string }>('SELECT p.id, t.haystack FROM patients p JOIN patient_search_text t ON t.seq = p.seq');
 
 /** What a scan of the search text finds (here, not in SQL: instr and strpos are each one dialect's). */
 const scanned = (all: readonly { id: string; haystack: string }[], needle: string): string[] =>
-  all.filter((row) => row.haystack.includes(needle)).map((row) => row.id).sort();
+  all
+    .filter((row) => row.haystack.includes(needle))
+    .map((row) => row.id)
+    .sort();
 
 async function createAll(count: number): Promise<PatientRecord[]> {
   const created: PatientRecord[] = [];
@@ -79,7 +85,9 @@ describe('searching by one or two Hangul, Han or kana characters', () => {
   it.runIf(TEST_BACKEND === 'sqlite')('is filled by the migration for the patients stored before it', async () => {
     await createAll(40);
     const db = services.context.db!;
-    const expected = db.prepare<[], { piece: string; seq: number }>('SELECT piece, seq FROM patient_search_pieces ORDER BY seq, piece').all();
+    const expected = db
+      .prepare<[], { piece: string; seq: number }>('SELECT piece, seq FROM patient_search_pieces ORDER BY seq, piece')
+      .all();
     expect(expected.length).toBeGreaterThan(0);
     // The database as it was at 18: the table gone, the version back.
     db.exec('DROP TABLE patient_search_pieces');
@@ -87,7 +95,9 @@ describe('searching by one or two Hangul, Han or kana characters', () => {
     await services.close();
     const reopened = openTempServices(undefined, services.folder);
     try {
-      const filled = reopened.context.db.prepare<[], { piece: string; seq: number }>('SELECT piece, seq FROM patient_search_pieces ORDER BY seq, piece').all();
+      const filled = reopened.context.db
+        .prepare<[], { piece: string; seq: number }>('SELECT piece, seq FROM patient_search_pieces ORDER BY seq, piece')
+        .all();
       expect(filled).toEqual(expected);
       expect(join(services.folder)).toBe(reopened.folder);
     } finally {

@@ -61,7 +61,9 @@ describe.skipIf(!postgres.available)(postgres.title('the services on the clinic 
     expect(saved.version).toBe(1);
     const stale = await services.dispatch('savePatientPlan', { patientId: created.id, expectedVersion: 0, plan });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect((await ok(services, 'getPatientPlan', { patientId: created.id })).plan.items.map((item) => item.treatment)).toEqual(['hydrafacial']);
+    expect((await ok(services, 'getPatientPlan', { patientId: created.id })).plan.items.map((item) => item.treatment)).toEqual([
+      'hydrafacial',
+    ]);
     const chain = await services.context.store.read((tx) => tx.audit.verify());
     expect(chain.firstBroken).toBeNull();
     // patient.create, plan.save, plan.open: the refused saves wrote none.

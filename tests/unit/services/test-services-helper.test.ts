@@ -44,7 +44,9 @@ describe(`the test services on ${TEST_BACKEND}`, () => {
   it('read a sealed column back as it was written, and open the CLI over the same data', async () => {
     const created = valueOf(await services.dispatch('createPatient', { patient: fixtureIntake('en') }));
     const row = (await services.sql.get<{ screening_json: string }>('SELECT screening_json FROM patients WHERE id = ?', created.id))!;
-    expect(JSON.parse(services.seal.open('patients.screening_json', row.screening_json))).toMatchObject({ pregnant: created.patient.screening.pregnant });
+    expect(JSON.parse(services.seal.open('patients.screening_json', row.screening_json))).toMatchObject({
+      pregnant: created.patient.screening.pregnant,
+    });
     await services.close();
     const out: string[] = [];
     const search = ['patients', 'search', created.patient.names.latin, '--json'];

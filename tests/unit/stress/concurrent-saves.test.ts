@@ -15,7 +15,13 @@ afterEach(() => rmSync(folder, { recursive: true, force: true }));
 describe('concurrent saves on the SQLite file', () => {
   it('8 writers on the same 20 patients and plans for 20 s: 0 saves lost, 0 torn, every refusal a conflict, the chain verifies', async () => {
     folder = mkdtempSync(join(tmpdir(), 'clinicdesk-concurrency-'));
-    const result = await runConcurrentSaves({ databasePath: join(folder, 'clinicdesk.sqlite'), key: TEST_KEY, writers: 8, patients: 20, seconds: 20 });
+    const result = await runConcurrentSaves({
+      databasePath: join(folder, 'clinicdesk.sqlite'),
+      key: TEST_KEY,
+      writers: 8,
+      patients: 20,
+      seconds: 20,
+    });
     expect(result.problems).toEqual([]);
     expect(result).toMatchObject({ lost: 0, torn: 0, failed: 0, chainBroken: false });
     // The writers did race: saves went through and some were refused as conflicts.
@@ -39,7 +45,12 @@ describe('concurrent saves on the SQLite file', () => {
       await services.close();
     }
     const problems: string[] = [];
-    const found = await checkSaves({ databasePath, key: TEST_KEY }, [first!, second!], [{ kind: 'patient', id: first!, version: 2, marker: 'a' }], problems);
+    const found = await checkSaves(
+      { databasePath, key: TEST_KEY },
+      [first!, second!],
+      [{ kind: 'patient', id: first!, version: 2, marker: 'a' }],
+      problems,
+    );
     expect(found).toEqual({ lost: 1, torn: 1, chainBroken: true });
     expect(problems.join('\n')).toContain(`patient ${first}: holds b, the last save reported a`);
   });

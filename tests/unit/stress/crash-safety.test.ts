@@ -22,7 +22,11 @@ describe('crash safety', () => {
       const { id } = valueOf(created);
       services.context.db.prepare('DELETE FROM patient_search_text').run();
       const path = join(services.folder, 'clinicdesk.sqlite');
-      const result = await checkAfterCrash(path, TEST_KEY, { patients: [id, '00000000-0000-4000-8000-000000000001'], photos: [], checkpoints: 0 });
+      const result = await checkAfterCrash(path, TEST_KEY, {
+        patients: [id, '00000000-0000-4000-8000-000000000001'],
+        photos: [],
+        checkpoints: 0,
+      });
       expect(result).toMatchObject({ damaged: false, integrityOk: true, lost: 1, halfWritten: 1 });
     } finally {
       services.dispose();

@@ -21,7 +21,14 @@ function runWriter(database: string, ids: readonly string[], from: number): Prom
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WRITER], {
       cwd: ROOT,
-      env: { ...process.env, CLINICDESK_DB: database, CLINICDESK_KEY: TEST_KEY.toString('hex'), CLINICDESK_IDS: ids.join(','), CLINICDESK_COUNT: String(EACH), CLINICDESK_FROM: String(from) },
+      env: {
+        ...process.env,
+        CLINICDESK_DB: database,
+        CLINICDESK_KEY: TEST_KEY.toString('hex'),
+        CLINICDESK_IDS: ids.join(','),
+        CLINICDESK_COUNT: String(EACH),
+        CLINICDESK_FROM: String(from),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -29,7 +36,9 @@ function runWriter(database: string, ids: readonly string[], from: number): Prom
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out.split('\n').filter(Boolean)) : reject(new Error(`writer exited with ${code}: ${errors.slice(-2000)}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out.split('\n').filter(Boolean)) : reject(new Error(`writer exited with ${code}: ${errors.slice(-2000)}`)),
+    );
   });
 }
 

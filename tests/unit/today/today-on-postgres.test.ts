@@ -20,11 +20,18 @@ afterEach(async () => {
 describe.skipIf(!postgres.available)(postgres.title('Today on the clinic server'), () => {
   it('lists today’s and tomorrow’s travellers by passport name and today’s sessions by time, leaving restricted records out', async () => {
     folder = mkdtempSync(join(tmpdir(), 'clinicdesk-pc-'));
-    const opened = await openServerServices({ url: await postgres.createDatabase(), dataFolder: folder, key: TEST_KEY, now: () => FIXED_NOW });
+    const opened = await openServerServices({
+      url: await postgres.createDatabase(),
+      dataFolder: folder,
+      key: TEST_KEY,
+      now: () => FIXED_NOW,
+    });
     services = opened;
     const create = async (latin: string, arrival: string, departure: string) => {
       const base = fixtureIntake('en');
-      const result = await opened.dispatch('createPatient', { patient: { ...base, names: { ...base.names, latin }, trip: { arrival, departure, stayAddress: '' } } });
+      const result = await opened.dispatch('createPatient', {
+        patient: { ...base, names: { ...base.names, latin }, trip: { arrival, departure, stayAddress: '' } },
+      });
       if (!result.ok) throw new Error(JSON.stringify(result.error));
       return result.value.id;
     };
@@ -37,7 +44,12 @@ describe.skipIf(!postgres.available)(postgres.title('Today on the clinic server'
     const saved = await opened.dispatch('savePatientPlan', {
       patientId: zhang,
       expectedVersion: 0,
-      plan: { items: [{ treatment: 'hydrafacial', date: '2026-11-24', time: '14:00' }, { treatment: 'pico-laser', date: '2026-11-24', time: '09:30' }] },
+      plan: {
+        items: [
+          { treatment: 'hydrafacial', date: '2026-11-24', time: '14:00' },
+          { treatment: 'pico-laser', date: '2026-11-24', time: '09:30' },
+        ],
+      },
     });
     expect(saved.ok).toBe(true);
 

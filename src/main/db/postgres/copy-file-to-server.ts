@@ -33,7 +33,6 @@ export interface CopyReport {
   readonly photos: PhotoCopyReport;
 }
 
-
 /** The file's tables in the order they were made, which is an order their foreign keys allow. */
 function tablesOf(db: Db): string[] {
   return db
@@ -60,12 +59,17 @@ export async function copyFileToServer(
   photoFolder?: PhotoFolderSource,
 ): Promise<CopyReport> {
   const fileTables = tablesOf(db);
-  const tables = [...fileTables.filter((table) => table in MIGRATION_SEED_ROWS), ...fileTables.filter((table) => !(table in MIGRATION_SEED_ROWS))];
+  const tables = [
+    ...fileTables.filter((table) => table in MIGRATION_SEED_ROWS),
+    ...fileTables.filter((table) => !(table in MIGRATION_SEED_ROWS)),
+  ];
   await client.query('BEGIN');
   try {
     for (const table of tables) {
       const seeded = MIGRATION_SEED_ROWS[table];
-      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoted(table)}${seeded ? ` WHERE NOT (${seeded})` : ''}`);
+      const { rows } = await client.query<{ n: string }>(
+        `SELECT count(*) AS n FROM ${quoted(table)}${seeded ? ` WHERE NOT (${seeded})` : ''}`,
+      );
       if (Number(rows[0]!.n) > 0) throw new ServerNotEmptyError(table, Number(rows[0]!.n));
     }
     for (const [table, seeded] of Object.entries(MIGRATION_SEED_ROWS)) {
@@ -119,12 +123,16 @@ export async function copyFileToServer(
     }
     for (const { table, rows } of report) {
       const { rows: counted } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoted(table)}`);
-      if (Number(counted[0]!.n) !== rows) throw new CopyMismatchError(`${table}: ${counted[0]!.n} rows on the server, ${rows} in the file.`);
+      if (Number(counted[0]!.n) !== rows)
+        throw new CopyMismatchError(`${table}: ${counted[0]!.n} rows on the server, ${rows} in the file.`);
     }
     const fileHead = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
-    const serverHead = (await client.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0];
+    const serverHead = (await client.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'))
+      .rows[0];
     if (fileHead?.hash !== serverHead?.hash || fileHead?.seq !== serverHead?.seq) {
-      throw new CopyMismatchError(`The audit chain ends on entry ${serverHead?.seq ?? 0} on the server and ${fileHead?.seq ?? 0} in the file.`);
+      throw new CopyMismatchError(
+        `The audit chain ends on entry ${serverHead?.seq ?? 0} on the server and ${fileHead?.seq ?? 0} in the file.`,
+      );
     }
     // The photo files in the same transaction: a server with the rows but not their photos is never committed.
     const photos = photoFolder ? await copyPhotosToServer(db, client, photoFolder) : { files: 0, missing: [] };

@@ -33,7 +33,9 @@ export async function copyPhotosToServer(db: Db, client: PoolClient, source: Pho
   const already = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM photo_files')).rows[0]!.n);
   if (already > 0) throw new ServerNotEmptyError('photo_files', already);
   const images = db
-    .prepare<[], { sha256: string; mediaType: PhotoRef['mediaType'] }>('SELECT DISTINCT sha256, media_type AS mediaType FROM photos ORDER BY sha256, media_type')
+    .prepare<[], { sha256: string; mediaType: PhotoRef['mediaType'] }>(
+      'SELECT DISTINCT sha256, media_type AS mediaType FROM photos ORDER BY sha256, media_type',
+    )
     .all();
   const names = [...new Set(images.flatMap((image) => [originalName(image.sha256, image.mediaType), thumbnailName(image.sha256)]))];
   const plainOf = (name: string): Buffer | undefined => {
@@ -42,7 +44,8 @@ export async function copyPhotosToServer(db: Db, client: PoolClient, source: Pho
     try {
       return decryptPhoto(source.fileKey, name, readFileSync(path));
     } catch (error) {
-      if (error instanceof PhotoTamperedError) throw new CopyMismatchError(`the photo file ${name} fails its authentication in the folder ${source.folder}.`);
+      if (error instanceof PhotoTamperedError)
+        throw new CopyMismatchError(`the photo file ${name} fails its authentication in the folder ${source.folder}.`);
       throw error;
     }
   };
@@ -59,7 +62,8 @@ export async function copyPhotosToServer(db: Db, client: PoolClient, source: Pho
     copied.push(name);
   }
   const counted = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM photo_files')).rows[0]!.n);
-  if (counted !== copied.length) throw new CopyMismatchError(`photo_files: ${counted} files on the server, ${copied.length} in the folder.`);
+  if (counted !== copied.length)
+    throw new CopyMismatchError(`photo_files: ${counted} files on the server, ${copied.length} in the folder.`);
   for (const name of copied) {
     const { rows } = await client.query<{ sealed: Buffer }>('SELECT sealed FROM photo_files WHERE name = $1', [name]);
     let onServer: Buffer;

@@ -45,14 +45,21 @@ export function createPostgresStore(pool: Pool, deps: AuditDeps, seal: FieldSeal
     return {
       ...repositories,
       readOnly,
-      audit: createAuditTrail({ audit: repositories.auditLog, canWrite: () => !readOnly && isOpen(), now: deps.now, actor: () => deps.actor(repositories) }),
+      audit: createAuditTrail({
+        audit: repositories.auditLog,
+        canWrite: () => !readOnly && isOpen(),
+        now: deps.now,
+        actor: () => deps.actor(repositories),
+      }),
     };
   };
 
   /** A lost connection is one typed error, whichever query met it: the services say `unreachable` and keep the
    * coordinator's typing on the PC. A save cut off at its COMMIT may still have landed on the server. */
   const unreachable = (error: unknown): unknown =>
-    !(error instanceof ServerUnreachableError) && isConnectionFailure(error) ? new ServerUnreachableError(pool.options.connectionString ?? '', error, 'call') : error;
+    !(error instanceof ServerUnreachableError) && isConnectionFailure(error)
+      ? new ServerUnreachableError(pool.options.connectionString ?? '', error, 'call')
+      : error;
 
   async function run<T>(begin: string, readOnly: boolean, work: (tx: Tx) => Promise<T>): Promise<T> {
     try {

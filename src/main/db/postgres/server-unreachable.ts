@@ -25,7 +25,16 @@ export class ServerUnreachableError extends Error {
 }
 
 /** Errors of the socket rather than of the statement: the server is gone, restarting or out of reach. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 /** SQLSTATEs of a server shutting down or not yet accepting connections (class 08 is every connection exception). */
 const SHUTDOWN_STATES = new Set(['57P01', '57P02', '57P03']);
 
@@ -35,6 +44,7 @@ export function isConnectionFailure(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || SHUTDOWN_STATES.has(code) || code.startsWith('08'))) return true;
   // node-postgres's own words for a socket that closed under a query or before a connection was made.
-  if (/Connection terminated|connection timeout|Client has encountered a connection error|Client was closed/i.test(error.message)) return true;
+  if (/Connection terminated|connection timeout|Client has encountered a connection error|Client was closed/i.test(error.message))
+    return true;
   return error instanceof AggregateError && error.errors.some(isConnectionFailure);
 }

@@ -37,12 +37,17 @@ export function createAgenciesRepository(db: Db) {
   const statements = {
     list: db.prepare<[], AgencyRow>(`SELECT ${AGENCY_COLUMNS} FROM agencies ORDER BY archived_at IS NOT NULL, name, id`),
     get: db.prepare<[string], AgencyRow>(`SELECT ${AGENCY_COLUMNS} FROM agencies WHERE id = ?`),
-    byRegistration: db.prepare<[string], AgencyRow>(`SELECT ${AGENCY_COLUMNS} FROM agencies WHERE registration_number = ? AND archived_at IS NULL`),
-    insert: db.prepare(`INSERT INTO agencies (id, name, registration_number, registration_expires, contact, terms_json, version, created_at, updated_at)
+    byRegistration: db.prepare<[string], AgencyRow>(
+      `SELECT ${AGENCY_COLUMNS} FROM agencies WHERE registration_number = ? AND archived_at IS NULL`,
+    ),
+    insert:
+      db.prepare(`INSERT INTO agencies (id, name, registration_number, registration_expires, contact, terms_json, version, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`),
     update: db.prepare(`UPDATE agencies SET name = ?, registration_number = ?, registration_expires = ?, contact = ?, terms_json = ?,
       version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND archived_at IS NULL`),
-    archive: db.prepare('UPDATE agencies SET archived_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND archived_at IS NULL'),
+    archive: db.prepare(
+      'UPDATE agencies SET archived_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND archived_at IS NULL',
+    ),
   };
   return {
     list(): StoredAgency[] {
@@ -58,11 +63,29 @@ export function createAgenciesRepository(db: Db) {
       return row && agencyOf(row);
     },
     insert(id: string, agency: AgencyInput, now: string): void {
-      statements.insert.run(id, agency.name, agency.registrationNumber, agency.registrationExpires, agency.contact, JSON.stringify(agency.terms), now, now);
+      statements.insert.run(
+        id,
+        agency.name,
+        agency.registrationNumber,
+        agency.registrationExpires,
+        agency.contact,
+        JSON.stringify(agency.terms),
+        now,
+        now,
+      );
     },
     /** 'conflict' when someone saved it after `expectedVersion` was read (or it was archived). */
     update(id: string, agency: AgencyInput, expectedVersion: number, now: string): 'saved' | 'conflict' {
-      const changed = statements.update.run(agency.name, agency.registrationNumber, agency.registrationExpires, agency.contact, JSON.stringify(agency.terms), now, id, expectedVersion).changes;
+      const changed = statements.update.run(
+        agency.name,
+        agency.registrationNumber,
+        agency.registrationExpires,
+        agency.contact,
+        JSON.stringify(agency.terms),
+        now,
+        id,
+        expectedVersion,
+      ).changes;
       return changed === 1 ? 'saved' : 'conflict';
     },
     archive(id: string, expectedVersion: number, now: string): 'saved' | 'conflict' {

@@ -20,7 +20,9 @@ export function createCoordinatorsRepository(db: Db) {
       'SELECT id, display_name, pin_salt, pin_hash, created_at, role FROM coordinator_profiles WHERE id = ? AND disabled_at IS NULL',
     ),
     byName: db.prepare<[string], { id: string }>('SELECT id FROM coordinator_profiles WHERE display_name = ? AND disabled_at IS NULL'),
-    insert: db.prepare('INSERT INTO coordinator_profiles (id, display_name, pin_salt, pin_hash, created_at, role) VALUES (?, ?, ?, ?, ?, ?)'),
+    insert: db.prepare(
+      'INSERT INTO coordinator_profiles (id, display_name, pin_salt, pin_hash, created_at, role) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     setPin: db.prepare('UPDATE coordinator_profiles SET pin_salt = ?, pin_hash = ? WHERE id = ? AND disabled_at IS NULL'),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM coordinator_profiles WHERE disabled_at IS NULL'),
   };

@@ -19,9 +19,7 @@ export function createDraftsRepository(db: Db) {
     exists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM drafts WHERE key = ?'),
     countOwned: db.prepare<[string | null], { n: number }>('SELECT count(*) AS n FROM drafts WHERE coordinator_id IS ?'),
     get: db.prepare<[string], DraftRow>('SELECT * FROM drafts WHERE key = ?'),
-    list: db.prepare<[], Omit<DraftRow, 'form_json'>>(
-      'SELECT key, label, base_version, saved_at FROM drafts ORDER BY saved_at DESC',
-    ),
+    list: db.prepare<[], Omit<DraftRow, 'form_json'>>('SELECT key, label, base_version, saved_at FROM drafts ORDER BY saved_at DESC'),
     delete: db.prepare('DELETE FROM drafts WHERE key = ?'),
   };
 

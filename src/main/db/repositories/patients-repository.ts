@@ -8,7 +8,6 @@ import { isPieceNeedle, searchPieces } from '../../../shared/domain/intake/searc
 import { searchHaystack } from '../../../shared/domain/intake/search-text';
 import type { TripStatus } from '../../../shared/domain/intake/vocabulary';
 
-
 export interface SearchQuery {
   /** Already folded by searchNeedle; empty lists everyone. */
   readonly needle: string;
@@ -19,7 +18,6 @@ export interface SearchQuery {
   /** List restricted records too, marked as such. */
   readonly includeRestricted?: boolean;
 }
-
 
 const SUMMARY_COLUMNS = `id, native_name, latin_name, birth_date, sex, nationality, languages_json, phone, arrival,
   departure, screening_open, updated_at, 0 AS restricted`;
@@ -187,7 +185,8 @@ export function createPatientsRepository(db: Db) {
       let rows: unknown[];
       const all = query.includeRestricted === true;
       if (query.needle === '') rows = (all ? statements.listAllWithRestricted : statements.listAll).all(params);
-      else if (isPieceNeedle(query.needle)) rows = (all ? statements.searchPiecesWithRestricted : statements.searchPieces).all({ ...params, needle: query.needle });
+      else if (isPieceNeedle(query.needle))
+        rows = (all ? statements.searchPiecesWithRestricted : statements.searchPieces).all({ ...params, needle: query.needle });
       else if ([...query.needle].length >= TRIGRAM_MIN_LENGTH) {
         rows = (all ? statements.searchTrigramWithRestricted : statements.searchTrigram).all({ ...params, match: ftsPhrase(query.needle) });
       } else rows = (all ? statements.searchScanWithRestricted : statements.searchScan).all({ ...params, needle: query.needle });

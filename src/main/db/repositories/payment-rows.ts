@@ -44,7 +44,10 @@ export function recordOf(row: PaymentRow): PaymentRecord {
     currency: row.currency,
     amountMinor: Number(row.amount_minor),
     krw: Number(row.krw),
-    rate: row.rate_krw_per_unit === null ? null : { krwPerUnit: row.rate_krw_per_unit, date: row.rate_date ?? '', source: row.rate_source ?? '' },
+    rate:
+      row.rate_krw_per_unit === null
+        ? null
+        : { krwPerUnit: row.rate_krw_per_unit, date: row.rate_date ?? '', source: row.rate_source ?? '' },
     takenBy: row.taken_by,
     quoteVersion: row.quote_version,
     lines: JSON.parse(row.lines_json) as PaymentLine[],
@@ -59,7 +62,12 @@ export function recordOf(row: PaymentRow): PaymentRecord {
 export const INSERT_COLUMNS = `id, patient_seq, kind, date, method, currency, amount_minor, krw, direction, rate_krw_per_unit, rate_date, rate_source,
   taken_by, quote_version, lines_json, linked_id, reason, branch, receipt_year, receipt_number, recorded_at`;
 
-export function insertValues(patientSeq: number, record: Omit<PaymentRecord, 'receiptNumber'>, direction: 1 | -1, slot: ReceiptSlot): unknown[] {
+export function insertValues(
+  patientSeq: number,
+  record: Omit<PaymentRecord, 'receiptNumber'>,
+  direction: 1 | -1,
+  slot: ReceiptSlot,
+): unknown[] {
   return [
     record.id,
     patientSeq,

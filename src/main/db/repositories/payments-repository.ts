@@ -2,10 +2,20 @@
 // it). The caller wraps a record and its number in one transaction with its audit entry.
 import type { PaymentRecord } from '../../../shared/domain/payments/payment-record';
 import type { Db } from '../open-database';
-import { INSERT_COLUMNS, PAYMENT_COLUMNS, insertValues, recordOf, type PaymentRow, type PaymentTotalRow, type ReceiptSlot } from './payment-rows';
+import {
+  INSERT_COLUMNS,
+  PAYMENT_COLUMNS,
+  insertValues,
+  recordOf,
+  type PaymentRow,
+  type PaymentTotalRow,
+  type ReceiptSlot,
+} from './payment-rows';
 
 export function createPaymentsRepository(db: Db) {
-  const placeholders = INSERT_COLUMNS.split(',').map(() => '?').join(', ');
+  const placeholders = INSERT_COLUMNS.split(',')
+    .map(() => '?')
+    .join(', ');
   const statements = {
     // The counter row moves in the writer's transaction: a rollback gives the number back, and the write lock
     // (BEGIN IMMEDIATE) orders two savers, so no number is skipped or given twice.
@@ -19,7 +29,9 @@ export function createPaymentsRepository(db: Db) {
       `SELECT date, method, kind, currency, direction, count(*) AS count, sum(amount_minor) AS amountMinor, sum(krw) AS krw
        FROM payments WHERE date BETWEEN ? AND ? GROUP BY date, method, kind, currency, direction ORDER BY date, method, kind, currency, direction`,
     ),
-    numbers: db.prepare<[string, number], { receipt_number: number }>('SELECT receipt_number FROM payments WHERE branch = ? AND receipt_year = ? ORDER BY receipt_number'),
+    numbers: db.prepare<[string, number], { receipt_number: number }>(
+      'SELECT receipt_number FROM payments WHERE branch = ? AND receipt_year = ? ORDER BY receipt_number',
+    ),
   };
   return {
     /** The next receipt number of the branch's year, taken in the caller's transaction. */

@@ -8,7 +8,9 @@ export function createPlansRepository(db: Db) {
       'SELECT plan_json, version, updated_at FROM plans WHERE patient_seq = ?',
     ),
     // The first save is the versioned write from version 0: a plan row already there is a conflict, not an error.
-    insert: db.prepare('INSERT INTO plans (patient_seq, plan_json, version, updated_at) VALUES (?, ?, 1, ?) ON CONFLICT (patient_seq) DO NOTHING'),
+    insert: db.prepare(
+      'INSERT INTO plans (patient_seq, plan_json, version, updated_at) VALUES (?, ?, 1, ?) ON CONFLICT (patient_seq) DO NOTHING',
+    ),
     update: db.prepare('UPDATE plans SET plan_json = ?, version = version + 1, updated_at = ? WHERE patient_seq = ? AND version = ?'),
     // Every saved version is kept (plan_versions refuses UPDATE): the plans row is the current one, for the week
     // view's query; the earlier ones stay readable here.
@@ -31,7 +33,8 @@ export function createPlansRepository(db: Db) {
       'SELECT session_id AS sessionId, treatment, date, moved FROM plan_sessions WHERE patient_seq = ? ORDER BY position',
     ),
     deleteSessions: db.prepare('DELETE FROM plan_sessions WHERE patient_seq = ?'),
-    insertSession: db.prepare(`INSERT INTO plan_sessions (patient_seq, position, session_id, treatment, date, status, moved, discount_percent, line_sessions)
+    insertSession:
+      db.prepare(`INSERT INTO plan_sessions (patient_seq, position, session_id, treatment, date, status, moved, discount_percent, line_sessions)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     getSetting: db.prepare<[string], { value_json: string }>('SELECT value_json FROM clinic_settings WHERE key = ?'),
     putSetting: db.prepare(`INSERT INTO clinic_settings (key, value_json, updated_at) VALUES (?, ?, ?)
@@ -42,14 +45,26 @@ export function createPlansRepository(db: Db) {
     const rows = sessionRowsOf(plan, statements.sessionsOf.all(patientSeq));
     statements.deleteSessions.run(patientSeq);
     for (const row of rows) {
-      statements.insertSession.run(patientSeq, row.position, row.sessionId, row.treatment, row.date, row.status, row.moved, row.discountPercent, row.lineSessions);
+      statements.insertSession.run(
+        patientSeq,
+        row.position,
+        row.sessionId,
+        row.treatment,
+        row.date,
+        row.status,
+        row.moved,
+        row.discountPercent,
+        row.lineSessions,
+      );
     }
   });
   const writePlan = db.transaction((patientSeq: number, plan: unknown, current: number, now: string): 'saved' | 'conflict' => {
     // The changed-row count is the check that counts: the version read before may be stale by the time the write
     // runs on a back end that does not hold the write lock from the first read.
     const written =
-      current === 0 ? statements.insert.run(patientSeq, JSON.stringify(plan), now) : statements.update.run(JSON.stringify(plan), now, patientSeq, current);
+      current === 0
+        ? statements.insert.run(patientSeq, JSON.stringify(plan), now)
+        : statements.update.run(JSON.stringify(plan), now, patientSeq, current);
     if (written.changes === 0) return 'conflict';
     writeSessions(patientSeq, plan);
     return 'saved';
@@ -106,7 +121,9 @@ export type PlansRepository = ReturnType<typeof createPlansRepository>;
  * made before them): undefined when the settings table does not exist yet or the key is not set.
  */
 export function readSettingBeforeMigration(db: Db, key: string): unknown {
-  const table = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'clinic_settings'").get();
+  const table = db
+    .prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'clinic_settings'")
+    .get();
   if (!table?.n) return undefined;
   const row = db.prepare<[string], { value_json: string }>('SELECT value_json FROM clinic_settings WHERE key = ?').get(key);
   return row ? (JSON.parse(row.value_json) as unknown) : undefined;

@@ -11,8 +11,12 @@ export interface QuoteVersionRow {
 
 export function createQuotesRepository(db: Db) {
   const statements = {
-    last: db.prepare<[number], { version: number }>('SELECT coalesce(max(version), 0) AS version FROM quote_versions WHERE patient_seq = ?'),
-    insert: db.prepare('INSERT INTO quote_versions (patient_seq, version, plan_version, quote_json, sent_at, sent_by) VALUES (?, ?, ?, ?, ?, ?)'),
+    last: db.prepare<[number], { version: number }>(
+      'SELECT coalesce(max(version), 0) AS version FROM quote_versions WHERE patient_seq = ?',
+    ),
+    insert: db.prepare(
+      'INSERT INTO quote_versions (patient_seq, version, plan_version, quote_json, sent_at, sent_by) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     versions: db.prepare<[number], { version: number; plan_version: number; quote_json: string; sent_at: string; sent_by: string }>(
       'SELECT version, plan_version, quote_json, sent_at, sent_by FROM quote_versions WHERE patient_seq = ? ORDER BY version DESC',
     ),

@@ -19,7 +19,10 @@ export function createRightsRepository(db: Db) {
     photosOf: db.prepare<[number], StoredPhotoFile>('SELECT sha256, media_type AS mediaType FROM photos WHERE patient_seq = ?'),
     deletePhotosOf: db.prepare('DELETE FROM photos WHERE patient_seq = ?'),
     photoStillReferenced: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM photos WHERE sha256 = ?'),
-    expired: db.prepare<[string], { seq: number; id: string; retentionUntil: string }>(`SELECT p.seq, p.id, r.retention_until AS retentionUntil
+    expired: db.prepare<
+      [string],
+      { seq: number; id: string; retentionUntil: string }
+    >(`SELECT p.seq, p.id, r.retention_until AS retentionUntil
       FROM patient_restrictions r JOIN patients p ON p.seq = r.patient_seq
       WHERE r.retention_until < ? ORDER BY r.retention_until, p.seq`),
     deleteDraft: db.prepare('DELETE FROM drafts WHERE key = ?'),

@@ -32,7 +32,11 @@ export const SLOW_TRANSACTION_MS = 40;
 
 export interface SqliteStoreOptions {
   /** Told of each transaction that held the connection over SLOW_TRANSACTION_MS, with the repository methods it called. */
-  readonly onSlowTransaction?: (transaction: { readonly kind: 'write' | 'read'; readonly durationMs: number; readonly calls: readonly string[] }) => void;
+  readonly onSlowTransaction?: (transaction: {
+    readonly kind: 'write' | 'read';
+    readonly durationMs: number;
+    readonly calls: readonly string[];
+  }) => void;
   /** The encrypted photo folder beside the file (the photo files' repository); without it, photo files are refused. */
   readonly photoFolder?: string;
 }
@@ -82,37 +86,39 @@ export function createSqliteStore(db: Db, deps: AuditDeps, options: SqliteStoreO
     if (inside.getStore()) throw new NestedTransactionError();
     if (closed) throw new Error('The database is closed.');
     pending += 1;
-    return lock.run(() =>
-      inside.run(true, async () => {
-        if (closed) throw new Error('The database is closed.');
-        let open = true;
-        calls = [];
-        const started = performance.now();
-        db.exec(begin);
-        try {
-          const result = await work(txOf(readOnly, () => open));
-          // A read commits too: it only ends the snapshot.
-          db.exec('COMMIT');
-          return result;
-        } catch (error) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw error;
-        } finally {
-          open = false;
-          const durationMs = performance.now() - started;
-          // A report that fails must not turn a committed transaction into a failed call.
-          if (onSlow && durationMs > SLOW_TRANSACTION_MS) {
-            try {
-              onSlow({ kind: readOnly ? 'read' : 'write', durationMs, calls });
-            } catch {
-              // The log is the one thing that could not be told.
+    return lock
+      .run(() =>
+        inside.run(true, async () => {
+          if (closed) throw new Error('The database is closed.');
+          let open = true;
+          calls = [];
+          const started = performance.now();
+          db.exec(begin);
+          try {
+            const result = await work(txOf(readOnly, () => open));
+            // A read commits too: it only ends the snapshot.
+            db.exec('COMMIT');
+            return result;
+          } catch (error) {
+            if (db.inTransaction) db.exec('ROLLBACK');
+            throw error;
+          } finally {
+            open = false;
+            const durationMs = performance.now() - started;
+            // A report that fails must not turn a committed transaction into a failed call.
+            if (onSlow && durationMs > SLOW_TRANSACTION_MS) {
+              try {
+                onSlow({ kind: readOnly ? 'read' : 'write', durationMs, calls });
+              } catch {
+                // The log is the one thing that could not be told.
+              }
             }
           }
-        }
-      }),
-    ).finally(() => {
-      pending -= 1;
-    });
+        }),
+      )
+      .finally(() => {
+        pending -= 1;
+      });
   }
 
   return {

@@ -30,7 +30,9 @@ export const regimensSchema = z
   .strictObject({
     source: z.literal(CLINICAL_PRACTICE),
     note: z.string().min(1),
-    levels: z.strictObject(Object.fromEntries(CARE_TOPICS.map((topic) => [topic, z.array(z.string()).min(1)])) as Record<CareTopic, z.ZodArray<z.ZodString>>),
+    levels: z.strictObject(
+      Object.fromEntries(CARE_TOPICS.map((topic) => [topic, z.array(z.string()).min(1)])) as Record<CareTopic, z.ZodArray<z.ZodString>>,
+    ),
     phases: z.array(z.strictObject({ id: z.string(), fromDay: z.int().positive(), toDay: z.int().positive() })).min(1),
     profiles: z.record(z.string(), z.record(z.string(), careSchema)),
     treatments: z.strictObject(Object.fromEntries(TREATMENT_IDS.map((id) => [id, z.string()])) as Record<TreatmentId, z.ZodString>),
@@ -40,10 +42,14 @@ export const regimensSchema = z
       for (const phase of data.phases) {
         const care = profile[phase.id];
         if (!care) context.addIssue({ code: 'custom', path: ['profiles', name, phase.id], message: 'missing phase' });
-        else for (const topic of CARE_TOPICS) if (!data.levels[topic].includes(care[topic])) context.addIssue({ code: 'custom', path: ['profiles', name, phase.id, topic], message: `unknown level ${care[topic]}` });
+        else
+          for (const topic of CARE_TOPICS)
+            if (!data.levels[topic].includes(care[topic]))
+              context.addIssue({ code: 'custom', path: ['profiles', name, phase.id, topic], message: `unknown level ${care[topic]}` });
       }
     }
-    for (const [id, profile] of Object.entries(data.treatments)) if (!data.profiles[profile]) context.addIssue({ code: 'custom', path: ['treatments', id], message: `unknown profile ${profile}` });
+    for (const [id, profile] of Object.entries(data.treatments))
+      if (!data.profiles[profile]) context.addIssue({ code: 'custom', path: ['treatments', id], message: `unknown profile ${profile}` });
   });
 export type Regimens = z.output<typeof regimensSchema>;
 
@@ -77,4 +83,5 @@ export function combinedRegimen(regimens: Regimens, treatments: readonly Treatme
 }
 
 /** Every topic at its mildest level: the patient's usual routine (with the daily sunscreen every regimen keeps). */
-export const isUsualCare = (levels: Regimens['levels'], care: Care): boolean => CARE_TOPICS.every((topic) => care[topic] === levels[topic][0]);
+export const isUsualCare = (levels: Regimens['levels'], care: Care): boolean =>
+  CARE_TOPICS.every((topic) => care[topic] === levels[topic][0]);

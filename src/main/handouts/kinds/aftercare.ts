@@ -13,7 +13,9 @@ import { one, plannedItems, range, treatmentOf, type BuildKind, type Formats } f
 
 /** The sessions grouped by treatment day, in date order; a session without a date (not scheduled yet, or at a next
  * visit) is a group of its own treatment. */
-export function treatmentDays(sessions: readonly { readonly treatment: TreatmentId; readonly date: string | null }[]): { date: string | null; treatments: TreatmentId[] }[] {
+export function treatmentDays(
+  sessions: readonly { readonly treatment: TreatmentId; readonly date: string | null }[],
+): { date: string | null; treatments: TreatmentId[] }[] {
   const dated = new Map<string, TreatmentId[]>();
   const undated: TreatmentId[] = [];
   for (const session of sessions) {
@@ -38,18 +40,31 @@ function dayByDay(regimens: Regimens, phases: readonly PhaseCare[], date: string
   const lastSpecial = phases.findLastIndex((phase) => !isUsualCare(regimens.levels, phase.care));
   phases.slice(0, lastSpecial + 1).forEach((phase, index) => {
     const label = (words.phases as Record<string, string>)[phase.phase] ?? phase.phase;
-    const title = date === null ? label : fill(words.phaseDates, { phase: label, from: formats.date(addDays(date, phase.fromDay - 1)), to: formats.date(addDays(date, phase.toDay - 1)) });
+    const title =
+      date === null
+        ? label
+        : fill(words.phaseDates, {
+            phase: label,
+            from: formats.date(addDays(date, phase.fromDay - 1)),
+            to: formats.date(addDays(date, phase.toDay - 1)),
+          });
     // The first phase says every topic; each later one only what changes, so a reader sees when something is allowed again.
     const before = phases[index - 1];
     const changed = CARE_TOPICS.filter((topic) => !before || before.care[topic] !== phase.care[topic]);
-    const items: Slot[] = changed.length > 0 ? changed.map((topic) => one(topics[topic]![phase.care[topic]]!, texts)) : [one(words.sameAsBefore, texts)];
+    const items: Slot[] =
+      changed.length > 0 ? changed.map((topic) => one(topics[topic]![phase.care[topic]]!, texts)) : [one(words.sameAsBefore, texts)];
     blocks.push({ type: 'heading', level: 2, text: one(title, texts) }, { type: 'list', marker: 'bullet', items });
   });
   const usualFrom = lastSpecial + 1 < phases.length ? phases[lastSpecial + 1]!.fromDay : phases[phases.length - 1]!.toDay + 1;
   blocks.push({
     type: 'paragraph',
     tone: 'strong',
-    text: one(date === null ? fill(words.backToUsualDay, { day: usualFrom }) : fill(words.backToUsual, { date: formats.date(addDays(date, usualFrom - 1)) }), texts),
+    text: one(
+      date === null
+        ? fill(words.backToUsualDay, { day: usualFrom })
+        : fill(words.backToUsual, { date: formats.date(addDays(date, usualFrom - 1)) }),
+      texts,
+    ),
   });
   return blocks;
 }
@@ -80,7 +95,16 @@ export const buildAftercare: BuildKind = (input, texts, formats) => {
   treatmentDays(sessions).forEach((day, index) => {
     const names = day.treatments.map((id) => texts.treatment(id).name).join(', ');
     blocks.push(
-      { type: 'heading', level: 1, text: one(day.date === null ? fill(words.dayByDayUndated, { treatments: names }) : fill(words.dayByDay, { date: formats.date(day.date), treatments: names }), texts) },
+      {
+        type: 'heading',
+        level: 1,
+        text: one(
+          day.date === null
+            ? fill(words.dayByDayUndated, { treatments: names })
+            : fill(words.dayByDay, { date: formats.date(day.date), treatments: names }),
+          texts,
+        ),
+      },
       ...(index === 0 ? [{ type: 'paragraph' as const, text: one(words.clinicalPractice, texts) }] : []),
       ...dayByDay(regimens, combinedRegimen(regimens, day.treatments), day.date, texts, formats),
     );

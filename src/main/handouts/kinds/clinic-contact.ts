@@ -15,6 +15,8 @@ export function clinicContactList(input: HandoutInput, texts: LanguageTexts): Bl
   ].filter(([, value]) => value !== '');
   return [
     { type: 'paragraph', text: one(clinicName, texts), tone: 'strong' },
-    ...(lines.length > 0 ? [{ type: 'list' as const, marker: 'bullet' as const, items: lines.map(([label, value]) => one(`${label}: ${value}`, texts)) }] : []),
+    ...(lines.length > 0
+      ? [{ type: 'list' as const, marker: 'bullet' as const, items: lines.map(([label, value]) => one(`${label}: ${value}`, texts)) }]
+      : []),
   ];
 }

@@ -14,34 +14,53 @@ import { one, range, treatmentOf, type BuildKind } from './handout-input';
 
 /** The patient's wording; English's when a language lacks one, so a bilingual consent keeps its shape (the locale
  * test fails on the gap). Never the rule's staff message. */
-const patientWords = (rule: string, texts: LanguageTexts): string => patientFindingText(rule, texts.language) ?? patientFindingText(rule, 'en') ?? '';
+const patientWords = (rule: string, texts: LanguageTexts): string =>
+  patientFindingText(rule, texts.language) ?? patientFindingText(rule, 'en') ?? '';
 
 export const buildConsentSummary: BuildKind = (input, texts, formats) => {
   const words = texts.handout.consent;
   const common = texts.handout.common;
-  const { findings } = evaluatePlan(input.patient, input.plan, input.catalog, input.rules, input.settings, todayIn(CLINIC_TIME_ZONE, input.now));
+  const { findings } = evaluatePlan(
+    input.patient,
+    input.plan,
+    input.catalog,
+    input.rules,
+    input.settings,
+    todayIn(CLINIC_TIME_ZONE, input.now),
+  );
   const scope = consentScope(input.plan.items, findings, input.plan.acknowledgements);
   const blocks: Block[] = [];
   // The mark itself heads every page (the kind's `mark`); here, why this is a draft.
   if (scope.draft) {
-    blocks.push({ type: 'paragraph', text: one(words.draftWhy, texts) }, {
-      type: 'list',
-      marker: 'bullet',
-      items: scope.openQuestions.map((f) => one(patientWords(f.rule, texts), texts)),
-    });
+    blocks.push(
+      { type: 'paragraph', text: one(words.draftWhy, texts) },
+      {
+        type: 'list',
+        marker: 'bullet',
+        items: scope.openQuestions.map((f) => one(patientWords(f.rule, texts), texts)),
+      },
+    );
   }
   blocks.push({ type: 'paragraph', text: one(words.intro, texts) });
   for (const id of [...new Set(scope.sessions.map((session) => session.treatment))]) {
     const treatment = treatmentOf(input, id);
     const care = texts.treatment(id);
     const downtime = treatment.downtimeDays.value;
-    const alternatives = treatment.alternatives.value.filter((alt) => input.catalog.some((t) => t.id === alt)).map((alt) => texts.treatment(alt).name);
+    const alternatives = treatment.alternatives.value
+      .filter((alt) => input.catalog.some((t) => t.id === alt))
+      .map((alt) => texts.treatment(alt).name);
     blocks.push(
       { type: 'heading', level: 1, text: one(care.name, texts) },
       { type: 'paragraph', text: one(`${words.purpose}: ${care.purpose}`, texts) },
-      { type: 'paragraph', text: one(fill(words.sessions, { count: scope.sessions.filter((session) => session.treatment === id).length }), texts) },
+      {
+        type: 'paragraph',
+        text: one(fill(words.sessions, { count: scope.sessions.filter((session) => session.treatment === id).length }), texts),
+      },
       { type: 'paragraph', text: one(`${words.anaesthesia}: ${words.anaesthesiaKinds[treatment.anaesthesia.value]}`, texts) },
-      { type: 'paragraph', text: one(`${words.downtime}: ${downtime.max > 0 ? fill(common.days, { range: range(downtime) }) : common.noDowntime}`, texts) },
+      {
+        type: 'paragraph',
+        text: one(`${words.downtime}: ${downtime.max > 0 ? fill(common.days, { range: range(downtime) }) : common.noDowntime}`, texts),
+      },
       { type: 'paragraph', text: one(words.sideEffects, texts), tone: 'strong' },
       { type: 'list', marker: 'bullet', items: care.sideEffects.map((line) => one(line, texts)) },
       { type: 'paragraph', text: one(words.complications, texts), tone: 'strong' },
@@ -53,14 +72,20 @@ export const buildConsentSummary: BuildKind = (input, texts, formats) => {
   if (scope.keptOut.length > 0) blocks.push({ type: 'paragraph', text: one(words.notIncluded, texts) });
 
   const conditions = scope.conditions.map(({ finding, treatments, decision }) => {
-    const decided = decision ? ` ${fill(words.doctorDecided, { doctor: decision.doctor, date: decision.date ? formats.date(decision.date) : '-' })}` : '';
+    const decided = decision
+      ? ` ${fill(words.doctorDecided, { doctor: decision.doctor, date: decision.date ? formats.date(decision.date) : '-' })}`
+      : '';
     return one(`${treatments.map((id) => texts.treatment(id).name).join(', ')}: ${patientWords(finding.rule, texts)}${decided}`, texts);
   });
   const { native, latin } = input.patient.names;
   blocks.push(
     { type: 'heading', level: 1, text: one(words.flagged, texts) },
     conditions.length > 0 ? { type: 'list', marker: 'bullet', items: conditions } : { type: 'paragraph', text: one(words.noFlags, texts) },
-    { type: 'paragraph', text: one(fill(words.printedName, { name: native === latin ? latin : `${native} (${latin})` }), texts), tone: 'strong' },
+    {
+      type: 'paragraph',
+      text: one(fill(words.printedName, { name: native === latin ? latin : `${native} (${latin})` }), texts),
+      tone: 'strong',
+    },
     { type: 'paragraph', text: one(words.interpreter, texts) },
   );
   // Nothing to sign for (every treatment waits for the doctor) is no more a consent to sign than a draft is.

@@ -61,6 +61,7 @@ export const plannedItems = (input: HandoutInput) => plannedSessions(input.plan.
 export const treatmentOf = (input: HandoutInput, id: TreatmentId) => input.catalog.find((treatment) => treatment.id === id)!;
 
 /** "3-7", or the single number when both ends agree. */
-export const range = ({ min, max }: { readonly min: number; readonly max: number }): string => (min === max ? String(min) : `${min}-${max}`);
+export const range = ({ min, max }: { readonly min: number; readonly max: number }): string =>
+  min === max ? String(min) : `${min}-${max}`;
 
 export type { LanguageTag };

@@ -12,13 +12,28 @@ export const buildPlanQuote: BuildKind = (input, texts, formats, options) => {
   const common = texts.handout.common;
   const { trip } = input.patient;
   const krw = (amount: number) => formats.money(BigInt(amount), 'KRW');
-  const sessions = [...plannedItems(input)].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.time ?? '').localeCompare(b.time ?? ''));
+  const sessions = [...plannedItems(input)].sort(
+    (a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.time ?? '').localeCompare(b.time ?? ''),
+  );
   const recovery = (id: Parameters<typeof treatmentOf>[1]) => {
     const downtime = treatmentOf(input, id).downtimeDays.value;
     return downtime.max > 0 ? fill(common.days, { range: range(downtime) }) : common.noDowntime;
   };
-  const quote = evaluatePlan(input.patient, input.plan, input.catalog, input.rules, input.settings, todayIn(CLINIC_TIME_ZONE, input.now)).quote;
-  const summaryRow = (label: string, amount: string): Slot[] => [one(label, texts), one('', texts), one('', texts), one('', texts), one(amount, texts)];
+  const quote = evaluatePlan(
+    input.patient,
+    input.plan,
+    input.catalog,
+    input.rules,
+    input.settings,
+    todayIn(CLINIC_TIME_ZONE, input.now),
+  ).quote;
+  const summaryRow = (label: string, amount: string): Slot[] => [
+    one(label, texts),
+    one('', texts),
+    one('', texts),
+    one('', texts),
+    one(amount, texts),
+  ];
   // Every line of a part, a price to be confirmed included: a quote never drops a line, and its total says what
   // it leaves out.
   const partTable = (part: QuotePartView): Block[] => {
@@ -29,7 +44,11 @@ export const buildPlanQuote: BuildKind = (input, texts, formats, options) => {
       one(line.discountPercent > 0 ? `${line.discountPercent}%` : '-', texts),
       one(line.netKrw === null ? '-' : krw(line.netKrw), texts),
     ]);
-    if (!quote.pricesIncludeVat) rows.push(summaryRow(words.subtotal, krw(part.subtotalKrw)), summaryRow(fill(words.vatAdded, { percent: quote.vatPercent }), krw(part.vatKrw)));
+    if (!quote.pricesIncludeVat)
+      rows.push(
+        summaryRow(words.subtotal, krw(part.subtotalKrw)),
+        summaryRow(fill(words.vatAdded, { percent: quote.vatPercent }), krw(part.vatKrw)),
+      );
     rows.push(summaryRow(words.total, krw(part.totalKrw)));
     const excluded = part.unpriced.map((id) => texts.treatment(id).name).join(', ');
     return [
@@ -37,10 +56,18 @@ export const buildPlanQuote: BuildKind = (input, texts, formats, options) => {
         type: 'table',
         widths: [0.36, 0.08, 0.2, 0.12, 0.24],
         align: ['start', 'end', 'end', 'end', 'end'],
-        header: [one(words.item, texts), one(words.quantity, texts), one(words.unitPrice, texts), one(words.discount, texts), one(words.amount, texts)],
+        header: [
+          one(words.item, texts),
+          one(words.quantity, texts),
+          one(words.unitPrice, texts),
+          one(words.discount, texts),
+          one(words.amount, texts),
+        ],
         rows,
       },
-      ...(part.unpriced.length > 0 ? [{ type: 'paragraph' as const, tone: 'warning' as const, text: one(fill(words.totalExcludes, { treatments: excluded }), texts) }] : []),
+      ...(part.unpriced.length > 0
+        ? [{ type: 'paragraph' as const, tone: 'warning' as const, text: one(fill(words.totalExcludes, { treatments: excluded }), texts) }]
+        : []),
     ];
   };
 
@@ -65,19 +92,28 @@ export const buildPlanQuote: BuildKind = (input, texts, formats, options) => {
   if (quote.home) {
     const minor = BigInt(quote.home.total.replace('.', ''));
     blocks.push(
-      { type: 'paragraph', tone: 'strong', text: one(fill(words.homeCurrency, { amount: formats.money(minor, quote.home.currency), date: formats.date(quote.home.rateDate) }), texts) },
+      {
+        type: 'paragraph',
+        tone: 'strong',
+        text: one(
+          fill(words.homeCurrency, { amount: formats.money(minor, quote.home.currency), date: formats.date(quote.home.rateDate) }),
+          texts,
+        ),
+      },
       { type: 'paragraph', text: one(words.homeCurrencyNote, texts) },
     );
   }
   if (quote.nextVisit) {
-    blocks.push(
-      { type: 'heading', level: 1, text: one(words.nextVisitQuote, texts) },
-      ...partTable(quote.nextVisit),
-      { type: 'paragraph', text: one(words.nextVisitNote, texts) },
-    );
+    blocks.push({ type: 'heading', level: 1, text: one(words.nextVisitQuote, texts) }, ...partTable(quote.nextVisit), {
+      type: 'paragraph',
+      text: one(words.nextVisitNote, texts),
+    });
   }
   if (input.quoteVersion) {
-    blocks.push({ type: 'paragraph', text: one(fill(words.quoteVersion, { version: input.quoteVersion.version, date: formats.date(input.quoteVersion.sentOn) }), texts) });
+    blocks.push({
+      type: 'paragraph',
+      text: one(fill(words.quoteVersion, { version: input.quoteVersion.version, date: formats.date(input.quoteVersion.sentOn) }), texts),
+    });
   }
   return options.draft ? { blocks, mark: words.draftMark } : { blocks };
 };

@@ -26,16 +26,35 @@ export function firstSessionDate(dates: readonly (string | null)[], arrival: str
 
 export const buildPrecare: BuildKind = (input, texts, formats) => {
   const words = texts.handout.precare;
-  const first = firstSessionDate(plannedItems(input).map((item) => item.date), input.patient.trip.arrival);
+  const first = firstSessionDate(
+    plannedItems(input).map((item) => item.date),
+    input.patient.trip.arrival,
+  );
   const blocks: Block[] = [{ type: 'paragraph', text: one(fill(words.intro, { date: formats.date(first) }), texts) }];
   for (const step of GENERAL_STEPS) {
     const when = step.daysBefore === 0 ? words.onTheDay : fill(words.byDate, { date: formats.date(addDays(first, -step.daysBefore)) });
-    blocks.push({ type: 'heading', level: 2, text: one(when, texts) }, { type: 'list', marker: 'checkbox', items: [one(words.general[step.key], texts)] });
+    blocks.push(
+      { type: 'heading', level: 2, text: one(when, texts) },
+      { type: 'list', marker: 'checkbox', items: [one(words.general[step.key], texts)] },
+    );
   }
   blocks.push({ type: 'list', marker: 'checkbox', items: [one(words.tellDoctor, texts)] });
-  const findings = evaluatePlan(input.patient, input.plan, input.catalog, input.rules, input.settings, todayIn(CLINIC_TIME_ZONE, input.now)).findings;
+  const findings = evaluatePlan(
+    input.patient,
+    input.plan,
+    input.catalog,
+    input.rules,
+    input.settings,
+    todayIn(CLINIC_TIME_ZONE, input.now),
+  ).findings;
   // In the patient's words (what the condition means for the treatment), never the rules' staff instructions.
-  const flagged = [...new Set(patientConditionFindings(findings).flatMap((f) => patientFindingText(f.rule, texts.language) ?? patientFindingText(f.rule, 'en') ?? []))];
+  const flagged = [
+    ...new Set(
+      patientConditionFindings(findings).flatMap(
+        (f) => patientFindingText(f.rule, texts.language) ?? patientFindingText(f.rule, 'en') ?? [],
+      ),
+    ),
+  ];
   if (flagged.length > 0) {
     blocks.push(
       { type: 'heading', level: 2, text: one(words.doctorWillCheck, texts) },

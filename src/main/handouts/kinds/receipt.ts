@@ -39,10 +39,21 @@ export function buildReceipt(input: ReceiptInput, texts: LanguageTexts, formats:
   const { record, balance } = input;
   const krw = (amount: number) => formats.money(BigInt(amount), 'KRW');
   const row = (label: string, value: string): Slot[] => [one(label, texts), one(value, texts)];
-  const payment: Slot[][] = [row(words.method, words.methods[record.method]), row(words.amount, formats.money(BigInt(record.amountMinor), record.currency))];
+  const payment: Slot[][] = [
+    row(words.method, words.methods[record.method]),
+    row(words.amount, formats.money(BigInt(record.amountMinor), record.currency)),
+  ];
   if (record.rate) {
     payment.push(
-      row(words.rate, fill(words.rateValue, { rate: record.rate.krwPerUnit, currency: record.currency, date: formats.date(record.rate.date), source: record.rate.source })),
+      row(
+        words.rate,
+        fill(words.rateValue, {
+          rate: record.rate.krwPerUnit,
+          currency: record.currency,
+          date: formats.date(record.rate.date),
+          source: record.rate.source,
+        }),
+      ),
       row(words.krwValue, krw(record.krw)),
     );
   }
@@ -60,14 +71,27 @@ export function buildReceipt(input: ReceiptInput, texts: LanguageTexts, formats:
     { type: 'paragraph', text: one(fill(words.passportName, { name: input.patient.names.latin }), texts) },
   ];
   if (record.kind === 'refund' && input.linked) {
-    blocks.push({ type: 'paragraph', text: one(fill(words.refundOf, { number: input.linked.receiptNumber, reason: record.reason }), texts) });
+    blocks.push({
+      type: 'paragraph',
+      text: one(fill(words.refundOf, { number: input.linked.receiptNumber, reason: record.reason }), texts),
+    });
   }
   if (record.kind === 'correction' && input.linked) {
-    blocks.push({ type: 'paragraph', tone: 'warning', text: one(fill(words.reverses, { number: input.linked.receiptNumber, reason: record.reason }), texts) });
+    blocks.push({
+      type: 'paragraph',
+      tone: 'warning',
+      text: one(fill(words.reverses, { number: input.linked.receiptNumber, reason: record.reason }), texts),
+    });
   }
   blocks.push(
     { type: 'heading', level: 1, text: one(words.thisPayment, texts) },
-    { type: 'table', widths: [0.4, 0.6], align: ['start', 'end'], header: [one(words.item, texts), one(words.amount, texts)], rows: payment },
+    {
+      type: 'table',
+      widths: [0.4, 0.6],
+      align: ['start', 'end'],
+      header: [one(words.item, texts), one(words.amount, texts)],
+      rows: payment,
+    },
     { type: 'heading', level: 2, text: one(words.settles, texts) },
     {
       type: 'table',
@@ -77,16 +101,23 @@ export function buildReceipt(input: ReceiptInput, texts: LanguageTexts, formats:
       rows: record.lines.map((line) => row(lineName(line), krw(line.krw))),
     },
   );
-  if (input.vat?.pricesIncludeVat) blocks.push({ type: 'paragraph', text: one(fill(words.vatIncluded, { percent: input.vat.percent }), texts) });
+  if (input.vat?.pricesIncludeVat)
+    blocks.push({ type: 'paragraph', text: one(fill(words.vatIncluded, { percent: input.vat.percent }), texts) });
   blocks.push(
     { type: 'heading', level: 1, text: one(words.account, texts) },
     {
       type: 'table',
       widths: home ? [0.46, 0.27, 0.27] : [0.6, 0.4],
       align: home ? ['start', 'end', 'end'] : ['start', 'end'],
-      header: home ? [one(words.item, texts), one(words.inKrw, texts), one(fill(words.inHome, { currency: home.currency }), texts)] : [one(words.item, texts), one(words.inKrw, texts)],
+      header: home
+        ? [one(words.item, texts), one(words.inKrw, texts), one(fill(words.inHome, { currency: home.currency }), texts)]
+        : [one(words.item, texts), one(words.inKrw, texts)],
       rows: [
-        accountRow(balance.quoteVersion === null ? words.noQuote : fill(words.quoted, { version: balance.quoteVersion }), balance.quotedKrw, home?.quoted),
+        accountRow(
+          balance.quoteVersion === null ? words.noQuote : fill(words.quoted, { version: balance.quoteVersion }),
+          balance.quotedKrw,
+          home?.quoted,
+        ),
         accountRow(words.paid, balance.paidKrw, home?.paid),
         accountRow(words.refunded, balance.refundedKrw, home?.refunded),
         accountRow(words.due, balance.dueKrw, home?.due),

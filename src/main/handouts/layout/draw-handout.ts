@@ -30,7 +30,15 @@ export interface HandoutFrame {
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = { left: 48, right: 48, top: 92, bottom: 72 };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const COLOURS = { text: '#1d1d1f', translation: '#4a4a4f', muted: '#6b6b70', heading: '#0b4f6c', warning: '#9b1c1c', rule: '#c9ced6', markBand: '#fbe9e9' };
+const COLOURS = {
+  text: '#1d1d1f',
+  translation: '#4a4a4f',
+  muted: '#6b6b70',
+  heading: '#0b4f6c',
+  warning: '#9b1c1c',
+  rule: '#c9ced6',
+  markBand: '#fbe9e9',
+};
 const SIZES = { body: 10, h1: 13.5, h2: 11, title: 17, small: 7.5 };
 const TRANSLATION_SCALE = 0.92;
 
@@ -104,7 +112,12 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     // Tagged: a structure tree of headings, paragraphs, lists and tables, each span with its language.
     tagged: true,
     displayTitle: true,
-    info: { Title: frame.title.map((t) => t.text).join(' / '), Author: frame.clinicName, CreationDate: frame.createdAt, ModDate: frame.createdAt },
+    info: {
+      Title: frame.title.map((t) => t.text).join(' / '),
+      Author: frame.clinicName,
+      CreationDate: frame.createdAt,
+      ModDate: frame.createdAt,
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -126,7 +139,15 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   };
 
   /** `indent` leaves room for a list marker on each paragraph's reading side (left of Korean, right of Arabic). */
-  const layoutSlot = (slot: Slot, size: number, weight: FontWeight, width: number, colour: string, columns = false, indent = 0): SlotLayout => {
+  const layoutSlot = (
+    slot: Slot,
+    size: number,
+    weight: FontWeight,
+    width: number,
+    colour: string,
+    columns = false,
+    indent = 0,
+  ): SlotLayout => {
     if (columns && slot.length === 2) {
       const columnWidth = (width - COLUMN_GUTTER) / 2;
       // The patient's language takes the reading side: the right column on an Arabic page.
@@ -135,14 +156,30 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
       // Side by side, both columns carry the same style (a warning is red in Korean too).
       const paragraphs = slot.map((txt, index) => {
         const paragraph = typesetParagraph(txt, size, weight, columnWidth - indent);
-        return { paragraph, lang: txt.lang, text: txt.text, colour, dx: (index === 0 ? first : second) + (paragraph.rtl ? 0 : indent), dy: 0, width: columnWidth - indent };
+        return {
+          paragraph,
+          lang: txt.lang,
+          text: txt.text,
+          colour,
+          dx: (index === 0 ? first : second) + (paragraph.rtl ? 0 : indent),
+          dy: 0,
+          width: columnWidth - indent,
+        };
       });
       return { paragraphs, height: Math.max(...paragraphs.map((p) => paragraphHeight(p.paragraph))) };
     }
     let dy = 0;
     const paragraphs = slot.map((txt, index) => {
       const paragraph = typesetParagraph(txt, index === 0 ? size : size * TRANSLATION_SCALE, weight, width - indent);
-      const placed = { paragraph, lang: txt.lang, text: txt.text, colour: index === 0 ? colour : COLOURS.translation, dx: paragraph.rtl ? 0 : indent, dy, width: width - indent };
+      const placed = {
+        paragraph,
+        lang: txt.lang,
+        text: txt.text,
+        colour: index === 0 ? colour : COLOURS.translation,
+        dx: paragraph.rtl ? 0 : indent,
+        dy,
+        width: width - indent,
+      };
       dy += paragraphHeight(paragraph) + 1.5;
       return placed;
     });
@@ -229,7 +266,15 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
       // A heading is not body text: a last page needs three lines besides it.
       lines: 0,
       draw: (y, into) => {
-        if (block.level === 1) artifact(() => doc.moveTo(MARGIN.left, y + above - 5).lineTo(PAGE.width - MARGIN.right, y + above - 5).lineWidth(0.6).strokeColor(COLOURS.rule).stroke());
+        if (block.level === 1)
+          artifact(() =>
+            doc
+              .moveTo(MARGIN.left, y + above - 5)
+              .lineTo(PAGE.width - MARGIN.right, y + above - 5)
+              .lineWidth(0.6)
+              .strokeColor(COLOURS.rule)
+              .stroke(),
+          );
         drawSlot(layout, MARGIN.left, y + above, TEXT_WIDTH, 'start', into);
       },
     };
@@ -238,7 +283,11 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
   const paragraphChunk = (block: Extract<Block, { type: 'paragraph' }>): Chunk => {
     const colour = block.tone === 'warning' ? COLOURS.warning : COLOURS.text;
     const layout = layoutSlot(block.text, SIZES.body, block.tone === 'strong' ? 'Bold' : 'Regular', TEXT_WIDTH, colour, true);
-    return { height: layout.height + 4, lines: slotLines(layout), draw: (y, into) => drawSlot(layout, MARGIN.left, y, TEXT_WIDTH, 'start', into) };
+    return {
+      height: layout.height + 4,
+      lines: slotLines(layout),
+      draw: (y, into) => drawSlot(layout, MARGIN.left, y, TEXT_WIDTH, 'start', into),
+    };
   };
 
   const listChunks = (block: Extract<Block, { type: 'list' }>): Chunk[] => {
@@ -252,10 +301,19 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
           // One marker per language, each on its own paragraph's reading side.
           artifact(() => {
             for (const { paragraph, dx, dy, width } of layout.paragraphs) {
-            const markerX = MARGIN.left + (paragraph.rtl ? dx + width + indent - 10 : dx - indent + 2);
-            const middle = y + dy + paragraph.lineHeight / 2;
-            if (block.marker === 'checkbox') doc.rect(markerX, middle - 4.5, 8, 8).lineWidth(0.8).strokeColor(COLOURS.text).stroke();
-            else doc.circle(markerX + 3, middle, 1.8).fillColor(COLOURS.heading).fill();
+              const markerX = MARGIN.left + (paragraph.rtl ? dx + width + indent - 10 : dx - indent + 2);
+              const middle = y + dy + paragraph.lineHeight / 2;
+              if (block.marker === 'checkbox')
+                doc
+                  .rect(markerX, middle - 4.5, 8, 8)
+                  .lineWidth(0.8)
+                  .strokeColor(COLOURS.text)
+                  .stroke();
+              else
+                doc
+                  .circle(markerX + 3, middle, 1.8)
+                  .fillColor(COLOURS.heading)
+                  .fill();
             }
           });
           drawSlot(layout, MARGIN.left, y, TEXT_WIDTH, 'start', into ? element(element(into, 'LI'), 'LBody') : null);
@@ -275,7 +333,13 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     }
     const rowChunk = (cells: readonly Slot[], header: boolean): Chunk => {
       const layouts = cells.map((cell, column) =>
-        layoutSlot(cell, header ? SIZES.body - 1 : SIZES.body - 0.5, header ? 'Bold' : 'Regular', block.widths[column]! * TEXT_WIDTH - 2 * pad, COLOURS.text),
+        layoutSlot(
+          cell,
+          header ? SIZES.body - 1 : SIZES.body - 0.5,
+          header ? 'Bold' : 'Regular',
+          block.widths[column]! * TEXT_WIDTH - 2 * pad,
+          COLOURS.text,
+        ),
       );
       const height = Math.max(...layouts.map((l) => l.height)) + 2 * pad;
       return {
@@ -285,9 +349,24 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
           if (header) artifact(() => doc.rect(MARGIN.left, y, TEXT_WIDTH, height).fillColor('#eef3f6').fill());
           const row = into ? element(into, 'TR') : null;
           layouts.forEach((layout, column) =>
-            drawSlot(layout, xs[column]! + pad, y + pad, block.widths[column]! * TEXT_WIDTH - 2 * pad, block.align?.[column] ?? 'start', row ? element(row, header ? 'TH' : 'TD') : null, true),
+            drawSlot(
+              layout,
+              xs[column]! + pad,
+              y + pad,
+              block.widths[column]! * TEXT_WIDTH - 2 * pad,
+              block.align?.[column] ?? 'start',
+              row ? element(row, header ? 'TH' : 'TD') : null,
+              true,
+            ),
           );
-          artifact(() => doc.moveTo(MARGIN.left, y + height).lineTo(PAGE.width - MARGIN.right, y + height).lineWidth(0.4).strokeColor(COLOURS.rule).stroke());
+          artifact(() =>
+            doc
+              .moveTo(MARGIN.left, y + height)
+              .lineTo(PAGE.width - MARGIN.right, y + height)
+              .lineWidth(0.4)
+              .strokeColor(COLOURS.rule)
+              .stroke(),
+          );
         },
       };
     };
@@ -316,7 +395,16 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
           const dateX = at(MARGIN.left + TEXT_WIDTH - dateWidth, dateWidth);
           const paragraph = () => (into ? element(into, 'P') : null);
           drawSlot(role, at(MARGIN.left, roleWidth - 6), top, roleWidth - 6, 'start', paragraph(), true);
-          artifact(() => doc.moveTo(sigX, lineY).lineTo(sigX + signatureWidth, lineY).moveTo(dateX, lineY).lineTo(dateX + dateWidth, lineY).lineWidth(0.7).strokeColor(COLOURS.text).stroke());
+          artifact(() =>
+            doc
+              .moveTo(sigX, lineY)
+              .lineTo(sigX + signatureWidth, lineY)
+              .moveTo(dateX, lineY)
+              .lineTo(dateX + dateWidth, lineY)
+              .lineWidth(0.7)
+              .strokeColor(COLOURS.text)
+              .stroke(),
+          );
           drawSlot(signature, sigX, lineY + 2, signatureWidth, 'start', paragraph(), true);
           drawSlot(date, dateX, lineY + 2, dateWidth, 'start', paragraph(), true);
         });
@@ -371,11 +459,19 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     // opens a list) and a `with-next` block stay with what follows; a `together` block and a table's header with
     // its first row stay whole.
     const leadsIntoList = block.type === 'paragraph' && block.tone === 'warning' && blocks[blockIndex + 1]?.type === 'list';
-    const gluedToNext = block.type === 'heading' || (block.type === 'paragraph' && block.tone === 'strong') || leadsIntoList || block.keep === 'with-next';
+    const gluedToNext =
+      block.type === 'heading' || (block.type === 'paragraph' && block.tone === 'strong') || leadsIntoList || block.keep === 'with-next';
     chunks.forEach((chunk, index) => {
       const last = index === chunks.length - 1;
       const glueNext = last ? gluedToNext : gluedToNext || block.keep === 'together' || (block.type === 'table' && index === 0);
-      pieces.push({ height: chunk.height, lines: chunk.lines, glueNext, section, opensSection: opens && index === 0, ...(chunk.tableHeader ? { tableHeader: chunk.tableHeader.height } : {}) });
+      pieces.push({
+        height: chunk.height,
+        lines: chunk.lines,
+        glueNext,
+        section,
+        opensSection: opens && index === 0,
+        ...(chunk.tableHeader ? { tableHeader: chunk.tableHeader.height } : {}),
+      });
       flat.push(chunk);
       blockOf.push(blockIndex);
     });
@@ -425,7 +521,8 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
 
   function drawMark(layout: SlotLayout, pageIndex: number) {
     artifact(() => doc.rect(MARGIN.left, MARK_BAND.top, TEXT_WIDTH, markBandHeight).fillColor(COLOURS.markBand).fill());
-    const draw = (into: PDFKit.PDFStructureElement | null) => drawSlot(layout, MARGIN.left + MARK_BAND.pad, MARK_BAND.top + MARK_BAND.pad, TEXT_WIDTH - 2 * MARK_BAND.pad, 'start', into);
+    const draw = (into: PDFKit.PDFStructureElement | null) =>
+      drawSlot(layout, MARGIN.left + MARK_BAND.pad, MARK_BAND.top + MARK_BAND.pad, TEXT_WIDTH - 2 * MARK_BAND.pad, 'start', into);
     if (pageIndex === 0 && markElement) draw(markElement);
     else artifact(() => draw(null), 'Pagination');
   }
@@ -447,7 +544,12 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
     const nativeRtl = native.paragraphs[0]?.paragraph.rtl ?? false;
     drawSlot(native, nameX, 30, nameWidth, nativeRtl === rtlPage ? 'end' : 'start');
     drawSlot(latin, nameX, 30 + native.height, nameWidth, rtlPage ? 'start' : 'end');
-    doc.moveTo(MARGIN.left, HEADER_RULE_Y).lineTo(PAGE.width - MARGIN.right, HEADER_RULE_Y).lineWidth(pageIndex === 0 ? 1.2 : 0.6).strokeColor(COLOURS.heading).stroke();
+    doc
+      .moveTo(MARGIN.left, HEADER_RULE_Y)
+      .lineTo(PAGE.width - MARGIN.right, HEADER_RULE_Y)
+      .lineWidth(pageIndex === 0 ? 1.2 : 0.6)
+      .strokeColor(COLOURS.heading)
+      .stroke();
   }
 
   function openLogo(bytes: Buffer | null): PDFKit.Mixins.ImageSrc | null {
@@ -463,7 +565,12 @@ export async function drawHandout(frame: HandoutFrame, blocks: readonly Block[])
 
   function drawFooter(page: number, pageCount: number) {
     const top = PAGE.height - MARGIN.bottom + 14;
-    doc.moveTo(MARGIN.left, top - 6).lineTo(PAGE.width - MARGIN.right, top - 6).lineWidth(0.4).strokeColor(COLOURS.rule).stroke();
+    doc
+      .moveTo(MARGIN.left, top - 6)
+      .lineTo(PAGE.width - MARGIN.right, top - 6)
+      .lineWidth(0.4)
+      .strokeColor(COLOURS.rule)
+      .stroke();
     const labelWidth = 90;
     const disclaimer = layoutSlot(frame.disclaimer, SIZES.small, 'Regular', TEXT_WIDTH - labelWidth - 10, COLOURS.muted);
     const label = layoutSlot(frame.pageLabel(page, pageCount), SIZES.small, 'Regular', labelWidth, COLOURS.muted);

@@ -82,7 +82,9 @@ export function withObjectStreams(pdf: Buffer): Buffer {
     });
     const data = deflateSync(Buffer.from(index + bodies, 'latin1'));
     rows.set(streamId, [1, offset, 0]);
-    write(`${streamId} 0 obj\n<<\n/Type /ObjStm\n/N ${group.length}\n/First ${Buffer.byteLength(index, 'latin1')}\n/Filter /FlateDecode\n/Length ${data.length}\n>>\nstream\n`);
+    write(
+      `${streamId} 0 obj\n<<\n/Type /ObjStm\n/N ${group.length}\n/First ${Buffer.byteLength(index, 'latin1')}\n/Filter /FlateDecode\n/Length ${data.length}\n>>\nstream\n`,
+    );
     write(data);
     write('\nendstream\nendobj\n');
   }

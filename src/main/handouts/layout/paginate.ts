@@ -57,9 +57,14 @@ function groupsOf(pieces: readonly Piece[]): [number, number][] {
   return groups;
 }
 
-const reminderOf = (frame: PageFrame, piece: Piece): number => (piece.opensSection || piece.section < 0 ? 0 : frame.reminderHeight(piece.section));
+const reminderOf = (frame: PageFrame, piece: Piece): number =>
+  piece.opensSection || piece.section < 0 ? 0 : frame.reminderHeight(piece.section);
 
-function layOut(pieces: readonly Piece[], frame: PageFrame, breaksBefore: ReadonlySet<number>): PagePlan & { lastPageLines: number; pageStarts: number[] } {
+function layOut(
+  pieces: readonly Piece[],
+  frame: PageFrame,
+  breaksBefore: ReadonlySet<number>,
+): PagePlan & { lastPageLines: number; pageStarts: number[] } {
   const placements: Placement[] = [];
   const reminders: { section: number; y: number }[] = [{ section: -1, y: frame.firstTop }];
   const pageStarts = [0];

@@ -32,7 +32,8 @@ export interface LanguageTexts {
   rule(id: string, fallback: string): string;
 }
 
-const readJson = <T>(language: LanguageTag, file: string): T => JSON.parse(readFileSync(resourcePath('locales', language, file), 'utf8')) as T;
+const readJson = <T>(language: LanguageTag, file: string): T =>
+  JSON.parse(readFileSync(resourcePath('locales', language, file), 'utf8')) as T;
 
 const cache = new Map<LanguageTag, LanguageTexts>();
 

@@ -38,7 +38,12 @@ export function isolateLtrSpans(text: string): string {
   });
   // Word i continues the isolate of word i - 2 when one space parts them and no bracket or Arabic comma does.
   const joined = (i: number) =>
-    i >= 2 && pieces[i - 1] === ' ' && words[i - 2] != null && words[i] != null && words[i]!.lead === '' && !/[،؛؟]/u.test(words[i - 2]!.trail);
+    i >= 2 &&
+    pieces[i - 1] === ' ' &&
+    words[i - 2] != null &&
+    words[i] != null &&
+    words[i]!.lead === '' &&
+    !/[،؛؟]/u.test(words[i - 2]!.trail);
   let out = '';
   for (let i = 0; i < pieces.length; i += 1) {
     const word = words[i];

@@ -71,7 +71,11 @@ function shapedWord(font: FontKey, word: string): ShapedRun {
     const pieces = piecesOf(font, word);
     if (pieces) {
       const runs = pieces.map((piece) => shapedWord(font, piece));
-      run = { glyphs: runs.flatMap((r) => r.glyphs), positions: runs.flatMap((r) => r.positions), advanceWidth: runs.reduce((sum, r) => sum + r.advanceWidth, 0) };
+      run = {
+        glyphs: runs.flatMap((r) => r.glyphs),
+        positions: runs.flatMap((r) => r.positions),
+        advanceWidth: runs.reduce((sum, r) => sum + r.advanceWidth, 0),
+      };
     } else run = shapeWhole(font, word);
     cache[word] = run;
     caches.get(font)!.size += 1;

@@ -17,7 +17,9 @@ export type AnchorLine = { readonly line: number; readonly anchor: Anchor } | { 
 const isAnchor = (value: unknown): value is Anchor => {
   if (typeof value !== 'object' || value === null) return false;
   const { count, head, at, mac } = value as Record<string, unknown>;
-  return Number.isSafeInteger(count) && (count as number) >= 0 && typeof head === 'string' && typeof at === 'string' && typeof mac === 'string';
+  return (
+    Number.isSafeInteger(count) && (count as number) >= 0 && typeof head === 'string' && typeof at === 'string' && typeof mac === 'string'
+  );
 };
 
 /** Every non-blank line, numbered from 1 as an editor shows them; [] when there is no file yet. */

@@ -94,11 +94,7 @@ export interface PaperCode {
 export function parsePaperCode(text: string): PaperCode | undefined {
   const match = /^\s*(\d{1,15})\s*-([0-9A-Za-z\s-]+)$/.exec(text);
   if (!match) return undefined;
-  const digest = match[2]!
-    .replace(/[\s-]/g, '')
-    .toUpperCase()
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const digest = match[2]!.replace(/[\s-]/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
   if (digest.length !== CODE_DIGEST_LENGTH || [...digest].some((char) => !CROCKFORD.includes(char))) return undefined;
   return { count: Number(match[1]), digest };
 }
@@ -133,7 +129,11 @@ export function compareWithAnchor(chain: ChainNow, anchored: ChainHead): AnchorF
  * The same against a code typed in. Without the anchor key only the count can be compared: a cut tail and an
  * emptied log still show, a rewrite does not (`rewriteChecked` false).
  */
-export function compareWithCode(chain: ChainNow, code: PaperCode, key: AnchorKey | undefined): { finding: AnchorFinding | null; rewriteChecked: boolean } {
+export function compareWithCode(
+  chain: ChainNow,
+  code: PaperCode,
+  key: AnchorKey | undefined,
+): { finding: AnchorFinding | null; rewriteChecked: boolean } {
   if (code.count > 0 && chain.count === 0) return { finding: 'emptied', rewriteChecked: key !== undefined };
   if (chain.count < code.count) return { finding: 'cut_tail', rewriteChecked: key !== undefined };
   if (!key) return { finding: null, rewriteChecked: false };

@@ -65,7 +65,11 @@ interface AnchorsRead {
   readonly tamperedLines: number[];
 }
 
-export function createAuditAnchors(deps: { readonly path: string; readonly key: AnchorKey | undefined; readonly store: Pick<Store, 'read'> }): AuditAnchors {
+export function createAuditAnchors(deps: {
+  readonly path: string;
+  readonly key: AnchorKey | undefined;
+  readonly store: Pick<Store, 'read'>;
+}): AuditAnchors {
   const { key, store } = deps;
 
   /** The newest line whose MAC is valid (file order: the file is only appended to), and the lines that fail. */
@@ -91,7 +95,16 @@ export function createAuditAnchors(deps: { readonly path: string; readonly key: 
   const statusOf = (chain: ChainNow, code: PaperCode | undefined, { newest, tamperedLines }: AnchorsRead): AuditAnchorStatus => {
     if (code) {
       const { finding, rewriteChecked } = compareWithCode(chain, code, key);
-      return { keyed: key !== undefined, against: 'code', anchoredCount: code.count, anchoredAt: null, finding, rewriteChecked, tamperedLines, code: null };
+      return {
+        keyed: key !== undefined,
+        against: 'code',
+        anchoredCount: code.count,
+        anchoredAt: null,
+        finding,
+        rewriteChecked,
+        tamperedLines,
+        code: null,
+      };
     }
     const none = { anchoredCount: null, anchoredAt: null, finding: null, rewriteChecked: false, code: null } as const;
     if (!key) return { keyed: false, against: 'none', tamperedLines: [], ...none };
@@ -152,7 +165,10 @@ export function createAuditAnchors(deps: { readonly path: string; readonly key: 
     },
     async verify(code, anchorsFile) {
       const read = anchorsFor(code, anchorsFile);
-      const { walk, chain } = await store.read(async (tx) => ({ walk: await tx.audit.verify(), chain: await chainNowOf(tx, positionsOf(read)) }));
+      const { walk, chain } = await store.read(async (tx) => ({
+        walk: await tx.audit.verify(),
+        chain: await chainNowOf(tx, positionsOf(read)),
+      }));
       return { ...walk, entries: chain.count, anchor: statusOf(chain, code, read) };
     },
   };

@@ -31,7 +31,16 @@ export interface AuditEntry extends AuditFields {
  * differently, and no field can be confused with another (JSON strings are quoted and escaped).
  */
 export function canonicalForm(entry: AuditFields, prevHash: string): string {
-  return JSON.stringify(['clinicdesk.audit/1', entry.seq, entry.at, entry.actor, entry.action, entry.patientId, [...entry.fields], prevHash]);
+  return JSON.stringify([
+    'clinicdesk.audit/1',
+    entry.seq,
+    entry.at,
+    entry.actor,
+    entry.action,
+    entry.patientId,
+    [...entry.fields],
+    prevHash,
+  ]);
 }
 
 export function entryHash(entry: AuditFields, prevHash: string): string {
@@ -59,7 +68,10 @@ export interface ChainCheck {
  * (verifyChain) costs about half a second per 100,000 entries; this costs one lookup per entry, so the patient
  * screen can check its history every time it opens.
  */
-export function verifyEntries(entries: Iterable<AuditEntry>, entryAt: (seq: number) => Pick<AuditEntry, 'seq' | 'hash'> | undefined): ChainCheck {
+export function verifyEntries(
+  entries: Iterable<AuditEntry>,
+  entryAt: (seq: number) => Pick<AuditEntry, 'seq' | 'hash'> | undefined,
+): ChainCheck {
   let checked = 0;
   for (const entry of entries) {
     checked += 1;

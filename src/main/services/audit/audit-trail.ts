@@ -30,7 +30,10 @@ export function createAuditTrail(deps: {
       const who = actor ?? (await deps.actor());
       // The head is read inside the writer's transaction (the SQLite store holds the write lock from BEGIN
       // IMMEDIATE; the PostgreSQL store locks the chain's head row), so two writers never extend the same entry.
-      const entry = chainEntry({ at: deps.now().toISOString(), actor: who, action, patientId, fields: [...fields] }, await deps.audit.last());
+      const entry = chainEntry(
+        { at: deps.now().toISOString(), actor: who, action, patientId, fields: [...fields] },
+        await deps.audit.last(),
+      );
       await deps.audit.insert(entry);
     },
     async history(patientId) {

@@ -33,7 +33,11 @@ function httpApi(): ClinicDeskApi {
 export const SIGNED_OUT_EVENT = 'clinicdesk:session-changed';
 
 function noticeSignedOut<T>(result: Result<T>): Result<T> {
-  if (!result.ok && result.error.code === 'forbidden' && result.error.issues.some((found) => found.code === 'not_signed_in' || found.code === 'no_coordinators')) {
+  if (
+    !result.ok &&
+    result.error.code === 'forbidden' &&
+    result.error.issues.some((found) => found.code === 'not_signed_in' || found.code === 'no_coordinators')
+  ) {
     window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   }
   return result;

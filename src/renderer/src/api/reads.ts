@@ -14,5 +14,9 @@ export function useClinicSettings() {
 
 /** A patient's stored photos with their thumbnails; `enabled` false until a screen needs them. */
 export function usePatientPhotos(patientId: string | null, enabled = true) {
-  return useQuery({ ...channelQuery('listPhotos', { patientId: patientId ?? '' }), staleTime: Infinity, enabled: enabled && patientId !== null });
+  return useQuery({
+    ...channelQuery('listPhotos', { patientId: patientId ?? '' }),
+    staleTime: Infinity,
+    enabled: enabled && patientId !== null,
+  });
 }

@@ -24,7 +24,13 @@ const newProfileResolver = contractResolver<NewProfileForm>({
   formChecks: ({ pin, pinConfirm }) => pinsDiffer(pin, pinConfirm, 'pinConfirm'),
 });
 
-export function FirstRunScreen({ onCreated, languages }: { readonly onCreated: (profile: CoordinatorProfile) => void; readonly languages: ReactNode }) {
+export function FirstRunScreen({
+  onCreated,
+  languages,
+}: {
+  readonly onCreated: (profile: CoordinatorProfile) => void;
+  readonly languages: ReactNode;
+}) {
   const { t } = useTranslation();
   const { control, handleSubmit, setError, resetField, formState } = useForm<NewProfileForm>({
     defaultValues: { name: '', pin: '', pinConfirm: '' },
@@ -57,14 +63,31 @@ export function FirstRunScreen({ onCreated, languages }: { readonly onCreated: (
           render={({ field }) => (
             <Field name="profile-name" label={t('profiles.name')} error={errorOf('name')}>
               {({ id, describedBy, invalid }) => (
-                <input {...field} id={id} name="profile-name" maxLength={100} autoFocus aria-describedby={describedBy} aria-invalid={invalid} />
+                <input
+                  {...field}
+                  id={id}
+                  name="profile-name"
+                  maxLength={100}
+                  autoFocus
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                />
               )}
             </Field>
           )}
         />
-        <PinAndConfirmFields control={control} pinField="pin" confirmField="pinConfirm" inputName="profile-pin" label={t('profiles.pin')} errorOf={errorOf} />
+        <PinAndConfirmFields
+          control={control}
+          pinField="pin"
+          confirmField="pinConfirm"
+          inputName="profile-pin"
+          label={t('profiles.pin')}
+          errorOf={errorOf}
+        />
         <p>
-          <button type="submit" disabled={formState.isSubmitting}>{t('profiles.add')}</button>
+          <button type="submit" disabled={formState.isSubmitting}>
+            {t('profiles.add')}
+          </button>
         </p>
       </form>
     </main>

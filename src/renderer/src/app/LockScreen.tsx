@@ -52,29 +52,47 @@ export function LockScreen({
         <p className="hint">{signedIn ? t('lock.lockedHint', { name: signedIn.name }) : t('lock.signInHint')}</p>
         <Field name="lock-coordinator" label={t('lock.coordinator')}>
           {({ id }) => (
-            <select id={id} name="lock-coordinator" value={coordinatorId}
+            <select
+              id={id}
+              name="lock-coordinator"
+              value={coordinatorId}
               onChange={(event) => {
                 setCoordinatorId(event.target.value);
                 setError(null);
-              }}>
+              }}
+            >
               {coordinators.map((profile) => (
-                <option key={profile.id} value={profile.id}>{profile.name}</option>
+                <option key={profile.id} value={profile.id}>
+                  {profile.name}
+                </option>
               ))}
             </select>
           )}
         </Field>
         <Field name="lock-pin" label={t('lock.pin')} error={error ? ISSUE_MESSAGES[error][language] : undefined}>
           {({ id, describedBy, invalid }) => (
-            <input id={id} name="lock-pin" type="password" inputMode="numeric" autoComplete="off" maxLength={8} autoFocus
-              value={pin} aria-describedby={describedBy} aria-invalid={invalid}
+            <input
+              id={id}
+              name="lock-pin"
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={8}
+              autoFocus
+              value={pin}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
               onChange={(event) => {
                 setPin(event.target.value);
                 setError(null);
-              }} />
+              }}
+            />
           )}
         </Field>
         <p>
-          <button type="submit" disabled={busy || coordinatorId === ''}>{t('lock.unlock')}</button>
+          <button type="submit" disabled={busy || coordinatorId === ''}>
+            {t('lock.unlock')}
+          </button>
         </p>
       </form>
     </main>

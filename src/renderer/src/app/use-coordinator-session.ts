@@ -114,13 +114,16 @@ export function useCoordinatorSession(): CoordinatorSessionState {
       setLocked(true);
       void api.signOut({});
     }, []),
-    unlocked: useCallback((profile: CoordinatorProfile) => {
-      setSignedIn(profile);
-      // The first profile, made on the first-run screen, is known at once (the refresh below confirms it).
-      setCoordinators((known) => (known.length > 0 ? known : [profile]));
-      setLocked(false);
-      // Both read again as the one now signed in (the settings may have been refused while nobody was).
-      for (const channel of SESSION_READS) void queryClient.invalidateQueries({ queryKey: channelKey(channel) });
-    }, [queryClient]),
+    unlocked: useCallback(
+      (profile: CoordinatorProfile) => {
+        setSignedIn(profile);
+        // The first profile, made on the first-run screen, is known at once (the refresh below confirms it).
+        setCoordinators((known) => (known.length > 0 ? known : [profile]));
+        setLocked(false);
+        // Both read again as the one now signed in (the settings may have been refused while nobody was).
+        for (const channel of SESSION_READS) void queryClient.invalidateQueries({ queryKey: channelKey(channel) });
+      },
+      [queryClient],
+    ),
   };
 }

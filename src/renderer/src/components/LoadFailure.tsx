@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { CallFailed } from '../api/call-failed';
 import { ErrorReference } from './ErrorReference';
 
-export function LoadFailure({ error, onRetry, retrying = false }: { readonly error: CallFailed; readonly onRetry: () => void; readonly retrying?: boolean }) {
+export function LoadFailure({
+  error,
+  onRetry,
+  retrying = false,
+}: {
+  readonly error: CallFailed;
+  readonly onRetry: () => void;
+  readonly retrying?: boolean;
+}) {
   const { t } = useTranslation();
   // Ours in the UI language for an internal error (the shared text says nothing was saved: true of a write, not
   // news for a read), else the services' message.

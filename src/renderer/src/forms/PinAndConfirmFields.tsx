@@ -17,7 +17,14 @@ export interface PinAndConfirmFieldsProps<TForm extends FieldValues> {
   readonly errorOf: (field: string) => string | undefined;
 }
 
-export function PinAndConfirmFields<TForm extends FieldValues>({ control, pinField, confirmField, inputName, label, errorOf }: PinAndConfirmFieldsProps<TForm>) {
+export function PinAndConfirmFields<TForm extends FieldValues>({
+  control,
+  pinField,
+  confirmField,
+  inputName,
+  label,
+  errorOf,
+}: PinAndConfirmFieldsProps<TForm>) {
   const { t } = useTranslation();
   const pinInput = (field: FieldPath<TForm>, name: string, fieldLabel: string, hint: string | undefined) => (
     <Controller
@@ -26,9 +33,20 @@ export function PinAndConfirmFields<TForm extends FieldValues>({ control, pinFie
       render={({ field: { value, onChange, onBlur, ref } }) => (
         <Field name={name} label={fieldLabel} hint={hint} error={errorOf(field)}>
           {({ id, describedBy, invalid }) => (
-            <input id={id} name={name} type="password" inputMode="numeric" autoComplete="new-password" maxLength={8}
-              value={value as string} onChange={onChange} onBlur={onBlur} ref={ref}
-              aria-describedby={describedBy} aria-invalid={invalid} />
+            <input
+              id={id}
+              name={name}
+              type="password"
+              inputMode="numeric"
+              autoComplete="new-password"
+              maxLength={8}
+              value={value as string}
+              onChange={onChange}
+              onBlur={onBlur}
+              ref={ref}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
           )}
         </Field>
       )}

@@ -25,14 +25,16 @@ export const pathAsField = (path: IssuePath): string => path.join('.');
 /** The channel's schema as a schema of the form: it passes the form through unchanged and reports each issue at
  * its form field, first issue of a field first (as the doors list them). */
 export function contractFormSchema<TForm>({ schema, toInput, fieldOf = pathAsField, formChecks }: ContractFormSpec<TForm>) {
-  return z.custom<TForm>(() => true).superRefine((form, context) => {
-    const input = toInput(form);
-    const parsed = schema.safeParse(input);
-    const issues = parsed.success ? [] : toIssues(parsed.error, input).map((found) => ({ field: fieldOf(found.path), code: found.code }));
-    for (const { field, code } of [...issues, ...(formChecks?.(form) ?? [])]) {
-      context.addIssue({ code: 'custom', path: [field], message: code });
-    }
-  });
+  return z
+    .custom<TForm>(() => true)
+    .superRefine((form, context) => {
+      const input = toInput(form);
+      const parsed = schema.safeParse(input);
+      const issues = parsed.success ? [] : toIssues(parsed.error, input).map((found) => ({ field: fieldOf(found.path), code: found.code }));
+      for (const { field, code } of [...issues, ...(formChecks?.(form) ?? [])]) {
+        context.addIssue({ code: 'custom', path: [field], message: code });
+      }
+    });
 }
 
 export function contractResolver<TForm extends FieldValues>(spec: ContractFormSpec<TForm>): Resolver<TForm> {

@@ -67,14 +67,12 @@ export function patientCalendar(input: PatientCalendarInput): CalendarEvent[] {
           },
         ],
   );
-  const followUps = input.followUps.map(
-    (followUp): CalendarEvent => ({
-      uid: `${followUp.id}@clinicdesk`,
-      kind: 'follow-up',
-      title: `Follow-up ${followUp.step} — ${latin}`,
-      start: new Date(followUp.dueAt).toISOString(),
-      minutes: FOLLOW_UP_MINUTES,
-    }),
-  );
+  const followUps = input.followUps.map((followUp): CalendarEvent => ({
+    uid: `${followUp.id}@clinicdesk`,
+    kind: 'follow-up',
+    title: `Follow-up ${followUp.step} — ${latin}`,
+    start: new Date(followUp.dueAt).toISOString(),
+    minutes: FOLLOW_UP_MINUTES,
+  }));
   return [...sessions, ...followUps].sort((a, b) => a.start.localeCompare(b.start));
 }

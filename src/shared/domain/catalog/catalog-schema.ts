@@ -105,7 +105,10 @@ export const treatmentSchema = z.strictObject({
 
 export const catalogSchema = z
   .array(treatmentSchema)
-  .refine((list) => TREATMENT_IDS.every((id) => list.some((t) => t.id === id)) && list.length === TREATMENT_IDS.length, 'every treatment id exactly once');
+  .refine(
+    (list) => TREATMENT_IDS.every((id) => list.some((t) => t.id === id)) && list.length === TREATMENT_IDS.length,
+    'every treatment id exactly once',
+  );
 
 export type Treatment = z.output<typeof treatmentSchema>;
 export type Catalog = readonly Treatment[];

@@ -53,7 +53,8 @@ export const isOpenQuestion = (rule: string): boolean => rule === 'screening-inc
 
 const isPatientCondition = (finding: Finding): boolean => finding.severity !== 'info' && !finding.rule.startsWith('schedule-');
 
-const concerns = (finding: Finding, session: ConsentSession): boolean => finding.treatment === session.treatment && finding.date === session.date;
+const concerns = (finding: Finding, session: ConsentSession): boolean =>
+  finding.treatment === session.treatment && finding.date === session.date;
 
 export function consentScope<S extends ConsentSession, F extends Finding>(
   planSessions: readonly S[],
@@ -67,7 +68,9 @@ export function consentScope<S extends ConsentSession, F extends Finding>(
   const active = plannedSessions(planSessions);
   const held = (session: S) => findings.some((f) => f.severity === 'block' && concerns(f, session) && !acknowledgementOf(f));
   const sessions = active.filter((session) => !held(session));
-  const keptOut = [...new Set(active.map((session) => session.treatment))].filter((id) => !sessions.some((session) => session.treatment === id));
+  const keptOut = [...new Set(active.map((session) => session.treatment))].filter(
+    (id) => !sessions.some((session) => session.treatment === id),
+  );
 
   const onSigned = findings.filter((f) => sessions.some((session) => concerns(f, session)));
   const openQuestions = uniqueBy(
@@ -85,7 +88,12 @@ export function consentScope<S extends ConsentSession, F extends Finding>(
       .filter((ack): ack is ConsentAcknowledgement => ack !== undefined)
       .sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
     const ack = decisions[0];
-    return { finding, decision: ack ? { doctor: doctorWithoutTitle(ack.doctor), date: ack.at === null ? null : todayIn(CLINIC_TIME_ZONE, new Date(ack.at)) } : null };
+    return {
+      finding,
+      decision: ack
+        ? { doctor: doctorWithoutTitle(ack.doctor), date: ack.at === null ? null : todayIn(CLINIC_TIME_ZONE, new Date(ack.at)) }
+        : null,
+    };
   });
   const conditions: ConsentCondition<F>[] = [];
   for (const { finding, decision } of perTreatment) {

@@ -65,13 +65,17 @@ export function buildConsentSummary(
   // of the decision is then unknown).
   const acks =
     acknowledgements ??
-    findings.flatMap((f) => (f.acknowledgedBy ? [{ rule: f.rule, treatment: f.treatment, date: f.date, doctor: f.acknowledgedBy, at: null }] : []));
+    findings.flatMap((f) =>
+      f.acknowledgedBy ? [{ rule: f.rule, treatment: f.treatment, date: f.date, doctor: f.acknowledgedBy, at: null }] : [],
+    );
   const scope = consentScope(sessions, findings, acks);
   const name = (id: TreatmentId) => byId.get(id)?.names[language] ?? id;
   const conditions = scope.conditions.flatMap(({ finding, treatments, decision }) => {
     const text = patientFindingText(finding.rule, language);
     if (text === null) return [];
-    return [{ treatments: treatments.map(name).join(', '), text, decision: decision ? decided(language, decision.doctor, decision.date) : null }];
+    return [
+      { treatments: treatments.map(name).join(', '), text, decision: decision ? decided(language, decision.doctor, decision.date) : null },
+    ];
   });
   const ids = [...new Set(scope.sessions.map((session) => session.treatment))].filter((id) => byId.has(id));
   return {

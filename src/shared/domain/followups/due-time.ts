@@ -32,7 +32,9 @@ export function dueInstant(departure: string, offset: FollowUpOffset, homeTimeZo
   if (formatInTimeZone(instant, homeTimeZone, "yyyy-MM-dd'T'HH:mm:ss") === local) return instant.toISOString();
   // The wall-clock time does not exist (clocks jumped forward over it); date-fns-tz then lands before the jump.
   // A reminder is better late than early: move it forward by the size of the jump.
-  const jump = getTimezoneOffset(homeTimeZone, new Date(instant.getTime() + 86_400_000)) - getTimezoneOffset(homeTimeZone, new Date(instant.getTime() - 86_400_000));
+  const jump =
+    getTimezoneOffset(homeTimeZone, new Date(instant.getTime() + 86_400_000)) -
+    getTimezoneOffset(homeTimeZone, new Date(instant.getTime() - 86_400_000));
   return new Date(instant.getTime() + jump).toISOString();
 }
 

@@ -44,11 +44,13 @@ export function planFollowUps(
   return schedule.steps.flatMap((step) => {
     const concerned = unique.filter((id) => step.categories.includes(byId.get(id)!.category));
     if (concerned.length === 0) return [];
-    return [{
-      step: step.id,
-      treatments: concerned,
-      localDate: dueLocalDate(departure, step.offset),
-      dueAt: dueInstant(departure, step.offset, homeTimeZone),
-    }];
+    return [
+      {
+        step: step.id,
+        treatments: concerned,
+        localDate: dueLocalDate(departure, step.offset),
+        dueAt: dueInstant(departure, step.offset, homeTimeZone),
+      },
+    ];
   });
 }

@@ -45,9 +45,7 @@ const list = (cell: string): string[] =>
 const orNull = (cell: string): string | null => (cell.trim() === '' ? null : cell.trim());
 
 export function bookingToIntake(row: AgencyCsvRow): PatientIntakeInput {
-  const notes = [row.agency_ref.trim() && `Agency booking ${row.agency_ref.trim()}.`, row.notes.trim()]
-    .filter(Boolean)
-    .join(' ');
+  const notes = [row.agency_ref.trim() && `Agency booking ${row.agency_ref.trim()}.`, row.notes.trim()].filter(Boolean).join(' ');
   return {
     names: { native: row.native_name, latin: row.latin_name },
     birthDate: row.birth_date.trim(),

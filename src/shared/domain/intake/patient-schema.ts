@@ -174,10 +174,7 @@ const patientFields = {
   birthDate: calendarDateSchema,
   sex: z.enum(SEXES, 'invalid_choice'),
   nationality: z.string().refine(isCountryCode, 'invalid_country'),
-  languages: uniqueList(z.enum(SUPPORTED_LANGUAGES, 'unsupported_language'), SUPPORTED_LANGUAGES.length).min(
-    1,
-    'required',
-  ),
+  languages: uniqueList(z.enum(SUPPORTED_LANGUAGES, 'unsupported_language'), SUPPORTED_LANGUAGES.length).min(1, 'required'),
   phone: z.string().refine(isValidE164, 'invalid_phone').nullable(),
   messengers: z.array(messengerSchema).max(MESSENGERS.length, 'too_many'),
   email: z.email('invalid_email').max(254, 'too_long').nullable(),
@@ -200,9 +197,7 @@ function checkAcrossFields(
     }
   });
   patient.consents.forEach((consent, index) => {
-    const inForceBefore = patient.consents
-      .slice(0, index)
-      .some((earlier) => earlier.kind === consent.kind && earlier.withdrawnAt === null);
+    const inForceBefore = patient.consents.slice(0, index).some((earlier) => earlier.kind === consent.kind && earlier.withdrawnAt === null);
     if (inForceBefore) ctx.addIssue({ code: 'custom', message: 'consent_granted_twice', path: ['consents', index] });
   });
 }

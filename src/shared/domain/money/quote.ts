@@ -40,12 +40,24 @@ export interface Quote {
   readonly subtotalKrw: number;
   readonly vatKrw: number;
   readonly totalKrw: number;
-  readonly home: { readonly currency: string; readonly totalMinor: bigint; readonly rate: ExchangeRate; readonly rateAgeDays: number; readonly rateIsStale: boolean } | null;
+  readonly home: {
+    readonly currency: string;
+    readonly totalMinor: bigint;
+    readonly rate: ExchangeRate;
+    readonly rateAgeDays: number;
+    readonly rateIsStale: boolean;
+  } | null;
 }
 
 export const STALE_RATE_DAYS = 7;
 
-export function buildQuote(lines: readonly QuoteLineInput[], vat: VatSetting, homeCurrency: string, rate: ExchangeRate | null, today: string): Quote {
+export function buildQuote(
+  lines: readonly QuoteLineInput[],
+  vat: VatSetting,
+  homeCurrency: string,
+  rate: ExchangeRate | null,
+  today: string,
+): Quote {
   const priced = lines.map((line) => {
     const packages = line.package ? Math.floor(line.sessions / line.package.sessions) : 0;
     const grossKrw = packages * (line.package?.priceKrw ?? 0) + (line.sessions - packages * (line.package?.sessions ?? 0)) * line.unitKrw;

@@ -18,9 +18,15 @@ export const agencySchema = z.strictObject({
     'kind',
     [
       /** Percent of the medical fee received, to the hundredth (12.5). */
-      z.strictObject({ kind: z.literal('rate'), percent: z.number('invalid_type').min(0, 'invalid').max(100, 'invalid').multipleOf(0.01, 'invalid') }),
+      z.strictObject({
+        kind: z.literal('rate'),
+        percent: z.number('invalid_type').min(0, 'invalid').max(100, 'invalid').multipleOf(0.01, 'invalid'),
+      }),
       /** KRW per treatment the patient paid for. */
-      z.strictObject({ kind: z.literal('fixed'), feesKrw: z.partialRecord(z.enum(TREATMENT_IDS), z.int('invalid_type').min(0, 'invalid').max(100_000_000, 'invalid')) }),
+      z.strictObject({
+        kind: z.literal('fixed'),
+        feesKrw: z.partialRecord(z.enum(TREATMENT_IDS), z.int('invalid_type').min(0, 'invalid').max(100_000_000, 'invalid')),
+      }),
     ],
     'invalid_choice',
   ),
@@ -43,7 +49,12 @@ export const basisPoints = (percent: number): bigint => BigInt(Math.round(percen
 
 /** Why these terms cannot be agreed, each beside its field. A fixed fee is held against the clinic's price of the
  * treatment (a fee over the cap's share of one session's price is over it whatever the patient pays). */
-export function agencyRefusals(agency: AgencyInput, cap: CommissionCap, today: string, pricesKrw: Partial<Record<TreatmentId, number>>): AgencyRefusal[] {
+export function agencyRefusals(
+  agency: AgencyInput,
+  cap: CommissionCap,
+  today: string,
+  pricesKrw: Partial<Record<TreatmentId, number>>,
+): AgencyRefusal[] {
   const refusals: AgencyRefusal[] = [];
   if (agency.registrationExpires < today) refusals.push({ path: ['registrationExpires'], code: 'registration_expired' });
   const capBp = basisPoints(cap.maxPercent);
@@ -52,7 +63,8 @@ export function agencyRefusals(agency: AgencyInput, cap: CommissionCap, today: s
   } else {
     for (const [treatment, fee] of Object.entries(agency.terms.feesKrw) as [TreatmentId, number][]) {
       const price = pricesKrw[treatment];
-      if (price !== undefined && BigInt(fee) * 10_000n > BigInt(price) * capBp) refusals.push({ path: ['terms', 'feesKrw', treatment], code: 'commission_over_cap' });
+      if (price !== undefined && BigInt(fee) * 10_000n > BigInt(price) * capBp)
+        refusals.push({ path: ['terms', 'feesKrw', treatment], code: 'commission_over_cap' });
     }
   }
   return refusals;

@@ -28,12 +28,21 @@ export interface Balance {
   /** Net KRW per service (medical, interpreting...): the commission's base leaves the non-medical out. */
   readonly byService: Readonly<Record<LineService, number>>;
   /** The same in the home currency at the quote's rate, as exact decimal strings; null without a home rate. */
-  readonly home: { readonly currency: string; readonly quoted: string; readonly paid: string; readonly refunded: string; readonly due: string } | null;
+  readonly home: {
+    readonly currency: string;
+    readonly quoted: string;
+    readonly paid: string;
+    readonly refunded: string;
+    readonly due: string;
+  } | null;
 }
 
 /** +1 for a record that adds to its side, -1 for a correction (which takes its original away), 0 for a correction
  * whose original is not among the records (it cancels nothing it can be seen cancelling). */
-function signedEffect(record: PaymentRecord, byId: ReadonlyMap<string, PaymentRecord>): { side: 'in' | 'out'; sign: 1 | -1; of: PaymentRecord } | null {
+function signedEffect(
+  record: PaymentRecord,
+  byId: ReadonlyMap<string, PaymentRecord>,
+): { side: 'in' | 'out'; sign: 1 | -1; of: PaymentRecord } | null {
   if (record.kind !== 'correction') return { side: isMoneyIn(record.kind) ? 'in' : 'out', sign: 1, of: record };
   const original = record.linkedTo === null ? undefined : byId.get(record.linkedTo);
   if (!original || original.kind === 'correction') return null;
@@ -74,7 +83,10 @@ export function balanceOf(records: readonly PaymentRecord[], quoted: QuotedTotal
     refundedKrw,
     depositKrw,
     dueKrw,
-    byCurrency: [...currencies].filter(([, amount]) => amount !== 0).map(([currency, amountMinor]) => ({ currency, amountMinor })).sort((a, b) => a.currency.localeCompare(b.currency)),
+    byCurrency: [...currencies]
+      .filter(([, amount]) => amount !== 0)
+      .map(([currency, amountMinor]) => ({ currency, amountMinor }))
+      .sort((a, b) => a.currency.localeCompare(b.currency)),
     byService,
     home:
       home && homeTotals && homeTotals.every((value) => value !== null)

@@ -22,7 +22,10 @@ export const commissionCapsSchema = z
     ),
   })
   // Every kind has exactly one cap: a kind without one would read as "no limit".
-  .refine((data) => CLINIC_KINDS.every((kind) => data.caps.filter((cap) => cap.clinicKind === kind).length === 1), 'every clinic kind needs one cap');
+  .refine(
+    (data) => CLINIC_KINDS.every((kind) => data.caps.filter((cap) => cap.clinicKind === kind).length === 1),
+    'every clinic kind needs one cap',
+  );
 
 export type CommissionCaps = z.output<typeof commissionCapsSchema>;
 

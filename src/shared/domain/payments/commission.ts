@@ -32,7 +32,8 @@ function medicalByTreatment(records: readonly PaymentRecord[]): Map<TreatmentId,
     if (!original || original.kind === 'correction') continue;
     const sign = (record.kind === 'correction' ? -1 : 1) * (original.kind === 'refund' ? -1 : 1);
     for (const line of original.lines) {
-      if (line.service === 'medical' && line.treatment !== null) byTreatment.set(line.treatment, (byTreatment.get(line.treatment) ?? 0) + sign * line.krw);
+      if (line.service === 'medical' && line.treatment !== null)
+        byTreatment.set(line.treatment, (byTreatment.get(line.treatment) ?? 0) + sign * line.krw);
     }
   }
   return byTreatment;

@@ -63,13 +63,7 @@ export const paymentEntrySchema = z
 export type PaymentEntry = z.output<typeof paymentEntrySchema>;
 
 export type PaymentIssueCode =
-  | 'invalid'
-  | 'required'
-  | 'date_in_future'
-  | 'lines_do_not_add_up'
-  | 'refund_exceeds_paid'
-  | 'already_reversed'
-  | 'reverse_refunds_first';
+  'invalid' | 'required' | 'date_in_future' | 'lines_do_not_add_up' | 'refund_exceeds_paid' | 'already_reversed' | 'reverse_refunds_first';
 
 export interface PaymentIssue {
   readonly path: readonly (string | number)[];
@@ -95,12 +89,15 @@ export function recordFromEntry(entry: PaymentEntry, patient: PatientPayments): 
   const krw = amountMinor === null ? null : krwValueOf(amountMinor, entry.currency, entry.rate?.krwPerUnit ?? '1');
   if (amountMinor === null || krw === null || krw < 1) return { issues: [{ path: ['amount'], code: 'invalid' }] };
   if (entry.date > patient.today) issues.push({ path: ['date'], code: 'date_in_future' });
-  const lines: PaymentLine[] = entry.lines?.map((line) => ({ service: line.service, treatment: line.treatment ?? null, krw: line.krw })) ?? [
-    { service: 'medical', treatment: null, krw },
-  ];
+  const lines: PaymentLine[] = entry.lines?.map((line) => ({
+    service: line.service,
+    treatment: line.treatment ?? null,
+    krw: line.krw,
+  })) ?? [{ service: 'medical', treatment: null, krw }];
   if (lines.reduce((sum, line) => sum + line.krw, 0) !== krw) issues.push({ path: ['lines'], code: 'lines_do_not_add_up' });
   const latest = patient.quoteVersions.length > 0 ? Math.max(...patient.quoteVersions) : null;
-  if (entry.quoteVersion !== undefined && !patient.quoteVersions.includes(entry.quoteVersion)) issues.push({ path: ['quoteVersion'], code: 'invalid' });
+  if (entry.quoteVersion !== undefined && !patient.quoteVersions.includes(entry.quoteVersion))
+    issues.push({ path: ['quoteVersion'], code: 'invalid' });
   let linkedTo: string | null = null;
   if (entry.kind === 'refund') {
     const original = patient.records.find((record) => record.id === entry.refundOf);

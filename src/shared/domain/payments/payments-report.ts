@@ -32,13 +32,22 @@ export interface PaymentsReport {
   readonly from: string;
   readonly to: string;
   readonly days: readonly PaymentsDay[];
-  readonly totals: { readonly inKrw: number; readonly outKrw: number; readonly correctedKrw: number; readonly netKrw: number; readonly records: number };
+  readonly totals: {
+    readonly inKrw: number;
+    readonly outKrw: number;
+    readonly correctedKrw: number;
+    readonly netKrw: number;
+    readonly records: number;
+  };
   /** Net per currency paid in, in that currency's minor units. */
   readonly byCurrency: readonly { readonly currency: string; readonly netMinor: number }[];
 }
 
 export function paymentsReport(from: string, to: string, groups: readonly PaymentTotals[]): PaymentsReport {
-  const days = new Map<string, { date: string; method: PaymentMethod; inKrw: number; outKrw: number; correctedKrw: number; records: number }>();
+  const days = new Map<
+    string,
+    { date: string; method: PaymentMethod; inKrw: number; outKrw: number; correctedKrw: number; records: number }
+  >();
   const currencies = new Map<string, number>();
   for (const group of groups) {
     const key = `${group.date}\u0000${group.method}`;
@@ -58,7 +67,15 @@ export function paymentsReport(from: string, to: string, groups: readonly Paymen
     from,
     to,
     days: listed,
-    totals: { inKrw: sum((d) => d.inKrw), outKrw: sum((d) => d.outKrw), correctedKrw: sum((d) => d.correctedKrw), netKrw: sum((d) => d.netKrw), records: sum((d) => d.records) },
-    byCurrency: [...currencies].map(([currency, netMinor]) => ({ currency, netMinor })).sort((a, b) => a.currency.localeCompare(b.currency)),
+    totals: {
+      inKrw: sum((d) => d.inKrw),
+      outKrw: sum((d) => d.outKrw),
+      correctedKrw: sum((d) => d.correctedKrw),
+      netKrw: sum((d) => d.netKrw),
+      records: sum((d) => d.records),
+    },
+    byCurrency: [...currencies]
+      .map(([currency, netMinor]) => ({ currency, netMinor }))
+      .sort((a, b) => a.currency.localeCompare(b.currency)),
   };
 }

@@ -8,7 +8,11 @@ import type { Plan } from './plan-schema';
 
 type PlanItem = Plan['items'][number];
 
-export function applySchedule(items: readonly PlanItem[], schedule: Pick<Schedule, 'sessions' | 'nextVisitIds'>, newId: () => string): PlanItem[] {
+export function applySchedule(
+  items: readonly PlanItem[],
+  schedule: Pick<Schedule, 'sessions' | 'nextVisitIds'>,
+  newId: () => string,
+): PlanItem[] {
   const byId = new Map(items.map((item) => [item.id, item]));
   const placed = schedule.sessions.map(({ id, treatment, date, time }): PlanItem => {
     const before = id === undefined ? undefined : byId.get(id);

@@ -39,9 +39,10 @@ export function planFindings(
   settings: ClinicSettings,
   today: string,
 ): PlanFinding[] {
-  const raw = [...checkSchedule(patient.trip, plan.items, catalog, settings.hours), ...checkPlan(patient, plan.items, catalog, rules, today)].sort(
-    byFindingOrder,
-  );
+  const raw = [
+    ...checkSchedule(patient.trip, plan.items, catalog, settings.hours),
+    ...checkPlan(patient, plan.items, catalog, rules, today),
+  ].sort(byFindingOrder);
   return raw.map((finding) => ({
     ...finding,
     acknowledgedBy: plan.acknowledgements.find((ack) => sameFinding(finding, ack))?.doctor ?? null,

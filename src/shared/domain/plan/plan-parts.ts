@@ -35,10 +35,13 @@ export function planParts<T extends PartedSession>(sessions: readonly T[]): Plan
 
 /** The sessions that will happen, this trip or at a next visit: what the consent covers, the rules check and the
  * patient's sheets list. */
-export const plannedSessions = <T extends PartedSession>(sessions: readonly T[]): T[] => sessions.filter((session) => partOf(session) !== 'cancelled');
+export const plannedSessions = <T extends PartedSession>(sessions: readonly T[]): T[] =>
+  sessions.filter((session) => partOf(session) !== 'cancelled');
 
 /** The treatments of the sessions that will happen, in the order they first appear. */
-export const plannedTreatments = (sessions: readonly PartedSession[]): TreatmentId[] => [...new Set(plannedSessions(sessions).map((session) => session.treatment))];
+export const plannedTreatments = (sessions: readonly PartedSession[]): TreatmentId[] => [
+  ...new Set(plannedSessions(sessions).map((session) => session.treatment)),
+];
 
 export interface PartCounts {
   readonly thisTrip: number;

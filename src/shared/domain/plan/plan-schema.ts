@@ -35,11 +35,17 @@ export const planItemSchema = z
     id: z.uuid('invalid').optional(),
     treatment: z.enum(TREATMENT_IDS, 'invalid_choice'),
     /** Omitted or null: not scheduled yet (`plan schedule` fills it), or at a next visit. */
-    date: calendarDateSchema.nullable().optional().transform((date) => date ?? null),
+    date: calendarDateSchema
+      .nullable()
+      .optional()
+      .transform((date) => date ?? null),
     /** At a next visit, after this trip (the scheduler found no room, or the coordinator moved it). Omitted: this
      * trip. Only on a session without a date: the rules check it against the days after the flight home. */
     nextVisit: z.literal(true).optional(),
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid').optional(),
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid')
+      .optional(),
     /** The clinic room it takes (one of the clinic settings' rooms, by name); omitted: no room set. */
     room: z.string().trim().min(1, 'required').max(60, 'too_long').optional(),
     /** Omitted: scheduled (plans saved before statuses existed have none). */
@@ -49,7 +55,8 @@ export const planItemSchema = z
   })
   .superRefine((item, context) => {
     if (item.record !== undefined && item.status !== 'done') context.addIssue({ code: 'custom', path: ['record'], message: 'invalid' });
-    if (item.nextVisit && item.date !== null && item.date !== undefined) context.addIssue({ code: 'custom', path: ['nextVisit'], message: 'invalid' });
+    if (item.nextVisit && item.date !== null && item.date !== undefined)
+      context.addIssue({ code: 'custom', path: ['nextVisit'], message: 'invalid' });
   });
 export type PlanItem = z.output<typeof planItemSchema>;
 
@@ -66,7 +73,10 @@ export const acknowledgementSchema = z.strictObject({
 });
 
 export const exchangeRateSchema = z.strictObject({
-  krwPerUnit: z.string().regex(/^\d{1,12}(\.\d{1,10})?$/, 'invalid').refine((text) => Number(text) > 0, 'invalid'),
+  krwPerUnit: z
+    .string()
+    .regex(/^\d{1,12}(\.\d{1,10})?$/, 'invalid')
+    .refine((text) => Number(text) > 0, 'invalid'),
   date: calendarDateSchema,
   source: requiredText(120),
 });

@@ -21,9 +21,20 @@ function readable(quote: QuoteView): unknown {
     subtotalKrw: view.subtotalKrw,
     vatKrw: view.vatKrw,
     totalKrw: view.totalKrw,
-    home: view.home && { currency: view.home.currency, total: view.home.total, krwPerUnit: view.home.krwPerUnit, rateDate: view.home.rateDate, rateSource: view.home.rateSource },
+    home: view.home && {
+      currency: view.home.currency,
+      total: view.home.total,
+      krwPerUnit: view.home.krwPerUnit,
+      rateDate: view.home.rateDate,
+      rateSource: view.home.rateSource,
+    },
   });
-  return { ...part(quote), vatPercent: quote.vatPercent, pricesIncludeVat: quote.pricesIncludeVat, nextVisit: quote.nextVisit && part(quote.nextVisit) };
+  return {
+    ...part(quote),
+    vatPercent: quote.vatPercent,
+    pricesIncludeVat: quote.pricesIncludeVat,
+    nextVisit: quote.nextVisit && part(quote.nextVisit),
+  };
 }
 
 /** Whether two quotes say the same to the patient (the same lines, amounts, rate and next-visit estimate). */
@@ -32,6 +43,9 @@ export const sameQuote = (a: QuoteView, b: QuoteView): boolean => JSON.stringify
 /** The version the patient holds of this quote: the newest sent one when it says what this quote says, else null
  * (never sent, or the plan or prices changed after it: the patient holds an older quote). */
 export function heldVersion(quote: QuoteView, sent: readonly SentQuote[]): SentQuote | null {
-  const newest = sent.reduce<SentQuote | null>((latest, version) => (latest === null || version.version > latest.version ? version : latest), null);
+  const newest = sent.reduce<SentQuote | null>(
+    (latest, version) => (latest === null || version.version > latest.version ? version : latest),
+    null,
+  );
   return newest && sameQuote(newest.quote, quote) ? newest : null;
 }

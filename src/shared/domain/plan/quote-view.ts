@@ -51,15 +51,10 @@ export interface QuoteView extends QuotePartView {
 }
 
 /** A treatment is priced when the clinic set its price: the one test the quote, the plan and Today all use. */
-export const hasClinicPrice = (settings: Pick<ClinicSettings, 'prices'>, treatment: TreatmentId): boolean => settings.prices[treatment] !== undefined;
+export const hasClinicPrice = (settings: Pick<ClinicSettings, 'prices'>, treatment: TreatmentId): boolean =>
+  settings.prices[treatment] !== undefined;
 
-export function buildQuoteView(
-  plan: Plan,
-  catalog: Catalog,
-  settings: ClinicSettings,
-  homeCurrency: string,
-  today: string,
-): QuoteView {
+export function buildQuoteView(plan: Plan, catalog: Catalog, settings: ClinicSettings, homeCurrency: string, today: string): QuoteView {
   const parts = planParts(plan.items);
   const part = (sessions: readonly { readonly treatment: TreatmentId }[]): QuotePartView => {
     const byId = new Map(catalog.map((treatment) => [treatment.id, treatment]));
@@ -83,7 +78,17 @@ export function buildQuoteView(
     const lines = ids.map((id): QuoteLineView => {
       const line = quote.lines.find((quoted) => quoted.treatment === id);
       const guideKrw = byId.get(id)?.priceKrw.value ?? null;
-      if (!line) return { treatment: id, sessions: count(id), unitKrw: null, discountPercent: plan.discounts[id] ?? 0, netKrw: null, packages: 0, package: null, guideKrw };
+      if (!line)
+        return {
+          treatment: id,
+          sessions: count(id),
+          unitKrw: null,
+          discountPercent: plan.discounts[id] ?? 0,
+          netKrw: null,
+          packages: 0,
+          package: null,
+          guideKrw,
+        };
       return {
         treatment: id,
         sessions: line.sessions,

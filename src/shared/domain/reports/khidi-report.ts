@@ -47,7 +47,12 @@ export interface KhidiPatient {
   readonly nationality: string | null;
   readonly birthYear: number | null;
   readonly sex: 'female' | 'male' | null;
-  readonly referral: { readonly route: ReferralRoute; readonly agencyName: string; readonly agencyRegistration: string; readonly referrer: string } | null;
+  readonly referral: {
+    readonly route: ReferralRoute;
+    readonly agencyName: string;
+    readonly agencyRegistration: string;
+    readonly referrer: string;
+  } | null;
   /** Treatments given in the year, each once, in the order first given. */
   readonly treatments: readonly string[];
   readonly sessions: number;
@@ -84,7 +89,8 @@ function gapsOf(patient: KhidiPatientRow, anyDone: boolean): KhidiGap[] {
   if (!isCalendarDate(patient.birthDate)) gaps.push('birth_year');
   if (patient.sex !== 'female' && patient.sex !== 'male') gaps.push('sex');
   if (!isRoute(patient.referralRoute)) gaps.push('referral_route');
-  else if (patient.referralRoute === 'agency' && (patient.agencyName.trim() === '' || patient.agencyRegistration.trim() === '')) gaps.push('agency_details');
+  else if (patient.referralRoute === 'agency' && (patient.agencyName.trim() === '' || patient.agencyRegistration.trim() === ''))
+    gaps.push('agency_details');
   if (patient.nationality === 'KR') gaps.push('korean_national');
   if (!anyDone) gaps.push('unconfirmed_visit');
   return gaps;
@@ -117,14 +123,22 @@ export function buildKhidiReport(
       birthYear: isCalendarDate(patient.birthDate) ? Number(patient.birthDate.slice(0, 4)) : null,
       sex: patient.sex === 'female' || patient.sex === 'male' ? patient.sex : null,
       referral: isRoute(patient.referralRoute)
-        ? { route: patient.referralRoute, agencyName: patient.agencyName, agencyRegistration: patient.agencyRegistration, referrer: patient.referrer }
+        ? {
+            route: patient.referralRoute,
+            agencyName: patient.agencyName,
+            agencyRegistration: patient.agencyRegistration,
+            referrer: patient.referrer,
+          }
         : null,
       treatments: [...new Set(sorted.map((visit) => visit.treatment))],
       sessions: sorted.length,
       firstVisit: sorted[0]!.date,
       lastVisit: sorted.at(-1)!.date,
       followUps: followUps.get(patient.seq) ?? { done: 0, total: 0 },
-      gaps: gapsOf(patient, sorted.some((visit) => visit.status === 'done')),
+      gaps: gapsOf(
+        patient,
+        sorted.some((visit) => visit.status === 'done'),
+      ),
     });
   }
   lines.sort((a, b) => compare(a.firstVisit, b.firstVisit) || compare(a.latinName, b.latinName) || compare(a.patientId, b.patientId));

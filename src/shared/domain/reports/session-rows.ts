@@ -28,7 +28,10 @@ interface ItemLike {
   readonly nextVisit?: boolean;
 }
 
-export function sessionRowsOf(plan: unknown, previous: readonly Pick<SessionRow, 'sessionId' | 'treatment' | 'date' | 'moved'>[]): SessionRow[] {
+export function sessionRowsOf(
+  plan: unknown,
+  previous: readonly Pick<SessionRow, 'sessionId' | 'treatment' | 'date' | 'moved'>[],
+): SessionRow[] {
   const { items = [], discounts = {} } = plan as { items?: readonly ItemLike[]; discounts?: Record<string, number> };
   const lineOf = (item: ItemLike) => `${partOf(item as PartedSession)}|${item.treatment}`;
   const lineSessions = new Map<string, number>();
@@ -47,7 +50,9 @@ export function sessionRowsOf(plan: unknown, previous: readonly Pick<SessionRow,
   const byId = new Map(previous.flatMap((row) => (row.sessionId === null ? [] : [[row.sessionId, row] as const])));
   const own = items.map((item) => (item.id === undefined ? undefined : byId.get(item.id)));
   const kept = items.map((item, position) =>
-    own[position] || !item.date ? undefined : take((row) => row.sessionId === null && row.treatment === item.treatment && row.date === item.date),
+    own[position] || !item.date
+      ? undefined
+      : take((row) => row.sessionId === null && row.treatment === item.treatment && row.date === item.date),
   );
   return items.map((item, position) => {
     const date = item.date ?? null;

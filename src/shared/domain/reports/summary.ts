@@ -55,7 +55,13 @@ export interface ReportSummary {
   readonly byNationality: readonly CountRow[];
   readonly byLanguage: readonly CountRow[];
   readonly byReferral: readonly CountRow[];
-  readonly sessions: { readonly done: number; readonly moved: number; readonly noShow: number; readonly cancelled: number; readonly scheduled: number };
+  readonly sessions: {
+    readonly done: number;
+    readonly moved: number;
+    readonly noShow: number;
+    readonly cancelled: number;
+    readonly scheduled: number;
+  };
   readonly followUps: FollowUpCounts;
   readonly revenue: readonly RevenueRow[];
   readonly revenueTotalKrw: number;
@@ -74,7 +80,13 @@ export function revenueOf(group: DoneSessionGroup, settings: ClinicSettings): nu
   const unitKrw = settings.prices[group.treatment];
   if (unitKrw === undefined) return null;
   const offer = settings.packages.find((candidate) => candidate.treatment === group.treatment);
-  const line = { treatment: group.treatment, sessions: group.lineSessions, unitKrw, discountPercent: group.discountPercent, package: offer };
+  const line = {
+    treatment: group.treatment,
+    sessions: group.lineSessions,
+    unitKrw,
+    discountPercent: group.discountPercent,
+    package: offer,
+  };
   const quote = buildQuote([line], settings.vat, 'KRW', null, '2000-01-01');
   return Math.round((quote.lines[0]!.netKrw * group.sessions) / Math.max(1, group.lineSessions));
 }

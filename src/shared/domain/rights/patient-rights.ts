@@ -29,7 +29,11 @@ export function addYears(from: string, years: number): string {
  * years, or the intake date plus those years when no treatment was ever recorded. The record is destroyed on
  * the day after (see isRetentionOver).
  */
-export function retentionUntil(input: { readonly lastTreatmentDate: string | null; readonly intakeDate: string; readonly years: number }): string {
+export function retentionUntil(input: {
+  readonly lastTreatmentDate: string | null;
+  readonly intakeDate: string;
+  readonly years: number;
+}): string {
   const start = input.lastTreatmentDate !== null && input.lastTreatmentDate > input.intakeDate ? input.lastTreatmentDate : input.intakeDate;
   return addYears(start, input.years);
 }

@@ -77,6 +77,8 @@ export const ruleSchema = z.strictObject({
   source: ruleSourceSchema,
 });
 
-export const rulesSchema = z.array(ruleSchema).refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'rule ids are unique');
+export const rulesSchema = z
+  .array(ruleSchema)
+  .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'rule ids are unique');
 
 export type Rule = z.output<typeof ruleSchema>;

@@ -23,7 +23,11 @@ export function firstOpenDay(trip: { readonly arrival: string }, today: string):
   return today > trip.arrival ? today : trip.arrival;
 }
 
-export function sessionTiming(session: TimedSession, trip: { readonly arrival: string; readonly departure: string }, today: string): SessionTiming {
+export function sessionTiming(
+  session: TimedSession,
+  trip: { readonly arrival: string; readonly departure: string },
+  today: string,
+): SessionTiming {
   if (session.date !== null) return { kind: 'dated', date: session.date };
   const from = firstOpenDay(trip, today);
   const to = addDays(trip.departure, -1);

@@ -51,7 +51,14 @@ const bothResurfacing = (a: Treatment, b: Treatment) => a.tags.includes('resurfa
 
 const SCHEDULE_SOURCE = '002_d65572b616b5df97.txt';
 
-function finding(rule: string, severity: Finding['severity'], treatment: TreatmentId, date: string | null, en: string, ko: string): Finding {
+function finding(
+  rule: string,
+  severity: Finding['severity'],
+  treatment: TreatmentId,
+  date: string | null,
+  en: string,
+  ko: string,
+): Finding {
   return { rule, severity, treatment, date, message: { en, ko }, source: SCHEDULE_SOURCE };
 }
 
@@ -187,28 +194,64 @@ export function checkSchedule(
     const findings: Finding[] = [];
     if (date < stay.arrival || date >= stay.departure) {
       findings.push(
-        finding('schedule-outside-stay', 'block', treatment.id, date, 'This session is outside the stay (before arrival or on or after the departure day).', '체류 기간(입국 전 또는 출국일 이후) 밖의 시술입니다.'),
+        finding(
+          'schedule-outside-stay',
+          'block',
+          treatment.id,
+          date,
+          'This session is outside the stay (before arrival or on or after the departure day).',
+          '체류 기간(입국 전 또는 출국일 이후) 밖의 시술입니다.',
+        ),
       );
     }
     // A downtime that outlasts the stay is the rule downtime-after-departure (resources/rules), not repeated here.
     if (!isOpen(hours, date)) {
-      findings.push(finding('schedule-clinic-closed', 'caution', treatment.id, date, 'The clinic is closed on this day.', '병원 휴무일입니다.'));
-    }
-    const interval = treatment.course.value.minIntervalDays;
-    const tooClose = dated.some((other) => other !== session && other.treatment === session.treatment && other.date <= date && daysBetween(other.date, date) < Math.max(1, interval));
-    if (tooClose) {
       findings.push(
-        finding('schedule-interval', 'block', treatment.id, date, `Sessions of this treatment need at least ${interval} days between them.`, `이 시술은 최소 ${interval}일 간격이 필요합니다.`),
+        finding('schedule-clinic-closed', 'caution', treatment.id, date, 'The clinic is closed on this day.', '병원 휴무일입니다.'),
       );
     }
-    const sameDay = dated.filter((other) => other !== session && other.date === date && other.treatment < session.treatment && byId.has(other.treatment));
+    const interval = treatment.course.value.minIntervalDays;
+    const tooClose = dated.some(
+      (other) =>
+        other !== session &&
+        other.treatment === session.treatment &&
+        other.date <= date &&
+        daysBetween(other.date, date) < Math.max(1, interval),
+    );
+    if (tooClose) {
+      findings.push(
+        finding(
+          'schedule-interval',
+          'block',
+          treatment.id,
+          date,
+          `Sessions of this treatment need at least ${interval} days between them.`,
+          `이 시술은 최소 ${interval}일 간격이 필요합니다.`,
+        ),
+      );
+    }
+    const sameDay = dated.filter(
+      (other) => other !== session && other.date === date && other.treatment < session.treatment && byId.has(other.treatment),
+    );
     const clash = sameDay.find((other) => bothResurfacing(byId.get(other.treatment)!, treatment));
     if (clash) {
       findings.push(
-        finding('schedule-same-day', 'block', treatment.id, date, `Not on the same day as ${byId.get(clash.treatment)!.names.en}: two resurfacing treatments in one day.`, `${byId.get(clash.treatment)!.names.ko}와 같은 날 받을 수 없습니다(재생성 시술 두 가지).`),
+        finding(
+          'schedule-same-day',
+          'block',
+          treatment.id,
+          date,
+          `Not on the same day as ${byId.get(clash.treatment)!.names.en}: two resurfacing treatments in one day.`,
+          `${byId.get(clash.treatment)!.names.ko}와 같은 날 받을 수 없습니다(재생성 시술 두 가지).`,
+        ),
       );
     }
-    const unlisted = sameDay.find((other) => other.treatment !== session.treatment && !bothResurfacing(byId.get(other.treatment)!, treatment) && !mayShareDay(byId.get(other.treatment)!, treatment));
+    const unlisted = sameDay.find(
+      (other) =>
+        other.treatment !== session.treatment &&
+        !bothResurfacing(byId.get(other.treatment)!, treatment) &&
+        !mayShareDay(byId.get(other.treatment)!, treatment),
+    );
     if (unlisted) {
       findings.push(
         finding(

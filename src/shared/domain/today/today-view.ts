@@ -84,7 +84,10 @@ const byName = (a: TodayTraveller, b: TodayTraveller) => a.latinName.localeCompa
 
 /** Untimed sessions last: they still need a time, and a time-ordered list should not open with them. */
 const byTime = (a: TodaySessionInput, b: TodaySessionInput) =>
-  (a.time ?? '99:99').localeCompare(b.time ?? '99:99') || (a.room ?? '').localeCompare(b.room ?? '') || a.latinName.localeCompare(b.latinName) || a.index - b.index;
+  (a.time ?? '99:99').localeCompare(b.time ?? '99:99') ||
+  (a.room ?? '').localeCompare(b.room ?? '') ||
+  a.latinName.localeCompare(b.latinName) ||
+  a.index - b.index;
 
 /** What stops a scheduled session: a done one already happened, so nothing blocks it any more. */
 export function sessionBlockers(session: TodaySessionInput, hasPrice: (treatment: TreatmentId) => boolean): TodayBlocker[] {
@@ -97,7 +100,8 @@ export function sessionBlockers(session: TodaySessionInput, hasPrice: (treatment
 }
 
 export function buildTodayView<F extends TodayFollowUpInput>(input: TodayInput<F>): TodayView<F> {
-  const on = (date: string, field: 'arrival' | 'departure') => input.travellers.filter((traveller) => traveller[field] === date).sort(byName);
+  const on = (date: string, field: 'arrival' | 'departure') =>
+    input.travellers.filter((traveller) => traveller[field] === date).sort(byName);
   const sessions = input.sessions
     .filter((session) => session.date === input.today && session.status !== 'cancelled')
     .map((session) => ({ ...session, blockers: sessionBlockers(session, input.hasPrice) }))

@@ -13,8 +13,12 @@ import { fail } from '../../../../src/shared/contract';
 
 async function render(language: 'ko' | 'en', error: CallFailed, retrying = false): Promise<string> {
   const i18n = i18next.createInstance();
-  await i18n.use(initReactI18next).init({ lng: language, resources: { ko: { translation: ko }, en: { translation: en } }, interpolation: { escapeValue: false } });
-  return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, createElement(LoadFailure, { error, onRetry: () => undefined, retrying })));
+  await i18n
+    .use(initReactI18next)
+    .init({ lng: language, resources: { ko: { translation: ko }, en: { translation: en } }, interpolation: { escapeValue: false } });
+  return renderToStaticMarkup(
+    createElement(I18nextProvider, { i18n }, createElement(LoadFailure, { error, onRetry: () => undefined, retrying })),
+  );
 }
 
 const internal = new CallFailed('getClinicSettings', { ...fail('internal', 'SQLITE_IOERR at page 12').error, correlationId: 'c0ffee' });

@@ -13,7 +13,10 @@ export function createPgAgenciesRepository(sql: PgSql): AsyncOf<AgenciesReposito
       return row && agencyOf(row);
     },
     async byRegistration(registrationNumber) {
-      const row = await sql.one<AgencyRow>(`SELECT ${AGENCY_COLUMNS} FROM agencies WHERE registration_number = $1 AND archived_at IS NULL`, [registrationNumber]);
+      const row = await sql.one<AgencyRow>(
+        `SELECT ${AGENCY_COLUMNS} FROM agencies WHERE registration_number = $1 AND archived_at IS NULL`,
+        [registrationNumber],
+      );
       return row && agencyOf(row);
     },
     async insert(id, agency, now) {
@@ -27,12 +30,24 @@ export function createPgAgenciesRepository(sql: PgSql): AsyncOf<AgenciesReposito
       const changed = await sql.run(
         `UPDATE agencies SET name = $1, registration_number = $2, registration_expires = $3, contact = $4, terms_json = $5,
            version = version + 1, updated_at = $6 WHERE id = $7 AND version = $8 AND archived_at IS NULL`,
-        [agency.name, agency.registrationNumber, agency.registrationExpires, agency.contact, JSON.stringify(agency.terms), now, id, expectedVersion],
+        [
+          agency.name,
+          agency.registrationNumber,
+          agency.registrationExpires,
+          agency.contact,
+          JSON.stringify(agency.terms),
+          now,
+          id,
+          expectedVersion,
+        ],
       );
       return changed === 1 ? 'saved' : 'conflict';
     },
     async archive(id, expectedVersion, now) {
-      const changed = await sql.run('UPDATE agencies SET archived_at = $1, version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3 AND archived_at IS NULL', [now, id, expectedVersion]);
+      const changed = await sql.run(
+        'UPDATE agencies SET archived_at = $1, version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3 AND archived_at IS NULL',
+        [now, id, expectedVersion],
+      );
       return changed === 1 ? 'saved' : 'conflict';
     },
   };

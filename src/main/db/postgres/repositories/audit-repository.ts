@@ -20,7 +20,6 @@ import type { AsyncOf } from '../../store/async-of';
 import type { PgSql } from '../pg-sql';
 import { AUDIT_CHAIN_LOCK } from './advisory-locks';
 
-
 const COLUMNS = 'seq, at, actor, action, patient_id, fields_json, prev_hash, hash';
 /** Rows per page of all(): a long log streams in pages, never held whole. */
 export const AUDIT_PAGE_SIZE = 1000;
@@ -47,7 +46,9 @@ export function createPgAuditRepository(sql: PgSql, options: { readonly writable
       ]);
     },
     async ofPatient(patientId) {
-      return (await sql.all<AuditRow>(`SELECT ${COLUMNS} FROM audit_log WHERE patient_id = $1 ORDER BY seq`, [patientId])).map(auditEntryOf);
+      return (await sql.all<AuditRow>(`SELECT ${COLUMNS} FROM audit_log WHERE patient_id = $1 ORDER BY seq`, [patientId])).map(
+        auditEntryOf,
+      );
     },
     hashAt: (seq) => sql.one<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log WHERE seq = $1', [seq]),
     /** Every entry in order, in keyset pages (seq > the last one read), so a long log is never held in memory whole
@@ -57,10 +58,10 @@ export function createPgAuditRepository(sql: PgSql, options: { readonly writable
       // and the chain's check reports it, as SQLite's full scan would.
       let after: number | null = null;
       for (;;) {
-        const rows: AuditRow[] = await sql.all<AuditRow>(`SELECT ${COLUMNS} FROM audit_log WHERE ($1::integer IS NULL OR seq > $1) ORDER BY seq LIMIT $2`, [
-          after,
-          AUDIT_PAGE_SIZE,
-        ]);
+        const rows: AuditRow[] = await sql.all<AuditRow>(
+          `SELECT ${COLUMNS} FROM audit_log WHERE ($1::integer IS NULL OR seq > $1) ORDER BY seq LIMIT $2`,
+          [after, AUDIT_PAGE_SIZE],
+        );
         for (const row of rows) yield auditEntryOf(row);
         if (rows.length < AUDIT_PAGE_SIZE) return;
         after = rows.at(-1)!.seq;

@@ -20,7 +20,9 @@ export function createPgDraftsRepository(sql: PgSql, seal: FieldSeal): AsyncOf<D
     },
     async countOwnedBy(coordinatorId) {
       // SQLite's `IS ?` matches null to null: IS NOT DISTINCT FROM.
-      return (await sql.one<{ n: number }>('SELECT count(*)::integer AS n FROM drafts WHERE coordinator_id IS NOT DISTINCT FROM $1::text', [coordinatorId]))!.n;
+      return (await sql.one<{ n: number }>('SELECT count(*)::integer AS n FROM drafts WHERE coordinator_id IS NOT DISTINCT FROM $1::text', [
+        coordinatorId,
+      ]))!.n;
     },
     async get(key) {
       const row = await sql.one<{ key: string; label: string; base_version: number | null; form_json: string; saved_at: string }>(
@@ -28,7 +30,13 @@ export function createPgDraftsRepository(sql: PgSql, seal: FieldSeal): AsyncOf<D
         [key],
       );
       if (!row) return null;
-      return { key: row.key, label: row.label, baseVersion: row.base_version, form: JSON.parse(seal.open('drafts.form_json', row.form_json)) as unknown, savedAt: row.saved_at };
+      return {
+        key: row.key,
+        label: row.label,
+        baseVersion: row.base_version,
+        form: JSON.parse(seal.open('drafts.form_json', row.form_json)) as unknown,
+        savedAt: row.saved_at,
+      };
     },
     async list() {
       // key breaks ties of saved_at, which SQLite leaves to its sorter.

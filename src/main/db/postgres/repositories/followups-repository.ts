@@ -42,16 +42,27 @@ export function createPgFollowUpsRepository(sql: PgSql, seal: FieldSeal): AsyncO
       );
     },
     ofPatient: async (patientSeq) =>
-      (await sql.all<FollowUpRow>(`SELECT ${COLUMNS} FROM followups WHERE patient_seq = $1 ORDER BY due_at, seq`, [patientSeq])).map(opened),
+      (await sql.all<FollowUpRow>(`SELECT ${COLUMNS} FROM followups WHERE patient_seq = $1 ORDER BY due_at, seq`, [patientSeq])).map(
+        opened,
+      ),
     async byId(id) {
       const row = await sql.one<FollowUpRow & { patient_seq: number }>(`SELECT ${COLUMNS}, patient_seq FROM followups WHERE id = $1`, [id]);
       return row && opened(row);
     },
     async record(id, outcome, note, at, closed) {
-      await sql.run('UPDATE followups SET outcome = $1, outcome_at = $2, note = $3, done_at = $4 WHERE id = $5', [outcome, at, seal.seal('followups.note', note), closed ? at : null, id]);
+      await sql.run('UPDATE followups SET outcome = $1, outcome_at = $2, note = $3, done_at = $4 WHERE id = $5', [
+        outcome,
+        at,
+        seal.seal('followups.note', note),
+        closed ? at : null,
+        id,
+      ]);
     },
     async due(at, limit) {
-      const rows = await sql.all<Record<string, string> & { note: string }>(POSTGRES_DUE_FOLLOWUPS_SQL.text, POSTGRES_DUE_FOLLOWUPS_SQL.values({ at, limit }));
+      const rows = await sql.all<Record<string, string> & { note: string }>(
+        POSTGRES_DUE_FOLLOWUPS_SQL.text,
+        POSTGRES_DUE_FOLLOWUPS_SQL.values({ at, limit }),
+      );
       return rows.map((row) => dueFollowUpOf(opened(row)));
     },
   };

@@ -1,7 +1,13 @@
 // All SQL about patients, their consents and their search text, on PostgreSQL. The same answers as the SQLite
 // repository (../../repositories/patients-repository.ts), through the same row mapping (../../repositories/patient-rows.ts).
 // Round trips are kept few (a save crosses the network): an insert is one statement, an update two.
-import { patientColumns, patientRecordOf, patientSummaryOf, type ConsentRow, type PatientRow as SharedPatientRow } from '../../repositories/patient-rows';
+import {
+  patientColumns,
+  patientRecordOf,
+  patientSummaryOf,
+  type ConsentRow,
+  type PatientRow as SharedPatientRow,
+} from '../../repositories/patient-rows';
 import type { PatientRecord } from '../../../../shared/contract/patients';
 import type { Consent, PatientIntake } from '../../../../shared/domain/intake/patient-schema';
 import { searchHaystack } from '../../../../shared/domain/intake/search-text';
@@ -79,9 +85,27 @@ export function likeContaining(needle: string): string {
 }
 
 const COLUMN_NAMES = [
-  'native_name', 'latin_name', 'birth_date', 'sex', 'nationality', 'languages_json', 'phone', 'email', 'messengers_json',
-  'home_time_zone', 'home_currency', 'arrival', 'departure', 'stay_address', 'fitzpatrick', 'concerns_json',
-  'screening_json', 'screening_open', 'referral_route', 'referral_agency_name', 'referral_agency_registration',
+  'native_name',
+  'latin_name',
+  'birth_date',
+  'sex',
+  'nationality',
+  'languages_json',
+  'phone',
+  'email',
+  'messengers_json',
+  'home_time_zone',
+  'home_currency',
+  'arrival',
+  'departure',
+  'stay_address',
+  'fitzpatrick',
+  'concerns_json',
+  'screening_json',
+  'screening_open',
+  'referral_route',
+  'referral_agency_name',
+  'referral_agency_registration',
   'referral_referrer',
 ] as const;
 type Columns = Record<(typeof COLUMN_NAMES)[number], unknown>;
@@ -157,7 +181,10 @@ const columns = (patient: PatientIntake, seal: FieldSeal): Columns => {
 };
 
 function toRecord(row: PatientRow, seal: FieldSeal): PatientRecord {
-  const restriction = row.restricted_at !== null && row.retention_until !== null ? { restrictedAt: row.restricted_at, retentionUntil: row.retention_until } : null;
+  const restriction =
+    row.restricted_at !== null && row.retention_until !== null
+      ? { restrictedAt: row.restricted_at, retentionUntil: row.retention_until }
+      : null;
   return patientRecordOf({ ...row, screening_json: seal.open('patients.screening_json', row.screening_json) }, row.consents, restriction);
 }
 
@@ -166,7 +193,13 @@ const toSummary = patientSummaryOf;
 export function createPgPatientsRepository(sql: PgSql, seal: FieldSeal): AsyncOf<PatientsRepository> {
   return {
     async insert(id, patient, now) {
-      const values = INSERT.values({ id, ...columns(patient, seal), now, haystack: searchHaystack(patient), ...consentArrays(patient.consents) });
+      const values = INSERT.values({
+        id,
+        ...columns(patient, seal),
+        now,
+        haystack: searchHaystack(patient),
+        ...consentArrays(patient.consents),
+      });
       await sql.run(INSERT.text, values);
     },
 

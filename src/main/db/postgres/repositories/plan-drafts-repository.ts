@@ -19,7 +19,13 @@ export function createPgPlanDraftsRepository(sql: PgSql, seal: FieldSeal): Async
         'SELECT base_version, plan_json, saved_at FROM plan_drafts WHERE patient_seq = $1',
         [patientSeq],
       );
-      return row ? { baseVersion: row.base_version, plan: JSON.parse(seal.open('plan_drafts.plan_json', row.plan_json)) as unknown, savedAt: row.saved_at } : null;
+      return row
+        ? {
+            baseVersion: row.base_version,
+            plan: JSON.parse(seal.open('plan_drafts.plan_json', row.plan_json)) as unknown,
+            savedAt: row.saved_at,
+          }
+        : null;
     },
     async discard(patientSeq) {
       return (await sql.run('DELETE FROM plan_drafts WHERE patient_seq = $1', [patientSeq])) > 0;

@@ -50,7 +50,9 @@ export function createPgPlansRepository(sql: PgSql, seal: FieldSeal): AsyncOf<Pl
         'SELECT plan_json, version, updated_at FROM plans WHERE patient_seq = $1',
         [patientSeq],
       );
-      return row ? { plan: JSON.parse(seal.open('plans.plan_json', row.plan_json)) as unknown, version: row.version, updatedAt: row.updated_at } : undefined;
+      return row
+        ? { plan: JSON.parse(seal.open('plans.plan_json', row.plan_json)) as unknown, version: row.version, updatedAt: row.updated_at }
+        : undefined;
     },
 
     async save(patientSeq, plan, expectedVersion, now, savedBy) {
@@ -61,17 +63,14 @@ export function createPgPlansRepository(sql: PgSql, seal: FieldSeal): AsyncOf<Pl
       // row stays locked to this transaction, so the sessions and the kept version below follow from this save.
       const written =
         expectedVersion === 0
-          ? await sql.run('INSERT INTO plans (patient_seq, plan_json, version, updated_at) VALUES ($1, $2, 1, $3) ON CONFLICT (patient_seq) DO NOTHING', [
-              patientSeq,
-              seal.seal('plans.plan_json', text),
-              now,
-            ])
-          : await sql.run('UPDATE plans SET plan_json = $1, version = version + 1, updated_at = $2 WHERE patient_seq = $3 AND version = $4', [
-              seal.seal('plans.plan_json', text),
-              now,
-              patientSeq,
-              expectedVersion,
-            ]);
+          ? await sql.run(
+              'INSERT INTO plans (patient_seq, plan_json, version, updated_at) VALUES ($1, $2, 1, $3) ON CONFLICT (patient_seq) DO NOTHING',
+              [patientSeq, seal.seal('plans.plan_json', text), now],
+            )
+          : await sql.run(
+              'UPDATE plans SET plan_json = $1, version = version + 1, updated_at = $2 WHERE patient_seq = $3 AND version = $4',
+              [seal.seal('plans.plan_json', text), now, patientSeq, expectedVersion],
+            );
       if (written === 0) return 'conflict';
       await writeSessions(patientSeq, plan);
       await sql.run('INSERT INTO plan_versions (patient_seq, version, plan_json, saved_at, saved_by) VALUES ($1, $2, $3, $4, $5)', [
@@ -89,7 +88,12 @@ export function createPgPlansRepository(sql: PgSql, seal: FieldSeal): AsyncOf<Pl
         'SELECT version, plan_json, saved_at, saved_by FROM plan_versions WHERE patient_seq = $1 ORDER BY version DESC',
         [patientSeq],
       );
-      return rows.map((row) => ({ version: row.version, plan: JSON.parse(seal.open('plan_versions.plan_json', row.plan_json)) as unknown, savedAt: row.saved_at, savedBy: row.saved_by }));
+      return rows.map((row) => ({
+        version: row.version,
+        plan: JSON.parse(seal.open('plan_versions.plan_json', row.plan_json)) as unknown,
+        savedAt: row.saved_at,
+        savedBy: row.saved_by,
+      }));
     },
 
     async withSessionsBetween(from, to) {

@@ -72,7 +72,10 @@ export function createPgReportsRepository(sql: PgSql): AsyncOf<ReportsRepository
       const params = range(query);
       const patients = await sql.all<KhidiPatientRow>(KHIDI_SQL.patients.text, KHIDI_SQL.patients.values(params));
       const visits = await sql.all<KhidiVisitRow>(KHIDI_SQL.visits.text, KHIDI_SQL.visits.values(params));
-      const followUps = await sql.all<{ seq: number; total: number; done: number }>(KHIDI_SQL.followUps.text, KHIDI_SQL.followUps.values(params));
+      const followUps = await sql.all<{ seq: number; total: number; done: number }>(
+        KHIDI_SQL.followUps.text,
+        KHIDI_SQL.followUps.values(params),
+      );
       return { patients, visits, followUps: new Map(followUps.map((row) => [row.seq, { done: row.done, total: row.total }])) };
     },
   };

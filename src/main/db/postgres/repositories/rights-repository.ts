@@ -24,7 +24,11 @@ export function createPgRightsRepository(sql: PgSql): AsyncOf<RightsRepository> 
       );
       return row!.last;
     },
-    photosOf: (seq) => sql.all<StoredPhotoFile>('SELECT sha256, media_type AS "mediaType" FROM photos WHERE patient_seq = $1 ORDER BY visit_date, angle, seq', [seq]),
+    photosOf: (seq) =>
+      sql.all<StoredPhotoFile>(
+        'SELECT sha256, media_type AS "mediaType" FROM photos WHERE patient_seq = $1 ORDER BY visit_date, angle, seq',
+        [seq],
+      ),
     async deletePhotosOf(seq) {
       await sql.run('DELETE FROM photos WHERE patient_seq = $1', [seq]);
     },

@@ -20,10 +20,18 @@ export function createPgServerLoginsRepository(sql: PgSql): ServerLoginsReposito
       await sql.one('SELECT clinicdesk_add_login($1, $2, $3)', [login, verifier, groupRole]);
     },
     async attach(coordinatorId, login) {
-      return (await sql.run('UPDATE coordinator_profiles SET db_login = $2 WHERE id = $1 AND disabled_at IS NULL AND db_login IS NULL', [coordinatorId, login])) > 0;
+      return (
+        (await sql.run('UPDATE coordinator_profiles SET db_login = $2 WHERE id = $1 AND disabled_at IS NULL AND db_login IS NULL', [
+          coordinatorId,
+          login,
+        ])) > 0
+      );
     },
     async loginOf(coordinatorId) {
-      return (await sql.one<{ db_login: string | null }>('SELECT db_login FROM coordinator_profiles WHERE id = $1', [coordinatorId]))?.db_login ?? null;
+      return (
+        (await sql.one<{ db_login: string | null }>('SELECT db_login FROM coordinator_profiles WHERE id = $1', [coordinatorId]))
+          ?.db_login ?? null
+      );
     },
     async current() {
       return (await sql.one<{ login: string }>('SELECT current_user::text AS login'))!.login;

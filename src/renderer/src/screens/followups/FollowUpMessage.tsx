@@ -4,7 +4,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueFollowUp } from '../../../../shared/contract/followups';
-import { followUpMessage, messageLanguagesOf, messengerLink, type MessageLanguage } from '../../../../shared/domain/messages/follow-up-message';
+import {
+  followUpMessage,
+  messageLanguagesOf,
+  messengerLink,
+  type MessageLanguage,
+} from '../../../../shared/domain/messages/follow-up-message';
 
 export function FollowUpMessage({ followUp, clinicName }: { readonly followUp: DueFollowUp; readonly clinicName: string }) {
   const { t } = useTranslation();
@@ -42,13 +47,24 @@ export function FollowUpMessage({ followUp, clinicName }: { readonly followUp: D
           ))}
         </select>
       </div>
-      <pre className="followup__message-text" lang={language} dir={language === 'ar' ? 'rtl' : 'auto'} data-message data-language={language}>
+      <pre
+        className="followup__message-text"
+        lang={language}
+        dir={language === 'ar' ? 'rtl' : 'auto'}
+        data-message
+        data-language={language}
+      >
         {text}
       </pre>
       <div className="followup__message-actions">
         <button
           type="button"
-          onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true), () => setCopied(false))}
+          onClick={() =>
+            void navigator.clipboard.writeText(text).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
         >
           {copied ? t('followups.copied') : t('followups.copy')}
         </button>

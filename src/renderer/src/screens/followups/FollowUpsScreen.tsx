@@ -36,8 +36,7 @@ interface DueListing {
 }
 
 type Banner =
-  | { readonly kind: 'ok'; readonly name: string; readonly outcome: FollowUpOutcome }
-  | { readonly kind: 'error'; readonly failure: Failure };
+  { readonly kind: 'ok'; readonly name: string; readonly outcome: FollowUpOutcome } | { readonly kind: 'error'; readonly failure: Failure };
 
 function dueListing({ followUps, truncated }: OutputOf<'listDueFollowUps'>): DueListing {
   const outcomes = new Map<string, { outcome: FollowUpOutcome; note: string }>();
@@ -230,7 +229,9 @@ function FollowUpItem({
         </div>
         <div>
           <dt>{t('followups.photos')}</dt>
-          <dd data-photos>{followUp.photos.length > 0 ? followUp.photos.map((angle) => photoLabel(t, angle)).join(' · ') : t('followups.noPhotos')}</dd>
+          <dd data-photos>
+            {followUp.photos.length > 0 ? followUp.photos.map((angle) => photoLabel(t, angle)).join(' · ') : t('followups.noPhotos')}
+          </dd>
         </div>
         {recorded?.note && (
           <div className="followup__ask">
@@ -263,7 +264,14 @@ function FollowUpItem({
         </Field>
         <Field name="note" label={t('followups.note')} error={errorOf('note')} wide>
           {({ id, describedBy, invalid }) => (
-            <input id={id} type="text" maxLength={2000} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...register('note')} />
+            <input
+              id={id}
+              type="text"
+              maxLength={2000}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              {...register('note')}
+            />
           )}
         </Field>
         <button type="submit" className="button--primary" disabled={formState.isSubmitting} data-record-outcome>

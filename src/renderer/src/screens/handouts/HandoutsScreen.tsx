@@ -41,7 +41,9 @@ export function HandoutsScreen({ patientId }: { readonly patientId: string }) {
   const [busy, setBusy] = useState<string | null>(null);
   // The banner keeps its key and values, not its text, so it follows a switch of the UI language.
   const [message, setMessage] = useState<
-    { kind: 'ok'; key: 'handouts.exportedAll' | 'handouts.exported'; values: Record<string, string | number> } | { kind: 'error'; error: AppError } | null
+    | { kind: 'ok'; key: 'handouts.exportedAll' | 'handouts.exported'; values: Record<string, string | number> }
+    | { kind: 'error'; error: AppError }
+    | null
   >(null);
   const [progress, setProgress] = useState<Progress>(null);
   const frame = useRef<HTMLIFrameElement>(null);
@@ -62,9 +64,12 @@ export function HandoutsScreen({ patientId }: { readonly patientId: string }) {
   }
 
   // A preview's object URL lives until the next preview or the screen closes.
-  useEffect(() => () => {
-    if (preview) URL.revokeObjectURL(preview.url);
-  }, [preview]);
+  useEffect(
+    () => () => {
+      if (preview) URL.revokeObjectURL(preview.url);
+    },
+    [preview],
+  );
 
   if (opened.isError) {
     return (
@@ -84,7 +89,10 @@ export function HandoutsScreen({ patientId }: { readonly patientId: string }) {
   const bannerText = (shown: NonNullable<typeof message>): string =>
     shown.kind === 'error'
       ? describe(shown.error)
-      : t(shown.key, { ...shown.values, ...(typeof shown.values.kind === 'string' ? { name: t(`handouts.kinds.${shown.values.kind}`) } : {}) });
+      : t(shown.key, {
+          ...shown.values,
+          ...(typeof shown.values.kind === 'string' ? { name: t(`handouts.kinds.${shown.values.kind}`) } : {}),
+        });
   // The patient's own languages first, then the others.
   const languages = [...patient.languages, ...SUPPORTED_LANGUAGES.filter((tag) => !patient.languages.includes(tag))];
 
@@ -157,12 +165,22 @@ export function HandoutsScreen({ patientId }: { readonly patientId: string }) {
           {t('handouts.title')}: <span dir="auto">{patient.names.native}</span> · {patient.names.latin}
         </h1>
       </div>
-      <p className="decision-support" role="note">{t('handouts.translationNote')}</p>
+      <p className="decision-support" role="note">
+        {t('handouts.translationNote')}
+      </p>
 
       <div className="handout-options form-grid">
         <Field name="handout-language" label={t('handouts.language')}>
           {({ id }) => (
-            <select id={id} value={language} onChange={(event) => { setLanguage(event.target.value as LanguageTag); setPreview(null); }} data-handout-language>
+            <select
+              id={id}
+              value={language}
+              onChange={(event) => {
+                setLanguage(event.target.value as LanguageTag);
+                setPreview(null);
+              }}
+              data-handout-language
+            >
               {languages.map((tag) => (
                 <option key={tag} value={tag}>
                   {t(`languages.${tag}`)}
@@ -173,19 +191,56 @@ export function HandoutsScreen({ patientId }: { readonly patientId: string }) {
           )}
         </Field>
         <label className="checkbox">
-          <input type="checkbox" checked={withKorean} disabled={language === 'ko'} onChange={(event) => { setBilingual(event.target.checked); setPreview(null); }} data-handout-bilingual />
+          <input
+            type="checkbox"
+            checked={withKorean}
+            disabled={language === 'ko'}
+            onChange={(event) => {
+              setBilingual(event.target.checked);
+              setPreview(null);
+            }}
+            data-handout-bilingual
+          />
           {t('handouts.withKorean')}
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={planDraft} onChange={(event) => { setPlanDraft(event.target.checked); setPreview(null); }} data-handout-plan-draft />
+          <input
+            type="checkbox"
+            checked={planDraft}
+            onChange={(event) => {
+              setPlanDraft(event.target.checked);
+              setPreview(null);
+            }}
+            data-handout-plan-draft
+          />
           {t('handouts.planDraft')}
         </label>
         <Field name="handout-folder" label={t('handouts.folder')} error={folderError} hint={t('handouts.folderHint')} wide>
           {({ id, describedBy, invalid }) => (
             <div className="handout-folder">
-              <input id={id} value={folder} aria-describedby={describedBy} aria-invalid={invalid} onChange={(event) => { setFolder(event.target.value); setFolderError(undefined); }} data-handout-folder />
+              <input
+                id={id}
+                value={folder}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                onChange={(event) => {
+                  setFolder(event.target.value);
+                  setFolderError(undefined);
+                }}
+                data-handout-folder
+              />
               {desktop && (
-                <button type="button" onClick={() => void desktop.chooseFolder(folder).then((chosen) => { if (chosen) { setFolder(chosen); setFolderError(undefined); } })}>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void desktop.chooseFolder(folder).then((chosen) => {
+                      if (chosen) {
+                        setFolder(chosen);
+                        setFolderError(undefined);
+                      }
+                    })
+                  }
+                >
                   {t('handouts.chooseFolder')}
                 </button>
               )}
@@ -217,15 +272,15 @@ export function HandoutsScreen({ patientId }: { readonly patientId: string }) {
               </th>
               <td>
                 <div className="handout-table__actions">
-                <button type="button" onClick={() => void show(kind)} disabled={busy !== null} data-handout-preview>
-                  {busy === `preview-${kind}` ? t('handouts.making') : t('handouts.preview')}
-                </button>
-                <button type="button" onClick={() => void print(kind)} disabled={busy !== null} data-handout-print>
-                  {t('handouts.print')}
-                </button>
-                <button type="button" onClick={() => void exportSingle(kind)} disabled={busy !== null} data-handout-export>
-                  {busy === `export-${kind}` ? t('handouts.exporting') : t('handouts.export')}
-                </button>
+                  <button type="button" onClick={() => void show(kind)} disabled={busy !== null} data-handout-preview>
+                    {busy === `preview-${kind}` ? t('handouts.making') : t('handouts.preview')}
+                  </button>
+                  <button type="button" onClick={() => void print(kind)} disabled={busy !== null} data-handout-print>
+                    {t('handouts.print')}
+                  </button>
+                  <button type="button" onClick={() => void exportSingle(kind)} disabled={busy !== null} data-handout-export>
+                    {busy === `export-${kind}` ? t('handouts.exporting') : t('handouts.export')}
+                  </button>
                 </div>
               </td>
             </tr>
@@ -247,7 +302,12 @@ export function HandoutsScreen({ patientId }: { readonly patientId: string }) {
       {preview ? (
         <figure className="handout-preview">
           <figcaption>{t('handouts.previewOf', { name: t(`handouts.kinds.${preview.kind}`), file: preview.fileName })}</figcaption>
-          <iframe ref={frame} src={preview.url} title={t('handouts.previewOf', { name: t(`handouts.kinds.${preview.kind}`), file: preview.fileName })} data-handout-frame />
+          <iframe
+            ref={frame}
+            src={preview.url}
+            title={t('handouts.previewOf', { name: t(`handouts.kinds.${preview.kind}`), file: preview.fileName })}
+            data-handout-frame
+          />
         </figure>
       ) : (
         <p className="handout-preview handout-preview--empty">{t('handouts.noPreview')}</p>

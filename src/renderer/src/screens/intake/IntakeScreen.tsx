@@ -102,7 +102,13 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
   const recordMissing = record.error?.error.code === 'not_found';
   const loadError = (!recordMissing ? record.error : null) ?? stored.error;
   const createPatient = useChannelMutation('createPatient', ['searchPatients', 'listDrafts']);
-  const updatePatient = useChannelMutation('updatePatient', ['searchPatients', 'listDrafts', 'auditHistory', 'listSessions', 'listDueFollowUps']);
+  const updatePatient = useChannelMutation('updatePatient', [
+    'searchPatients',
+    'listDrafts',
+    'auditHistory',
+    'listSessions',
+    'listDueFollowUps',
+  ]);
   const discardStoredDraft = useChannelMutation('discardDraft', ['listDrafts']);
 
   useEffect(() => {
@@ -270,7 +276,13 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
             {t('intake.discardDraft')}
           </button>
         )}
-        <button type="submit" form="intake-form" className="button--primary" disabled={saving || restriction !== null} aria-keyshortcuts="Control+S">
+        <button
+          type="submit"
+          form="intake-form"
+          className="button--primary"
+          disabled={saving || restriction !== null}
+          aria-keyshortcuts="Control+S"
+        >
           {saving ? t('intake.saving') : t('intake.save')}
         </button>
       </div>
@@ -279,24 +291,21 @@ export function IntakeScreen({ draftKey, patientId }: { readonly draftKey: strin
           <ol>
             {SECTIONS.map((section) => (
               <li key={section}>
-                <a href={`#section-${section}`} onClick={(event) => {
-                  event.preventDefault();
-                  document.getElementById(`section-${section}`)?.scrollIntoView({ behavior: 'smooth' });
-                  document.getElementById(`section-${section}-title`)?.focus();
-                }}>
+                <a
+                  href={`#section-${section}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    document.getElementById(`section-${section}`)?.scrollIntoView({ behavior: 'smooth' });
+                    document.getElementById(`section-${section}-title`)?.focus();
+                  }}
+                >
                   {t(`intake.sections.${section}`)}
                 </a>
               </li>
             ))}
           </ol>
         </nav>
-        <form
-          id="intake-form"
-          ref={formElement}
-          className="intake__form"
-          noValidate
-          onSubmit={(event) => void submit(event)}
-        >
+        <form id="intake-form" ref={formElement} className="intake__form" noValidate onSubmit={(event) => void submit(event)}>
           {restriction && (
             <p className="banner banner--restricted" role="status" data-restricted-banner={restriction.retentionUntil}>
               {t('rights.restrictedBanner', { date: restriction.retentionUntil })}

@@ -182,7 +182,7 @@ export function intakeToForm(patient: PatientIntake): IntakeForm {
     concerns: [...patient.skin.concerns],
     answers: byKey(SCREENING_FLAGS, (flag) => answerOf(patient.screening[flag])),
     dateStates: byKey(SCREENING_DATES, (date) => dateStateOf(patient.screening[date])),
-    dates: byKey(SCREENING_DATES, (date) => dateStateOf(patient.screening[date]) === 'date' ? patient.screening[date]! : ''),
+    dates: byKey(SCREENING_DATES, (date) => (dateStateOf(patient.screening[date]) === 'date' ? patient.screening[date]! : '')),
     allergies: [...patient.screening.allergies.items],
     allergyOther: patient.screening.allergies.other,
     medications: patient.screening.medications,
@@ -245,7 +245,5 @@ export function formFromDraft(value: unknown): IntakeForm {
 /** A draft saved before date questions had three answers: an empty date meant "never or not asked", which cannot
  * be told apart, so it comes back as "not asked" (a caution, never a silent pass); a typed date stays a date. */
 function olderDateStates(dates: Partial<Record<ScreeningDate, string>> | undefined): Partial<Record<ScreeningDate, DateState>> {
-  return Object.fromEntries(
-    SCREENING_DATES.filter((date) => (dates?.[date] ?? '').trim() !== '').map((date) => [date, 'date' as const]),
-  );
+  return Object.fromEntries(SCREENING_DATES.filter((date) => (dates?.[date] ?? '').trim() !== '').map((date) => [date, 'date' as const]));
 }

@@ -7,7 +7,11 @@ import { useFlushWhenHidden } from '../../app/use-flush-when-hidden';
 
 const AUTOSAVE_DELAY_MS = 300;
 
-export type DraftStatus = { readonly state: 'idle' } | { readonly state: 'saving' } | { readonly state: 'saved'; readonly at: string } | { readonly state: 'failed' };
+export type DraftStatus =
+  | { readonly state: 'idle' }
+  | { readonly state: 'saving' }
+  | { readonly state: 'saved'; readonly at: string }
+  | { readonly state: 'failed' };
 
 export function useDraftAutosave(key: string, baseVersion: number | null) {
   const [status, setStatus] = useState<DraftStatus>({ state: 'idle' });

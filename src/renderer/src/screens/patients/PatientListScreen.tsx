@@ -193,7 +193,12 @@ export function PatientListScreen() {
           ))}
         </div>
         <label className="toolbar__option">
-          <input type="checkbox" name="show-restricted" checked={showRestricted} onChange={(event) => setShowRestricted(event.target.checked)} />
+          <input
+            type="checkbox"
+            name="show-restricted"
+            checked={showRestricted}
+            onChange={(event) => setShowRestricted(event.target.checked)}
+          />
           <span>{t('list.showRestricted')}</span>
         </label>
         <span className="toolbar__count" aria-live="polite">
@@ -311,11 +316,7 @@ function PatientTable({ rows }: { readonly rows: readonly PatientSummary[] }) {
         {table.getHeaderGroups()[0]!.headers.map((header) => {
           const sorted = header.column.getIsSorted();
           return (
-            <div
-              key={header.id}
-              role="columnheader"
-              aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-            >
+            <div key={header.id} role="columnheader" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
               {header.column.getCanSort() ? (
                 <button type="button" className="grid__sort" onClick={header.column.getToggleSortingHandler()}>
                   <table.FlexRender header={header} />

@@ -22,7 +22,14 @@ export function PatientRights({ patientId, restriction }: { readonly patientId: 
   // The archive's export is in the record's history; a deletion request restricts the record, which the intake
   // screen reads again (this one write is worth its audited read: the form turns read-only), and erases drafts.
   const exportPatientArchive = useChannelMutation('exportPatientArchive', ['auditHistory']);
-  const requestPatientErasure = useChannelMutation('requestErasure', ['getPatient', 'auditHistory', 'searchPatients', 'listDrafts', 'listSessions', 'listDueFollowUps']);
+  const requestPatientErasure = useChannelMutation('requestErasure', [
+    'getPatient',
+    'auditHistory',
+    'searchPatients',
+    'listDrafts',
+    'listSessions',
+    'listDueFollowUps',
+  ]);
   const [folderError, setFolderError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; reference?: string | undefined } | null>(null);
@@ -47,7 +54,8 @@ export function PatientRights({ patientId, restriction }: { readonly patientId: 
     setMessage(null);
     const result = await exportPatientArchive.mutateAsync({ patientId, folder });
     setBusy(false);
-    if (result.ok) return setMessage({ kind: 'ok', text: t('rights.exported', { path: result.value.path, count: result.value.entries.length }) });
+    if (result.ok)
+      return setMessage({ kind: 'ok', text: t('rights.exported', { path: result.value.path, count: result.value.entries.length }) });
     const folderIssue = result.error.issues.find((found) => found.path[0] === 'folder');
     if (folderIssue) setFolderError(ISSUE_MESSAGES[folderIssue.code][uiLanguage]);
     else failed(result.error);

@@ -42,9 +42,7 @@ export function ConsentSummaryView({
   return (
     <section className="panel consent-summary" aria-labelledby="consent-title" data-consent-summary data-columns={columns.join(' ')}>
       <div className="consent-summary__head">
-        <h2 id="consent-title">
-          {columns.map((lng) => t('plan.consent.title', { lng })).join(' · ')}
-        </h2>
+        <h2 id="consent-title">{columns.map((lng) => t('plan.consent.title', { lng })).join(' · ')}</h2>
         <div className="topbar__spacer" />
         <button type="button" className="no-print" onClick={() => void printed()}>
           {t('plan.consent.print')}
@@ -101,7 +99,13 @@ export function ConsentSummaryView({
             const treatment = summary?.treatments[index];
             if (!treatment) return <div key={`${index}-${lng}`} />;
             return (
-              <article key={`${treatment.id}-${lng}`} lang={lng} className="consent-treatment" data-consent-treatment={treatment.id} data-language={lng}>
+              <article
+                key={`${treatment.id}-${lng}`}
+                lang={lng}
+                className="consent-treatment"
+                data-consent-treatment={treatment.id}
+                data-language={lng}
+              >
                 <h4>{treatment.name}</h4>
                 <dl>
                   <dt>{t('plan.consent.purpose', { lng })}</dt>
@@ -119,7 +123,9 @@ export function ConsentSummaryView({
                     <List items={treatment.complications} />
                   </dd>
                   <dt>{t('plan.consent.alternatives', { lng })}</dt>
-                  <dd>{treatment.alternatives.length > 0 ? treatment.alternatives.join(', ') : t('plan.consent.noAlternatives', { lng })}</dd>
+                  <dd>
+                    {treatment.alternatives.length > 0 ? treatment.alternatives.join(', ') : t('plan.consent.noAlternatives', { lng })}
+                  </dd>
                 </dl>
               </article>
             );

@@ -35,7 +35,10 @@ interface Card {
 
 function cardsOf(findings: readonly PlanFinding[]): Card[] {
   const sorted = [...findings].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.date ?? '').localeCompare(b.date ?? '') || a.treatment.localeCompare(b.treatment),
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.date ?? '').localeCompare(b.date ?? '') ||
+      a.treatment.localeCompare(b.treatment),
   );
   const cards: { key: string; severity: Severity; findings: PlanFinding[] }[] = [];
   const seen = new Map<string, number>();
@@ -86,7 +89,12 @@ export function FindingsPanel(props: FindingsPanelProps) {
       {cards.length > 0 && (
         <ul className="findings">
           {cards.map((card) => (
-            <FindingCard key={card.key} {...props} card={card} doctor={card.severity === 'block' ? acknowledgedBy(card.findings[0]!) : null} />
+            <FindingCard
+              key={card.key}
+              {...props}
+              card={card}
+              doctor={card.severity === 'block' ? acknowledgedBy(card.findings[0]!) : null}
+            />
           ))}
         </ul>
       )}
@@ -153,21 +161,29 @@ function FindingCard({
             data-not-before={session.timing?.kind === 'next-visit' ? (session.timing.notBefore ?? '') : undefined}
           >
             <strong>{nameOf(session.treatment)}</strong>{' '}
-            <span className={`finding__date${session.timing ? ' finding__date--timing' : ''}`}>{findingWhen(t, session, i18n.language)}</span>
+            <span className={`finding__date${session.timing ? ' finding__date--timing' : ''}`}>
+              {findingWhen(t, session, i18n.language)}
+            </span>
           </li>
         ))}
       </ul>
       <p className="finding__source">{t('plan.findings.source', { source: citeSource(finding.source).text[language] })}</p>
       {isBlock && doctor !== null && (
         <p className="finding__ack" ref={status} tabIndex={-1}>
-          <SeverityBadge severity="acknowledged" /> <span data-acknowledged-by>{t('plan.findings.acknowledgedBy', { doctor: doctorName(doctor) })}</span>{' '}
+          <SeverityBadge severity="acknowledged" />{' '}
+          <span data-acknowledged-by>{t('plan.findings.acknowledgedBy', { doctor: doctorName(doctor) })}</span>{' '}
           <button type="button" className="button--quiet" onClick={() => onWithdraw(finding)}>
             {t('plan.findings.withdraw')}
           </button>
         </p>
       )}
       {isBlock && doctor === null && !acknowledging && (
-        <button type="button" ref={acknowledgeButton} onClick={() => setAcknowledging(true)} aria-label={t('plan.findings.acknowledgeOf', { treatment })}>
+        <button
+          type="button"
+          ref={acknowledgeButton}
+          onClick={() => setAcknowledging(true)}
+          aria-label={t('plan.findings.acknowledgeOf', { treatment })}
+        >
           {t('plan.findings.acknowledge')}
         </button>
       )}

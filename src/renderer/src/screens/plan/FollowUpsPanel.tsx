@@ -16,7 +16,9 @@ export function FollowUpsPanel({ patientId, version }: { readonly patientId: str
   const { t } = useTranslation();
   const listed = useQuery(channelQuery('listPatientFollowUps', { patientId }));
   const followUps = listed.data ?? null;
-  const [calendar, setCalendar] = useState<{ readonly state: 'idle' | 'working' } | { readonly state: 'failed'; readonly message: string }>({ state: 'idle' });
+  const [calendar, setCalendar] = useState<{ readonly state: 'idle' | 'working' } | { readonly state: 'failed'; readonly message: string }>(
+    { state: 'idle' },
+  );
 
   const downloadCalendar = async () => {
     if (calendar.state === 'working') return;
@@ -48,7 +50,13 @@ export function FollowUpsPanel({ patientId, version }: { readonly patientId: str
           </thead>
           <tbody>
             {followUps.map((followUp) => (
-              <tr key={followUp.id} data-followup-id={followUp.id} data-step={followUp.step} data-state={followUp.state} data-outcome={followUp.outcome ?? ''}>
+              <tr
+                key={followUp.id}
+                data-followup-id={followUp.id}
+                data-step={followUp.step}
+                data-state={followUp.state}
+                data-outcome={followUp.outcome ?? ''}
+              >
                 <th scope="row">{stepLabel(t, followUp.step)}</th>
                 <td data-local-date>{followUp.localDate}</td>
                 <td data-due-korea>{followUp.dueKorea}</td>
@@ -69,7 +77,13 @@ export function FollowUpsPanel({ patientId, version }: { readonly patientId: str
         </table>
       )}
       <p className="plan-followups__actions">
-        <button type="button" onClick={() => void downloadCalendar()} disabled={calendar.state === 'working' || version === 0} aria-describedby="plan-calendar-hint" data-download-calendar>
+        <button
+          type="button"
+          onClick={() => void downloadCalendar()}
+          disabled={calendar.state === 'working' || version === 0}
+          aria-describedby="plan-calendar-hint"
+          data-download-calendar
+        >
           {calendar.state === 'working' ? t('followups.plan.calendarWorking') : t('followups.plan.downloadCalendar')}
         </button>{' '}
         <a href={hrefOf({ screen: 'followups' })}>{t('followups.plan.openList')}</a>

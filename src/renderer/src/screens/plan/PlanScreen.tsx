@@ -313,7 +313,14 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
       ...previous,
       acknowledgements: [
         ...previous.acknowledgements.filter((ack) => !sameFinding(finding, ack)),
-        { rule: finding.rule, ...(finding.session ? { session: finding.session } : {}), treatment: finding.treatment, date: finding.date, doctor, at: new Date().toISOString() },
+        {
+          rule: finding.rule,
+          ...(finding.session ? { session: finding.session } : {}),
+          treatment: finding.treatment,
+          date: finding.date,
+          doctor,
+          at: new Date().toISOString(),
+        },
       ],
     }));
   };
@@ -357,7 +364,11 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
         <a className="button" href={hrefOf({ screen: 'handouts', id: patientId })} data-open-handouts>
           {t('intake.handouts')}
         </a>
-        <span className="draft-status" aria-live="polite" data-plan-status={saving ? 'saving' : dirty ? 'dirty' : version > 0 ? 'saved' : 'new'}>
+        <span
+          className="draft-status"
+          aria-live="polite"
+          data-plan-status={saving ? 'saving' : dirty ? 'dirty' : version > 0 ? 'saved' : 'new'}
+        >
           {status}
         </span>
         {dirty && (
@@ -365,7 +376,14 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
             {t('plan.discard')}
           </button>
         )}
-        <button type="button" className="button--primary" onClick={() => void save()} disabled={saving} aria-keyshortcuts="Control+S" data-save-plan>
+        <button
+          type="button"
+          className="button--primary"
+          onClick={() => void save()}
+          disabled={saving}
+          aria-keyshortcuts="Control+S"
+          data-save-plan
+        >
           {saving ? t('plan.saving') : t('plan.save')}
         </button>
       </div>
@@ -377,7 +395,13 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
           </p>
         )}
         {banner && (
-          <p ref={bannerElement} className={`banner banner--${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'} tabIndex={-1} data-plan-banner={banner.kind}>
+          <p
+            ref={bannerElement}
+            className={`banner banner--${banner.kind}`}
+            role={banner.kind === 'error' ? 'alert' : 'status'}
+            tabIndex={-1}
+            data-plan-banner={banner.kind}
+          >
             {banner.text}
             {banner.kind === 'error' && banner.reload && (
               <>
@@ -484,7 +508,13 @@ export function PlanScreen({ patientId }: { readonly patientId: string }) {
         </div>
       </div>
       {view === 'plan' && <FollowUpsPanel patientId={patientId} version={version} />}
-      <div role="tabpanel" id="plan-tabpanel-consent" aria-labelledby="plan-tab-consent" aria-busy={live.pending} hidden={view !== 'consent'}>
+      <div
+        role="tabpanel"
+        id="plan-tabpanel-consent"
+        aria-labelledby="plan-tab-consent"
+        aria-busy={live.pending}
+        hidden={view !== 'consent'}
+      >
         <ConsentSummaryView consent={evaluation?.consent ?? null} patient={patient} patientLanguage={patientLanguage} />
       </div>
 

@@ -68,7 +68,9 @@ function QuoteLineRow({ line, name, krw, discount, onDiscount }: QuoteLineRowPro
             {t('plan.quote.package', { count: line.packages, sessions: line.package.sessions, price: krw(line.package.priceKrw) })}
           </small>
         )}
-        {line.guideKrw && <small className="quote__guide">{t('plan.quote.guide', { min: krw(line.guideKrw.min), max: krw(line.guideKrw.max) })}</small>}
+        {line.guideKrw && (
+          <small className="quote__guide">{t('plan.quote.guide', { min: krw(line.guideKrw.min), max: krw(line.guideKrw.max) })}</small>
+        )}
       </th>
       <td className="num">{line.sessions}</td>
       {unpriced ? (
@@ -104,7 +106,15 @@ function QuoteLineRow({ line, name, krw, discount, onDiscount }: QuoteLineRowPro
 }
 
 /** The next visit's sessions, quoted apart at today's prices: an estimate, never in this trip's total. */
-function NextVisitQuote({ part, krw, nameOf }: { readonly part: QuotePartView; readonly krw: (amount: number) => string; readonly nameOf: (id: TreatmentId) => string }) {
+function NextVisitQuote({
+  part,
+  krw,
+  nameOf,
+}: {
+  readonly part: QuotePartView;
+  readonly krw: (amount: number) => string;
+  readonly nameOf: (id: TreatmentId) => string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="quote-next-visit" data-quote-next-visit>
@@ -127,7 +137,9 @@ function NextVisitQuote({ part, krw, nameOf }: { readonly part: QuotePartView; r
             <tr key={line.treatment} data-next-visit-line={line.treatment}>
               <th scope="row">{nameOf(line.treatment)}</th>
               <td className="num">{line.sessions}</td>
-              <td className={line.netKrw === null ? 'quote__unpriced' : 'num'}>{line.netKrw === null ? t('plan.quote.unpriced') : krw(line.netKrw)}</td>
+              <td className={line.netKrw === null ? 'quote__unpriced' : 'num'}>
+                {line.netKrw === null ? t('plan.quote.unpriced') : krw(line.netKrw)}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -142,7 +154,9 @@ function NextVisitQuote({ part, krw, nameOf }: { readonly part: QuotePartView; r
           </tr>
         </tfoot>
       </table>
-      {part.unpriced.length > 0 && <p className="hint">{t('plan.quote.totalExcludes', { treatments: part.unpriced.map(nameOf).join(', ') })}</p>}
+      {part.unpriced.length > 0 && (
+        <p className="hint">{t('plan.quote.totalExcludes', { treatments: part.unpriced.map(nameOf).join(', ') })}</p>
+      )}
       <p className="hint">{t('plan.quote.nextVisitNote')}</p>
     </div>
   );
@@ -201,7 +215,14 @@ export function QuotePanel(props: QuotePanelProps) {
         </thead>
         <tbody>
           {quote.lines.map((line) => (
-            <QuoteLineRow key={line.treatment} line={line} krw={krw} name={nameOf(line.treatment)} discount={discounts[line.treatment]} onDiscount={props.onDiscount} />
+            <QuoteLineRow
+              key={line.treatment}
+              line={line}
+              krw={krw}
+              name={nameOf(line.treatment)}
+              discount={discounts[line.treatment]}
+              onDiscount={props.onDiscount}
+            />
           ))}
         </tbody>
         <tfoot>
@@ -213,7 +234,9 @@ export function QuotePanel(props: QuotePanelProps) {
           </tr>
           <tr data-vat>
             <th scope="row" colSpan={4}>
-              {quote.pricesIncludeVat ? t('plan.quote.vatIncluded', { percent: quote.vatPercent }) : t('plan.quote.vatAdded', { percent: quote.vatPercent })}
+              {quote.pricesIncludeVat
+                ? t('plan.quote.vatIncluded', { percent: quote.vatPercent })
+                : t('plan.quote.vatAdded', { percent: quote.vatPercent })}
             </th>
             <td className="num">{krw(quote.vatKrw)}</td>
           </tr>

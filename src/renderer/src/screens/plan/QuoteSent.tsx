@@ -34,7 +34,8 @@ export function QuoteSent({ patientId, quote, version, dirty }: QuoteSentProps) 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
-  if (versions.isError) return <LoadFailure error={versions.error} onRetry={() => void versions.refetch()} retrying={versions.isFetching} />;
+  if (versions.isError)
+    return <LoadFailure error={versions.error} onRetry={() => void versions.refetch()} retrying={versions.isFetching} />;
   if (sent === null) return null;
   const held = heldVersion(quote, sent);
   const newest = sent[0] ?? null;

@@ -3,7 +3,13 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ISSUE_MESSAGES, type IssueCode } from '../../../../shared/contract';
-import { CATEGORIES, type Catalog, type Category, type Treatment, type TreatmentId } from '../../../../shared/domain/catalog/catalog-schema';
+import {
+  CATEGORIES,
+  type Catalog,
+  type Category,
+  type Treatment,
+  type TreatmentId,
+} from '../../../../shared/domain/catalog/catalog-schema';
 import type { PlanEvaluation, PlanFinding } from '../../../../shared/domain/plan/evaluate-plan';
 import type { SessionRow, SummaryLanguage } from './plan-model';
 import { SeverityBadge, useDowntimeText } from './plan-text';
@@ -95,7 +101,13 @@ export function SessionsPanel(props: SessionsPanelProps) {
           <ul className="chips" aria-labelledby="plan-suggestions-title" ref={chips}>
             {suggestions.map((id, index) => (
               <li key={id}>
-                <button type="button" className="chip" data-suggestion={id} onClick={() => addSuggestion(id, index)} aria-label={t('plan.sessions.addSuggestion', { treatment: nameOf(id) })}>
+                <button
+                  type="button"
+                  className="chip"
+                  data-suggestion={id}
+                  onClick={() => addSuggestion(id, index)}
+                  aria-label={t('plan.sessions.addSuggestion', { treatment: nameOf(id) })}
+                >
                   <span aria-hidden="true">+</span> {nameOf(id)}
                 </button>
               </li>
@@ -113,7 +125,13 @@ export function SessionsPanel(props: SessionsPanelProps) {
         }}
       >
         <label htmlFor="plan-add-treatment">{t('plan.sessions.catalog')}</label>
-        <select id="plan-add-treatment" name="add-treatment" ref={select} value={choice} onChange={(event) => setChoice(event.target.value as TreatmentId | '')}>
+        <select
+          id="plan-add-treatment"
+          name="add-treatment"
+          ref={select}
+          value={choice}
+          onChange={(event) => setChoice(event.target.value as TreatmentId | '')}
+        >
           <option value="">{t('plan.sessions.choose')}</option>
           {CATEGORIES.map((category) => {
             const inCategory = catalog.filter((treatment) => treatment.category === category);
@@ -131,11 +149,15 @@ export function SessionsPanel(props: SessionsPanelProps) {
             );
           })}
         </select>
-        <button type="submit">
-          {t('plan.sessions.add')}
-        </button>
+        <button type="submit">{t('plan.sessions.add')}</button>
         <div className="topbar__spacer" />
-        <button type="button" className="button--primary" onClick={props.onSchedule} disabled={scheduling || undated === 0} aria-describedby="plan-schedule-hint">
+        <button
+          type="button"
+          className="button--primary"
+          onClick={props.onSchedule}
+          disabled={scheduling || undated === 0}
+          aria-describedby="plan-schedule-hint"
+        >
           {scheduling ? t('plan.sessions.scheduling') : t('plan.sessions.schedule')}
         </button>
       </form>
@@ -182,7 +204,9 @@ export function SessionsPanel(props: SessionsPanelProps) {
               const label = { n: index + 1, treatment: name };
               const issue = rowIssues[row.key];
               const findings = findingsOf(row);
-              const severities = new Set(findings.map((f) => (f.severity === 'block' && acknowledgedBy(f) !== null ? 'acknowledged' : f.severity)));
+              const severities = new Set(
+                findings.map((f) => (f.severity === 'block' && acknowledgedBy(f) !== null ? 'acknowledged' : f.severity)),
+              );
               const errorId = `session-${row.key}-error`;
               return (
                 <tr
@@ -282,7 +306,13 @@ export function SessionsPanel(props: SessionsPanelProps) {
                     </div>
                   </td>
                   <td>
-                    <button type="button" data-remove className="button--quiet" onClick={() => remove(index, row.key)} aria-label={t('plan.sessions.removeOf', label)}>
+                    <button
+                      type="button"
+                      data-remove
+                      className="button--quiet"
+                      onClick={() => remove(index, row.key)}
+                      aria-label={t('plan.sessions.removeOf', label)}
+                    >
                       {t('plan.sessions.remove')}
                     </button>
                   </td>

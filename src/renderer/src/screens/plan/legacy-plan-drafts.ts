@@ -23,7 +23,9 @@ const isPlan = (value: unknown): value is PlanInput => planSchema.safeParse(valu
 function readDraft(text: string | null): { readonly baseVersion: number; readonly plan: PlanInput } | null {
   try {
     const draft = JSON.parse(text ?? 'null') as { baseVersion?: unknown; plan?: unknown } | null;
-    return draft && typeof draft.baseVersion === 'number' && isPlan(draft.plan) ? { baseVersion: draft.baseVersion, plan: draft.plan } : null;
+    return draft && typeof draft.baseVersion === 'number' && isPlan(draft.plan)
+      ? { baseVersion: draft.baseVersion, plan: draft.plan }
+      : null;
   } catch {
     return null; // Not JSON: nothing to move.
   }

@@ -81,7 +81,9 @@ export function withNextVisit(row: SessionRow, nextVisit: boolean): SessionRow {
  * made before sessions had ids names it by treatment and date, and lapses once it moves. */
 export function pruneAcknowledgements(working: WorkingPlan): WorkingPlan {
   const kept = working.acknowledgements.filter((ack) =>
-    working.rows.some((row) => (ack.session !== undefined ? row.key === ack.session : row.treatment === ack.treatment && row.date === ack.date)),
+    working.rows.some((row) =>
+      ack.session !== undefined ? row.key === ack.session : row.treatment === ack.treatment && row.date === ack.date,
+    ),
   );
   return kept.length === working.acknowledgements.length ? working : { ...working, acknowledgements: kept };
 }
@@ -89,7 +91,21 @@ export function pruneAcknowledgements(working: WorkingPlan): WorkingPlan {
 /** A stable text of a plan, to tell whether two plans are the same (unsaved changes, stale evaluations). */
 export function planKey(plan: Plan): string {
   const discounts = Object.entries(plan.discounts).sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([plan.items.map((item) => [item.id, item.treatment, item.date ?? null, item.nextVisit ?? false, item.time ?? null, item.room ?? null, item.status ?? 'scheduled', item.record ?? null]), plan.acknowledgements, discounts, plan.rate]);
+  return JSON.stringify([
+    plan.items.map((item) => [
+      item.id,
+      item.treatment,
+      item.date ?? null,
+      item.nextVisit ?? false,
+      item.time ?? null,
+      item.room ?? null,
+      item.status ?? 'scheduled',
+      item.record ?? null,
+    ]),
+    plan.acknowledgements,
+    discounts,
+    plan.rate,
+  ]);
 }
 
 export type SummaryLanguage = 'ko' | 'en';
@@ -114,11 +130,15 @@ export function doctorName(name: string): string {
 
 /** Formats an amount in a currency for a reader of `locale`: from an integer (KRW) or an exact decimal string. */
 export function formatCurrency(amount: number | string, currency: string, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency }) as Intl.NumberFormat & { format(value: number | string): string };
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency }) as Intl.NumberFormat & {
+    format(value: number | string): string;
+  };
   return format.format(amount);
 }
 
 /** "2026-03-04" as "Wed, Mar 4" / "3월 4일 (수)": a calendar date, so formatted in UTC to keep its day. */
 export function formatDay(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }

@@ -35,7 +35,9 @@ export function useLiveEvaluation(patientId: string, plan: Plan | null) {
       void api.evaluatePatientPlan({ patientId, plan }).then((result) => {
         if (ticket !== sequence.current) return;
         setEvaluated((previous) =>
-          result.ok ? { key, evaluation: result.value, error: null } : { key, evaluation: previous?.evaluation ?? null, error: result.error },
+          result.ok
+            ? { key, evaluation: result.value, error: null }
+            : { key, evaluation: previous?.evaluation ?? null, error: result.error },
         );
       });
     }, EVALUATE_DELAY_MS);

@@ -24,12 +24,27 @@ interface Props {
 /** At most this many bars; the table still lists every row. */
 const MAX_BARS = 12;
 
-export function ChartTable({ id, title, labelHeader, valueHeader, rows, fileStem, formatValue = (value) => (value === null ? '—' : String(value)) }: Props) {
+export function ChartTable({
+  id,
+  title,
+  labelHeader,
+  valueHeader,
+  rows,
+  fileStem,
+  formatValue = (value) => (value === null ? '—' : String(value)),
+}: Props) {
   const { t, i18n } = useTranslation();
   // Axis ticks short ("300K", "30만"), the table beside has the exact figures.
   const compact = new Intl.NumberFormat(i18n.language, { notation: 'compact', maximumFractionDigits: 1 });
   const bars = rows.slice(0, MAX_BARS).map((row) => ({ label: row.label, value: row.value ?? 0 }));
-  const exportCsv = () => downloadCsv(`${fileStem}.csv`, toCsv([labelHeader, valueHeader], rows.map((row) => [row.label, row.value])));
+  const exportCsv = () =>
+    downloadCsv(
+      `${fileStem}.csv`,
+      toCsv(
+        [labelHeader, valueHeader],
+        rows.map((row) => [row.label, row.value]),
+      ),
+    );
   return (
     <section className="panel report-card" aria-labelledby={`${id}-title`} data-report={id}>
       <div className="report-card__header">
@@ -46,7 +61,12 @@ export function ChartTable({ id, title, labelHeader, valueHeader, rows, fileStem
             <ResponsiveContainer width="100%" height={Math.max(120, bars.length * 28 + 40)}>
               <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} accessibilityLayer={false}>
                 <CartesianGrid horizontal={false} stroke="#eef0f4" />
-                <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: '#5b6475' }} tickFormatter={(value: number) => compact.format(value)} />
+                <XAxis
+                  type="number"
+                  allowDecimals={false}
+                  tick={{ fontSize: 12, fill: '#5b6475' }}
+                  tickFormatter={(value: number) => compact.format(value)}
+                />
                 <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 12, fill: '#1d2330' }} />
                 <Tooltip formatter={(value) => formatValue(Number(value))} />
                 <Bar dataKey="value" name={valueHeader} fill="#1f5fbf" maxBarSize={24} isAnimationActive={false} />

@@ -75,7 +75,9 @@ export function KhidiPanel({ catalog }: { readonly catalog: Catalog | null }) {
       )}
       {report && (
         <>
-          <p id="khidi-count" data-khidi-count>{t('reports.khidi.count', { count: report.totalPatients, year: report.year })}</p>
+          <p id="khidi-count" data-khidi-count>
+            {t('reports.khidi.count', { count: report.totalPatients, year: report.year })}
+          </p>
           {report.withGaps.length > 0 && (
             <div className="banner banner--warn" data-khidi-gaps>
               <p className="banner__title">{t('reports.khidi.gapsTitle', { count: report.totalWithGaps })}</p>
@@ -121,7 +123,8 @@ export function KhidiPanel({ catalog }: { readonly catalog: Catalog | null }) {
                       <td>{patient.referral ? t(`referral.routes.${patient.referral.route}`) : '—'}</td>
                       <td>{patient.treatments.map(treatmentName).join(', ')}</td>
                       <td>
-                        {patient.firstVisit === patient.lastVisit ? patient.firstVisit : `${patient.firstVisit} – ${patient.lastVisit}`} ({patient.sessions})
+                        {patient.firstVisit === patient.lastVisit ? patient.firstVisit : `${patient.firstVisit} – ${patient.lastVisit}`} (
+                        {patient.sessions})
                       </td>
                       <td>
                         {patient.followUps.done}/{patient.followUps.total}

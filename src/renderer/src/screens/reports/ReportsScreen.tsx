@@ -15,7 +15,9 @@ export function ReportsScreen() {
       <div className="screen__header">
         <h1 id="reports-title">{t('reports.title')}</h1>
       </div>
-      {catalogRead.isError && <LoadFailure error={catalogRead.error} onRetry={() => void catalogRead.refetch()} retrying={catalogRead.isFetching} />}
+      {catalogRead.isError && (
+        <LoadFailure error={catalogRead.error} onRetry={() => void catalogRead.refetch()} retrying={catalogRead.isFetching} />
+      )}
       <SummaryPanel catalog={catalog} />
       <KhidiPanel catalog={catalog} />
     </section>

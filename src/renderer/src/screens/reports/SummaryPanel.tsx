@@ -52,12 +52,28 @@ export function SummaryPanel({ catalog }: { readonly catalog: Catalog | null }) 
       <form className="report-range" onSubmit={submit} noValidate>
         <Field name="from" label={t('reports.from')} error={errorOf('from')}>
           {({ id, describedBy, invalid }) => (
-            <input id={id} name="from" type="date" value={from} aria-describedby={describedBy} aria-invalid={invalid} onChange={(event) => setFrom(event.target.value)} />
+            <input
+              id={id}
+              name="from"
+              type="date"
+              value={from}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(event) => setFrom(event.target.value)}
+            />
           )}
         </Field>
         <Field name="to" label={t('reports.to')} error={errorOf('to')}>
           {({ id, describedBy, invalid }) => (
-            <input id={id} name="to" type="date" value={to} aria-describedby={describedBy} aria-invalid={invalid} onChange={(event) => setTo(event.target.value)} />
+            <input
+              id={id}
+              name="to"
+              type="date"
+              value={to}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(event) => setTo(event.target.value)}
+            />
           )}
         </Field>
         <button type="submit" className="button--primary" data-show-summary>

@@ -48,7 +48,11 @@ export function CoordinatorProfiles() {
   const profiles = listed.data?.coordinators ?? [];
   const signedIn = listed.data?.signedIn ?? null;
   const [status, setStatus] = useState<'added' | 'changed' | null>(null);
-  const addForm = useForm<AddForm>({ defaultValues: { name: '', pin: '', pinConfirm: '' }, resolver: addResolver, shouldFocusError: false });
+  const addForm = useForm<AddForm>({
+    defaultValues: { name: '', pin: '', pinConfirm: '' },
+    resolver: addResolver,
+    shouldFocusError: false,
+  });
   const changeForm = useForm<ChangePinForm>({
     defaultValues: { currentPin: '', newPin: '', newPinConfirm: '' },
     resolver: changePinResolver,
@@ -117,11 +121,17 @@ export function CoordinatorProfiles() {
               </Field>
             )}
           />
-          <PinAndConfirmFields control={addForm.control} pinField="pin" confirmField="pinConfirm" inputName="profile-pin" label={t('profiles.pin')} errorOf={addError} />
+          <PinAndConfirmFields
+            control={addForm.control}
+            pinField="pin"
+            confirmField="pinConfirm"
+            inputName="profile-pin"
+            label={t('profiles.pin')}
+            errorOf={addError}
+          />
         </div>
         <p>
-          <button type="submit">{t('profiles.add')}</button>{' '}
-          {status === 'added' && <span role="status">{t('intake.saved')}</span>}
+          <button type="submit">{t('profiles.add')}</button> {status === 'added' && <span role="status">{t('intake.saved')}</span>}
         </p>
       </form>
       {signedIn && (
@@ -134,13 +144,29 @@ export function CoordinatorProfiles() {
               render={({ field }) => (
                 <Field name="profile-current-pin" label={t('profiles.currentPin')} error={changeError('currentPin')}>
                   {({ id, describedBy, invalid }) => (
-                    <input {...field} id={id} name="profile-current-pin" type="password" inputMode="numeric" autoComplete="off" maxLength={8}
-                      aria-describedby={describedBy} aria-invalid={invalid} />
+                    <input
+                      {...field}
+                      id={id}
+                      name="profile-current-pin"
+                      type="password"
+                      inputMode="numeric"
+                      autoComplete="off"
+                      maxLength={8}
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid}
+                    />
                   )}
                 </Field>
               )}
             />
-            <PinAndConfirmFields control={changeForm.control} pinField="newPin" confirmField="newPinConfirm" inputName="profile-new-pin" label={t('profiles.newPin')} errorOf={changeError} />
+            <PinAndConfirmFields
+              control={changeForm.control}
+              pinField="newPin"
+              confirmField="newPinConfirm"
+              inputName="profile-new-pin"
+              label={t('profiles.newPin')}
+              errorOf={changeError}
+            />
           </div>
           <p>
             <button type="submit">{t('profiles.changePin')}</button>{' '}

@@ -48,13 +48,25 @@ export function CoordinatorSetting() {
       <h2 id="settings-coordinator">{t('settings.coordinator.title')}</h2>
       {saved.isError && <LoadFailure error={saved.error} onRetry={() => void saved.refetch()} retrying={saved.isFetching} />}
       <div className="form-grid">
-        <Field name="coordinator" label={t('settings.coordinator.name')} hint={t('settings.coordinator.hint')} error={state.kind === 'error' ? state.message : undefined}>
+        <Field
+          name="coordinator"
+          label={t('settings.coordinator.name')}
+          hint={t('settings.coordinator.hint')}
+          error={state.kind === 'error' ? state.message : undefined}
+        >
           {({ id, describedBy, invalid }) => (
-            <input id={id} name="coordinator" value={name} maxLength={100} aria-describedby={describedBy} aria-invalid={invalid}
+            <input
+              id={id}
+              name="coordinator"
+              value={name}
+              maxLength={100}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
               onChange={(event) => {
                 setName(event.target.value);
                 setState({ kind: 'idle' });
-              }} />
+              }}
+            />
           )}
         </Field>
       </div>

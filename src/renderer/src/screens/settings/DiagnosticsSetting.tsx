@@ -56,21 +56,37 @@ export function DiagnosticsSetting() {
       <h2 id="settings-diagnostics">{t('diagnostics.title')}</h2>
       <p className="hint">{t('diagnostics.hint')}</p>
       <div className="form-grid">
-        <Field name="diagnostics-folder" label={t('diagnostics.folder')} error={folderIssue ? ISSUE_MESSAGES[folderIssue][language] : undefined} wide>
+        <Field
+          name="diagnostics-folder"
+          label={t('diagnostics.folder')}
+          error={folderIssue ? ISSUE_MESSAGES[folderIssue][language] : undefined}
+          wide
+        >
           {({ id, describedBy, invalid }) => (
             <div className="handout-folder">
-              <input id={id} name="diagnostics-folder" value={folder} aria-describedby={describedBy} aria-invalid={invalid}
+              <input
+                id={id}
+                name="diagnostics-folder"
+                value={folder}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
                 onChange={(event) => {
                   setFolder(event.target.value);
                   setFolderIssue(undefined);
-                }} />
+                }}
+              />
               {desktop && (
-                <button type="button" onClick={() => void desktop.chooseFolder(folder).then((chosen) => {
-                  if (chosen) {
-                    setFolder(chosen);
-                    setFolderIssue(undefined);
+                <button
+                  type="button"
+                  onClick={() =>
+                    void desktop.chooseFolder(folder).then((chosen) => {
+                      if (chosen) {
+                        setFolder(chosen);
+                        setFolderIssue(undefined);
+                      }
+                    })
                   }
-                })}>
+                >
                   {t('handouts.chooseFolder')}
                 </button>
               )}

@@ -135,12 +135,7 @@ export function SettingsScreen() {
 
   return (
     <section className="screen" aria-labelledby="settings-title">
-      <form
-        className="intake__form"
-        noValidate
-        ref={formElement}
-        onSubmit={(event) => void save(event)}
-      >
+      <form className="intake__form" noValidate ref={formElement} onSubmit={(event) => void save(event)}>
         <div className="screen__header screen__header--sticky">
           <h1 id="settings-title">{t('settings.title')}</h1>
           <div className="topbar__spacer" />
@@ -158,15 +153,29 @@ export function SettingsScreen() {
           <div className="form-grid">
             <Field name="clinicName" label={t('settings.clinicName')} error={errorOf('clinicName')}>
               {({ id, describedBy, invalid }) => (
-                <input id={id} name="clinicName" value={settings.clinicName} aria-describedby={describedBy} aria-invalid={invalid}
-                  onChange={(event) => setSettings({ ...settings, clinicName: event.target.value })} />
+                <input
+                  id={id}
+                  name="clinicName"
+                  value={settings.clinicName}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, clinicName: event.target.value })}
+                />
               )}
             </Field>
             <Field name="logo" label={t('settings.logo.label')} hint={t('settings.logo.hint')} error={errorOf('logo')} wide>
               {({ id, describedBy, invalid }) => (
                 <div className="logo-field">
-                  {settings.logo && <img src={settings.logo} alt={t('settings.logo.current')} className="logo-field__preview" data-logo-preview />}
-                  <input id={id} name="logo" type="file" accept="image/png,image/jpeg" aria-describedby={describedBy} aria-invalid={invalid}
+                  {settings.logo && (
+                    <img src={settings.logo} alt={t('settings.logo.current')} className="logo-field__preview" data-logo-preview />
+                  )}
+                  <input
+                    id={id}
+                    name="logo"
+                    type="file"
+                    accept="image/png,image/jpeg"
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
                     onChange={(event) => {
                       const file = event.target.files?.[0];
                       if (!file) return;
@@ -180,9 +189,15 @@ export function SettingsScreen() {
                         setSettings({ ...settings, logo: String(reader.result) });
                       };
                       reader.readAsDataURL(file);
-                    }} />
+                    }}
+                  />
                   {settings.logo && (
-                    <button type="button" className="button--quiet" onClick={() => setSettings({ ...settings, logo: null })} data-remove-logo>
+                    <button
+                      type="button"
+                      className="button--quiet"
+                      onClick={() => setSettings({ ...settings, logo: null })}
+                      data-remove-logo
+                    >
                       {t('settings.logo.remove')}
                     </button>
                   )}
@@ -191,56 +206,121 @@ export function SettingsScreen() {
             </Field>
             <Field name="contact-phone" label={t('settings.contact.phone')} error={errorOf('contact.phone')}>
               {({ id, describedBy, invalid }) => (
-                <input id={id} name="contact-phone" value={settings.contact.phone} aria-describedby={describedBy} aria-invalid={invalid}
-                  onChange={(event) => setSettings({ ...settings, contact: { ...settings.contact, phone: event.target.value } })} />
+                <input
+                  id={id}
+                  name="contact-phone"
+                  value={settings.contact.phone}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, contact: { ...settings.contact, phone: event.target.value } })}
+                />
               )}
             </Field>
             <Field name="contact-messenger" label={t('settings.contact.messenger')} error={errorOf('contact.messenger')}>
               {({ id, describedBy, invalid }) => (
-                <input id={id} name="contact-messenger" value={settings.contact.messenger} aria-describedby={describedBy} aria-invalid={invalid}
-                  onChange={(event) => setSettings({ ...settings, contact: { ...settings.contact, messenger: event.target.value } })} />
+                <input
+                  id={id}
+                  name="contact-messenger"
+                  value={settings.contact.messenger}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, contact: { ...settings.contact, messenger: event.target.value } })}
+                />
               )}
             </Field>
             <Field name="contact-email" label={t('settings.contact.email')} error={errorOf('contact.email')}>
               {({ id, describedBy, invalid }) => (
-                <input id={id} name="contact-email" value={settings.contact.email} aria-describedby={describedBy} aria-invalid={invalid}
-                  onChange={(event) => setSettings({ ...settings, contact: { ...settings.contact, email: event.target.value } })} />
+                <input
+                  id={id}
+                  name="contact-email"
+                  value={settings.contact.email}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, contact: { ...settings.contact, email: event.target.value } })}
+                />
               )}
             </Field>
             <Field name="contact-address" label={t('settings.contact.address')} error={errorOf('contact.address')}>
               {({ id, describedBy, invalid }) => (
-                <input id={id} name="contact-address" value={settings.contact.address} aria-describedby={describedBy} aria-invalid={invalid}
-                  onChange={(event) => setSettings({ ...settings, contact: { ...settings.contact, address: event.target.value } })} />
+                <input
+                  id={id}
+                  name="contact-address"
+                  value={settings.contact.address}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, contact: { ...settings.contact, address: event.target.value } })}
+                />
               )}
             </Field>
             <Field name="opensAt" label={t('settings.opensAt')} error={errorOf('hours.opensAt')}>
               {({ id, describedBy, invalid }) => (
-                <input id={id} name="opensAt" type="time" value={settings.hours.opensAt} aria-describedby={describedBy} aria-invalid={invalid}
-                  onChange={(event) => setSettings({ ...settings, hours: { ...settings.hours, opensAt: event.target.value } })} />
+                <input
+                  id={id}
+                  name="opensAt"
+                  type="time"
+                  value={settings.hours.opensAt}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, hours: { ...settings.hours, opensAt: event.target.value } })}
+                />
               )}
             </Field>
             <Field name="closesAt" label={t('settings.closesAt')} error={errorOf('hours.closesAt')}>
               {({ id, describedBy, invalid }) => (
-                <input id={id} name="closesAt" type="time" value={settings.hours.closesAt} aria-describedby={describedBy} aria-invalid={invalid}
-                  onChange={(event) => setSettings({ ...settings, hours: { ...settings.hours, closesAt: event.target.value } })} />
+                <input
+                  id={id}
+                  name="closesAt"
+                  type="time"
+                  value={settings.hours.closesAt}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, hours: { ...settings.hours, closesAt: event.target.value } })}
+                />
               )}
             </Field>
             <Field name="vatPercent" label={t('settings.vatPercent')} error={errorOf('vat.percent')}>
               {({ id, describedBy, invalid }) => (
-                <input id={id} name="vatPercent" type="number" min={0} max={30} value={settings.vat.percent} aria-describedby={describedBy} aria-invalid={invalid}
-                  onChange={(event) => setSettings({ ...settings, vat: { ...settings.vat, percent: Number(event.target.value) } })} />
+                <input
+                  id={id}
+                  name="vatPercent"
+                  type="number"
+                  min={0}
+                  max={30}
+                  value={settings.vat.percent}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, vat: { ...settings.vat, percent: Number(event.target.value) } })}
+                />
               )}
             </Field>
-            <Field name="retentionYears" label={t('settings.retentionYears')} hint={t('settings.retentionYearsHint')} error={errorOf('retentionYears')}>
+            <Field
+              name="retentionYears"
+              label={t('settings.retentionYears')}
+              hint={t('settings.retentionYearsHint')}
+              error={errorOf('retentionYears')}
+            >
               {({ id, describedBy, invalid }) => (
-                <input id={id} name="retentionYears" type="number" min={10} max={50} value={settings.retentionYears} aria-describedby={describedBy} aria-invalid={invalid}
-                  onChange={(event) => setSettings({ ...settings, retentionYears: Number(event.target.value) })} />
+                <input
+                  id={id}
+                  name="retentionYears"
+                  type="number"
+                  min={10}
+                  max={50}
+                  value={settings.retentionYears}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, retentionYears: Number(event.target.value) })}
+                />
               )}
             </Field>
           </div>
           <label className="check">
-            <input type="checkbox" name="pricesIncludeVat" checked={settings.vat.pricesIncludeVat}
-              onChange={(event) => setSettings({ ...settings, vat: { ...settings.vat, pricesIncludeVat: event.target.checked } })} />
+            <input
+              type="checkbox"
+              name="pricesIncludeVat"
+              checked={settings.vat.pricesIncludeVat}
+              onChange={(event) => setSettings({ ...settings, vat: { ...settings.vat, pricesIncludeVat: event.target.checked } })}
+            />
             <span>{t('settings.pricesIncludeVat')}</span>
           </label>
           <fieldset className="fieldset" data-field="openWeekdays">
@@ -248,18 +328,26 @@ export function SettingsScreen() {
             <div className="checks">
               {WEEKDAYS.map((day) => (
                 <label key={day} className="check">
-                  <input type="checkbox" name={`weekday-${day}`} checked={settings.hours.openWeekdays.includes(day)}
+                  <input
+                    type="checkbox"
+                    name={`weekday-${day}`}
+                    checked={settings.hours.openWeekdays.includes(day)}
                     onChange={(event) => {
                       const days = event.target.checked
                         ? [...settings.hours.openWeekdays, day].sort()
                         : settings.hours.openWeekdays.filter((other) => other !== day);
                       setSettings({ ...settings, hours: { ...settings.hours, openWeekdays: days } });
-                    }} />
+                    }}
+                  />
                   <span>{weekdayName(day)}</span>
                 </label>
               ))}
             </div>
-            {errorOf('hours.openWeekdays') && <p className="field__error" role="alert">{errorOf('hours.openWeekdays')}</p>}
+            {errorOf('hours.openWeekdays') && (
+              <p className="field__error" role="alert">
+                {errorOf('hours.openWeekdays')}
+              </p>
+            )}
           </fieldset>
         </section>
         <section className="form-section" aria-labelledby="settings-rooms">
@@ -270,14 +358,29 @@ export function SettingsScreen() {
             <div key={index} className="room-row" data-room-row={index}>
               <Field name={`room-${index}-name`} label={t('settings.roomName', { n: index + 1 })} error={errorOf(`rooms.${index}.name`)}>
                 {({ id, describedBy, invalid }) => (
-                  <input id={id} name={`room-${index}-name`} maxLength={60} value={room.name} aria-describedby={describedBy} aria-invalid={invalid}
-                    onChange={(event) => setSettings({ ...settings, rooms: settings.rooms.map((other, i) => (i === index ? { name: event.target.value } : other)) })} />
+                  <input
+                    id={id}
+                    name={`room-${index}-name`}
+                    maxLength={60}
+                    value={room.name}
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
+                    onChange={(event) =>
+                      setSettings({
+                        ...settings,
+                        rooms: settings.rooms.map((other, i) => (i === index ? { name: event.target.value } : other)),
+                      })
+                    }
+                  />
                 )}
               </Field>
               <div>
-                <button type="button" data-remove-room={index}
+                <button
+                  type="button"
+                  data-remove-room={index}
                   aria-label={t('settings.removeRoomOf', { name: room.name || String(index + 1) })}
-                  onClick={() => setSettings({ ...settings, rooms: settings.rooms.filter((_, i) => i !== index) })}>
+                  onClick={() => setSettings({ ...settings, rooms: settings.rooms.filter((_, i) => i !== index) })}
+                >
                   {t('settings.removeRoom')}
                 </button>
               </div>
@@ -299,22 +402,63 @@ export function SettingsScreen() {
         <section className="form-section" aria-labelledby="settings-security">
           <h2 id="settings-security">{t('settings.security.title')}</h2>
           <div className="form-grid">
-            <Field name="idleLockMinutes" label={t('settings.security.idleLockMinutes')} hint={t('settings.security.idleLockHint')} error={errorOf('idleLockMinutes')}>
+            <Field
+              name="idleLockMinutes"
+              label={t('settings.security.idleLockMinutes')}
+              hint={t('settings.security.idleLockHint')}
+              error={errorOf('idleLockMinutes')}
+            >
               {({ id, describedBy, invalid }) => (
-                <input id={id} name="idleLockMinutes" type="number" min={1} max={60} value={settings.idleLockMinutes} aria-describedby={describedBy} aria-invalid={invalid}
-                  onChange={(event) => setSettings({ ...settings, idleLockMinutes: Number(event.target.value) })} />
+                <input
+                  id={id}
+                  name="idleLockMinutes"
+                  type="number"
+                  min={1}
+                  max={60}
+                  value={settings.idleLockMinutes}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, idleLockMinutes: Number(event.target.value) })}
+                />
               )}
             </Field>
-            <Field name="backup-folder" label={t('settings.security.backupFolder')} hint={t('settings.security.backupFolderHint')} error={errorOf('backup.folder')} wide>
+            <Field
+              name="backup-folder"
+              label={t('settings.security.backupFolder')}
+              hint={t('settings.security.backupFolderHint')}
+              error={errorOf('backup.folder')}
+              wide
+            >
               {({ id, describedBy, invalid }) => (
-                <input id={id} name="backup-folder" dir="ltr" value={settings.backup.folder} aria-describedby={describedBy} aria-invalid={invalid}
-                  onChange={(event) => setSettings({ ...settings, backup: { ...settings.backup, folder: event.target.value } })} />
+                <input
+                  id={id}
+                  name="backup-folder"
+                  dir="ltr"
+                  value={settings.backup.folder}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, backup: { ...settings.backup, folder: event.target.value } })}
+                />
               )}
             </Field>
-            <Field name="backup-keep" label={t('settings.security.backupKeep')} hint={t('settings.security.backupKeepHint')} error={errorOf('backup.keep')}>
+            <Field
+              name="backup-keep"
+              label={t('settings.security.backupKeep')}
+              hint={t('settings.security.backupKeepHint')}
+              error={errorOf('backup.keep')}
+            >
               {({ id, describedBy, invalid }) => (
-                <input id={id} name="backup-keep" type="number" min={1} max={1000} value={settings.backup.keep} aria-describedby={describedBy} aria-invalid={invalid}
-                  onChange={(event) => setSettings({ ...settings, backup: { ...settings.backup, keep: Number(event.target.value) } })} />
+                <input
+                  id={id}
+                  name="backup-keep"
+                  type="number"
+                  min={1}
+                  max={1000}
+                  value={settings.backup.keep}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  onChange={(event) => setSettings({ ...settings, backup: { ...settings.backup, keep: Number(event.target.value) } })}
+                />
               )}
             </Field>
           </div>
@@ -326,13 +470,25 @@ export function SettingsScreen() {
             {catalog.map((treatment) => {
               const guide = treatment.priceKrw.value;
               return (
-                <Field key={treatment.id} name={`price-${treatment.id}`} label={treatment.names[language]}
+                <Field
+                  key={treatment.id}
+                  name={`price-${treatment.id}`}
+                  label={treatment.names[language]}
                   hint={guide ? t('settings.guide', { min: won.format(guide.min), max: won.format(guide.max) }) : t('settings.noGuide')}
-                  error={errorOf(`prices.${treatment.id}`)}>
+                  error={errorOf(`prices.${treatment.id}`)}
+                >
                   {({ id, describedBy, invalid }) => (
-                    <input id={id} name={`price-${treatment.id}`} inputMode="numeric" dir="ltr" value={prices[treatment.id] ?? ''}
-                      aria-describedby={describedBy} aria-invalid={invalid} placeholder="₩"
-                      onChange={(event) => setPrices({ ...prices, [treatment.id]: event.target.value })} />
+                    <input
+                      id={id}
+                      name={`price-${treatment.id}`}
+                      inputMode="numeric"
+                      dir="ltr"
+                      value={prices[treatment.id] ?? ''}
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid}
+                      placeholder="₩"
+                      onChange={(event) => setPrices({ ...prices, [treatment.id]: event.target.value })}
+                    />
                   )}
                 </Field>
               );
@@ -348,30 +504,67 @@ export function SettingsScreen() {
               setSettings({ ...settings, packages: settings.packages.map((other, i) => (i === index ? { ...other, ...next } : other)) });
             return (
               <div key={index} className="form-grid" data-package-row={index}>
-                <Field name={`package-${index}-treatment`} label={t('settings.packageTreatment')} error={errorOf(`packages.${index}.treatment`)}>
+                <Field
+                  name={`package-${index}-treatment`}
+                  label={t('settings.packageTreatment')}
+                  error={errorOf(`packages.${index}.treatment`)}
+                >
                   {({ id, describedBy, invalid }) => (
-                    <select id={id} name={`package-${index}-treatment`} value={offer.treatment} aria-describedby={describedBy} aria-invalid={invalid}
-                      onChange={(event) => change({ treatment: event.target.value as PackageOffer['treatment'] })}>
+                    <select
+                      id={id}
+                      name={`package-${index}-treatment`}
+                      value={offer.treatment}
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid}
+                      onChange={(event) => change({ treatment: event.target.value as PackageOffer['treatment'] })}
+                    >
                       {catalog.map((treatment) => (
-                        <option key={treatment.id} value={treatment.id}>{treatment.names[language]}</option>
+                        <option key={treatment.id} value={treatment.id}>
+                          {treatment.names[language]}
+                        </option>
                       ))}
                     </select>
                   )}
                 </Field>
-                <Field name={`package-${index}-sessions`} label={t('settings.packageSessions')} error={errorOf(`packages.${index}.sessions`)}>
+                <Field
+                  name={`package-${index}-sessions`}
+                  label={t('settings.packageSessions')}
+                  error={errorOf(`packages.${index}.sessions`)}
+                >
                   {({ id, describedBy, invalid }) => (
-                    <input id={id} name={`package-${index}-sessions`} type="number" min={2} max={20} value={offer.sessions} aria-describedby={describedBy} aria-invalid={invalid}
-                      onChange={(event) => change({ sessions: Number(event.target.value) })} />
+                    <input
+                      id={id}
+                      name={`package-${index}-sessions`}
+                      type="number"
+                      min={2}
+                      max={20}
+                      value={offer.sessions}
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid}
+                      onChange={(event) => change({ sessions: Number(event.target.value) })}
+                    />
                   )}
                 </Field>
                 <Field name={`package-${index}-price`} label={t('settings.packagePrice')} error={errorOf(`packages.${index}.priceKrw`)}>
                   {({ id, describedBy, invalid }) => (
-                    <input id={id} name={`package-${index}-price`} type="number" min={0} step={1000} value={offer.priceKrw} aria-describedby={describedBy} aria-invalid={invalid}
-                      onChange={(event) => change({ priceKrw: Number(event.target.value) })} />
+                    <input
+                      id={id}
+                      name={`package-${index}-price`}
+                      type="number"
+                      min={0}
+                      step={1000}
+                      value={offer.priceKrw}
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid}
+                      onChange={(event) => change({ priceKrw: Number(event.target.value) })}
+                    />
                   )}
                 </Field>
                 <div className="field">
-                  <button type="button" onClick={() => setSettings({ ...settings, packages: settings.packages.filter((_, i) => i !== index) })}>
+                  <button
+                    type="button"
+                    onClick={() => setSettings({ ...settings, packages: settings.packages.filter((_, i) => i !== index) })}
+                  >
                     {t('settings.removePackage')}
                   </button>
                 </div>

@@ -21,7 +21,13 @@ function moveBetweenItems(event: KeyboardEvent<HTMLElement>, root: HTMLElement |
   if (items.length === 0) return;
   const at = items.indexOf(document.activeElement as HTMLElement);
   const next =
-    event.key === 'Home' ? 0 : event.key === 'End' ? items.length - 1 : event.key === 'ArrowDown' ? Math.min(items.length - 1, at + 1) : Math.max(0, at - 1);
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? items.length - 1
+        : event.key === 'ArrowDown'
+          ? Math.min(items.length - 1, at + 1)
+          : Math.max(0, at - 1);
   event.preventDefault();
   items[next]?.focus();
 }
@@ -36,7 +42,12 @@ export function TodayScreen() {
   const treatmentName = (id: TreatmentId) => catalog?.find((treatment) => treatment.id === id)?.names[language] ?? id;
 
   return (
-    <section className="screen screen--today" aria-labelledby="today-title" ref={root} onKeyDown={(event) => moveBetweenItems(event, root.current)}>
+    <section
+      className="screen screen--today"
+      aria-labelledby="today-title"
+      ref={root}
+      onKeyDown={(event) => moveBetweenItems(event, root.current)}
+    >
       <div className="screen__header">
         <h1 id="today-title">
           {t('today.title')} {day.data && <span className="muted">{formatDay(day.data.today, language)}</span>}
@@ -53,7 +64,15 @@ export function TodayScreen() {
   );
 }
 
-function TodayBody({ view, treatmentName, language }: { readonly view: TodayOverview; readonly treatmentName: (id: TreatmentId) => string; readonly language: 'ko' | 'en' }) {
+function TodayBody({
+  view,
+  treatmentName,
+  language,
+}: {
+  readonly view: TodayOverview;
+  readonly treatmentName: (id: TreatmentId) => string;
+  readonly language: 'ko' | 'en';
+}) {
   const { t } = useTranslation();
   const blocked = view.sessions.filter((session) => session.blockers.length > 0);
   return (
@@ -69,7 +88,12 @@ function TodayBody({ view, treatmentName, language }: { readonly view: TodayOver
             {blocked.flatMap((session) =>
               session.blockers.map((blocker, index) => (
                 <li key={`${session.sessionId}-${index}`}>
-                  <a href={blockerHref(session, blocker)} data-today-item data-today-blocker={blocker.kind} className="today__item today__item--warn">
+                  <a
+                    href={blockerHref(session, blocker)}
+                    data-today-item
+                    data-today-blocker={blocker.kind}
+                    className="today__item today__item--warn"
+                  >
                     <span className="today__time">{session.time ?? t('week.untimed')}</span>
                     <span lang="">{session.latinName}</span>
                     <span>{treatmentName(session.treatment)}</span>
@@ -93,7 +117,12 @@ function TodayBody({ view, treatmentName, language }: { readonly view: TodayOver
           <ul className="today__list" data-today-list="sessions">
             {view.sessions.map((session) => (
               <li key={session.sessionId}>
-                <a href={hrefOf({ screen: 'plan', id: session.patientId })} data-today-item data-today-session={session.sessionId} className="today__item">
+                <a
+                  href={hrefOf({ screen: 'plan', id: session.patientId })}
+                  data-today-item
+                  data-today-session={session.sessionId}
+                  className="today__item"
+                >
                   <span className="today__time">{session.time ?? t('week.untimed')}</span>
                   <span className="today__room">{session.room ?? t('today.noRoom')}</span>
                   <span>
@@ -110,8 +139,20 @@ function TodayBody({ view, treatmentName, language }: { readonly view: TodayOver
       </section>
 
       <div className="today__columns">
-        <TravellerList id="today-arrivals" title={t('today.arrivals')} today={view.arrivals.today} tomorrow={view.arrivals.tomorrow} kind="arrivals" />
-        <TravellerList id="today-departures" title={t('today.departures')} today={view.departures.today} tomorrow={view.departures.tomorrow} kind="departures" />
+        <TravellerList
+          id="today-arrivals"
+          title={t('today.arrivals')}
+          today={view.arrivals.today}
+          tomorrow={view.arrivals.tomorrow}
+          kind="arrivals"
+        />
+        <TravellerList
+          id="today-departures"
+          title={t('today.departures')}
+          today={view.departures.today}
+          tomorrow={view.departures.tomorrow}
+          kind="departures"
+        />
       </div>
 
       <section className="today__section" aria-labelledby="today-followups">
@@ -166,7 +207,12 @@ function TravellerList({
         <ul className="today__list" data-today-list={`${kind}-${when}`}>
           {travellers.map((traveller) => (
             <li key={traveller.id}>
-              <a href={hrefOf({ screen: 'patient', id: traveller.id })} data-today-item data-today-traveller={traveller.id} className="today__item">
+              <a
+                href={hrefOf({ screen: 'patient', id: traveller.id })}
+                data-today-item
+                data-today-traveller={traveller.id}
+                className="today__item"
+              >
                 <span lang="">{traveller.latinName}</span> <span lang="">{traveller.nativeName}</span>
                 <span className="muted">{traveller.nationality}</span>
               </a>

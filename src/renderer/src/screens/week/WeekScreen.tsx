@@ -37,7 +37,15 @@ export function statusLabel(t: TFunction, status: SessionStatus): string {
 }
 
 function dayLabel(t: TFunction, weekday: number): string {
-  const labels = [t('week.days.1'), t('week.days.2'), t('week.days.3'), t('week.days.4'), t('week.days.5'), t('week.days.6'), t('week.days.7')];
+  const labels = [
+    t('week.days.1'),
+    t('week.days.2'),
+    t('week.days.3'),
+    t('week.days.4'),
+    t('week.days.5'),
+    t('week.days.6'),
+    t('week.days.7'),
+  ];
   return labels[weekday - 1]!;
 }
 
@@ -105,7 +113,10 @@ export function WeekScreen() {
   };
 
   const saved = (session: SessionListing, status: SessionStatus) => {
-    setBanner({ kind: 'ok', text: t('week.saved', { name: session.latinName, treatment: treatmentName(session.treatment), status: statusLabel(t, status) }) });
+    setBanner({
+      kind: 'ok',
+      text: t('week.saved', { name: session.latinName, treatment: treatmentName(session.treatment), status: statusLabel(t, status) }),
+    });
   };
 
   return (
@@ -119,12 +130,7 @@ export function WeekScreen() {
         <button type="button" onClick={() => changeWeek(-1)} data-week-previous>
           {t('week.previous')}
         </button>
-        <button
-          type="button"
-          onClick={() => setMonday(mondayOf(today))}
-          disabled={monday === mondayOf(today)}
-          data-week-current
-        >
+        <button type="button" onClick={() => setMonday(mondayOf(today))} disabled={monday === mondayOf(today)} data-week-current>
           {t('week.thisWeek')}
         </button>
         <button type="button" onClick={() => changeWeek(1)} data-week-next>
@@ -147,7 +153,12 @@ export function WeekScreen() {
             const sessions = week.data.filter((session) => session.date === date);
             const headingId = `week-day-${date}`;
             return (
-              <section key={date} className={`week__day${date === today ? ' week__day--today' : ''}`} aria-labelledby={headingId} data-week-day={date}>
+              <section
+                key={date}
+                className={`week__day${date === today ? ' week__day--today' : ''}`}
+                aria-labelledby={headingId}
+                data-week-day={date}
+              >
                 <h2 id={headingId} className="week__day-title">
                   <span>{dayLabel(t, isoWeekday(date))}</span> <span className="week__date">{date.slice(5)}</span>
                   {date === today && <span className="badge badge--info">{t('week.today')}</span>}
@@ -167,7 +178,11 @@ export function WeekScreen() {
                         treatmentName={treatmentName}
                         onSaved={(status) => saved(session, status)}
                         onFailed={(failure) => {
-                          setBanner({ kind: 'error', text: t('week.saveFailed', { message: failureText(failure) }), reference: failure.reference });
+                          setBanner({
+                            kind: 'error',
+                            text: t('week.saveFailed', { message: failureText(failure) }),
+                            reference: failure.reference,
+                          });
                           // Refused (another coordinator changed the plan, say): the week as it now is.
                           void queryClient.invalidateQueries({ queryKey: channelKey('listSessions') });
                         }}
@@ -216,7 +231,15 @@ function SessionCard({
   const setSessionStatus = useChannelMutation('setSessionStatus', ['listSessions']);
   const [saving, setSaving] = useState(false);
   // The channel's own schema, for this session (its ids and version are part of the input, not of the form).
-  const resolver = useMemo(() => contractResolver<DoneForm>({ schema: contract.setSessionStatus.input, toInput: (form) => doneInput(session, form), fieldOf: fieldOfDoneIssue }), [session]);
+  const resolver = useMemo(
+    () =>
+      contractResolver<DoneForm>({
+        schema: contract.setSessionStatus.input,
+        toInput: (form) => doneInput(session, form),
+        fieldOf: fieldOfDoneIssue,
+      }),
+    [session],
+  );
   const doneForm = useForm<DoneForm>({ defaultValues: emptyDoneForm(), resolver, shouldFocusError: false });
   const { errors } = doneForm.formState;
   const issueText = useIssueText(errors);
@@ -238,7 +261,9 @@ function SessionCard({
   const setStatus = async (status: SessionStatus, form?: DoneForm) => {
     if (saving) return;
     setSaving(true);
-    const result = await setSessionStatus.mutateAsync(status === 'done' && form ? doneInput(session, form) : { ...sessionOf(session), status });
+    const result = await setSessionStatus.mutateAsync(
+      status === 'done' && form ? doneInput(session, form) : { ...sessionOf(session), status },
+    );
     setSaving(false);
     if (!result.ok) {
       // A record's field refused (a photo gone from the store, or of another angle) is said beside its field; the
@@ -293,7 +318,11 @@ function SessionCard({
           {statusLabel(t, session.status)}
         </span>{' '}
         {session.conflicts.length > 0 && (
-          <span className="badge badge--block" data-conflict-badge title={t('week.conflictWith', { treatments: conflicting.map((other) => treatmentName(other.treatment)).join(', ') })}>
+          <span
+            className="badge badge--block"
+            data-conflict-badge
+            title={t('week.conflictWith', { treatments: conflicting.map((other) => treatmentName(other.treatment)).join(', ') })}
+          >
             {t('week.conflict')}
           </span>
         )}{' '}
@@ -319,24 +348,34 @@ function SessionCard({
       {session.findings.length > 0 && findingsOpen && (
         <ul className="week-session__findings" id={findingsId} data-session-findings>
           {session.findings.map((finding, at) => (
-            <li key={`${finding.rule}-${at}`} className={`week-session__finding week-session__finding--${finding.severity}`} data-finding-rule={finding.rule}>
+            <li
+              key={`${finding.rule}-${at}`}
+              className={`week-session__finding week-session__finding--${finding.severity}`}
+              data-finding-rule={finding.rule}
+            >
               <span className="visually-hidden">{t(`week.severity.${finding.severity}`)}: </span>
               {finding.message[language]}
-              {finding.acknowledgedBy && <span className="week-session__ack"> · {t('week.acknowledgedBy', { doctor: finding.acknowledgedBy })}</span>}
+              {finding.acknowledgedBy && (
+                <span className="week-session__ack"> · {t('week.acknowledgedBy', { doctor: finding.acknowledgedBy })}</span>
+              )}
             </li>
           ))}
         </ul>
       )}
       {session.conflicts.length > 0 && (
         <p className="week-session__note" data-conflict-detail>
-          {t('week.conflictWith', { treatments: conflicting.map((other) => `${other.time ?? ''} ${treatmentName(other.treatment)}`.trim()).join(', ') })}
+          {t('week.conflictWith', {
+            treatments: conflicting.map((other) => `${other.time ?? ''} ${treatmentName(other.treatment)}`.trim()).join(', '),
+          })}
         </p>
       )}
       {session.roomConflicts.length > 0 && (
         <p className="week-session__note" data-room-conflict-detail>
           {t('week.roomConflictWith', {
             room: session.room ?? '',
-            sessions: roomOthers.map((other) => `${other.time ?? ''} ${other.latinName} (${treatmentName(other.treatment)})`.trim()).join(', '),
+            sessions: roomOthers
+              .map((other) => `${other.time ?? ''} ${other.latinName} (${treatmentName(other.treatment)})`.trim())
+              .join(', '),
           })}
         </p>
       )}
@@ -352,7 +391,9 @@ function SessionCard({
             const photo = photos?.find((stored) => stored.id === session.record?.photos?.[angle]);
             return (
               <li key={angle} data-record-photo={angle}>
-                {photo && <img src={photo.thumbnailDataUrl} alt={t('week.photoAlt', { angle: photoLabel(t, angle), date: photo.visitDate })} />}
+                {photo && (
+                  <img src={photo.thumbnailDataUrl} alt={t('week.photoAlt', { angle: photoLabel(t, angle), date: photo.visitDate })} />
+                )}
                 <span>{photoLabel(t, angle)}</span>
               </li>
             );
@@ -398,20 +439,46 @@ function SessionCard({
             if (event.key === 'Escape') setFormOpen(false);
           }}
         >
-          <Field name="doctor" label={t('week.doctor')} error={errors.doctor?.message === 'required' ? t('week.doctorRequired') : issueText('doctor')}>
+          <Field
+            name="doctor"
+            label={t('week.doctor')}
+            error={errors.doctor?.message === 'required' ? t('week.doctorRequired') : issueText('doctor')}
+          >
             {({ id, describedBy, invalid }) => (
-              <input id={id} type="text" maxLength={120} required aria-describedby={describedBy} aria-invalid={invalid || undefined} {...doneForm.register('doctor')} />
+              <input
+                id={id}
+                type="text"
+                maxLength={120}
+                required
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                {...doneForm.register('doctor')}
+              />
             )}
           </Field>
           <Field name="device" label={t('week.device')} error={issueText('device')}>
             {({ id, describedBy, invalid }) => (
-              <input id={id} type="text" maxLength={120} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...doneForm.register('device')} />
+              <input
+                id={id}
+                type="text"
+                maxLength={120}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                {...doneForm.register('device')}
+              />
             )}
           </Field>
           {settingFields.map(({ name, label }) => (
             <Field key={name} name={name} label={label} error={issueText(name)}>
               {({ id, describedBy, invalid }) => (
-                <input id={id} type="text" maxLength={200} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...doneForm.register(name)} />
+                <input
+                  id={id}
+                  type="text"
+                  maxLength={200}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                  {...doneForm.register(name)}
+                />
               )}
             </Field>
           ))}
@@ -443,7 +510,13 @@ function SessionCard({
                           </option>
                         ))}
                       </select>
-                      {chosen && <img className="week-session__thumb" src={chosen.thumbnailDataUrl} alt={t('week.photoAlt', { angle: photoLabel(t, angle), date: chosen.visitDate })} />}
+                      {chosen && (
+                        <img
+                          className="week-session__thumb"
+                          src={chosen.thumbnailDataUrl}
+                          alt={t('week.photoAlt', { angle: photoLabel(t, angle), date: chosen.visitDate })}
+                        />
+                      )}
                     </div>
                   )}
                 </Field>
@@ -452,7 +525,14 @@ function SessionCard({
           </fieldset>
           <Field name="notes" label={t('week.notes')} error={issueText('notes')}>
             {({ id, describedBy, invalid }) => (
-              <textarea id={id} maxLength={2000} rows={2} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...doneForm.register('notes')} />
+              <textarea
+                id={id}
+                maxLength={2000}
+                rows={2}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                {...doneForm.register('notes')}
+              />
             )}
           </Field>
           <div className="week-session__form-actions">

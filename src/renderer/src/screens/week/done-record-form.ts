@@ -51,7 +51,13 @@ export function doneInput(session: SessionListing, form: DoneForm): InputOf<'set
   return {
     ...sessionOf(session),
     status: 'done',
-    record: { doctor: form.doctor.trim(), device: form.device.trim(), settings, notes: form.notes, ...(Object.keys(photos).length > 0 ? { photos } : {}) },
+    record: {
+      doctor: form.doctor.trim(),
+      device: form.device.trim(),
+      settings,
+      notes: form.notes,
+      ...(Object.keys(photos).length > 0 ? { photos } : {}),
+    },
   };
 }
 

@@ -48,7 +48,9 @@ export function ConsentsSection({ form, update, errorOf }: SectionProps) {
               <div className="consent__title">{t(`consents.${kind}`)}</div>
               <div className="consent__status">
                 {current ? (
-                  <span className="badge badge--ok">{t('consents.givenOn', { date: formatDate(current.grantedAt), version: versionOf(current) })}</span>
+                  <span className="badge badge--ok">
+                    {t('consents.givenOn', { date: formatDate(current.grantedAt), version: versionOf(current) })}
+                  </span>
                 ) : (
                   <span className="badge">{t('consents.notGiven')}</span>
                 )}

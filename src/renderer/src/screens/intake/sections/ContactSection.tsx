@@ -104,9 +104,7 @@ export function ContactSection({ form, update, errorOf }: SectionProps) {
                 autoComplete="off"
                 value={form.messengers[kind]}
                 aria-describedby={describedBy}
-                onChange={(event) =>
-                  update((f) => ({ ...f, messengers: { ...f.messengers, [kind]: event.target.value } }))
-                }
+                onChange={(event) => update((f) => ({ ...f, messengers: { ...f.messengers, [kind]: event.target.value } }))}
               />
             )}
           </Field>

@@ -19,7 +19,12 @@ export function IdentitySection({ form, update, errorOf }: SectionProps) {
     <section className="form-section" id="section-identity" aria-labelledby="section-identity-title">
       <h2 id="section-identity-title">{t('intake.sections.identity')}</h2>
       <div className="form-grid">
-        <Field name="nativeName" label={t('intake.fields.nativeName')} hint={t('intake.fields.nativeNameHint')} error={errorOf('nativeName')}>
+        <Field
+          name="nativeName"
+          label={t('intake.fields.nativeName')}
+          hint={t('intake.fields.nativeNameHint')}
+          error={errorOf('nativeName')}
+        >
           {({ id, describedBy, invalid }) => (
             <input
               id={id}

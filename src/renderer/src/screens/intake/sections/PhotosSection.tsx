@@ -53,7 +53,9 @@ export function PhotosSection({ patientId, today }: { readonly patientId: string
     <section className="form-section" id="section-photos" aria-labelledby="section-photos-title">
       <h2 id="section-photos-title">{t('intake.sections.photos')}</h2>
       <p className="hint">{t('photos.stripped')}</p>
-      {photosRead.isError && <LoadFailure error={photosRead.error} onRetry={() => void photosRead.refetch()} retrying={photosRead.isFetching} />}
+      {photosRead.isError && (
+        <LoadFailure error={photosRead.error} onRetry={() => void photosRead.refetch()} retrying={photosRead.isFetching} />
+      )}
       <label className="inline-field">
         {t('photos.visitDate')}
         <input type="date" name="photoVisitDate" value={visitDate} onChange={(event) => setVisitDate(event.target.value)} />
