@@ -126,7 +126,7 @@ describe('report payments in the CLI', () => {
     expect(JSON.parse(json.out)).toMatchObject({ totals: { netKrw: 700_000, records: 3 } });
     expect(await cli('report', 'payments', '--from', '2026-11-01')).toMatchObject({
       code: 2,
-      err: expect.stringContaining('report payments --from DATE'),
+      err: expect.stringContaining("'--to <date>'"),
     });
     expect(await cli('report', 'payments', '--from', '2026-11-30', '--to', '2026-11-01')).toMatchObject({ code: 2 });
   });
