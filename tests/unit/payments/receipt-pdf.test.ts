@@ -72,6 +72,18 @@ describe('the receipt', () => {
     expect(text).toContain('수납자: Park Ji-won');
   });
 
+  it('for a deposit before any quote was sent, owes nothing: no "due" line of minus what was paid', async () => {
+    const other = (await call('createPatient', { patient: { ...fixtureIntake('en'), homeCurrency: 'USD' } })).id;
+    const deposit = await call('recordPayment', {
+      patientId: other,
+      entry: { kind: 'deposit', date: '2026-11-20', method: 'bank_transfer', currency: 'KRW', amount: '200000' },
+    });
+    const text = pdfText(pdfOf(await call('makeReceipt', { patientId: other, paymentId: deposit.id, language: 'en', bilingual: true })));
+    expect(text).toMatch(/200,000/);
+    expect(text).not.toMatch(/-\s*₩?\s*200,000/);
+    expect(text).not.toMatch(/Balance due|Due\b/);
+  });
+
   it('as a refund note names the receipt it refunds and why; the export is written and audited', async () => {
     const card = await call('recordPayment', {
       patientId,

@@ -120,7 +120,9 @@ export function buildReceipt(input: ReceiptInput, texts: LanguageTexts, formats:
         ),
         accountRow(words.paid, balance.paidKrw, home?.paid),
         accountRow(words.refunded, balance.refundedKrw, home?.refunded),
-        accountRow(words.due, balance.dueKrw, home?.due),
+        // Before any quote is sent (a deposit ahead of the visit) nothing is owed yet: a "due" of minus what was
+        // paid would read to the patient as a debt.
+        ...(balance.quoteVersion === null ? [] : [accountRow(words.due, balance.dueKrw, home?.due)]),
       ],
     },
   );
