@@ -15,8 +15,8 @@ const shared = {
 
 // The suites of tests/both-backends.ts run a second time on PostgreSQL: one throwaway server for the run, a
 // migrated template copied for each test (tests/support/postgres). Without PostgreSQL on this machine that project is
-// left out (CI, which must run it, fails in its global setup instead).
-const withPostgres = isCi() || findPostgresBinaries() !== null;
+// left out (CI, which must run it, fails in its global setup instead), and so it is in the fast set.
+const withPostgres = !process.env.CLINICDESK_FAST_TESTS && (isCi() || findPostgresBinaries() !== null);
 
 export default defineConfig({
   test: {
