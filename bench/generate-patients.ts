@@ -9,6 +9,7 @@ import type { Consent, PatientIntake } from '../src/shared/domain/intake/patient
 import type { LanguageTag, SkinConcern } from '../src/shared/domain/intake/vocabulary';
 import { SKIN_CONCERNS } from '../src/shared/domain/intake/vocabulary';
 import { seededRandom } from './seeded-random';
+import { CLEAN_SCREENING } from '../tests/support/clean-screening';
 
 type Random = () => number;
 /** A name as written in its own script and as spelled in the passport. */
@@ -314,30 +315,8 @@ export function generatePatients(count: number, seed = 20261124): PatientIntake[
       homeCurrency: home.currency,
       trip: { arrival, departure: addDays(arrival, 5 + Math.floor(random() * 10)), stayAddress: pick(STAYS, random) },
       skin: { fitzpatrick: 1 + Math.floor(random() * 6), concerns: concernsFor(random) },
-      screening: {
-        pregnant: false,
-        breastfeeding: false,
-        isotretinoinLastDose: null,
-        retinoidLastUse: null,
-        lastSunExposure: null,
-        anticoagulants: false,
-        bleedingDisorder: false,
-        keloidHistory: false,
-        herpesHistory: false,
-        activeInfection: false,
-        photosensitisingDrugs: false,
-        autoimmune: false,
-        diabetes: false,
-        recentFillerOrToxin: null,
-        implantedDevice: false,
-        metalImplantInArea: false,
-        koebnerCondition: false,
-        hyaluronidaseOrVenomAllergy: false,
-        asthmaOrSulfite: false,
-        allergies: { items: [], other: '' },
-        medications: '',
-        notes: '',
-      },
+      // Fully screened, nothing to report: the bench measures search and saves, not the checks' findings.
+      screening: structuredClone(CLEAN_SCREENING),
       consents,
     });
   }
