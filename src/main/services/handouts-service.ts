@@ -13,7 +13,7 @@ import { clinicalContent } from '../content/clinical-content';
 import type { Repositories } from '../db/store/store';
 import { defaultHandoutFolder } from '../files/documents-folder';
 import { writePrivateFile } from '../files/write-private-file';
-import type { HandoutInput, HandoutKind } from '../handouts/kinds/handout-input';
+import { handoutQuote, type HandoutInput, type HandoutKind } from '../handouts/kinds/handout-input';
 import type { HandoutRequest } from '../handouts/make-handout';
 import { patientFileStem, refuseIfConsentWithdrawn, refuseIfRestricted } from './patients-service';
 import { clinicSettingsOf, quoteVersionsOf } from './plan-service';
@@ -27,14 +27,7 @@ export const handoutFileName = (stem: string, request: HandoutRequest): string =
 export function refuseHandout(input: HandoutInput, request: HandoutRequest): Result<never> | null {
   if (request.draft && request.kind !== 'plan') return invalid([issue(['draft'], 'draft_only_plan')]);
   if (request.kind !== 'plan' || request.draft) return null;
-  const quote = evaluatePlan(
-    input.patient,
-    input.plan,
-    input.catalog,
-    input.rules,
-    input.settings,
-    todayIn(CLINIC_TIME_ZONE, input.now),
-  ).quote;
+  const quote = handoutQuote(input);
   const missing = missingPrices(quote);
   if (missing.length === 0) return null;
   const name = (id: TreatmentId) => input.catalog.find((treatment) => treatment.id === id)?.names.en ?? id;

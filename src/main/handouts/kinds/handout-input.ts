@@ -4,6 +4,8 @@ import type { Catalog, TreatmentId } from '../../../shared/domain/catalog/catalo
 import type { FollowUpSchedule } from '../../../shared/domain/followups/followup-schedule';
 import type { PatientIntake } from '../../../shared/domain/intake/patient-schema';
 import type { LanguageTag } from '../../../shared/domain/intake/vocabulary';
+import { CLINIC_TIME_ZONE, todayIn } from '../../../shared/domain/intake/calendar-date';
+import { evaluatePlan } from '../../../shared/domain/plan/evaluate-plan';
 import { plannedSessions, plannedTreatments } from '../../../shared/domain/plan/plan-parts';
 import type { Plan } from '../../../shared/domain/plan/plan-schema';
 import type { Rule } from '../../../shared/domain/rules/rule-schema';
@@ -65,3 +67,8 @@ export const range = ({ min, max }: { readonly min: number; readonly max: number
   min === max ? String(min) : `${min}-${max}`;
 
 export type { LanguageTag };
+
+/** The plan's quote as the plan screen shows it on the handout's day: what the plan handout prints, and what decides
+ * whether it may be final. */
+export const handoutQuote = (input: HandoutInput) =>
+  evaluatePlan(input.patient, input.plan, input.catalog, input.rules, input.settings, todayIn(CLINIC_TIME_ZONE, input.now)).quote;

@@ -1,11 +1,10 @@
 // Plan and quote: the stay, each session with its date, time and recovery, then the quote in KRW (packages,
 // discounts, VAT as the clinic sets it) and the total in the home currency with the exchange rate's date; the next
 // visit's estimate apart; the version of the quote the patient was sent, when one was.
-import { CLINIC_TIME_ZONE, todayIn } from '../../../shared/domain/intake/calendar-date';
-import { evaluatePlan, type QuotePartView } from '../../../shared/domain/plan/evaluate-plan';
+import type { QuotePartView } from '../../../shared/domain/plan/evaluate-plan';
 import type { Block, Slot } from '../layout/handout-blocks';
 import { fill } from '../texts/handout-texts';
-import { plannedItems, one, range, treatmentOf, type BuildKind } from './handout-input';
+import { handoutQuote, plannedItems, one, range, treatmentOf, type BuildKind } from './handout-input';
 
 export const buildPlanQuote: BuildKind = (input, texts, formats, options) => {
   const words = texts.handout.plan;
@@ -19,14 +18,7 @@ export const buildPlanQuote: BuildKind = (input, texts, formats, options) => {
     const downtime = treatmentOf(input, id).downtimeDays.value;
     return downtime.max > 0 ? fill(common.days, { range: range(downtime) }) : common.noDowntime;
   };
-  const quote = evaluatePlan(
-    input.patient,
-    input.plan,
-    input.catalog,
-    input.rules,
-    input.settings,
-    todayIn(CLINIC_TIME_ZONE, input.now),
-  ).quote;
+  const quote = handoutQuote(input);
   const summaryRow = (label: string, amount: string): Slot[] => [
     one(label, texts),
     one('', texts),
