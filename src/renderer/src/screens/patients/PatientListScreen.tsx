@@ -12,7 +12,17 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_SEARCH_RESULTS, type PatientSummary } from '../../../../shared/contract/patients';
 import { formatPhone } from '../../../../shared/domain/intake/identifiers';
@@ -125,6 +135,7 @@ export function PatientListScreen() {
   const drafts = useQuery(channelQuery('listDrafts', {})).data ?? [];
   const seedDemoPatients = useChannelMutation('seedDemoPatients', ['searchPatients']);
   const searchBox = useRef<HTMLInputElement>(null);
+  const table = useRef<PatientTableHandle>(null);
 
   useEffect(() => {
     // "/" jumps to the search box, as in most list-heavy apps.
@@ -182,6 +193,18 @@ export function PatientListScreen() {
             autoFocus
             placeholder={t('list.searchPlaceholder')}
             onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={(event) => {
+              // As the hint under the box says: the arrows go into the list, Enter opens the selected patient (the
+              // first one found, until another is selected), without leaving the keyboard.
+              if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+                event.preventDefault();
+                table.current?.enterFromSearch();
+              } else if (event.key === 'Enter') {
+                // While a search is still to come, the rows on screen are the last search's: Enter then opens
+                // nothing rather than a patient the new search may not find.
+                if (!loading && table.current?.openSelected()) event.preventDefault();
+              }
+            }}
           />
         </label>
         <div className="segmented" role="radiogroup" aria-label={t('list.status')}>
@@ -231,7 +254,7 @@ export function PatientListScreen() {
       ) : search.isError ? null : !loading && rows.length === 0 ? (
         <p className="empty">{t('list.noMatch', { query })}</p>
       ) : (
-        <PatientTable rows={rows} />
+        <PatientTable rows={rows} handle={table} />
       )}
     </section>
   );
@@ -251,7 +274,21 @@ function useHeight(element: RefObject<HTMLElement | null>): number {
   return height;
 }
 
-function PatientTable({ rows }: { readonly rows: readonly PatientSummary[] }) {
+/** What the search box may ask of the list. */
+interface PatientTableHandle {
+  /** Moves the focus into the list, on the selected row. */
+  enterFromSearch(): void;
+  /** Opens the selected patient; false when the list has none. */
+  openSelected(): boolean;
+}
+
+function PatientTable({
+  rows,
+  handle,
+}: {
+  readonly rows: readonly PatientSummary[];
+  readonly handle: RefObject<PatientTableHandle | null>;
+}) {
   const { t } = useTranslation();
   const columns = useColumns();
   const data = useMemo(() => [...rows], [rows]);
@@ -275,6 +312,22 @@ function PatientTable({ rows }: { readonly rows: readonly PatientSummary[] }) {
   useEffect(() => setActive((index) => Math.min(index, Math.max(0, tableRows.length - 1))), [tableRows.length]);
 
   const open = useCallback((patient: PatientSummary) => navigate({ screen: 'patient', id: patient.id }), []);
+
+  useImperativeHandle(
+    handle,
+    () => ({
+      enterFromSearch: () => {
+        virtualizer.scrollToIndex(active, { align: 'auto' });
+        scroller.current?.focus();
+      },
+      openSelected: () => {
+        const row = tableRows[active];
+        if (row) open(row.original);
+        return row !== undefined;
+      },
+    }),
+    [active, open, tableRows, virtualizer],
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const last = tableRows.length - 1;
