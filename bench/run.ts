@@ -32,6 +32,7 @@ import { benchHandoutBatchCli } from './handout-batch-cli';
 import { benchPayments } from './payments';
 import { benchPlanCheck } from './plan-check';
 import { benchDueList } from './due-list';
+import { benchToday } from './today';
 import { benchPostgres } from './postgres';
 import { findPostgresBinaries } from '../tests/support/postgres/throwaway-server';
 import { benchStartTimes } from './start-times';
@@ -393,6 +394,9 @@ try {
     if (!result.ok) throw new Error(`getKhidiReport failed: ${JSON.stringify(result)}`);
   });
   emit('report_khidi_year_ms', khidiTime, 'ms');
+
+  // --- Today: the desk's day over all of it ------------------------------------------------------------------------
+  await benchToday(services, db, emit, progress);
 
   // --- Starting the CLI (info on this database, open in this process too) and the preview --------------------------
   await benchStartTimes(emit, progress, {

@@ -18,16 +18,16 @@ export function createPlansRepository(db: Db) {
     versions: db.prepare<[number], { version: number; plan_json: string; saved_at: string; saved_by: string }>(
       'SELECT version, plan_json, saved_at, saved_by FROM plan_versions WHERE patient_seq = ? ORDER BY version DESC',
     ),
-    // Plans with a session dated in the range, with their patient. The items stay in plan_json: the service reads
-    // them and picks the sessions in the range in TypeScript; fine at a clinic's size (a sessions table would
-    // be the step after this if the week view ever gets slow).
+    // Plans with a session dated in the range, with their patient; the service picks the sessions in the range
+    // from plan_json. The plans are found by the plan_sessions rows, written from the same items on every save
+    // (sessionRowsOf: a row's date is its item's date), through their date index, as on PostgreSQL: reading every
+    // plan's JSON took the week and Today through all the clinic's plans (the repository tests check both agree).
     withSessionsBetween: db.prepare<
       [string, string],
       { id: string; native_name: string; latin_name: string; plan_json: string; version: number }
     >(`SELECT patients.id, patients.native_name, patients.latin_name, plans.plan_json, plans.version
       FROM plans JOIN patients ON patients.seq = plans.patient_seq
-      WHERE EXISTS (SELECT 1 FROM json_each(plans.plan_json, '$.items') AS item
-        WHERE json_extract(item.value, '$.date') BETWEEN ? AND ?)
+      WHERE plans.patient_seq IN (SELECT patient_seq FROM plan_sessions WHERE date BETWEEN ? AND ?)
       ORDER BY patients.latin_name, patients.id`),
     sessionsOf: db.prepare<[number], { sessionId: string | null; treatment: string; date: string | null; moved: 0 | 1 }>(
       'SELECT session_id AS sessionId, treatment, date, moved FROM plan_sessions WHERE patient_seq = ? ORDER BY position',
