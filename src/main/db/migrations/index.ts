@@ -17,6 +17,7 @@ import { migration0017 } from './0017-draft-owners';
 import { migration0018 } from './0018-quote-versions';
 import { migration0019 } from './0019-search-pieces';
 import { migration0022 } from './0022-server-photo-files';
+import { migration0023 } from './0023-server-grants-for-later-tables';
 import { migration0020 } from './0020-payments';
 import { migration0021 } from './0021-roles-and-branches';
 
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0020,
   migration0021,
   migration0022,
+  migration0023,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -41,6 +41,7 @@ import { postgresMigration0017 } from './0017-draft-owners';
 import { postgresMigration0018 } from './0018-quote-versions';
 import { postgresMigration0019 } from './0019-search-pieces';
 import { postgresMigration0022 } from './0022-server-photo-files';
+import { postgresMigration0023 } from './0023-server-grants-for-later-tables';
 import { postgresMigration0020 } from './0020-payments';
 import { postgresMigration0021 } from './0021-roles-and-branches';
 
@@ -66,6 +67,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   postgresMigration0020,
   postgresMigration0021,
   postgresMigration0022,
+  postgresMigration0023,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.at(-1)?.version ?? 0;
