@@ -21,7 +21,8 @@ test('an internal error shows its reference, in Korean and in English', async ({
     const id = (await reference.getAttribute('data-error-reference'))!;
     for (const language of ['ko', 'en'] as const) {
       await new AppShell(page).setLanguage(language);
-      await expect(banner).toContainText(uiText(language, 'errors.internal'));
+      // A read that failed says so as a read (nothing was being saved), with the same reference.
+      await expect(banner).toContainText(uiText(language, 'load.internal'));
       await expect(reference).toHaveText(uiText(language, 'errors.reference', { reference: id }));
       await banner.screenshot({ path: `test-results/screens/error-reference-${language}.png` });
     }
