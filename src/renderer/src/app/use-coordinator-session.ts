@@ -16,7 +16,9 @@ import { channelQuery } from '../api/channel-query';
 import { channelKey, SESSION_READS } from '../api/query-keys';
 import { useClinicSettings } from '../api/reads';
 
-const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
+// `input` too: text that arrives with no key pressed (pasted from a menu, composed by an input method, dictated) is
+// a coordinator at work, and must not let the screen lock under their hands.
+const ACTIVITY_EVENTS = ['keydown', 'input', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
 /** Well under the shortest idle time (1 minute), so an active coordinator is never locked by the services. */
 const ACTIVITY_PING_MS = 20_000;
 
