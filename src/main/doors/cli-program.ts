@@ -1,7 +1,7 @@
 // The CLI's commands, their arguments and options, read by commander: every command's usage with --help (and
 // `help COMMAND`), and a call that does not fit (an unknown command or option, a value outside an option's
 // choices, a missing required option) refused here, before anything is opened, with what would have fitted.
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander-cli';
 import { HANDOUT_KIND_NAMES } from '../../shared/contract/handouts';
 import { CSV_ENCODINGS, csvEncodingOf, type CsvEncoding } from '../../shared/domain/intake/csv-encodings';
 import { SUPPORTED_LANGUAGES } from '../../shared/domain/intake/vocabulary';
