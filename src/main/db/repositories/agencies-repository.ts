@@ -33,6 +33,11 @@ export function agencyOf(row: AgencyRow): StoredAgency {
   };
 }
 
+/** An agency's written columns, in the order both dialects' INSERT and UPDATE name them (name, registration
+ * number, its expiry, contact, terms), so the two can never write a column differently. */
+export const agencyValues = (agency: AgencyInput) =>
+  [agency.name, agency.registrationNumber, agency.registrationExpires, agency.contact, JSON.stringify(agency.terms)] as const;
+
 export function createAgenciesRepository(db: Db) {
   const statements = {
     list: db.prepare<[], AgencyRow>(`SELECT ${AGENCY_COLUMNS} FROM agencies ORDER BY archived_at IS NOT NULL, name, id`),
@@ -63,29 +68,11 @@ export function createAgenciesRepository(db: Db) {
       return row && agencyOf(row);
     },
     insert(id: string, agency: AgencyInput, now: string): void {
-      statements.insert.run(
-        id,
-        agency.name,
-        agency.registrationNumber,
-        agency.registrationExpires,
-        agency.contact,
-        JSON.stringify(agency.terms),
-        now,
-        now,
-      );
+      statements.insert.run(id, ...agencyValues(agency), now, now);
     },
     /** 'conflict' when someone saved it after `expectedVersion` was read (or it was archived). */
     update(id: string, agency: AgencyInput, expectedVersion: number, now: string): 'saved' | 'conflict' {
-      const changed = statements.update.run(
-        agency.name,
-        agency.registrationNumber,
-        agency.registrationExpires,
-        agency.contact,
-        JSON.stringify(agency.terms),
-        now,
-        id,
-        expectedVersion,
-      ).changes;
+      const changed = statements.update.run(...agencyValues(agency), now, id, expectedVersion).changes;
       return changed === 1 ? 'saved' : 'conflict';
     },
     archive(id: string, expectedVersion: number, now: string): 'saved' | 'conflict' {

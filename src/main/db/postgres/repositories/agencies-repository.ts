@@ -1,5 +1,5 @@
 // All SQL about the agencies that refer patients, on PostgreSQL (the SQLite twin: ../../repositories/agencies-repository.ts).
-import { AGENCY_COLUMNS, agencyOf, type AgenciesRepository, type AgencyRow } from '../../repositories/agencies-repository';
+import { AGENCY_COLUMNS, agencyOf, agencyValues, type AgenciesRepository, type AgencyRow } from '../../repositories/agencies-repository';
 import type { AsyncOf } from '../../store/async-of';
 import type { PgSql } from '../pg-sql';
 
@@ -23,23 +23,14 @@ export function createPgAgenciesRepository(sql: PgSql): AsyncOf<AgenciesReposito
       await sql.run(
         `INSERT INTO agencies (id, name, registration_number, registration_expires, contact, terms_json, version, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7)`,
-        [id, agency.name, agency.registrationNumber, agency.registrationExpires, agency.contact, JSON.stringify(agency.terms), now],
+        [id, ...agencyValues(agency), now],
       );
     },
     async update(id, agency, expectedVersion, now) {
       const changed = await sql.run(
         `UPDATE agencies SET name = $1, registration_number = $2, registration_expires = $3, contact = $4, terms_json = $5,
            version = version + 1, updated_at = $6 WHERE id = $7 AND version = $8 AND archived_at IS NULL`,
-        [
-          agency.name,
-          agency.registrationNumber,
-          agency.registrationExpires,
-          agency.contact,
-          JSON.stringify(agency.terms),
-          now,
-          id,
-          expectedVersion,
-        ],
+        [...agencyValues(agency), now, id, expectedVersion],
       );
       return changed === 1 ? 'saved' : 'conflict';
     },
